@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# tracetop's one set-up script: installs what is missing (Debian packages by
+# name), builds, then runs tracetop or the whole test suite.
+#
+#   ./setup.sh run [tracetop options]   build and run tracetop (live; -r FILE offline)
+#   ./setup.sh test                     build and run every test; ends with "N passed, N failed"
+#   ./setup.sh build                    only install and build
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+
+# Build and runtime dependencies (DESIGN.md), plus what the tests drive:
+# sysdig 0.29.3 is the oracle for captures, tmux drives the TUI, clang builds
+# the BPF programs and the libFuzzer targets.
+packages=(
+  build-essential meson ninja-build pkg-config clang llvm lld
+  libbpf-dev bpftool libelf-dev
+  libncurses-dev libboost-program-options-dev doctest-dev zlib1g-dev
+  libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
+  tmux python3 hyperfine
+)
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  local need_sysdig=0
+  dpkg-query -W -f='${Status}' sysdig 2>/dev/null | grep -q 'install ok installed' || need_sysdig=1
+  if [ ${#missing[@]} -eq 0 ] && [ $need_sysdig -eq 0 ]; then return 0; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing packages: ${missing[*]} $([ $need_sysdig -eq 1 ] && echo sysdig); run as root to install them"
+    exit 1
+  fi
+  log "installing: ${missing[*]} $([ $need_sysdig -eq 1 ] && echo sysdig)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  if [ ${#missing[@]} -gt 0 ]; then apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+  # Without --no-install-recommends sysdig pulls in a kernel-module build.
+  if [ $need_sysdig -eq 1 ]; then apt-get install -y -qq --no-install-recommends sysdig >/dev/null; fi
+}
+
+build() {
+  if [ ! -f build/build.ninja ]; then
+    meson setup build >/dev/null
+  fi
+  meson compile -C build >/dev/null || meson compile -C build
+}
+
+# Starting inputs for a fuzz target, made in its (temporary) corpus folder:
+# the shared captures, decompressed, for anything that reads captures.
+fuzz_seeds() {
+  local name=$1 corpus=$2
+  case "$name" in
+    fuzz_scap_reader)
+      for f in ../shared/captures/*.scap; do
+        zcat -f "$f" >"$corpus/$(basename "$f").raw" 2>/dev/null || true
+      done ;;
+    *) if [ -d "tests/fuzz/seeds/${name#fuzz_}" ]; then cp tests/fuzz/seeds/"${name#fuzz_}"/* "$corpus"/; fi ;;
+  esac
+}
+
+run_fuzzers() {
+  # libFuzzer targets need clang; they live in their own build directory.
+  if [ ! -f build-fuzz/build.ninja ]; then
+    CC=clang CXX=clang++ meson setup build-fuzz -Dfuzz=true -Dbuildtype=debugoptimized >/dev/null
+  fi
+  meson compile -C build-fuzz >/dev/null || meson compile -C build-fuzz
+  local seconds=${FUZZ_SECONDS:-60}
+  for target in build-fuzz/tests/fuzz/fuzz_*; do
+    [ -x "$target" ] || continue
+    local name corpus
+    name=$(basename "$target")
+    corpus=$(mktemp -d)
+    fuzz_seeds "$name" "$corpus"
+    if "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -artifact_prefix="$corpus/" "$corpus" >"$corpus.log" 2>&1; then
+      fuzz_passed=$((fuzz_passed + 1)); log "$name: ok ($(grep -o 'Done [0-9]* runs' "$corpus.log" | tail -1))"
+    else
+      fuzz_failed=$((fuzz_failed + 1)); log "$name: FAILED"; tail -40 "$corpus.log" >&2
+    fi
+    rm -rf "$corpus" "$corpus.log"
+  done
+}
+
+run_tests() {
+  local status=0
+  meson test -C build --print-errorlogs --num-processes 2 >build/test-output.txt 2>&1 || status=$?
+  cat build/test-output.txt
+  local log=build/meson-logs/testlog.json
+  local passed failed
+  passed=$(grep -c '"result": "OK"' "$log" || true)
+  failed=$(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
+  fuzz_passed=0
+  fuzz_failed=0
+  run_fuzzers
+  passed=$((passed + fuzz_passed))
+  failed=$((failed + fuzz_failed))
+  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+cmd=${1:-run}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  run)   install_missing; build; exec ./build/ui/tracetop "$@" ;;
+  test)  install_missing; build; run_tests ;;
+  build) install_missing; build ;;
+  *)     echo "usage: $0 run [tracetop options] | test | build" >&2; exit 2 ;;
+esac

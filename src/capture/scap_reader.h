@@ -1,0 +1,48 @@
+// Reads .scap capture files (scap-format.md): raw or gzip, streamed block by
+// block so that a capture larger than memory works.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capture/source.h"
+
+namespace tracetop::capture {
+
+// Called while reading: bytes of the file consumed so far, and its size.
+using ProgressCallback = std::function<void(uint64_t done, uint64_t total)>;
+
+class ScapReader final : public Source {
+public:
+    // Opens `path` and reads the section header and header blocks up to the
+    // first event block. Errors name the file and, for damaged data, the
+    // offset (in the uncompressed stream) of the block at fault.
+    static Result<std::unique_ptr<ScapReader>> open(const std::string& path,
+                                                    ProgressCallback progress = {});
+
+    ~ScapReader() override;
+
+    const event::CaptureHeader& header() const override { return header_; }
+    ReadStatus next(event::EventView& out) override;
+    const std::optional<Error>& error() const override { return error_; }
+    SourceStats stats() const override { return stats_; }
+
+    ScapReader(const ScapReader&) = delete;
+    ScapReader& operator=(const ScapReader&) = delete;
+
+private:
+    struct Impl;
+    explicit ScapReader(std::unique_ptr<Impl> impl);
+
+    std::unique_ptr<Impl> impl_;
+    event::CaptureHeader header_;
+    std::optional<Error> error_;
+    SourceStats stats_;
+    friend struct Impl;
+};
+
+}  // namespace tracetop::capture

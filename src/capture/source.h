@@ -1,0 +1,45 @@
+// The one interface every event source offers the engine: a capture header,
+// then events one at a time, then an end or an error (DESIGN.md §1).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "event/event_view.h"
+#include "event/header_records.h"
+#include "event/result.h"
+
+namespace tracetop::capture {
+
+enum class ReadStatus {
+    Event,       // `out` holds the next event
+    NewSection,  // a new section began: header() changed, state should be reloaded
+    End,         // clean end of the stream
+    Failed,      // error() says why; events before it were delivered
+};
+
+struct SourceStats {
+    uint64_t events = 0;             // events delivered
+    uint64_t skipped_unknown = 0;    // events of types this build does not know
+    uint64_t bytes_read = 0;         // of the underlying file (compressed bytes for gzip)
+    uint64_t bytes_total = 0;        // file size, 0 when unknown (live, pipes)
+    uint64_t drops = 0;              // events the kernel dropped (live only)
+};
+
+class Source {
+public:
+    virtual ~Source() = default;
+
+    // Header records of the current section.
+    virtual const event::CaptureHeader& header() const = 0;
+
+    // Advances to the next event. The view stays valid until the next call.
+    virtual ReadStatus next(event::EventView& out) = 0;
+
+    // Set once next() returned Failed.
+    virtual const std::optional<Error>& error() const = 0;
+
+    virtual SourceStats stats() const = 0;
+};
+
+}  // namespace tracetop::capture

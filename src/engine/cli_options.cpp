@@ -1,0 +1,90 @@
+#include "engine/cli_options.h"
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+namespace po = boost::program_options;
+
+namespace tracetop::engine {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: tracetop [options] [filter]\n"
+    "\n"
+    "An htop-style explorer of what the machine does at the system-call level.\n"
+    "Reads sysdig/falco .scap captures (-r) and writes them (-w).\n"
+    "\n"
+    "Examples:\n"
+    "  tracetop -r capture.scap --print           list every event, like sysdig -r\n"
+    "  tracetop -r in.scap -w out.scap            re-record a capture\n"
+    "\n"
+    "Options";
+
+po::options_description describe_options() {
+    po::options_description desc(kUsage);
+    desc.add_options()
+        ("help,h", "show this help and exit")
+        ("version", "show the version and exit")
+        ("read,r", po::value<std::string>()->value_name("FILE"), "read events from a .scap capture (raw or gzip)")
+        ("write,w", po::value<std::string>()->value_name("FILE"), "write events to a .scap capture (mode 0600)")
+        ("compress,z", "gzip the file written with -w")
+        ("print", "print one line per event instead of opening the explorer")
+        ("numevents,n", po::value<uint64_t>()->value_name("N"), "stop after N events")
+        ("debug,D", "also print internal events (process info), like sysdig -D");
+    return desc;
+}
+
+}  // namespace
+
+CliOutcome parse_command_line(int argc, const char* const* argv) {
+    const po::options_description desc = describe_options();
+    po::options_description hidden;
+    hidden.add_options()("filter", po::value<std::vector<std::string>>(), "filter words");
+    po::options_description all;
+    all.add(desc).add(hidden);
+    po::positional_options_description positional;
+    positional.add("filter", -1);
+
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        std::cerr << "tracetop: " << e.what() << "\nTry 'tracetop --help'.\n";
+        return {std::nullopt, 2};
+    }
+
+    if (vm.count("help")) {
+        std::cout << desc << "\nSee tracetop(8) for the full manual.\n";
+        return {std::nullopt, 0};
+    }
+    if (vm.count("version")) {
+        std::cout << "tracetop " << TRACETOP_VERSION << "\n";
+        return {std::nullopt, 0};
+    }
+
+    Options opts;
+    if (vm.count("read")) opts.read_file = vm["read"].as<std::string>();
+    if (vm.count("write")) opts.write_file = vm["write"].as<std::string>();
+    opts.compress = vm.count("compress") > 0;
+    opts.print = vm.count("print") > 0;
+    opts.debug = vm.count("debug") > 0;
+    if (vm.count("numevents")) opts.max_events = vm["numevents"].as<uint64_t>();
+    if (vm.count("filter")) {
+        std::ostringstream joined;
+        const auto& words = vm["filter"].as<std::vector<std::string>>();
+        for (size_t i = 0; i < words.size(); ++i) joined << (i ? " " : "") << words[i];
+        opts.filter = joined.str();
+    }
+    if (opts.compress && !opts.write_file) {
+        std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
+        return {std::nullopt, 2};
+    }
+    return {std::move(opts), 0};
+}
+
+}  // namespace tracetop::engine

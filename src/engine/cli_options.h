@@ -1,0 +1,31 @@
+// The command line, in the sysdig tradition (DESIGN.md §6).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "event/result.h"
+
+namespace tracetop::engine {
+
+struct Options {
+    std::optional<std::string> read_file;   // -r: offline from a capture
+    std::optional<std::string> write_file;  // -w: record to a capture
+    bool print = false;                     // --print: event lines instead of the UI
+    bool compress = false;                  // -z: gzip the -w file
+    bool debug = false;                     // -D: also show internal events
+    std::optional<uint64_t> max_events;     // -n: stop after this many events
+    std::string filter;                     // trailing arguments, joined
+};
+
+// What parsing decided: run with options, or exit now (after --help,
+// --version, or a usage error already printed) with a status.
+struct CliOutcome {
+    std::optional<Options> options;
+    int exit_status = 0;
+};
+
+CliOutcome parse_command_line(int argc, const char* const* argv);
+
+}  // namespace tracetop::engine

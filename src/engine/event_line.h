@@ -1,0 +1,28 @@
+// sysdig's default event line:
+//   evt.num evt.time evt.cpu proc.name (thread.tid) evt.dir evt.type evt.args
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "event/arg_format.h"
+#include "event/event_view.h"
+
+namespace tracetop::engine {
+
+// Renders evt.time (local wall clock, HH:MM:SS.nnnnnnnnn), remembering the
+// last second so that localtime runs once per second of capture, not per event.
+class WallClockFormatter {
+public:
+    void append(uint64_t ts_ns, event::OutBuffer& out);
+
+private:
+    int64_t cached_second_ = -1;
+    char cached_text_[16] = {};
+};
+
+void append_default_line(const event::EventView& ev, std::string_view proc_name,
+                         const event::ArgContext* ctx, WallClockFormatter& clock,
+                         event::OutBuffer& out);
+
+}  // namespace tracetop::engine

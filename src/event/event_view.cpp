@@ -1,0 +1,120 @@
+#include "event/event_view.h"
+
+#include <fmt/format.h>
+
+namespace tracetop::event {
+namespace {
+
+// Sums the first `n` parameter lengths; false when they run past `limit`.
+bool fill_offsets(const uint8_t* lengths, uint32_t n, bool large, uint64_t limit,
+                  std::array<uint32_t, kMaxParams + 1>& offsets, uint64_t& total) {
+    total = 0;
+    offsets[0] = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        uint32_t len = large ? load_le<uint32_t>(lengths + 4 * i) : load_le<uint16_t>(lengths + 2 * i);
+        total += len;
+        if (total > limit) return false;
+        if (i < kMaxParams) offsets[i + 1] = static_cast<uint32_t>(total);
+    }
+    return true;
+}
+
+}  // namespace
+
+Result<EventView> EventView::parse(const uint8_t* p, size_t avail, bool has_nparams) {
+    const size_t header_size = has_nparams ? kEventHeaderV2Size : kEventHeaderV1Size;
+    if (avail < header_size) {
+        return Error{fmt::format("event header needs {} bytes, {} available", header_size, avail)};
+    }
+    EventView ev;
+    ev.ts = load_le<uint64_t>(p);
+    ev.tid = load_le<uint64_t>(p + 8);
+    const uint32_t len = load_le<uint32_t>(p + 16);
+    ev.type = load_le<uint16_t>(p + 20);
+    if (len < header_size || len > avail) {
+        return Error{fmt::format("event length {} out of range (header {}, {} bytes available)", len,
+                                 header_size, avail)};
+    }
+    const EventInfo* info = event_info(ev.type);
+    ev.large_ = info != nullptr && (info->flags & kFlagLargePayload) != 0;
+    const uint32_t width = ev.large_ ? 4 : 2;
+    const uint64_t body_len = len - header_size;
+    const uint8_t* lengths = p + header_size;
+
+    uint64_t total = 0;
+    if (has_nparams) {
+        const uint32_t n = load_le<uint32_t>(p + 22);
+        if (uint64_t{n} * width > body_len) {
+            return Error{fmt::format("event of type {} claims {} parameters in {} bytes", ev.type, n, body_len)};
+        }
+        if (!fill_offsets(lengths, n, ev.large_, body_len - uint64_t{n} * width, ev.offsets_, total)) {
+            return Error{fmt::format("parameter lengths of event type {} exceed its length {}", ev.type, len)};
+        }
+        ev.nparams_ = n;
+    } else {
+        // v1 blocks carry no count: the largest prefix of the table's list whose
+        // lengths add up to the event length is the one (scap-format.md §9.1).
+        // Some old meta-events have a length a few bytes too large, so a prefix
+        // that ends before the event does is accepted when nothing exact fits.
+        if (info == nullptr) {
+            return Error{fmt::format("unknown event type {} in a v1 block", ev.type)};
+        }
+        const uint32_t table_n = static_cast<uint32_t>(info->params.size());
+        bool found = false;
+        for (uint32_t n = table_n + 1; n-- > 0;) {
+            if (uint64_t{n} * width > body_len) continue;
+            if (fill_offsets(lengths, n, ev.large_, body_len - uint64_t{n} * width, ev.offsets_, total) &&
+                uint64_t{n} * width + total == body_len) {
+                ev.nparams_ = n;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            for (uint32_t n = table_n + 1; n-- > 0;) {
+                if (uint64_t{n} * width > body_len) continue;
+                if (fill_offsets(lengths, n, ev.large_, body_len - uint64_t{n} * width, ev.offsets_, total)) {
+                    ev.nparams_ = n;
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (!found) {
+            return Error{fmt::format("no parameter count fits event type {} of length {}", ev.type, len)};
+        }
+    }
+    ev.body_ = lengths;
+    ev.params_ = lengths + uint64_t{ev.nparams_} * width;
+    // What a writer copies: the lengths and the parameters actually present.
+    ev.body_len_ = static_cast<uint32_t>(uint64_t{ev.nparams_} * width + total);
+    return ev;
+}
+
+int64_t param_as_int(std::span<const uint8_t> raw, ParamType, int64_t fallback) {
+    switch (raw.size()) {
+        case 1: return static_cast<int8_t>(raw[0]);
+        case 2: return load_le<int16_t>(raw.data());
+        case 4: return load_le<int32_t>(raw.data());
+        case 8: return load_le<int64_t>(raw.data());
+        default: return fallback;
+    }
+}
+
+uint64_t param_as_uint(std::span<const uint8_t> raw, ParamType, uint64_t fallback) {
+    switch (raw.size()) {
+        case 1: return raw[0];
+        case 2: return load_le<uint16_t>(raw.data());
+        case 4: return load_le<uint32_t>(raw.data());
+        case 8: return load_le<uint64_t>(raw.data());
+        default: return fallback;
+    }
+}
+
+std::string_view param_as_string(std::span<const uint8_t> raw) {
+    std::string_view s(reinterpret_cast<const char*>(raw.data()), raw.size());
+    const size_t nul = s.find('\0');
+    return nul == std::string_view::npos ? s : s.substr(0, nul);
+}
+
+}  // namespace tracetop::event

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `tracetop -r F --print` lists the same events as `sysdig -r F`: same count,
+# and every line's evt.num, type, direction and thread id.
+source "$(dirname "$0")/lib.sh"
+need_sysdig
+
+for f in "$CAPTURES"/*.scap; do
+  name=$(basename "$f")
+  oracle -r "$f" -p '*%evt.num %evt.type %evt.dir %thread.tid' >"$SCRATCH/want"
+  oracle -r "$f" >"$SCRATCH/want_lines"
+  "$TRACETOP" -r "$f" --print >"$SCRATCH/got_lines" || fail "$name: tracetop exited $?"
+  # num time cpu proc.name (tid) dir type args...
+  sed -E 's/^([0-9]+) [^ ]+ [0-9]+ .* \(([0-9]+)\) ([<>]) ([^ ]+) .*$/\1 \4 \3 \2/' \
+    "$SCRATCH/got_lines" >"$SCRATCH/got"
+  want_n=$(wc -l <"$SCRATCH/want_lines"); got_n=$(wc -l <"$SCRATCH/got_lines")
+  [ "$want_n" -gt 0 ] || fail "$name: sysdig printed nothing"
+  [ "$want_n" -eq "$got_n" ] && pass "$name: $got_n lines, as sysdig" || fail "$name: $got_n lines, sysdig $want_n"
+  if diff -q "$SCRATCH/want" "$SCRATCH/got" >/dev/null; then
+    pass "$name: evt.num, type, dir, tid equal sysdig's on every line"
+  else
+    fail "$name: num/type/dir/tid differ from sysdig:"; diff "$SCRATCH/want" "$SCRATCH/got" | head -20
+  fi
+done
+
+# -n counts events read, shown or not, like sysdig's -n.
+f="$CAPTURES/single_ipv6_conn.scap"
+want=$(oracle -r "$f" -n 900 | wc -l); got=$("$TRACETOP" -r "$f" --print -n 900 | wc -l)
+[ "$want" = "$got" ] && pass "-n 900: $got lines" || fail "-n 900: $got lines, sysdig $want"
+
+# -D shows internal events as sysdig -D does.
+want=$(oracle -D -r "$f" | wc -l); got=$("$TRACETOP" -D -r "$f" --print | wc -l)
+[ "$want" = "$got" ] && pass "-D: $got lines" || fail "-D: $got lines, sysdig $want"
+finish
