@@ -1,0 +1,285 @@
+#include "filter/compiled_filter.h"
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <cctype>
+#include <charconv>
+#include <cstring>
+#include <netdb.h>
+
+#include <fmt/format.h>
+
+#include "filter/field_context.h"
+#include "filter/filter_parser.h"
+#include "filter/text_match.h"
+
+namespace tracetop::filter {
+namespace {
+
+__extension__ typedef __int128 Wide;  // compares signed and unsigned 64-bit values alike
+
+bool is_numeric(FieldType t) {
+    switch (t) {
+        case FieldType::Int64:
+        case FieldType::Uint64:
+        case FieldType::Double:
+        case FieldType::Port:
+        case FieldType::RelTime:
+        case FieldType::AbsTime:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_stringy(FieldType t) { return t == FieldType::String || t == FieldType::CharBuf; }
+
+std::optional<IpValue> parse_ip(std::string_view text) {
+    char buf[64];
+    if (text.size() >= sizeof buf) return std::nullopt;
+    std::memcpy(buf, text.data(), text.size());
+    buf[text.size()] = '\0';
+    IpValue ip;
+    if (inet_pton(AF_INET, buf, ip.bytes.data()) == 1) return ip;
+    if (inet_pton(AF_INET6, buf, ip.bytes.data()) == 1) {
+        ip.v6 = true;
+        return ip;
+    }
+    return std::nullopt;
+}
+
+Result<Constant> parse_constant(const CompiledNode& node, const std::string& text) {
+    Constant c;
+    c.text = text;
+    const FieldType type = node.field.def->type;
+    const std::string_view field = node.field.def->name;
+    if (node.op == CompareOp::Regex || !(is_numeric(type) || type == FieldType::Bool || type == FieldType::IpAddr ||
+                                         type == FieldType::IpNet)) {
+        return c;
+    }
+    if (type == FieldType::Bool) {
+        if (text == "true") { c.u = 1; return c; }
+        if (text == "false") { c.u = 0; return c; }
+        return Error(fmt::format("'{}' is not a boolean (true or false) for {}", text, field));
+    }
+    if (type == FieldType::IpAddr || type == FieldType::IpNet) {
+        const size_t slash = text.find('/');
+        auto ip = parse_ip(std::string_view(text).substr(0, slash));
+        if (!ip) return Error(fmt::format("'{}' is not an IP address for {}", text, field));
+        c.ip = *ip;
+        const uint32_t max_bits = ip->v6 ? 128 : 32;
+        c.prefix_bits = max_bits;
+        if (slash != std::string::npos) {
+            uint32_t bits = 0;
+            const char* first = text.data() + slash + 1;
+            const char* last = text.data() + text.size();
+            auto [ptr, ec] = std::from_chars(first, last, bits);
+            if (ec != std::errc() || ptr != last || first == last || bits > max_bits) {
+                return Error(fmt::format("'{}' is not a valid network: the prefix length must be 0 to {}", text,
+                                         max_bits));
+            }
+            c.prefix_bits = bits;
+        } else if (type == FieldType::IpNet) {
+            return Error(fmt::format("'{}' is not a network for {}: write it as ADDRESS/BITS, e.g. 10.0.0.0/8", text,
+                                     field));
+        }
+        return c;
+    }
+    if (type == FieldType::Double) {
+        try {
+            size_t used = 0;
+            c.d = std::stod(text, &used);
+            if (used == text.size()) return c;
+        } catch (...) {
+        }
+        return Error(fmt::format("'{}' is not a number for {}", text, field));
+    }
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    int64_t value = 0;
+    auto [ptr, ec] = std::from_chars(first, last, value);
+    if (ec == std::errc() && ptr == last && first != last) {
+        c.i = value;
+        c.u = static_cast<uint64_t>(value);
+        return c;
+    }
+    uint64_t uvalue = 0;
+    auto [uptr, uec] = std::from_chars(first, last, uvalue);
+    if (uec == std::errc() && uptr == last && first != last) {
+        c.i = static_cast<int64_t>(uvalue);
+        c.u = uvalue;
+        return c;
+    }
+    if (type == FieldType::Port) {
+        // sysdig accepts service names for ports (fd.port=http).
+        if (const servent* s = getservbyname(text.c_str(), "tcp")) {
+            c.u = ntohs(static_cast<uint16_t>(s->s_port));
+            c.i = static_cast<int64_t>(c.u);
+            return c;
+        }
+        return Error(fmt::format("'{}' is neither a port number nor a known service for {}", text, field));
+    }
+    return Error(fmt::format("'{}' is not a number for {}", text, field));
+}
+
+Result<CompiledNode> compile_node(const Node& node) {
+    CompiledNode out;
+    out.kind = node.kind;
+    if (node.kind != Node::Kind::Check) {
+        for (const auto& child : node.children) {
+            auto compiled = compile_node(*child);
+            if (!compiled) return compiled.error();
+            out.children.push_back(std::move(*compiled));
+        }
+        return out;
+    }
+    const Check& check = node.check;
+    std::optional<std::string> bracket;
+    if (check.has_arg) bracket = check.field_arg;
+    auto field = resolve_field(check.field, bracket);
+    if (!field) return Error::at(field.error().message, check.pos);
+    out.field = std::move(*field);
+    out.op = check.op;
+    const FieldType type = out.field.def->type;
+
+    const bool string_op = check.op == CompareOp::Contains || check.op == CompareOp::IContains ||
+                           check.op == CompareOp::StartsWith || check.op == CompareOp::EndsWith ||
+                           check.op == CompareOp::Glob || check.op == CompareOp::PMatch;
+    if (string_op && !is_stringy(type)) {
+        return Error::at(fmt::format("'{}' compares text, but {} is not a text field", op_name(check.op),
+                                     out.field.def->name),
+                         check.pos);
+    }
+    const bool order_op = check.op == CompareOp::Lt || check.op == CompareOp::Le || check.op == CompareOp::Gt ||
+                          check.op == CompareOp::Ge;
+    if (order_op && (type == FieldType::Bool || type == FieldType::IpAddr || type == FieldType::IpNet)) {
+        return Error::at(fmt::format("'{}' does not apply to {}", op_name(check.op), out.field.def->name), check.pos);
+    }
+    for (const std::string& text : check.values) {
+        auto c = parse_constant(out, text);
+        if (!c) return Error::at(c.error().message, check.value_pos);
+        out.constants.push_back(std::move(*c));
+    }
+    if (check.op == CompareOp::Regex) {
+        try {
+            out.regex = std::make_shared<const std::regex>(check.values.at(0), std::regex::extended);
+        } catch (const std::regex_error& e) {
+            return Error::at(fmt::format("bad regular expression '{}': {}", check.values.at(0), e.what()),
+                             check.value_pos);
+        }
+    }
+    return out;
+}
+
+Wide as_wide(const FieldValue& v) {
+    switch (v.kind) {
+        case FieldValue::Kind::Int: return v.i;
+        case FieldValue::Kind::Double: return static_cast<Wide>(v.d);
+        default: return v.u;
+    }
+}
+
+template <class T>
+bool ordered(CompareOp op, const T& a, const T& b) {
+    switch (op) {
+        case CompareOp::Eq:
+        case CompareOp::In: return a == b;
+        case CompareOp::Ne: return a != b;
+        case CompareOp::Lt: return a < b;
+        case CompareOp::Le: return a <= b;
+        case CompareOp::Gt: return a > b;
+        case CompareOp::Ge: return a >= b;
+        default: return false;
+    }
+}
+
+bool ip_in(const IpValue& v, const Constant& c) {
+    if (v.v6 != c.ip.v6) return false;
+    const uint32_t bits = c.prefix_bits;
+    const uint32_t full = bits / 8;
+    if (std::memcmp(v.bytes.data(), c.ip.bytes.data(), full) != 0) return false;
+    if (bits % 8 == 0) return true;
+    const uint8_t mask = static_cast<uint8_t>(0xFF << (8 - bits % 8));
+    return (v.bytes[full] & mask) == (c.ip.bytes[full] & mask);
+}
+
+bool compare_constant(const CompiledNode& n, const FieldValue& v, const Constant& c) {
+    const FieldType type = n.field.def->type;
+    if (type == FieldType::IpAddr || type == FieldType::IpNet) {
+        if (v.kind != FieldValue::Kind::Ip) return false;
+        const bool inside = ip_in(v.ip, c);
+        return n.op == CompareOp::Ne ? !inside : inside;
+    }
+    if (type == FieldType::Bool) return ordered(n.op, v.u, c.u);
+    if (type == FieldType::Double) return ordered(n.op, v.d, c.d);
+    if (is_numeric(type)) return ordered(n.op, as_wide(v), static_cast<Wide>(c.i));
+    // Text.
+    const std::string_view s = v.s;
+    const std::string_view k = c.text;
+    switch (n.op) {
+        case CompareOp::Contains: return s.find(k) != std::string_view::npos;
+        case CompareOp::IContains: return icontains(s, k);
+        case CompareOp::StartsWith: return s.substr(0, k.size()) == k;
+        case CompareOp::EndsWith: return s.size() >= k.size() && s.substr(s.size() - k.size()) == k;
+        case CompareOp::Glob: return glob_match(k, s);
+        case CompareOp::PMatch: return path_prefix_match(k, s);
+        default: return ordered(n.op, s, k);
+    }
+}
+
+bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
+    FieldValues values;
+    n.field.def->extract(ctx, n.field.arg, values);
+    if (n.op == CompareOp::Exists) return !values.empty();
+    for (const FieldValue& v : values) {
+        if (n.op == CompareOp::Regex) {
+            if (v.kind == FieldValue::Kind::String && std::regex_search(v.s.begin(), v.s.end(), *n.regex)) return true;
+            continue;
+        }
+        for (const Constant& c : n.constants) {
+            if (compare_constant(n, v, c)) return true;
+        }
+    }
+    return false;
+}
+
+bool eval(const CompiledNode& n, const FieldContext& ctx) {
+    switch (n.kind) {
+        case Node::Kind::And:
+            for (const auto& c : n.children) {
+                if (!eval(c, ctx)) return false;
+            }
+            return true;
+        case Node::Kind::Or:
+            for (const auto& c : n.children) {
+                if (eval(c, ctx)) return true;
+            }
+            return false;
+        case Node::Kind::Not: return !eval(n.children.front(), ctx);
+        case Node::Kind::Check: return check_matches(n, ctx);
+    }
+    return false;
+}
+
+}  // namespace
+
+Result<CompiledFilter> CompiledFilter::compile(std::string_view text) {
+    auto tree = parse_filter(text);
+    if (!tree) return tree.error();
+    auto root = compile_node(**tree);
+    if (!root) return root.error();
+    CompiledFilter f;
+    f.text_ = std::string(text);
+    f.root_ = std::move(*root);
+    return f;
+}
+
+bool CompiledFilter::matches(const FieldContext& ctx) const { return eval(root_, ctx); }
+
+std::string describe_filter_error(std::string_view text, const Error& err) {
+    if (!err.offset) return fmt::format("bad filter: {}", err.message);
+    const size_t col = std::min<size_t>(*err.offset, text.size());
+    return fmt::format("bad filter at column {}: {}\n  {}\n  {}^", col + 1, err.message, text, std::string(col, ' '));
+}
+
+}  // namespace tracetop::filter

@@ -1,0 +1,54 @@
+// A filter parsed once and bound to fields: constants are parsed to the
+// field's type at compile time, so matching an event allocates nothing.
+#pragma once
+
+#include <memory>
+#include <regex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "event/result.h"
+#include "filter/field_registry.h"
+#include "filter/filter_ast.h"
+
+namespace tracetop::filter {
+
+// One constant of a check, parsed for the field's type.
+struct Constant {
+    std::string text;
+    int64_t i = 0;
+    uint64_t u = 0;
+    double d = 0;
+    IpValue ip;
+    uint32_t prefix_bits = 0;  // IpNet: CIDR length
+};
+
+struct CompiledNode {
+    Node::Kind kind = Node::Kind::Check;
+    std::vector<CompiledNode> children;
+    BoundField field;
+    CompareOp op = CompareOp::Exists;
+    std::vector<Constant> constants;
+    std::shared_ptr<const std::regex> regex;
+};
+
+class CompiledFilter {
+public:
+    // Parses and binds `text`. Errors carry the 0-based column at fault.
+    static Result<CompiledFilter> compile(std::string_view text);
+
+    bool matches(const FieldContext& ctx) const;
+
+    const std::string& text() const { return text_; }
+
+private:
+    std::string text_;
+    CompiledNode root_;
+};
+
+// Renders an error for the terminal: the message, the filter, and a caret
+// under the column at fault.
+std::string describe_filter_error(std::string_view text, const Error& err);
+
+}  // namespace tracetop::filter

@@ -1,0 +1,99 @@
+#include "filter/field_registry.h"
+
+#include <cstdlib>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace tracetop::filter {
+namespace {
+
+// Names sysdig users reach for that sysdig itself lacks (the seed's examples).
+struct Alias {
+    std::string_view alias;
+    std::string_view field;
+};
+constexpr Alias kAliases[] = {
+    {"file.name", "fd.name"},
+    {"file.directory", "fd.directory"},
+};
+
+const std::vector<FieldDef>& table() {
+    static const std::vector<FieldDef> all = [] {
+        std::vector<FieldDef> v;
+        for (auto part : {evt_fields(), proc_fields(), fd_fields()}) v.insert(v.end(), part.begin(), part.end());
+        return v;
+    }();
+    return all;
+}
+
+const FieldDef* find_exact(std::string_view name) {
+    for (const FieldDef& f : table()) {
+        if (f.name == name) return &f;
+    }
+    return nullptr;
+}
+
+std::optional<int64_t> parse_index(std::string_view text) {
+    if (text.empty() || text.size() > 9) return std::nullopt;
+    int64_t v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+}  // namespace
+
+std::span<const FieldDef> all_fields() { return table(); }
+
+Result<BoundField> resolve_field(std::string_view name, const std::optional<std::string>& bracket_arg) {
+    for (const Alias& a : kAliases) {
+        if (name == a.alias) name = a.field;
+    }
+    BoundField bound;
+    std::string_view arg_text;
+    bool has_arg = false;
+    if (const FieldDef* f = find_exact(name)) {
+        bound.def = f;
+    } else {
+        // evt.arg.NAME: the longest registered prefix that takes an argument.
+        for (size_t dot = name.rfind('.'); dot != std::string_view::npos && dot > 0; dot = name.rfind('.', dot - 1)) {
+            const FieldDef* f = find_exact(name.substr(0, dot));
+            if (f && f->arg != ArgKind::None) {
+                bound.def = f;
+                arg_text = name.substr(dot + 1);
+                has_arg = true;
+                break;
+            }
+            if (dot == 0) break;
+        }
+    }
+    if (!bound.def) return Error(fmt::format("unknown field '{}' (tracetop -l lists the fields)", name));
+    if (bracket_arg) {
+        if (has_arg) return Error(fmt::format("field '{}' has two arguments", name));
+        arg_text = *bracket_arg;
+        has_arg = true;
+    }
+    if (bound.def->arg == ArgKind::None) {
+        if (has_arg) return Error(fmt::format("field '{}' takes no argument", bound.def->name));
+        return bound;
+    }
+    if (!has_arg || arg_text.empty()) {
+        return Error(fmt::format("field '{}' needs an argument: {}.NAME or {}[N]", bound.def->name, bound.def->name,
+                                 bound.def->name));
+    }
+    if (bracket_arg) {
+        if (auto idx = parse_index(arg_text)) {
+            bound.arg.index = *idx;
+        } else {
+            bound.arg.name = std::string(arg_text);
+        }
+    } else {
+        bound.arg.name = std::string(arg_text);
+    }
+    return bound;
+}
+
+}  // namespace tracetop::filter

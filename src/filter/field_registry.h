@@ -1,0 +1,58 @@
+// The sysdig field names tracetop knows (evt.*, proc.*, thread.*, user.*,
+// fd.*): their types, arguments, descriptions and extractors. Filters, -p
+// formats and view columns all resolve names here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "event/result.h"
+#include "filter/field_value.h"
+
+namespace tracetop::filter {
+
+struct FieldContext;  // field_context.h: the event, its state context, scratch space
+
+// How a field takes an argument: evt.arg.NAME / evt.arg[N].
+enum class ArgKind : uint8_t {
+    None,
+    NameOrIndex,  // required: .NAME or [N]
+};
+
+// A resolved argument, stored in the compiled filter or format.
+struct BoundArg {
+    std::string name;   // "fd" in evt.arg.fd
+    int64_t index = -1; // 0 in evt.arg[0]
+};
+
+using Extractor = void (*)(const FieldContext& ctx, const BoundArg& arg, FieldValues& out);
+
+struct FieldDef {
+    std::string_view name;
+    FieldType type;
+    ArgKind arg;
+    std::string_view description;
+    Extractor extract;
+};
+
+struct BoundField {
+    const FieldDef* def = nullptr;
+    BoundArg arg;
+};
+
+// Resolves "fd.name", "file.name" (an alias), "evt.arg.fd", "evt.arg[1]"...
+// `bracket_arg` is the text inside [...] when the name had one.
+Result<BoundField> resolve_field(std::string_view name, const std::optional<std::string>& bracket_arg);
+
+// Every field, grouped by class, for -l/--list-fields.
+std::span<const FieldDef> all_fields();
+
+// Per-class tables, defined next to their extractors.
+std::span<const FieldDef> evt_fields();
+std::span<const FieldDef> proc_fields();
+std::span<const FieldDef> fd_fields();
+
+}  // namespace tracetop::filter

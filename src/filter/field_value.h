@@ -1,0 +1,69 @@
+// Values of sysdig fields as the filter and the -p formatter see them.
+// A field yields up to kMaxFieldValues values (fd.ip is both ends of a
+// connection); string values point into the event, the model, or the
+// evaluator's scratch buffer — never into a per-event allocation.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace tracetop::filter {
+
+// The declared type of a field: decides how filter constants are parsed and
+// how values compare and print.
+enum class FieldType : uint8_t {
+    Int64,
+    Uint64,
+    Double,
+    String,
+    Bool,
+    IpAddr,   // compares against an address; constants may be IPv4 or IPv6
+    IpNet,    // compares against a CIDR network (fd.net)
+    Port,     // Uint64 whose constants may also be service names (http, ssh)
+    RelTime,  // Uint64 nanoseconds
+    AbsTime,  // Uint64 nanoseconds since the epoch
+    CharBuf,  // String that is rendered as-is (buffers)
+};
+
+struct IpValue {
+    std::array<uint8_t, 16> bytes{};
+    bool v6 = false;
+};
+
+struct FieldValue {
+    enum class Kind : uint8_t { Int, Uint, Double, String, Bool, Ip } kind = Kind::Uint;
+    int64_t i = 0;
+    uint64_t u = 0;
+    double d = 0;
+    std::string_view s;
+    IpValue ip;
+
+    static FieldValue of_int(int64_t v) { FieldValue f; f.kind = Kind::Int; f.i = v; return f; }
+    static FieldValue of_uint(uint64_t v) { FieldValue f; f.kind = Kind::Uint; f.u = v; return f; }
+    static FieldValue of_double(double v) { FieldValue f; f.kind = Kind::Double; f.d = v; return f; }
+    static FieldValue of_string(std::string_view v) { FieldValue f; f.kind = Kind::String; f.s = v; return f; }
+    static FieldValue of_bool(bool v) { FieldValue f; f.kind = Kind::Bool; f.u = v ? 1 : 0; return f; }
+    static FieldValue of_ip(const IpValue& v) { FieldValue f; f.kind = Kind::Ip; f.ip = v; return f; }
+};
+
+constexpr size_t kMaxFieldValues = 4;
+
+class FieldValues {
+public:
+    void clear() { n_ = 0; }
+    void push(const FieldValue& v) {
+        if (n_ < kMaxFieldValues) values_[n_++] = v;
+    }
+    size_t size() const { return n_; }
+    bool empty() const { return n_ == 0; }
+    const FieldValue& operator[](size_t i) const { return values_[i]; }
+    const FieldValue* begin() const { return values_.data(); }
+    const FieldValue* end() const { return values_.data() + n_; }
+
+private:
+    std::array<FieldValue, kMaxFieldValues> values_{};
+    size_t n_ = 0;
+};
+
+}  // namespace tracetop::filter
