@@ -10,6 +10,11 @@
 #include "engine/event_line.h"
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
+#include "filter/compiled_filter.h"
+#include "filter/field_context.h"
+#include "filter/output_format.h"
+#include "state/model.h"
+#include "state/model_arg_context.h"
 
 namespace tracetop::engine {
 namespace {
@@ -35,6 +40,25 @@ int run_batch(const Options& options) {
         fmt::print(stderr, "tracetop: live capture is not available in this build yet; read a capture with -r FILE\n");
         return 2;
     }
+    std::optional<filter::CompiledFilter> event_filter;
+    if (!options.filter.empty()) {
+        auto compiled = filter::CompiledFilter::compile(options.filter);
+        if (!compiled) {
+            fmt::print(stderr, "tracetop: {}\n", filter::describe_filter_error(options.filter, compiled.error()));
+            return 2;
+        }
+        event_filter = std::move(*compiled);
+    }
+    std::optional<filter::OutputFormat> format;
+    if (!options.format.empty()) {
+        auto compiled = filter::OutputFormat::compile(options.format);
+        if (!compiled) {
+            fmt::print(stderr, "tracetop: bad -p format: {}\n", compiled.error().message);
+            return 2;
+        }
+        format = std::move(*compiled);
+    }
+
     const std::string& in_path = *options.read_file;
     auto opened = capture::ScapReader::open(in_path);
     if (!opened) {
@@ -54,30 +78,47 @@ int run_batch(const Options& options) {
         writer = std::move(*created);
     }
 
+    state::Model model;
+    model.load_header(reader.header());
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
+
     OutputSink sink(stdout);
     WallClockFormatter clock;
     const bool print = options.print || !writer;
     int status = 0;
     uint64_t seen = 0;
+    uint64_t first_ts = 0;
     event::EventView ev;
     for (;;) {
         if (stop_requested()) break;
         if (options.max_events && seen >= *options.max_events) break;
         const capture::ReadStatus rs = reader.next(ev);
         if (rs == capture::ReadStatus::End) break;
-        if (rs == capture::ReadStatus::NewSection) continue;
+        if (rs == capture::ReadStatus::NewSection) {
+            model.load_header(reader.header());
+            continue;
+        }
         if (rs == capture::ReadStatus::Failed) {
             sink.flush();
-            report_error(in_path, reader.error().value_or(Error{"read failed"}));
+            report_error(in_path, reader.error().value_or(Error("read failed")));
             status = 1;
             break;
         }
-        ++seen;
+        if (seen++ == 0) first_ts = ev.ts;
         if (writer) writer->write(ev);
-        if (print && shown_by_default(ev, options.debug)) {
-            append_default_line(ev, "<NA>", nullptr, clock, sink.buffer());
-            if (!sink.maybe_flush()) break;
+        const state::EventContext& ctx = model.on_event(ev);
+        if (!print || !shown_by_default(ev, options.debug)) continue;
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
+        if (event_filter && !event_filter->matches(fields)) continue;
+        if (format) {
+            if (!format->render(fields, sink.buffer())) continue;
+            sink.buffer().push_back('\n');
+        } else {
+            const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
+            append_default_line(ev, name, &args, clock, sink.buffer());
         }
+        if (!sink.maybe_flush()) break;
     }
     sink.flush();
 

@@ -7,6 +7,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "engine/field_list.h"
+
 namespace po = boost::program_options;
 
 namespace tracetop::engine {
@@ -21,6 +23,8 @@ constexpr const char* kUsage =
     "Examples:\n"
     "  tracetop -r capture.scap --print           list every event, like sysdig -r\n"
     "  tracetop -r in.scap -w out.scap            re-record a capture\n"
+    "  tracetop -r in.scap --print 'evt.type=connect and fd.port=80'\n"
+    "  tracetop -r in.scap -p '%proc.name %fd.name' 'fd.type=file'\n"
     "\n"
     "Options";
 
@@ -34,6 +38,10 @@ po::options_description describe_options() {
         ("compress,z", "gzip the file written with -w")
         ("print", "print one line per event instead of opening the explorer")
         ("numevents,n", po::value<uint64_t>()->value_name("N"), "stop after N events")
+        ("print-format,p", po::value<std::string>()->value_name("FORMAT"),
+         "with --print: print FORMAT per event, %field tokens replaced (e.g. '%proc.name %fd.name'); "
+         "a leading * prints events whose fields are missing too")
+        ("list-fields,l", "list the fields usable in filters and formats, and exit")
         ("debug,D", "also print internal events (process info), like sysdig -D");
     return desc;
 }
@@ -67,6 +75,11 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         return {std::nullopt, 0};
     }
 
+    if (vm.count("list-fields")) {
+        print_field_list();
+        return {std::nullopt, 0};
+    }
+
     Options opts;
     if (vm.count("read")) opts.read_file = vm["read"].as<std::string>();
     if (vm.count("write")) opts.write_file = vm["write"].as<std::string>();
@@ -74,6 +87,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     opts.print = vm.count("print") > 0;
     opts.debug = vm.count("debug") > 0;
     if (vm.count("numevents")) opts.max_events = vm["numevents"].as<uint64_t>();
+    if (vm.count("print-format")) {
+        opts.format = vm["print-format"].as<std::string>();
+        opts.print = true;
+    }
     if (vm.count("filter")) {
         std::ostringstream joined;
         const auto& words = vm["filter"].as<std::vector<std::string>>();

@@ -16,6 +16,7 @@ struct Options {
     bool compress = false;                  // -z: gzip the -w file
     bool debug = false;                     // -D: also show internal events
     std::optional<uint64_t> max_events;     // -n: stop after this many events
+    std::string format;                     // -p: output format with %field tokens
     std::string filter;                     // trailing arguments, joined
 };
 

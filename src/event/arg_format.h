@@ -25,7 +25,46 @@ public:
     virtual bool describe_fd(const EventView& ev, int64_t fd, OutBuffer& out) const = 0;
     // The name shown after a pid/tid ("curl" in "tid=17497(curl)").
     virtual bool describe_thread(int64_t tid, OutBuffer& out) const = 0;
+
+    // Added for the remaining stateful parts of sysdig's rendering; the
+    // defaults mean "unknown", which renders as sysdig does without state.
+
+    // The one-letter fd type ('f', '4', 'p', ...) shown in FDLIST entries
+    // ("4:61"); 0 when the fd is unknown (rendered as '?').
+    virtual char fd_type_char(const EventView& ev, int64_t fd) const {
+        (void)ev;
+        (void)fd;
+        return 0;
+    }
+    // The directory a relative path of `ev`'s thread is resolved against,
+    // appended with its trailing '/': the cwd when `dirfd` is kAtFdcwd, else
+    // the path of directory fd `dirfd` (append nothing when that is unknown).
+    // False when the thread is unknown: the path is then shown unresolved.
+    virtual bool base_dir(const EventView& ev, int64_t dirfd, OutBuffer& out) const {
+        (void)ev;
+        (void)dirfd;
+        (void)out;
+        return false;
+    }
+    // User / group names for UID/GID parameters; false shows the bare id.
+    virtual bool describe_user(uint32_t uid, OutBuffer& out) const {
+        (void)uid;
+        (void)out;
+        return false;
+    }
+    virtual bool describe_group(uint32_t gid, OutBuffer& out) const {
+        (void)gid;
+        (void)out;
+        return false;
+    }
 };
+
+// The dirfd value meaning "relative to the current directory" (PPM_AT_FDCWD).
+constexpr int64_t kAtFdcwd = -100;
+
+// sysdig's default cap on a rendered byte buffer (evt.args data=, args=,
+// env=): longer values keep their first 77 characters and end in "...".
+constexpr size_t kMaxBufferRender = 80;
 
 // Appends parameter `i` of `ev` in sysdig's rendering (value only, no name).
 void format_arg(const EventView& ev, uint32_t i, const ArgContext* ctx, OutBuffer& out);

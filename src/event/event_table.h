@@ -25,6 +25,11 @@ struct ParamInfo {
     ParamFormat format;
     // Names for Flags*/EnumFlags*/Mode parameters; empty otherwise.
     std::span<const FlagName> flags;
+    // FsRelPath: index of the dirfd parameter the path is relative to, -1 if none.
+    int8_t dirfd_param = -1;
+    // Dyn: the alternative types, picked by the value's leading index byte.
+    const ParamInfo* dyn_types = nullptr;
+    uint8_t dyn_count = 0;
 };
 
 // Event categories, the same bit values sysdig uses for evt.category.

@@ -32,7 +32,9 @@ bool is_numeric(FieldType t) {
     }
 }
 
-bool is_stringy(FieldType t) { return t == FieldType::String || t == FieldType::CharBuf; }
+bool is_stringy(FieldType t) {
+    return t == FieldType::String || t == FieldType::CharBuf || t == FieldType::Dynamic;
+}
 
 std::optional<IpValue> parse_ip(std::string_view text) {
     char buf[64];
@@ -53,6 +55,15 @@ Result<Constant> parse_constant(const CompiledNode& node, const std::string& tex
     c.text = text;
     const FieldType type = node.field.def->type;
     const std::string_view field = node.field.def->name;
+    if (type == FieldType::Dynamic) {
+        // Keep the text; also read it as a number when it is one.
+        int64_t v = 0;
+        auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        c.numeric = ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
+        c.i = v;
+        c.u = static_cast<uint64_t>(v);
+        return c;
+    }
     if (node.op == CompareOp::Regex || !(is_numeric(type) || type == FieldType::Bool || type == FieldType::IpAddr ||
                                          type == FieldType::IpNet)) {
         return c;
@@ -209,6 +220,9 @@ bool compare_constant(const CompiledNode& n, const FieldValue& v, const Constant
         if (v.kind != FieldValue::Kind::Ip) return false;
         const bool inside = ip_in(v.ip, c);
         return n.op == CompareOp::Ne ? !inside : inside;
+    }
+    if (type == FieldType::Dynamic && v.kind != FieldValue::Kind::String) {
+        return c.numeric && ordered(n.op, as_wide(v), static_cast<Wide>(c.i));
     }
     if (type == FieldType::Bool) return ordered(n.op, v.u, c.u);
     if (type == FieldType::Double) return ordered(n.op, v.d, c.d);

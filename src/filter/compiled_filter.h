@@ -22,6 +22,7 @@ struct Constant {
     double d = 0;
     IpValue ip;
     uint32_t prefix_bits = 0;  // IpNet: CIDR length
+    bool numeric = false;      // Dynamic: the text is also a number
 };
 
 struct CompiledNode {

@@ -24,6 +24,7 @@ enum class FieldType : uint8_t {
     RelTime,  // Uint64 nanoseconds
     AbsTime,  // Uint64 nanoseconds since the epoch
     CharBuf,  // String that is rendered as-is (buffers)
+    Dynamic,  // the value's own kind decides (evt.rawarg): numbers compare as numbers
 };
 
 struct IpValue {

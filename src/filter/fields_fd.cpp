@@ -1,0 +1,185 @@
+// fd.* fields: the file, socket or pipe the event acts on.
+#include <cstring>
+#include <string_view>
+
+#include "filter/field_context.h"
+#include "filter/field_registry.h"
+
+namespace tracetop::filter {
+namespace {
+
+using state::FdEntry;
+using state::FdType;
+using state::SocketRole;
+
+const FdEntry* entry_of(const FieldContext& c) { return c.state.fd_related ? c.state.fd_entry : nullptr; }
+
+bool is_file_like(const FdEntry& e) { return e.type == FdType::File || e.type == FdType::Directory; }
+
+IpValue ip_from(const std::array<uint8_t, 16>& bytes, bool v6) {
+    IpValue ip;
+    std::memcpy(ip.bytes.data(), bytes.data(), v6 ? 16 : 4);
+    ip.v6 = v6;
+    return ip;
+}
+
+// A connection's ends as sysdig names them: the model stores every tuple
+// client -> server (s = client, d = server); a server socket keeps its bound
+// address in s.
+enum class End { Client, Server, Local, Remote };
+
+bool end_is_client(const FdEntry& e, End end, bool& ok) {
+    ok = true;
+    switch (end) {
+        case End::Client: return true;
+        case End::Server: return false;
+        case End::Local:
+        case End::Remote:
+            if (e.role == SocketRole::None) {
+                ok = false;
+                return false;
+            }
+            return (e.role == SocketRole::Client) == (end == End::Local);
+    }
+    return false;
+}
+
+void push_ip(const FdEntry& e, End end, FieldValues& out) {
+    const bool v6 = e.type == FdType::Ipv6Socket || e.type == FdType::Ipv6Server;
+    if (e.is_server_socket()) {
+        if (end == End::Server || end == End::Local) out.push(FieldValue::of_ip(ip_from(e.socket.sip, v6)));
+        return;
+    }
+    if (!e.is_ip_socket()) return;
+    bool ok = false;
+    const bool client = end_is_client(e, end, ok);
+    if (ok) out.push(FieldValue::of_ip(ip_from(client ? e.socket.sip : e.socket.dip, v6)));
+}
+
+void push_port(const FdEntry& e, End end, FieldValues& out) {
+    if (e.is_server_socket()) {
+        if (end == End::Server || end == End::Local) out.push(FieldValue::of_uint(e.socket.sport));
+        return;
+    }
+    if (!e.is_ip_socket()) return;
+    bool ok = false;
+    const bool client = end_is_client(e, end, ok);
+    if (ok) out.push(FieldValue::of_uint(client ? e.socket.sport : e.socket.dport));
+}
+
+void x_num(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (c.state.fd_related) out.push(FieldValue::of_int(c.state.fd));
+}
+void x_type(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    const std::string_view name = state::fd_type_name(e->type);
+    if (!name.empty()) out.push(FieldValue::of_string(name));
+}
+void x_typechar(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (!c.state.fd_related) return;
+    const FdEntry* e = entry_of(c);
+    static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?";
+    const char letter = e ? state::fd_type_char(e->type) : c.state.fallback_typechar;
+    const char* at = std::strchr(kLetters, letter);
+    if (at && *at) out.push(FieldValue::of_string(std::string_view(at, 1)));
+}
+void x_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    std::string_view name;
+    if (c.state.fd_name(name)) out.push(FieldValue::of_string(name));
+}
+void x_directory(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e || !is_file_like(*e)) return;
+    const std::string_view name = e->name.view();
+    if (e->type == FdType::Directory) {
+        out.push(FieldValue::of_string(name));
+        return;
+    }
+    const size_t slash = name.rfind('/');
+    if (slash == std::string_view::npos) return;
+    out.push(FieldValue::of_string(slash == 0 ? name.substr(0, 1) : name.substr(0, slash)));
+}
+void x_filename(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e || e->type != FdType::File) return;
+    const std::string_view name = e->name.view();
+    const size_t slash = name.rfind('/');
+    out.push(FieldValue::of_string(slash == std::string_view::npos ? name : name.substr(slash + 1)));
+}
+
+template <End kEnd>
+void x_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const FdEntry* e = entry_of(c)) push_ip(*e, kEnd, out);
+}
+template <End kEnd>
+void x_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const FdEntry* e = entry_of(c)) push_port(*e, kEnd, out);
+}
+// fd.ip / fd.port / fd.net: either end matches.
+void x_any_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    push_ip(*e, End::Client, out);
+    push_ip(*e, End::Server, out);
+}
+void x_any_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    push_port(*e, End::Client, out);
+    push_port(*e, End::Server, out);
+}
+void x_l4proto(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    const std::string_view name = state::l4proto_name(e->reported_l4proto());
+    if (!name.empty()) out.push(FieldValue::of_string(name));
+}
+void x_sockfamily(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    if (e->is_ip_socket() || e->is_server_socket()) {
+        out.push(FieldValue::of_string("ip"));
+    } else if (e->type == FdType::Unix) {
+        out.push(FieldValue::of_string("unix"));
+    }
+}
+void x_is_server(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    out.push(FieldValue::of_bool(e->is_server_socket() || e->role == SocketRole::Server));
+}
+
+constexpr FieldDef kFdFields[] = {
+    {"fd.num", FieldType::Int64, ArgKind::None, "number of the file descriptor", x_num},
+    {"fd.type", FieldType::String, ArgKind::None, "type of fd: file, directory, ipv4, ipv6, unix, pipe, event, ...",
+     x_type},
+    {"fd.typechar", FieldType::String, ArgKind::None, "type of fd as one letter (f, d, 4, 6, u, p, e, ...)",
+     x_typechar},
+    {"fd.name", FieldType::String, ArgKind::None, "full name: file path, or connection tuple cip:cport->sip:sport",
+     x_name},
+    {"fd.directory", FieldType::String, ArgKind::None, "for files, the directory holding it", x_directory},
+    {"fd.filename", FieldType::String, ArgKind::None, "for files, the file name without its directory", x_filename},
+    {"fd.ip", FieldType::IpAddr, ArgKind::None, "either end's IP address (matches client or server)", x_any_ip},
+    {"fd.cip", FieldType::IpAddr, ArgKind::None, "client IP address", x_ip<End::Client>},
+    {"fd.sip", FieldType::IpAddr, ArgKind::None, "server IP address", x_ip<End::Server>},
+    {"fd.lip", FieldType::IpAddr, ArgKind::None, "local IP address", x_ip<End::Local>},
+    {"fd.rip", FieldType::IpAddr, ArgKind::None, "remote IP address", x_ip<End::Remote>},
+    {"fd.port", FieldType::Port, ArgKind::None, "either end's port (matches client or server)", x_any_port},
+    {"fd.cport", FieldType::Port, ArgKind::None, "client port", x_port<End::Client>},
+    {"fd.sport", FieldType::Port, ArgKind::None, "server port", x_port<End::Server>},
+    {"fd.lport", FieldType::Port, ArgKind::None, "local port", x_port<End::Local>},
+    {"fd.rport", FieldType::Port, ArgKind::None, "remote port", x_port<End::Remote>},
+    {"fd.l4proto", FieldType::String, ArgKind::None, "IP protocol: tcp, udp, icmp or raw", x_l4proto},
+    {"fd.sockfamily", FieldType::String, ArgKind::None, "socket family: ip or unix", x_sockfamily},
+    {"fd.is_server", FieldType::Bool, ArgKind::None, "true when this process is the server end of the connection",
+     x_is_server},
+    {"fd.net", FieldType::IpNet, ArgKind::None, "matches either end's address against a network (fd.net=10.0.0.0/8)",
+     x_any_ip},
+};
+
+}  // namespace
+
+std::span<const FieldDef> fd_fields() { return kFdFields; }
+
+}  // namespace tracetop::filter

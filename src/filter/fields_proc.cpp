@@ -1,0 +1,104 @@
+// proc.*, thread.* and user.* fields: the process and thread behind the event.
+#include <string_view>
+
+#include "filter/field_context.h"
+#include "filter/field_registry.h"
+
+namespace tracetop::filter {
+namespace {
+
+using state::ThreadInfo;
+
+std::string_view scratch_view(const FieldContext& c) { return {c.scratch->data(), c.scratch->size()}; }
+
+// The event's thread and its process's main thread, when sysdig knows them.
+const ThreadInfo* thread_of(const FieldContext& c) { return c.state.thread_known ? c.state.thread : nullptr; }
+const ThreadInfo* main_of(const FieldContext& c) {
+    if (!c.state.thread_known) return nullptr;
+    return c.state.main_thread ? c.state.main_thread : c.state.thread;
+}
+
+void push_text(FieldValues& out, std::string_view s) { out.push(FieldValue::of_string(s)); }
+
+void x_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_int(t->pid));
+}
+void x_ppid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* m = main_of(c)) out.push(FieldValue::of_int(m->ptid));
+}
+void x_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) push_text(out, t->comm.view());
+}
+void x_pname(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* m = main_of(c);
+    if (!m) return;
+    if (const ThreadInfo* parent = c.model.thread(m->ptid)) push_text(out, parent->comm.view());
+}
+void x_exe(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) push_text(out, t->exe.view());
+}
+void x_exepath(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) push_text(out, t->exepath.view());
+}
+void x_args(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* t = thread_of(c);
+    if (!t) return;
+    c.scratch->clear();
+    state::append_args(*t, *c.scratch);
+    push_text(out, scratch_view(c));
+}
+void x_cmdline(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* t = thread_of(c);
+    if (!t) return;
+    c.scratch->clear();
+    state::append_cmdline(*t, *c.scratch);
+    push_text(out, scratch_view(c));
+}
+void x_cwd(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* m = main_of(c)) push_text(out, m->cwd.view());
+}
+void x_nthreads(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* m = main_of(c)) out.push(FieldValue::of_uint(m->nchilds + (m->exited ? 0 : 1)));
+}
+void x_fdlimit(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* m = main_of(c)) out.push(FieldValue::of_int(m->fdlimit));
+}
+void x_tid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    out.push(FieldValue::of_int(static_cast<int64_t>(c.ev.tid)));
+}
+void x_vtid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_int(t->vtid));
+}
+void x_uid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* t = thread_of(c);
+    if (t && t->uid != state::kNoId) out.push(FieldValue::of_uint(t->uid));
+}
+void x_user_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* t = thread_of(c);
+    if (!t || t->uid == state::kNoId) return;
+    if (const event::UserRecord* u = c.model.user(t->uid)) push_text(out, u->name);
+}
+
+constexpr FieldDef kProcFields[] = {
+    {"proc.pid", FieldType::Int64, ArgKind::None, "id of the process", x_pid},
+    {"proc.ppid", FieldType::Int64, ArgKind::None, "id of the parent process", x_ppid},
+    {"proc.name", FieldType::String, ArgKind::None, "name of the process (its comm)", x_name},
+    {"proc.pname", FieldType::String, ArgKind::None, "name of the parent process", x_pname},
+    {"proc.exe", FieldType::String, ArgKind::None, "first command-line argument (argv[0])", x_exe},
+    {"proc.exepath", FieldType::String, ArgKind::None, "full path of the executable", x_exepath},
+    {"proc.args", FieldType::String, ArgKind::None, "command-line arguments after argv[0], space separated", x_args},
+    {"proc.cmdline", FieldType::String, ArgKind::None, "name and arguments: the whole command line", x_cmdline},
+    {"proc.cwd", FieldType::String, ArgKind::None, "current working directory of the process", x_cwd},
+    {"proc.nthreads", FieldType::Uint64, ArgKind::None, "number of threads of the process", x_nthreads},
+    {"proc.fdlimit", FieldType::Int64, ArgKind::None, "maximum number of fds the process may open", x_fdlimit},
+    {"thread.tid", FieldType::Int64, ArgKind::None, "id of the thread", x_tid},
+    {"thread.vtid", FieldType::Int64, ArgKind::None, "id of the thread inside its pid namespace", x_vtid},
+    {"user.uid", FieldType::Uint64, ArgKind::None, "user id of the thread", x_uid},
+    {"user.name", FieldType::String, ArgKind::None, "user name of the thread", x_user_name},
+};
+
+}  // namespace
+
+std::span<const FieldDef> proc_fields() { return kProcFields; }
+
+}  // namespace tracetop::filter

@@ -1,0 +1,55 @@
+// Enter/exit pairing per thread. An exit belongs to the thread's last enter
+// when that enter's type is exit - 1 (scap-format.md §13); scheduler and
+// internal events in between do not disturb it. The enter's parameters are
+// kept (copied, since the reader's buffer moves on) until the next exit of
+// that thread, so exit handlers and the field layer can read them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "event/event_view.h"
+#include "state/ids.h"
+
+namespace tracetop::state {
+
+class EnterExitPairing {
+public:
+    // Called for every enter event of the thread.
+    void on_enter(const event::EventView& enter);
+
+    // Called for every exit event of the thread before it is handled: true when
+    // it matches the last enter (sysdig then resolves the enter's fd for it).
+    bool exit_matches(event::EventType exit_type) const {
+        return has_enter_type_ && exit_type == static_cast<event::EventType>(last_enter_type_ + 1);
+    }
+
+    // The stored enter event, when it is the partner of `exit_type`.
+    const event::EventView* enter_for(event::EventType exit_type) const {
+        return stored_ && exit_matches(exit_type) ? &stored_view_ : nullptr;
+    }
+
+    // The enter's parameters are released once its exit has been handled.
+    void after_exit() { stored_ = false; }
+
+    // Time between the last enter and `exit_ts`; 0 before any enter.
+    Nanoseconds latency_at(Nanoseconds exit_ts) const {
+        return last_enter_ts_ != 0 && exit_ts >= last_enter_ts_ ? exit_ts - last_enter_ts_ : 0;
+    }
+
+    event::EventType last_enter_type() const { return last_enter_type_; }
+
+private:
+    // Larger enters are not kept (no enter event carries bulk data).
+    static constexpr size_t kMaxStoredEnter = 64 * 1024;
+
+    event::EventType last_enter_type_ = 0;
+    bool has_enter_type_ = false;
+    Nanoseconds last_enter_ts_ = 0;
+    bool stored_ = false;
+    std::vector<uint8_t> buffer_;  // the enter laid out as a v2 event; reused
+    event::EventView stored_view_;
+};
+
+}  // namespace tracetop::state

@@ -1,0 +1,164 @@
+// The state model: threads, processes, fd tables and users, kept up to date
+// from a capture's header records and its events exactly as sysdig 0.29.3
+// does (scap-format.md §13), so that proc.*, thread.*, fd.* and user.* fields
+// read the same. The drain thread owns it; nothing here is thread-safe.
+//
+//   Model model;
+//   model.load_header(source.header());
+//   while (source.next(ev) == ReadStatus::Event) {
+//       const EventContext& ctx = model.on_event(ev);
+//       ... fields read ctx (valid until the next on_event) ...
+//   }
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "event/arg_format.h"
+#include "event/event_view.h"
+#include "event/header_records.h"
+#include "state/fd_table.h"
+#include "state/ids.h"
+#include "state/interned_string.h"
+#include "state/thread_table.h"
+#include "state/user_table.h"
+
+namespace tracetop::state {
+
+// What the field layer needs to know about one event, after the model has
+// applied it. Pointers stay valid until the next on_event() or load_header().
+struct EventContext {
+    // The event's thread. Never null: when sysdig has no thread for the event
+    // (scheduler/internal events of unknown tids) this points to an "absent"
+    // thread and `thread_known` is false — proc.* fields then print <NA>.
+    const ThreadInfo* thread = nullptr;
+    // The main thread of its process (cwd, nthreads, fdlimit, ppid live there).
+    const ThreadInfo* main_thread = nullptr;
+    bool thread_known = false;
+
+    // fd.* fields apply only to events that create, use or destroy an fd.
+    bool fd_related = false;
+    // fd.num: the fd the thread's current system call acts on (-1: none).
+    Fd fd = kNoFd;
+    // The fd entry as sysdig resolves it; null when the fd is unknown or the
+    // call failed. A closed fd stays readable here for the close exit.
+    const FdEntry* fd_entry = nullptr;
+    // fd.name when no entry answers (failed open/connect/accept: the name the
+    // event's own parameters give; other exits: ""). Meaningful when
+    // `has_fallback_name`; for a failed connect it wins over `fd_entry`.
+    bool has_fallback_name = false;
+    bool fallback_overrides_entry = false;
+    std::string_view fallback_name;
+    // fd.typechar for events without an entry, guessed from the call ('o' when
+    // nothing fits), as sysdig does.
+    char fallback_typechar = 'o';
+
+    // evt.latency: the thread's latest call duration (0 on enter events).
+    Nanoseconds latency = 0;
+    // Exit events: the matching enter event, when it was seen; else null.
+    const event::EventView* enter = nullptr;
+    // procinfo events: CPU ticks used since the thread's previous procinfo,
+    // capped at 100 (sysdig's thread.cpu); else 0.
+    uint64_t procinfo_cpu_delta = 0;
+
+    // fd.name as sysdig prints it; nullopt-equivalent (false) where it prints <NA>.
+    bool fd_name(std::string_view& name) const;
+};
+
+class Model {
+public:
+    Model();
+    ~Model();
+    Model(const Model&) = delete;
+    Model& operator=(const Model&) = delete;
+
+    // Replaces all state with what a capture's header blocks describe (threads
+    // from the process list, fds from the fd lists, users and groups).
+    void load_header(const event::CaptureHeader& header);
+
+    // Applies one event and describes it for the field layer.
+    const EventContext& on_event(const event::EventView& ev);
+
+    // Lookups for fields that reach beyond the event's own thread
+    // (proc.pname, user.name, ...). Null when unknown.
+    const ThreadInfo* thread(Tid tid) const { return threads_.find(tid); }
+    const ThreadInfo* main_thread_of(const ThreadInfo& thread) const;
+    const event::UserRecord* user(uint32_t uid) const { return users_.user(uid); }
+    const event::GroupRecord* group(uint32_t gid) const { return users_.group(gid); }
+    const ThreadTable& threads() const { return threads_; }
+
+    // The fd entry `fd` of thread `tid` right now (what --print shows after
+    // "fd=3"), or null.
+    const FdEntry* find_fd(Tid tid, Fd fd) const;
+
+    // Size limits: beyond them no placeholder threads are made up.
+    static constexpr size_t kMaxThreads = 131072;
+
+private:
+    // Event handling, grouped by what it touches (one .cpp each).
+    void handle_file_event(const event::EventView& ev, ThreadInfo& thread);
+    void handle_socket_event(const event::EventView& ev, ThreadInfo& thread);
+    void handle_clone_exit(const event::EventView& ev);
+    void handle_execve_exit(const event::EventView& ev, ThreadInfo& thread);
+    void handle_cwd_change(const event::EventView& ev, ThreadInfo& thread);
+    void handle_context_switch(const event::EventView& ev, ThreadInfo& thread);
+    void handle_procinfo(const event::EventView& ev, ThreadInfo& thread);
+    void compute_fallback_fd_name(const event::EventView& ev, const ThreadInfo& thread);
+
+    // Threads.
+    ThreadInfo* main_thread_for_update(ThreadInfo& thread);
+    ThreadInfo* find_or_make_placeholder(Tid tid);
+    ThreadInfo* add_thread(std::unique_ptr<ThreadInfo> thread);
+    void remove_thread(Tid tid);
+    void set_cwd(ThreadInfo& thread, std::string_view path);
+    FdTable& fd_table(ThreadInfo& thread);
+
+    // Fds.
+    FdEntry* add_fd(ThreadInfo& thread, Fd fd, FdEntry entry);
+    void add_socket(ThreadInfo& thread, Fd fd, uint32_t domain, uint32_t type, uint32_t protocol);
+    bool update_socket_from_tuple(FdEntry& entry, std::span<const uint8_t> tuple);
+    void name_socket_after_io(const event::EventView& ev, ThreadInfo& thread, std::span<const uint8_t> tuple,
+                              bool incoming);
+    void guess_role(ThreadInfo& thread, FdEntry& entry, bool incoming);
+    void infer_local_ipv4(FdEntry& entry) const;
+    void name_from_proc(FdEntry& entry);
+    void rename_socket(FdEntry& entry);
+    std::string_view directory_for(const ThreadInfo& thread, std::string_view path, Fd dirfd);
+    InternedString intern_buffer() { return strings_.intern(std::string_view{scratch_.data(), scratch_.size()}); }
+
+    void apply_deferred_removals();
+    void reset_state();
+
+    StringPool strings_;  // first: everything below may hold its strings
+    ThreadTable threads_;
+    UserTable users_;
+    std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
+    std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
+
+    ThreadInfo absent_thread_;  // stands in where sysdig has no thread
+
+    // Work of the current event.
+    EventContext ctx_;
+    FdEntry* event_fd_entry_ = nullptr;  // sinsp's evt->m_fdinfo
+    const event::EventView* current_enter_ = nullptr;
+
+    // Removals sinsp defers until the next event, so the event that causes
+    // them (close, procexit) still resolves what it removed.
+    Tid pending_thread_removal_ = 0;
+    bool has_pending_thread_removal_ = false;
+    Tid pending_fd_tid_ = 0;
+    std::vector<Fd> pending_fd_removals_;
+
+    // Reused text buffers (no allocation per event once warm).
+    event::OutBuffer scratch_;
+    std::string path_scratch_;
+    std::string dir_scratch_;
+    std::string fallback_name_;
+};
+
+}  // namespace tracetop::state

@@ -1,0 +1,18 @@
+// How sysdig turns a path relative to a directory into the absolute name it
+// shows (fd.name, proc.cwd): join, then fold "//", "./" and "../" the way the
+// kernel would, replace non-printable bytes by '.', and drop a trailing '/'.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tracetop::state {
+
+// Appends `base` + `path` to `out` (cleared first). An absolute or empty
+// `path` ignores `base`. Returns false when `path` was absolute/empty.
+bool join_paths(std::string_view base, std::string_view path, std::string& out);
+
+// A process cwd as sysdig keeps it: joined onto the old one, ending in '/'.
+void join_cwd(std::string_view old_cwd, std::string_view path, std::string& out);
+
+}  // namespace tracetop::state

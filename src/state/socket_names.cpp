@@ -1,0 +1,212 @@
+#include "state/socket_names.h"
+
+#include <arpa/inet.h>
+
+#include <cstring>
+
+#include "event/event_view.h"
+
+namespace tracetop::state {
+namespace {
+
+constexpr size_t kInetTupleSize = 1 + 4 + 2 + 4 + 2;
+constexpr size_t kInet6TupleSize = 1 + 16 + 2 + 16 + 2;
+constexpr size_t kUnixTupleHeader = 1 + 8 + 8;
+constexpr size_t kInetAddrSize = 1 + 4 + 2;
+constexpr size_t kInet6AddrSize = 1 + 16 + 2;
+
+// sysdig drops non-printable bytes from names it renders (sanitize_string).
+void append_printable(std::span<const uint8_t> bytes, OutBuffer& out) {
+    for (uint8_t c : bytes) {
+        if (c == 0) break;
+        if (c >= 0x20 && c < 0x7F) out.push_back(static_cast<char>(c));
+    }
+}
+
+}  // namespace
+
+bool is_ipv4_mapped(const uint8_t* ip16) {
+    for (int i = 0; i < 10; ++i) {
+        if (ip16[i] != 0) return false;
+    }
+    if (ip16[10] == 0xFF && ip16[11] == 0xFF) return true;
+    return ip16[10] == 0 && ip16[11] == 0 && ip16[12] == 0 && ip16[13] == 0 && ip16[14] == 0 && ip16[15] == 0;
+}
+
+void append_ipv4(const uint8_t* ip4, OutBuffer& out) {
+    fmt::format_to(std::back_inserter(out), "{}.{}.{}.{}", ip4[0], ip4[1], ip4[2], ip4[3]);
+}
+
+void append_ipv6(const uint8_t* ip16, OutBuffer& out) {
+    char text[INET6_ADDRSTRLEN];
+    if (inet_ntop(AF_INET6, ip16, text, sizeof text) != nullptr) out.append(std::string_view{text});
+}
+
+void append_ipv4_endpoint(const uint8_t* ip4, uint16_t port, OutBuffer& out) {
+    append_ipv4(ip4, out);
+    fmt::format_to(std::back_inserter(out), ":{}", port);
+}
+
+void append_ipv6_endpoint(const uint8_t* ip16, uint16_t port, OutBuffer& out) {
+    append_ipv6(ip16, out);
+    fmt::format_to(std::back_inserter(out), ":{}", port);
+}
+
+void append_socket_name(const FdEntry& entry, OutBuffer& out) {
+    const SocketEnds& s = entry.socket;
+    switch (entry.type) {
+        case FdType::Ipv4Server:
+            append_ipv4_endpoint(s.sip.data(), s.sport, out);
+            return;
+        case FdType::Ipv6Server:
+            append_ipv6_endpoint(s.sip.data(), s.sport, out);
+            return;
+        case FdType::Ipv4Socket:
+            if (s.l4proto == L4Proto::Tcp || s.l4proto == L4Proto::Udp) {
+                append_ipv4_endpoint(s.sip.data(), s.sport, out);
+                out.append(std::string_view{"->"});
+                append_ipv4_endpoint(s.dip.data(), s.dport, out);
+            } else if (s.l4proto == L4Proto::Icmp || s.l4proto == L4Proto::Raw) {
+                append_ipv4(s.sip.data(), out);
+                out.append(std::string_view{"->"});
+                append_ipv4(s.dip.data(), out);
+            } else {
+                out.append(std::string_view{"<unknown>"});
+            }
+            return;
+        case FdType::Ipv6Socket: {
+            const bool mapped = is_ipv4_mapped(s.sip.data()) && is_ipv4_mapped(s.dip.data());
+            if (s.l4proto == L4Proto::Tcp || s.l4proto == L4Proto::Udp) {
+                if (mapped) {
+                    append_ipv4_endpoint(s.sip.data() + 12, s.sport, out);
+                    out.append(std::string_view{"->"});
+                    append_ipv4_endpoint(s.dip.data() + 12, s.dport, out);
+                } else {
+                    append_ipv6_endpoint(s.sip.data(), s.sport, out);
+                    out.append(std::string_view{"->"});
+                    append_ipv6_endpoint(s.dip.data(), s.dport, out);
+                }
+            } else if (s.l4proto == L4Proto::Icmp) {
+                if (mapped) {
+                    append_ipv4(s.sip.data() + 12, out);
+                    out.append(std::string_view{"->"});
+                    append_ipv4(s.dip.data() + 12, out);
+                } else {
+                    append_ipv6(s.sip.data(), out);
+                    out.append(std::string_view{"->"});
+                    append_ipv6(s.dip.data(), out);
+                }
+            } else {
+                out.append(std::string_view{"<unknown>"});
+            }
+            return;
+        }
+        default:
+            out.append(entry.name.view());
+            return;
+    }
+}
+
+bool parse_tuple(std::span<const uint8_t> raw, TupleView& out) {
+    if (raw.empty()) return false;
+    out = TupleView{};
+    out.family = raw[0];
+    const uint8_t* p = raw.data();
+    switch (out.family) {
+        case kFamilyInet:
+            if (raw.size() < kInetTupleSize) return false;
+            out.sip = p + 1;
+            out.sport = event::load_le<uint16_t>(p + 5);
+            out.dip = p + 7;
+            out.dport = event::load_le<uint16_t>(p + 11);
+            return true;
+        case kFamilyInet6:
+            if (raw.size() < kInet6TupleSize) return false;
+            out.sip = p + 1;
+            out.sport = event::load_le<uint16_t>(p + 17);
+            out.dip = p + 19;
+            out.dport = event::load_le<uint16_t>(p + 35);
+            return true;
+        case kFamilyUnix: {
+            if (raw.size() < kUnixTupleHeader) return false;
+            out.unix_source = event::load_le<uint64_t>(p + 1);
+            out.unix_dest = event::load_le<uint64_t>(p + 9);
+            auto path = raw.subspan(kUnixTupleHeader);
+            const auto* nul = static_cast<const uint8_t*>(std::memchr(path.data(), 0, path.size()));
+            out.unix_path = nul == nullptr ? path : path.first(static_cast<size_t>(nul - path.data()));
+            return true;
+        }
+        default:
+            return true;  // a family sysdig only names by number
+    }
+}
+
+void append_tuple_param(std::span<const uint8_t> raw, OutBuffer& out) {
+    if (raw.empty()) {
+        out.append(std::string_view{"NULL"});
+        return;
+    }
+    TupleView t;
+    const bool ok = parse_tuple(raw, t);
+    switch (t.family) {
+        case kFamilyInet:
+            if (!ok) break;
+            append_ipv4_endpoint(t.sip, t.sport, out);
+            out.append(std::string_view{"->"});
+            append_ipv4_endpoint(t.dip, t.dport, out);
+            return;
+        case kFamilyInet6:
+            if (!ok) break;
+            if (is_ipv4_mapped(t.sip) && is_ipv4_mapped(t.dip)) {
+                append_ipv4_endpoint(t.sip + 12, t.sport, out);
+                out.append(std::string_view{"->"});
+                append_ipv4_endpoint(t.dip + 12, t.dport, out);
+            } else {
+                append_ipv6_endpoint(t.sip, t.sport, out);
+                out.append(std::string_view{"->"});
+                append_ipv6_endpoint(t.dip, t.dport, out);
+            }
+            return;
+        case kFamilyUnix:
+            if (!ok) break;
+            fmt::format_to(std::back_inserter(out), "{:x}->{:x} ", t.unix_source, t.unix_dest);
+            append_printable(t.unix_path, out);
+            return;
+        default:
+            fmt::format_to(std::back_inserter(out), "family {}", t.family);
+            return;
+    }
+    out.append(t.family == kFamilyInet6 ? std::string_view{"INVALID IPv6"} : std::string_view{"INVALID IPv4"});
+}
+
+void append_sockaddr_param(std::span<const uint8_t> raw, OutBuffer& out) {
+    if (raw.empty()) {
+        out.append(std::string_view{"NULL"});
+        return;
+    }
+    const uint8_t* p = raw.data();
+    switch (raw[0]) {
+        case kFamilyUnix:
+            append_printable(raw.subspan(1), out);
+            return;
+        case kFamilyInet:
+            if (raw.size() != kInetAddrSize) {
+                out.append(std::string_view{"INVALID IPv4"});
+                return;
+            }
+            append_ipv4_endpoint(p + 1, event::load_le<uint16_t>(p + 5), out);
+            return;
+        case kFamilyInet6:
+            if (raw.size() != kInet6AddrSize) {
+                out.append(std::string_view{"INVALID IPv6"});
+                return;
+            }
+            append_ipv6_endpoint(p + 1, event::load_le<uint16_t>(p + 17), out);
+            return;
+        default:
+            fmt::format_to(std::back_inserter(out), "family {}", raw[0]);
+            return;
+    }
+}
+
+}  // namespace tracetop::state

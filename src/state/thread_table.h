@@ -1,0 +1,94 @@
+// Threads and processes as sysdig's proc.* and thread.* fields see them.
+// A thread whose tid differs from its pid is a secondary thread of process
+// `pid`: the process's cwd lives on the main thread, and threads that share
+// files (CLONE_FILES) share the main thread's fd table.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+
+#include "event/arg_format.h"
+#include "state/enter_exit_pairing.h"
+#include "state/fd_table.h"
+#include "state/ids.h"
+#include "state/interned_string.h"
+
+namespace tracetop::state {
+
+// PPM_CL_* clone flags that matter to the model (scap-format.md §10.3).
+constexpr uint32_t kCloneFiles = 0x1;
+constexpr uint32_t kCloneThread = 0x2000;
+constexpr uint32_t kCloneInverted = 0x10000;  // sinsp: the child's clone exit came first
+constexpr uint32_t kCloneNameChanged = 0x20000;
+constexpr uint32_t kCloneClosed = 0x40000;
+constexpr uint32_t kCloneActive = 0x80000;
+constexpr uint32_t kCloneChildInPidNs = 0x20000000;
+
+struct ThreadInfo {
+    Tid tid = 0;
+    Pid pid = 0;
+    Tid ptid = -1;  // parent thread
+    int64_t sid = 0;
+    int64_t vpgid = 0;
+    Tid vtid = 0;
+    Pid vpid = 0;
+    InternedString comm;     // proc.name
+    InternedString exe;      // argv[0] (proc.exe)
+    InternedString exepath;  // resolved executable (proc.exepath)
+    InternedString args;     // argv[1..] as NUL-terminated items back to back
+    InternedString env;      // same form; kept on the main thread
+    InternedString cgroups;  // same form
+    InternedString root;
+    InternedString cwd;  // kept on the main thread only, ends in '/'
+    int64_t fdlimit = 0;
+    uint32_t flags = 0;  // PPM_CL_*
+    uint32_t uid = kNoId;
+    uint32_t gid = kNoId;
+    uint32_t loginuid = kNoId;
+    uint32_t vmsize_kb = 0;
+    uint32_t vmrss_kb = 0;
+    uint32_t vmswap_kb = 0;
+    uint64_t pfmajor = 0;
+    uint64_t pfminor = 0;
+    Nanoseconds clone_ts = 0;
+    uint32_t nchilds = 0;  // secondary threads attached to this main thread
+    bool exited = false;   // procexit seen; kept while secondary threads live
+
+    // This thread's fd table: its own, or its main thread's when it shares files.
+    std::shared_ptr<FdTable> fds;
+
+    // Per-event bookkeeping (sysdig's lastevent_*).
+    Fd last_event_fd = kNoFd;
+    Nanoseconds latency = 0;
+    EnterExitPairing pairing;
+    uint64_t last_procinfo_ticks = 0;  // cumulative user+system ticks at the last procinfo
+    bool has_procinfo = false;
+
+    bool is_main_thread() const { return tid == pid; }
+    // Threads sysdig made up for tids it never saw created (comm "<NA>").
+    bool is_placeholder() const { return comm.view() == kUnknownName && uid == kNoId; }
+};
+
+// proc.args: the arguments joined by spaces.
+void append_args(const ThreadInfo& thread, event::OutBuffer& out);
+// proc.cmdline: comm, then the arguments.
+void append_cmdline(const ThreadInfo& thread, event::OutBuffer& out);
+
+class ThreadTable {
+public:
+    using Map = std::unordered_map<Tid, std::unique_ptr<ThreadInfo>>;
+
+    ThreadInfo* find(Tid tid) const;
+    // Inserts or replaces; the returned pointer is stable until removal.
+    ThreadInfo* put(std::unique_ptr<ThreadInfo> thread);
+    void erase(Tid tid) { threads_.erase(tid); }
+    void clear() { threads_.clear(); }
+    size_t size() const { return threads_.size(); }
+    const Map& threads() const { return threads_; }
+
+private:
+    Map threads_;
+};
+
+}  // namespace tracetop::state

@@ -1,0 +1,353 @@
+// Helpers shared by the capture unit tests: temp dirs, file bytes, a small
+// independent block builder, and "read everything" summaries for comparing.
+#pragma once
+
+#include <doctest.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "capture/scap_reader.h"
+
+namespace capture_test {
+
+namespace fs = std::filesystem;
+using Bytes = std::vector<uint8_t>;
+
+// A fresh directory under $TMPDIR (or /tmp), removed with everything in it.
+class TempDir {
+public:
+    TempDir() {
+        const char* base = std::getenv("TMPDIR");
+        std::string tmpl = std::string(base != nullptr && *base != '\0' ? base : "/tmp") + "/tracetop-capture-XXXXXX";
+        if (mkdtemp(tmpl.data()) == nullptr) FAIL("mkdtemp failed");
+        path_ = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+// A shared sample capture ($SHARED is set by meson test).
+inline std::string shared_capture(const std::string& name) {
+    const char* shared = std::getenv("SHARED");
+    const std::string dir = shared != nullptr ? shared : "/work/shared";
+    return dir + "/captures/" + name;
+}
+
+inline Bytes read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return Bytes(std::istreambuf_iterator<char>(in), {});
+}
+
+inline void write_file(const std::string& path, const Bytes& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The uncompressed bytes of a (possibly gzip) file.
+inline Bytes gunzip_file(const std::string& path) {
+    Bytes out;
+    gzFile gz = gzopen(path.c_str(), "rb");
+    REQUIRE(gz != nullptr);
+    uint8_t buf[65536];
+    int n = 0;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0) out.insert(out.end(), buf, buf + n);
+    gzclose(gz);
+    return out;
+}
+
+inline void write_gzip(const std::string& path, const Bytes& bytes, const char* mode = "wb") {
+    gzFile gz = gzopen(path.c_str(), mode);
+    REQUIRE(gz != nullptr);
+    REQUIRE(gzwrite(gz, bytes.data(), static_cast<unsigned>(bytes.size())) == static_cast<int>(bytes.size()));
+    gzclose(gz);
+}
+
+// Little-endian appender for hand-made blocks, independent of the writer.
+struct Builder {
+    Bytes b;
+    template <class T>
+    Builder& put(T v) {
+        uint8_t raw[sizeof v];
+        std::memcpy(raw, &v, sizeof v);
+        b.insert(b.end(), raw, raw + sizeof v);
+        return *this;
+    }
+    Builder& u8(uint8_t v) { return put(v); }
+    Builder& u16(uint16_t v) { return put(v); }
+    Builder& u32(uint32_t v) { return put(v); }
+    Builder& u64(uint64_t v) { return put(v); }
+    Builder& raw(const Bytes& v) {
+        b.insert(b.end(), v.begin(), v.end());
+        return *this;
+    }
+    Builder& str16(const std::string& s) {
+        u16(static_cast<uint16_t>(s.size()));
+        b.insert(b.end(), s.begin(), s.end());
+        return *this;
+    }
+    Builder& zeros(size_t n) {
+        b.insert(b.end(), n, 0);
+        return *this;
+    }
+};
+
+// A framed block: type, length, body, padding, length.
+inline Bytes block(uint32_t type, const Bytes& body) {
+    const uint32_t padded = static_cast<uint32_t>((body.size() + 3) & ~size_t{3});
+    Builder out;
+    out.u32(type).u32(padded + 12).raw(body).zeros(padded - body.size()).u32(padded + 12);
+    return out.b;
+}
+
+inline Bytes shb(uint16_t major = 1, uint16_t minor = 2, uint32_t magic = 0x1A2B3C4D) {
+    Builder body;
+    body.u32(magic).u16(major).u16(minor).u64(UINT64_MAX);
+    return block(0x0A0D0D0A, body.b);
+}
+
+// An event: v2 header (or v1 without nparams), u16 lengths (u32 if `large`), params.
+inline Bytes event_bytes(uint16_t type, uint64_t ts, uint64_t tid, const std::vector<Bytes>& params, bool v2 = true,
+                         bool large = false) {
+    Builder lens;
+    Builder data;
+    for (const auto& p : params) {
+        if (large) lens.u32(static_cast<uint32_t>(p.size()));
+        else lens.u16(static_cast<uint16_t>(p.size()));
+        data.raw(p);
+    }
+    const size_t header = v2 ? 26 : 22;
+    Builder ev;
+    ev.u64(ts).u64(tid).u32(static_cast<uint32_t>(header + lens.b.size() + data.b.size())).u16(type);
+    if (v2) ev.u32(static_cast<uint32_t>(params.size()));
+    ev.raw(lens.b).raw(data.b);
+    return ev.b;
+}
+
+inline Bytes event_block(uint32_t block_type, uint16_t cpu, const Bytes& event, std::optional<uint32_t> flags = {}) {
+    Builder body;
+    body.u16(cpu);
+    if (flags) body.u32(*flags);
+    body.raw(event);
+    return block(block_type, body.b);
+}
+
+inline Bytes u64le(uint64_t v) { return Builder().u64(v).b; }
+inline Bytes cstr(const std::string& s) {
+    Bytes out(s.begin(), s.end());
+    out.push_back(0);
+    return out;
+}
+
+inline Bytes concat(std::initializer_list<Bytes> parts) {
+    Bytes out;
+    for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+    return out;
+}
+
+// One delivered event, copied out of the reader's buffer.
+struct EventCopy {
+    uint64_t num = 0, ts = 0, tid = 0;
+    uint16_t type = 0, cpu = 0;
+    uint32_t flags = 0, nparams = 0;
+    Bytes body;
+    bool operator==(const EventCopy&) const = default;
+};
+
+inline EventCopy copy_event(const tracetop::event::EventView& ev) {
+    EventCopy c;
+    c.num = ev.num;
+    c.ts = ev.ts;
+    c.tid = ev.tid;
+    c.type = ev.type;
+    c.cpu = ev.cpu;
+    c.flags = ev.block_flags;
+    c.nparams = ev.nparams();
+    c.body.assign(ev.body().begin(), ev.body().end());
+    return c;
+}
+
+struct ReadAll {
+    std::optional<tracetop::Error> open_error;
+    std::vector<tracetop::event::CaptureHeader> headers;  // one per section
+    std::vector<EventCopy> events;
+    tracetop::capture::ReadStatus last = tracetop::capture::ReadStatus::End;
+    std::optional<tracetop::Error> error;
+    tracetop::capture::SourceStats stats;
+};
+
+inline ReadAll read_all(const std::string& path, tracetop::capture::ProgressCallback progress = {}) {
+    using tracetop::capture::ReadStatus;
+    ReadAll out;
+    auto opened = tracetop::capture::ScapReader::open(path, std::move(progress));
+    if (!opened) {
+        out.open_error = opened.error();
+        return out;
+    }
+    auto& reader = *opened.value();
+    out.headers.push_back(reader.header());
+    tracetop::event::EventView ev;
+    for (;;) {
+        const ReadStatus st = reader.next(ev);
+        if (st == ReadStatus::Event) {
+            out.events.push_back(copy_event(ev));
+        } else if (st == ReadStatus::NewSection) {
+            out.headers.push_back(reader.header());
+        } else {
+            out.last = st;
+            break;
+        }
+    }
+    // Calling again after the end must keep saying the same.
+    CHECK(reader.next(ev) == out.last);
+    out.error = reader.error();
+    out.stats = reader.stats();
+    return out;
+}
+
+// Offsets of the blocks of an uncompressed capture, plus its end.
+inline std::vector<size_t> block_offsets(const Bytes& raw) {
+    std::vector<size_t> offs;
+    size_t at = 0;
+    while (at + 8 <= raw.size()) {
+        offs.push_back(at);
+        uint32_t len = 0;
+        std::memcpy(&len, raw.data() + at + 4, 4);
+        if (len < 12) break;
+        at += len;
+    }
+    offs.push_back(raw.size());
+    return offs;
+}
+
+}  // namespace capture_test
+
+namespace capture_test {
+
+// Field-by-field comparison of header records, reporting the first difference.
+inline void check_same_header(const tracetop::event::CaptureHeader& a, const tracetop::event::CaptureHeader& b) {
+    REQUIRE(a.machine.has_value() == b.machine.has_value());
+    if (a.machine) {
+        CHECK(a.machine->num_cpus == b.machine->num_cpus);
+        CHECK(a.machine->memory_bytes == b.machine->memory_bytes);
+        CHECK(a.machine->max_pid == b.machine->max_pid);
+        CHECK(a.machine->hostname == b.machine->hostname);
+        CHECK(a.machine->boot_ts_epoch == b.machine->boot_ts_epoch);
+        CHECK(a.machine->flags == b.machine->flags);
+    }
+    REQUIRE(a.interfaces.size() == b.interfaces.size());
+    for (size_t i = 0; i < a.interfaces.size(); ++i) {
+        const auto& x = a.interfaces[i];
+        const auto& y = b.interfaces[i];
+        CHECK(x.type == y.type);
+        CHECK(x.name == y.name);
+        CHECK(x.addr == y.addr);
+        CHECK(x.netmask == y.netmask);
+        CHECK(x.bcast == y.bcast);
+        CHECK(x.linkspeed == y.linkspeed);
+    }
+    REQUIRE(a.users.size() == b.users.size());
+    for (size_t i = 0; i < a.users.size(); ++i) {
+        CHECK(a.users[i].uid == b.users[i].uid);
+        CHECK(a.users[i].gid == b.users[i].gid);
+        CHECK(a.users[i].name == b.users[i].name);
+        CHECK(a.users[i].home == b.users[i].home);
+        CHECK(a.users[i].shell == b.users[i].shell);
+    }
+    REQUIRE(a.groups.size() == b.groups.size());
+    for (size_t i = 0; i < a.groups.size(); ++i) {
+        CHECK(a.groups[i].gid == b.groups[i].gid);
+        CHECK(a.groups[i].name == b.groups[i].name);
+    }
+    REQUIRE(a.threads.size() == b.threads.size());
+    for (size_t i = 0; i < a.threads.size(); ++i) {
+        const auto& x = a.threads[i];
+        const auto& y = b.threads[i];
+        CAPTURE(x.tid);
+        CHECK(x.tid == y.tid);
+        CHECK(x.pid == y.pid);
+        CHECK(x.ptid == y.ptid);
+        CHECK(x.sid == y.sid);
+        CHECK(x.vpgid == y.vpgid);
+        CHECK(x.comm == y.comm);
+        CHECK(x.exe == y.exe);
+        CHECK(x.exepath == y.exepath);
+        CHECK(x.args == y.args);
+        CHECK(x.cwd == y.cwd);
+        CHECK(x.fdlimit == y.fdlimit);
+        CHECK(x.flags == y.flags);
+        CHECK(x.uid == y.uid);
+        CHECK(x.gid == y.gid);
+        CHECK(x.vmsize_kb == y.vmsize_kb);
+        CHECK(x.vmrss_kb == y.vmrss_kb);
+        CHECK(x.vmswap_kb == y.vmswap_kb);
+        CHECK(x.pfmajor == y.pfmajor);
+        CHECK(x.pfminor == y.pfminor);
+        CHECK(x.env == y.env);
+        CHECK(x.vtid == y.vtid);
+        CHECK(x.vpid == y.vpid);
+        CHECK(x.cgroups == y.cgroups);
+        CHECK(x.root == y.root);
+        CHECK(x.loginuid == y.loginuid);
+        CHECK(x.exe_writable == y.exe_writable);
+    }
+    REQUIRE(a.fd_lists.size() == b.fd_lists.size());
+    for (size_t i = 0; i < a.fd_lists.size(); ++i) {
+        CHECK(a.fd_lists[i].tid == b.fd_lists[i].tid);
+        REQUIRE(a.fd_lists[i].fds.size() == b.fd_lists[i].fds.size());
+        for (size_t j = 0; j < a.fd_lists[i].fds.size(); ++j) {
+            const auto& x = a.fd_lists[i].fds[j];
+            const auto& y = b.fd_lists[i].fds[j];
+            CAPTURE(x.fd);
+            CHECK(x.fd == y.fd);
+            CHECK(x.ino == y.ino);
+            CHECK(x.type == y.type);
+            CHECK(x.open_flags == y.open_flags);
+            CHECK(x.name == y.name);
+            CHECK(x.sip == y.sip);
+            CHECK(x.dip == y.dip);
+            CHECK(x.sport == y.sport);
+            CHECK(x.dport == y.dport);
+            CHECK(x.l4proto == y.l4proto);
+            CHECK(x.unix_source == y.unix_source);
+            CHECK(x.unix_dest == y.unix_dest);
+            CHECK(x.dev == y.dev);
+        }
+    }
+}
+
+inline const tracetop::event::ThreadRecord* find_thread(const tracetop::event::CaptureHeader& h, int64_t tid) {
+    for (const auto& t : h.threads) {
+        if (t.tid == tid) return &t;
+    }
+    return nullptr;
+}
+
+inline const tracetop::event::FdRecord* find_fd(const tracetop::event::CaptureHeader& h, int64_t tid, int64_t fd) {
+    for (const auto& l : h.fd_lists) {
+        if (l.tid != tid) continue;
+        for (const auto& f : l.fds) {
+            if (f.fd == fd) return &f;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace capture_test
