@@ -42,6 +42,11 @@ po::options_description describe_options() {
          "with --print: print FORMAT per event, %field tokens replaced (e.g. '%proc.name %fd.name'); "
          "a leading * prints events whose fields are missing too")
         ("list-fields,l", "list the fields usable in filters and formats, and exit")
+        ("duration", po::value<double>()->value_name("SECONDS"), "live: stop after SECONDS")
+        ("snaplen,s", po::value<uint32_t>()->value_name("BYTES")->default_value(80),
+         "live: bytes of each read/write buffer to capture")
+        ("buffer-mb", po::value<uint32_t>()->value_name("MB")->default_value(8),
+         "live: size of each per-CPU ring buffer in MiB")
         ("debug,D", "also print internal events (process info), like sysdig -D");
     return desc;
 }
@@ -87,6 +92,21 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     opts.print = vm.count("print") > 0;
     opts.debug = vm.count("debug") > 0;
     if (vm.count("numevents")) opts.max_events = vm["numevents"].as<uint64_t>();
+    if (vm.count("duration")) opts.duration_s = vm["duration"].as<double>();
+    opts.snaplen = vm["snaplen"].as<uint32_t>();
+    opts.buffer_mb = vm["buffer-mb"].as<uint32_t>();
+    if (opts.snaplen > 65000) {
+        std::cerr << "tracetop: -s takes at most 65000 bytes\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.buffer_mb == 0 || opts.buffer_mb > 1024 || (opts.buffer_mb & (opts.buffer_mb - 1)) != 0) {
+        std::cerr << "tracetop: --buffer-mb takes a power of two from 1 to 1024\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.duration_s && !(*opts.duration_s > 0)) {
+        std::cerr << "tracetop: --duration takes a positive number of seconds\n";
+        return {std::nullopt, 2};
+    }
     if (vm.count("print-format")) {
         opts.format = vm["print-format"].as<std::string>();
         opts.print = true;

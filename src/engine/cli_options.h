@@ -17,6 +17,9 @@ struct Options {
     bool debug = false;                     // -D: also show internal events
     std::optional<uint64_t> max_events;     // -n: stop after this many events
     std::string format;                     // -p: output format with %field tokens
+    std::optional<double> duration_s;       // --duration: stop after this many seconds (live)
+    uint32_t snaplen = 80;                  // -s: bytes of I/O buffers captured (live)
+    uint32_t buffer_mb = 8;                 // --buffer-mb: per-CPU ring buffer (live)
     std::string filter;                     // trailing arguments, joined
 };
 

@@ -1,0 +1,22 @@
+// Live capture through the BPF probe (kmod/): the same Source interface as a
+// capture file, fed by per-CPU ring buffers and a /proc scan at start.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "capture/source.h"
+
+namespace tracetop::capture {
+
+struct LiveOptions {
+    uint32_t snaplen = 80;       // bytes of each I/O buffer copied (-s)
+    uint32_t buffer_mb = 8;      // per-CPU ring buffer size (--buffer-mb)
+    bool context_switches = false;  // also trace sched_switch (loud)
+};
+
+// Loads and attaches the probe. Errors explain what is missing (privileges,
+// BTF, a kernel too old) in one line a user can act on.
+Result<std::unique_ptr<Source>> open_live(const LiveOptions& options);
+
+}  // namespace tracetop::capture

@@ -1,0 +1,38 @@
+#include "engine/source_factory.h"
+
+#include <fmt/format.h>
+
+#include "capture/live_source.h"
+#include "capture/scap_reader.h"
+
+namespace tracetop::engine {
+
+Result<OpenedSource> open_source(const Options& options) {
+    if (options.read_file) {
+        auto reader = capture::ScapReader::open(*options.read_file);
+        if (!reader) return reader.error();
+        return OpenedSource{std::move(*reader), *options.read_file, false};
+    }
+    capture::LiveOptions live;
+    live.snaplen = options.snaplen;
+    live.buffer_mb = options.buffer_mb;
+    auto source = capture::open_live(live);
+    if (!source) return source.error();
+    return OpenedSource{std::move(*source), "live", true};
+}
+
+void report_error(const std::string& name, const Error& err) {
+    // Reader messages may already start with the file's name.
+    std::string_view message = err.message;
+    if (message.substr(0, name.size()) == name && message.substr(name.size(), 2) == ": ") {
+        message.remove_prefix(name.size() + 2);
+    }
+    const bool offset_told = err.offset && message.find("offset") != std::string_view::npos;
+    if (err.offset && !offset_told) {
+        fmt::print(stderr, "tracetop: {}: {} (at byte offset {})\n", name, message, *err.offset);
+    } else {
+        fmt::print(stderr, "tracetop: {}: {}\n", name, message);
+    }
+}
+
+}  // namespace tracetop::engine
