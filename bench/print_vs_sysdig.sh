@@ -5,17 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-2000000}
+build=${BUILD:-build}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 big="$work/big.scap"
-./build/bench/make_big_capture ../shared/captures/curl_google.scap "$big" "$events"
+"./$build/bench/make_big_capture" ../shared/captures/curl_google.scap "$big" "$events"
 ls -l "$big" | awk '{print "capture:", $5, "bytes"}'
 
 run() {  # label, command: prints mean seconds of 3 runs after 1 warm-up
   hyperfine --style none --warmup 1 --runs 3 --export-json "$work/h.json" "$2" >/dev/null 2>&1
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
 }
-t_tracetop=$(run tracetop "./build/ui/tracetop -r $big --print > /dev/null")
+t_tracetop=$(run tracetop "./$build/ui/tracetop -r $big --print > /dev/null")
 t_sysdig=$(run sysdig "sysdig -r $big > /dev/null 2>&1")
 python3 - "$t_tracetop" "$t_sysdig" "$events" <<'PY'
 import sys
