@@ -1,6 +1,5 @@
 /* Constants the BPF programs (kmod/) and user space (src/capture) agree on.
- * Plain C, no kernel or C++ headers: both sides include it. The BPF programs
- * arrive with live capture; until then only the defaults below are shared. */
+ * Plain C, no kernel or C++ headers: both sides include it. */
 #ifndef TRACETOP_SHARED_H
 #define TRACETOP_SHARED_H
 
@@ -9,5 +8,19 @@
 
 /* Per-CPU ring buffer size in MiB unless --buffer-mb says otherwise. */
 #define TRACETOP_DEFAULT_BUFFER_MB 8
+
+/* Largest snaplen the probe honours: keeps every copy inside one event. */
+#define TRACETOP_MAX_SNAPLEN 16384
+
+/* An event is built in a per-CPU scratch area of twice this size, so a
+ * bounded copy that starts anywhere below the limit stays inside it. */
+#define TRACETOP_MAX_EVENT_SIZE 32768
+
+/* Native system-call numbers index the filler program arrays and the
+ * interest map; x86_64 numbers stay below this. */
+#define TRACETOP_SYSCALL_SLOTS 512
+
+/* Size of the scap v2 event header (ts, tid, len, type, nparams). */
+#define TRACETOP_EVENT_HEADER_SIZE 26
 
 #endif

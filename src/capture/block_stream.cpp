@@ -91,6 +91,7 @@ BlockStream::Status BlockStream::read(Block& out) {
     }
 
     const size_t need = total - kBlockHeaderSize;
+    if (info.kind == BlockKind::Unknown) return skip_block(out, type, total, start);
     size_t have = 0;
     while (have < need) {
         const size_t target = std::min(need, std::max({buf_.size(), have + kMinGrowth, have * 2}));
@@ -119,6 +120,44 @@ BlockStream::Status BlockStream::read(Block& out) {
     out.info = info;
     out.offset = start;
     out.body = {buf_.data(), need - kBlockTrailerSize};
+    return Status::Ok;
+}
+
+// Unknown blocks are only stepped over: read through a small scratch buffer
+// so that their size costs no memory.
+BlockStream::Status BlockStream::skip_block(Block& out, uint32_t type, uint32_t total, uint64_t start) {
+    uint8_t scratch[16384];
+    size_t left = total - kBlockHeaderSize;
+    uint32_t trailer = 0;
+    while (left > 0) {
+        const size_t want = std::min(left, sizeof scratch);
+        const int64_t n = read_some(scratch, want);
+        if (n < 0) {
+            return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
+        }
+        offset_ += static_cast<uint64_t>(n);
+        if (static_cast<size_t>(n) < want) {
+            return fail(fmt::format("truncated block at offset {}: length {}, only {} bytes left", start, total,
+                                    total - left + static_cast<size_t>(n)),
+                        start);
+        }
+        left -= want;
+        if (left < kBlockTrailerSize) {
+            // The trailer may straddle two chunks: keep its bytes from this one.
+            const size_t in_chunk = kBlockTrailerSize - left;
+            const size_t from = want - std::min(want, in_chunk);
+            for (size_t i = from; i < want; ++i) trailer = (trailer >> 8) | (uint32_t{scratch[i]} << 24);
+        }
+    }
+    if (trailer != total) {
+        return fail(fmt::format("block at offset {} (type {:#x}): trailer length {} differs from length {}", start,
+                                type, trailer, total),
+                    start);
+    }
+    out.type = type;
+    out.info = {};
+    out.offset = start;
+    out.body = {};
     return Status::Ok;
 }
 

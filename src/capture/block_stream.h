@@ -54,6 +54,7 @@ private:
     int64_t read_some(uint8_t* dst, size_t n);
     Status fail(std::string message, uint64_t at);
     std::string zlib_error() const;
+    Status skip_block(Block& out, uint32_t type, uint32_t total, uint64_t start);
 
     gzFile gz_ = nullptr;
     int fd_ = -1;

@@ -21,9 +21,7 @@ public:
 
     template <class T>
     void put(T v) {
-        uint8_t raw[sizeof v];
-        std::memcpy(raw, &v, sizeof v);  // little-endian host, little-endian format
-        buf_.insert(buf_.end(), raw, raw + sizeof v);
+        raw(&v, sizeof v);  // little-endian host, little-endian format
     }
     void u8(uint8_t v) { put(v); }
     void u16(uint16_t v) { put(v); }
@@ -31,9 +29,12 @@ public:
     void u64(uint64_t v) { put(v); }
     void i64(int64_t v) { put(v); }
 
+    // resize + memcpy rather than insert: GCC 12 warns falsely about the latter.
     void raw(const void* p, size_t n) {
-        const auto* b = static_cast<const uint8_t*>(p);
-        buf_.insert(buf_.end(), b, b + n);
+        if (n == 0) return;
+        const size_t at = buf_.size();
+        buf_.resize(at + n);
+        std::memcpy(buf_.data() + at, p, n);
     }
     void raw(std::span<const uint8_t> s) { raw(s.data(), s.size()); }
 

@@ -101,6 +101,9 @@ int run_batch(const Options& options) {
             model.load_header(reader.header());
             continue;
         }
+        // A stop request interrupts a blocked read (a pipe, a slow disk): that
+        // is the user ending the run, not damaged input.
+        if (rs == capture::ReadStatus::Failed && stop_requested()) break;
         if (rs == capture::ReadStatus::Failed) {
             sink.flush();
             report_error(in_path, reader.error().value_or(Error("read failed")));
@@ -135,6 +138,10 @@ int run_batch(const Options& options) {
     if (stats.skipped_unknown > 0) {
         fmt::print(stderr, "tracetop: skipped {} events of types this version does not know\n",
                    stats.skipped_unknown);
+    }
+    if (opened->live) {
+        // Drops are always visible (DESIGN.md §3): a full ring loses events.
+        fmt::print(stderr, "tracetop: {} events captured, {} dropped\n", stats.events, stats.drops);
     }
     return status;
 }

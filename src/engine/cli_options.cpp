@@ -25,6 +25,8 @@ constexpr const char* kUsage =
     "  tracetop -r in.scap -w out.scap            re-record a capture\n"
     "  tracetop -r in.scap --print 'evt.type=connect and fd.port=80'\n"
     "  tracetop -r in.scap -p '%proc.name %fd.name' 'fd.type=file'\n"
+    "  tracetop -r in.scap                        browse a capture in the explorer\n"
+    "  tracetop -r in.scap --json -v syscalls     a view as JSON\n"
     "\n"
     "Options";
 
@@ -47,7 +49,14 @@ po::options_description describe_options() {
          "live: bytes of each read/write buffer to capture")
         ("buffer-mb", po::value<uint32_t>()->value_name("MB")->default_value(8),
          "live: size of each per-CPU ring buffer in MiB")
-        ("debug,D", "also print internal events (process info), like sysdig -D");
+        ("debug,D", "also print internal events (process info), like sysdig -D")
+        ("view,v", po::value<std::string>()->value_name("VIEW"),
+         "the view to start the explorer in, or the one --json prints (see --list-views)")
+        ("json", "print the view (-v, default procs) as one JSON object instead of opening the explorer; "
+         "live, aggregate over --duration SECONDS")
+        ("list-views", "list the views (built in and from ~/.config/tracetop/views) and exit")
+        ("delay,d", po::value<uint32_t>()->value_name("MS")->default_value(1000),
+         "explorer: refresh interval in milliseconds (live)");
     return desc;
 }
 
@@ -95,6 +104,18 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("duration")) opts.duration_s = vm["duration"].as<double>();
     opts.snaplen = vm["snaplen"].as<uint32_t>();
     opts.buffer_mb = vm["buffer-mb"].as<uint32_t>();
+    if (vm.count("view")) opts.view = vm["view"].as<std::string>();
+    opts.json = vm.count("json") > 0;
+    opts.list_views = vm.count("list-views") > 0;
+    opts.delay_ms = vm["delay"].as<uint32_t>();
+    if (opts.delay_ms < 50 || opts.delay_ms > 3600000) {
+        std::cerr << "tracetop: -d takes a refresh interval from 50 to 3600000 milliseconds\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.json && (opts.print || opts.write_file)) {
+        std::cerr << "tracetop: --json prints a view; it does not combine with --print or -w\n";
+        return {std::nullopt, 2};
+    }
     if (opts.snaplen > 65000) {
         std::cerr << "tracetop: -s takes at most 65000 bytes\n";
         return {std::nullopt, 2};

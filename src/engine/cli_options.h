@@ -21,6 +21,10 @@ struct Options {
     uint32_t snaplen = 80;                  // -s: bytes of I/O buffers captured (live)
     uint32_t buffer_mb = 8;                 // --buffer-mb: per-CPU ring buffer (live)
     std::string filter;                     // trailing arguments, joined
+    std::string view;                       // -v: start view (explorer) or the view --json prints
+    bool json = false;                      // --json: print the view as one JSON object
+    bool list_views = false;                // --list-views: list the views and exit
+    uint32_t delay_ms = 1000;               // -d: explorer refresh interval (live)
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -25,6 +25,7 @@ bool is_numeric(FieldType t) {
         case FieldType::Double:
         case FieldType::Port:
         case FieldType::RelTime:
+        case FieldType::RelTimePadded:
         case FieldType::AbsTime:
             return true;
         default:
@@ -133,6 +134,18 @@ Result<Constant> parse_constant(const CompiledNode& node, const std::string& tex
     return Error(fmt::format("'{}' is not a number for {}", text, field));
 }
 
+constexpr size_t kMaxRegexLength = 256;
+constexpr int kMaxRegexDepth = 16;
+
+int regex_depth(std::string_view pattern) {
+    int depth = 0, deepest = 0;
+    for (char c : pattern) {
+        if (c == '(') deepest = std::max(deepest, ++depth);
+        if (c == ')') --depth;
+    }
+    return deepest;
+}
+
 Result<CompiledNode> compile_node(const Node& node) {
     CompiledNode out;
     out.kind = node.kind;
@@ -172,6 +185,14 @@ Result<CompiledNode> compile_node(const Node& node) {
         out.constants.push_back(std::move(*c));
     }
     if (check.op == CompareOp::Regex) {
+        // libstdc++ compiles and runs regexes recursively: a long or deeply
+        // nested pattern could exhaust the stack, so refuse those up front.
+        const std::string& pattern = check.values.at(0);
+        if (pattern.size() > kMaxRegexLength || regex_depth(pattern) > kMaxRegexDepth) {
+            return Error::at(fmt::format("regular expression too complex (at most {} characters and {} nested groups)",
+                                         kMaxRegexLength, kMaxRegexDepth),
+                             check.value_pos);
+        }
         try {
             out.regex = std::make_shared<const std::regex>(check.values.at(0), std::regex::extended);
         } catch (const std::regex_error& e) {
@@ -214,44 +235,61 @@ bool ip_in(const IpValue& v, const Constant& c) {
     return (v.bytes[full] & mask) == (c.ip.bytes[full] & mask);
 }
 
-bool compare_constant(const CompiledNode& n, const FieldValue& v, const Constant& c) {
+// Compares one value with one constant under `op` (the node's operator, or
+// Eq when the caller negates it).
+bool compare_constant(const CompiledNode& n, CompareOp op, const FieldValue& v, const Constant& c) {
     const FieldType type = n.field.def->type;
     if (type == FieldType::IpAddr || type == FieldType::IpNet) {
         if (v.kind != FieldValue::Kind::Ip) return false;
-        const bool inside = ip_in(v.ip, c);
-        return n.op == CompareOp::Ne ? !inside : inside;
+        return ip_in(v.ip, c);  // Ne is handled by the caller as "no value equals"
     }
     if (type == FieldType::Dynamic && v.kind != FieldValue::Kind::String) {
-        return c.numeric && ordered(n.op, as_wide(v), static_cast<Wide>(c.i));
+        return c.numeric && ordered(op, as_wide(v), static_cast<Wide>(c.i));
     }
-    if (type == FieldType::Bool) return ordered(n.op, v.u, c.u);
-    if (type == FieldType::Double) return ordered(n.op, v.d, c.d);
-    if (is_numeric(type)) return ordered(n.op, as_wide(v), static_cast<Wide>(c.i));
+    if (type == FieldType::Bool) return ordered(op, v.u, c.u);
+    if (type == FieldType::Double) return ordered(op, v.d, c.d);
+    if (is_numeric(type)) return ordered(op, as_wide(v), static_cast<Wide>(c.i));
     // Text.
     const std::string_view s = v.s;
     const std::string_view k = c.text;
-    switch (n.op) {
+    switch (op) {
         case CompareOp::Contains: return s.find(k) != std::string_view::npos;
         case CompareOp::IContains: return icontains(s, k);
         case CompareOp::StartsWith: return s.substr(0, k.size()) == k;
         case CompareOp::EndsWith: return s.size() >= k.size() && s.substr(s.size() - k.size()) == k;
         case CompareOp::Glob: return glob_match(k, s);
         case CompareOp::PMatch: return path_prefix_match(k, s);
-        default: return ordered(n.op, s, k);
+        default: return ordered(op, s, k);
     }
+}
+
+// Any value equals any constant (Eq, In and, negated, Ne).
+bool any_equal(const CompiledNode& n, const FieldValues& values) {
+    for (const FieldValue& v : values) {
+        for (const Constant& c : n.constants) {
+            if (compare_constant(n, CompareOp::Eq, v, c)) return true;
+        }
+    }
+    return false;
 }
 
 bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
     FieldValues values;
     n.field.def->extract(ctx, n.field.arg, values);
     if (n.op == CompareOp::Exists) return !values.empty();
+    // sysdig: fd.ip != X holds when neither end is X (not when one end
+    // differs); a field without a value matches no comparison at all.
+    if (n.op == CompareOp::Ne) {
+        if (values.empty()) return false;
+        return !any_equal(n, values);
+    }
     for (const FieldValue& v : values) {
         if (n.op == CompareOp::Regex) {
             if (v.kind == FieldValue::Kind::String && std::regex_search(v.s.begin(), v.s.end(), *n.regex)) return true;
             continue;
         }
         for (const Constant& c : n.constants) {
-            if (compare_constant(n, v, c)) return true;
+            if (compare_constant(n, n.op, v, c)) return true;
         }
     }
     return false;

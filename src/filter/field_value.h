@@ -22,6 +22,7 @@ enum class FieldType : uint8_t {
     IpNet,    // compares against a CIDR network (fd.net)
     Port,     // Uint64 whose constants may also be service names (http, ssh)
     RelTime,  // Uint64 nanoseconds
+    RelTimePadded,  // RelTime that prints zero-padded to 9 digits (sysdig's evt.reltime: 0 is "000000000")
     AbsTime,  // Uint64 nanoseconds since the epoch
     CharBuf,  // String that is rendered as-is (buffers)
     Dynamic,  // the value's own kind decides (evt.rawarg): numbers compare as numbers

@@ -5,6 +5,7 @@
 #include "event/errno_names.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "state/event_codes.h"
 
 namespace tracetop::filter {
 namespace {
@@ -138,9 +139,12 @@ void x_rawarg(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
         case ParamType::FsRelPath:
             out.push(FieldValue::of_string(event::param_as_string(raw)));
             return;
-        case ParamType::ByteBuf:
-            out.push(FieldValue::of_string({reinterpret_cast<const char*>(raw.data()), raw.size()}));
+        case ParamType::ByteBuf: {
+            // sysdig reads a raw buffer as a C string: it ends at the first NUL.
+            const std::string_view bytes(reinterpret_cast<const char*>(raw.data()), raw.size());
+            out.push(FieldValue::of_string(bytes.substr(0, bytes.find('\0'))));
             return;
+        }
         case ParamType::Int8:
         case ParamType::Int16:
         case ParamType::Int32:
@@ -181,7 +185,9 @@ void x_failed(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_bool(result_of(c, res) && res < 0));
 }
 
+// sysdig 0.29.3 has no latency (<NA>) for procinfo events of threads it knows.
 void x_latency(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (c.ev.type == state::codes::kProcInfoE && c.state.thread_known) return;
     out.push(FieldValue::of_uint(c.state.latency));
 }
 
@@ -195,8 +201,10 @@ void x_is_io_write(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_bool(category_of(c) == event::kCatIoWrite));
 }
 
-// The bytes an I/O call moved: its non-negative result on exit.
+// The bytes an I/O call moved: its non-negative result on exit. sysdig reads
+// it only when the call's fd is known (a write to an fd it never saw is <NA>).
 void x_buflen(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (!c.state.fd_related || c.state.fd_entry == nullptr) return;
     const uint32_t cls = category_of(c);
     if (cls != event::kCatIoRead && cls != event::kCatIoWrite && cls != event::kCatIoOther) return;
     int64_t res = 0;
@@ -220,7 +228,7 @@ constexpr FieldDef kEvtFields[] = {
     {"evt.num", FieldType::Uint64, ArgKind::None, "event number: the event's position in the capture", x_num},
     {"evt.time", FieldType::String, ArgKind::None, "event time, local wall clock, with nanoseconds", x_time},
     {"evt.rawtime", FieldType::AbsTime, ArgKind::None, "event time in nanoseconds since the epoch", x_rawtime},
-    {"evt.reltime", FieldType::RelTime, ArgKind::None, "nanoseconds since the first event of the capture", x_reltime},
+    {"evt.reltime", FieldType::RelTimePadded, ArgKind::None, "nanoseconds since the first event of the capture", x_reltime},
     {"evt.cpu", FieldType::Int64, ArgKind::None, "number of the CPU where the event happened", x_cpu},
     {"evt.dir", FieldType::String, ArgKind::None, "'>' for a system call's entry, '<' for its exit", x_dir},
     {"evt.type", FieldType::String, ArgKind::None, "event type: the system call's name (open, connect, ...)", x_type},

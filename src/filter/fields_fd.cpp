@@ -44,24 +44,28 @@ bool end_is_client(const FdEntry& e, End end, bool& ok) {
     return false;
 }
 
-void push_ip(const FdEntry& e, End end, FieldValues& out) {
+// `any_role`: fd.ip/fd.port/fd.net compare both ends of a socket whatever its
+// role; the named ends (cip, sport...) are <NA> until the role is known.
+void push_ip(const FdEntry& e, End end, FieldValues& out, bool any_role = false) {
     const bool v6 = e.type == FdType::Ipv6Socket || e.type == FdType::Ipv6Server;
     if (e.is_server_socket()) {
         if (end == End::Server || end == End::Local) out.push(FieldValue::of_ip(ip_from(e.socket.sip, v6)));
         return;
     }
     if (!e.is_ip_socket()) return;
+    if (e.role == SocketRole::None && !any_role) return;
     bool ok = false;
     const bool client = end_is_client(e, end, ok);
     if (ok) out.push(FieldValue::of_ip(ip_from(client ? e.socket.sip : e.socket.dip, v6)));
 }
 
-void push_port(const FdEntry& e, End end, FieldValues& out) {
+void push_port(const FdEntry& e, End end, FieldValues& out, bool any_role = false) {
     if (e.is_server_socket()) {
         if (end == End::Server || end == End::Local) out.push(FieldValue::of_uint(e.socket.sport));
         return;
     }
     if (!e.is_ip_socket()) return;
+    if (e.role == SocketRole::None && !any_role) return;
     bool ok = false;
     const bool client = end_is_client(e, end, ok);
     if (ok) out.push(FieldValue::of_uint(client ? e.socket.sport : e.socket.dport));
@@ -88,24 +92,45 @@ void x_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     std::string_view name;
     if (c.state.fd_name(name)) out.push(FieldValue::of_string(name));
 }
+// The directory part of a path as sysdig cuts it: no '/' (or only a leading
+// one) gives "/".
+std::string_view directory_of(std::string_view path) {
+    const size_t slash = path.rfind('/');
+    if (slash == std::string_view::npos || slash == 0) return "/";
+    return path.substr(0, slash);
+}
+
 void x_directory(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = entry_of(c);
-    if (!e || !is_file_like(*e)) return;
+    if (!e) {
+        // No entry: sysdig cuts whatever fd.name shows (the path a failed open
+        // names, or "" which gives "/").
+        std::string_view name;
+        if (c.state.fd_name(name)) out.push(FieldValue::of_string(directory_of(name)));
+        return;
+    }
+    if (!is_file_like(*e)) return;
     const std::string_view name = e->name.view();
     if (e->type == FdType::Directory) {
         out.push(FieldValue::of_string(name));
         return;
     }
+    // A path ending in '/' is kept whole, as sysdig does.
     const size_t slash = name.rfind('/');
-    if (slash == std::string_view::npos) return;
-    out.push(FieldValue::of_string(slash == 0 ? name.substr(0, 1) : name.substr(0, slash)));
+    const bool trailing = slash != std::string_view::npos && slash != 0 && slash + 1 == name.size();
+    out.push(FieldValue::of_string(trailing ? name : directory_of(name)));
 }
 void x_filename(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = entry_of(c);
     if (!e || e->type != FdType::File) return;
     const std::string_view name = e->name.view();
+    // sysdig: no '/' gives "/"; a trailing '/' keeps the whole path.
     const size_t slash = name.rfind('/');
-    out.push(FieldValue::of_string(slash == std::string_view::npos ? name : name.substr(slash + 1)));
+    if (slash == std::string_view::npos) {
+        out.push(FieldValue::of_string("/"));
+    } else {
+        out.push(FieldValue::of_string(slash + 1 < name.size() ? name.substr(slash + 1) : name));
+    }
 }
 
 template <End kEnd>
@@ -120,14 +145,14 @@ void x_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
 void x_any_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = entry_of(c);
     if (!e) return;
-    push_ip(*e, End::Client, out);
-    push_ip(*e, End::Server, out);
+    push_ip(*e, End::Client, out, true);
+    push_ip(*e, End::Server, out, true);
 }
 void x_any_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = entry_of(c);
     if (!e) return;
-    push_port(*e, End::Client, out);
-    push_port(*e, End::Server, out);
+    push_port(*e, End::Client, out, true);
+    push_port(*e, End::Server, out, true);
 }
 void x_l4proto(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = entry_of(c);

@@ -3,6 +3,7 @@
 
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "state/event_codes.h"
 
 namespace tracetop::filter {
 namespace {
@@ -29,10 +30,12 @@ void x_ppid(const FieldContext& c, const BoundArg&, FieldValues& out) {
 void x_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const ThreadInfo* t = thread_of(c)) push_text(out, t->comm.view());
 }
+// Unlike proc.ppid (the main thread's parent), sysdig's proc.pname names the
+// parent of the event's own thread: for a secondary thread, its process.
 void x_pname(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const ThreadInfo* m = main_of(c);
-    if (!m) return;
-    if (const ThreadInfo* parent = c.model.thread(m->ptid)) push_text(out, parent->comm.view());
+    const ThreadInfo* t = thread_of(c);
+    if (!t) return;
+    if (const ThreadInfo* parent = c.model.thread(t->ptid)) push_text(out, parent->comm.view());
 }
 void x_exe(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const ThreadInfo* t = thread_of(c)) push_text(out, t->exe.view());
@@ -66,12 +69,26 @@ void x_fdlimit(const FieldContext& c, const BoundArg&, FieldValues& out) {
 void x_tid(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_int(static_cast<int64_t>(c.ev.tid)));
 }
+// Threads sysdig made up for a tid it never saw created have no vtid (<NA>);
+// they are the ones without a uid (every process-list or clone record has one).
+bool made_up(const ThreadInfo& t) { return t.uid == state::kNoId; }
+
 void x_vtid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_int(t->vtid));
-}
-void x_uid(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const ThreadInfo* t = thread_of(c);
-    if (t && t->uid != state::kNoId) out.push(FieldValue::of_uint(t->uid));
+    if (t && !made_up(*t)) out.push(FieldValue::of_int(t->vtid));
+}
+// Only procinfo events carry CPU time; sysdig's thread.cpu is the ticks used
+// since the thread's previous procinfo (about one second apart), so it reads
+// as a percentage of one CPU.
+// It is a double in sysdig ("0.0"), present on every procinfo event of a
+// thread it knows.
+void x_thread_cpu(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (c.ev.type != state::codes::kProcInfoE || !c.state.thread_known) return;
+    out.push(FieldValue::of_double(static_cast<double>(c.state.procinfo_cpu_delta)));
+}
+// A made-up thread's uid prints as sysdig stores it: (uint32_t)-1.
+void x_uid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_uint(t->uid));
 }
 void x_user_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const ThreadInfo* t = thread_of(c);
@@ -93,6 +110,8 @@ constexpr FieldDef kProcFields[] = {
     {"proc.fdlimit", FieldType::Int64, ArgKind::None, "maximum number of fds the process may open", x_fdlimit},
     {"thread.tid", FieldType::Int64, ArgKind::None, "id of the thread", x_tid},
     {"thread.vtid", FieldType::Int64, ArgKind::None, "id of the thread inside its pid namespace", x_vtid},
+    {"thread.cpu", FieldType::Double, ArgKind::None,
+     "on process-info events, the CPU ticks the thread used since the previous one (percent of a CPU)", x_thread_cpu},
     {"user.uid", FieldType::Uint64, ArgKind::None, "user id of the thread", x_uid},
     {"user.name", FieldType::String, ArgKind::None, "user name of the thread", x_user_name},
 };

@@ -87,12 +87,19 @@ bool OutputFormat::render(const FieldContext& ctx, fmt::memory_buffer& out) cons
     return true;
 }
 
-void render_value(const FieldDef&, const FieldValue& value, fmt::memory_buffer& out) {
+void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buffer& out) {
     auto it = std::back_inserter(out);
     switch (value.kind) {
         case FieldValue::Kind::Int: fmt::format_to(it, "{}", value.i); break;
-        case FieldValue::Kind::Uint: fmt::format_to(it, "{}", value.u); break;
-        case FieldValue::Kind::Double: fmt::format_to(it, "{:.2f}", value.d); break;
+        case FieldValue::Kind::Uint:
+            if (def.type == FieldType::RelTimePadded) {
+                fmt::format_to(it, "{:09}", value.u);
+            } else {
+                fmt::format_to(it, "{}", value.u);
+            }
+            break;
+        // sysdig prints doubles with one decimal (thread.cpu "1.0").
+        case FieldValue::Kind::Double: fmt::format_to(it, "{:.1f}", value.d); break;
         case FieldValue::Kind::Bool: out.append(std::string_view(value.u ? "true" : "false")); break;
         case FieldValue::Kind::String: event::append_sanitized(value.s, out); break;
         case FieldValue::Kind::Ip: {

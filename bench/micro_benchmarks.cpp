@@ -1,0 +1,147 @@
+// The micro-benchmarks: each replays the fixture's events once per iteration.
+// The "Iterate" loop is the floor every other figure is compared with, and
+// "Model" is the floor for work that needs the state model (filters, lines).
+#include <benchmark/benchmark.h>
+
+#include <fmt/format.h>
+
+#include "engine/event_line.h"
+#include "filter/compiled_filter.h"
+#include "filter/field_context.h"
+#include "filter/output_format.h"
+#include "micro_fixture.h"
+#include "state/model.h"
+#include "state/model_arg_context.h"
+
+namespace tracetop::bench {
+namespace {
+
+// A five-clause filter of the kind people type: it touches the event, the
+// thread and the fd table, a list, a negation and a string prefix.
+constexpr const char* kFiveClauseFilter =
+    "evt.type in (read, write, open, openat, close) and evt.dir=< and not evt.failed=true "
+    "and proc.name=curl and fd.name startswith /usr";
+
+void count_events(benchmark::State& state, size_t per_pass) {
+    const double events = static_cast<double>(state.iterations()) * static_cast<double>(per_pass);
+    state.SetItemsProcessed(static_cast<int64_t>(events));  // ns/event: see micro_main.cpp's summary
+}
+
+// Floor: touch each pre-parsed event and nothing else.
+void BM_Iterate(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    for (auto _ : state) {
+        for (const event::EventView& ev : r.views) benchmark::DoNotOptimize(ev.type);
+    }
+    count_events(state, r.views.size());
+}
+
+// Decoding: parse each event's header and parameter table from its bytes and
+// read every parameter, as the reader does for each event of a file.
+void BM_Decode(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    for (auto _ : state) {
+        for (uint32_t off : r.offsets) {
+            auto ev = event::EventView::parse_v2(r.bytes.data() + off, r.bytes.size() - off);
+            size_t total = 0;
+            for (uint32_t i = 0; i < ev->nparams(); ++i) total += ev->param(i).size();
+            benchmark::DoNotOptimize(total);
+        }
+    }
+    count_events(state, r.offsets.size());
+}
+
+// State model update: every event through Model::on_event. One model lives
+// across passes, like one long capture.
+void BM_Model(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    state::Model model;
+    model.load_header(r.header);
+    for (auto _ : state) {
+        for (const event::EventView& ev : r.views) benchmark::DoNotOptimize(&model.on_event(ev));
+    }
+    count_events(state, r.views.size());
+}
+
+// Model plus the five-clause filter on every event --print would show.
+void BM_ModelFilter(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    auto filter = filter::CompiledFilter::compile(kFiveClauseFilter);
+    if (!filter) {
+        state.SkipWithError(filter.error().message.c_str());
+        return;
+    }
+    state::Model model;
+    model.load_header(r.header);
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
+    uint64_t matched = 0;
+    for (auto _ : state) {
+        for (size_t i = 0; i < r.views.size(); ++i) {
+            const state::EventContext& ctx = model.on_event(r.views[i]);
+            if (!r.shown[i]) continue;
+            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
+            matched += filter->matches(fields) ? 1 : 0;
+        }
+    }
+    benchmark::DoNotOptimize(matched);
+    state.counters["matched/pass"] = static_cast<double>(matched) / static_cast<double>(state.iterations());
+    count_events(state, r.views.size());
+}
+
+// Model plus sysdig's default --print line for every shown event.
+void BM_ModelPrintLine(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    state::Model model;
+    model.load_header(r.header);
+    const state::ModelArgContext args(model);
+    engine::WallClockFormatter clock;
+    event::OutBuffer out;
+    for (auto _ : state) {
+        for (size_t i = 0; i < r.views.size(); ++i) {
+            const state::EventContext& ctx = model.on_event(r.views[i]);
+            if (!r.shown[i]) continue;
+            out.clear();
+            const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
+            engine::append_default_line(r.views[i], name, &args, clock, out);
+            benchmark::DoNotOptimize(out.data());
+        }
+    }
+    count_events(state, r.views.size());
+}
+
+// Model plus a -p format line for every shown event.
+void BM_ModelPrintFormat(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    auto format = filter::OutputFormat::compile("*%evt.num %proc.name %proc.pid %thread.tid %fd.num %fd.type %fd.name");
+    if (!format) {
+        state.SkipWithError(format.error().message.c_str());
+        return;
+    }
+    state::Model model;
+    model.load_header(r.header);
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
+    fmt::memory_buffer out;
+    for (auto _ : state) {
+        for (size_t i = 0; i < r.views.size(); ++i) {
+            const state::EventContext& ctx = model.on_event(r.views[i]);
+            if (!r.shown[i]) continue;
+            out.clear();
+            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
+            benchmark::DoNotOptimize(format->render(fields, out));
+        }
+    }
+    count_events(state, r.views.size());
+}
+
+}  // namespace
+
+BENCHMARK(BM_Iterate);
+BENCHMARK(BM_Decode);
+BENCHMARK(BM_Model);
+BENCHMARK(BM_ModelFilter);
+BENCHMARK(BM_ModelPrintLine);
+BENCHMARK(BM_ModelPrintFormat);
+
+}  // namespace tracetop::bench

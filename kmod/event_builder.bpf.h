@@ -1,0 +1,176 @@
+/* Assembles one scap v2 event (scap-format.md §9.1) in the per-CPU scratch
+ * area: header, u16 length array, parameters; then copies it into this CPU's
+ * ring or counts a drop. Every offset is masked so the verifier can prove it
+ * stays inside the scratch area, and every variable copy is bounded. */
+#ifndef TRACETOP_EVENT_BUILDER_BPF_H
+#define TRACETOP_EVENT_BUILDER_BPF_H
+
+#include "maps.bpf.h"
+
+#define EV_HALF TRACETOP_MAX_EVENT_SIZE
+#define EV_MASK (EV_HALF - 1)
+#define EV_HDR TRACETOP_EVENT_HEADER_SIZE
+
+/* Bounds of the variable-length parameters (untrusted sizes). */
+#define MAX_PATH_LEN 4096
+#define MAX_ARGS_LEN 4096
+#define MAX_ENV_LEN 1024
+#define MAX_COMM_LEN 16
+
+struct event {
+	__u8 *buf;
+	__u64 ts;
+	__u32 pos;     /* next free byte for parameter data */
+	__u32 idx;     /* next parameter index */
+	__u32 nparams;
+	__u16 type;
+};
+
+static __always_inline bool ev_begin(struct event *e, __u16 type, __u32 nparams)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	e->buf = bpf_map_lookup_elem(&scratch, &cpu);
+	if (!e->buf)
+		return false;
+	e->ts = bpf_ktime_get_boot_ns() + cfg_boot_offset_ns;
+	e->type = type;
+	e->nparams = nparams;
+	e->idx = 0;
+	e->pos = EV_HDR + 2 * nparams;
+	return true;
+}
+
+/* Records the length of the parameter just written and moves on. */
+static __always_inline void ev_commit(struct event *e, __u32 len)
+{
+	*(__u16 *)(e->buf + ((EV_HDR + 2 * e->idx) & EV_MASK)) = (__u16)len;
+	e->idx++;
+	e->pos += len;
+}
+
+static __always_inline void push_empty(struct event *e) { ev_commit(e, 0); }
+
+static __always_inline void push_u8(struct event *e, __u8 v)
+{
+	*(__u8 *)(e->buf + (e->pos & EV_MASK)) = v;
+	ev_commit(e, 1);
+}
+
+static __always_inline void push_u16(struct event *e, __u16 v)
+{
+	*(__u16 *)(e->buf + (e->pos & EV_MASK)) = v;
+	ev_commit(e, 2);
+}
+
+static __always_inline void push_u32(struct event *e, __u32 v)
+{
+	*(__u32 *)(e->buf + (e->pos & EV_MASK)) = v;
+	ev_commit(e, 4);
+}
+
+static __always_inline void push_u64(struct event *e, __u64 v)
+{
+	*(__u64 *)(e->buf + (e->pos & EV_MASK)) = v;
+	ev_commit(e, 8);
+}
+
+/* True when `max` more bytes fit in the event. */
+static __always_inline bool ev_room(struct event *e, __u32 max)
+{
+	return e->pos + max <= EV_HALF;
+}
+
+static __always_inline void push_user_str(struct event *e, const void *uptr)
+{
+	long n;
+	if (!uptr || !ev_room(e, MAX_PATH_LEN)) {
+		push_empty(e);
+		return;
+	}
+	n = bpf_probe_read_user_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, uptr);
+	if (n <= 0 || n > MAX_PATH_LEN) {
+		push_empty(e);
+		return;
+	}
+	ev_commit(e, (__u32)n);
+}
+
+static __always_inline void push_kernel_str(struct event *e, const void *kptr)
+{
+	long n;
+	if (!kptr || !ev_room(e, MAX_PATH_LEN)) {
+		push_empty(e);
+		return;
+	}
+	n = bpf_probe_read_kernel_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, kptr);
+	if (n <= 0 || n > MAX_PATH_LEN) {
+		push_empty(e);
+		return;
+	}
+	ev_commit(e, (__u32)n);
+}
+
+/* Raw user bytes, at most `limit` (itself at most MAX_ARGS_LEN). */
+static __always_inline void push_user_bytes(struct event *e, const void *uptr, __u64 size, __u32 limit)
+{
+	__u32 n = size > limit ? limit : (__u32)size;
+	if (!uptr || n == 0 || !ev_room(e, TRACETOP_MAX_SNAPLEN)) {
+		push_empty(e);
+		return;
+	}
+	n &= (TRACETOP_MAX_SNAPLEN - 1) | TRACETOP_MAX_SNAPLEN;
+	if (n > TRACETOP_MAX_SNAPLEN)
+		n = TRACETOP_MAX_SNAPLEN;
+	if (bpf_probe_read_user(e->buf + (e->pos & EV_MASK), n, uptr)) {
+		push_empty(e);
+		return;
+	}
+	ev_commit(e, n);
+}
+
+/* The I/O payload of read/write-like calls: the first snaplen bytes. */
+static __always_inline void push_io_data(struct event *e, const void *uptr, __s64 res)
+{
+	__u32 snap = cfg_snaplen > TRACETOP_MAX_SNAPLEN ? TRACETOP_MAX_SNAPLEN : cfg_snaplen;
+	if (res <= 0) {
+		push_empty(e);
+		return;
+	}
+	push_user_bytes(e, uptr, (__u64)res, snap);
+}
+
+static __always_inline void count_drop(void)
+{
+	__u32 zero = 0;
+	__u64 *d = bpf_map_lookup_elem(&drops, &zero);
+	if (d)
+		*d += 1;
+}
+
+/* Writes the header and copies the event into this CPU's ring. No wakeup:
+ * the reader polls, which costs the traced system less than a wakeup per
+ * event. */
+static __always_inline void ev_submit_as(struct event *e, __u64 tid)
+{
+	__u32 cpu = bpf_get_smp_processor_id();
+	__u32 len = e->pos;
+	void *ring;
+
+	if (len > EV_HALF)
+		return;
+	*(__u64 *)(e->buf + 0) = e->ts;
+	*(__u64 *)(e->buf + 8) = tid;
+	*(__u32 *)(e->buf + 16) = len;
+	*(__u16 *)(e->buf + 20) = e->type;
+	*(__u32 *)(e->buf + 22) = e->nparams;
+	ring = bpf_map_lookup_elem(&rings, &cpu);
+	if (!ring || bpf_ringbuf_output(ring, e->buf, len, BPF_RB_NO_WAKEUP))
+		count_drop();
+}
+
+static __always_inline void ev_submit(struct event *e)
+{
+	ev_submit_as(e, (__u32)bpf_get_current_pid_tgid());
+}
+
+#endif

@@ -1,0 +1,423 @@
+/* File system calls. Types and parameter counts are sysdig 0.29.3's
+ * (scap-format.md §11.3): enter events carry the arguments, exit events the
+ * result and what a reader needs without the enter. */
+
+/* An enter event with no parameters (the call's arguments are in the exit). */
+#define ENTER_NOPARAMS(name, type)                 \
+	ENTER_FILLER(name)                         \
+	{                                          \
+		struct event e;                    \
+		if (ev_begin(&e, type, 0))         \
+			ev_submit(&e);             \
+		return 0;                          \
+	}
+
+/* An enter event whose only parameter is the fd in the first argument. */
+#define ENTER_FD(name, type)                       \
+	ENTER_FILLER(name)                         \
+	{                                          \
+		struct event e;                    \
+		if (!ev_begin(&e, type, 1))        \
+			return 0;                  \
+		push_u64(&e, (__s64)(int)ARG0);    \
+		ev_submit(&e);                     \
+		return 0;                          \
+	}
+
+/* An exit event whose only parameter is the result. */
+#define EXIT_RES(name, type)                       \
+	EXIT_FILLER(name)                          \
+	{                                          \
+		struct event e;                    \
+		if (!ev_begin(&e, type, 1))        \
+			return 0;                  \
+		push_u64(&e, ret);                 \
+		ev_submit(&e);                     \
+		return 0;                          \
+	}
+
+static __always_inline __s64 arg_fd(__u64 v) { return (__s64)(int)v; }
+
+ENTER_FILLER(open)
+{
+	struct event e;
+	if (!ev_begin(&e, 2, 3))
+		return 0;
+	push_user_str(&e, (const void *)ARG0);
+	push_u32(&e, ppm_open_flags(ARG1));
+	push_u32(&e, open_mode(ARG1, ARG2));
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(open)
+{
+	struct event e;
+	if (!ev_begin(&e, 3, 5))
+		return 0;
+	push_u64(&e, ret);
+	push_user_str(&e, (const void *)ARG0);
+	push_u32(&e, ppm_open_flags(ARG1));
+	push_u32(&e, open_mode(ARG1, ARG2));
+	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(openat)
+{
+	struct event e;
+	if (!ev_begin(&e, 306, 4))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, ppm_open_flags(ARG2));
+	push_u32(&e, open_mode(ARG2, ARG3));
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(openat)
+{
+	struct event e;
+	if (!ev_begin(&e, 307, 6))
+		return 0;
+	push_u64(&e, ret);
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, ppm_open_flags(ARG2));
+	push_u32(&e, open_mode(ARG2, ARG3));
+	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
+	ev_submit(&e);
+	return 0;
+}
+
+/* openat2 passes flags and mode in a struct open_how. */
+struct how_args {
+	__u64 flags, mode, resolve;
+};
+
+static __always_inline struct how_args read_how(const void *uhow)
+{
+	struct how_args h = {};
+	if (uhow)
+		bpf_probe_read_user(&h, sizeof(h), uhow);
+	return h;
+}
+
+ENTER_FILLER(openat2)
+{
+	struct event e;
+	struct how_args h = read_how((const void *)ARG2);
+	if (!ev_begin(&e, 326, 5))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, ppm_open_flags(h.flags));
+	push_u32(&e, open_mode(h.flags, h.mode));
+	push_u32(&e, (__u32)h.resolve);
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(openat2)
+{
+	struct event e;
+	struct how_args h = read_how((const void *)ARG2);
+	if (!ev_begin(&e, 327, 6))
+		return 0;
+	push_u64(&e, ret);
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, ppm_open_flags(h.flags));
+	push_u32(&e, open_mode(h.flags, h.mode));
+	push_u32(&e, (__u32)h.resolve);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(creat)
+{
+	struct event e;
+	if (!ev_begin(&e, 58, 2))
+		return 0;
+	push_user_str(&e, (const void *)ARG0);
+	push_u32(&e, (__u32)ARG1);
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(creat)
+{
+	struct event e;
+	if (!ev_begin(&e, 59, 4))
+		return 0;
+	push_u64(&e, ret);
+	push_user_str(&e, (const void *)ARG0);
+	push_u32(&e, (__u32)ARG1);
+	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FD(close, 4)
+EXIT_RES(close, 5)
+
+/* read/write/pread/pwrite: fd and size in, result and data out. */
+static __always_inline int io_enter(struct pt_regs *regs, __u16 type, bool with_pos)
+{
+	struct event e;
+	if (!ev_begin(&e, type, with_pos ? 3 : 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u32(&e, (__u32)ARG2);
+	if (with_pos)
+		push_u64(&e, ARG3);
+	ev_submit(&e);
+	return 0;
+}
+
+static __always_inline int io_exit(struct pt_regs *regs, long ret, __u16 type)
+{
+	struct event e;
+	if (!ev_begin(&e, type, 2))
+		return 0;
+	push_u64(&e, ret);
+	push_io_data(&e, (const void *)ARG1, ret);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(read) { return io_enter(regs, 6, false); }
+EXIT_FILLER(read) { return io_exit(regs, ret, 7); }
+ENTER_FILLER(write) { return io_enter(regs, 8, false); }
+EXIT_FILLER(write) { return io_exit(regs, ret, 9); }
+ENTER_FILLER(pread) { return io_enter(regs, 112, true); }
+EXIT_FILLER(pread) { return io_exit(regs, ret, 113); }
+ENTER_FILLER(pwrite) { return io_enter(regs, 114, true); }
+EXIT_FILLER(pwrite) { return io_exit(regs, ret, 115); }
+
+/* Vectored I/O: the size is the sum of the first few iovecs; the data is the
+ * first iovec's bytes (enough for a snaplen of a typical call). */
+#define IOV_SCAN 8
+static __always_inline __u64 iov_total(const struct iovec *uiov, __u64 cnt)
+{
+	__u64 total = 0;
+	for (int i = 0; i < IOV_SCAN; i++) {
+		struct iovec v = {};
+		if (i >= cnt)
+			break;
+		bpf_probe_read_user(&v, sizeof(v), &uiov[i]);
+		total += v.iov_len;
+	}
+	return total;
+}
+
+static __always_inline void push_iov_data(struct event *e, const struct iovec *uiov, __s64 res)
+{
+	struct iovec v = {};
+	if (res <= 0 || !uiov) {
+		push_empty(e);
+		return;
+	}
+	bpf_probe_read_user(&v, sizeof(v), uiov);
+	push_io_data(e, v.iov_base, res < (__s64)v.iov_len ? res : (__s64)v.iov_len);
+}
+
+ENTER_FD(readv, 116)
+
+EXIT_FILLER(readv)
+{
+	struct event e;
+	if (!ev_begin(&e, 117, 3))
+		return 0;
+	push_u64(&e, ret);
+	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
+	push_iov_data(&e, (const struct iovec *)ARG1, ret);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(writev)
+{
+	struct event e;
+	if (!ev_begin(&e, 118, 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(writev)
+{
+	struct event e;
+	if (!ev_begin(&e, 119, 2))
+		return 0;
+	push_u64(&e, ret);
+	push_iov_data(&e, (const struct iovec *)ARG1, ret);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_NOPARAMS(rename, 174)
+EXIT_FILLER(rename)
+{
+	struct event e;
+	if (!ev_begin(&e, 175, 3))
+		return 0;
+	push_u64(&e, ret);
+	push_user_str(&e, (const void *)ARG0);
+	push_user_str(&e, (const void *)ARG1);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_NOPARAMS(renameat, 176)
+ENTER_NOPARAMS(renameat2, 318)
+
+static __always_inline int renameat_exit(struct pt_regs *regs, long ret, __u16 type, bool with_flags)
+{
+	struct event e;
+	if (!ev_begin(&e, type, with_flags ? 6 : 5))
+		return 0;
+	push_u64(&e, ret);
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u64(&e, arg_fd(ARG2));
+	push_user_str(&e, (const void *)ARG3);
+	if (with_flags)
+		push_u32(&e, (__u32)ARG4);
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(renameat) { return renameat_exit(regs, ret, 177, false); }
+EXIT_FILLER(renameat2) { return renameat_exit(regs, ret, 319, true); }
+
+/* res + one path argument: unlink, rmdir, chdir, stat, lstat. */
+static __always_inline int path_exit(struct pt_regs *regs, long ret, __u16 type, const void *path)
+{
+	struct event e;
+	if (!ev_begin(&e, type, 2))
+		return 0;
+	push_u64(&e, ret);
+	push_user_str(&e, path);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_NOPARAMS(unlink, 300)
+EXIT_FILLER(unlink) { return path_exit(regs, ret, 301, (const void *)ARG0); }
+ENTER_NOPARAMS(rmdir, 278)
+EXIT_FILLER(rmdir) { return path_exit(regs, ret, 279, (const void *)ARG0); }
+ENTER_NOPARAMS(chdir, 94)
+EXIT_FILLER(chdir) { return path_exit(regs, ret, 95, (const void *)ARG0); }
+ENTER_NOPARAMS(stat, 66)
+EXIT_FILLER(stat) { return path_exit(regs, ret, 67, (const void *)ARG0); }
+ENTER_NOPARAMS(lstat, 68)
+EXIT_FILLER(lstat) { return path_exit(regs, ret, 69, (const void *)ARG0); }
+ENTER_FD(fstat, 70)
+EXIT_RES(fstat, 71)
+ENTER_FD(fchdir, 96)
+EXIT_RES(fchdir, 97)
+
+ENTER_NOPARAMS(unlinkat, 302)
+EXIT_FILLER(unlinkat)
+{
+	struct event e;
+	if (!ev_begin(&e, 303, 4))
+		return 0;
+	push_u64(&e, ret);
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, (__u32)ARG2 & 0x200); /* AT_REMOVEDIR has the same value in PPM */
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(mkdir)
+{
+	struct event e;
+	if (!ev_begin(&e, 276, 1))
+		return 0;
+	push_u32(&e, (__u32)ARG1);
+	ev_submit(&e);
+	return 0;
+}
+EXIT_FILLER(mkdir) { return path_exit(regs, ret, 277, (const void *)ARG0); }
+
+ENTER_NOPARAMS(mkdirat, 304)
+EXIT_FILLER(mkdirat)
+{
+	struct event e;
+	if (!ev_begin(&e, 305, 4))
+		return 0;
+	push_u64(&e, ret);
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, (__u32)ARG2);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(access)
+{
+	struct event e;
+	if (!ev_begin(&e, 264, 1))
+		return 0;
+	push_u32(&e, (__u32)ARG1); /* F_OK/X_OK/W_OK/R_OK match the PPM bits */
+	ev_submit(&e);
+	return 0;
+}
+EXIT_FILLER(access) { return path_exit(regs, ret, 265, (const void *)ARG0); }
+
+/* dup, dup2 and dup3 share sysdig 0.29.3's pair 124/125. */
+ENTER_FD(dup, 124)
+EXIT_RES(dup, 125)
+
+/* pipe and pipe2 share 60/61 in sysdig 0.29.3. */
+ENTER_NOPARAMS(pipe, 60)
+EXIT_FILLER(pipe)
+{
+	struct event e;
+	int fds[2] = {-1, -1};
+	if (!ev_begin(&e, 61, 4))
+		return 0;
+	if (ret == 0)
+		bpf_probe_read_user(fds, sizeof(fds), (const void *)ARG0);
+	push_u64(&e, ret);
+	push_u64(&e, (__s64)fds[0]);
+	push_u64(&e, (__s64)fds[1]);
+	{
+		struct file *f = ret == 0 ? current_fd_file(fds[0]) : NULL;
+		push_u64(&e, f ? BPF_CORE_READ(f, f_inode, i_ino) : 0);
+	}
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(fcntl)
+{
+	struct event e;
+	if (!ev_begin(&e, 150, 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u8(&e, ppm_fcntl_cmd((__u32)ARG1));
+	ev_submit(&e);
+	return 0;
+}
+EXIT_RES(fcntl, 151)
+
+ENTER_FILLER(ioctl)
+{
+	struct event e;
+	if (!ev_begin(&e, 170, 3))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u64(&e, ARG1);
+	push_u64(&e, ARG2);
+	ev_submit(&e);
+	return 0;
+}
+EXIT_RES(ioctl, 171)

@@ -1,0 +1,209 @@
+/* Network system calls (scap-format.md §11.4, sysdig 0.29.3 counts). Tuples
+ * are read from the kernel socket after the call, so they show the ports the
+ * kernel actually chose. */
+
+ENTER_FILLER(socket)
+{
+	struct event e;
+	if (!ev_begin(&e, 18, 3))
+		return 0;
+	push_u32(&e, (__u32)ARG0); /* PPM socket families equal Linux's */
+	push_u32(&e, (__u32)ARG1);
+	push_u32(&e, (__u32)ARG2);
+	ev_submit(&e);
+	return 0;
+}
+EXIT_RES(socket, 19)
+
+ENTER_FD(bind, 20)
+EXIT_FILLER(bind)
+{
+	struct event e;
+	if (!ev_begin(&e, 21, 2))
+		return 0;
+	push_u64(&e, ret);
+	push_user_sockaddr(&e, (const void *)ARG1, ARG2);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(connect)
+{
+	struct event e;
+	if (!ev_begin(&e, 22, 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_user_sockaddr(&e, (const void *)ARG1, ARG2);
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(connect)
+{
+	struct event e;
+	if (!ev_begin(&e, 23, 2))
+		return 0;
+	push_u64(&e, ret);
+	/* EINPROGRESS still names the connection (non-blocking connect). */
+	if (ret == 0 || ret == -115)
+		push_fd_tuple(&e, arg_fd(ARG0), false);
+	else
+		push_empty(&e);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(listen)
+{
+	struct event e;
+	if (!ev_begin(&e, 24, 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u32(&e, (__u32)ARG1);
+	ev_submit(&e);
+	return 0;
+}
+EXIT_RES(listen, 25)
+
+/* accept and accept4 (sysdig 0.29.3 types 246-249): the new fd, its tuple
+ * (remote end first), and the listener's backlog fill. */
+static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 type)
+{
+	struct event e;
+	struct socket *lsock;
+	__u32 qlen = 0, qmax = 0;
+	if (!ev_begin(&e, type, 5))
+		return 0;
+	push_u64(&e, ret);
+	if (ret >= 0)
+		push_fd_tuple(&e, ret, true);
+	else
+		push_empty(&e);
+	lsock = fd_to_socket(arg_fd(ARG0));
+	if (lsock) {
+		struct sock *sk = BPF_CORE_READ(lsock, sk);
+		if (sk) {
+			qlen = BPF_CORE_READ(sk, sk_ack_backlog);
+			qmax = BPF_CORE_READ(sk, sk_max_ack_backlog);
+		}
+	}
+	push_u8(&e, qmax ? (__u8)((qlen * 100) / qmax) : 0);
+	push_u32(&e, qlen);
+	push_u32(&e, qmax);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_NOPARAMS(accept, 246)
+EXIT_FILLER(accept) { return accept_exit(regs, ret, 247); }
+
+ENTER_FILLER(accept4)
+{
+	struct event e;
+	if (!ev_begin(&e, 248, 1))
+		return 0;
+	push_u32(&e, (__u32)ARG3);
+	ev_submit(&e);
+	return 0;
+}
+EXIT_FILLER(accept4) { return accept_exit(regs, ret, 249); }
+
+ENTER_FILLER(shutdown)
+{
+	struct event e;
+	if (!ev_begin(&e, 36, 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u8(&e, (__u8)ARG1); /* SHUT_RD/WR/RDWR equal the PPM values */
+	ev_submit(&e);
+	return 0;
+}
+EXIT_RES(shutdown, 37)
+
+/* sendto/sendmsg enter: fd, size, tuple (outbound). */
+static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 size)
+{
+	struct event e;
+	if (!ev_begin(&e, type, 3))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u32(&e, size);
+	push_fd_tuple(&e, arg_fd(ARG0), false);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FILLER(sendto) { return send_enter(regs, 30, (__u32)ARG2); }
+EXIT_FILLER(sendto) { return io_exit(regs, ret, 31); }
+
+ENTER_FILLER(recvfrom)
+{
+	struct event e;
+	if (!ev_begin(&e, 34, 2))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_u32(&e, (__u32)ARG2);
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(recvfrom)
+{
+	struct event e;
+	if (!ev_begin(&e, 35, 3))
+		return 0;
+	push_u64(&e, ret);
+	push_io_data(&e, (const void *)ARG1, ret);
+	if (ret >= 0)
+		push_fd_tuple(&e, arg_fd(ARG0), true);
+	else
+		push_empty(&e);
+	ev_submit(&e);
+	return 0;
+}
+
+/* sendmsg/recvmsg: the iovecs sit in a user struct msghdr. */
+static __always_inline struct user_msghdr read_msghdr(const void *umsg)
+{
+	struct user_msghdr m = {};
+	if (umsg)
+		bpf_probe_read_user(&m, sizeof(m), umsg);
+	return m;
+}
+
+ENTER_FILLER(sendmsg)
+{
+	struct user_msghdr m = read_msghdr((const void *)ARG1);
+	return send_enter(regs, 48, (__u32)iov_total(m.msg_iov, m.msg_iovlen));
+}
+
+EXIT_FILLER(sendmsg)
+{
+	struct event e;
+	struct user_msghdr m = read_msghdr((const void *)ARG1);
+	if (!ev_begin(&e, 49, 2))
+		return 0;
+	push_u64(&e, ret);
+	push_iov_data(&e, m.msg_iov, ret);
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_FD(recvmsg, 52)
+
+EXIT_FILLER(recvmsg)
+{
+	struct event e;
+	struct user_msghdr m = read_msghdr((const void *)ARG1);
+	if (!ev_begin(&e, 53, 4))
+		return 0;
+	push_u64(&e, ret);
+	push_u32(&e, ret > 0 ? (__u32)ret : 0);
+	push_iov_data(&e, m.msg_iov, ret);
+	if (ret >= 0)
+		push_fd_tuple(&e, arg_fd(ARG0), true);
+	else
+		push_empty(&e);
+	ev_submit(&e);
+	return 0;
+}

@@ -1,0 +1,134 @@
+/* Process lifecycle: clone/fork/vfork/clone3 and execve exits carry the
+ * identity of the thread that returns (scap-format.md §11.2), in sysdig
+ * 0.29.3's layouts (clone 20 parameters, execve 20). */
+
+/* exe (argv[0]) and args (argv[1..], NUL-separated) from the process's own
+ * argument area, both bounded. */
+static __always_inline void push_exe_args(struct event *e, struct task_struct *t)
+{
+	struct mm_struct *mm = BPF_CORE_READ(t, mm);
+	unsigned long start = 0, end = 0;
+	long n;
+
+	if (mm) {
+		start = BPF_CORE_READ(mm, arg_start);
+		end = BPF_CORE_READ(mm, arg_end);
+	}
+	if (!mm || end <= start || !ev_room(e, MAX_PATH_LEN + MAX_ARGS_LEN)) {
+		push_empty(e);
+		push_empty(e);
+		return;
+	}
+	n = bpf_probe_read_user_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, (const void *)start);
+	if (n <= 0 || n > MAX_PATH_LEN) {
+		push_empty(e);
+		push_empty(e);
+		return;
+	}
+	ev_commit(e, (__u32)n);
+	push_user_bytes(e, (const void *)(start + n), end - start - n, MAX_ARGS_LEN);
+}
+
+static __always_inline __s64 task_ptid(struct task_struct *t)
+{
+	return BPF_CORE_READ(t, real_parent, pid);
+}
+
+/* res, exe, args, tid, pid, ptid, cwd, fdlimit, pgft_maj, pgft_min,
+ * vm_size, vm_rss, vm_swap, comm: the common head of both layouts. */
+static __always_inline void push_identity(struct event *e, struct task_struct *t, long ret)
+{
+	char comm[MAX_COMM_LEN] = {};
+	push_u64(e, ret);
+	push_exe_args(e, t);
+	push_u64(e, BPF_CORE_READ(t, pid));
+	push_u64(e, BPF_CORE_READ(t, tgid));
+	push_u64(e, task_ptid(t));
+	/* cwd is left to the reader, which inherits it from the parent or the
+	 * /proc scan; resolving a dentry chain here costs more than it helps. */
+	push_empty(e);
+	push_u64(e, BPF_CORE_READ(t, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
+	push_u64(e, BPF_CORE_READ(t, maj_flt));
+	push_u64(e, BPF_CORE_READ(t, min_flt));
+	push_vm(e, t);
+	bpf_get_current_comm(comm, sizeof(comm));
+	*(__u8 *)(e->buf + ((e->pos + MAX_COMM_LEN) & EV_MASK)) = 0;
+	__builtin_memcpy(e->buf + (e->pos & EV_MASK), comm, MAX_COMM_LEN);
+	{
+		/* The length up to and including the NUL. */
+		__u32 len = 1;
+		for (int i = 0; i < MAX_COMM_LEN; i++) {
+			if (comm[i] == 0) {
+				len = i + 1;
+				break;
+			}
+			len = i + 2;
+		}
+		ev_commit(e, len > MAX_COMM_LEN ? MAX_COMM_LEN + 1 : len);
+	}
+}
+
+static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type, __u64 clone_flags)
+{
+	struct event e;
+	struct task_struct *t = bpf_get_current_task_btf();
+	if (!ev_begin(&e, type, 20))
+		return 0;
+	push_identity(&e, t, ret);
+	push_empty(&e); /* cgroups */
+	push_u32(&e, ppm_clone_flags(clone_flags));
+	push_u32(&e, BPF_CORE_READ(t, cred, euid.val));
+	push_u32(&e, BPF_CORE_READ(t, cred, egid.val));
+	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, thread_pid)));
+	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, group_leader, thread_pid)));
+	ev_submit(&e);
+	return 0;
+}
+
+ENTER_NOPARAMS(clone, 222)
+EXIT_FILLER(clone) { return clone_exit(regs, ret, 223, ARG0); }
+ENTER_NOPARAMS(fork, 224)
+EXIT_FILLER(fork) { return clone_exit(regs, ret, 225, 0); }
+ENTER_NOPARAMS(vfork, 226)
+EXIT_FILLER(vfork) { return clone_exit(regs, ret, 227, 0x00004000 | 0x00000100); }
+ENTER_NOPARAMS(clone3, 334)
+EXIT_FILLER(clone3)
+{
+	__u64 flags = 0;
+	bpf_probe_read_user(&flags, sizeof(flags), (const void *)ARG0); /* clone_args.flags */
+	return clone_exit(regs, ret, 335, flags);
+}
+
+ENTER_FILLER(execve)
+{
+	struct event e;
+	if (!ev_begin(&e, 292, 1))
+		return 0;
+	push_user_str(&e, (const void *)ARG0);
+	ev_submit(&e);
+	return 0;
+}
+
+EXIT_FILLER(execve)
+{
+	struct event e;
+	struct task_struct *t = bpf_get_current_task_btf();
+	struct mm_struct *mm;
+	if (!ev_begin(&e, 293, 20))
+		return 0;
+	push_identity(&e, t, ret);
+	push_empty(&e); /* cgroups */
+	mm = BPF_CORE_READ(t, mm);
+	if (mm) {
+		unsigned long s = BPF_CORE_READ(mm, env_start), end = BPF_CORE_READ(mm, env_end);
+		push_user_bytes(&e, (const void *)s, end > s ? end - s : 0, MAX_ENV_LEN);
+	} else {
+		push_empty(&e);
+	}
+	push_u32(&e, 0); /* tty */
+	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
+	push_u32(&e, bpf_core_field_exists(t->loginuid) ? BPF_CORE_READ(t, loginuid.val) : 0xFFFFFFFF);
+	push_u32(&e, 0); /* flags */
+	ev_submit(&e);
+	return 0;
+}

@@ -1,0 +1,57 @@
+/* Scheduler and signal tracepoints: thread exit (procexit 186), signal
+ * delivery (signaldeliver 232) and, on request, context switches (switch
+ * 152). */
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(tt_proc_exit, struct task_struct *p)
+{
+	struct event e;
+	__s64 code;
+	if ((bpf_get_current_pid_tgid() >> 32) == cfg_own_tgid)
+		return 0;
+	if (!ev_begin(&e, 186, 4))
+		return 0;
+	/* exit_code packs the wait status: exit status << 8 | signal | core. */
+	code = BPF_CORE_READ(p, exit_code);
+	push_u64(&e, code);
+	push_u64(&e, (code >> 8) & 0xff);
+	push_u8(&e, code & 0x7f);
+	push_u8(&e, (code & 0x80) ? 1 : 0);
+	ev_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(tt_signal_deliver, int sig, struct kernel_siginfo *info)
+{
+	struct event e;
+	__s64 sender = 0;
+	if ((bpf_get_current_pid_tgid() >> 32) == cfg_own_tgid)
+		return 0;
+	if (!ev_begin(&e, 232, 3))
+		return 0;
+	/* Every siginfo layout that names a sender keeps its pid first. */
+	if (info)
+		sender = BPF_CORE_READ(info, _sifields._kill._pid);
+	push_u64(&e, sender);
+	push_u64(&e, (__u32)bpf_get_current_pid_tgid());
+	push_u8(&e, (__u8)sig);
+	ev_submit(&e);
+	return 0;
+}
+
+SEC("tp_btf/sched_switch")
+int BPF_PROG(tt_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	struct event e;
+	if (BPF_CORE_READ(prev, tgid) == cfg_own_tgid)
+		return 0;
+	if (!ev_begin(&e, 152, 6))
+		return 0;
+	push_u64(&e, BPF_CORE_READ(next, pid));
+	push_u64(&e, BPF_CORE_READ(prev, maj_flt));
+	push_u64(&e, BPF_CORE_READ(prev, min_flt));
+	push_vm(&e, prev);
+	ev_submit_as(&e, BPF_CORE_READ(prev, pid));
+	return 0;
+}

@@ -1,0 +1,353 @@
+#include "analysis/aggregator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analysis/field_binding.h"
+#include "analysis/row_sort.h"
+#include "analysis/value_format.h"
+#include "filter/output_format.h"
+
+namespace tracetop::analysis {
+namespace {
+
+bool numeric(const filter::FieldValue& v, double& out) {
+    using K = filter::FieldValue::Kind;
+    switch (v.kind) {
+        case K::Int: out = static_cast<double>(v.i); return true;
+        case K::Uint:
+        case K::Bool: out = static_cast<double>(v.u); return true;
+        case K::Double: out = v.d; return true;
+        default: return false;
+    }
+}
+
+// Appends an identity for one key value: numbers as raw bytes (no
+// formatting per event), strings as their bytes; a tag byte keeps kinds apart.
+void append_key_part(const filter::FieldValues& values, std::string& key) {
+    if (values.empty()) {
+        key.push_back('\0');
+        return;
+    }
+    const filter::FieldValue& v = values[0];
+    key.push_back(static_cast<char>(1 + static_cast<int>(v.kind)));
+    using K = filter::FieldValue::Kind;
+    switch (v.kind) {
+        case K::Int: key.append(reinterpret_cast<const char*>(&v.i), sizeof v.i); break;
+        case K::Uint:
+        case K::Bool: key.append(reinterpret_cast<const char*>(&v.u), sizeof v.u); break;
+        case K::Double: key.append(reinterpret_cast<const char*>(&v.d), sizeof v.d); break;
+        case K::String: key.append(v.s); key.push_back('\0'); break;
+        case K::Ip: key.append(reinterpret_cast<const char*>(v.ip.bytes.data()), v.ip.bytes.size()); break;
+    }
+}
+
+std::string scope_text(const ViewDef& view, const std::string& scope) {
+    if (view.filter.empty()) return scope;
+    if (scope.empty()) return view.filter;
+    return "(" + view.filter + ") and (" + scope + ")";
+}
+
+}  // namespace
+
+std::string key_term(std::string_view field, std::string_view value, bool missing) {
+    if (missing) return fmt::format("not {} exists", field);
+    std::string quoted = "\"";
+    for (char c : value) {
+        if (c == '"' || c == '\\') quoted.push_back('\\');
+        quoted.push_back(c);
+    }
+    quoted.push_back('"');
+    return fmt::format("{} = {}", field, quoted);
+}
+
+Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, const std::string& scope) {
+    std::unique_ptr<Aggregator> a(new Aggregator(view));
+    const std::string text = scope_text(view, scope);
+    if (!text.empty()) {
+        auto compiled = filter::CompiledFilter::compile(text);
+        if (!compiled) return compiled.error();
+        a->scope_ = std::move(*compiled);
+    }
+    for (const std::string& k : view.keys) {
+        auto b = bind_field(k);
+        if (!b) return b.error();
+        a->keys_.push_back(*b);
+    }
+    if (!view.label.empty()) {
+        auto b = bind_field(view.label);
+        if (!b) return b.error();
+        a->label_ = *b;
+    }
+    for (const ColumnDef& c : view.columns) {
+        BoundColumn bc;
+        if (!c.field.empty()) {
+            auto b = bind_field(c.field);
+            if (!b) return b.error();
+            bc.field = *b;
+        }
+        if (!c.when.empty()) {
+            auto w = filter::CompiledFilter::compile(c.when);
+            if (!w) return w.error();
+            bc.when = std::move(*w);
+        }
+        a->columns_.push_back(std::move(bc));
+    }
+    return a;
+}
+
+void Aggregator::reset() {
+    index_.clear();
+    rows_.clear();
+    list_rows_.clear();
+    list_dropped_ = 0;
+}
+
+size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
+
+void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
+    if (internal && !view_.internal_events) return;
+    if (scope_ && !scope_->matches(ctx)) return;
+    if (view_.kind == ViewKind::List) {
+        on_list_event(ctx);
+    } else {
+        on_table_event(ctx);
+    }
+}
+
+void Aggregator::render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out) {
+    values_.clear();
+    f.def->extract(ctx, f.arg, values_);
+    if (values_.empty()) {
+        out.assign("<NA>");
+        return;
+    }
+    render_buf_.clear();
+    filter::render_value(*f.def, values_[0], render_buf_);
+    out.assign(render_buf_.data(), render_buf_.size());
+}
+
+Aggregator::TableRow& Aggregator::new_row(const filter::FieldContext& ctx) {
+    TableRow row;
+    for (size_t i = 0; i < keys_.size(); ++i) {
+        std::string text;
+        render_first(keys_[i], ctx, text);
+        const bool missing = values_.empty();
+        row.key_terms.push_back(key_term(view_.keys[i], text, missing));
+        if (i) row.key.push_back(' ');
+        row.key += text;
+    }
+    row.acc.resize(columns_.size());
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const Aggregation agg = view_.columns[i].aggregation;
+        row.acc[i].min = std::numeric_limits<double>::infinity();
+        row.acc[i].max = -std::numeric_limits<double>::infinity();
+        row.acc[i].is_text = agg == Aggregation::Last && columns_[i].field.def != nullptr &&
+                             view_.columns[i].format == CellFormat::Text;
+    }
+    index_.emplace(key_buf_, static_cast<uint32_t>(rows_.size()));
+    rows_.push_back(std::move(row));
+    return rows_.back();
+}
+
+void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+    key_buf_.clear();
+    for (const filter::BoundField& k : keys_) {
+        values_.clear();
+        k.def->extract(ctx, k.arg, values_);
+        append_key_part(values_, key_buf_);
+    }
+    auto it = index_.find(std::string_view(key_buf_));
+    TableRow& row = it != index_.end() ? rows_[it->second] : new_row(ctx);
+
+    if (label_.def) {
+        values_.clear();
+        label_.def->extract(ctx, label_.arg, values_);
+        if (!values_.empty()) {
+            // Rendered, not copied: render_value sanitizes what the traced system wrote.
+            render_buf_.clear();
+            filter::render_value(*label_.def, values_[0], render_buf_);
+            row.label.assign(render_buf_.data(), render_buf_.size());
+        }
+    }
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const BoundColumn& col = columns_[i];
+        if (col.when && !col.when->matches(ctx)) continue;
+        Accumulator& acc = row.acc[i];
+        if (!col.field.def) {
+            acc.sum += 1;
+            ++acc.n;
+            continue;
+        }
+        values_.clear();
+        col.field.def->extract(ctx, col.field.arg, values_);
+        if (values_.empty()) continue;
+        if (acc.is_text) {
+            render_buf_.clear();
+            filter::render_value(*col.field.def, values_[0], render_buf_);
+            acc.text.assign(render_buf_.data(), render_buf_.size());
+            ++acc.n;
+            continue;
+        }
+        double v = 0;
+        if (!numeric(values_[0], v)) {
+            // A text field in a numeric column: keep the text, count it.
+            render_buf_.clear();
+            filter::render_value(*col.field.def, values_[0], render_buf_);
+            acc.text.assign(render_buf_.data(), render_buf_.size());
+            acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
+            ++acc.n;
+            continue;
+        }
+        switch (view_.columns[i].aggregation) {
+            case Aggregation::Last: acc.sum = v; break;
+            case Aggregation::Count: acc.sum += 1; break;
+            default: acc.sum += v; break;
+        }
+        acc.min = std::min(acc.min, v);
+        acc.max = std::max(acc.max, v);
+        ++acc.n;
+    }
+}
+
+void Aggregator::on_list_event(const filter::FieldContext& ctx) {
+    if (list_rows_.size() >= kMaxListRows) {
+        list_rows_.pop_front();
+        ++list_dropped_;
+    }
+    Row row;
+    row.cells.resize(columns_.size());
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const BoundColumn& col = columns_[i];
+        Cell& cell = row.cells[i];
+        if (col.when && !col.when->matches(ctx)) continue;
+        values_.clear();
+        col.field.def->extract(ctx, col.field.arg, values_);
+        if (values_.empty()) {
+            cell.text = "<NA>";
+            continue;
+        }
+        cell.present = true;
+        render_buf_.clear();
+        filter::render_value(*col.field.def, values_[0], render_buf_);
+        cell.text.assign(render_buf_.data(), render_buf_.size());
+        double v = 0;
+        cell.is_number = view_.columns[i].format != CellFormat::Text && numeric(values_[0], v);
+        cell.number = v;
+    }
+    row.key = row.cells.empty() ? std::string() : row.cells[0].text;
+    // Every argument-free field that has a value: what Enter on an event shows.
+    for (const filter::FieldDef& def : filter::all_fields()) {
+        if (def.arg != filter::ArgKind::None) continue;
+        values_.clear();
+        def.extract(ctx, filter::BoundArg{}, values_);
+        if (values_.empty()) continue;
+        row.details.append(def.name);
+        row.details.push_back('=');
+        for (size_t i = 0; i < values_.size(); ++i) {
+            render_buf_.clear();
+            filter::render_value(def, values_[i], render_buf_);
+            if (i) row.details.push_back(' ');
+            row.details.append(render_buf_.data(), render_buf_.size());
+        }
+        row.details.push_back('\n');
+    }
+    list_rows_.push_back(std::move(row));
+}
+
+void Aggregator::fill(Snapshot& out, double seconds) const {
+    out.view_id = view_.id;
+    out.view_name = view_.name;
+    out.kind = view_.kind;
+    out.can_drill = !view_.drill_target.empty();
+    out.columns.clear();
+    for (const ColumnDef& c : view_.columns) {
+        out.columns.push_back(ColumnInfo{c.id, c.title, c.field, c.aggregation, c.width, c.format});
+    }
+    out.sort_column = view_.column_index(view_.sort).value_or(0);
+    out.sort_descending = view_.sort_descending;
+    out.sample_seconds = seconds;
+    out.rows.clear();
+    out.totals.assign(columns_.size(), Cell{});
+    if (view_.kind == ViewKind::List) {
+        out.rows.assign(list_rows_.begin(), list_rows_.end());
+        out.rows_dropped = list_dropped_;
+        return;
+    }
+    const double per_second = seconds > 0 ? 1.0 / seconds : 0;
+    std::vector<double> total_sum(columns_.size(), 0), total_min(columns_.size(), 0), total_max(columns_.size(), 0);
+    std::vector<uint64_t> total_n(columns_.size(), 0);
+    out.rows.reserve(rows_.size());
+    for (const TableRow& tr : rows_) {
+        Row row;
+        row.key = tr.key;
+        row.key_terms = tr.key_terms;
+        row.label = tr.label;
+        row.cells.resize(columns_.size());
+        for (size_t i = 0; i < columns_.size(); ++i) {
+            const Accumulator& acc = tr.acc[i];
+            const ColumnDef& def = view_.columns[i];
+            Cell& cell = row.cells[i];
+            if (acc.n == 0) {
+                // Counts and sums of nothing are zero, not missing.
+                if (def.aggregation == Aggregation::Count || def.aggregation == Aggregation::Rate ||
+                    def.aggregation == Aggregation::Sum) {
+                    cell.present = true;
+                    cell.is_number = true;
+                    cell.text = format_number(def.format, 0);
+                }
+                continue;
+            }
+            cell.present = true;
+            if (acc.is_text) {
+                cell.text = acc.text;
+                continue;
+            }
+            double v = 0;
+            switch (def.aggregation) {
+                case Aggregation::Sum:
+                case Aggregation::Count:
+                case Aggregation::Last:
+                case Aggregation::None: v = acc.sum; break;
+                case Aggregation::Avg: v = acc.sum / static_cast<double>(acc.n); break;
+                case Aggregation::Min: v = acc.min; break;
+                case Aggregation::Max: v = acc.max; break;
+                case Aggregation::Rate: v = acc.sum * per_second; break;
+            }
+            cell.is_number = true;
+            cell.number = v;
+            cell.text = format_number(def.format, v);
+            if (!total_n[i]++) {
+                total_min[i] = acc.min;
+                total_max[i] = acc.max;
+            }
+            total_sum[i] += def.aggregation == Aggregation::Avg ? acc.sum : v;
+            total_min[i] = std::min(total_min[i], acc.min);
+            total_max[i] = std::max(total_max[i], acc.max);
+        }
+        out.rows.push_back(std::move(row));
+    }
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const ColumnDef& def = view_.columns[i];
+        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::None) continue;
+        Cell& t = out.totals[i];
+        t.present = true;
+        t.is_number = true;
+        switch (def.aggregation) {
+            case Aggregation::Min: t.number = total_n[i] ? total_min[i] : 0; break;
+            case Aggregation::Max: t.number = total_n[i] ? total_max[i] : 0; break;
+            case Aggregation::Avg: {
+                uint64_t n = 0;
+                for (const TableRow& tr : rows_) n += tr.acc[i].n;
+                t.number = n ? total_sum[i] / static_cast<double>(n) : 0;
+                break;
+            }
+            default: t.number = total_sum[i]; break;
+        }
+        t.text = format_number(def.format, t.number);
+    }
+    sort_rows(out.rows, out.sort_column, out.sort_descending);
+}
+
+}  // namespace tracetop::analysis

@@ -1,0 +1,74 @@
+// What the engine hands the screen (or --json) once per refresh: the active
+// view's table, already computed, plus where the data came from. Immutable
+// once published; the UI only reads it (DESIGN.md §4).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/view_def.h"
+
+namespace tracetop::analysis {
+
+struct Cell {
+    bool present = false;    // false: no event gave this column a value
+    bool is_number = false;  // raw value is `number`; else `text`
+    double number = 0;
+    std::string text;        // display text (numbers formatted per the column)
+};
+
+struct Row {
+    std::string key;                     // the key as sysdig prints it ("17497", "open")
+    std::vector<std::string> key_terms;  // "proc.pid = 17497": what drilling into the row pushes
+    std::string label;                   // breadcrumb name ("curl"), may be empty
+    std::vector<Cell> cells;             // one per column
+    std::string details;                 // list views: every field=value of the event, one a line
+};
+
+struct ColumnInfo {
+    std::string id;
+    std::string title;
+    std::string field;
+    Aggregation aggregation = Aggregation::Last;
+    uint32_t width = 8;
+    CellFormat format = CellFormat::Number;
+};
+
+struct SourceInfo {
+    std::string name;          // capture file or "live"
+    bool live = false;
+    uint64_t first_ts = 0;     // ns since the epoch; 0 before the first event
+    uint64_t last_ts = 0;
+    uint64_t events = 0;       // events read so far
+    double events_per_s = 0;
+    uint64_t drops = 0;        // kernel drops, total
+    double drops_per_s = 0;
+    uint32_t cpus = 0;
+};
+
+struct Snapshot {
+    uint64_t seq = 0;                 // increases with every publication
+    std::string view_id;
+    std::string view_name;
+    ViewKind kind = ViewKind::Table;
+    bool can_drill = false;           // the view has a drill target
+    std::vector<ColumnInfo> columns;
+    size_t sort_column = 0;           // the view's default sort
+    bool sort_descending = true;
+    std::vector<Row> rows;            // sorted by the default sort
+    std::vector<Cell> totals;         // per column, over all rows
+    uint64_t rows_dropped = 0;        // list views keep the newest rows only
+    double sample_seconds = 0;        // time the numbers cover (rates divide by it)
+    SourceInfo source;
+    std::string filter;               // the user's sysdig filter
+    std::string scope;                // everything applied: user filter and drill-down terms
+    std::vector<std::string> breadcrumb;
+    size_t depth = 0;                 // drill-down levels below the first view
+    double progress = 1;              // offline: share of the file read
+    bool loading = false;             // offline: still reading
+    bool paused = false;
+    std::string error;                // a source failure, shown once
+};
+
+}  // namespace tracetop::analysis

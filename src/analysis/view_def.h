@@ -1,0 +1,70 @@
+// A view as its TOML file describes it (DESIGN.md §5): which events it
+// considers, what it groups them by, its columns and where Enter leads.
+// Plain data; view_loader.cpp fills it and checks it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tracetop::analysis {
+
+enum class Aggregation : uint8_t {
+    Sum,    // total of the field's values
+    Avg,    // mean of the field's values
+    Min,
+    Max,
+    Count,  // events (field optional: then events where it has a value)
+    Rate,   // Sum (or Count without a field) per second of the sample
+    Last,   // the latest value seen (text columns: names, command lines)
+    None,   // list views: the event's own value
+};
+
+enum class CellFormat : uint8_t {
+    Number,   // integer or decimal as is
+    Bytes,    // 1.2K, 3.4M
+    Time,     // nanoseconds shown as 12us, 3.4ms, 1.20s
+    Percent,  // 12.5
+    Rate,     // per-second value, 1 decimal
+    Text,
+};
+
+enum class ViewKind : uint8_t {
+    Table,  // one row per key, aggregated
+    List,   // one row per event
+};
+
+struct ColumnDef {
+    std::string id;
+    std::string title;
+    std::string field;  // empty: the column counts events
+    Aggregation aggregation = Aggregation::Last;
+    std::string when;   // optional filter: only events matching it feed the column
+    uint32_t width = 8; // 0: takes the rest of the line
+    CellFormat format = CellFormat::Number;
+};
+
+struct ViewDef {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::string filter;            // sysdig filter of the events the view considers
+    bool internal_events = false;  // also feed internal events (process info)
+    ViewKind kind = ViewKind::Table;
+    std::vector<std::string> keys; // group-by fields (tables)
+    std::string label;             // field naming a row in the breadcrumb ("curl (17497)")
+    std::vector<ColumnDef> columns;
+    std::string sort;              // column id
+    bool sort_descending = true;
+    std::string drill_target;      // view id Enter opens; empty: none
+    std::string origin;            // file it came from ("builtin:procs.toml" or a path)
+
+    // Index of the column `id`, or nullopt.
+    std::optional<size_t> column_index(const std::string& id) const;
+};
+
+const char* aggregation_name(Aggregation a);
+const char* format_name(CellFormat f);
+
+}  // namespace tracetop::analysis

@@ -1,0 +1,45 @@
+/* Loads, configures and attaches the kmod/ probe through its libbpf
+ * skeleton. A C interface, so C++ code never includes BPF headers and the
+ * generated skeleton stays in one C file. */
+#ifndef TRACETOP_BPF_PROBE_H
+#define TRACETOP_BPF_PROBE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct tt_probe_config {
+	uint32_t own_tgid;         /* events of this process are skipped in the kernel */
+	uint64_t boot_offset_ns;   /* epoch - CLOCK_BOOTTIME, added to every timestamp */
+	uint32_t snaplen;          /* I/O bytes copied per event */
+	uint32_t ring_bytes;       /* per-CPU ring size, a power of two >= page size */
+	int context_switches;      /* also attach sched_switch */
+	const uint16_t *ppm_sc;    /* native syscall number -> PPM_SC code */
+	uint32_t ppm_sc_count;
+};
+
+struct tt_probe;
+
+/* Returns NULL and a one-line reason in err on failure. */
+struct tt_probe *tt_probe_open(const struct tt_probe_config *cfg, char *err, size_t errlen);
+void tt_probe_close(struct tt_probe *probe);
+
+/* Rings: one per possible CPU; fd -1 for a CPU without one. */
+int tt_probe_cpu_count(const struct tt_probe *probe);
+int tt_probe_ring_fd(const struct tt_probe *probe, int cpu);
+uint32_t tt_probe_ring_bytes(const struct tt_probe *probe);
+
+/* Events the kernel dropped because a ring was full, all CPUs. */
+uint64_t tt_probe_drops(const struct tt_probe *probe);
+
+/* Turns one native system call on or off in the kernel. */
+int tt_probe_set_interest(struct tt_probe *probe, uint32_t syscall_nr, int on);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,174 @@
+#include "capture/bpf_source.h"
+
+#include <time.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "capture/bpf_probe.h"
+#include "capture/live_prerequisites.h"
+#include "capture/proc_scan.h"
+#include "capture/x86_64_syscalls.h"
+#include "tracetop_shared.h"
+
+namespace tracetop::capture {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// With nothing to deliver for this long, next() says Idle (so --duration and
+// Ctrl-C are seen on a quiet machine).
+constexpr auto kIdleAfter = std::chrono::milliseconds(100);
+// How long to wait before looking at empty rings again: the probe never wakes
+// us (a wakeup per event would cost the traced system more).
+constexpr timespec kPollPause{0, 1'000'000};
+// An event is handed out while another CPU's ring is empty only once it is
+// this old: a record stamped earlier may still be on its way into that ring.
+constexpr uint64_t kMergeLagNs = 3'000'000;
+
+uint64_t clock_ns(clockid_t id) {
+    timespec ts{};
+    clock_gettime(id, &ts);
+    return static_cast<uint64_t>(ts.tv_sec) * 1'000'000'000ull + static_cast<uint64_t>(ts.tv_nsec);
+}
+
+// Epoch minus the boot-time clock the probe stamps events with.
+uint64_t boot_offset_ns() { return clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_BOOTTIME); }
+
+uint32_t ring_bytes_for(uint32_t buffer_mb) {
+    uint64_t bytes = static_cast<uint64_t>(buffer_mb == 0 ? TRACETOP_DEFAULT_BUFFER_MB : buffer_mb) << 20;
+    uint64_t pow2 = 4096;
+    while (pow2 < bytes && pow2 < (1ull << 30)) pow2 <<= 1;
+    return static_cast<uint32_t>(pow2);
+}
+
+// sysdig 0.29.3 knows PPM_SC codes below this and crashes on larger ones,
+// so later calls are recorded as code 0 ("unknown"); the enter event still
+// carries the native number.
+constexpr uint32_t kPpmScCodesKnownToSysdig0293 = 329;
+
+// PPM_SC code of every native system call, by name.
+std::vector<uint16_t> ppm_sc_table() {
+    std::vector<uint16_t> codes(TRACETOP_SYSCALL_SLOTS, 0);
+    for (uint32_t nr = 0; nr < codes.size(); ++nr) {
+        const std::string_view name = x86_64_syscall_name(nr);
+        if (name.empty()) continue;
+        for (uint32_t code = 1; code < kPpmScCodesKnownToSysdig0293; ++code) {
+            if (event::syscall_name(static_cast<uint16_t>(code)) == name) {
+                codes[nr] = static_cast<uint16_t>(code);
+                break;
+            }
+        }
+    }
+    return codes;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
+    if (auto blocker = live_capture_blocker()) return Error(*blocker);
+
+    std::unique_ptr<BpfSource> src(new BpfSource());
+    const std::vector<uint16_t> codes = ppm_sc_table();
+    tt_probe_config cfg{};
+    cfg.own_tgid = static_cast<uint32_t>(getpid());
+    cfg.boot_offset_ns = boot_offset_ns();
+    cfg.snaplen = options.snaplen > TRACETOP_MAX_SNAPLEN ? TRACETOP_MAX_SNAPLEN : options.snaplen;
+    cfg.ring_bytes = ring_bytes_for(options.buffer_mb);
+    cfg.context_switches = options.context_switches ? 1 : 0;
+    cfg.ppm_sc = codes.data();
+    cfg.ppm_sc_count = static_cast<uint32_t>(codes.size());
+
+    char err[256] = {};
+    src->probe_ = tt_probe_open(&cfg, err, sizeof err);
+    if (src->probe_ == nullptr) return Error(fmt::format("live capture: {}", err));
+
+    const int ncpus = tt_probe_cpu_count(src->probe_);
+    src->cpus_.resize(static_cast<size_t>(ncpus));
+    for (int cpu = 0; cpu < ncpus; ++cpu) {
+        auto ring = RingConsumer::map(tt_probe_ring_fd(src->probe_, cpu), tt_probe_ring_bytes(src->probe_));
+        if (!ring) return ring.error();
+        src->cpus_[static_cast<size_t>(cpu)].ring = std::move(*ring);
+    }
+    // Scan /proc after attaching: a thread born in between is seen by both,
+    // never by neither.
+    src->header_ = scan_proc(ProcScanLimits{});
+    src->last_event_ = Clock::now();
+    return src;
+}
+
+BpfSource::~BpfSource() {
+    cpus_.clear();  // unmap before the rings' fds close
+    tt_probe_close(probe_);
+}
+
+bool BpfSource::refill(CpuStream& s) {
+    if (!s.head.empty()) return true;
+    s.head = s.ring->peek();
+    if (s.head.empty()) return false;
+    s.head_ts = s.head.size() >= 8 ? event::load_le<uint64_t>(s.head.data()) : 0;
+    return true;
+}
+
+ReadStatus BpfSource::next(event::EventView& out) {
+    if (delivered_cpu_ >= 0) {
+        CpuStream& s = cpus_[static_cast<size_t>(delivered_cpu_)];
+        s.ring->release();
+        s.head = {};
+        delivered_cpu_ = -1;
+    }
+    for (;;) {
+        int best = -1;
+        bool some_empty = false;
+        for (size_t i = 0; i < cpus_.size(); ++i) {
+            if (!refill(cpus_[i])) {
+                some_empty = true;
+                continue;
+            }
+            if (best < 0 || cpus_[i].head_ts < cpus_[static_cast<size_t>(best)].head_ts) best = static_cast<int>(i);
+        }
+        const bool ready = best >= 0 && (!some_empty || cpus_[static_cast<size_t>(best)].head_ts + kMergeLagNs <=
+                                                            clock_ns(CLOCK_REALTIME));
+        if (ready) {
+            CpuStream& s = cpus_[static_cast<size_t>(best)];
+            auto parsed = event::EventView::parse_v2(s.head.data(), s.head.size());
+            if (!parsed) {
+                // Cannot happen with our probe; skip rather than stop a capture.
+                ++malformed_;
+                s.ring->release();
+                s.head = {};
+                continue;
+            }
+            out = *parsed;
+            out.cpu = static_cast<uint16_t>(best);
+            out.num = ++events_;
+            delivered_cpu_ = best;
+            last_event_ = Clock::now();
+            return ReadStatus::Event;
+        }
+        if (Clock::now() - last_event_ >= kIdleAfter) {
+            last_event_ = Clock::now();
+            return ReadStatus::Idle;
+        }
+        nanosleep(&kPollPause, nullptr);
+    }
+}
+
+SourceStats BpfSource::stats() const {
+    SourceStats s;
+    s.events = events_;
+    s.drops = probe_ != nullptr ? tt_probe_drops(probe_) : 0;
+    return s;
+}
+
+void BpfSource::set_syscall_interest(uint32_t syscall_nr, bool on) {
+    if (probe_ != nullptr) tt_probe_set_interest(probe_, syscall_nr, on ? 1 : 0);
+}
+
+Result<std::unique_ptr<Source>> open_live(const LiveOptions& options) {
+    auto src = BpfSource::open(options);
+    if (!src) return src.error();
+    return std::unique_ptr<Source>(std::move(*src));
+}
+
+}  // namespace tracetop::capture

@@ -1,0 +1,53 @@
+// Live capture: the kmod/ probe's per-CPU rings, merged into one stream in
+// timestamp order, behind the same Source interface as a capture file.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "capture/live_source.h"
+#include "capture/ring_consumer.h"
+#include "capture/source.h"
+
+struct tt_probe;
+
+namespace tracetop::capture {
+
+class BpfSource final : public Source {
+public:
+    static Result<std::unique_ptr<BpfSource>> open(const LiveOptions& options);
+    ~BpfSource() override;
+
+    const event::CaptureHeader& header() const override { return header_; }
+    ReadStatus next(event::EventView& out) override;
+    const std::optional<Error>& error() const override { return error_; }
+    SourceStats stats() const override;
+
+    // Switches one native system call on or off in the kernel.
+    void set_syscall_interest(uint32_t syscall_nr, bool on);
+
+private:
+    BpfSource() = default;
+
+    struct CpuStream {
+        std::unique_ptr<RingConsumer> ring;
+        std::span<const uint8_t> head;  // peeked record, empty when none
+        uint64_t head_ts = 0;
+    };
+
+    bool refill(CpuStream& s);
+
+    tt_probe* probe_ = nullptr;
+    event::CaptureHeader header_;
+    std::optional<Error> error_;
+    std::vector<CpuStream> cpus_;
+    int delivered_cpu_ = -1;  // its head is released on the next call
+    uint64_t events_ = 0;
+    uint64_t malformed_ = 0;
+    std::chrono::steady_clock::time_point last_event_{};
+};
+
+}  // namespace tracetop::capture

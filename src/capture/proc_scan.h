@@ -1,0 +1,23 @@
+// The machine as it is when live capture starts, read from /proc and /etc:
+// threads, their fds (sockets named from /proc/net), users and groups, the
+// machine and its interfaces. The result has the shape of a capture file's
+// header blocks, so the model loads it, and -w writes it, through the same
+// code as a file's. Everything read is untrusted: every read is bounded.
+#pragma once
+
+#include <cstddef>
+
+#include "event/header_records.h"
+
+namespace tracetop::capture {
+
+struct ProcScanLimits {
+    size_t max_threads = 200'000;
+    size_t max_fds_per_process = 65'536;
+    size_t max_file_bytes = 16u << 20;  // /proc/net tables on a busy server
+    size_t max_small_file_bytes = 64u << 10;
+};
+
+event::CaptureHeader scan_proc(const ProcScanLimits& limits);
+
+}  // namespace tracetop::capture

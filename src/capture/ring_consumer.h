@@ -1,0 +1,44 @@
+// Reads one BPF ring buffer directly from its mapped pages: no system call
+// and no copy per event. The kernel's layout: a consumer page we write, a
+// producer page it writes, then the data area mapped twice in a row so a
+// record that wraps around is still contiguous.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "event/result.h"
+
+namespace tracetop::capture {
+
+class RingConsumer {
+public:
+    static Result<std::unique_ptr<RingConsumer>> map(int ring_fd, size_t data_bytes);
+    ~RingConsumer();
+
+    // The oldest committed record, left in place; empty when none is ready.
+    // Stays valid until release().
+    std::span<const uint8_t> peek();
+
+    // Gives the record returned by peek() back to the kernel.
+    void release();
+
+    RingConsumer(const RingConsumer&) = delete;
+    RingConsumer& operator=(const RingConsumer&) = delete;
+
+private:
+    RingConsumer() = default;
+
+    void* consumer_page_ = nullptr;
+    void* producer_area_ = nullptr;
+    size_t producer_len_ = 0;
+    size_t page_ = 0;
+    const uint8_t* data_ = nullptr;
+    uint64_t mask_ = 0;
+    uint64_t pos_ = 0;         // our consumer position
+    uint32_t pending_ = 0;     // bytes of the peeked record, header included
+};
+
+}  // namespace tracetop::capture

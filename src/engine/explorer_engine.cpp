@@ -1,0 +1,239 @@
+#include "engine/explorer_engine.h"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "analysis/aggregator.h"
+#include "engine/source_factory.h"
+#include "engine/view_pipeline.h"
+#include "filter/compiled_filter.h"
+
+namespace tracetop::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Events per batch between looks at the command queue: small enough that a
+// key press is answered within a few milliseconds, large enough that the
+// queue's lock costs nothing per event.
+constexpr uint64_t kBatch = 8192;
+constexpr auto kLoadingRefresh = std::chrono::milliseconds(200);
+
+}  // namespace
+
+ExplorerEngine::ExplorerEngine(Options options, analysis::ViewSet views)
+    : options_(std::move(options)), views_(std::move(views)) {
+    auto empty = std::make_shared<analysis::Snapshot>();
+    empty->loading = true;
+    empty->progress = 0;
+    snap_ = std::move(empty);
+}
+
+ExplorerEngine::~ExplorerEngine() {
+    send(Command::make(Command::Kind::Quit));
+    if (thread_.joinable()) thread_.join();
+}
+
+std::optional<std::string> ExplorerEngine::check_filter(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    auto compiled = filter::CompiledFilter::compile(text);
+    if (compiled) return std::nullopt;
+    return filter::describe_filter_error(text, compiled.error());
+}
+
+Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& options) {
+    auto views = analysis::load_views(analysis::default_user_view_dir());
+    if (!views) return views.error();
+    const std::string view_id = options.view.empty() ? "procs" : options.view;
+    if (!views->find(view_id)) {
+        return Error(fmt::format("no view \"{}\"; tracetop --list-views lists them", view_id));
+    }
+    if (auto bad = check_filter(options.filter)) return Error(*bad);
+    auto opened = open_source(options);
+    if (!opened) {
+        const std::string name = options.read_file.value_or("live capture");
+        const std::string& m = opened.error().message;
+        return Error(m.rfind(name, 0) == 0 ? m : name + ": " + m);
+    }
+    std::unique_ptr<ExplorerEngine> engine(new ExplorerEngine(options, std::move(*views)));
+    engine->view_id_ = view_id;
+    engine->user_filter_ = options.filter;
+    engine->first_pipeline_ =
+        std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, opened->live);
+    engine->thread_ = std::thread([e = engine.get()] { e->run(); });
+    return engine;
+}
+
+void ExplorerEngine::send(Command cmd) {
+    {
+        std::lock_guard<std::mutex> lock(queue_mu_);
+        queue_.push_back(std::move(cmd));
+    }
+    queue_cv_.notify_one();
+}
+
+std::shared_ptr<const analysis::Snapshot> ExplorerEngine::latest() const {
+    std::lock_guard<std::mutex> lock(snap_mu_);
+    return snap_;
+}
+
+void ExplorerEngine::publish(std::shared_ptr<analysis::Snapshot> snap) {
+    snap->seq = seq_.load(std::memory_order_relaxed) + 1;
+    snap->paused = paused_;
+    snap->filter = user_filter_;
+    snap->scope = analysis::join_filters(user_filter_, stack_.terms_filter());
+    const analysis::ViewDef* view = views_.find(view_id_);
+    snap->breadcrumb = stack_.breadcrumb(views_, view ? view->name : view_id_);
+    snap->depth = stack_.depth();
+    {
+        std::lock_guard<std::mutex> lock(snap_mu_);
+        snap_ = std::move(snap);
+    }
+    seq_.fetch_add(1, std::memory_order_release);
+}
+
+bool ExplorerEngine::apply(Command& cmd) {
+    const analysis::ViewDef* current = views_.find(view_id_);
+    switch (cmd.kind) {
+        case Command::Kind::Quit: quit_ = true; return false;
+        case Command::Kind::Pause: paused_ = cmd.flag; return false;
+        case Command::Kind::SetView:
+            if (!views_.find(cmd.text) || cmd.text == view_id_) return false;
+            view_id_ = cmd.text;
+            return true;
+        case Command::Kind::SetFilter:
+            if (check_filter(cmd.text)) return false;
+            user_filter_ = cmd.text;
+            return true;
+        case Command::Kind::Back: {
+            if (stack_.empty()) return false;
+            view_id_ = stack_.pop().view_id;
+            return true;
+        }
+        case Command::Kind::Drill:
+        case Command::Kind::DrillEvents: {
+            if (!current || current->kind != analysis::ViewKind::Table || cmd.row.key_terms.empty()) return false;
+            const analysis::ViewDef* target = cmd.kind == Command::Kind::DrillEvents
+                                                  ? views_.find("events")
+                                                  : stack_.target_of(views_, *current);
+            if (!target) return false;
+            stack_.push(analysis::DrillFrame{view_id_, cmd.row.key_terms, current->keys,
+                                             analysis::crumb_for(cmd.row)});
+            view_id_ = target->id;
+            return true;
+        }
+    }
+    return false;
+}
+
+void ExplorerEngine::run() {
+    std::unique_ptr<ViewPipeline> pipe = std::move(first_pipeline_);
+    const bool live = pipe->live();
+    bool reconfigure = true;
+    bool pass_done = false;
+    bool first_pass = true;
+    Clock::time_point interval_start = Clock::now();
+    Clock::time_point last_publish = Clock::now();
+    uint64_t interval_events = 0;
+    uint64_t interval_drops = 0;
+    std::string failure;
+
+    auto make_snapshot = [&](double seconds) {
+        auto snap = std::make_shared<analysis::Snapshot>();
+        if (pipe->aggregator()) pipe->aggregator()->fill(*snap, seconds);
+        pipe->describe(snap->source);
+        snap->error = failure;
+        return snap;
+    };
+
+    while (!quit_) {
+        // Commands: all that are waiting; block only when there is nothing to read.
+        {
+            std::unique_lock<std::mutex> lock(queue_mu_);
+            if (pass_done && queue_.empty()) queue_cv_.wait_for(lock, std::chrono::milliseconds(500));
+            while (!queue_.empty()) {
+                Command cmd = std::move(queue_.front());
+                queue_.pop_front();
+                lock.unlock();
+                if (apply(cmd)) reconfigure = true;
+                lock.lock();
+            }
+        }
+        if (quit_) break;
+
+        if (reconfigure) {
+            reconfigure = false;
+            const analysis::ViewDef* view = views_.find(view_id_);
+            auto agg = analysis::Aggregator::create(*view, analysis::join_filters(user_filter_, stack_.terms_filter()));
+            if (!live && !first_pass) {
+                // Offline, every view is computed over the whole file: read it again.
+                auto opened = open_source(options_);
+                if (!opened) {
+                    failure = opened.error().message;
+                    pass_done = true;
+                    publish(make_snapshot(0));
+                    continue;
+                }
+                pipe = std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, false);
+            }
+            first_pass = false;
+            failure.clear();
+            if (agg) {
+                pipe->set_aggregator(std::move(*agg));
+            } else {
+                failure = agg.error().message;
+                pipe->set_aggregator(nullptr);
+            }
+            pass_done = false;
+            interval_start = last_publish = Clock::now();
+            interval_events = pipe->events();
+            interval_drops = pipe->stats().drops;
+            if (live) {
+                // A new view shows at once, empty, rather than the old one for a second.
+                auto snap = make_snapshot(0);
+                snap->loading = true;
+                publish(std::move(snap));
+            }
+        }
+        if (pass_done) continue;
+
+        const ViewPipeline::Step step = pipe->run(kBatch);
+        const Clock::time_point now = Clock::now();
+        if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
+            if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
+            pass_done = true;
+            const double seconds = live ? std::chrono::duration<double>(now - interval_start).count()
+                                        : static_cast<double>(pipe->last_ts() - pipe->first_ts()) / 1e9;
+            auto snap = make_snapshot(seconds);
+            snap->progress = 1;
+            publish(std::move(snap));
+            continue;
+        }
+        if (!live) {
+            if (now - last_publish >= kLoadingRefresh) {
+                last_publish = now;
+                auto snap = make_snapshot(static_cast<double>(pipe->last_ts() - pipe->first_ts()) / 1e9);
+                snap->loading = true;
+                snap->progress = pipe->progress();
+                publish(std::move(snap));
+            }
+            continue;
+        }
+        const double elapsed = std::chrono::duration<double>(now - interval_start).count();
+        if (elapsed * 1000.0 >= options_.delay_ms) {
+            if (!paused_) {
+                auto snap = make_snapshot(elapsed);
+                snap->source.events_per_s = static_cast<double>(pipe->events() - interval_events) / elapsed;
+                snap->source.drops_per_s = static_cast<double>(pipe->stats().drops - interval_drops) / elapsed;
+                publish(std::move(snap));
+            }
+            if (pipe->aggregator()) pipe->aggregator()->reset();
+            interval_start = now;
+            interval_events = pipe->events();
+            interval_drops = pipe->stats().drops;
+        }
+    }
+}
+
+}  // namespace tracetop::engine

@@ -1,0 +1,95 @@
+// The explorer's engine (DESIGN.md §1, §4): a drain thread that owns the
+// source, the model and the active view's aggregator, publishes an immutable
+// snapshot per refresh, and takes commands from the screen through a queue.
+// The screen never blocks capture (it only swaps a pointer under a lock) and
+// capture never waits for the screen (commands are polled between batches).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "analysis/drill_stack.h"
+#include "analysis/snapshot.h"
+#include "analysis/view_loader.h"
+#include "engine/cli_options.h"
+#include "event/result.h"
+
+namespace tracetop::engine {
+
+struct Command {
+    enum class Kind {
+        SetView,      // text: view id (the drill-down filter stays)
+        Drill,        // row: Enter on it
+        DrillEvents,  // row: the events behind it
+        Back,         // pop one drill-down level
+        SetFilter,    // text: sysdig filter for every view (checked with check_filter first)
+        Pause,        // flag: stop (true) or resume publishing
+        Quit,
+    };
+    Kind kind = Kind::Quit;
+    std::string text;
+    analysis::Row row;
+    bool flag = false;
+
+    static Command make(Kind k) { Command c; c.kind = k; return c; }
+    static Command with_text(Kind k, std::string t) { Command c = make(k); c.text = std::move(t); return c; }
+    static Command with_row(Kind k, analysis::Row r) { Command c = make(k); c.row = std::move(r); return c; }
+    static Command with_flag(Kind k, bool f) { Command c = make(k); c.flag = f; return c; }
+};
+
+class ExplorerEngine {
+public:
+    ~ExplorerEngine();
+
+    // Loads the views, opens the source and starts the drain thread. Errors
+    // (unknown view, bad filter, unreadable file, no live capture) come back
+    // before anything is drawn.
+    static Result<std::unique_ptr<ExplorerEngine>> start(const Options& options);
+
+    void send(Command cmd);
+
+    // The newest snapshot (never null after start) and its sequence number.
+    std::shared_ptr<const analysis::Snapshot> latest() const;
+    uint64_t latest_seq() const { return seq_.load(std::memory_order_acquire); }
+
+    const analysis::ViewSet& views() const { return views_; }
+
+    // The message a bad filter gives (with a caret line), or nullopt if it compiles.
+    static std::optional<std::string> check_filter(const std::string& text);
+
+private:
+    ExplorerEngine(Options options, analysis::ViewSet views);
+    void run();
+    bool apply(Command& cmd);  // true: reconfigure
+    void publish(std::shared_ptr<analysis::Snapshot> snap);
+
+    Options options_;
+    analysis::ViewSet views_;
+
+    // Drain-thread state.
+    std::string view_id_;
+    std::string user_filter_;
+    analysis::DrillStack stack_;
+    bool paused_ = false;
+    bool quit_ = false;
+
+    std::mutex queue_mu_;
+    std::condition_variable queue_cv_;
+    std::deque<Command> queue_;
+
+    mutable std::mutex snap_mu_;
+    std::shared_ptr<const analysis::Snapshot> snap_;
+    std::atomic<uint64_t> seq_{0};
+
+    std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
+    std::thread thread_;
+};
+
+}  // namespace tracetop::engine

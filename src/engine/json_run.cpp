@@ -1,0 +1,120 @@
+#include "engine/json_run.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analysis/view_loader.h"
+#include "engine/signal_stop.h"
+#include "engine/source_factory.h"
+#include "engine/view_pipeline.h"
+#include "filter/compiled_filter.h"
+
+namespace tracetop::engine {
+namespace {
+
+nlohmann::json cell_json(const analysis::Cell& c) {
+    if (!c.present) return nullptr;
+    if (!c.is_number) return c.text;
+    // Counts, bytes and nanoseconds are whole numbers: print them as such.
+    if (c.number == std::floor(c.number) && std::fabs(c.number) < 9.0e15) return static_cast<int64_t>(c.number);
+    return c.number;
+}
+
+}  // namespace
+
+std::string snapshot_json(const analysis::Snapshot& snap, const std::string& filter) {
+    nlohmann::ordered_json out;
+    out["view"] = snap.view_id;
+    out["filter"] = filter;
+    nlohmann::ordered_json cols = nlohmann::ordered_json::array();
+    for (const auto& c : snap.columns) {
+        cols.push_back({{"id", c.id}, {"title", c.title}, {"field", c.field},
+                        {"aggregation", analysis::aggregation_name(c.aggregation)}});
+    }
+    out["columns"] = std::move(cols);
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& r : snap.rows) {
+        nlohmann::ordered_json values = nlohmann::ordered_json::object();
+        for (size_t i = 0; i < snap.columns.size() && i < r.cells.size(); ++i) {
+            values[snap.columns[i].id] = cell_json(r.cells[i]);
+        }
+        rows.push_back({{"key", r.key}, {"values", std::move(values)}});
+    }
+    out["rows"] = std::move(rows);
+    // Strings from the traced system were sanitized when rendered; replace
+    // any invalid UTF-8 left rather than failing.
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int run_list_views(const Options&) {
+    auto views = analysis::load_views(analysis::default_user_view_dir());
+    if (!views) {
+        fmt::print(stderr, "tracetop: {}\n", views.error().message);
+        return 2;
+    }
+    for (const auto& v : views->views) fmt::print("{:<16} {:<16} {}\n", v.id, v.name, v.description);
+    return 0;
+}
+
+int run_json(const Options& options) {
+    auto views = analysis::load_views(analysis::default_user_view_dir());
+    if (!views) {
+        fmt::print(stderr, "tracetop: {}\n", views.error().message);
+        return 2;
+    }
+    const std::string view_id = options.view.empty() ? "procs" : options.view;
+    const analysis::ViewDef* view = views->find(view_id);
+    if (!view) {
+        fmt::print(stderr, "tracetop: no view \"{}\"; tracetop --list-views lists them\n", view_id);
+        return 2;
+    }
+    auto agg = analysis::Aggregator::create(*view, options.filter);
+    if (!agg) {
+        // The view compiled alone, so the user's filter is at fault.
+        auto user = filter::CompiledFilter::compile(options.filter);
+        fmt::print(stderr, "tracetop: {}\n",
+                   user ? agg.error().message : filter::describe_filter_error(options.filter, user.error()));
+        return 2;
+    }
+    auto opened = open_source(options);
+    if (!opened) {
+        report_error(options.read_file.value_or("live capture"), opened.error());
+        return 1;
+    }
+    ViewPipeline pipe(std::move(opened->source), opened->name, opened->live);
+    pipe.set_aggregator(std::move(*agg));
+
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(options.duration_s.value_or(0)));
+    int status = 0;
+    for (;;) {
+        if (stop_requested()) break;
+        const uint64_t budget = options.max_events ? *options.max_events - std::min(*options.max_events, pipe.events())
+                                                   : 4096;
+        if (options.max_events && budget == 0) break;
+        const ViewPipeline::Step step = pipe.run(std::min<uint64_t>(budget, 4096));
+        if (step == ViewPipeline::Step::End) break;
+        if (step == ViewPipeline::Step::Failed) {
+            report_error(pipe.name(), pipe.error().value_or(Error("read failed")));
+            status = 1;
+            break;
+        }
+        if (options.duration_s && Clock::now() >= deadline) break;
+    }
+    // Offline the capture's own time span is the sample; live, the wall clock.
+    double seconds = pipe.live() ? std::chrono::duration<double>(Clock::now() - started).count()
+                                 : static_cast<double>(pipe.last_ts() - pipe.first_ts()) / 1e9;
+    analysis::Snapshot snap;
+    pipe.aggregator()->fill(snap, seconds);
+    std::fputs(snapshot_json(snap, options.filter).c_str(), stdout);
+    std::fputc('\n', stdout);
+    return status;
+}
+
+}  // namespace tracetop::engine

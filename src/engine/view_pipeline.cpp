@@ -1,0 +1,55 @@
+#include "engine/view_pipeline.h"
+
+#include "event/event_table.h"
+#include "filter/field_context.h"
+
+namespace tracetop::engine {
+
+ViewPipeline::ViewPipeline(std::unique_ptr<capture::Source> source, std::string name, bool live)
+    : source_(std::move(source)), name_(std::move(name)), live_(live), args_(model_) {
+    model_.load_header(source_->header());
+}
+
+ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
+    for (uint64_t i = 0; i < max_events; ++i) {
+        const capture::ReadStatus rs = source_->next(ev_);
+        switch (rs) {
+            case capture::ReadStatus::End: return Step::End;
+            case capture::ReadStatus::Failed: return Step::Failed;
+            case capture::ReadStatus::Idle: return Step::Idle;
+            case capture::ReadStatus::NewSection: model_.load_header(source_->header()); continue;
+            case capture::ReadStatus::Event: break;
+        }
+        if (events_++ == 0) first_ts_ = ev_.ts;
+        last_ts_ = ev_.ts;
+        const state::EventContext& ctx = model_.on_event(ev_);
+        // What sysdig never shows anyone (state-only records, events it hides
+        // even with -D) feeds the model only.
+        if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
+        if (!agg_) continue;
+        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
+        agg_->on_event(fields, event::is_internal(ev_.type));
+    }
+    return Step::More;
+}
+
+void ViewPipeline::describe(analysis::SourceInfo& out) const {
+    out.name = name_;
+    out.live = live_;
+    out.first_ts = first_ts_;
+    out.last_ts = last_ts_;
+    out.events = events_;
+    const double span = last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
+    out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
+    out.drops = source_->stats().drops;
+    const auto& machine = source_->header().machine;
+    out.cpus = machine ? machine->num_cpus : 0;
+}
+
+double ViewPipeline::progress() const {
+    const capture::SourceStats s = source_->stats();
+    if (s.bytes_total == 0) return 0;
+    return std::min(1.0, static_cast<double>(s.bytes_read) / static_cast<double>(s.bytes_total));
+}
+
+}  // namespace tracetop::engine

@@ -1,0 +1,59 @@
+// One pass of events through the model into a view's aggregator: the piece
+// the explorer's drain thread and the --json batch mode share.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "analysis/aggregator.h"
+#include "analysis/snapshot.h"
+#include "capture/source.h"
+#include "event/result.h"
+#include "state/model.h"
+#include "state/model_arg_context.h"
+
+namespace tracetop::engine {
+
+class ViewPipeline {
+public:
+    ViewPipeline(std::unique_ptr<capture::Source> source, std::string name, bool live);
+
+    enum class Step { More, Idle, End, Failed };
+
+    // Feeds up to `max_events` events; stops early on Idle, End or Failed.
+    Step run(uint64_t max_events);
+
+    void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
+    analysis::Aggregator* aggregator() { return agg_.get(); }
+
+    // Source facts for a snapshot (event rates are over the whole capture
+    // offline; the engine overrides them per interval live).
+    void describe(analysis::SourceInfo& out) const;
+    double progress() const;
+    const std::optional<Error>& error() const { return source_->error(); }
+    capture::SourceStats stats() const { return source_->stats(); }
+    const std::string& name() const { return name_; }
+    bool live() const { return live_; }
+    uint64_t events() const { return events_; }
+    uint64_t first_ts() const { return first_ts_; }
+    uint64_t last_ts() const { return last_ts_; }
+
+private:
+    std::unique_ptr<capture::Source> source_;
+    std::string name_;
+    bool live_;
+    state::Model model_;
+    state::ModelArgContext args_;
+    fmt::memory_buffer scratch_;
+    std::unique_ptr<analysis::Aggregator> agg_;
+    event::EventView ev_;
+    uint64_t events_ = 0;
+    uint64_t first_ts_ = 0;
+    uint64_t last_ts_ = 0;
+};
+
+}  // namespace tracetop::engine

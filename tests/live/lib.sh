@@ -1,0 +1,56 @@
+# Shared by the live tests: root check, the workload run under tracetop, and
+# pass/fail helpers. TRACETOP, WORKLOAD and CHILD come from meson test.
+set -uo pipefail
+: "${TRACETOP:?run through meson test}" "${WORKLOAD:?run through meson test}" "${CHILD:?run through meson test}"
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+finish() {
+  if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
+  exit 0
+}
+# meson counts exit 77 as skipped; say why, never skip silently.
+need_root() {
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "SKIP: live capture needs root (BPF); run 'meson test --suite live' as root"
+    exit 77
+  fi
+}
+
+# The format every live test prints: '*' keeps events whose fd is unknown.
+FMT='*%evt.num %proc.name %proc.pid %thread.tid %evt.dir %evt.type %fd.name %evt.args'
+FILTER='proc.name=tt_workload or proc.name=tt_child'
+
+# Starts tracetop with "$@", waits until it is attached (it says nothing, so
+# give the probe time to load), runs the workload, waits for tracetop.
+# Leaves the workload's report in $SCRATCH/report and tracetop's stderr in
+# $SCRATCH/tracetop.err.
+run_workload_under() {
+  local out=$1; shift
+  "$TRACETOP" "$@" >"$out" 2>"$SCRATCH/tracetop.err" &
+  local tt=$!
+  sleep 3
+  (cd "$SCRATCH" && "$WORKLOAD" "$SCRATCH" "$CHILD") >"$SCRATCH/report" || fail "the workload failed"
+  wait "$tt"
+  local rc=$?
+  [ "$rc" -eq 0 ] || { fail "tracetop exited with $rc: $(cat "$SCRATCH/tracetop.err")"; finish; }
+}
+
+# A value from the workload's report (key=value lines).
+report() { sed -n "s/^$1=//p" "$SCRATCH/report"; }
+
+# Asserts that some line of $1 matches the extended regex $2.
+expect_line() {
+  if grep -Eq -- "$2" "$1"; then pass "$3"; else fail "$3 (no line matching: $2)"; fi
+}
+
+# The drop count tracetop prints at exit must be zero.
+expect_no_drops() {
+  local line
+  line=$(grep -E 'events captured, [0-9]+ dropped' "$SCRATCH/tracetop.err")
+  if [ -z "$line" ]; then fail "tracetop printed no capture summary"; return; fi
+  if echo "$line" | grep -q ', 0 dropped'; then pass "no drops ($line)"; else fail "drops: $line"; fi
+}

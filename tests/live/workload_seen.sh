@@ -1,0 +1,35 @@
+# tracetop --print, live, sees the workload's file I/O, TCP exchange, child,
+# signal and exit with the right names, pids, paths, tuple, sizes and results.
+source "$(dirname "$0")/lib.sh"
+need_root
+
+out="$SCRATCH/print.txt"
+run_workload_under "$out" --print -p "$FMT" --duration 6 "$FILTER"
+
+pid=$(report pid); child=$(report child); file=$(report file); renamed=$(report renamed)
+bytes=$(report file_bytes); sport=$(report server_port); cport=$(report client_port)
+ping=$(report ping_bytes); pong=$(report pong_bytes); status=$(report child_status)
+[ -n "$pid" ] && [ -n "$child" ] || { fail "the workload reported nothing"; finish; }
+tuple="127\.0\.0\.1:$cport->127\.0\.0\.1:$sport"
+w="tt_workload $pid $pid"
+
+expect_line "$out" "^[0-9]+ tt_workload $pid $pid < execve .*res=0 exe=$WORKLOAD" "execve of the workload, pid $pid"
+expect_line "$out" "^[0-9]+ $w < openat $file fd=[0-9]+\(<f>$file\)" "openat of $file"
+expect_line "$out" "^[0-9]+ $w < write $file res=$bytes " "write of $bytes bytes to $file"
+expect_line "$out" "^[0-9]+ $w < rename .*res=0 oldpath=$file newpath=$renamed" "rename to $renamed"
+expect_line "$out" "^[0-9]+ $w < unlink .*res=0 path=$renamed" "unlink of $renamed"
+expect_line "$out" "^[0-9]+ $w < connect $tuple res=0 tuple=$tuple" "connect tuple $tuple"
+expect_line "$out" "^[0-9]+ $w < accept $tuple fd=[0-9]+\(<4t>$tuple\) tuple=$tuple" "accept tuple $tuple"
+expect_line "$out" "^[0-9]+ $w < write $tuple res=$ping " "write of $ping bytes on the connection"
+expect_line "$out" "^[0-9]+ $w < read $tuple res=$ping " "read of $ping bytes on the connection"
+expect_line "$out" "^[0-9]+ $w < write $tuple res=$pong " "write of $pong bytes back"
+expect_line "$out" "^[0-9]+ $w < read $tuple res=$pong " "read of $pong bytes back"
+expect_line "$out" "^[0-9]+ $w < clone .*res=$child\(" "clone returning child $child in the parent"
+expect_line "$out" "^[0-9]+ tt_workload $child $child < clone .*res=0 .*ptid=$pid" "clone returning 0 in child $child"
+expect_line "$out" "^[0-9]+ tt_child $child $child < execve .*res=0 exe=$CHILD .*ptid=$pid" "execve of tt_child as pid $child"
+expect_line "$out" "^[0-9]+ $w > kill .*pid=$child\(tt_child\) sig=10\(SIGUSR1\)" "kill of $child with SIGUSR1"
+expect_line "$out" "^[0-9]+ $w < kill .*res=0" "kill succeeded"
+expect_line "$out" "^[0-9]+ tt_child $child $child > signaldeliver .*spid=$pid\(tt_workload\) dpid=$child\(tt_child\) sig=10\(SIGUSR1\)" "SIGUSR1 delivered from $pid to $child"
+expect_line "$out" "^[0-9]+ tt_child $child $child > procexit .*ret=$status " "tt_child exits with status $status"
+expect_no_drops
+finish

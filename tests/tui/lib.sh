@@ -1,0 +1,66 @@
+# Shared by the TUI tests: drive the real binary inside a private tmux server
+# (its own socket, so a user's sessions are never touched) and read the screen.
+# TRACETOP and SHARED come from meson test (tests/meson.build).
+set -uo pipefail
+: "${TRACETOP:?run through meson test}" "${SHARED:?run through meson test}"
+command -v tmux >/dev/null || { echo "FAIL: tmux is not installed; ./setup.sh installs it"; exit 1; }
+CAPTURE="$SHARED/captures/curl_google.scap"
+SOCKET="tracetop-test-$$"
+SCRATCH=$(mktemp -d)
+failures=0
+tm() { tmux -L "$SOCKET" "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$SCRATCH"; }
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*"; echo "--- screen:"; screen; echo "---"; failures=$((failures + 1)); }
+pass() { echo "ok: $*"; }
+finish() {
+  if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
+  exit 0
+}
+
+# start W H ARGS...: runs tracetop in a fresh session; when it exits, the
+# shell prints its status and keeps the pane open for inspection.
+start() {
+  local w=$1 h=$2
+  shift 2
+  tm kill-server 2>/dev/null
+  printf '%q ' "$TRACETOP" "$@" > "$SCRATCH/cmd"
+  tm new-session -d -s t -x "$w" -y "$h" \
+    "TERM=xterm-256color LANG=C.UTF-8 $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; stty -a > $SCRATCH/stty; sleep 600"
+}
+screen() { tm capture-pane -t t -p; }
+keys() { tm send-keys -t t "$@"; }
+# Literal bytes (mouse reports, characters tmux would treat as key names).
+raw() { tm send-keys -t t -l "$1"; }
+
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
+wait_for() {
+  local text=$1 limit=${2:-5} i
+  for ((i = 0; i < limit * 20; i++)); do
+    screen | grep -qF -- "$text" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+# wait_gone TEXT [SECONDS]: until TEXT is no longer on the screen.
+wait_gone() {
+  local text=$1 limit=${2:-5} i
+  for ((i = 0; i < limit * 20; i++)); do
+    screen | grep -qF -- "$text" || return 0
+    sleep 0.05
+  done
+  return 1
+}
+# check NAME TEXT: pass when TEXT shows up.
+check() { if wait_for "$2"; then pass "$1"; else fail "$1 (expected '$2')"; fi; }
+check_gone() { if wait_gone "$2"; then pass "$1"; else fail "$1 (still shows '$2')"; fi; }
+
+# The line of the screen showing TEXT (1 = top), for mouse clicks.
+line_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
+# click X Y (0-based cell): an xterm SGR (1006) mouse press and release,
+# the report ncurses asks xterm-256color terminals for.
+click() {
+  raw "$(printf '\033[<0;%d;%dM' $(($1 + 1)) $(($2 + 1)))"
+  raw "$(printf '\033[<0;%d;%dm' $(($1 + 1)) $(($2 + 1)))"
+}

@@ -1,0 +1,159 @@
+// CompiledFilter against hand-built events run through the model: each
+// operator, the value types, and/or/not precedence, and the errors a user
+// can make (with the column they point at).
+#include <doctest.h>
+
+#include <string>
+
+#include "../common/field_harness.h"
+#include "filter/compiled_filter.h"
+
+using namespace tracetop;
+using namespace tracetop::state::test;
+using tracetop::filter::CompiledFilter;
+using tracetop::test::FieldHarness;
+
+namespace {
+
+// Event type codes (scap-format.md §11).
+constexpr uint16_t kOpenE = 2, kOpenX = 3, kReadE = 6, kReadX = 7;
+constexpr uint16_t kSocketE = 18, kSocketX = 19, kConnectE = 22, kConnectX = 23;
+
+event::CaptureHeader header() {
+    event::CaptureHeader h;
+    h.users.push_back({1000, 1000, "ubuntu", "/home/ubuntu", "/bin/bash"});
+    event::ThreadRecord bash;
+    bash.tid = bash.pid = 100;
+    bash.ptid = 1;
+    bash.comm = bash.exe = "bash";
+    bash.cwd = "/home/ubuntu";
+    bash.fdlimit = 1024;
+    bash.uid = 1000;
+    bash.vtid = bash.vpid = 100;
+    event::ThreadRecord curl = bash;
+    curl.tid = curl.pid = curl.vtid = curl.vpid = 200;
+    curl.ptid = 100;
+    curl.comm = curl.exe = "curl";
+    curl.args = std::string("-6\0http://example.com\0", 22);
+    h.threads = {bash, curl};
+    return h;
+}
+
+// The 1-based column a compile error points at, or -1 when `text` compiles.
+int error_column(std::string_view text) {
+    auto compiled = CompiledFilter::compile(text);
+    if (compiled) return -1;
+    return compiled.error().offset ? static_cast<int>(*compiled.error().offset) + 1 : 0;
+}
+
+}  // namespace
+
+TEST_CASE("a successful open: names, directories, results and the seed's example") {
+    FieldHarness h(header());
+    const BuiltEvent enter(10, 200, kOpenE, {str("/etc/passwd"), u32(1), u32(0)});
+    const BuiltEvent exit(250, 200, kOpenX, {i64(3), str("/etc/passwd"), u32(1), u32(0)});
+    h.feed(enter, 1);
+    CHECK(h.matches("evt.dir=>"));
+    CHECK_FALSE(h.matches("evt.res exists"));
+    h.feed(exit, 2);
+
+    CHECK(h.matches("evt.type=open and proc.name=curl and file.name contains /etc"));
+    CHECK_FALSE(h.matches("evt.type=open and proc.name=evilproc and file.name contains /etc"));
+    CHECK(h.matches("fd.name=/etc/passwd"));
+    CHECK(h.matches("fd.name==/etc/passwd"));
+    CHECK(h.matches("fd.name!=/etc/shadow"));
+    CHECK(h.matches("fd.directory=/etc and file.directory=/etc and fd.filename=passwd"));
+    CHECK(h.matches("fd.name icontains /ETC/PASS"));
+    CHECK(h.matches("fd.name startswith /etc/ and fd.name endswith wd"));
+    CHECK(h.matches("fd.name glob '/e?c/*d'"));
+    CHECK(h.matches("fd.name pmatch (/usr, /etc)"));
+    CHECK_FALSE(h.matches("fd.name pmatch (/et)"));  // a path prefix, not a text prefix
+    CHECK(h.matches("fd.name regex '^/etc/(passwd|group)$'"));
+    CHECK(h.matches("fd.typechar=f and fd.type=file and fd.num=3"));
+    CHECK(h.matches("evt.num=2 and evt.num>1 and evt.num>=2 and evt.num<3 and evt.num<=2"));
+    CHECK(h.matches("evt.res=SUCCESS and evt.rawres=3 and evt.failed=false"));
+    CHECK(h.matches("evt.latency=240 and evt.latency>239 and evt.latency<241"));
+    CHECK(h.matches("evt.rawarg.flags=1 and evt.arg.name=/etc/passwd"));
+    CHECK(h.matches("proc.pname=bash and proc.ppid=100 and user.name=ubuntu and user.uid=1000"));
+    CHECK(h.matches("proc.args contains example and proc.cmdline startswith 'curl -6'"));
+    CHECK(h.matches("evt.type in (close, open) and not evt.type in (read)"));
+    CHECK_FALSE(h.matches("fd.ip exists or fd.port exists"));
+}
+
+TEST_CASE("a failed open: error names, raw results and failure") {
+    FieldHarness h(header());
+    const BuiltEvent enter(10, 200, kOpenE, {str("/nope"), u32(1), u32(0)});
+    const BuiltEvent exit(20, 200, kOpenX, {i64(-2), str("/nope"), u32(1), u32(0)});
+    h.feed(enter, 1);
+    h.feed(exit, 2);
+    CHECK(h.matches("evt.failed=true and evt.res=ENOENT and evt.rawres=-2 and evt.rawres<0"));
+    CHECK(h.matches("evt.rawarg.fd<0 and evt.rawarg.fd=-2"));
+    CHECK(h.matches("fd.name=/nope"));  // named from the event's own parameters
+    CHECK(h.matches("evt.res!=SUCCESS"));
+}
+
+TEST_CASE("a connected IPv4 socket: addresses, networks, ports and services") {
+    FieldHarness h(header());
+    const BuiltEvent sock_e(1, 200, kSocketE, {u32(2), u32(1), u32(6)});
+    const BuiltEvent sock_x(2, 200, kSocketX, {i64(5)});
+    const BuiltEvent conn_e(3, 200, kConnectE, {i64(5), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})});
+    const BuiltEvent conn_x(4, 200, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)});
+    const BuiltEvent read_e(5, 200, kReadE, {i64(5), u32(100)});
+    const BuiltEvent read_x(9, 200, kReadX, {i64(4), cat({Bytes{'H', 'T', 'T', 'P'}})});
+    for (const BuiltEvent* ev : {&sock_e, &sock_x, &conn_e, &conn_x}) h.feed(*ev);
+
+    CHECK(h.matches("evt.type=connect and fd.port=80"));
+    CHECK(h.matches("fd.sport=http"));  // a service name
+    CHECK(h.matches("fd.ip=10.0.0.5 and fd.ip=93.184.216.34"));
+    CHECK(h.matches("fd.cip=10.0.0.5 and fd.sip=93.184.216.34 and fd.cport=51000"));
+    CHECK(h.matches("fd.net=10.0.0.0/8 and fd.net=93.184.216.0/24 and fd.ip=93.184.0.0/16"));
+    CHECK_FALSE(h.matches("fd.net=192.168.0.0/16"));
+    CHECK_FALSE(h.matches("fd.ip!=10.0.0.5"));  // sysdig: true only when neither end is it
+    CHECK(h.matches("fd.ip!=192.168.1.1"));
+    CHECK(h.matches("fd.l4proto=tcp and fd.sockfamily=ip and fd.typechar=4"));
+    CHECK(h.matches("fd.name='10.0.0.5:51000->93.184.216.34:80'"));
+
+    h.feed(read_e);
+    h.feed(read_x);
+    CHECK(h.matches("evt.is_io=true and evt.is_io_read=true and evt.is_io_write=false"));
+    CHECK(h.matches("evt.buflen=4 and evt.buffer contains HTTP and evt.rawres=4"));
+}
+
+TEST_CASE("and binds tighter than or, not tighter than and; brackets override") {
+    FieldHarness h(header());
+    const BuiltEvent enter(10, 200, kOpenE, {str("/etc/passwd"), u32(1), u32(0)});
+    h.feed(enter, 7);
+    // true or (false and false)
+    CHECK(h.matches("evt.num=7 or evt.num=8 and evt.num=9"));
+    // (true or false) and false
+    CHECK_FALSE(h.matches("(evt.num=7 or evt.num=8) and evt.num=9"));
+    CHECK(h.matches("not evt.num=8 and evt.num=7"));
+    CHECK_FALSE(h.matches("not (evt.num=8 or evt.num=7)"));
+    CHECK(h.matches("not not evt.num=7"));
+    CHECK(h.matches("((evt.num=7))"));
+    // A field without a value satisfies no comparison, not even !=.
+    CHECK_FALSE(h.matches("fd.ip!=1.2.3.4"));
+    CHECK(h.matches("not fd.ip exists"));
+}
+
+TEST_CASE("bad filters fail to compile, pointing at the column at fault") {
+    CHECK(error_column("evt.tipe=open") == 1);                     // unknown field
+    CHECK(error_column("evt.type=open and file.nam=x") == 19);    // unknown field, later
+    CHECK(error_column("proc.name=") == 11);                       // missing value
+    CHECK(error_column("proc.name") == 10);                        // missing operator
+    CHECK(error_column("(evt.type=open") == 1);                    // unbalanced (
+    CHECK(error_column("evt.type=open)") == 14);                   // unbalanced )
+    CHECK(error_column("fd.name regex 'a(b'") == 15);              // bad regex
+    CHECK(error_column("fd.net=10.0.0.0/33") == 8);                // bad CIDR
+    CHECK(error_column("fd.net=2001:db8::/129") == 8);
+    CHECK(error_column("fd.ip=10.0.0.300") == 7);                  // bad address
+    CHECK(error_column("evt.num>abc") == 9);                       // bad number
+    CHECK(error_column("evt.failed=maybe") == 12);                 // bad boolean
+    CHECK(error_column("evt.num contains 3") == 1);                // text operator on a number
+    CHECK(error_column("evt.arg=3") == 1);                         // missing argument
+
+    auto compiled = CompiledFilter::compile("evt.num>abc");
+    REQUIRE_FALSE(compiled);
+    const std::string shown = filter::describe_filter_error("evt.num>abc", compiled.error());
+    CHECK(shown == "bad filter at column 9: 'abc' is not a number for evt.num\n  evt.num>abc\n          ^");
+}

@@ -1,0 +1,81 @@
+#include "header.h"
+
+#include <ctime>
+
+#include <curses.h>
+#include <fmt/format.h>
+
+#include "colours.h"
+#include "text_fit.h"
+
+namespace tracetop::ui {
+namespace {
+
+std::string clock_text(uint64_t ts) {
+    const time_t secs = static_cast<time_t>(ts / 1000000000ULL);
+    struct tm tm {};
+    localtime_r(&secs, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+    return fmt::format("{}.{:03}", buf, (ts / 1000000ULL) % 1000);
+}
+
+// Draws label (header colour) and value (bold) at the cursor.
+void field(const std::string& label, const std::string& value) {
+    attrset(attr(Role::Header));
+    addstr(label.c_str());
+    attrset(attr(Role::HeaderValue));
+    addstr(value.c_str());
+    attrset(attr(Role::Normal));
+}
+
+}  // namespace
+
+std::string time_range(const analysis::SourceInfo& src) {
+    if (src.first_ts == 0) return "no events yet";
+    const double span = static_cast<double>(src.last_ts - src.first_ts) / 1e9;
+    return fmt::format("{} - {} ({:.2f} s)", clock_text(src.first_ts), clock_text(src.last_ts).substr(11), span);
+}
+
+void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int width) {
+    const analysis::SourceInfo& src = snap.source;
+    move(0, 0);
+    clrtoeol();
+    if (src.live) {
+        field("Source: ", "live");
+    } else {
+        // The file's own name; the folder rarely matters and eats the line.
+        const size_t slash = src.name.rfind('/');
+        const std::string base = slash == std::string::npos ? src.name : src.name.substr(slash + 1);
+        field("Source: ", fit(sanitize(base), std::min<size_t>(columns(base), 30)));
+        field("  ", time_range(src));
+    }
+    move(1, 0);
+    clrtoeol();
+    field("Events/s: ", fmt::format("{:.0f}", src.events_per_s));
+    field("  Events: ", fmt::format("{}", src.events));
+    field("  Drops/s: ", fmt::format("{:.0f}", src.drops_per_s));
+    field("  Drops: ", fmt::format("{}", src.drops));
+    field("  CPUs: ", src.cpus ? fmt::format("{}", src.cpus) : "?");
+    if (snap.loading && !src.live) field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
+    if (state.paused) {
+        addstr("  ");
+        attrset(attr(Role::Paused));
+        addstr("PAUSED");
+        attrset(attr(Role::Normal));
+    }
+    move(2, 0);
+    clrtoeol();
+    std::string filters;
+    if (!snap.filter.empty()) field("Filter: ", fit(sanitize(snap.filter), std::min<size_t>(columns(snap.filter), width / 2)));
+    if (!state.text_filter.empty()) {
+        field(snap.filter.empty() ? "Text filter: " : "  Text filter: ", sanitize(state.text_filter));
+    }
+    if (!snap.error.empty()) {
+        attrset(attr(Role::Error));
+        addstr(fmt::format("  {}", fit(sanitize(snap.error), 60)).c_str());
+        attrset(attr(Role::Normal));
+    }
+}
+
+}  // namespace tracetop::ui

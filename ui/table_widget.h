@@ -1,0 +1,42 @@
+// The table: column titles (the sorted one marked with its direction), rows,
+// a selection bar, scrolling; and the reverse, from a screen position to a
+// column or row, for the mouse.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "analysis/snapshot.h"
+
+namespace tracetop::ui {
+
+class TableWidget {
+public:
+    // Draws titles at `y` and rows below, `height` lines in all (titles
+    // included). `scroll` is adjusted so the selection is visible.
+    void draw(int y, int height, int width, const std::vector<analysis::ColumnInfo>& columns,
+              const std::vector<const analysis::Row*>& rows, size_t selected, size_t& scroll, size_t sort_column,
+              bool descending);
+
+    // After draw(): the column under screen column `x` on the title line.
+    std::optional<size_t> column_at(int x) const;
+    // After draw(): the row index shown on screen line `y`, if any.
+    std::optional<size_t> row_at(int y) const;
+    int title_y() const { return y_; }
+    // Rows that fit on one page.
+    size_t page_rows() const { return page_; }
+
+private:
+    struct Span {
+        int x;
+        int w;
+    };
+    std::vector<Span> spans_;
+    int y_ = 0;
+    size_t page_ = 1;
+    size_t scroll_ = 0;
+    size_t shown_ = 0;
+};
+
+}  // namespace tracetop::ui

@@ -1,0 +1,64 @@
+#include "terminal.h"
+
+#include <clocale>
+#include <csignal>
+#include <cstring>
+#include <initializer_list>
+
+#include <curses.h>
+#include <langinfo.h>
+
+namespace tracetop::ui {
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+volatile std::sig_atomic_t g_active = 0;
+bool g_utf8 = false;
+
+void on_stop(int) { g_interrupted = 1; }
+
+// A crash must not leave the user's terminal raw and invisible: give it back,
+// then die of the same signal so the exit status and core dump stay truthful.
+void on_crash(int sig) {
+    if (g_active) endwin();
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+}  // namespace
+
+Terminal::Terminal() {
+    std::setlocale(LC_ALL, "");
+    g_utf8 = std::strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+    // Esc must answer at once; curses waits a full second by default to see
+    // whether an escape sequence follows.
+    set_escdelay(25);
+    initscr();
+    g_active = 1;
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    // Our own double-click detection: curses' waits for the click interval
+    // before reporting a single click.
+    mouseinterval(0);
+    mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, nullptr);
+    struct sigaction sa {};
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    sigaction(SIGHUP, &sa, nullptr);
+    for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_crash);
+}
+
+Terminal::~Terminal() {
+    g_active = 0;
+    endwin();
+}
+
+bool Terminal::interrupted() { return g_interrupted != 0; }
+bool Terminal::utf8() { return g_utf8; }
+
+}  // namespace tracetop::ui
