@@ -14,7 +14,13 @@ for sig in TERM INT; do
   out="$SCRATCH/out-$sig.scap"
   "$TRACETOP" -r "$big" -w "$out" 2>"$SCRATCH/err" &
   pid=$!
-  sleep 0.4
+  # Signal once recording is well under way (a fixed sleep is too short on a
+  # loaded machine and too long on a fast one).
+  for _ in $(seq 200); do
+    [ "$(stat -c %s "$out" 2>/dev/null || echo 0)" -gt 8000000 ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
   kill -"$sig" "$pid"
   wait "$pid"; status=$?
   [ "$status" -eq 0 ] && pass "SIG$sig: exit 0" || fail "SIG$sig: exit $status: $(cat "$SCRATCH/err")"
