@@ -71,7 +71,7 @@ run_fuzzers() {
   meson compile -C build-fuzz >/dev/null || meson compile -C build-fuzz
   local seconds=${FUZZ_SECONDS:-60}
   for target in build-fuzz/tests/fuzz/fuzz_*; do
-    [ -x "$target" ] || continue
+    [ -f "$target" ] && [ -x "$target" ] || continue
     local name corpus
     name=$(basename "$target")
     corpus=$(mktemp -d)
