@@ -12,13 +12,15 @@ cd "$here"
 
 # Build and runtime dependencies (DESIGN.md), plus what the tests drive:
 # sysdig 0.29.3 is the oracle for captures, tmux drives the TUI, clang builds
-# the BPF programs and the libFuzzer targets.
+# the BPF programs and the libFuzzer targets; strace, perf and bpftrace are
+# what bench/live_overhead.sh compares live capture with.
 packages=(
   build-essential meson ninja-build pkg-config clang llvm lld
   libbpf-dev bpftool libelf-dev
   libncurses-dev libboost-program-options-dev doctest-dev zlib1g-dev
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 hyperfine
+  strace linux-perf bpftrace
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }

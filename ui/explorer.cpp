@@ -89,6 +89,9 @@ private:
     // after a command, older snapshots are stale.
     std::optional<std::string> expect_view_;
     std::optional<std::string> expect_filter_;
+    // Enter on an event: the evt.num whose fields were asked for, and the pager's title.
+    std::optional<std::string> pending_details_;
+    std::string pending_title_;
 
     Mode mode_ = Mode::Table;
     PromptKind prompt_kind_ = PromptKind::Search;
@@ -126,6 +129,20 @@ const Row* Explorer::selected_row() const {
 
 void Explorer::take_snapshot() {
     auto snap = engine_.latest();
+    if (snap && pending_details_ && snap->details_key == *pending_details_) {
+        std::vector<std::string> lines;
+        size_t start = 0;
+        while (start < snap->details.size()) {
+            size_t end = snap->details.find('\n', start);
+            if (end == std::string::npos) end = snap->details.size();
+            lines.push_back(snap->details.substr(start, end - start));
+            start = end + 1;
+        }
+        pager_.open(pending_title_, std::move(lines));
+        mode_ = Mode::Details;
+        pending_details_.reset();
+        dirty_ = true;
+    }
     if (!snap || (snap_ && snap->seq == snap_->seq)) return;
     if (snap->depth != stack_.size()) return;
     if (expect_view_ && snap->view_id != *expect_view_) return;
@@ -277,6 +294,7 @@ bool Explorer::on_table_action(Action a, int ch) {
             paused_ = !paused_;
             engine_.send(engine::Command::with_flag(engine::Command::Kind::Pause, paused_));
             break;
+        case Action::Clear: engine_.send(engine::Command::make(engine::Command::Kind::Clear)); break;
         case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
         case Action::Down: select(level_.selected + 1); break;
         case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
@@ -285,17 +303,12 @@ bool Explorer::on_table_action(Action a, int ch) {
         case Action::End: select(rows_.empty() ? 0 : rows_.size() - 1); break;
         case Action::Enter:
             if (snap_ && snap_->kind == analysis::ViewKind::List) {
+                // The engine renders the fields of that one event; they come
+                // back in a snapshot (take_snapshot opens them).
                 if (const Row* r = selected_row()) {
-                    std::vector<std::string> lines;
-                    size_t start = 0;
-                    while (start < r->details.size()) {
-                        size_t end = r->details.find('\n', start);
-                        if (end == std::string::npos) end = r->details.size();
-                        lines.push_back(r->details.substr(start, end - start));
-                        start = end + 1;
-                    }
-                    pager_.open(fmt::format("Event {}: every field", r->key), std::move(lines));
-                    mode_ = Mode::Details;
+                    pending_details_ = std::to_string(r->event_num);
+                    pending_title_ = fmt::format("Event {}: every field", r->key);
+                    engine_.send(engine::Command::with_text(engine::Command::Kind::EventDetails, *pending_details_));
                 }
             } else {
                 drill(false);

@@ -22,6 +22,7 @@ constexpr HelpLine kHelp[] = {
     {"F9 > <", "sort by the next / previous column"},
     {"I", "invert the sort direction"},
     {"p", "pause / resume refreshing"},
+    {"c", "clear the rows gathered so far (lists and other accumulating views)"},
     {"Up Down PgUp PgDn Home End", "move the selection"},
     {"Enter", "drill down into the selected row (on an event: all its fields)"},
     {"Backspace Esc", "back to where the last drill-down started"},
@@ -48,6 +49,7 @@ Action action_for_key(int ch) {
         case '<': case ',': return Action::SortPrev;
         case 'I': return Action::Invert;
         case 'p': return Action::Pause;
+        case 'c': return Action::Clear;
         case KEY_UP: case 'k': return Action::Up;
         case KEY_DOWN: case 'j': return Action::Down;
         case KEY_PPAGE: return Action::PageUp;

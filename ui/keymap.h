@@ -20,6 +20,7 @@ enum class Action {
     SortPrev,
     Invert,
     Pause,
+    Clear,
     Up,
     Down,
     PageUp,

@@ -70,6 +70,11 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         if (!compiled) return compiled.error();
         a->scope_ = std::move(*compiled);
     }
+    if (!view.rows_when.empty()) {
+        auto compiled = filter::CompiledFilter::compile(view.rows_when);
+        if (!compiled) return compiled.error();
+        a->rows_when_ = std::move(*compiled);
+    }
     for (const std::string& k : view.keys) {
         auto b = bind_field(k);
         if (!b) return b.error();
@@ -100,7 +105,10 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
 void Aggregator::reset() {
     index_.clear();
     rows_.clear();
+    last_row_ = UINT32_MAX;
     list_rows_.clear();
+    kept_.clear();
+    kept_bytes_ = 0;
     list_dropped_ = 0;
 }
 
@@ -151,6 +159,22 @@ Aggregator::TableRow& Aggregator::new_row(const filter::FieldContext& ctx) {
     return rows_.back();
 }
 
+// Rendered, not copied: render_value sanitizes what the traced system wrote.
+// A string equal to the one rendered last time renders the same: skip it.
+void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldValue& v, std::string& out,
+                               std::string& source) {
+    const bool is_string = v.kind == filter::FieldValue::Kind::String;
+    if (is_string && v.s == source && !out.empty()) return;
+    render_buf_.clear();
+    filter::render_value(def, v, render_buf_);
+    out.assign(render_buf_.data(), render_buf_.size());
+    if (is_string) {
+        source.assign(v.s);
+    } else {
+        source.clear();
+    }
+}
+
 void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     key_buf_.clear();
     for (const filter::BoundField& k : keys_) {
@@ -158,18 +182,21 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         k.def->extract(ctx, k.arg, values_);
         append_key_part(values_, key_buf_);
     }
-    auto it = index_.find(std::string_view(key_buf_));
-    TableRow& row = it != index_.end() ? rows_[it->second] : new_row(ctx);
+    uint32_t row_index = last_row_;
+    if (row_index == UINT32_MAX || key_buf_ != last_key_) {
+        auto it = index_.find(std::string_view(key_buf_));
+        if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
+        if (it == index_.end()) new_row(ctx);
+        row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
+        last_key_ = key_buf_;
+        last_row_ = row_index;
+    }
+    TableRow& row = rows_[row_index];
 
     if (label_.def) {
         values_.clear();
         label_.def->extract(ctx, label_.arg, values_);
-        if (!values_.empty()) {
-            // Rendered, not copied: render_value sanitizes what the traced system wrote.
-            render_buf_.clear();
-            filter::render_value(*label_.def, values_[0], render_buf_);
-            row.label.assign(render_buf_.data(), render_buf_.size());
-        }
+        if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
     }
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
@@ -184,9 +211,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         col.field.def->extract(ctx, col.field.arg, values_);
         if (values_.empty()) continue;
         if (acc.is_text) {
-            render_buf_.clear();
-            filter::render_value(*col.field.def, values_[0], render_buf_);
-            acc.text.assign(render_buf_.data(), render_buf_.size());
+            render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
             ++acc.n;
             continue;
         }
@@ -211,12 +236,26 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     }
 }
 
+namespace {
+
+size_t row_bytes(const Row& row) {
+    size_t n = sizeof(Row) + row.key.size();
+    for (const Cell& c : row.cells) n += sizeof(Cell) + c.text.capacity();
+    return n;
+}
+
+}  // namespace
+
+void Aggregator::drop_oldest_listed() {
+    kept_bytes_ -= kept_.front().bytes;
+    kept_.pop_front();
+    list_rows_.pop_front();
+    ++list_dropped_;
+}
+
 void Aggregator::on_list_event(const filter::FieldContext& ctx) {
-    if (list_rows_.size() >= kMaxListRows) {
-        list_rows_.pop_front();
-        ++list_dropped_;
-    }
     Row row;
+    row.event_num = ctx.ev.num;
     row.cells.resize(columns_.size());
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
@@ -237,23 +276,78 @@ void Aggregator::on_list_event(const filter::FieldContext& ctx) {
         cell.number = v;
     }
     row.key = row.cells.empty() ? std::string() : row.cells[0].text;
-    // Every argument-free field that has a value: what Enter on an event shows.
+
+    // Only the line is rendered now; Enter renders every field of the one
+    // event asked for, from this copy (event_details).
+    KeptEvent kept;
+    kept.num = ctx.ev.num;
+    const std::span<const uint8_t> body = ctx.ev.body();
+    kept.body.assign(body.begin(), body.end());
+    kept.ev = ctx.ev;
+    kept.ev.rebase(kept.body.data());
+    kept.tid = static_cast<state::Tid>(ctx.ev.tid);
+    kept.fd_related = ctx.state.fd_related;
+    kept.fd = ctx.state.fd;
+    if (ctx.state.fd_entry) kept.fd_entry = *ctx.state.fd_entry;
+    kept.has_fallback_name = ctx.state.has_fallback_name;
+    kept.fallback_overrides_entry = ctx.state.fallback_overrides_entry;
+    kept.fallback_typechar = ctx.state.fallback_typechar;
+    if (ctx.state.has_fallback_name) kept.fallback_name.assign(ctx.state.fallback_name);
+    kept.latency = ctx.state.latency;
+    kept.bytes = sizeof(KeptEvent) + kept.body.size() + kept.fallback_name.size() + row_bytes(row);
+
+    while (!kept_.empty() && (kept_.size() >= kMaxListRows || kept_bytes_ + kept.bytes > kMaxListBytes)) {
+        drop_oldest_listed();
+    }
+    kept_bytes_ += kept.bytes;
+    kept_.push_back(std::move(kept));
+    list_rows_.push_back(std::move(row));
+}
+
+std::optional<std::string> Aggregator::event_details(uint64_t num, const state::Model& model,
+                                                     const event::ArgContext* args, fmt::memory_buffer* scratch,
+                                                     uint64_t first_ts) const {
+    // Kept in arrival order, so by increasing evt.num.
+    auto it = std::lower_bound(kept_.begin(), kept_.end(), num,
+                               [](const KeptEvent& k, uint64_t n) { return k.num < n; });
+    if (it == kept_.end() || it->num != num) return std::nullopt;
+    const KeptEvent& k = *it;
+    static const state::ThreadInfo kGone{};  // the thread has exited since: proc.* print <NA>
+    state::EventContext ctx;
+    const state::ThreadInfo* thread = model.thread(k.tid);
+    ctx.thread = thread ? thread : &kGone;
+    ctx.thread_known = thread != nullptr;
+    const state::ThreadInfo* main = thread ? model.main_thread_of(*thread) : nullptr;
+    ctx.main_thread = main ? main : ctx.thread;
+    ctx.fd_related = k.fd_related;
+    ctx.fd = k.fd;
+    ctx.fd_entry = k.fd_entry ? &*k.fd_entry : nullptr;
+    ctx.has_fallback_name = k.has_fallback_name;
+    ctx.fallback_overrides_entry = k.fallback_overrides_entry;
+    ctx.fallback_typechar = k.fallback_typechar;
+    ctx.fallback_name = k.fallback_name;
+    ctx.latency = k.latency;
+    const filter::FieldContext fields{k.ev, ctx, model, args, scratch, first_ts};
+
+    std::string out;
+    filter::FieldValues values;
+    fmt::memory_buffer buf;
     for (const filter::FieldDef& def : filter::all_fields()) {
         if (def.arg != filter::ArgKind::None) continue;
-        values_.clear();
-        def.extract(ctx, filter::BoundArg{}, values_);
-        if (values_.empty()) continue;
-        row.details.append(def.name);
-        row.details.push_back('=');
-        for (size_t i = 0; i < values_.size(); ++i) {
-            render_buf_.clear();
-            filter::render_value(def, values_[i], render_buf_);
-            if (i) row.details.push_back(' ');
-            row.details.append(render_buf_.data(), render_buf_.size());
+        values.clear();
+        def.extract(fields, filter::BoundArg{}, values);
+        if (values.empty()) continue;
+        out.append(def.name);
+        out.push_back('=');
+        for (size_t i = 0; i < values.size(); ++i) {
+            buf.clear();
+            filter::render_value(def, values[i], buf);
+            if (i) out.push_back(' ');
+            out.append(buf.data(), buf.size());
         }
-        row.details.push_back('\n');
+        out.push_back('\n');
     }
-    list_rows_.push_back(std::move(row));
+    return out;
 }
 
 void Aggregator::fill(Snapshot& out, double seconds) const {

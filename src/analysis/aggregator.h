@@ -46,8 +46,19 @@ public:
     const ViewDef& view() const { return view_; }
     size_t row_count() const;
 
-    // List views keep at most this many newest events.
+    // List views keep at most this many newest events, and at most this many
+    // bytes of them (event copies and rendered lines together).
     static constexpr size_t kMaxListRows = 20000;
+    static constexpr size_t kMaxListBytes = 48u << 20;
+
+    // List views: every field=value of kept event `num` (evt.num), one a
+    // line, rendered now from the event's own bytes and what the model knew
+    // of its fd when it happened; process and thread fields read the model as
+    // it is now. nullopt when the event is no longer kept. Rendering every
+    // field costs; doing it for the one event a user opens, not for each
+    // event kept, is what keeps the Events view cheap.
+    std::optional<std::string> event_details(uint64_t num, const state::Model& model, const event::ArgContext* args,
+                                             fmt::memory_buffer* scratch, uint64_t first_ts) const;
 
 private:
     struct Accumulator {
@@ -57,11 +68,13 @@ private:
         uint64_t n = 0;
         bool is_text = false;
         std::string text;
+        std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
     };
     struct TableRow {
         std::string key;
         std::vector<std::string> key_terms;
         std::string label;
+        std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
     };
     struct BoundColumn {
@@ -79,20 +92,47 @@ private:
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
     void render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out);
+    void render_cached(const filter::FieldDef& def, const filter::FieldValue& v, std::string& out,
+                       std::string& source);
 
     ViewDef view_;
     std::optional<filter::CompiledFilter> scope_;
+    std::optional<filter::CompiledFilter> rows_when_;
     std::vector<filter::BoundField> keys_;
     filter::BoundField label_;
     std::vector<BoundColumn> columns_;
 
     std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index_;
     std::vector<TableRow> rows_;
+    // What event_details() needs of one listed event: a copy of its bytes and
+    // the model's view of it at the time.
+    struct KeptEvent {
+        uint64_t num = 0;
+        event::EventView ev;  // rebased onto `body`
+        std::vector<uint8_t> body;
+        state::Tid tid = 0;
+        bool fd_related = false;
+        state::Fd fd = state::kNoFd;
+        std::optional<state::FdEntry> fd_entry;
+        bool has_fallback_name = false;
+        bool fallback_overrides_entry = false;
+        char fallback_typechar = 'o';
+        std::string fallback_name;
+        state::Nanoseconds latency = 0;
+        size_t bytes = 0;  // counted against kMaxListBytes, with its row
+    };
+    void drop_oldest_listed();
+
     std::deque<Row> list_rows_;
+    std::deque<KeptEvent> kept_;
+    size_t kept_bytes_ = 0;
     uint64_t list_dropped_ = 0;
 
     // Reused per event.
     std::string key_buf_;
+    // Consecutive events mostly belong to the same row: its key and index.
+    std::string last_key_;
+    uint32_t last_row_ = UINT32_MAX;
     filter::FieldValues values_;
     fmt::memory_buffer render_buf_;
 };

@@ -23,7 +23,7 @@ struct Row {
     std::vector<std::string> key_terms;  // "proc.pid = 17497": what drilling into the row pushes
     std::string label;                   // breadcrumb name ("curl"), may be empty
     std::vector<Cell> cells;             // one per column
-    std::string details;                 // list views: every field=value of the event, one a line
+    uint64_t event_num = 0;              // list views: the row's evt.num (what Enter asks details of)
 };
 
 struct ColumnInfo {
@@ -69,6 +69,10 @@ struct Snapshot {
     bool loading = false;             // offline: still reading
     bool paused = false;
     std::string error;                // a source failure, shown once
+    // Every field=value of one listed event, one a line, when the screen asked
+    // for them (engine Command EventDetails): its evt.num as text, and the lines.
+    std::string details_key;
+    std::string details;
 };
 
 }  // namespace tracetop::analysis

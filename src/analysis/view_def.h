@@ -53,11 +53,19 @@ struct ViewDef {
     bool internal_events = false;  // also feed internal events (process info)
     ViewKind kind = ViewKind::Table;
     std::vector<std::string> keys; // group-by fields (tables)
+    // Tables: only events matching this filter open a row; the others only
+    // update rows already open (a command's exit status joins its exec row
+    // without every exiting process getting one). Empty: every event may.
+    std::string rows_when;
     std::string label;             // field naming a row in the breadcrumb ("curl (17497)")
     std::vector<ColumnDef> columns;
     std::string sort;              // column id
     bool sort_descending = true;
     std::string drill_target;      // view id Enter opens; empty: none
+    // Live: rows stay from one refresh to the next until the user clears
+    // them (`c`), instead of each refresh showing its own interval. List
+    // views accumulate unless they say otherwise.
+    bool accumulate = false;
     std::string origin;            // file it came from ("builtin:procs.toml" or a path)
 
     // Index of the column `id`, or nullopt.

@@ -124,7 +124,7 @@ ColumnDef parse_column(const toml::table& t, ViewKind kind) {
 
 ViewDef parse_table(const toml::table& root) {
     reject_unknown_keys(root, {"id", "name", "description", "filter", "internal_events", "kind", "keys", "label",
-                               "sort", "sort_descending", "drill_target", "columns"});
+                               "sort", "sort_descending", "drill_target", "columns", "rows_when", "accumulate"});
     const toml::source_region& here = root.source();
     ViewDef v;
     v.id = get_string(root, "id", true, here);
@@ -149,6 +149,12 @@ ViewDef parse_table(const toml::table& root) {
         }
     }
     if (v.kind == ViewKind::Table && v.keys.empty()) throw ViewError{"a table view needs \"keys\"", here};
+    v.rows_when = get_string(root, "rows_when", false, here);
+    check_filter(v.rows_when, region_of(root, "rows_when", here));
+    if (v.kind == ViewKind::List && !v.rows_when.empty()) {
+        throw ViewError{"\"rows_when\" is for table views (a list view's filter picks its rows)",
+                        region_of(root, "rows_when", here)};
+    }
     v.label = get_string(root, "label", false, here);
     if (!v.label.empty()) check_field(v.label, region_of(root, "label", here));
     const toml::node* cols = root.get("columns");
@@ -170,6 +176,7 @@ ViewDef parse_table(const toml::table& root) {
     }
     v.sort_descending = get_bool(root, "sort_descending", true);
     v.drill_target = get_string(root, "drill_target", false, here);
+    v.accumulate = get_bool(root, "accumulate", v.kind == ViewKind::List);
     return v;
 }
 
@@ -201,7 +208,11 @@ void add_or_replace(ViewSet& set, ViewDef v) {
 }
 
 // Built-in views in the order a user meets them (menus list them so).
-constexpr std::string_view kBuiltinOrder[] = {"procs", "threads", "syscalls", "syscall_callers", "events"};
+constexpr std::string_view kBuiltinOrder[] = {
+    "procs",       "threads",         "syscalls",     "syscall_callers", "events",     "files",
+    "directories", "file_users",      "io_types",     "io_users",        "slow_io",    "connections",
+    "server_ports", "errors",         "proc_errors",  "failed_calls",    "signals",    "commands",
+    "file_opens",  "new_connections", "signals_sent"};
 
 Result<ViewSet> builtin_unchecked() {
     ViewSet set;

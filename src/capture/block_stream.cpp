@@ -1,8 +1,10 @@
 #include "capture/block_stream.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <climits>
 #include <cstring>
 
@@ -11,15 +13,34 @@
 namespace tracetop::capture::detail {
 namespace {
 
+// zlib's own buffers: input of this size, output of twice it.
 constexpr unsigned kGzBufferSize = 1u << 20;
-// The block buffer grows at least this much at a time (then doubling).
-constexpr size_t kMinGrowth = 64u << 10;
+// Our buffer: blocks are cut out of it as views. Small enough to stay in
+// the CPU's cache between the read and the parsing, large enough that the
+// per-read cost vanishes.
+constexpr size_t kChunkSize = size_t{1} << 20;
+
+// A regular file that does not start with gzip's magic is read without zlib
+// (whose transparent mode would only add buffers and a copy). Pipes cannot be
+// peeked at: zlib decides for them.
+bool is_raw_file(int fd) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    uint8_t magic[2] = {};
+    const ssize_t n = ::pread(fd, magic, sizeof magic, 0);
+    return n >= 0 && !(n == 2 && magic[0] == 0x1f && magic[1] == 0x8b);
+}
 
 }  // namespace
 
 BlockStream::BlockStream(int fd) : fd_(fd) {
+    if (is_raw_file(fd)) {
+        raw_ = true;
+        return;
+    }
     gz_ = gzdopen(fd, "rb");  // transparent: gzip or raw
     if (gz_ == nullptr) return;
+    raw_fd_ = fd;
     fd_ = -1;                  // gzclose closes it from now on
     gzbuffer(gz_, kGzBufferSize);
 }
@@ -30,29 +51,90 @@ BlockStream::~BlockStream() {
 }
 
 uint64_t BlockStream::compressed_offset() const {
+    if (raw_) return raw_bytes_;
     if (gz_ == nullptr) return 0;
+    // Past zlib's read-ahead of a raw file: where zlib stopped, plus what we
+    // read since (0 for pipes, as zlib reports).
+    if (raw_base_ > 0) return static_cast<uint64_t>(raw_base_ - 1) + raw_bytes_;
+    if (raw_base_ == 0) return 0;
     const z_off_t off = gzoffset(gz_);
     return off < 0 ? 0 : static_cast<uint64_t>(off);
 }
 
-int64_t BlockStream::read_some(uint8_t* dst, size_t n) {
-    size_t done = 0;
-    while (done < n) {
-        const auto want = static_cast<unsigned>(std::min<size_t>(n - done, INT_MAX / 2));
-        const int got = gzread(gz_, dst + done, want);
-        if (got < 0) return -1;
-        if (got == 0) break;
-        done += static_cast<size_t>(got);
+int64_t BlockStream::read_raw(int fd, size_t want) {
+    const ssize_t got = ::read(fd, buf_.get() + end_, want);
+    if (got < 0) {
+        io_error_ = std::strerror(errno);  // EINTR too: a stop request ends a blocked read
+        return -1;
     }
-    // A damaged gzip stream is an error (-1); a cut one is not: zlib returns
-    // short reads and leaves Z_BUF_ERROR ("unexpected end of file") behind.
-    int errnum = Z_OK;
-    gzerror(gz_, &errnum);
-    if (done < n && errnum != Z_OK) return -1;
-    return static_cast<int64_t>(done);
+    if (got == 0) at_end_ = true;
+    raw_bytes_ += static_cast<uint64_t>(got);
+    return got;
+}
+
+int64_t BlockStream::read_chunk(size_t limit) {
+    unsigned want = static_cast<unsigned>(std::min<size_t>(limit - end_, INT_MAX / 2));
+    if (raw_) return read_raw(fd_, want);
+    if (direct_ == 1 && gz_->have == 0) {
+        // A raw pipe, and zlib's read-ahead is used up: read it ourselves,
+        // without zlib's extra copy.
+        if (raw_base_ < 0) raw_base_ = gzoffset(gz_) < 0 ? 0 : 1 + gzoffset(gz_);
+        return read_raw(raw_fd_, want);
+    }
+    if (direct_ != 1) {
+        // gzip: zlib drops what one gzread already copied when a later refill
+        // of its buffer fails in the same call, so never ask past what it
+        // holds. Damage is then found at the same block as with block-sized
+        // reads. (gzFile_s is zlib's public part of the handle, as gzgetc uses it.)
+        const unsigned held = gz_->have;
+        want = held > 0 ? std::min(want, held) : 1u;
+    }
+    const int got = gzread(gz_, buf_.get() + end_, want);
+    if (got < 0) return -1;
+    if (direct_ < 0) direct_ = gzdirect(gz_) ? 1 : 0;
+    if (got == 0) {
+        // A damaged gzip stream is an error; so is a cut one (zlib leaves
+        // Z_BUF_ERROR, "unexpected end of file", behind). A raw file just ends.
+        int errnum = Z_OK;
+        gzerror(gz_, &errnum);
+        if (errnum != Z_OK) return -1;
+        at_end_ = true;
+    }
+    return got;
+}
+
+bool BlockStream::fill(size_t want) {
+    if (buffered() >= want || at_end_) return true;
+    // Keep the unread bytes (at most one partial block) at the front.
+    if (pos_ > 0) {
+        std::memmove(buf_.get(), buf_.get() + pos_, buffered());
+        end_ -= pos_;
+        pos_ = 0;
+    }
+    if (cap_ == 0) {
+        buf_.reset(new uint8_t[kChunkSize]);  // uninitialised: only what arrives is touched
+        cap_ = kChunkSize;
+    }
+    while (end_ < want) {
+        if (end_ == cap_) {
+            // A block larger than the buffer: grow at most twofold over what
+            // has arrived, so a lying length costs no more than the data.
+            const size_t grown = std::min(want, cap_ * 2);
+            std::unique_ptr<uint8_t[]> bigger(new uint8_t[grown]);
+            std::memcpy(bigger.get(), buf_.get(), end_);
+            buf_ = std::move(bigger);
+            cap_ = grown;
+        }
+        const int64_t n = read_chunk(cap_);
+        if (n < 0) return false;
+        if (n == 0) break;
+        end_ += static_cast<size_t>(n);
+    }
+    return true;
 }
 
 std::string BlockStream::zlib_error() const {
+    if (!io_error_.empty() || gz_ == nullptr) return io_error_;
     int errnum = Z_OK;
     return gzerror(gz_, &errnum);
 }
@@ -65,14 +147,17 @@ BlockStream::Status BlockStream::fail(std::string message, uint64_t at) {
 
 BlockStream::Status BlockStream::read(Block& out) {
     const uint64_t start = offset_;
-    uint8_t head[kBlockHeaderSize];
-    const int64_t got = read_some(head, sizeof head);
-    if (got < 0) return fail(fmt::format("decompression error at offset {}: {}", start, zlib_error()), start);
-    last_header_bytes_ = static_cast<size_t>(got);
+    if (!fill(kBlockHeaderSize)) {
+        return fail(fmt::format("decompression error at offset {}: {}", start, zlib_error()), start);
+    }
+    const size_t got = std::min<size_t>(buffered(), kBlockHeaderSize);
+    const uint8_t* head = buf_.get() + pos_;
+    last_header_bytes_ = got;
     if (got >= 4) std::memcpy(&last_type_, head, 4);
     if (got == 0) return Status::End;
-    offset_ += static_cast<uint64_t>(got);
-    if (got < static_cast<int64_t>(sizeof head)) {
+    if (got < kBlockHeaderSize) {
+        offset_ += got;
+        pos_ = end_;
         return fail(fmt::format("truncated block header at offset {} ({} of 8 bytes)", start, got), start);
     }
     uint32_t type = 0;
@@ -89,65 +174,63 @@ BlockStream::Status BlockStream::read(Block& out) {
                                 total, max_block_size(info)),
                     start);
     }
-
-    const size_t need = total - kBlockHeaderSize;
     if (info.kind == BlockKind::Unknown) return skip_block(out, type, total, start);
-    size_t have = 0;
-    while (have < need) {
-        const size_t target = std::min(need, std::max({buf_.size(), have + kMinGrowth, have * 2}));
-        if (buf_.size() < target) buf_.resize(target);
-        const size_t want = std::min(need, buf_.size()) - have;
-        const int64_t n = read_some(buf_.data() + have, want);
-        if (n < 0) {
-            return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
-        }
-        have += static_cast<size_t>(n);
-        offset_ += static_cast<uint64_t>(n);
-        if (static_cast<size_t>(n) < want) {
-            return fail(fmt::format("truncated block at offset {}: length {}, only {} bytes left", start, total,
-                                    have + kBlockHeaderSize),
-                        start);
-        }
+
+    if (!fill(total)) {
+        return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
     }
+    if (buffered() < total) {
+        const size_t have = buffered();
+        offset_ += have;
+        pos_ = end_;
+        return fail(fmt::format("truncated block at offset {}: length {}, only {} bytes left", start, total, have),
+                    start);
+    }
+    const uint8_t* block = buf_.get() + pos_;
     uint32_t trailer = 0;
-    std::memcpy(&trailer, buf_.data() + need - kBlockTrailerSize, 4);
+    std::memcpy(&trailer, block + total - kBlockTrailerSize, 4);
     if (trailer != total) {
         return fail(fmt::format("block at offset {} (type {:#x}): trailer length {} differs from length {}", start,
                                 type, trailer, total),
                     start);
     }
+    pos_ += total;
+    offset_ += total;
     out.type = type;
     out.info = info;
     out.offset = start;
-    out.body = {buf_.data(), need - kBlockTrailerSize};
+    out.body = {block + kBlockHeaderSize, total - kBlockHeaderSize - kBlockTrailerSize};
     return Status::Ok;
 }
 
-// Unknown blocks are only stepped over: read through a small scratch buffer
-// so that their size costs no memory.
+// Unknown blocks are only stepped over, a buffer at a time, so that their
+// size costs no memory.
 BlockStream::Status BlockStream::skip_block(Block& out, uint32_t type, uint32_t total, uint64_t start) {
-    uint8_t scratch[16384];
-    size_t left = total - kBlockHeaderSize;
+    size_t left = total;  // header included: it is still in the buffer
     uint32_t trailer = 0;
     while (left > 0) {
-        const size_t want = std::min(left, sizeof scratch);
-        const int64_t n = read_some(scratch, want);
-        if (n < 0) {
-            return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
+        if (buffered() == 0) {
+            if (!fill(1)) {
+                return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
+            }
+            if (buffered() == 0) {
+                return fail(fmt::format("truncated block at offset {}: length {}, only {} bytes left", start, total,
+                                        total - left),
+                            start);
+            }
         }
-        offset_ += static_cast<uint64_t>(n);
-        if (static_cast<size_t>(n) < want) {
-            return fail(fmt::format("truncated block at offset {}: length {}, only {} bytes left", start, total,
-                                    total - left + static_cast<size_t>(n)),
-                        start);
-        }
-        left -= want;
+        const size_t take = std::min(left, buffered());
+        const uint8_t* p = buf_.get() + pos_;
+        left -= take;
         if (left < kBlockTrailerSize) {
-            // The trailer may straddle two chunks: keep its bytes from this one.
-            const size_t in_chunk = kBlockTrailerSize - left;
-            const size_t from = want - std::min(want, in_chunk);
-            for (size_t i = from; i < want; ++i) trailer = (trailer >> 8) | (uint32_t{scratch[i]} << 24);
+            // The trailer may straddle two reads: shift in this one's share.
+            const size_t in_this = kBlockTrailerSize - left;
+            for (size_t i = take - std::min(take, in_this); i < take; ++i) {
+                trailer = (trailer >> 8) | (uint32_t{p[i]} << 24);
+            }
         }
+        pos_ += take;
+        offset_ += take;
     }
     if (trailer != total) {
         return fail(fmt::format("block at offset {} (type {:#x}): trailer length {} differs from length {}", start,

@@ -1,13 +1,15 @@
-// Block framing over a raw or gzip file (scap-format.md §2): reads one block
-// at a time into a reused buffer, checking its length against a per-type cap
-// and its trailer. The buffer grows only as data actually arrives, so a
-// lying length field in a short file never causes a large allocation.
+// Block framing over a raw or gzip file (scap-format.md §2): reads the stream
+// in large chunks into one reused buffer and cuts blocks out of it as views,
+// checking each length against a per-type cap and its trailer. The buffer is
+// a fixed chunk size; it grows past it only for a block larger than a chunk,
+// and only as that block's data actually arrives, so a lying length field in
+// a short file never causes a large allocation.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
-#include <vector>
 
 #include <zlib.h>
 
@@ -32,9 +34,10 @@ public:
     BlockStream(const BlockStream&) = delete;
     BlockStream& operator=(const BlockStream&) = delete;
 
-    bool opened() const { return gz_ != nullptr; }
+    bool opened() const { return raw_ || gz_ != nullptr; }
 
-    // Reads the next block. End = a clean end exactly at a block boundary.
+    // Reads the next block; its body stays valid until the next call.
+    // End = a clean end exactly at a block boundary.
     // On Failed, error() and error_offset() say what and where.
     Status read(Block& out);
 
@@ -50,16 +53,32 @@ public:
     uint64_t compressed_offset() const;          // file bytes consumed (read-ahead included)
 
 private:
-    // Reads up to n bytes into dst; returns the count, or -1 on a zlib error.
-    int64_t read_some(uint8_t* dst, size_t n);
+    size_t buffered() const { return end_ - pos_; }
+    // Makes at least `want` bytes available from pos_, fewer only at the end
+    // of the input. False on a zlib error.
+    bool fill(size_t want);
+    // One read (from the file, or zlib) into buf_[end_, limit); returns the count (0 at the
+    // end), or -1 on an error (zlib_error() says which).
+    int64_t read_chunk(size_t limit);
+    int64_t read_raw(int fd, size_t want);
     Status fail(std::string message, uint64_t at);
     std::string zlib_error() const;
     Status skip_block(Block& out, uint32_t type, uint32_t total, uint64_t start);
 
-    gzFile gz_ = nullptr;
+    bool raw_ = false;     // a raw regular file: read directly from fd_, no zlib
+    gzFile gz_ = nullptr;  // otherwise (gzip, or a pipe zlib looks at)
     int fd_ = -1;
+    int direct_ = -1;  // the file is not gzip (zlib copies it); -1 = not known yet
+    int raw_fd_ = -1;  // owned by gz_; read directly once zlib's read-ahead of a raw file is used
+    int64_t raw_base_ = -1;  // 1 + file offset where direct reads began; 0: not seekable; -1: not yet
+    uint64_t raw_bytes_ = 0;
+    std::string io_error_;
+    bool at_end_ = false;
     uint64_t offset_ = 0;
-    std::vector<uint8_t> buf_;
+    std::unique_ptr<uint8_t[]> buf_;  // unread data is buf_[pos_, end_)
+    size_t cap_ = 0;
+    size_t pos_ = 0;
+    size_t end_ = 0;
     std::string error_;
     uint64_t error_offset_ = 0;
     size_t last_header_bytes_ = 0;

@@ -205,13 +205,21 @@ out:
 	return NULL;
 }
 
+void tt_probe_detach(struct tt_probe *probe)
+{
+	int i;
+	for (i = 0; i < 5; i++) {
+		bpf_link__destroy(probe->links[i]);
+		probe->links[i] = NULL;
+	}
+}
+
 void tt_probe_close(struct tt_probe *probe)
 {
 	int i;
 	if (!probe)
 		return;
-	for (i = 0; i < 5; i++)
-		bpf_link__destroy(probe->links[i]);
+	tt_probe_detach(probe);
 	if (probe->ring_fds) {
 		for (i = 0; i < probe->ncpus; i++)
 			if (probe->ring_fds[i] >= 0)
@@ -244,6 +252,20 @@ uint64_t tt_probe_drops(const struct tt_probe *probe)
 			total += per_cpu[i];
 	free(per_cpu);
 	return total;
+}
+
+int tt_probe_drops_per_cpu(const struct tt_probe *probe, uint64_t *out, int n)
+{
+	uint32_t key = 0;
+	uint64_t *per_cpu = calloc((size_t)probe->ncpus, sizeof(uint64_t));
+	int i, rc;
+	if (!per_cpu)
+		return -ENOMEM;
+	rc = bpf_map_lookup_elem(bpf_map__fd(probe->skel->maps.drops), &key, per_cpu) ? -errno : 0;
+	for (i = 0; i < n && i < probe->ncpus; i++)
+		out[i] = rc ? 0 : per_cpu[i];
+	free(per_cpu);
+	return rc;
 }
 
 int tt_probe_set_interest(struct tt_probe *probe, uint32_t syscall_nr, int on)

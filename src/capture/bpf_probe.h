@@ -27,6 +27,10 @@ struct tt_probe;
 struct tt_probe *tt_probe_open(const struct tt_probe_config *cfg, char *err, size_t errlen);
 void tt_probe_close(struct tt_probe *probe);
 
+/* Detaches every program: no new event is written, the rings and counters
+ * stay readable until tt_probe_close. */
+void tt_probe_detach(struct tt_probe *probe);
+
 /* Rings: one per possible CPU; fd -1 for a CPU without one. */
 int tt_probe_cpu_count(const struct tt_probe *probe);
 int tt_probe_ring_fd(const struct tt_probe *probe, int cpu);
@@ -34,6 +38,9 @@ uint32_t tt_probe_ring_bytes(const struct tt_probe *probe);
 
 /* Events the kernel dropped because a ring was full, all CPUs. */
 uint64_t tt_probe_drops(const struct tt_probe *probe);
+
+/* The same per CPU: fills out[0..n) (n at most the CPU count), returns 0. */
+int tt_probe_drops_per_cpu(const struct tt_probe *probe, uint64_t *out, int n);
 
 /* Turns one native system call on or off in the kernel. */
 int tt_probe_set_interest(struct tt_probe *probe, uint32_t syscall_nr, int on);

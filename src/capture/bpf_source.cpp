@@ -25,6 +25,11 @@ constexpr timespec kPollPause{0, 1'000'000};
 // An event is handed out while another CPU's ring is empty only once it is
 // this old: a record stamped earlier may still be on its way into that ring.
 constexpr uint64_t kMergeLagNs = 3'000'000;
+// After detaching, a program already running on another CPU may still be
+// building its event: give it this long before reading the rings to the end.
+constexpr timespec kDetachSettle{0, 10'000'000};
+// A record left half-written this long after detaching never completes.
+constexpr auto kDrainLimit = std::chrono::seconds(1);
 
 uint64_t clock_ns(clockid_t id) {
     timespec ts{};
@@ -93,7 +98,6 @@ Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
     // Scan /proc after attaching: a thread born in between is seen by both,
     // never by neither.
     src->header_ = scan_proc(ProcScanLimits{});
-    src->last_event_ = Clock::now();
     return src;
 }
 
@@ -127,8 +131,14 @@ ReadStatus BpfSource::next(event::EventView& out) {
             }
             if (best < 0 || cpus_[i].head_ts < cpus_[static_cast<size_t>(best)].head_ts) best = static_cast<int>(i);
         }
-        const bool ready = best >= 0 && (!some_empty || cpus_[static_cast<size_t>(best)].head_ts + kMergeLagNs <=
-                                                            clock_ns(CLOCK_REALTIME));
+        bool ready = best >= 0 && (draining_ || !some_empty);
+        if (!ready && best >= 0) {
+            // Reading the clock costs more than handing out an event, so a
+            // reading is reused until an event is younger than it allows.
+            const uint64_t due = cpus_[static_cast<size_t>(best)].head_ts + kMergeLagNs;
+            if (due > merge_now_ns_) merge_now_ns_ = clock_ns(CLOCK_REALTIME);
+            ready = due <= merge_now_ns_;
+        }
         if (ready) {
             CpuStream& s = cpus_[static_cast<size_t>(best)];
             auto parsed = event::EventView::parse_v2(s.head.data(), s.head.size());
@@ -143,21 +153,47 @@ ReadStatus BpfSource::next(event::EventView& out) {
             out.cpu = static_cast<uint16_t>(best);
             out.num = ++events_;
             delivered_cpu_ = best;
-            last_event_ = Clock::now();
+            waiting_ = false;
             return ReadStatus::Event;
         }
-        if (Clock::now() - last_event_ >= kIdleAfter) {
-            last_event_ = Clock::now();
-            return ReadStatus::Idle;
+        if (draining_ && (all_rings_empty() || Clock::now() >= drain_deadline_)) return ReadStatus::End;
+        if (!draining_) {
+            const Clock::time_point now = Clock::now();
+            if (!waiting_) {
+                waiting_ = true;
+                wait_started_ = now;
+            } else if (now - wait_started_ >= kIdleAfter) {
+                wait_started_ = now;
+                return ReadStatus::Idle;
+            }
         }
         nanosleep(&kPollPause, nullptr);
     }
+}
+
+bool BpfSource::all_rings_empty() const {
+    for (const CpuStream& s : cpus_) {
+        if (!s.head.empty() || !s.ring->empty()) return false;
+    }
+    return true;
+}
+
+void BpfSource::stop_producing() {
+    if (draining_ || probe_ == nullptr) return;
+    tt_probe_detach(probe_);
+    nanosleep(&kDetachSettle, nullptr);
+    draining_ = true;
+    drain_deadline_ = Clock::now() + kDrainLimit;
 }
 
 SourceStats BpfSource::stats() const {
     SourceStats s;
     s.events = events_;
     s.drops = probe_ != nullptr ? tt_probe_drops(probe_) : 0;
+    if (probe_ != nullptr && s.drops > 0) {
+        s.drops_per_cpu.assign(cpus_.size(), 0);
+        tt_probe_drops_per_cpu(probe_, s.drops_per_cpu.data(), static_cast<int>(cpus_.size()));
+    }
     return s;
 }
 

@@ -25,6 +25,7 @@ public:
     ReadStatus next(event::EventView& out) override;
     const std::optional<Error>& error() const override { return error_; }
     SourceStats stats() const override;
+    void stop_producing() override;
 
     // Switches one native system call on or off in the kernel.
     void set_syscall_interest(uint32_t syscall_nr, bool on);
@@ -39,6 +40,7 @@ private:
     };
 
     bool refill(CpuStream& s);
+    bool all_rings_empty() const;
 
     tt_probe* probe_ = nullptr;
     event::CaptureHeader header_;
@@ -47,7 +49,14 @@ private:
     int delivered_cpu_ = -1;  // its head is released on the next call
     uint64_t events_ = 0;
     uint64_t malformed_ = 0;
-    std::chrono::steady_clock::time_point last_event_{};
+    // Set by stop_producing(): every record is in its ring (or being
+    // committed), so the merge needs no lag and empty rings mean the end.
+    bool draining_ = false;
+    std::chrono::steady_clock::time_point drain_deadline_{};
+    uint64_t merge_now_ns_ = 0;  // last clock reading of the merge
+    // Since when next() has found nothing to deliver (Idle after kIdleAfter).
+    bool waiting_ = false;
+    std::chrono::steady_clock::time_point wait_started_{};
 };
 
 }  // namespace tracetop::capture

@@ -24,12 +24,7 @@ EventBlockStatus decode_event_block(const BlockInfo& info, std::span<const uint8
 
     // The event's own length says where it ends; bytes after it (padding,
     // editcap's comment options) are ignored.
-    auto parsed = event::EventView::parse(ev, c.remaining(), v2);
-    if (!parsed) {
-        error = parsed.error().message;
-        return EventBlockStatus::Malformed;
-    }
-    out = parsed.value();
+    if (!event::EventView::parse_into(out, ev, c.remaining(), v2, error)) return EventBlockStatus::Malformed;
     out.cpu = cpu;
     out.block_flags = flags;
     return EventBlockStatus::Ok;

@@ -38,6 +38,10 @@ Result<std::unique_ptr<RingConsumer>> RingConsumer::map(int ring_fd, size_t data
     r->data_ = static_cast<const uint8_t*>(r->producer_area_) + r->page_;
     r->mask_ = data_bytes - 1;
     r->pos_ = __atomic_load_n(static_cast<uint64_t*>(r->consumer_page_), __ATOMIC_ACQUIRE);
+    r->published_ = r->pos_;
+    r->known_prod_ = r->pos_;
+    // A sixteenth of the ring: the kernel sees at most that much less room.
+    r->publish_every_ = data_bytes / 16 < r->page_ ? r->page_ : data_bytes / 16;
     return r;
 }
 
@@ -53,15 +57,19 @@ std::span<const uint8_t> RingConsumer::peek() {
     }
     const auto* producer = static_cast<const uint64_t*>(producer_area_);
     for (;;) {
-        const uint64_t prod = __atomic_load_n(producer, __ATOMIC_ACQUIRE);
-        if (pos_ >= prod) return {};
+        if (pos_ >= known_prod_) {
+            known_prod_ = __atomic_load_n(producer, __ATOMIC_ACQUIRE);
+            if (pos_ >= known_prod_) {
+                publish();  // caught up: give the kernel all the room back
+                return {};
+            }
+        }
         const uint8_t* rec = data_ + (pos_ & mask_);
         const uint32_t hdr = __atomic_load_n(reinterpret_cast<const uint32_t*>(rec), __ATOMIC_ACQUIRE);
         if ((hdr & kBusyBit) != 0) return {};  // reserved, not yet committed
         const uint32_t len = hdr & ~(kBusyBit | kDiscardBit);
         if ((hdr & kDiscardBit) != 0 || len > mask_) {
             pos_ += record_span(len);
-            __atomic_store_n(static_cast<uint64_t*>(consumer_page_), pos_, __ATOMIC_RELEASE);
             continue;
         }
         pending_ = len + kHeaderSize;
@@ -69,11 +77,21 @@ std::span<const uint8_t> RingConsumer::peek() {
     }
 }
 
+bool RingConsumer::empty() const {
+    return pending_ == 0 && pos_ >= __atomic_load_n(static_cast<const uint64_t*>(producer_area_), __ATOMIC_ACQUIRE);
+}
+
+void RingConsumer::publish() {
+    if (published_ == pos_) return;
+    published_ = pos_;
+    __atomic_store_n(static_cast<uint64_t*>(consumer_page_), pos_, __ATOMIC_RELEASE);
+}
+
 void RingConsumer::release() {
     if (pending_ == 0) return;
     pos_ += record_span(pending_ - kHeaderSize);
     pending_ = 0;
-    __atomic_store_n(static_cast<uint64_t*>(consumer_page_), pos_, __ATOMIC_RELEASE);
+    if (pos_ - published_ >= publish_every_) publish();
 }
 
 }  // namespace tracetop::capture

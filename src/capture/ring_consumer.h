@@ -25,6 +25,10 @@ public:
     // Gives the record returned by peek() back to the kernel.
     void release();
 
+    // True when the kernel has reserved nothing we have not consumed (a
+    // record still being written counts as not empty).
+    bool empty() const;
+
     RingConsumer(const RingConsumer&) = delete;
     RingConsumer& operator=(const RingConsumer&) = delete;
 
@@ -38,6 +42,14 @@ private:
     const uint8_t* data_ = nullptr;
     uint64_t mask_ = 0;
     uint64_t pos_ = 0;         // our consumer position
+    // The kernel reads the consumer position and we read the producer's on
+    // every event; both lines bounce between CPUs, so each side's view is
+    // refreshed only when needed: the producer's when we catch up with it,
+    // ours every publish_every_ bytes and whenever we catch up.
+    uint64_t known_prod_ = 0;  // producer position last read
+    uint64_t published_ = 0;   // consumer position the kernel last saw
+    uint64_t publish_every_ = 0;
+    void publish();
     uint32_t pending_ = 0;     // bytes of the peeked record, header included
 };
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "event/event_view.h"
 #include "event/header_records.h"
@@ -25,6 +26,7 @@ struct SourceStats {
     uint64_t bytes_read = 0;         // of the underlying file (compressed bytes for gzip)
     uint64_t bytes_total = 0;        // file size, 0 when unknown (live, pipes)
     uint64_t drops = 0;              // events the kernel dropped (live only)
+    std::vector<uint64_t> drops_per_cpu;  // the same by CPU (live only)
 };
 
 class Source {
@@ -41,6 +43,10 @@ public:
     virtual const std::optional<Error>& error() const = 0;
 
     virtual SourceStats stats() const = 0;
+
+    // Live sources: stop taking new events (detach from the kernel); next()
+    // then delivers what is already queued and returns End. Files: nothing.
+    virtual void stop_producing() {}
 };
 
 }  // namespace tracetop::capture

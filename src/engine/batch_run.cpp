@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -73,6 +74,14 @@ int run_batch(const Options& options) {
         writer = std::move(*created);
     }
 
+    if (opened->live) {
+        // Attached and /proc scanned: from here on nothing is missed. Scripts
+        // wait for this line instead of sleeping.
+        const auto& machine = reader.header().machine;
+        fmt::print(stderr, "tracetop: capturing ({} CPUs)\n", machine ? machine->num_cpus : 0);
+        std::fflush(stderr);
+    }
+
     state::Model model;
     model.load_header(reader.header());
     const state::ModelArgContext args(model);
@@ -85,15 +94,25 @@ int run_batch(const Options& options) {
     uint64_t seen = 0;
     uint64_t first_ts = 0;
     event::EventView ev;
+    // Live, a stop (Ctrl-C, SIGTERM, --duration) detaches the probe and then
+    // reads what the rings still hold; the source says End when they are empty.
+    bool draining = false;
+    const auto stop_or_drain = [&] {
+        if (!opened->live) return true;
+        reader.stop_producing();
+        draining = true;
+        return false;
+    };
     for (;;) {
-        if (stop_requested()) break;
+        if (!draining && stop_requested() && stop_or_drain()) break;
         if (options.max_events && seen >= *options.max_events) break;
         const capture::ReadStatus rs = reader.next(ev);
         if (rs == capture::ReadStatus::End) break;
         // Live sources return Idle when nothing arrives for a moment, so the
         // deadline is seen even on a quiet machine; a busy one checks it every
         // few thousand events (the clock costs more than an event).
-        if (has_deadline && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0) && Clock::now() >= deadline) {
+        if (!draining && has_deadline && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0) &&
+            Clock::now() >= deadline && stop_or_drain()) {
             break;
         }
         if (rs == capture::ReadStatus::Idle) continue;
@@ -141,7 +160,13 @@ int run_batch(const Options& options) {
     }
     if (opened->live) {
         // Drops are always visible (DESIGN.md §3): a full ring loses events.
-        fmt::print(stderr, "tracetop: {} events captured, {} dropped\n", stats.events, stats.drops);
+        std::string per_cpu;
+        for (size_t cpu = 0; cpu < stats.drops_per_cpu.size(); ++cpu) {
+            if (stats.drops_per_cpu[cpu] == 0) continue;
+            per_cpu += fmt::format("{}cpu {}: {}", per_cpu.empty() ? " (" : ", ", cpu, stats.drops_per_cpu[cpu]);
+        }
+        if (!per_cpu.empty()) per_cpu += ')';
+        fmt::print(stderr, "tracetop: {} events captured, {} dropped{}\n", stats.events, stats.drops, per_cpu);
     }
     return status;
 }

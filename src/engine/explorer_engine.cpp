@@ -1,10 +1,12 @@
 #include "engine/explorer_engine.h"
 
 #include <chrono>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "analysis/aggregator.h"
+#include "engine/proc_cpu.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
 #include "filter/compiled_filter.h"
@@ -98,6 +100,8 @@ bool ExplorerEngine::apply(Command& cmd) {
     switch (cmd.kind) {
         case Command::Kind::Quit: quit_ = true; return false;
         case Command::Kind::Pause: paused_ = cmd.flag; return false;
+        case Command::Kind::EventDetails: return false;  // answered by run(), which has the pipeline
+        case Command::Kind::Clear: clear_ = true; return false;
         case Command::Kind::SetView:
             if (!views_.find(cmd.text) || cmd.text == view_id_) return false;
             view_id_ = cmd.text;
@@ -138,6 +142,9 @@ void ExplorerEngine::run() {
     uint64_t interval_events = 0;
     uint64_t interval_drops = 0;
     std::string failure;
+    // Live CPU% (like htop): /proc read here, once per interval, never by the screen.
+    std::optional<CpuSampler> cpu;
+    if (live) cpu.emplace();
 
     auto make_snapshot = [&](double seconds) {
         auto snap = std::make_shared<analysis::Snapshot>();
@@ -156,11 +163,26 @@ void ExplorerEngine::run() {
                 Command cmd = std::move(queue_.front());
                 queue_.pop_front();
                 lock.unlock();
+                if (cmd.kind == Command::Kind::EventDetails) {
+                    // The same table with one event's fields added, paused or not.
+                    auto snap = std::make_shared<analysis::Snapshot>(*latest());
+                    snap->details_key = cmd.text;
+                    const auto num = std::strtoull(cmd.text.c_str(), nullptr, 10);
+                    snap->details = pipe->event_details(num).value_or(
+                        "This event is no longer kept: the Events view keeps only the newest ones.\n");
+                    publish(std::move(snap));
+                }
                 if (apply(cmd)) reconfigure = true;
                 lock.lock();
             }
         }
         if (quit_) break;
+        if (clear_) {
+            clear_ = false;
+            if (pipe->aggregator()) pipe->aggregator()->reset();
+            // Shown at once, also offline and paused: the user asked for it.
+            publish(make_snapshot(std::chrono::duration<double>(Clock::now() - interval_start).count()));
+        }
 
         if (reconfigure) {
             reconfigure = false;
@@ -189,6 +211,7 @@ void ExplorerEngine::run() {
             interval_start = last_publish = Clock::now();
             interval_events = pipe->events();
             interval_drops = pipe->stats().drops;
+            if (cpu) cpu->sample();  // the new interval's baseline
             if (live) {
                 // A new view shows at once, empty, rather than the old one for a second.
                 auto snap = make_snapshot(0);
@@ -222,13 +245,16 @@ void ExplorerEngine::run() {
         }
         const double elapsed = std::chrono::duration<double>(now - interval_start).count();
         if (elapsed * 1000.0 >= options_.delay_ms) {
+            // Sampled at every interval boundary, paused or not, so each
+            // delta covers exactly the interval the aggregator saw.
+            if (cpu) pipe->feed_cpu(cpu->sample());
             if (!paused_) {
                 auto snap = make_snapshot(elapsed);
                 snap->source.events_per_s = static_cast<double>(pipe->events() - interval_events) / elapsed;
                 snap->source.drops_per_s = static_cast<double>(pipe->stats().drops - interval_drops) / elapsed;
                 publish(std::move(snap));
             }
-            if (pipe->aggregator()) pipe->aggregator()->reset();
+            if (pipe->aggregator() && !pipe->aggregator()->view().accumulate) pipe->aggregator()->reset();
             interval_start = now;
             interval_events = pipe->events();
             interval_drops = pipe->stats().drops;

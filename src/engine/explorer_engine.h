@@ -31,6 +31,8 @@ struct Command {
         Back,         // pop one drill-down level
         SetFilter,    // text: sysdig filter for every view (checked with check_filter first)
         Pause,        // flag: stop (true) or resume publishing
+        EventDetails, // text: evt.num of a listed event; the answer comes in a snapshot's details
+        Clear,        // forget the rows gathered so far (accumulating views, lists)
         Quit,
     };
     Kind kind = Kind::Quit;
@@ -78,6 +80,7 @@ private:
     std::string user_filter_;
     analysis::DrillStack stack_;
     bool paused_ = false;
+    bool clear_ = false;
     bool quit_ = false;
 
     std::mutex queue_mu_;

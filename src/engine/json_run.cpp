@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/view_loader.h"
+#include "engine/proc_cpu.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
@@ -92,6 +93,12 @@ int run_json(const Options& options) {
     const auto started = Clock::now();
     const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
                                         std::chrono::duration<double>(options.duration_s.value_or(0)));
+    // Live CPU% over the run, from /proc as in the explorer.
+    std::optional<CpuSampler> cpu;
+    if (pipe.live()) {
+        cpu.emplace();
+        cpu->sample();
+    }
     int status = 0;
     for (;;) {
         if (stop_requested()) break;
@@ -110,6 +117,7 @@ int run_json(const Options& options) {
     // Offline the capture's own time span is the sample; live, the wall clock.
     double seconds = pipe.live() ? std::chrono::duration<double>(Clock::now() - started).count()
                                  : static_cast<double>(pipe.last_ts() - pipe.first_ts()) / 1e9;
+    if (cpu) pipe.feed_cpu(cpu->sample());
     analysis::Snapshot snap;
     pipe.aggregator()->fill(snap, seconds);
     std::fputs(snapshot_json(snap, options.filter).c_str(), stdout);

@@ -2,6 +2,7 @@
 
 #include "event/event_table.h"
 #include "filter/field_context.h"
+#include "state/event_codes.h"
 
 namespace tracetop::engine {
 
@@ -31,6 +32,26 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         agg_->on_event(fields, event::is_internal(ev_.type));
     }
     return Step::More;
+}
+
+void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
+    if (!agg_) return;
+    event::EventView ev;  // no parameters: only thread.cpu reads a procinfo's values
+    ev.type = state::codes::kProcInfoE;
+    ev.ts = last_ts_;
+    for (const ThreadCpu& t : used) {
+        const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid));
+        if (!thread) continue;
+        ev.tid = static_cast<uint64_t>(t.tid);
+        state::EventContext ctx;
+        ctx.thread = thread;
+        ctx.main_thread = model_.main_thread_of(*thread);
+        if (!ctx.main_thread) ctx.main_thread = thread;
+        ctx.thread_known = true;
+        ctx.procinfo_cpu_delta = t.centis;
+        const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+        agg_->on_event(fields, true);
+    }
 }
 
 void ViewPipeline::describe(analysis::SourceInfo& out) const {

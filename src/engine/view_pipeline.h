@@ -12,6 +12,7 @@
 #include "analysis/aggregator.h"
 #include "analysis/snapshot.h"
 #include "capture/source.h"
+#include "engine/proc_cpu.h"
 #include "event/result.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
@@ -28,6 +29,19 @@ public:
     Step run(uint64_t max_events);
 
     void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
+
+    // Live CPU use measured from /proc: each thread's share becomes a
+    // process-info event for the aggregator (thread.cpu = the hundredths of
+    // a second it used), as sysdig's live capture produces them, so views
+    // asking for internal events compute CPU% with the same columns offline
+    // and live. Threads the model does not know are skipped.
+    void feed_cpu(const std::vector<ThreadCpu>& used);
+
+    // Every field=value of listed event `num` (Aggregator::event_details).
+    std::optional<std::string> event_details(uint64_t num) {
+        if (!agg_) return std::nullopt;
+        return agg_->event_details(num, model_, &args_, &scratch_, first_ts_);
+    }
     analysis::Aggregator* aggregator() { return agg_.get(); }
 
     // Source facts for a snapshot (event rates are over the whole capture

@@ -598,6 +598,8 @@ void format_args(const EventView& ev, const ArgContext* ctx, OutBuffer& out) {
     }
 }
 
+bool has_dynamic_type_name(EventType type) { return is_generic(type); }
+
 std::string_view display_type_name(const EventView& ev) {
     if (is_generic(ev.type)) {
         const std::string_view name = syscall_name(static_cast<uint16_t>(param_as_uint(ev.param(0), ParamType::Uint16)));

@@ -76,6 +76,10 @@ void format_args(const EventView& ev, const ArgContext* ctx, OutBuffer& out);
 // the name of the system call they carry (sysdig's evt.type).
 std::string_view display_type_name(const EventView& ev);
 
+// True for the generic system-call events, whose shown type comes from their
+// first parameter; every other type's display name is fixed by the table.
+bool has_dynamic_type_name(EventType type);
+
 // Appends `text` with every byte that is not printable ASCII replaced by '.',
 // which is both sysdig's rendering and our guard against terminal escapes.
 void append_sanitized(std::string_view text, OutBuffer& out);

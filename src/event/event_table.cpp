@@ -2505,16 +2505,10 @@ constexpr EventType kContainerJson2E = 324;
 
 EventType event_table_size() { return kTableSize; }
 
-const EventInfo* event_info(EventType type) {
-    if (type >= kTableSize) return nullptr;
-    const EventInfo* info = &kEvents[type];
-    return (info->flags & kFlagUnused) != 0 ? nullptr : info;
+namespace detail {
+extern const std::span<const EventInfo> event_table = kEvents;
 }
 
-bool is_internal(EventType type) {
-    const EventInfo* info = event_info(type);
-    return info != nullptr && (info->category & kCatInternal) != 0;
-}
 
 bool is_never_shown(EventType type) { return type == kContainerJsonE || type == kContainerJson2E; }
 

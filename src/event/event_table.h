@@ -80,14 +80,26 @@ struct EventInfo {
 // Number of codes in the table (one past the highest known type).
 EventType event_table_size();
 
+namespace detail {
+extern const std::span<const EventInfo> event_table;  // indexed by type; see event_info()
+}
+
 // The table entry for `type`, or nullptr when the type is unknown or unused.
-const EventInfo* event_info(EventType type);
+// Inline: several calls per event on the hot path.
+inline const EventInfo* event_info(EventType type) {
+    if (type >= detail::event_table.size()) return nullptr;
+    const EventInfo* info = &detail::event_table[type];
+    return (info->flags & kFlagUnused) != 0 ? nullptr : info;
+}
 
 inline bool is_enter(EventType type) { return (type & 1u) == 0; }
 
 // Events sysdig never prints by default (internal meta-events such as procinfo);
 // `--debug` shows them.
-bool is_internal(EventType type);
+inline bool is_internal(EventType type) {
+    const EventInfo* info = event_info(type);
+    return info != nullptr && (info->category & kCatInternal) != 0;
+}
 
 // Events sinsp consumes and never shows even with -D (container JSON metadata).
 bool is_never_shown(EventType type);
@@ -95,5 +107,7 @@ bool is_never_shown(EventType type);
 // The lower-cased name of a PPM_SC system-call code (the ID parameter of the
 // generic syscall events 0/1), or "" when the code is unknown.
 std::string_view syscall_name(uint16_t ppm_sc);
+// Codes below this may have a name; syscall_name() is empty for all others.
+size_t syscall_name_count();
 
 }  // namespace tracetop::event

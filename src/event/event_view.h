@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "event/event_table.h"
@@ -45,6 +46,10 @@ public:
     // available. The parameter length width comes from the event type.
     static Result<EventView> parse(const uint8_t* p, size_t avail, bool has_nparams);
 
+    // The same, into `out` in place (the per-event path: nothing is copied or
+    // allocated unless the event is malformed, when `error` says why).
+    static bool parse_into(EventView& out, const uint8_t* p, size_t avail, bool has_nparams, std::string& error);
+
     // Builds a view over an event already laid out as v2 in memory.
     static Result<EventView> parse_v2(const uint8_t* p, size_t avail) { return parse(p, avail, true); }
 
@@ -65,6 +70,13 @@ public:
 
     // Length of the event if laid out with a v2 header.
     uint32_t v2_length() const { return static_cast<uint32_t>(kEventHeaderV2Size + body_len_); }
+
+    // Points the view at a copy of body() elsewhere (same bytes), so that a
+    // kept event need not be parsed again.
+    void rebase(const uint8_t* body_copy) {
+        params_ = body_copy + (params_ - body_);
+        body_ = body_copy;
+    }
 
 private:
     const uint8_t* body_ = nullptr;

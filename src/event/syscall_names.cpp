@@ -84,6 +84,8 @@ constexpr std::string_view kSyscallNames[] = {
 
 }  // namespace
 
+size_t syscall_name_count() { return std::size(kSyscallNames); }
+
 std::string_view syscall_name(uint16_t ppm_sc) {
     if (ppm_sc >= std::size(kSyscallNames)) return {};
     return kSyscallNames[ppm_sc];

@@ -146,6 +146,81 @@ int regex_depth(std::string_view pattern) {
     return deepest;
 }
 
+bool values_match(const CompiledNode& n, const FieldValues& values);
+
+// Fields whose value is a function of the event type alone (its table entry).
+bool depends_on_type_only(std::string_view field) {
+    return field == "evt.dir" || field == "evt.is_io" || field == "evt.is_io_read" || field == "evt.is_io_write";
+}
+
+// Checks on fields that depend on the event type only are decided once per
+// type code instead of once per event. evt.type shows a fixed name for every
+// type but the generic system calls, which get a table by system-call code.
+void decide_type_verdicts(CompiledNode& out) {
+    const size_t n_types = event::event_table_size();
+    if (depends_on_type_only(out.field.def->name)) {
+        static const state::Model no_state;
+        const state::EventContext no_context;
+        out.type_verdicts.assign(n_types + 1, kTypeDynamic);
+        for (size_t t = 0; t <= n_types; ++t) {
+            event::EventView ev;
+            ev.type = static_cast<event::EventType>(t);
+            const FieldContext ctx{ev, no_context, no_state, nullptr, nullptr, 0};
+            FieldValues values;
+            out.field.def->extract(ctx, out.field.arg, values);
+            out.type_verdicts[t] = values_match(out, values) ? 1 : 0;
+        }
+        return;
+    }
+    if (out.field.def->name != "evt.type") return;
+    out.type_verdicts.assign(n_types + 1, kTypeDynamic);
+    for (size_t t = 0; t <= n_types; ++t) {
+        const auto type = static_cast<event::EventType>(t);
+        if (event::has_dynamic_type_name(type)) continue;
+        event::EventView ev;
+        ev.type = type;
+        FieldValues name;
+        name.push(FieldValue::of_string(event::display_type_name(ev)));
+        out.type_verdicts[t] = values_match(out, name) ? 1 : 0;
+    }
+    // Generic events show the name of their system call (or "<unknown>").
+    const size_t n_syscalls = std::min<size_t>(event::syscall_name_count(), 0xFFFF);
+    out.syscall_verdicts.assign(n_syscalls + 1, kTypeDynamic);
+    for (size_t code = 0; code <= n_syscalls; ++code) {
+        const std::string_view sc = code < n_syscalls ? event::syscall_name(static_cast<uint16_t>(code)) : "";
+        FieldValues name;
+        name.push(FieldValue::of_string(sc.empty() ? std::string_view("<unknown>") : sc));
+        out.syscall_verdicts[code] = values_match(out, name) ? 1 : 0;
+    }
+}
+
+// And/Or/Not: decided for a type when their children are (an And with one
+// false child is false, ...). Children decided by type alone go first, so
+// that the rest is evaluated only when they do not settle it; the order of
+// the checks does not change the result, as none has side effects.
+void combine_type_verdicts(CompiledNode& out) {
+    const auto decided = [](const CompiledNode& c) { return !c.type_verdicts.empty(); };
+    if (std::none_of(out.children.begin(), out.children.end(), decided)) return;
+    std::stable_partition(out.children.begin(), out.children.end(), decided);
+    const size_t n = event::event_table_size() + 1;
+    out.type_verdicts.assign(n, kTypeDynamic);
+    for (size_t t = 0; t < n; ++t) {
+        bool any_true = false, any_false = false, any_dynamic = false;
+        for (const CompiledNode& c : out.children) {
+            const int8_t v = c.type_verdicts.empty() ? kTypeDynamic : c.type_verdicts[t];
+            any_true |= v == 1;
+            any_false |= v == 0;
+            any_dynamic |= v == kTypeDynamic;
+        }
+        switch (out.kind) {
+            case Node::Kind::And: out.type_verdicts[t] = any_false ? 0 : any_dynamic ? kTypeDynamic : 1; break;
+            case Node::Kind::Or: out.type_verdicts[t] = any_true ? 1 : any_dynamic ? kTypeDynamic : 0; break;
+            case Node::Kind::Not: out.type_verdicts[t] = any_dynamic ? kTypeDynamic : any_true ? 0 : 1; break;
+            case Node::Kind::Check: break;
+        }
+    }
+}
+
 Result<CompiledNode> compile_node(const Node& node) {
     CompiledNode out;
     out.kind = node.kind;
@@ -155,6 +230,7 @@ Result<CompiledNode> compile_node(const Node& node) {
             if (!compiled) return compiled.error();
             out.children.push_back(std::move(*compiled));
         }
+        combine_type_verdicts(out);
         return out;
     }
     const Check& check = node.check;
@@ -200,6 +276,7 @@ Result<CompiledNode> compile_node(const Node& node) {
                              check.value_pos);
         }
     }
+    decide_type_verdicts(out);
     return out;
 }
 
@@ -273,9 +350,7 @@ bool any_equal(const CompiledNode& n, const FieldValues& values) {
     return false;
 }
 
-bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
-    FieldValues values;
-    n.field.def->extract(ctx, n.field.arg, values);
+bool values_match(const CompiledNode& n, const FieldValues& values) {
     if (n.op == CompareOp::Exists) return !values.empty();
     // sysdig: fd.ip != X holds when neither end is X (not when one end
     // differs); a field without a value matches no comparison at all.
@@ -295,7 +370,23 @@ bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
     return false;
 }
 
+bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
+    if (!n.syscall_verdicts.empty()) {
+        // Reached only for generic system calls (eval() answered the others):
+        // their name is the one of the code in parameter 0.
+        const auto code = static_cast<uint16_t>(event::param_as_uint(ctx.ev.param(0), event::ParamType::Uint16));
+        return n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)] != 0;
+    }
+    FieldValues values;
+    n.field.def->extract(ctx, n.field.arg, values);
+    return values_match(n, values);
+}
+
 bool eval(const CompiledNode& n, const FieldContext& ctx) {
+    if (!n.type_verdicts.empty()) {
+        const int8_t v = n.type_verdicts[std::min<size_t>(ctx.ev.type, n.type_verdicts.size() - 1)];
+        if (v != kTypeDynamic) return v != 0;
+    }
     switch (n.kind) {
         case Node::Kind::And:
             for (const auto& c : n.children) {

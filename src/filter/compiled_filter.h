@@ -32,7 +32,17 @@ struct CompiledNode {
     CompareOp op = CompareOp::Exists;
     std::vector<Constant> constants;
     std::shared_ptr<const std::regex> regex;
+    // The node's verdict for each event type code where the type alone
+    // decides it (checks on evt.type, evt.dir, evt.is_io*, and nodes made of
+    // them), kTypeDynamic elsewhere; empty when no code is decided. The last
+    // entry stands for codes past the table.
+    std::vector<int8_t> type_verdicts;
+    // The same for generic system calls, by the system-call code they carry
+    // (the last entry: codes without a name).
+    std::vector<int8_t> syscall_verdicts;
 };
+
+constexpr int8_t kTypeDynamic = -1;
 
 class CompiledFilter {
 public:

@@ -21,7 +21,8 @@ constexpr Alias kAliases[] = {
 const std::vector<FieldDef>& table() {
     static const std::vector<FieldDef> all = [] {
         std::vector<FieldDef> v;
-        for (auto part : {evt_fields(), proc_fields(), fd_fields()}) v.insert(v.end(), part.begin(), part.end());
+        for (auto part : {evt_fields(), proc_fields(), fd_fields(), signal_fields(), error_fields(),
+                          summary_fields()}) v.insert(v.end(), part.begin(), part.end());
         return v;
     }();
     return all;

@@ -54,5 +54,8 @@ std::span<const FieldDef> all_fields();
 std::span<const FieldDef> evt_fields();
 std::span<const FieldDef> proc_fields();
 std::span<const FieldDef> fd_fields();
+std::span<const FieldDef> signal_fields();   // fields_signal.cpp
+std::span<const FieldDef> error_fields();    // fields_error.cpp
+std::span<const FieldDef> summary_fields();  // fields_summary.cpp
 
 }  // namespace tracetop::filter

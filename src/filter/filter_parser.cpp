@@ -74,7 +74,10 @@ private:
         skip_space();
         if (text_.substr(pos_, kw.size()) != kw) return false;
         const size_t after = pos_ + kw.size();
-        if (after < text_.size() && !std::isspace(static_cast<unsigned char>(text_[after])) && text_[after] != '(') {
+        // A keyword ends at white space or a parenthesis: "(fd.name exists)" is
+        // sysdig's too.
+        if (after < text_.size() && !std::isspace(static_cast<unsigned char>(text_[after])) && text_[after] != '(' &&
+            text_[after] != ')') {
             return false;
         }
         pos_ = after;

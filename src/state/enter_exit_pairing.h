@@ -48,7 +48,7 @@ private:
     bool has_enter_type_ = false;
     Nanoseconds last_enter_ts_ = 0;
     bool stored_ = false;
-    std::vector<uint8_t> buffer_;  // the enter laid out as a v2 event; reused
+    std::vector<uint8_t> buffer_;  // the enter's body() (lengths and parameters); reused
     event::EventView stored_view_;
 };
 

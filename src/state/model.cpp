@@ -134,7 +134,7 @@ void Model::apply_deferred_removals() {
 }
 
 const EventContext& Model::on_event(const EventView& ev) {
-    apply_deferred_removals();
+    if (has_pending_thread_removal_ || !pending_fd_removals_.empty()) apply_deferred_removals();
     ctx_ = EventContext{};
     event_fd_entry_ = nullptr;
     current_enter_ = nullptr;

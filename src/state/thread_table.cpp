@@ -29,12 +29,13 @@ void append_cmdline(const ThreadInfo& thread, event::OutBuffer& out) {
     }
 }
 
-ThreadInfo* ThreadTable::find(Tid tid) const {
+ThreadInfo* ThreadTable::find_uncached(Tid tid) const {
     auto it = threads_.find(tid);
     return it == threads_.end() ? nullptr : it->second.get();
 }
 
 ThreadInfo* ThreadTable::put(std::unique_ptr<ThreadInfo> thread) {
+    cache_valid_ = false;
     const Tid tid = thread->tid;
     auto& slot = threads_[tid];
     slot = std::move(thread);

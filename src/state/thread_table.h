@@ -4,7 +4,9 @@
 // files (CLONE_FILES) share the main thread's fd table.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <unordered_map>
 
@@ -79,16 +81,45 @@ class ThreadTable {
 public:
     using Map = std::unordered_map<Tid, std::unique_ptr<ThreadInfo>>;
 
-    ThreadInfo* find(Tid tid) const;
+    // Consecutive events mostly come from the same thread, and each looks up
+    // its thread and then its main thread: the last two lookups are
+    // remembered (misses too), and forgotten whenever the table changes.
+    ThreadInfo* find(Tid tid) const {
+        if (cache_valid_) {
+            if (cache_[0].tid == tid) return cache_[0].found;
+            if (cache_[1].tid == tid) return cache_[1].found;
+        } else {
+            cache_[0].tid = cache_[1].tid = kNoCachedTid;
+            cache_valid_ = true;
+        }
+        cache_[1] = cache_[0];
+        cache_[0] = {tid, find_uncached(tid)};
+        return cache_[0].found;
+    }
     // Inserts or replaces; the returned pointer is stable until removal.
     ThreadInfo* put(std::unique_ptr<ThreadInfo> thread);
-    void erase(Tid tid) { threads_.erase(tid); }
-    void clear() { threads_.clear(); }
+    void erase(Tid tid) {
+        cache_valid_ = false;
+        threads_.erase(tid);
+    }
+    void clear() {
+        cache_valid_ = false;
+        threads_.clear();
+    }
     size_t size() const { return threads_.size(); }
     const Map& threads() const { return threads_; }
 
 private:
+    ThreadInfo* find_uncached(Tid tid) const;
+
     Map threads_;
+    struct CachedLookup {
+        Tid tid;
+        ThreadInfo* found;
+    };
+    static constexpr Tid kNoCachedTid = std::numeric_limits<Tid>::min();  // no thread has it
+    mutable std::array<CachedLookup, 2> cache_{};
+    mutable bool cache_valid_ = false;
 };
 
 }  // namespace tracetop::state

@@ -24,15 +24,26 @@ need_root() {
 FMT='*%evt.num %proc.name %proc.pid %thread.tid %evt.dir %evt.type %fd.name %evt.args'
 FILTER='proc.name=tt_workload or proc.name=tt_child'
 
-# Starts tracetop with "$@", waits until it is attached (it says nothing, so
-# give the probe time to load), runs the workload, waits for tracetop.
-# Leaves the workload's report in $SCRATCH/report and tracetop's stderr in
-# $SCRATCH/tracetop.err.
+# Waits until tracetop (pid $1) says on stderr ($2) that it is attached and has
+# scanned /proc; fails the test if it exits first or takes over 30 s.
+wait_until_capturing() {
+  local i
+  for i in $(seq 600); do
+    grep -q '^tracetop: capturing (' "$2" 2>/dev/null && return 0
+    kill -0 "$1" 2>/dev/null || { fail "tracetop ended before capturing: $(cat "$2")"; finish; }
+    sleep 0.05
+  done
+  fail "tracetop did not say it was capturing within 30 s: $(cat "$2")"; finish
+}
+
+# Starts tracetop with "$@", waits until it is attached, runs the workload,
+# waits for tracetop. Leaves the workload's report in $SCRATCH/report and
+# tracetop's stderr in $SCRATCH/tracetop.err.
 run_workload_under() {
   local out=$1; shift
   "$TRACETOP" "$@" >"$out" 2>"$SCRATCH/tracetop.err" &
   local tt=$!
-  sleep 3
+  wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
   (cd "$SCRATCH" && "$WORKLOAD" "$SCRATCH" "$CHILD") >"$SCRATCH/report" || fail "the workload failed"
   wait "$tt"
   local rc=$?

@@ -8,6 +8,8 @@
 #include <random>
 #include <set>
 
+#include <zlib.h>
+
 #include "capture/scap_reader.h"
 #include "capture_test_util.h"
 
@@ -530,6 +532,68 @@ TEST_CASE("event blocks: EV/EVF v1 and v2, LARGE, legacy code, cpu and flags") {
     // The LARGE event's body is its u32 length then the JSON.
     CHECK(r.events[5].body == concat({Builder().u32(static_cast<uint32_t>(json.size())).b, json}));
     CHECK(r.last == ReadStatus::End);
+}
+
+TEST_CASE("files larger than the read chunk: blocks across chunks, a block larger than a chunk, unknown blocks") {
+    TempDir dir;
+    // Events of many sizes so that block boundaries fall everywhere relative
+    // to the reader's 1 MiB chunks; a 3 MiB LARGE event and a 2 MiB unknown
+    // block in the middle (larger than a chunk).
+    std::vector<Bytes> parts{shb()};
+    std::vector<size_t> sizes;
+    for (uint32_t i = 0; i < 40000; ++i) {
+        const size_t n = 1 + (i * 7919u) % 251u;
+        sizes.push_back(n);
+        parts.push_back(event_block(0x216, 0, event_bytes(4, i, 1, {Bytes(n, static_cast<uint8_t>(i))})));
+        if (i == 20000) {
+            parts.push_back(event_block(0x221, 0, event_bytes(324, i, 0, {Bytes(3u << 20, 'x')}, true, true)));
+            parts.push_back(block(0x7777, Bytes(2u << 20, 0x55)));
+        }
+    }
+    Bytes bytes;
+    for (const Bytes& part : parts) bytes.insert(bytes.end(), part.begin(), part.end());
+    REQUIRE(bytes.size() > (8u << 20));
+    const auto r = read_bytes(dir, bytes);
+    REQUIRE_FALSE(r.open_error);
+    CHECK(r.last == ReadStatus::End);
+    REQUIRE(r.events.size() == 40001);
+    for (size_t i = 0, e = 0; i < 40000; ++i, ++e) {
+        if (i == 20001) {
+            CHECK(r.events[e].type == 324);
+            CHECK(r.events[e].body.size() == 4 + (3u << 20));
+            ++e;
+        }
+        if (r.events[e].body.size() != 2 + sizes[i]) {
+            CHECK(r.events[e].body.size() == 2 + sizes[i]);  // reported once, not 40000 times
+            break;
+        }
+    }
+    CHECK(r.stats.bytes_read == bytes.size());
+
+    // The same file through gzip reads the same events.
+    const std::string gz_path = dir.file("t.scap.gz");
+    {
+        gzFile out = gzopen(gz_path.c_str(), "wb1");
+        REQUIRE(out != nullptr);
+        REQUIRE(gzwrite(out, bytes.data(), static_cast<unsigned>(bytes.size())) == static_cast<int>(bytes.size()));
+        gzclose(out);
+    }
+    const auto z = read_all(gz_path);
+    REQUIRE_FALSE(z.open_error);
+    CHECK(z.last == ReadStatus::End);
+    CHECK(z.events == r.events);
+
+    // Cut inside a block that spans the first chunk boundary: everything
+    // before it, then "truncated" at that block's offset.
+    const auto offs = block_offsets(bytes);
+    const size_t spanning = *std::prev(std::upper_bound(offs.begin(), offs.end(), size_t{1} << 20));
+    const size_t cut = (size_t{1} << 20) + 1;
+    REQUIRE(spanning < (size_t{1} << 20));
+    const auto t = read_bytes(dir, Bytes(bytes.begin(), bytes.begin() + static_cast<long>(cut)));
+    REQUIRE(t.last == ReadStatus::Failed);
+    CHECK(t.error->offset == spanning);
+    CHECK(contains(t.error->message, "truncated"));
+    CHECK(t.events.size() == static_cast<size_t>(std::lower_bound(offs.begin(), offs.end(), spanning) - offs.begin()) - 1);
 }
 
 TEST_CASE("events of unknown types are skipped, counted, and still numbered") {

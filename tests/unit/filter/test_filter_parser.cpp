@@ -54,6 +54,8 @@ TEST_CASE("simple comparisons and every operator") {
     CHECK(parsed("fd.name endswith .so") == "(fd.name endswith '.so')");
     CHECK(parsed("fd.name glob '*.so*'") == "(fd.name glob '*.so*')");
     CHECK(parsed("fd.name exists") == "(fd.name exists)");
+    // A keyword may end at ')', as in sysdig ("(view filter) and (scope)").
+    CHECK(parsed("(fd.name exists)") == "(fd.name exists)");
     CHECK(parsed("proc.name regex 'c.r[l]'") == "(proc.name regex 'c.r[l]')");
     CHECK(parsed("evt.type in (open, close,read)") == "(evt.type in 'open' 'close' 'read')");
     CHECK(parsed("fd.name pmatch (/etc, /usr/lib)") == "(fd.name pmatch '/etc' '/usr/lib')");

@@ -1,0 +1,36 @@
+# A ring that fills loses events, and every loss is counted: with 1 MiB rings
+# and tracetop held still (SIGSTOP) while two getppid loops per CPU run, the
+# capture lacks some of the loops' events, tracetop reports drops, and the
+# loops' events it holds plus the drops account for at least every event the
+# loops made (the drops may also include other processes' events).
+source "$(dirname "$0")/lib.sh"
+need_root
+: "${GETPPID_LOOP:?run through meson test}"
+
+calls=200000
+writers=$((2 * $(nproc)))
+cap="$SCRATCH/drops.scap"
+"$TRACETOP" -w "$cap" --buffer-mb 1 2>"$SCRATCH/tracetop.err" &
+tt=$!
+wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
+kill -STOP "$tt"
+pids=()
+for _ in $(seq "$writers"); do "$GETPPID_LOOP" "$calls" >/dev/null & pids+=($!); done
+for p in "${pids[@]}"; do wait "$p" || fail "a getppid loop failed"; done
+kill -INT "$tt"
+kill -CONT "$tt"
+wait "$tt" || { fail "tracetop failed: $(cat "$SCRATCH/tracetop.err")"; finish; }
+
+drops=$(sed -n 's/.* events captured, \([0-9]*\) dropped.*/\1/p' "$SCRATCH/tracetop.err")
+[ -n "$drops" ] || { fail "no capture summary: $(cat "$SCRATCH/tracetop.err")"; finish; }
+made=$((2 * calls * writers))  # an enter and an exit event per call
+# -D: every event, so the loops' start-up calls count as received too.
+got=$("$TRACETOP" -r "$cap" -D -p '*%evt.num' 'proc.name=getppid_loop and evt.type=getppid' | wc -l)
+[ "$drops" -gt 0 ] && pass "drops reported ($drops)" || fail "no drops reported with 1 MiB rings held full"
+[ "$got" -lt "$made" ] && pass "the capture lacks some of the loops' events ($got of $made)" ||
+  fail "the capture holds all $made loop events despite full rings"
+[ $((got + drops)) -ge "$made" ] && pass "received + dropped ($got + $drops) >= made ($made)" ||
+  fail "events unaccounted for: received $got + dropped $drops < made $made"
+grep -Eq 'dropped \(cpu [0-9]+: [0-9]+' "$SCRATCH/tracetop.err" && pass "drops broken down per CPU" ||
+  fail "no per-CPU breakdown: $(cat "$SCRATCH/tracetop.err")"
+finish
