@@ -1,5 +1,6 @@
 #include "engine/json_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -57,7 +58,15 @@ int run_list_views(const Options&) {
         fmt::print(stderr, "tracetop: {}\n", views.error().message);
         return 2;
     }
-    for (const auto& v : views->views) fmt::print("{:<16} {:<16} {}\n", v.id, v.name, v.description);
+    // Columns as wide as the longest id and name, so every description lines up.
+    size_t id_width = 0, name_width = 0;
+    for (const auto& v : views->views) {
+        id_width = std::max(id_width, v.id.size());
+        name_width = std::max(name_width, v.name.size());
+    }
+    for (const auto& v : views->views) {
+        fmt::print("{:<{}}  {:<{}}  {}\n", v.id, id_width, v.name, name_width, v.description);
+    }
     return 0;
 }
 

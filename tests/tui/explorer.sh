@@ -152,7 +152,7 @@ check "a crash ends it" "EXIT STATUS 139"
 grep -q ' icanon' "$SCRATCH/stty" && pass "terminal restored after a crash" || fail "terminal restored after a crash"
 
 # NO_COLOR works the same.
-tm kill-server 2>/dev/null
+fresh_server
 printf '%q ' "$TRACETOP" -r "$CAPTURE" > "$SCRATCH/cmd"
 tm new-session -d -s t -x 120 -y 40 "NO_COLOR=1 TERM=vt100 LANG=C $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; sleep 600"
 check "monochrome, ASCII terminal works" "SYSCALLS/v"

@@ -21,13 +21,25 @@ finish() {
 
 # start W H ARGS...: runs tracetop in a fresh session; when it exits, the
 # shell prints its status and keeps the pane open for inspection.
+# Ends the current tmux server and moves to a fresh socket: a server still
+# shutting down on the old one can take a new session down with it ("server
+# exited unexpectedly").
+fresh_server() {
+  tm kill-server 2>/dev/null
+  starts=$((${starts:-0} + 1))
+  SOCKET="tracetop-test-$$-$starts"
+}
+
 start() {
   local w=$1 h=$2
   shift 2
-  tm kill-server 2>/dev/null
+  fresh_server
+  rm -f "$SCRATCH/stty"
   printf '%q ' "$TRACETOP" "$@" > "$SCRATCH/cmd"
+  # The terminal settings are saved before the exit status is shown, so a
+  # test that sees the status finds the complete settings file.
   tm new-session -d -s t -x "$w" -y "$h" \
-    "TERM=xterm-256color LANG=C.UTF-8 $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; stty -a > $SCRATCH/stty; sleep 600"
+    "TERM=xterm-256color LANG=C.UTF-8 $(cat "$SCRATCH/cmd"); st=\$?; stty -a > $SCRATCH/stty.tmp; mv $SCRATCH/stty.tmp $SCRATCH/stty; echo \"EXIT STATUS \$st\"; sleep 600"
 }
 screen() { tm capture-pane -t t -p; }
 keys() { tm send-keys -t t "$@"; }
