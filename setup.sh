@@ -67,10 +67,14 @@ fuzz_seeds() {
 
 run_fuzzers() {
   # libFuzzer targets need clang; they live in their own build directory.
-  if [ ! -f build-fuzz/build.ninja ]; then
-    CC=clang CXX=clang++ meson setup build-fuzz -Dfuzz=true -Dbuildtype=debugoptimized >/dev/null
+  # A fuzz build that fails counts as one failure; the summary line still comes.
+  if [ ! -f build-fuzz/build.ninja ] &&
+      ! CC=clang CXX=clang++ meson setup build-fuzz -Dfuzz=true -Dbuildtype=debugoptimized >/dev/null; then
+    fuzz_failed=$((fuzz_failed + 1)); log "fuzz build: meson setup FAILED"; return
   fi
-  meson compile -C build-fuzz >/dev/null || meson compile -C build-fuzz
+  if ! meson compile -C build-fuzz >/dev/null && ! meson compile -C build-fuzz; then
+    fuzz_failed=$((fuzz_failed + 1)); log "fuzz build: FAILED"; return
+  fi
   local seconds=${FUZZ_SECONDS:-60}
   for target in build-fuzz/tests/fuzz/fuzz_*; do
     [ -f "$target" ] && [ -x "$target" ] || continue
@@ -93,16 +97,17 @@ run_tests() {
   meson test -C build --print-errorlogs --num-processes 2 >build/test-output.txt 2>&1 || status=$?
   cat build/test-output.txt
   local log=build/meson-logs/testlog.json
-  local passed failed
+  local passed failed skipped
   passed=$(grep -c '"result": "OK"' "$log" || true)
   failed=$(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
+  skipped=$(grep -c '"result": "SKIP"' "$log" || true)
   fuzz_passed=0
   fuzz_failed=0
   run_fuzzers
   passed=$((passed + fuzz_passed))
   failed=$((failed + fuzz_failed))
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-  echo "$passed passed, $failed failed"
+  echo "$passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ]
 }
 
@@ -110,7 +115,11 @@ cmd=${1:-run}
 [ $# -gt 0 ] && shift
 case "$cmd" in
   run)   install_missing; build; exec ./build/ui/tracetop "$@" ;;
-  test)  install_missing; build; run_tests ;;
+  test)
+    install_missing
+    # A build that fails is a failed run, still closed by the summary line.
+    if ! build; then echo "0 passed, 1 failed"; exit 1; fi
+    run_tests ;;
   build) install_missing; build ;;
   *)     echo "usage: $0 run [tracetop options] | test | build" >&2; exit 2 ;;
 esac
