@@ -87,6 +87,9 @@ run_fuzzers() {
       fuzz_passed=$((fuzz_passed + 1)); log "$name: ok ($(grep -o 'Done [0-9]* runs' "$corpus.log" | tail -1))"
     else
       fuzz_failed=$((fuzz_failed + 1)); log "$name: FAILED"; tail -40 "$corpus.log" >&2
+      # Keep what crashed, to become a regression test.
+      mkdir -p build-fuzz/crashes && cp "$corpus"/crash-* "$corpus"/timeout-* "$corpus"/oom-* build-fuzz/crashes/ 2>/dev/null
+      log "inputs that failed are kept in build-fuzz/crashes/"
     fi
     rm -rf "$corpus" "$corpus.log"
   done

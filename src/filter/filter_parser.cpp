@@ -51,6 +51,21 @@ private:
     std::string_view text_;
     size_t pos_ = 0;
     std::optional<Error> error_;
+    // Brackets and 'not' recurse; a bound keeps a hostile filter from
+    // exhausting the stack (the fuzzer found "((((...").
+    static constexpr int kMaxNesting = 256;
+    int nesting_ = 0;
+
+    struct NestingGuard {
+        int& depth;
+        explicit NestingGuard(int& d) : depth(d) { ++depth; }
+        ~NestingGuard() { --depth; }
+    };
+    bool too_deep() {
+        if (nesting_ <= kMaxNesting) return false;
+        fail(fmt::format("the filter nests deeper than {} levels of brackets and 'not'", kMaxNesting));
+        return true;
+    }
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return at_end() ? '\0' : text_[pos_]; }
@@ -105,6 +120,8 @@ private:
 
     std::unique_ptr<Node> parse_not() {
         if (accept_keyword("not")) {
+            const NestingGuard guard(nesting_);
+            if (too_deep()) return nullptr;
             skip_space();
             if (at_end()) return fail("expected an expression after 'not'");
             auto inner = parse_not();
@@ -119,6 +136,8 @@ private:
     std::unique_ptr<Node> parse_primary() {
         skip_space();
         if (peek() == '(') {
+            const NestingGuard guard(nesting_);
+            if (too_deep()) return nullptr;
             const size_t open = pos_++;
             auto inner = parse_or();
             if (!inner) return nullptr;

@@ -96,3 +96,16 @@ TEST_CASE("errors point at the column at fault") {
     CHECK(error_column("evt.type=open evt.type=close") == 14);
     CHECK(error_column("evt.arg[0=3") == 7);
 }
+
+TEST_CASE("deep nesting is refused, not a stack overflow") {
+    const std::string deep = std::string(100000, '(') + "evt.type=open" + std::string(100000, ')');
+    auto r = parse_filter(deep);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.find("nests deeper") != std::string::npos);
+    std::string nots;
+    for (int i = 0; i < 100000; ++i) nots += "not ";
+    CHECK_FALSE(parse_filter(nots + "evt.type=open").ok());
+    // Reasonable nesting still parses.
+    const std::string fine = std::string(100, '(') + "evt.type=open" + std::string(100, ')');
+    CHECK(parse_filter(fine).ok());
+}
