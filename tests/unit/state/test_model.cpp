@@ -6,6 +6,7 @@
 
 #include "event/header_records.h"
 #include "event_builder.h"
+#include "model_queries.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
 
@@ -56,20 +57,6 @@ event::CaptureHeader sample_header() {
     h.fd_lists.push_back({200, {file_fd(3, "/etc/passwd")}});
     h.fd_lists.push_back({201, {}});
     return h;
-}
-
-std::string name_of(const EventContext& ctx) {
-    std::string_view n;
-    if (!ctx.fd_name(n)) return "<NA>";
-    return std::string(n);
-}
-
-std::string describe(const Model& model, uint64_t tid, int64_t fd) {
-    ModelArgContext actx(model);
-    BuiltEvent ev(1, tid, kReadE, {i64(fd), u32(10)});
-    event::OutBuffer out;
-    if (!actx.describe_fd(ev.view(), fd, out)) return "-";
-    return std::string(out.data(), out.size());
 }
 
 }  // namespace

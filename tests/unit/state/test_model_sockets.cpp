@@ -6,6 +6,7 @@
 
 #include "event/header_records.h"
 #include "event_builder.h"
+#include "model_queries.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
 
@@ -29,20 +30,6 @@ event::CaptureHeader one_process(int64_t pid) {
     h.threads.push_back(t);
     h.fd_lists.push_back({pid, {}});
     return h;
-}
-
-std::string name_of(const EventContext& ctx) {
-    std::string_view n;
-    if (!ctx.fd_name(n)) return "<NA>";
-    return std::string(n);
-}
-
-std::string describe(const Model& model, uint64_t tid, int64_t fd) {
-    ModelArgContext actx(model);
-    BuiltEvent ev(1, tid, kListenE, {i64(fd), i64(1)});
-    event::OutBuffer out;
-    if (!actx.describe_fd(ev.view(), fd, out)) return "-";
-    return std::string(out.data(), out.size());
 }
 
 }  // namespace
