@@ -146,6 +146,21 @@ int regex_depth(std::string_view pattern) {
     return deepest;
 }
 
+// A quantifier applied to a quantifier ("a**", "a+*", "(a*)*"-like runs) is
+// undefined in POSIX regexes and makes libstdc++'s backtracking matcher take
+// exponential time (the fuzzer found "x**...*"), so such patterns are refused.
+bool has_stacked_quantifiers(std::string_view pattern) {
+    auto quantifier = [](char c) { return c == '*' || c == '+' || c == '?' || c == '{'; };
+    for (size_t i = 1; i < pattern.size(); ++i) {
+        const char prev = pattern[i - 1];
+        if (quantifier(pattern[i]) && (quantifier(prev) || prev == '}') &&
+            !(i >= 2 && pattern[i - 2] == '\\')) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool values_match(const CompiledNode& n, const FieldValues& values);
 
 // Fields whose value is a function of the event type alone (its table entry).
@@ -267,6 +282,10 @@ Result<CompiledNode> compile_node(const Node& node) {
         if (pattern.size() > kMaxRegexLength || regex_depth(pattern) > kMaxRegexDepth) {
             return Error::at(fmt::format("regular expression too complex (at most {} characters and {} nested groups)",
                                          kMaxRegexLength, kMaxRegexDepth),
+                             check.value_pos);
+        }
+        if (has_stacked_quantifiers(pattern)) {
+            return Error::at("regular expression repeats a repetition ('**', '+*', '}*' ...): write it once",
                              check.value_pos);
         }
         try {
