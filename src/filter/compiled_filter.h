@@ -3,7 +3,6 @@
 #pragma once
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +10,7 @@
 #include "event/result.h"
 #include "filter/field_registry.h"
 #include "filter/filter_ast.h"
+#include "filter/posix_regex.h"
 
 namespace tracetop::filter {
 
@@ -31,7 +31,7 @@ struct CompiledNode {
     BoundField field;
     CompareOp op = CompareOp::Exists;
     std::vector<Constant> constants;
-    std::shared_ptr<const std::regex> regex;
+    std::shared_ptr<const PosixRegex> regex;
     // The node's verdict for each event type code where the type alone
     // decides it (checks on evt.type, evt.dir, evt.is_io*, and nodes made of
     // them), kTypeDynamic elsewhere; empty when no code is decided. The last
