@@ -177,11 +177,17 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
 
 void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     key_buf_.clear();
+    bool any_key = false;
     for (const filter::BoundField& k : keys_) {
         values_.clear();
         k.def->extract(ctx, k.arg, values_);
+        any_key = any_key || !values_.empty();
         append_key_part(values_, key_buf_);
     }
+    // An event with no value for any key belongs to no row (sysdig's tables
+    // skip it too): process info about a kernel thread the capture never
+    // listed must not make a "<NA>" process.
+    if (!any_key) return;
     uint32_t row_index = last_row_;
     if (row_index == UINT32_MAX || key_buf_ != last_key_) {
         auto it = index_.find(std::string_view(key_buf_));

@@ -66,6 +66,10 @@ struct ViewDef {
     // them (`c`), instead of each refresh showing its own interval. List
     // views accumulate unless they say otherwise.
     bool accumulate = false;
+    // Tables keyed by process or thread: every thread the model knows gets
+    // its row even without an event in the sample, as htop lists idle
+    // processes (fed as a zero process-info event at each refresh).
+    bool idle_rows = false;
     std::string origin;            // file it came from ("builtin:procs.toml" or a path)
 
     // Index of the column `id`, or nullopt.

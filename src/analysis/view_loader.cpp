@@ -124,7 +124,7 @@ ColumnDef parse_column(const toml::table& t, ViewKind kind) {
 
 ViewDef parse_table(const toml::table& root) {
     reject_unknown_keys(root, {"id", "name", "description", "filter", "internal_events", "kind", "keys", "label",
-                               "sort", "sort_descending", "drill_target", "columns", "rows_when", "accumulate"});
+                               "sort", "sort_descending", "drill_target", "columns", "rows_when", "accumulate", "idle_rows"});
     const toml::source_region& here = root.source();
     ViewDef v;
     v.id = get_string(root, "id", true, here);
@@ -133,6 +133,7 @@ ViewDef parse_table(const toml::table& root) {
     v.filter = get_string(root, "filter", false, here);
     check_filter(v.filter, region_of(root, "filter", here));
     v.internal_events = get_bool(root, "internal_events", false);
+    v.idle_rows = get_bool(root, "idle_rows", false);
     const std::string kind = get_string(root, "kind", false, here);
     if (kind == "list") {
         v.kind = ViewKind::List;

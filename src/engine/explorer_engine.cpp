@@ -148,6 +148,7 @@ void ExplorerEngine::run() {
 
     auto make_snapshot = [&](double seconds) {
         auto snap = std::make_shared<analysis::Snapshot>();
+        pipe->add_idle_rows();
         if (pipe->aggregator()) pipe->aggregator()->fill(*snap, seconds);
         pipe->describe(snap->source);
         snap->error = failure;

@@ -127,6 +127,7 @@ int run_json(const Options& options) {
     double seconds = pipe.live() ? std::chrono::duration<double>(Clock::now() - started).count()
                                  : static_cast<double>(pipe.last_ts() - pipe.first_ts()) / 1e9;
     if (cpu) pipe.feed_cpu(cpu->sample());
+    pipe.add_idle_rows();
     analysis::Snapshot snap;
     pipe.aggregator()->fill(snap, seconds);
     std::fputs(snapshot_json(snap, options.filter).c_str(), stdout);

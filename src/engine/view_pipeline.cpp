@@ -34,23 +34,37 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
     return Step::More;
 }
 
-void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
-    if (!agg_) return;
+void ViewPipeline::feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis) {
     event::EventView ev;  // no parameters: only thread.cpu reads a procinfo's values
     ev.type = state::codes::kProcInfoE;
     ev.ts = last_ts_;
+    ev.tid = static_cast<uint64_t>(thread.tid);
+    state::EventContext ctx;
+    ctx.thread = &thread;
+    ctx.main_thread = model_.main_thread_of(thread);
+    if (!ctx.main_thread) ctx.main_thread = &thread;
+    ctx.thread_known = true;
+    ctx.procinfo_cpu_delta = cpu_centis;
+    const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+    agg_->on_event(fields, true);
+}
+
+void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
+    if (!agg_) return;
     for (const ThreadCpu& t : used) {
-        const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid));
-        if (!thread) continue;
-        ev.tid = static_cast<uint64_t>(t.tid);
-        state::EventContext ctx;
-        ctx.thread = thread;
-        ctx.main_thread = model_.main_thread_of(*thread);
-        if (!ctx.main_thread) ctx.main_thread = thread;
-        ctx.thread_known = true;
-        ctx.procinfo_cpu_delta = t.centis;
-        const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
-        agg_->on_event(fields, true);
+        if (const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid))) {
+            feed_procinfo(*thread, t.centis);
+        }
+    }
+}
+
+void ViewPipeline::add_idle_rows() {
+    if (!agg_ || !agg_->view().idle_rows) return;
+    for (const auto& [tid, thread] : model_.threads().threads()) {
+        // A thread only ever named by an event (no process-table entry, no
+        // clone) is a guess of the model, not a process anyone listed.
+        if (thread->uid == state::kNoId) continue;
+        feed_procinfo(*thread, 0);
     }
 }
 

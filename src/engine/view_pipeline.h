@@ -37,6 +37,12 @@ public:
     // and live. Threads the model does not know are skipped.
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
+    // Views with `idle_rows`: a zero process-info event for every thread
+    // the model knows, so processes without events in the sample still get
+    // their row (current name, user, threads, command line). Call right
+    // before the aggregator fills a snapshot.
+    void add_idle_rows();
+
     // Every field=value of listed event `num` (Aggregator::event_details).
     std::optional<std::string> event_details(uint64_t num) {
         if (!agg_) return std::nullopt;
@@ -57,6 +63,8 @@ public:
     uint64_t last_ts() const { return last_ts_; }
 
 private:
+    void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
+
     std::unique_ptr<capture::Source> source_;
     std::string name_;
     bool live_;

@@ -10,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed; ./setup.sh installs it"; exit 1; }
 command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read JSON"; exit 1; }
 oracle() { sysdig "$@" 2>/dev/null; }
+csysdig_oracle() { TERM=xterm csysdig "$@" 2>/dev/null; }
 
 # The stock chisels with the top-30 cut lifted (a copy in the scratch dir).
 CHISELS=/usr/share/sysdig/chisels
@@ -55,6 +56,23 @@ assert [c["id"] for c in d["columns"]][:2] == ["pid", "ppid"]
 for r in d["rows"]:
     if r["values"]["events"] > 0: print(r["key"], r["values"]["events"])' "$SCRATCH/procs.json" > "$SCRATCH/pids"
   [ -s "$SCRATCH/pids" ] || fail "$f: no process with events"
+  # Every process of the capture is listed, idle ones too, as csysdig's
+  # procs view lists them; and no row is made of events without a process.
+  python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["rows"]: print(r["key"], r["values"]["ppid"], r["values"]["user"])' \
+    "$SCRATCH/procs.json" | sort > "$SCRATCH/ours_procs"
+  csysdig_oracle -r "$cap" -v procs -j > "$SCRATCH/cs.json"
+  python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["slices"][-1]["data"]: print(r["k"], r["d"][1], r["d"][3])' \
+    "$SCRATCH/cs.json" | sort > "$SCRATCH/theirs_procs"
+  if [ -s "$SCRATCH/theirs_procs" ] &&
+      diff <(cut -d' ' -f1,2 "$SCRATCH/theirs_procs") <(cut -d' ' -f1,2 "$SCRATCH/ours_procs"); then
+    pass "$f: procs lists csysdig's $(wc -l < "$SCRATCH/ours_procs") processes with their parents"
+  else
+    fail "$f: procs rows differ from csysdig -v procs"
+  fi
   while read -r pid n; do
     theirs=$(oracle -r "$cap" "proc.pid=$pid" | wc -l)
     rows=$("$TRACETOP" -r "$cap" --json -v events "proc.pid=$pid" |

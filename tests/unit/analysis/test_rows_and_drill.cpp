@@ -37,6 +37,37 @@ TEST_CASE("sorting: ties by key (numeric), missing values last in both direction
     CHECK(keys(rows) == std::vector<std::string>{"9", "10", "2", "3"});
 }
 
+TEST_CASE("sorting: equal rows with equal keys keep their order; pointers sort like rows") {
+    // Same value and same key (a list view's rows can tie on both): the
+    // earlier row stays first, in both directions.
+    std::vector<Row> rows = {row("a", 1), row("x", 2), row("a", 1), row("b", 2)};
+    rows[0].event_num = 1;
+    rows[2].event_num = 3;
+    std::vector<const Row*> ptrs;
+    for (const Row& r : rows) ptrs.push_back(&r);
+    sort_rows(ptrs, 0, true);
+    REQUIRE(ptrs.size() == 4);
+    CHECK(ptrs[0]->key == "b");
+    CHECK(ptrs[1]->key == "x");
+    CHECK(ptrs[2]->event_num == 1);
+    CHECK(ptrs[3]->event_num == 3);
+    sort_rows(ptrs, 0, false);
+    CHECK(ptrs[0]->event_num == 1);
+    CHECK(ptrs[1]->event_num == 3);
+    CHECK(ptrs[2]->key == "b");
+    // Already in order: nothing moves.
+    sort_rows(rows, 0, false);
+    CHECK(keys(rows) == std::vector<std::string>{"a", "a", "b", "x"});
+    CHECK(rows[0].event_num == 1);
+    // Text cells compare as text; a column past a row's cells counts as missing.
+    std::vector<Row> text = {row("1", 0), row("2", 0), row("3", 0)};
+    text[0].cells[0] = Cell{true, false, 0, "pear"};
+    text[1].cells[0] = Cell{true, false, 0, "apple"};
+    text[2].cells.clear();
+    sort_rows(text, 0, false);
+    CHECK(keys(text) == std::vector<std::string>{"2", "1", "3"});
+}
+
 TEST_CASE("row_contains looks at the key and every cell, ignoring case") {
     Row r = row("17497", 1);
     r.cells[0].text = "Curl -6";
