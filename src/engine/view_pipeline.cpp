@@ -60,11 +60,16 @@ void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
 
 void ViewPipeline::add_idle_rows() {
     if (!agg_ || !agg_->view().idle_rows) return;
-    for (const auto& [tid, thread] : model_.threads().threads()) {
-        // A thread only ever named by an event (no process-table entry, no
-        // clone) is a guess of the model, not a process anyone listed.
-        if (thread->uid == state::kNoId) continue;
-        feed_procinfo(*thread, 0);
+    // Secondary threads first, main threads last: a process's row keeps
+    // the values of the event fed last, and a process is named after its
+    // main thread ("systemd-timesyn", not its "sd-resolve" helper thread).
+    for (const bool main_threads : {false, true}) {
+        for (const auto& [tid, thread] : model_.threads().threads()) {
+            // A thread only ever named by an event (no process-table entry,
+            // no clone) is a guess of the model, not a process anyone listed.
+            if (thread->uid == state::kNoId || (thread->tid == thread->pid) != main_threads) continue;
+            feed_procinfo(*thread, 0);
+        }
     }
 }
 
