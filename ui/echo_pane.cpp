@@ -1,0 +1,181 @@
+#include "echo_pane.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <curses.h>
+#include <fmt/format.h>
+
+#include "analysis/value_format.h"
+#include "colours.h"
+#include "function_bar.h"
+#include "text_fit.h"
+
+namespace tracetop::ui {
+namespace {
+
+constexpr int kTopLines = 2;  // title and the snap-length line
+
+bool contains_nocase(const std::string& hay, const std::string& needle) {
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+    return it != hay.end();
+}
+
+}  // namespace
+
+void EchoPane::open(std::string what, bool live) {
+    what_ = std::move(what);
+    live_ = live;
+    loading_ = true;
+    mode_ = analysis::EchoMode::Ascii;
+    data_.reset();
+    lines_.clear();
+    lines_of_ = nullptr;
+    top_ = 0;
+    follow_ = true;
+    searching_ = false;
+    match_.reset();
+    not_found_ = false;
+}
+
+void EchoPane::update(std::shared_ptr<const analysis::EchoData> data, bool loading) {
+    data_ = std::move(data);
+    loading_ = loading;
+}
+
+size_t EchoPane::page() const { return static_cast<size_t>(std::max(height_ - kTopLines - 1, 1)); }
+
+void EchoPane::relayout(int width) {
+    if (data_.get() == lines_of_ && mode_ == lines_mode_ && width == width_) return;
+    lines_ = data_ ? analysis::echo_lines(*data_, mode_, static_cast<size_t>(width)) : std::vector<analysis::EchoLine>{};
+    lines_of_ = data_.get();
+    lines_mode_ = mode_;
+    width_ = width;
+    if (match_ && *match_ >= lines_.size()) match_.reset();
+}
+
+void EchoPane::search_next(bool include_current) {
+    not_found_ = false;
+    if (search_.empty() || lines_.empty()) return;
+    const size_t start = match_ ? *match_ : top_;
+    for (size_t k = include_current ? 0 : 1; k <= lines_.size(); ++k) {
+        const size_t i = (start + k) % lines_.size();
+        if (contains_nocase(lines_[i].text, search_)) {
+            match_ = i;
+            follow_ = false;
+            // The match a few lines below the top, with its call's header in sight.
+            top_ = i > 2 ? i - 2 : 0;
+            return;
+        }
+    }
+    not_found_ = true;
+}
+
+EchoPane::Result EchoPane::key(int ch) {
+    if (searching_) {
+        const LineEditor::Result r = editor_.key(ch);
+        if (r == LineEditor::Result::Changed) {
+            search_ = editor_.text();
+            search_next(true);
+        } else if (r == LineEditor::Result::Accepted || r == LineEditor::Result::Cancelled) {
+            search_ = editor_.text();
+            searching_ = false;
+        }
+        return Result::Handled;
+    }
+    const size_t pg = page();
+    const size_t last_top = lines_.size() > pg ? lines_.size() - pg : 0;
+    switch (ch) {
+        case 'q': case 27: case KEY_BACKSPACE: case 127: case 8: case KEY_F(10): return Result::Closed;
+        case KEY_F(2): case 'x':
+            mode_ = mode_ == analysis::EchoMode::Ascii ? analysis::EchoMode::Hex : analysis::EchoMode::Ascii;
+            match_.reset();
+            break;
+        case '/':
+            searching_ = true;
+            editor_.open("Search: ", "");
+            not_found_ = false;
+            break;
+        case 'n': case KEY_F(3):
+            if (search_.empty()) {
+                searching_ = true;
+                editor_.open("Search: ", "");
+            } else {
+                search_next(false);
+            }
+            break;
+        case KEY_UP: case 'k': if (top_ > 0) --top_; follow_ = false; break;
+        case KEY_DOWN: case 'j': top_ = std::min(top_ + 1, last_top); follow_ = top_ == last_top; break;
+        case KEY_PPAGE: top_ = top_ > pg ? top_ - pg : 0; follow_ = false; break;
+        case KEY_NPAGE: case ' ': top_ = std::min(top_ + pg, last_top); follow_ = top_ == last_top; break;
+        case KEY_HOME: top_ = 0; follow_ = false; break;
+        case KEY_END: top_ = last_top; follow_ = true; break;
+        default: break;
+    }
+    return Result::Handled;
+}
+
+void EchoPane::draw(int height, int width) {
+    height_ = height;
+    relayout(width);
+    erase();
+    const bool hex = mode_ == analysis::EchoMode::Hex;
+    // Title: what, the mode and the snap length (a capture holds only that much of each call).
+    std::string snap;
+    if (!data_ || data_->snaplen == 0) {
+        snap = live_ ? "snaplen ?" : "snaplen: no buffer was cut";
+    } else {
+        snap = fmt::format("snaplen {} B", data_->snaplen);
+    }
+    const std::string title = fmt::format("Echo: {}  [{}]  {}", what_, hex ? "hex" : "ASCII", snap);
+    attrset(attr(Role::Titles));
+    mvaddstr(0, 0, fit(sanitize(title), static_cast<size_t>(width)).c_str());
+    attrset(attr(Role::Normal));
+    std::string info;
+    if (data_ && data_->snaplen) {
+        info = fmt::format("Only the first {} bytes of each read/write are captured{}. ", data_->snaplen,
+                           live_ ? " (-s)" : "");
+    }
+    if (data_) {
+        info += fmt::format("{} calls, {} moved. < read  > write", data_->chunks.size() + data_->dropped,
+                            analysis::format_number(analysis::CellFormat::Bytes, static_cast<double>(data_->bytes_moved)));
+        if (data_->dropped) info += fmt::format(" ({} oldest forgotten)", data_->dropped);
+    }
+    if (loading_) info += live_ ? "  waiting for I/O..." : "  reading...";
+    mvaddstr(1, 0, fit(info, static_cast<size_t>(width)).c_str());
+
+    const size_t pg = page();
+    const size_t last_top = lines_.size() > pg ? lines_.size() - pg : 0;
+    if (follow_) top_ = last_top;
+    top_ = std::min(top_, last_top);
+    if (lines_.empty() && !loading_) mvaddstr(kTopLines + 1, 2, "No reads or writes with data in this selection.");
+    for (size_t k = 0; k < pg && top_ + k < lines_.size(); ++k) {
+        const analysis::EchoLine& line = lines_[top_ + k];
+        int a = attr(line.write ? Role::EchoWrite : Role::EchoRead);
+        if (line.header) a |= A_BOLD | A_UNDERLINE;
+        if (match_ && *match_ == top_ + k) a = attr(Role::Selection);
+        attrset(a);
+        // Echo lines are printable ASCII by construction (echo_text.cpp).
+        mvaddstr(kTopLines + static_cast<int>(k), 0, fit(line.text, static_cast<size_t>(width)).c_str());
+        attrset(attr(Role::Normal));
+    }
+    if (searching_) {
+        editor_.draw(height - 1, width);
+        if (not_found_ && width > 12) {
+            attrset(attr(Role::Error));
+            mvaddstr(height - 1, width - 12, "not found");
+            attrset(attr(Role::Normal));
+            editor_.draw(height - 1, width - 12);
+        }
+        curs_set(1);
+        return;
+    }
+    curs_set(0);
+    draw_key_bar(height - 1, width,
+                 {{"F2 x", hex ? "ASCII" : "Hex"}, {"/", "Search"}, {"n", not_found_ ? "Next (not found)" : "Next"},
+                  {"End", follow_ ? "Following" : "Follow"}, {"Esc q", "Back"}});
+}
+
+}  // namespace tracetop::ui
