@@ -129,7 +129,8 @@ void EchoPane::draw(int height, int width) {
     } else {
         snap = fmt::format("snaplen {} B", data_->snaplen);
     }
-    const std::string title = fmt::format("Echo: {}  [{}]  {}", what_, hex ? "hex" : "ASCII", snap);
+    // The snap length first: a long selection name is what a narrow screen cuts.
+    const std::string title = fmt::format("Echo [{}, {}]: {}", hex ? "hex" : "ASCII", snap, what_);
     attrset(attr(Role::Titles));
     mvaddstr(0, 0, fit(sanitize(title), static_cast<size_t>(width)).c_str());
     attrset(attr(Role::Normal));
@@ -139,7 +140,8 @@ void EchoPane::draw(int height, int width) {
                            live_ ? " (-s)" : "");
     }
     if (data_) {
-        info += fmt::format("{} calls, {} moved. < read  > write", data_->chunks.size() + data_->dropped,
+        const uint64_t calls = data_->chunks.size() + data_->dropped;
+        info += fmt::format("{} call{}, {} moved. < read  > write", calls, calls == 1 ? "" : "s",
                             analysis::format_number(analysis::CellFormat::Bytes, static_cast<double>(data_->bytes_moved)));
         if (data_->dropped) info += fmt::format(" ({} oldest forgotten)", data_->dropped);
     }

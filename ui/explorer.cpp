@@ -202,11 +202,20 @@ void Explorer::open_pane(analysis::PaneKind kind, std::optional<Row> row, std::s
 // or everything the view shows (a list, or no row).
 void Explorer::open_pane_here(analysis::PaneKind kind) {
     if (!snap_) return;
-    const Row* row = snap_->kind == analysis::ViewKind::Table ? selected_row() : nullptr;
-    std::string what = row ? analysis::crumb_for(*row)
-                           : (snap_->breadcrumb.empty() ? snap_->view_name : snap_->breadcrumb.back());
-    if (row && !snap_->breadcrumb.empty()) what = snap_->breadcrumb.back() + ": " + what;
-    open_pane(kind, row ? std::optional<Row>(*row) : std::nullopt, std::move(what));
+    const std::string view = snap_->breadcrumb.empty() ? snap_->view_name : snap_->breadcrumb.back();
+    const Row* row = selected_row();
+    if (row && snap_->kind == analysis::ViewKind::List && kind == analysis::PaneKind::Echo) {
+        // In a list the row is one event: the Echo of that one call.
+        Row one;
+        one.key_terms.push_back(fmt::format("evt.num = {}", row->event_num));
+        open_pane(kind, std::move(one), fmt::format("{}: event {}", view, row->event_num));
+        return;
+    }
+    if (!row || snap_->kind != analysis::ViewKind::Table) {
+        open_pane(kind, std::nullopt, view);
+        return;
+    }
+    open_pane(kind, *row, view + ": " + analysis::crumb_for(*row));
 }
 
 void Explorer::close_pane() {

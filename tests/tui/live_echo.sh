@@ -25,7 +25,7 @@ pass "live capture started"
 keys ':' "proc.pid = $talk_pid" Enter
 check "the workload shows" "tt_echo_talk tracetop-ech"
 keys Home e
-check "e opens the Echo pane of the workload" "Echo: Processes: tt_echo_talk ($talk_pid)"
+check "e opens the Echo pane of the workload" "]: Processes: tt_echo_talk ($talk_pid)"
 check "live, the title gives the -s snap length" "snaplen 80 B"
 if wait_for "> $message" 10; then pass "the written string is on screen"; else fail "the written string is on screen"; fi
 if wait_for "< $message" 5; then pass "and read back on the other end"; else fail "and read back on the other end"; fi
@@ -39,9 +39,9 @@ second=$(count)
 [ -n "$first" ] && [ -n "$second" ] && [ "$second" -gt "$first" ] && pass "live Echo keeps appending ($first -> $second calls)" \
   || fail "live Echo keeps appending (${first:-none} -> ${second:-none})"
 keys F2
-check "hex live" "[hex]"
+check "hex live" "Echo [hex,"
 keys Escape
-check_gone "Esc leaves the Echo pane" "Echo: Processes"
+check_gone "Esc leaves the Echo pane" "Echo ["
 check "back on the view" "tt_echo_talk tracetop-ech"
 
 keys s

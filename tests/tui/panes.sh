@@ -16,9 +16,9 @@ check "started" "curl -6 http"
 # --- Echo (e / F5) on curl: the HTTP request it wrote and the reply it read.
 keys '/' 'curl -6' Enter
 keys e
-check "e opens the Echo pane of the selected process" "Echo: Processes: curl (17497)"
+check "e opens the Echo pane of the selected process" "]: Processes: curl (17497)"
 check_gone "the capture is read for it" "reading..."
-check "the title gives the snap length" "snaplen 80 B"
+check "the title gives the snap length" "Echo [ASCII, snaplen 80 B]"
 check "and says captures keep only that much" "Only the first 80 bytes of each read/write are captured"
 check "the HTTP request curl wrote" "> GET / HTTP/1.1"
 check "its Host header" "> Host: www.google.com"
@@ -27,11 +27,11 @@ check "the reply curl read, marked as a read" "< HTTP/1.1 200 OK"
 check "a read cut at the snap length says so" "<<< curl (17497) read 6040 B (first 80 kept)"
 if screen | grep -q $'\x1b'; then fail "no escape byte reaches the screen"; else pass "no escape byte reaches the screen"; fi
 keys F2
-check "F2 switches to hex" "[hex]"
+check "F2 switches to hex" "Echo [hex,"
 keys '/' 'GET / HTTP' Enter
 check "the request in hex, with its ASCII" "> 0000  47 45 54 20 2f 20 48 54  54 50 2f 31 2e 31 0d 0a  GET / HTTP/1.1.."
 keys F2
-check "F2 again: ASCII" "[ASCII]"
+check "F2 again: ASCII" "Echo [ASCII,"
 keys '/' 'host.conf' Enter
 # The match is brought up near the top (third text line: screen line 5).
 for ((i = 0; i < 40; i++)); do screen | sed -n 3,6p | grep -q 'host.conf' && break; sleep 0.05; done
@@ -39,7 +39,7 @@ screen | sed -n 3,6p | grep -q 'host.conf' && pass "/ finds text and scrolls to 
 keys n
 check "n looks for the next match" "Next"
 keys q
-check_gone "q leaves the Echo pane (not the program)" "Echo: Processes"
+check_gone "q leaves the Echo pane (not the program)" "Echo ["
 check "the view is back, as it was" "curl -6 http"
 sel=$(tm capture-pane -t t -p -e | grep -F 'curl -6' | head -1)
 case "$sel" in *$'\x1b['*) pass "curl's row is still selected" ;; *) fail "curl's row is still selected" ;; esac
@@ -128,6 +128,25 @@ check "and F12 Spectro" "F12 s Spectro"
 keys q
 check "q quits" "EXIT STATUS 0"
 
+# --- Echo of other rows: a connection (its four calls, as sysdig counts them),
+# and one event of the Events list.
+start 120 40 -r "$CAPTURE" -v connections
+check "Connections view" "37140"
+keys '/' '37140' Enter e
+check "Echo of the HTTP connection" "]: Connections: curl"
+check "the connection's four reads and writes" " 4 calls, 11.3K moved"
+n=$(sysdig -r "$CAPTURE" "fd.lport=37140 and evt.dir='<' and (evt.type=sendto or evt.type=recvfrom)" 2>/dev/null | wc -l)
+[ "$n" = 4 ] && pass "sysdig counts the same 4 calls" || fail "sysdig counts $n calls on the connection"
+check "its request" "> GET / HTTP/1.1"
+keys q d
+check "its events" "▸ Events"
+keys '/' 'res=78 data=GET' Enter e
+check "Echo of one listed event" "]: Events: event 1312"
+check "that call's bytes only" "1 call, 78B moved"
+check "the request again" "> GET / HTTP/1.1"
+keys q q
+check "quits" "EXIT STATUS 0"
+
 # --- 80x24, monochrome: both panes fit; resizing to 1x1 and back does not crash.
 fresh_server
 printf '%q ' "$TRACETOP" -r "$CAPTURE" > "$SCRATCH/cmd"
@@ -135,14 +154,14 @@ tm new-session -d -s t -x 80 -y 24 "NO_COLOR=1 TERM=vt100 LANG=C $(cat "$SCRATCH
 check "80x24 monochrome started" "SYSCALLS/v"
 check "the bar keeps F5 Echo at 80 columns" "F5 e Echo"
 keys '/' 'curl -6' Enter e
-check "Echo at 80x24" "Echo: Processes: curl (17497)"
+check "Echo at 80x24" "]: Processes: curl (17497)"
 check_gone "the capture is read for it" "reading..."
 keys '/' 'GET / HTTP' Enter
 check "the request at 80x24" "> GET / HTTP/1.1"
 tm resize-window -t t -x 1 -y 1
 sleep 0.5
 tm resize-window -t t -x 80 -y 24
-check "Echo survives 1x1 and comes back" "Echo: Processes: curl"
+check "Echo survives 1x1 and comes back" "]: Processes: curl"
 keys q s
 check "spectrogram at 80x24" "|100ms"
 check "its box line" "calls  Enter lists them"
