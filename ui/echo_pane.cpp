@@ -31,8 +31,9 @@ void EchoPane::open(std::string what, bool live) {
     loading_ = true;
     mode_ = analysis::EchoMode::Ascii;
     data_.reset();
-    lines_.clear();
-    lines_of_ = nullptr;
+    laid_.reset();
+    starts_.clear();
+    cached_chunk_ = SIZE_MAX;
     top_ = 0;
     follow_ = true;
     searching_ = false;
@@ -47,22 +48,64 @@ void EchoPane::update(std::shared_ptr<const analysis::EchoData> data, bool loadi
 
 size_t EchoPane::page() const { return static_cast<size_t>(std::max(height_ - kTopLines - 1, 1)); }
 
+std::optional<EchoPane::Anchor> EchoPane::anchor_of(size_t line) const {
+    if (!laid_ || line >= line_count()) return std::nullopt;
+    const size_t k = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), line) - starts_.begin()) - 1;
+    return Anchor{laid_->chunks[k]->num, line - starts_[k]};
+}
+
+std::optional<size_t> EchoPane::line_of(const Anchor& a, bool keep_offset) const {
+    if (!laid_) return std::nullopt;
+    const auto& chunks = laid_->chunks;
+    // Chunks are kept in arrival order: by evt.num.
+    const auto it = std::lower_bound(chunks.begin(), chunks.end(), a.num,
+                                     [](const auto& c, uint64_t n) { return c->num < n; });
+    if (it == chunks.end() || (*it)->num != a.num) return std::nullopt;
+    const size_t k = static_cast<size_t>(it - chunks.begin());
+    const size_t lines = starts_[k + 1] - starts_[k];
+    return starts_[k] + (keep_offset ? std::min(a.offset, lines - 1) : 0);
+}
+
+const analysis::EchoLine& EchoPane::line_at(size_t i) {
+    const size_t k = static_cast<size_t>(std::upper_bound(starts_.begin(), starts_.end(), i) - starts_.begin()) - 1;
+    if (k != cached_chunk_) {
+        cached_lines_.clear();
+        analysis::append_echo_lines(*laid_->chunks[k], lines_mode_, static_cast<size_t>(width_), cached_lines_);
+        cached_chunk_ = k;
+    }
+    return cached_lines_[i - starts_[k]];
+}
+
 void EchoPane::relayout(int width) {
-    if (data_.get() == lines_of_ && mode_ == lines_mode_ && width == width_) return;
-    lines_ = data_ ? analysis::echo_lines(*data_, mode_, static_cast<size_t>(width)) : std::vector<analysis::EchoLine>{};
-    lines_of_ = data_.get();
+    const bool same_shape = mode_ == lines_mode_ && width == width_;
+    if (data_ == laid_ && same_shape) return;
+    // Where the screen and the match were, to find them again in the new layout.
+    const auto top = anchor_of(top_);
+    const auto match = match_ ? anchor_of(*match_) : std::nullopt;
+    laid_ = data_;
     lines_mode_ = mode_;
     width_ = width;
-    if (match_ && *match_ >= lines_.size()) match_.reset();
+    cached_chunk_ = SIZE_MAX;
+    starts_.assign(1, 0);
+    if (laid_) {
+        starts_.reserve(laid_->chunks.size() + 1);
+        for (const auto& c : laid_->chunks) {
+            starts_.push_back(starts_.back() + analysis::echo_line_count(*c, mode_, static_cast<size_t>(width)));
+        }
+    }
+    const auto new_top = top ? line_of(*top, same_shape) : std::nullopt;
+    top_ = new_top.value_or(0);
+    match_ = match ? line_of(*match, same_shape) : std::nullopt;
 }
 
 void EchoPane::search_next(bool include_current) {
     not_found_ = false;
-    if (search_.empty() || lines_.empty()) return;
+    const size_t total = line_count();
+    if (search_.empty() || total == 0) return;
     const size_t start = match_ ? *match_ : top_;
-    for (size_t k = include_current ? 0 : 1; k <= lines_.size(); ++k) {
-        const size_t i = (start + k) % lines_.size();
-        if (contains_nocase(lines_[i].text, search_)) {
+    for (size_t k = include_current ? 0 : 1; k <= total; ++k) {
+        const size_t i = (start + k) % total;
+        if (contains_nocase(line_at(i).text, search_)) {
             match_ = i;
             follow_ = false;
             // The match a few lines below the top, with its call's header in sight.
@@ -86,7 +129,7 @@ EchoPane::Result EchoPane::key(int ch) {
         return Result::Handled;
     }
     const size_t pg = page();
-    const size_t last_top = lines_.size() > pg ? lines_.size() - pg : 0;
+    const size_t last_top = line_count() > pg ? line_count() - pg : 0;
     switch (ch) {
         case 'q': case 27: case KEY_BACKSPACE: case 127: case 8: case KEY_F(10): return Result::Closed;
         case KEY_F(2): case 'x':
@@ -149,12 +192,12 @@ void EchoPane::draw(int height, int width) {
     mvaddstr(1, 0, fit(info, static_cast<size_t>(width)).c_str());
 
     const size_t pg = page();
-    const size_t last_top = lines_.size() > pg ? lines_.size() - pg : 0;
+    const size_t last_top = line_count() > pg ? line_count() - pg : 0;
     if (follow_) top_ = last_top;
     top_ = std::min(top_, last_top);
-    if (lines_.empty() && !loading_) mvaddstr(kTopLines + 1, 2, "No reads or writes with data in this selection.");
-    for (size_t k = 0; k < pg && top_ + k < lines_.size(); ++k) {
-        const analysis::EchoLine& line = lines_[top_ + k];
+    if (line_count() == 0 && !loading_) mvaddstr(kTopLines + 1, 2, "No reads or writes with data in this selection.");
+    for (size_t k = 0; k < pg && top_ + k < line_count(); ++k) {
+        const analysis::EchoLine& line = line_at(top_ + k);
         int a = attr(line.write ? Role::EchoWrite : Role::EchoRead);
         if (line.header) a |= A_BOLD | A_UNDERLINE;
         if (match_ && *match_ == top_ + k) a = attr(Role::Selection);

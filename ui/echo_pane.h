@@ -3,6 +3,7 @@
 // follows the end unless the user scrolled up (End follows again).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,10 +36,24 @@ private:
     std::shared_ptr<const analysis::EchoData> data_;
     analysis::EchoMode mode_ = analysis::EchoMode::Ascii;
 
-    // Lines for (data_, mode_, width_); rebuilt when any changes.
-    std::vector<analysis::EchoLine> lines_;
-    const analysis::EchoData* lines_of_ = nullptr;
+    // The layout of laid_ (the data last laid out) in mode_ at width_:
+    // starts_[i] is chunk i's first line, starts_.back() the line count.
+    // Lines are made only when shown or searched, one chunk at a time (a
+    // pane may hold 50,000 calls: 300,000 hex lines).
+    std::shared_ptr<const analysis::EchoData> laid_;
+    std::vector<size_t> starts_;
     analysis::EchoMode lines_mode_ = analysis::EchoMode::Ascii;
+    size_t cached_chunk_ = SIZE_MAX;
+    std::vector<analysis::EchoLine> cached_lines_;
+    size_t line_count() const { return starts_.empty() ? 0 : starts_.back(); }
+    const analysis::EchoLine& line_at(size_t i);
+    // A line's place that survives a new layout: its chunk's evt.num and the line within.
+    struct Anchor {
+        uint64_t num;
+        size_t offset;
+    };
+    std::optional<Anchor> anchor_of(size_t line) const;
+    std::optional<size_t> line_of(const Anchor& a, bool keep_offset) const;
     int width_ = 0;
     int height_ = 24;
 

@@ -25,6 +25,13 @@ struct EchoLine {
 // line with offsets and their ASCII.
 std::vector<EchoLine> echo_lines(const EchoData& data, EchoMode mode, size_t width);
 
+// The lines of one chunk, appended to `out` (echo_lines is this for each chunk).
+void append_echo_lines(const EchoChunk& chunk, EchoMode mode, size_t width, std::vector<EchoLine>& out);
+
+// How many lines append_echo_lines makes of `chunk`, without making them:
+// a pane of many calls lays out by counting and renders only what it shows.
+size_t echo_line_count(const EchoChunk& chunk, EchoMode mode, size_t width);
+
 // `bytes` with every byte outside printable ASCII (0x20..0x7e) as '.'.
 std::string printable(std::string_view bytes);
 

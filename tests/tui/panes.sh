@@ -32,6 +32,7 @@ keys '/' 'GET / HTTP' Enter
 check "the request in hex, with its ASCII" "> 0000  47 45 54 20 2f 20 48 54  54 50 2f 31 2e 31 0d 0a  GET / HTTP/1.1.."
 keys F2
 check "F2 again: ASCII" "Echo [ASCII,"
+check "switching keeps the place: the request is still on screen" "> GET / HTTP/1.1"
 keys '/' 'host.conf' Enter
 # The match is brought up near the top (third text line: screen line 5).
 for ((i = 0; i < 40; i++)); do screen | sed -n 3,6p | grep -q 'host.conf' && break; sleep 0.05; done

@@ -306,3 +306,20 @@ TEST_CASE("process tree: loops and self-parents from a traced system do not hang
     REQUIRE(deep.size() == 100000);
     CHECK(deep.back().depth == 99999);
 }
+
+TEST_CASE("echo_line_count agrees with the lines made, in both modes and any width") {
+    const std::string samples[] = {"", "a", "\n", "abc\n", "\n\nx", std::string(100, 'z'), std::string(37, 'q') + "\n" + std::string(3, 'r'),
+                                   std::string(16, 'h'), std::string(17, 'h')};
+    for (const std::string& bytes : samples) {
+        EchoChunk c;
+        c.bytes = bytes;
+        c.proc = "p (1)";
+        for (size_t width : {0u, 20u, 21u, 30u, 80u, 200u}) {
+            for (EchoMode mode : {EchoMode::Ascii, EchoMode::Hex}) {
+                std::vector<EchoLine> lines;
+                append_echo_lines(c, mode, width, lines);
+                CHECK(echo_line_count(c, mode, width) == lines.size());
+            }
+        }
+    }
+}
