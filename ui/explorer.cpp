@@ -161,8 +161,14 @@ bool Explorer::tree_available(size_t& pid_col, size_t& ppid_col, size_t& prefix_
     prefix_col = snap_->columns.empty() ? 0 : snap_->columns.size() - 1;
     for (size_t i = 0; i < snap_->columns.size(); ++i) {
         const std::string& f = snap_->columns[i].field;
-        if (f == "proc.pid" && !pid) pid = true, pid_col = i;
-        if (f == "proc.ppid" && !ppid) ppid = true, ppid_col = i;
+        if (f == "proc.pid" && !pid) {
+            pid = true;
+            pid_col = i;
+        }
+        if (f == "proc.ppid" && !ppid) {
+            ppid = true;
+            ppid_col = i;
+        }
         if (f == "proc.cmdline" || f == "proc.name") prefix_col = i;  // htop draws the tree in the command
     }
     return pid && ppid;
