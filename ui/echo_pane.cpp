@@ -188,14 +188,18 @@ void EchoPane::draw(int height, int width) {
                             analysis::format_number(analysis::CellFormat::Bytes, static_cast<double>(data_->bytes_moved)));
         if (data_->dropped) info += fmt::format(" ({} oldest forgotten)", data_->dropped);
     }
-    if (loading_) info += live_ ? "  waiting for I/O..." : "  reading...";
+    if (loading_ && !live_) info += "  reading...";
     mvaddstr(1, 0, fit(info, static_cast<size_t>(width)).c_str());
 
     const size_t pg = page();
     const size_t last_top = line_count() > pg ? line_count() - pg : 0;
     if (follow_) top_ = last_top;
     top_ = std::min(top_, last_top);
-    if (line_count() == 0 && !loading_) mvaddstr(kTopLines + 1, 2, "No reads or writes with data in this selection.");
+    if (line_count() == 0 && live_) {
+        mvaddstr(kTopLines + 1, 2, "Waiting for this selection's reads and writes...");
+    } else if (line_count() == 0 && !loading_) {
+        mvaddstr(kTopLines + 1, 2, "No reads or writes with data in this selection.");
+    }
     for (size_t k = 0; k < pg && top_ + k < line_count(); ++k) {
         const analysis::EchoLine& line = line_at(top_ + k);
         int a = attr(line.write ? Role::EchoWrite : Role::EchoRead);

@@ -137,7 +137,8 @@ void SpectroPane::draw(int height, int width) {
         addch(' ');
     }
     addstr(fmt::format(" (log scale, {} = {})", kHeatChars[kLevels], max).c_str());
-    if (loading_) addstr(live_ ? "  waiting for the first refresh..." : "  reading...");
+    if (live_ && rows_.empty()) addstr("  waiting for the first refresh...");
+    if (loading_ && !live_) addstr("  reading...");
 
     // Latency axis: a label at each decade.
     move(2, 0);
@@ -146,7 +147,8 @@ void SpectroPane::draw(int height, int width) {
     for (size_t d = 0; d < analysis::kLatencyDecades; ++d) {
         const int x = kTimeWidth + static_cast<int>(d * analysis::kBucketsPerDecade) * cw;
         if (x >= width) break;
-        const std::string label = "|" + analysis::latency_label(analysis::bucket_lower(d * analysis::kBucketsPerDecade));
+        std::string label(1, '|');  // appended, not "|" + ...: GCC 12 warns falsely (-Wrestrict) on that
+        label += analysis::latency_label(analysis::bucket_lower(d * analysis::kBucketsPerDecade));
         mvaddstr(2, x, fit(label, static_cast<size_t>(std::min<int>(width - x, static_cast<int>(label.size())))).c_str());
     }
 
@@ -167,7 +169,7 @@ void SpectroPane::draw(int height, int width) {
             attrset(attr(Role::Normal));
         }
     }
-    if (rows_.empty() && !loading_) mvaddstr(kTopLines + 1, 2, "No system call with a latency in this selection.");
+    if (rows_.empty() && !loading_ && !live_) mvaddstr(kTopLines + 1, 2, "No system call with a latency in this selection.");
 
     // The cursor's box.
     std::string status = note_;

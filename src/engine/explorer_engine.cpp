@@ -290,7 +290,9 @@ void ExplorerEngine::run() {
             // delta covers exactly the interval the aggregator saw.
             if (cpu) pipe->feed_cpu(cpu->sample());
             if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
-            if (!paused_) {
+            // An open pane keeps going while the table is paused (the screen
+            // holds the paused table still on its side).
+            if (!paused_ || pipe->pane()) {
                 auto snap = make_snapshot(elapsed);
                 snap->source.events_per_s = static_cast<double>(pipe->events() - interval_events) / elapsed;
                 snap->source.drops_per_s = static_cast<double>(pipe->stats().drops - interval_drops) / elapsed;

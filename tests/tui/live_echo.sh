@@ -24,6 +24,9 @@ pass "live capture started"
 # command lines, so a text filter or search would find them too.
 keys ':' "proc.pid = $talk_pid" Enter
 check "the workload shows" "tt_echo_talk tracetop-ech"
+# Paused table: the pane still runs live.
+keys p
+check "the table is paused" "PAUSED"
 keys Home e
 check "e opens the Echo pane of the workload" "]: Processes: tt_echo_talk ($talk_pid)"
 check "live, the title gives the -s snap length" "snaplen 80 B"
@@ -31,7 +34,7 @@ if wait_for "> $message" 10; then pass "the written string is on screen"; else f
 if wait_for "< $message" 5; then pass "and read back on the other end"; else fail "and read back on the other end"; fi
 check "writes are marked with the process and the connection" ">>> tt_echo_talk ($talk_pid) write"
 check "a TCP tuple" "127.0.0.1:"
-# It keeps appending: the call count grows.
+# It keeps appending, though the table is paused: the call count grows.
 count() { screen | sed -n 's/.* \([0-9]*\) calls,.*/\1/p' | head -1; }
 first=$(count)
 sleep 2
@@ -43,6 +46,9 @@ check "hex live" "Echo [hex,"
 keys Escape
 check_gone "Esc leaves the Echo pane" "Echo ["
 check "back on the view" "tt_echo_talk tracetop-ech"
+check "still paused" "PAUSED"
+keys p
+check_gone "resumed" "PAUSED"
 
 keys s
 check "s opens the live spectrogram" "Latency spectrogram: Processes: tt_echo_talk ($talk_pid)"
