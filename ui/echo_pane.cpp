@@ -155,6 +155,19 @@ EchoPane::Result EchoPane::key(int ch) {
         case KEY_NPAGE: case ' ': top_ = std::min(top_ + pg, last_top); follow_ = top_ == last_top; break;
         case KEY_HOME: top_ = 0; follow_ = false; break;
         case KEY_END: top_ = last_top; follow_ = true; break;
+        case KEY_MOUSE: {
+            // The wheel scrolls three lines, as in the table.
+            MEVENT ev;
+            if (getmouse(&ev) != OK) break;
+            if (ev.bstate & BUTTON4_PRESSED) {
+                top_ = top_ > 3 ? top_ - 3 : 0;
+                follow_ = false;
+            } else if (ev.bstate & BUTTON5_PRESSED) {
+                top_ = std::min(top_ + 3, last_top);
+                follow_ = top_ == last_top;
+            }
+            break;
+        }
         default: break;
     }
     return Result::Handled;

@@ -39,6 +39,10 @@ for ((i = 0; i < 40; i++)); do screen | sed -n 3,6p | grep -q 'host.conf' && bre
 screen | sed -n 3,6p | grep -q 'host.conf' && pass "/ finds text and scrolls to it" || fail "/ finds text and scrolls to it"
 keys n
 check "n looks for the next match" "Next"
+keys End
+check "End follows the end" "End Following"
+raw "$(printf '\033[<64;10;10M')"  # wheel up (SGR report)
+check_gone "the wheel scrolls up, which stops following" "End Following"
 keys q
 check_gone "q leaves the Echo pane (not the program)" "Echo ["
 check "the view is back, as it was" "curl -6 http"
