@@ -17,6 +17,13 @@ enum class Role {
     Prompt,
     Error,
     Paused,
+    EchoRead,     // Echo pane: bytes read
+    EchoWrite,    // and written
+    Heat1,        // spectrogram cells, least to most
+    Heat2,
+    Heat3,
+    Heat4,
+    Heat5,
 };
 
 // Call once after initscr().

@@ -7,24 +7,31 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <curses.h>
 #include <fmt/format.h>
 
+#include "analysis/drill_stack.h"
+#include "analysis/latency_buckets.h"
+#include "analysis/process_tree.h"
 #include "analysis/row_sort.h"
 #include "breadcrumb.h"
 #include "colours.h"
+#include "echo_pane.h"
 #include "engine/explorer_engine.h"
 #include "function_bar.h"
 #include "header.h"
 #include "keymap.h"
 #include "line_editor.h"
+#include "spectro_pane.h"
 #include "table_widget.h"
 #include "terminal.h"
 #include "text_fit.h"
 #include "text_pager.h"
+#include "tree_glyphs.h"
 #include "views_menu.h"
 
 namespace tracetop::ui {
@@ -47,9 +54,16 @@ struct LevelState {
     std::string selected_key;
     size_t selected = 0;
     std::string text_filter;
+    // Processes as a tree (t), and the processes folded in it (row keys).
+    bool tree = false;
+    std::set<std::string> collapsed;
+    // This level opened the Events of a spectrogram box: Backspace returns to
+    // the spectrogram of this selection (nullopt: none).
+    std::optional<Row> spectro_row;
+    std::string spectro_what;
 };
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Echo, Spectro };
 enum class PromptKind { Search, TextFilter, SysdigFilter };
 
 class Explorer {
@@ -75,10 +89,18 @@ private:
     bool sort_descending() const;
     void search_from(size_t start, bool include_start);
     const Row* selected_row() const;
+    void open_pane(analysis::PaneKind kind, std::optional<Row> row, std::string what);
+    void open_pane_here(analysis::PaneKind kind);
+    void close_pane();
+    void spectro_box_events();
+    bool tree_available(size_t& pid_col, size_t& ppid_col, size_t& prefix_col) const;
+    void toggle_collapse(int how);  // +1 expand, -1 collapse, 0 toggle
 
     engine::ExplorerEngine& engine_;
     std::shared_ptr<const analysis::Snapshot> snap_;
     std::vector<const Row*> rows_;
+    std::vector<std::string> prefixes_;  // tree glyphs per row of rows_ (tree mode)
+    size_t prefix_col_ = SIZE_MAX;
 
     LevelState level_;
     std::vector<LevelState> stack_;
@@ -102,6 +124,12 @@ private:
     TextPager pager_;
     ViewsMenu menu_;
     TableWidget table_;
+    EchoPane echo_;
+    SpectroPane spectro_;
+    uint64_t pane_request_ = 0;   // the id the open pane's snapshots carry
+    uint64_t pane_seen_seq_ = 0;  // the last snapshot the pane took data from
+    std::optional<Row> pane_row_; // the pane's selection
+    std::string pane_what_;
 
     Clock::time_point last_click_{};
     std::optional<size_t> last_click_row_;
@@ -127,6 +155,106 @@ const Row* Explorer::selected_row() const {
     return level_.selected < rows_.size() ? rows_[level_.selected] : nullptr;
 }
 
+bool Explorer::tree_available(size_t& pid_col, size_t& ppid_col, size_t& prefix_col) const {
+    if (!snap_ || snap_->kind != analysis::ViewKind::Table) return false;
+    bool pid = false, ppid = false;
+    prefix_col = snap_->columns.empty() ? 0 : snap_->columns.size() - 1;
+    for (size_t i = 0; i < snap_->columns.size(); ++i) {
+        const std::string& f = snap_->columns[i].field;
+        if (f == "proc.pid" && !pid) {
+            pid = true;
+            pid_col = i;
+        }
+        if (f == "proc.ppid" && !ppid) {
+            ppid = true;
+            ppid_col = i;
+        }
+        if (f == "proc.cmdline" || f == "proc.name") prefix_col = i;  // htop draws the tree in the command
+    }
+    return pid && ppid;
+}
+
+void Explorer::toggle_collapse(int how) {
+    const Row* row = selected_row();
+    if (!row || !level_.tree) return;
+    const bool folded = level_.collapsed.count(row->key) > 0;
+    if (how > 0 || (how == 0 && folded)) {
+        level_.collapsed.erase(row->key);
+    } else {
+        level_.collapsed.insert(row->key);
+    }
+    rebuild_rows();
+}
+
+void Explorer::open_pane(analysis::PaneKind kind, std::optional<Row> row, std::string what) {
+    engine::Command cmd = engine::Command::make(engine::Command::Kind::OpenPane);
+    cmd.text = kind == analysis::PaneKind::Echo ? "echo" : "spectro";
+    if (row) cmd.row = *row;
+    cmd.id = ++pane_request_;
+    engine_.send(std::move(cmd));
+    const bool live = snap_ && snap_->source.live;
+    pane_row_ = std::move(row);
+    pane_what_ = what;
+    if (kind == analysis::PaneKind::Echo) {
+        echo_.open(std::move(what), live);
+        mode_ = Mode::Echo;
+    } else {
+        spectro_.open(std::move(what), live);
+        mode_ = Mode::Spectro;
+    }
+}
+
+// The selection of a pane: the selected row of a table (through its key),
+// or everything the view shows (a list, or no row).
+void Explorer::open_pane_here(analysis::PaneKind kind) {
+    if (!snap_) return;
+    const std::string view = snap_->breadcrumb.empty() ? snap_->view_name : snap_->breadcrumb.back();
+    const Row* row = selected_row();
+    if (row && snap_->kind == analysis::ViewKind::List && kind == analysis::PaneKind::Echo) {
+        // In a list the row is one event: the Echo of that one call.
+        Row one;
+        one.key_terms.push_back(fmt::format("evt.num = {}", row->event_num));
+        open_pane(kind, std::move(one), fmt::format("{}: event {}", view, row->event_num));
+        return;
+    }
+    if (!row || snap_->kind != analysis::ViewKind::Table) {
+        open_pane(kind, std::nullopt, view);
+        return;
+    }
+    open_pane(kind, *row, view + ": " + analysis::crumb_for(*row));
+}
+
+void Explorer::close_pane() {
+    engine_.send(engine::Command::make(engine::Command::Kind::ClosePane));
+    mode_ = Mode::Table;
+    dirty_ = true;
+}
+
+// Enter on a spectrogram box: its events, one drill-down level below the
+// view (Backspace comes back to the spectrogram).
+void Explorer::spectro_box_events() {
+    const SpectroPane::Box& box = spectro_.chosen();
+    engine::Command cmd = engine::Command::make(engine::Command::Kind::DrillFilter);
+    if (pane_row_) cmd.row.key_terms = pane_row_->key_terms;
+    cmd.row.key_terms.push_back(fmt::format("evt.rawtime >= {} and evt.rawtime < {}", box.start, box.end));
+    cmd.row.key_terms.push_back(analysis::bucket_filter(box.bucket));
+    const auto upper = analysis::bucket_upper(box.bucket);
+    cmd.row.label = fmt::format("{}latency {}-{}", pane_row_ ? analysis::crumb_for(*pane_row_) + ": " : "",
+                                analysis::latency_label(analysis::bucket_lower(box.bucket)),
+                                upper ? analysis::latency_label(*upper) : std::string("..."));
+    engine_.send(engine::Command::make(engine::Command::Kind::ClosePane));
+    engine_.send(std::move(cmd));
+    LevelState saved = level_;
+    saved.spectro_row = pane_row_ ? pane_row_ : std::optional<Row>(Row{});
+    saved.spectro_what = pane_what_;
+    stack_.push_back(std::move(saved));
+    level_ = LevelState{};
+    expect_view_ = "events";
+    search_.clear();
+    mode_ = Mode::Table;
+    dirty_ = true;
+}
+
 void Explorer::take_snapshot() {
     auto snap = engine_.latest();
     if (snap && pending_details_ && snap->details_key == *pending_details_) {
@@ -141,6 +269,13 @@ void Explorer::take_snapshot() {
         pager_.open(pending_title_, std::move(lines));
         mode_ = Mode::Details;
         pending_details_.reset();
+        dirty_ = true;
+    }
+    if (snap && (mode_ == Mode::Echo || mode_ == Mode::Spectro) && snap->pane.id == pane_request_ &&
+        snap->seq != pane_seen_seq_) {
+        pane_seen_seq_ = snap->seq;
+        if (mode_ == Mode::Echo && snap->pane.echo) echo_.update(snap->pane.echo, snap->loading);
+        if (mode_ == Mode::Spectro && snap->pane.spectro) spectro_.update(snap->pane.spectro, snap->loading);
         dirty_ = true;
     }
     if (!snap || (snap_ && snap->seq == snap_->seq)) return;
@@ -164,6 +299,19 @@ void Explorer::rebuild_rows() {
     }
     if (level_.sort_id || snap_->kind == analysis::ViewKind::List) {
         analysis::sort_rows(rows_, sort_column(), sort_descending());
+    }
+    prefixes_.clear();
+    prefix_col_ = SIZE_MAX;
+    size_t pid_col = 0, ppid_col = 0, prefix_col = 0;
+    if (level_.tree && tree_available(pid_col, ppid_col, prefix_col)) {
+        // Sorted first, then treed: siblings keep the sort's order.
+        const auto tree = analysis::tree_order(rows_, pid_col, ppid_col, level_.collapsed);
+        rows_.clear();
+        for (const analysis::TreeRow& t : tree) {
+            rows_.push_back(t.row);
+            prefixes_.push_back(tree_prefix(t, Terminal::utf8()));
+        }
+        prefix_col_ = prefix_col;
     }
     // The selection follows its row (by key) across refreshes.
     if (!level_.selected_key.empty()) {
@@ -229,6 +377,12 @@ void Explorer::back() {
     stack_.pop_back();
     expect_view_.reset();
     dirty_ = true;
+    if (level_.spectro_row) {
+        std::optional<Row> row = *level_.spectro_row;
+        if (row->key_terms.empty()) row.reset();
+        level_.spectro_row.reset();
+        open_pane(analysis::PaneKind::Spectro, std::move(row), level_.spectro_what);
+    }
 }
 
 void Explorer::search_from(size_t start, bool include_start) {
@@ -283,6 +437,18 @@ bool Explorer::on_table_action(Action a, int ch) {
             mode_ = Mode::Prompt;
             break;
         case Action::Events: drill(true); break;
+        case Action::Echo: open_pane_here(analysis::PaneKind::Echo); break;
+        case Action::Spectro: open_pane_here(analysis::PaneKind::Spectro); break;
+        case Action::Tree: {
+            size_t a = 0, b = 0, c = 0;
+            if (tree_available(a, b, c)) {
+                level_.tree = !level_.tree;
+                rebuild_rows();
+            }
+            break;
+        }
+        case Action::Expand: toggle_collapse(1); break;
+        case Action::Collapse: toggle_collapse(-1); break;
         case Action::SortNext: cycle_sort(1); break;
         case Action::SortPrev: cycle_sort(-1); break;
         case Action::Invert:
@@ -298,7 +464,14 @@ bool Explorer::on_table_action(Action a, int ch) {
         case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
         case Action::Down: select(level_.selected + 1); break;
         case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
-        case Action::PageDown: select(level_.selected + page); break;
+        case Action::PageDown:
+            // In the tree, Space folds (htop); PgDn still pages.
+            if (ch == ' ' && level_.tree) {
+                toggle_collapse(0);
+            } else {
+                select(level_.selected + page);
+            }
+            break;
         case Action::Home: select(0); break;
         case Action::End: select(rows_.empty() ? 0 : rows_.size() - 1); break;
         case Action::Enter:
@@ -427,6 +600,17 @@ bool Explorer::on_key(int ch) {
             break;
         }
         case Mode::Prompt: on_prompt_key(ch); break;
+        case Mode::Echo:
+            if (ch == KEY_RESIZE) break;
+            if (echo_.key(ch) == EchoPane::Result::Closed) close_pane();
+            break;
+        case Mode::Spectro: {
+            if (ch == KEY_RESIZE) break;
+            const SpectroPane::Result r = spectro_.key(ch);
+            if (r == SpectroPane::Result::Closed) close_pane();
+            if (r == SpectroPane::Result::Chosen) spectro_box_events();
+            break;
+        }
         case Mode::Table: return on_table_action(action_for_key(ch), ch);
     }
     dirty_ = true;
@@ -453,7 +637,8 @@ void Explorer::draw_table_screen() {
     }
     const int table_h = bottom - kTableY - static_cast<int>(error_lines.size());
     const size_t sort = sort_column();
-    table_.draw(kTableY, table_h, w, snap_->columns, rows_, level_.selected, scroll_, sort, sort_descending());
+    table_.draw(kTableY, table_h, w, snap_->columns, rows_, level_.selected, scroll_, sort, sort_descending(),
+                prefixes_.empty() ? nullptr : &prefixes_, prefix_col_);
     if (rows_.empty()) {
         const char* msg = snap_->loading ? "Loading..." : level_.text_filter.empty() ? "No rows: nothing matched"
                                                                                      : "No rows match the text filter";
@@ -497,6 +682,8 @@ void Explorer::draw() {
         case Mode::Help:
         case Mode::Details: pager_.draw(LINES, COLS); curs_set(0); break;
         case Mode::ViewsMenu: menu_.draw(LINES, COLS); curs_set(0); break;
+        case Mode::Echo: echo_.draw(LINES, COLS); break;
+        case Mode::Spectro: spectro_.draw(LINES, COLS); break;
         default: draw_table_screen(); break;
     }
     refresh();

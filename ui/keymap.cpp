@@ -6,10 +6,11 @@ namespace tracetop::ui {
 namespace {
 
 constexpr FunctionKey kFunctionKeys[] = {
-    {1, "h", "Help", Action::Help},       {2, "v", "Views", Action::Views},
-    {3, "/", "Search", Action::Search},   {4, "\\", "Filter", Action::TextFilter},
-    {6, "d", "Events", Action::Events},   {9, ">", "Sort", Action::SortNext},
-    {10, "q", "Quit", Action::Quit},
+    {1, "h", "Help", Action::Help, 9},       {2, "v", "Views", Action::Views, 7},
+    {3, "/", "Search", Action::Search, 6},   {4, "\\", "Filter", Action::TextFilter, 5},
+    {5, "e", "Echo", Action::Echo, 4},       {6, "d", "Events", Action::Events, 3},
+    {9, ">", "Sort", Action::SortNext, 1},   {10, "q", "Quit", Action::Quit, 8},
+    {12, "s", "Spectro", Action::Spectro, 2},
 };
 
 constexpr HelpLine kHelp[] = {
@@ -18,7 +19,11 @@ constexpr HelpLine kHelp[] = {
     {"F3 /", "incremental search in the rows; F3 or n: next match"},
     {"F4 \\", "text filter: keep rows containing the text; Esc clears it"},
     {":", "sysdig filter expression for every view (empty clears it)"},
+    {"F5 e", "Echo: the bytes the selection read and wrote (F2 hex/ASCII, / search, n next, Esc back)"},
     {"F6 d", "events of the selected row"},
+    {"F12 s", "latency spectrogram of the selection (arrows move, Enter: events of a box, Esc back)"},
+    {"t", "Processes: tree of parents and children (by ppid) on / off"},
+    {"+ - Space", "tree: expand / collapse / toggle the selected process"},
     {"F9 > <", "sort by the next / previous column"},
     {"I", "invert the sort direction"},
     {"p", "pause / resume refreshing"},
@@ -44,7 +49,12 @@ Action action_for_key(int ch) {
         case KEY_F(3): case 'n': return Action::SearchNext;
         case KEY_F(4): case '\\': return Action::TextFilter;
         case ':': return Action::SysdigFilter;
+        case KEY_F(5): case 'e': return Action::Echo;
         case KEY_F(6): case 'd': return Action::Events;
+        case KEY_F(12): case 's': return Action::Spectro;
+        case 't': return Action::Tree;
+        case '+': return Action::Expand;
+        case '-': return Action::Collapse;
         case KEY_F(9): case '>': case '.': return Action::SortNext;
         case '<': case ',': return Action::SortPrev;
         case 'I': return Action::Invert;

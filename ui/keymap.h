@@ -16,6 +16,11 @@ enum class Action {
     TextFilter,
     SysdigFilter,
     Events,
+    Echo,
+    Spectro,
+    Tree,
+    Expand,
+    Collapse,
     SortNext,
     SortPrev,
     Invert,
@@ -40,6 +45,7 @@ struct FunctionKey {
     const char* letter;   // its twin ("h")
     const char* label;    // shown in the bar
     Action action;
+    int keep;             // when the bar is too narrow, lower ones go first
 };
 
 struct HelpLine {

@@ -12,7 +12,8 @@ namespace tracetop::ui {
 
 void TableWidget::draw(int y, int height, int width, const std::vector<analysis::ColumnInfo>& columns,
                        const std::vector<const analysis::Row*>& rows, size_t selected, size_t& scroll,
-                       size_t sort_column, bool descending) {
+                       size_t sort_column, bool descending, const std::vector<std::string>* prefixes,
+                       size_t prefix_column) {
     y_ = y;
     spans_.clear();
     int x = 0;
@@ -62,7 +63,8 @@ void TableWidget::draw(int y, int height, int width, const std::vector<analysis:
             if (spans_[i].w <= 0) continue;
             const auto& cell = row.cells[i];
             const bool right = cell.is_number && columns[i].width != 0;
-            const std::string text = cell.present ? sanitize(cell.text) : std::string();
+            std::string text = cell.present ? sanitize(cell.text) : std::string();
+            if (prefixes && i == prefix_column && r < prefixes->size()) text = (*prefixes)[r] + text;
             mvaddstr(ly, spans_[i].x, fit(text, static_cast<size_t>(spans_[i].w), right).c_str());
         }
         attrset(attr(Role::Normal));

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "analysis/snapshot.h"
@@ -15,9 +17,11 @@ class TableWidget {
 public:
     // Draws titles at `y` and rows below, `height` lines in all (titles
     // included). `scroll` is adjusted so the selection is visible.
+    // `prefixes` (one per row, drawn before the cell of `prefix_column`):
+    // the process tree's glyphs.
     void draw(int y, int height, int width, const std::vector<analysis::ColumnInfo>& columns,
               const std::vector<const analysis::Row*>& rows, size_t selected, size_t& scroll, size_t sort_column,
-              bool descending);
+              bool descending, const std::vector<std::string>* prefixes = nullptr, size_t prefix_column = SIZE_MAX);
 
     // After draw(): the column under screen column `x` on the title line.
     std::optional<size_t> column_at(int x) const;

@@ -39,6 +39,11 @@ Terminal::Terminal() {
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    // Home and End as tmux, screen and the Linux console send them: a
+    // terminfo entry that lacks them (xterm's, used inside tmux) would hand
+    // us a bare Esc, which closes panes.
+    define_key("\033[1~", KEY_HOME);
+    define_key("\033[4~", KEY_END);
     curs_set(0);
     // Our own double-click detection: curses' waits for the click interval
     // before reporting a single click.

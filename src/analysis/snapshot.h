@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/pane_data.h"
 #include "analysis/view_def.h"
 
 namespace tracetop::analysis {
@@ -73,6 +74,8 @@ struct Snapshot {
     // for them (engine Command EventDetails): its evt.num as text, and the lines.
     std::string details_key;
     std::string details;
+    // The Echo pane or spectrogram of a selection, when the screen opened one.
+    PaneData pane;
 };
 
 }  // namespace tracetop::analysis

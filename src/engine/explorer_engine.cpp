@@ -80,11 +80,13 @@ std::shared_ptr<const analysis::Snapshot> ExplorerEngine::latest() const {
     return snap_;
 }
 
+std::string ExplorerEngine::scope() const { return analysis::join_filters(user_filter_, stack_.terms_filter()); }
+
 void ExplorerEngine::publish(std::shared_ptr<analysis::Snapshot> snap) {
     snap->seq = seq_.load(std::memory_order_relaxed) + 1;
     snap->paused = paused_;
     snap->filter = user_filter_;
-    snap->scope = analysis::join_filters(user_filter_, stack_.terms_filter());
+    snap->scope = scope();
     const analysis::ViewDef* view = views_.find(view_id_);
     snap->breadcrumb = stack_.breadcrumb(views_, view ? view->name : view_id_);
     snap->depth = stack_.depth();
@@ -101,6 +103,15 @@ bool ExplorerEngine::apply(Command& cmd) {
         case Command::Kind::Quit: quit_ = true; return false;
         case Command::Kind::Pause: paused_ = cmd.flag; return false;
         case Command::Kind::EventDetails: return false;  // answered by run(), which has the pipeline
+        case Command::Kind::OpenPane:
+        case Command::Kind::ClosePane: return false;     // run() too
+        case Command::Kind::DrillFilter: {
+            const analysis::ViewDef* target = views_.find("events");
+            if (!target || cmd.row.key_terms.empty()) return false;
+            stack_.push(analysis::DrillFrame{view_id_, cmd.row.key_terms, {}, cmd.row.label});
+            view_id_ = target->id;
+            return true;
+        }
         case Command::Kind::Clear: clear_ = true; return false;
         case Command::Kind::SetView:
             if (!views_.find(cmd.text) || cmd.text == view_id_) return false;
@@ -146,10 +157,21 @@ void ExplorerEngine::run() {
     std::optional<CpuSampler> cpu;
     if (live) cpu.emplace();
 
+    auto make_pane = [&]() -> std::unique_ptr<analysis::PaneFeed> {
+        if (pane_kind_ == analysis::PaneKind::None) return nullptr;
+        auto feed = analysis::make_pane_feed(pane_kind_, pane_scope_, live, options_.snaplen);
+        if (!feed) {
+            failure = feed.error().message;
+            return nullptr;
+        }
+        return std::move(*feed);
+    };
     auto make_snapshot = [&](double seconds) {
         auto snap = std::make_shared<analysis::Snapshot>();
         pipe->add_idle_rows();
         if (pipe->aggregator()) pipe->aggregator()->fill(*snap, seconds);
+        if (pipe->pane()) pipe->pane()->fill(snap->pane, pipe->last_ts());
+        snap->pane.id = pane_id_;
         pipe->describe(snap->source);
         snap->error = failure;
         return snap;
@@ -172,6 +194,24 @@ void ExplorerEngine::run() {
                     snap->details = pipe->event_details(num).value_or(
                         "This event is no longer kept: the Events view keeps only the newest ones.\n");
                     publish(std::move(snap));
+                }
+                if (cmd.kind == Command::Kind::OpenPane) {
+                    pane_kind_ = cmd.text == "echo" ? analysis::PaneKind::Echo : analysis::PaneKind::Spectro;
+                    std::string row_terms;
+                    for (const std::string& t : cmd.row.key_terms) row_terms = analysis::join_filters(row_terms, t);
+                    pane_scope_ = analysis::join_filters(scope(), row_terms);
+                    pane_id_ = cmd.id;
+                    if (live) {
+                        // Live: from now on, beside the view.
+                        pipe->set_pane(make_pane());
+                        publish(make_snapshot(std::chrono::duration<double>(Clock::now() - interval_start).count()));
+                    } else {
+                        // Offline: the whole file again, the view with it (it comes back unchanged).
+                        reconfigure = true;
+                    }
+                } else if (cmd.kind == Command::Kind::ClosePane) {
+                    pane_kind_ = analysis::PaneKind::None;
+                    pipe->set_pane(nullptr);
                 }
                 if (apply(cmd)) reconfigure = true;
                 lock.lock();
@@ -202,6 +242,7 @@ void ExplorerEngine::run() {
             }
             first_pass = false;
             failure.clear();
+            pipe->set_pane(make_pane());
             if (agg) {
                 pipe->set_aggregator(std::move(*agg));
             } else {
@@ -249,7 +290,10 @@ void ExplorerEngine::run() {
             // Sampled at every interval boundary, paused or not, so each
             // delta covers exactly the interval the aggregator saw.
             if (cpu) pipe->feed_cpu(cpu->sample());
-            if (!paused_) {
+            if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
+            // An open pane keeps going while the table is paused (the screen
+            // holds the paused table still on its side).
+            if (!paused_ || pipe->pane()) {
                 auto snap = make_snapshot(elapsed);
                 snap->source.events_per_s = static_cast<double>(pipe->events() - interval_events) / elapsed;
                 snap->source.drops_per_s = static_cast<double>(pipe->stats().drops - interval_drops) / elapsed;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analysis/drill_stack.h"
+#include "analysis/pane_data.h"
 #include "analysis/snapshot.h"
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
@@ -33,12 +34,16 @@ struct Command {
         Pause,        // flag: stop (true) or resume publishing
         EventDetails, // text: evt.num of a listed event; the answer comes in a snapshot's details
         Clear,        // forget the rows gathered so far (accumulating views, lists)
+        OpenPane,     // text: "echo" or "spectro"; row: the selection (may be empty); id: the request
+        ClosePane,    // back to the table alone
+        DrillFilter,  // row: key_terms pushed as a drill-down level, label its crumb; opens Events
         Quit,
     };
     Kind kind = Kind::Quit;
     std::string text;
     analysis::Row row;
     bool flag = false;
+    uint64_t id = 0;
 
     static Command make(Kind k) { Command c; c.kind = k; return c; }
     static Command with_text(Kind k, std::string t) { Command c = make(k); c.text = std::move(t); return c; }
@@ -70,6 +75,7 @@ private:
     ExplorerEngine(Options options, analysis::ViewSet views);
     void run();
     bool apply(Command& cmd);  // true: reconfigure
+    std::string scope() const;  // user filter and drill-down terms
     void publish(std::shared_ptr<analysis::Snapshot> snap);
 
     Options options_;
@@ -82,6 +88,11 @@ private:
     bool paused_ = false;
     bool clear_ = false;
     bool quit_ = false;
+    // The open pane (Echo, spectrogram): its kind, the filter of its
+    // selection, and the screen's request id its snapshots carry.
+    analysis::PaneKind pane_kind_ = analysis::PaneKind::None;
+    std::string pane_scope_;
+    uint64_t pane_id_ = 0;
 
     std::mutex queue_mu_;
     std::condition_variable queue_cv_;

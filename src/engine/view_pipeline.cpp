@@ -27,9 +27,11 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
-        if (!agg_) continue;
+        if (!agg_ && !pane_) continue;
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
-        agg_->on_event(fields, event::is_internal(ev_.type));
+        const bool internal = event::is_internal(ev_.type);
+        if (agg_) agg_->on_event(fields, internal);
+        if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
 }

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "analysis/aggregator.h"
+#include "analysis/pane_feed.h"
 #include "analysis/snapshot.h"
 #include "capture/source.h"
 #include "engine/proc_cpu.h"
@@ -29,6 +30,9 @@ public:
     Step run(uint64_t max_events);
 
     void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
+    // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
+    void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
+    analysis::PaneFeed* pane() { return pane_.get(); }
 
     // Live CPU use measured from /proc: each thread's share becomes a
     // process-info event for the aggregator (thread.cpu = the hundredths of
@@ -72,6 +76,7 @@ private:
     state::ModelArgContext args_;
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
+    std::unique_ptr<analysis::PaneFeed> pane_;
     event::EventView ev_;
     uint64_t events_ = 0;
     uint64_t first_ts_ = 0;
