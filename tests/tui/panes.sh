@@ -61,14 +61,17 @@ check "t shows the tree" "└── bash"
 bash_line=$(row_with "3200    3199")
 curl_line=$(row_with "17497    3200")
 case "$bash_line" in *"└── bash"*) pass "bash (3200) is sshd's (3199) child" ;; *) fail "bash under sshd: $bash_line" ;; esac
-case "$curl_line" in *"   └── curl -6"*) pass "curl (17497) is indented under bash" ;; *) fail "curl under bash: $curl_line" ;; esac
+# bash's children: curl, and sudo (idle, listed as htop lists idle processes) with sysdig under it.
+case "$curl_line" in *"   ├── curl -6"*) pass "curl (17497) is indented under bash" ;; *) fail "curl under bash: $curl_line" ;; esac
+sysdig_line=$(row_with "17496   17495")
+case "$sysdig_line" in *"   └── sysdig"*) pass "sysdig (17496) is sudo's (17495) child" ;; *) fail "sysdig under sudo: $sysdig_line" ;; esac
 sshd_line=$(row_with "3199    3111")
-case "$sshd_line" in *" sshd"*) pass "sshd is a root (its parent is not in the capture)" ;; *) fail "sshd a root: $sshd_line" ;; esac
+case "$sshd_line" in *"└── sshd"*) pass "sshd (3199) is under sshd (3111)" ;; *) fail "sshd under sshd: $sshd_line" ;; esac
 keys '/' '3199' Enter '-'
 check "- folds sshd" "+ sshd"
-check_gone "its descendants are hidden" "└── curl -6"
+check_gone "its descendants are hidden" "── curl -6"
 keys ' '
-check "Space unfolds it" "└── curl -6"
+check "Space unfolds it" "├── curl -6"
 keys t
 check_gone "t again leaves the tree" "└── bash"
 
