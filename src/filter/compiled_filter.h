@@ -2,11 +2,13 @@
 // field's type at compile time, so matching an event allocates nothing.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "event/event_table.h"
 #include "event/result.h"
 #include "filter/field_registry.h"
 #include "filter/filter_ast.h"
@@ -50,6 +52,13 @@ public:
     static Result<CompiledFilter> compile(std::string_view text);
 
     bool matches(const FieldContext& ctx) const;
+
+    // What the filter says about every event of type `type` whatever its
+    // parameters and state: 1 (all pass), 0 (none pass) or kTypeDynamic.
+    int8_t type_verdict(event::EventType type) const {
+        if (root_.type_verdicts.empty()) return kTypeDynamic;
+        return root_.type_verdicts[std::min<size_t>(type, root_.type_verdicts.size() - 1)];
+    }
 
     const std::string& text() const { return text_; }
 

@@ -16,8 +16,10 @@ namespace tracetop::state {
 
 class EnterExitPairing {
 public:
-    // Called for every enter event of the thread.
-    void on_enter(const event::EventView& enter);
+    // Called for every enter event of the thread. Its parameters are copied
+    // only when `keep`: when neither the exit's handler nor anyone describing
+    // the exit will read them, the type and time are all the pairing needs.
+    void on_enter(const event::EventView& enter, bool keep = true);
 
     // Called for every exit event of the thread before it is handled: true when
     // it matches the last enter (sysdig then resolves the enter's fd for it).

@@ -6,6 +6,7 @@
 //   Model model;
 //   model.load_header(source.header());
 //   while (source.next(ev) == ReadStatus::Event) {
+//       if (nothing_will_read(ev)) { model.apply(ev); continue; }
 //       const EventContext& ctx = model.on_event(ev);
 //       ... fields read ctx (valid until the next on_event) ...
 //   }
@@ -14,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,6 +24,7 @@
 #include "event/arg_format.h"
 #include "event/event_view.h"
 #include "event/header_records.h"
+#include "state/event_effects.h"
 #include "state/fd_table.h"
 #include "state/ids.h"
 #include "state/interned_string.h"
@@ -82,7 +85,16 @@ public:
     void load_header(const event::CaptureHeader& header);
 
     // Applies one event and describes it for the field layer.
-    const EventContext& on_event(const event::EventView& ev);
+    // `exit_described`, on an enter: whether the caller may describe its exit
+    // (then the enter's parameters are kept for the exit's fields); pass
+    // false only when it will not.
+    const EventContext& on_event(const event::EventView& ev, bool exit_described = true);
+
+    // Applies one event that nothing will describe: exactly the state changes
+    // of on_event(), without the description, and without the fd lookups and
+    // handlers of state-neutral types (event_effects.h), whose only change is
+    // the thread's pairing, latency and last fd. `exit_described` as above.
+    void apply(const event::EventView& ev, bool exit_described = true);
 
     // Lookups for fields that reach beyond the event's own thread
     // (proc.pname, user.name, ...). Null when unknown.
@@ -100,6 +112,13 @@ public:
     static constexpr size_t kMaxThreads = 131072;
 
 private:
+    // Both halves of on_event(): update() changes the state and returns the
+    // event's thread (null when sysdig has none); describe() fills ctx_.
+    // `full`: run every lookup and handler whatever the type (on_event), so
+    // that apply()'s skipping can be checked against it.
+    ThreadInfo* update(const event::EventView& ev, bool keep_enter, bool full);
+    void describe(const event::EventView& ev, ThreadInfo* thread);
+
     // Event handling, grouped by what it touches (one .cpp each).
     void handle_file_event(const event::EventView& ev, ThreadInfo& thread);
     void handle_socket_event(const event::EventView& ev, ThreadInfo& thread);
@@ -141,6 +160,12 @@ private:
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 
     ThreadInfo absent_thread_;  // stands in where sysdig has no thread
+
+    // event_traits_table(), looked up once per event.
+    std::span<const EventTraits> traits_;
+    const EventTraits& traits_of(event::EventType type) const {
+        return traits_[type < traits_.size() ? type : traits_.size() - 1];
+    }
 
     // Work of the current event.
     EventContext ctx_;
