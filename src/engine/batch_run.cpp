@@ -12,6 +12,7 @@
 
 #include "capture/scap_writer.h"
 #include "engine/event_line.h"
+#include "event/arg_format.h"
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
@@ -157,7 +158,10 @@ int run_batch(const Options& options) {
         if (writer) writer->write(ev);
         // An enter's parameters are kept only if its exit may be printed.
         const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u));
-        if (!may_print(ev.type)) {
+        // Generic system-call events carry their evt.type in a parameter.
+        const bool printable_event = may_print(ev.type) && !(event_filter && event::has_dynamic_type_name(ev.type) &&
+                                                              event_filter->event_verdict(ev) == 0);
+        if (!printable_event) {
             model.apply(ev, exit_printable);
             continue;
         }

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "event/event_table.h"
+#include "event/event_view.h"
 #include "event/result.h"
 #include "filter/field_registry.h"
 #include "filter/filter_ast.h"
@@ -60,11 +62,19 @@ public:
         return root_.type_verdicts[std::min<size_t>(type, root_.type_verdicts.size() - 1)];
     }
 
+    // The same for one event, which for the generic system-call events
+    // (whose evt.type is the system call they carry) also reads that code.
+    int8_t event_verdict(const event::EventView& ev) const;
+
     const std::string& text() const { return text_; }
 
 private:
     std::string text_;
     CompiledNode root_;
+    // The root's verdict for generic events (enter, exit) by system-call
+    // code, the last entry for codes without a name; empty when the filter
+    // has no check on evt.type.
+    std::array<std::vector<int8_t>, 2> generic_verdicts_;
 };
 
 // Renders an error for the terminal: the message, the filter, and a caret

@@ -4,7 +4,8 @@
 # numbers as `sysdig -r F -p %evt.num FILTER` on both shared captures.
 #
 # The cases after the last general one are selective filters led by
-# evt.type/evt.dir: --print only applies the events they refuse by type to
+# evt.type/evt.dir (clock_gettime has only generic events, whose evt.type is
+# the system call they carry): --print only applies the events they refuse by type to
 # the model (Model::apply), so these check that latency, fds and process
 # fields of the events they select come out as if every event were described.
 #
@@ -115,6 +116,9 @@ hits | evt.type=write and evt.dir=< and fd.num=1 and proc.name=curl
 hits | evt.type=clone and evt.dir=< and proc.pname=bash
 hits | evt.type=execve and proc.name=curl
 hits | evt.type=procexit and proc.name=curl
+hits | evt.type=clock_gettime and evt.dir=< and evt.latency>1000
+hits | evt.type in (clock_gettime, set_robust_list) and proc.name=curl
+hits | not evt.type in (clock_gettime, mmap, mprotect, read) and evt.dir=<
 EOF
 )
 
