@@ -134,7 +134,9 @@ std::vector<EventTraits> build_traits() {
     std::vector<EventTraits> table(n + 1);
     for (size_t t = 0; t < n; ++t) {
         const auto type = static_cast<event::EventType>(t);
-        table[t] = {effect_of(type), reads_enter(type), fd_param_of(type)};
+        const event::EventInfo* info = event::event_info(type);
+        const bool uses_fd = info != nullptr && (info->flags & event::kFlagUsesFd) != 0;
+        table[t] = {effect_of(type), reads_enter(type), uses_fd, fd_param_of(type)};
     }
     return table;
 }

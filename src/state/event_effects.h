@@ -29,6 +29,8 @@ struct EventTraits {
     // An exit whose state handler reads its enter's parameters: the enter is
     // kept for it even when nobody describes the exit.
     bool exit_reads_enter = false;
+    // The event's first fd parameter is the fd the call acts on (kFlagUsesFd).
+    bool uses_fd = false;
     // Exits: index of the parameter named "fd" beyond the result, in layouts
     // that moved the fd from the enter into the exit; -1 if none.
     int8_t exit_fd_param = -1;

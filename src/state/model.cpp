@@ -64,8 +64,6 @@ const EventContext& Model::on_event(const event::EventView& ev, bool exit_descri
     return ctx_;
 }
 
-void Model::apply(const event::EventView& ev, bool exit_described) { update(ev, exit_described, false); }
-
 ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full) {
     if (has_pending_thread_removal_ || !pending_fd_removals_.empty()) apply_deferred_removals();
     event_fd_entry_ = nullptr;
@@ -88,37 +86,12 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
         return thread;
     }
 
-    const event::EventInfo* info = ev.info();
-    const uint32_t flags = info != nullptr ? info->flags : 0;
     const bool is_exit = !event::is_enter(type);
     // Handlers of these read the event's fd entry; described events show it.
     const bool resolve_fd = full || (effect != EventEffect::None);
     // The clone exit makes its own thread (the child's may be new).
     ThreadInfo* thread = effect == EventEffect::CloneExit ? threads_.find(tid) : find_or_make_placeholder(tid);
-    if (thread != nullptr) {
-        if (!is_exit) {
-            thread->last_event_fd = kNoFd;
-            if ((flags & event::kFlagUsesFd) != 0 && ev.nparams() > 0) {
-                thread->last_event_fd = event::param_as_int(ev.param(0), event::ParamType::Fd, kNoFd);
-                if (resolve_fd) event_fd_entry_ = fd_table(*thread).find(thread->last_event_fd);
-            }
-            thread->latency = 0;
-            const bool exit_needs_enter = traits_of(static_cast<event::EventType>(type | 1u)).exit_reads_enter;
-            thread->pairing.on_enter(ev, keep_enter || exit_needs_enter);
-        } else {
-            thread->latency = thread->pairing.latency_at(ev.ts);
-            current_enter_ = thread->pairing.enter_for(type);
-            if ((flags & event::kFlagUsesFd) != 0) {
-                if (thread->pairing.exit_matches(type)) {
-                    if (resolve_fd) event_fd_entry_ = fd_table(*thread).find(thread->last_event_fd);
-                } else if (const int i = traits.exit_fd_param; i > 0 && static_cast<uint32_t>(i) < ev.nparams()) {
-                    // No enter, but the exit carries the fd itself (current layouts).
-                    thread->last_event_fd = event::param_as_int(ev.param(i), event::ParamType::Fd, kNoFd);
-                    if (resolve_fd) event_fd_entry_ = fd_table(*thread).find(thread->last_event_fd);
-                }
-            }
-        }
-    }
+    if (thread != nullptr) current_enter_ = track_call(ev, *thread, traits, keep_enter, resolve_fd);
 
     if (effect == EventEffect::CloneExit) {
         handle_clone_exit(ev);

@@ -195,3 +195,23 @@ TEST_CASE("the state-neutral types are exactly those no handler acts on") {
                       " (type ", t, ")");
     }
 }
+
+TEST_CASE("an exit that is only applied releases its enter, as a described one does") {
+    // A generic enter kept for its exit (which the caller might describe),
+    // the exit only applied, then another exit of the same kind whose enter
+    // was lost: no enter may be offered for it.
+    Model full, state_only;
+    full.load_header(sample_header());
+    state_only.load_header(sample_header());
+    const BuiltEvent enter(100, 200, 0, {u16(1)});
+    const BuiltEvent exit(200, 200, 1, {i64(0), u16(1)});
+    const BuiltEvent lost(300, 200, 1, {i64(0), u16(1)});
+    full.on_event(enter.view());
+    full.on_event(exit.view());
+    state_only.apply(enter.view(), true);
+    state_only.apply(exit.view(), false);
+    const std::string want = fingerprint(full.on_event(lost.view()));
+    const std::string got = fingerprint(state_only.on_event(lost.view()));
+    CHECK(want == got);
+    CHECK(got.find("enter=-") != std::string::npos);
+}
