@@ -157,10 +157,11 @@ int run_batch(const Options& options) {
         if (seen++ == 0) first_ts = ev.ts;
         if (writer) writer->write(ev);
         // An enter's parameters are kept only if its exit may be printed.
-        const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u));
         // Generic system-call events carry their evt.type in a parameter.
-        const bool printable_event = may_print(ev.type) && !(event_filter && event::has_dynamic_type_name(ev.type) &&
-                                                              event_filter->event_verdict(ev) == 0);
+        const bool generic = event_filter && event::has_dynamic_type_name(ev.type);
+        const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u)) &&
+                                    !(generic && event_filter->exit_verdict(ev) == 0);
+        const bool printable_event = may_print(ev.type) && !(generic && event_filter->event_verdict(ev) == 0);
         if (!printable_event) {
             model.apply(ev, exit_printable);
             continue;

@@ -478,13 +478,21 @@ Result<CompiledFilter> CompiledFilter::compile(std::string_view text) {
 
 bool CompiledFilter::matches(const FieldContext& ctx) const { return eval(root_, ctx); }
 
-int8_t CompiledFilter::event_verdict(const event::EventView& ev) const {
-    const int8_t by_type = type_verdict(ev.type);
-    if (by_type != kTypeDynamic || !event::has_dynamic_type_name(ev.type) || ev.type > 1) return by_type;
-    const std::vector<int8_t>& table = generic_verdicts_[ev.type];
+// `type` (0 or 1) with the system call `ev` carries (both directions carry
+// it first).
+int8_t CompiledFilter::verdict_with_code(event::EventType type, const event::EventView& ev) const {
+    const int8_t by_type = type_verdict(type);
+    if (by_type != kTypeDynamic || !event::has_dynamic_type_name(type) || type > 1) return by_type;
+    const std::vector<int8_t>& table = generic_verdicts_[type];
     if (table.empty()) return kTypeDynamic;
     const auto code = static_cast<uint16_t>(event::param_as_uint(ev.param(0), event::ParamType::Uint16));
     return table[std::min<size_t>(code, table.size() - 1)];
+}
+
+int8_t CompiledFilter::event_verdict(const event::EventView& ev) const { return verdict_with_code(ev.type, ev); }
+
+int8_t CompiledFilter::exit_verdict(const event::EventView& enter) const {
+    return verdict_with_code(static_cast<event::EventType>(enter.type | 1u), enter);
 }
 
 std::string describe_filter_error(std::string_view text, const Error& err) {

@@ -66,6 +66,9 @@ public:
     // (whose evt.type is the system call they carry) also reads that code.
     int8_t event_verdict(const event::EventView& ev) const;
 
+    // The same for the exit of the call `enter` begins (same system call).
+    int8_t exit_verdict(const event::EventView& enter) const;
+
     const std::string& text() const { return text_; }
 
 private:
@@ -75,6 +78,7 @@ private:
     // code, the last entry for codes without a name; empty when the filter
     // has no check on evt.type.
     std::array<std::vector<int8_t>, 2> generic_verdicts_;
+    int8_t verdict_with_code(event::EventType type, const event::EventView& ev) const;
 };
 
 // Renders an error for the terminal: the message, the filter, and a caret
