@@ -74,7 +74,9 @@ TEST_CASE("described events and the final state do not depend on which events we
         {"every third type", [](event::EventType t) { return t % 3 == 0; }},
         {"everything", [](event::EventType) { return true; }},
     };
-    for (const auto& [name, describes] : choices) {
+    for (const auto& choice : choices) {
+        const std::string& name = choice.first;  // not a structured binding: INFO captures it
+        const Describes& describes = choice.second;
         size_t described = 0;
         for (const std::string capture : {"curl_google.scap", "single_ipv6_conn.scap"}) {
             INFO(capture, ", describing ", name);
