@@ -63,6 +63,20 @@ void BM_Model(benchmark::State& state) {
     count_events(state, r.views.size());
 }
 
+// The state-only path: every event through Model::apply, as --print does for
+// the events a selective filter refuses by type (none is described, no enter
+// is kept for its exit unless the model itself needs it).
+void BM_ModelApply(benchmark::State& state) {
+    const ReplayEvents& r = replay_events();
+    state::Model model;
+    model.load_header(r.header);
+    for (auto _ : state) {
+        for (const event::EventView& ev : r.views) model.apply(ev, false);
+        benchmark::ClobberMemory();
+    }
+    count_events(state, r.views.size());
+}
+
 // Model plus the five-clause filter on every event --print would show.
 void BM_ModelFilter(benchmark::State& state) {
     const ReplayEvents& r = replay_events();
@@ -140,6 +154,7 @@ void BM_ModelPrintFormat(benchmark::State& state) {
 BENCHMARK(BM_Iterate);
 BENCHMARK(BM_Decode);
 BENCHMARK(BM_Model);
+BENCHMARK(BM_ModelApply);
 BENCHMARK(BM_ModelFilter);
 BENCHMARK(BM_ModelPrintLine);
 BENCHMARK(BM_ModelPrintFormat);

@@ -33,6 +33,10 @@ public:
         line("decode (parse header + params)", get("BM_Decode"), "iterate", iterate);
         line("state model update", model, "iterate", iterate);
         if (model > 0) std::printf("  state model: %.2f M events/s\n", 1e3 / model);
+        if (const double apply = get("BM_ModelApply"); apply > 0 && model > 0) {
+            std::printf("  %-34s %8.1f ns/event  = %6.2fx the model update\n", "state only (Model::apply)", apply,
+                        apply / model);
+        }
         extra("filter evaluation (5 clauses)", get("BM_ModelFilter"), model);
         extra("--print default line formatting", get("BM_ModelPrintLine"), model);
         extra("-p format line formatting", get("BM_ModelPrintFormat"), model);

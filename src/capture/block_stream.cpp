@@ -145,7 +145,7 @@ BlockStream::Status BlockStream::fail(std::string message, uint64_t at) {
     return Status::Failed;
 }
 
-BlockStream::Status BlockStream::read(Block& out) {
+BlockStream::Status BlockStream::read_block(Block& out) {
     const uint64_t start = offset_;
     if (!fill(kBlockHeaderSize)) {
         return fail(fmt::format("decompression error at offset {}: {}", start, zlib_error()), start);
@@ -196,6 +196,9 @@ BlockStream::Status BlockStream::read(Block& out) {
     }
     pos_ += total;
     offset_ += total;
+    known_type_ = type;
+    known_info_ = info;
+    known_max_ = max_block_size(info);
     out.type = type;
     out.info = info;
     out.offset = start;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -39,7 +40,34 @@ public:
     // Reads the next block; its body stays valid until the next call.
     // End = a clean end exactly at a block boundary.
     // On Failed, error() and error_offset() say what and where.
-    Status read(Block& out);
+    Status read(Block& out) {
+        // Inline, the usual case: a whole block of the type read last, which
+        // passes the same checks read_block() makes. Anything else (another
+        // type, a block not all buffered, a bad length) goes the long way.
+        if (buffered() >= kBlockHeaderSize) {
+            const uint8_t* head = buf_.get() + pos_;
+            uint32_t type = 0;
+            uint32_t total = 0;
+            std::memcpy(&type, head, 4);
+            std::memcpy(&total, head + 4, 4);
+            if (type == known_type_ && total >= kMinBlockSize && total <= known_max_ && total <= buffered()) {
+                uint32_t trailer = 0;
+                std::memcpy(&trailer, head + total - kBlockTrailerSize, 4);
+                if (trailer == total) {
+                    last_header_bytes_ = kBlockHeaderSize;
+                    last_type_ = type;
+                    out.type = type;
+                    out.info = known_info_;
+                    out.offset = offset_;
+                    out.body = {head + kBlockHeaderSize, total - kBlockHeaderSize - kBlockTrailerSize};
+                    pos_ += total;
+                    offset_ += total;
+                    return Status::Ok;
+                }
+            }
+        }
+        return read_block(out);
+    }
 
     const std::string& error() const { return error_; }
     uint64_t error_offset() const { return error_offset_; }
@@ -53,6 +81,7 @@ public:
     uint64_t compressed_offset() const;          // file bytes consumed (read-ahead included)
 
 private:
+    Status read_block(Block& out);
     size_t buffered() const { return end_ - pos_; }
     // Makes at least `want` bytes available from pos_, fewer only at the end
     // of the input. False on a zlib error.
@@ -83,6 +112,10 @@ private:
     uint64_t error_offset_ = 0;
     size_t last_header_bytes_ = 0;
     uint32_t last_type_ = 0;
+    // The last block type read_block() accepted (0: none; no block has type 0).
+    uint32_t known_type_ = 0;
+    BlockInfo known_info_;
+    uint32_t known_max_ = 0;
 };
 
 }  // namespace tracetop::capture::detail

@@ -41,6 +41,7 @@ struct ScapReader::Impl {
     bool pending = false;    // `block` is an event block read while loading headers, not yet delivered
     bool ended = false;
     uint64_t event_num = 0;  // event blocks seen, delivered or not (sysdig's evt.num)
+    std::string why;         // why the last malformed event block is (reused: no string per event)
 
     Impl(std::string p, int fd, ProgressCallback cb, uint64_t total)
         : path(std::move(p)), stream(fd), progress(std::move(cb)), total_bytes(total) {}
@@ -172,7 +173,7 @@ ReadStatus ScapReader::next(event::EventView& out) {
         const Block& b = im.block;
         if (b.info.kind == BlockKind::Event) {
             ++im.event_num;  // skipped events still take a number, as in sysdig
-            std::string why;
+            std::string& why = im.why;
             switch (detail::decode_event_block(b.info, b.body, out, why)) {
                 case detail::EventBlockStatus::Ok:
                     out.num = im.event_num;

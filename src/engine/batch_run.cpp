@@ -1,8 +1,10 @@
 #include "engine/batch_run.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -10,6 +12,7 @@
 
 #include "capture/scap_writer.h"
 #include "engine/event_line.h"
+#include "event/arg_format.h"
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
@@ -26,6 +29,23 @@ bool shown_by_default(const event::EventView& ev, bool debug) {
     if (event::is_never_shown(ev.type)) return false;
     if (ev.block_flags & event::kEventFlagStateOnly) return false;
     return debug || !event::is_internal(ev.type);
+}
+
+// For each type code (the last entry: codes past the table), whether an
+// event of that type may be printed: shown by default and not refused by the
+// filter on its type alone. The others only feed the model (Model::apply),
+// which is most of a capture for a selective filter.
+std::vector<uint8_t> printable_types(bool print, bool debug, const filter::CompiledFilter* filter) {
+    const size_t n = event::event_table_size();
+    std::vector<uint8_t> out(n + 1, 0);
+    if (!print) return out;
+    for (size_t t = 0; t < n; ++t) {
+        const auto type = static_cast<event::EventType>(t);
+        if (event::event_info(type) == nullptr || event::is_never_shown(type)) continue;
+        if (!debug && event::is_internal(type)) continue;
+        out[t] = filter == nullptr || filter->type_verdict(type) != 0;
+    }
+    return out;
 }
 
 }  // namespace
@@ -90,6 +110,11 @@ int run_batch(const Options& options) {
     OutputSink sink(stdout);
     WallClockFormatter clock;
     const bool print = options.print || !writer;
+    const std::vector<uint8_t> printable =
+        printable_types(print, options.debug, event_filter ? &*event_filter : nullptr);
+    const auto may_print = [&printable](event::EventType type) {
+        return printable[std::min<size_t>(type, printable.size() - 1)] != 0;
+    };
     int status = 0;
     uint64_t seen = 0;
     uint64_t first_ts = 0;
@@ -131,8 +156,18 @@ int run_batch(const Options& options) {
         }
         if (seen++ == 0) first_ts = ev.ts;
         if (writer) writer->write(ev);
-        const state::EventContext& ctx = model.on_event(ev);
-        if (!print || !shown_by_default(ev, options.debug)) continue;
+        // An enter's parameters are kept only if its exit may be printed.
+        // Generic system-call events carry their evt.type in a parameter.
+        const bool generic = event_filter && event::has_dynamic_type_name(ev.type);
+        const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u)) &&
+                                    !(generic && event_filter->exit_verdict(ev) == 0);
+        const bool printable_event = may_print(ev.type) && !(generic && event_filter->event_verdict(ev) == 0);
+        if (!printable_event) {
+            model.apply(ev, exit_printable);
+            continue;
+        }
+        const state::EventContext& ctx = model.on_event(ev, exit_printable);
+        if (!shown_by_default(ev, options.debug)) continue;
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         if (event_filter && !event_filter->matches(fields)) continue;
         if (format) {

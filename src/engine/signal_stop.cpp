@@ -4,11 +4,12 @@
 #include <csignal>
 
 namespace tracetop::engine {
+
+std::atomic<bool> detail::g_stop{false};
+
 namespace {
 
-std::atomic<bool> g_stop{false};
-
-extern "C" void on_stop_signal(int) { g_stop.store(true, std::memory_order_relaxed); }
+extern "C" void on_stop_signal(int) { detail::g_stop.store(true, std::memory_order_relaxed); }
 
 }  // namespace
 
@@ -21,7 +22,6 @@ void install_stop_signals() {
     signal(SIGPIPE, SIG_IGN);
 }
 
-bool stop_requested() { return g_stop.load(std::memory_order_relaxed); }
-void request_stop() { g_stop.store(true, std::memory_order_relaxed); }
+void request_stop() { detail::g_stop.store(true, std::memory_order_relaxed); }
 
 }  // namespace tracetop::engine

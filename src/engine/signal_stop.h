@@ -2,13 +2,20 @@
 // that a capture being written is completed, never cut mid-block.
 #pragma once
 
+#include <atomic>
+
 namespace tracetop::engine {
+
+namespace detail {
+extern std::atomic<bool> g_stop;  // set by the signal handlers
+}  // namespace detail
 
 // Installs SIGINT/SIGTERM handlers that set the stop flag, and ignores SIGPIPE
 // (a closed output pipe is seen as a write error instead).
 void install_stop_signals();
 
-bool stop_requested();
+// Inline: the batch loop asks once per event.
+inline bool stop_requested() { return detail::g_stop.load(std::memory_order_relaxed); }
 void request_stop();
 
 }  // namespace tracetop::engine

@@ -122,26 +122,6 @@ bool EventView::parse_into(EventView& ev, const uint8_t* p, size_t avail, bool h
     return true;
 }
 
-int64_t param_as_int(std::span<const uint8_t> raw, ParamType, int64_t fallback) {
-    switch (raw.size()) {
-        case 1: return static_cast<int8_t>(raw[0]);
-        case 2: return load_le<int16_t>(raw.data());
-        case 4: return load_le<int32_t>(raw.data());
-        case 8: return load_le<int64_t>(raw.data());
-        default: return fallback;
-    }
-}
-
-uint64_t param_as_uint(std::span<const uint8_t> raw, ParamType, uint64_t fallback) {
-    switch (raw.size()) {
-        case 1: return raw[0];
-        case 2: return load_le<uint16_t>(raw.data());
-        case 4: return load_le<uint32_t>(raw.data());
-        case 8: return load_le<uint64_t>(raw.data());
-        default: return fallback;
-    }
-}
-
 std::string_view param_as_string(std::span<const uint8_t> raw) {
     std::string_view s(reinterpret_cast<const char*>(raw.data()), raw.size());
     const size_t nul = s.find('\0');

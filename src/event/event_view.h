@@ -89,8 +89,26 @@ private:
 
 // Integer decoding of a parameter by its width: a parameter whose size does
 // not match the type yields `fallback`.
-int64_t param_as_int(std::span<const uint8_t> raw, ParamType type, int64_t fallback = 0);
-uint64_t param_as_uint(std::span<const uint8_t> raw, ParamType type, uint64_t fallback = 0);
+// Inline: the model reads an fd this way for most events.
+inline int64_t param_as_int(std::span<const uint8_t> raw, ParamType, int64_t fallback = 0) {
+    switch (raw.size()) {
+        case 1: return static_cast<int8_t>(raw[0]);
+        case 2: return load_le<int16_t>(raw.data());
+        case 4: return load_le<int32_t>(raw.data());
+        case 8: return load_le<int64_t>(raw.data());
+        default: return fallback;
+    }
+}
+
+inline uint64_t param_as_uint(std::span<const uint8_t> raw, ParamType, uint64_t fallback = 0) {
+    switch (raw.size()) {
+        case 1: return raw[0];
+        case 2: return load_le<uint16_t>(raw.data());
+        case 4: return load_le<uint32_t>(raw.data());
+        case 8: return load_le<uint64_t>(raw.data());
+        default: return fallback;
+    }
+}
 
 // A CHARBUF/FSPATH parameter without its terminating NUL.
 std::string_view param_as_string(std::span<const uint8_t> raw);

@@ -234,6 +234,39 @@ void combine_type_verdicts(CompiledNode& out) {
     }
 }
 
+// A node's verdict for a generic system-call event (`dir`: 0 enter, 1 exit)
+// carrying system-call `code`, from the tables above: what eval() would
+// decide without extracting a field, or kTypeDynamic.
+int8_t generic_verdict(const CompiledNode& n, size_t dir, size_t code) {
+    if (!n.type_verdicts.empty() && n.type_verdicts[dir] != kTypeDynamic) return n.type_verdicts[dir];
+    switch (n.kind) {
+        case Node::Kind::Check:
+            if (n.syscall_verdicts.empty()) return kTypeDynamic;
+            return n.syscall_verdicts[std::min(code, n.syscall_verdicts.size() - 1)];
+        case Node::Kind::And:
+        case Node::Kind::Or: {
+            const int8_t settles = n.kind == Node::Kind::And ? 0 : 1;
+            bool dynamic = false;
+            for (const CompiledNode& c : n.children) {
+                const int8_t v = generic_verdict(c, dir, code);
+                if (v == settles) return settles;
+                dynamic |= v == kTypeDynamic;
+            }
+            return dynamic ? kTypeDynamic : static_cast<int8_t>(1 - settles);
+        }
+        case Node::Kind::Not: {
+            const int8_t v = generic_verdict(n.children.front(), dir, code);
+            return v == kTypeDynamic ? kTypeDynamic : static_cast<int8_t>(1 - v);
+        }
+    }
+    return kTypeDynamic;
+}
+
+bool has_syscall_verdicts(const CompiledNode& n) {
+    if (!n.syscall_verdicts.empty()) return true;
+    return std::any_of(n.children.begin(), n.children.end(), has_syscall_verdicts);
+}
+
 Result<CompiledNode> compile_node(const Node& node) {
     CompiledNode out;
     out.kind = node.kind;
@@ -431,10 +464,36 @@ Result<CompiledFilter> CompiledFilter::compile(std::string_view text) {
     CompiledFilter f;
     f.text_ = std::string(text);
     f.root_ = std::move(*root);
+    if (has_syscall_verdicts(f.root_)) {
+        const size_t n_codes = std::min<size_t>(event::syscall_name_count(), 0xFFFF) + 1;
+        for (size_t dir = 0; dir < 2; ++dir) {
+            f.generic_verdicts_[dir].resize(n_codes);
+            for (size_t code = 0; code < n_codes; ++code) {
+                f.generic_verdicts_[dir][code] = generic_verdict(f.root_, dir, code);
+            }
+        }
+    }
     return f;
 }
 
 bool CompiledFilter::matches(const FieldContext& ctx) const { return eval(root_, ctx); }
+
+// `type` (0 or 1) with the system call `ev` carries (both directions carry
+// it first).
+int8_t CompiledFilter::verdict_with_code(event::EventType type, const event::EventView& ev) const {
+    const int8_t by_type = type_verdict(type);
+    if (by_type != kTypeDynamic || !event::has_dynamic_type_name(type) || type > 1) return by_type;
+    const std::vector<int8_t>& table = generic_verdicts_[type];
+    if (table.empty()) return kTypeDynamic;
+    const auto code = static_cast<uint16_t>(event::param_as_uint(ev.param(0), event::ParamType::Uint16));
+    return table[std::min<size_t>(code, table.size() - 1)];
+}
+
+int8_t CompiledFilter::event_verdict(const event::EventView& ev) const { return verdict_with_code(ev.type, ev); }
+
+int8_t CompiledFilter::exit_verdict(const event::EventView& enter) const {
+    return verdict_with_code(static_cast<event::EventType>(enter.type | 1u), enter);
+}
 
 std::string describe_filter_error(std::string_view text, const Error& err) {
     if (!err.offset) return fmt::format("bad filter: {}", err.message);

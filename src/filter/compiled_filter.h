@@ -2,11 +2,15 @@
 // field's type at compile time, so matching an event allocates nothing.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "event/event_table.h"
+#include "event/event_view.h"
 #include "event/result.h"
 #include "filter/field_registry.h"
 #include "filter/filter_ast.h"
@@ -51,11 +55,30 @@ public:
 
     bool matches(const FieldContext& ctx) const;
 
+    // What the filter says about every event of type `type` whatever its
+    // parameters and state: 1 (all pass), 0 (none pass) or kTypeDynamic.
+    int8_t type_verdict(event::EventType type) const {
+        if (root_.type_verdicts.empty()) return kTypeDynamic;
+        return root_.type_verdicts[std::min<size_t>(type, root_.type_verdicts.size() - 1)];
+    }
+
+    // The same for one event, which for the generic system-call events
+    // (whose evt.type is the system call they carry) also reads that code.
+    int8_t event_verdict(const event::EventView& ev) const;
+
+    // The same for the exit of the call `enter` begins (same system call).
+    int8_t exit_verdict(const event::EventView& enter) const;
+
     const std::string& text() const { return text_; }
 
 private:
     std::string text_;
     CompiledNode root_;
+    // The root's verdict for generic events (enter, exit) by system-call
+    // code, the last entry for codes without a name; empty when the filter
+    // has no check on evt.type.
+    std::array<std::vector<int8_t>, 2> generic_verdicts_;
+    int8_t verdict_with_code(event::EventType type, const event::EventView& ev) const;
 };
 
 // Renders an error for the terminal: the message, the filter, and a caret

@@ -2,12 +2,7 @@
 
 namespace tracetop::state {
 
-void EnterExitPairing::on_enter(const event::EventView& enter) {
-    last_enter_type_ = enter.type;
-    has_enter_type_ = true;
-    last_enter_ts_ = enter.ts;
-    stored_ = false;
-
+void EnterExitPairing::store(const event::EventView& enter) {
     const auto body = enter.body();
     if (event::kEventHeaderV2Size + body.size() > kMaxStoredEnter) return;
     // Capacity only grows to the largest enter seen: no allocation per event.

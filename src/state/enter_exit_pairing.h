@@ -16,8 +16,16 @@ namespace tracetop::state {
 
 class EnterExitPairing {
 public:
-    // Called for every enter event of the thread.
-    void on_enter(const event::EventView& enter);
+    // Called for every enter event of the thread. Its parameters are copied
+    // only when `keep`: when neither the exit's handler nor anyone describing
+    // the exit will read them, the type and time are all the pairing needs.
+    void on_enter(const event::EventView& enter, bool keep = true) {
+        last_enter_type_ = enter.type;
+        has_enter_type_ = true;
+        last_enter_ts_ = enter.ts;
+        stored_ = false;
+        if (keep) store(enter);
+    }
 
     // Called for every exit event of the thread before it is handled: true when
     // it matches the last enter (sysdig then resolves the enter's fd for it).
@@ -41,6 +49,8 @@ public:
     event::EventType last_enter_type() const { return last_enter_type_; }
 
 private:
+    void store(const event::EventView& enter);
+
     // Larger enters are not kept (no enter event carries bulk data).
     static constexpr size_t kMaxStoredEnter = 64 * 1024;
 

@@ -43,9 +43,29 @@ InternedString StringPool::intern(std::string_view text) {
 }
 
 void StringPool::forget(InternedString::Node* node) {
-    // Find first, then erase: the key views the text the erase destroys.
-    auto it = nodes_.find(std::string_view{node->text});
-    if (it != nodes_.end()) nodes_.erase(it);
+    if (node->idle_slot >= 0) return;  // still in the ring since it was last idle
+    if (idle_.size() < kIdleNodes) {
+        node->idle_slot = static_cast<int32_t>(idle_.size());
+        idle_.push_back(node);
+        return;
+    }
+    // The oldest idle node makes room; it goes if nobody took it up again.
+    InternedString::Node* old = idle_[next_idle_];
+    old->idle_slot = -1;
+    if (old->refs == 0) {
+        // Find first, then erase: the key views the text the erase destroys.
+        auto it = nodes_.find(std::string_view{old->text});
+        if (it != nodes_.end()) nodes_.erase(it);
+    }
+    node->idle_slot = static_cast<int32_t>(next_idle_);
+    idle_[next_idle_] = node;
+    next_idle_ = (next_idle_ + 1) % kIdleNodes;
+}
+
+size_t StringPool::size() const {
+    size_t idle = 0;
+    for (const InternedString::Node* n : idle_) idle += n->refs == 0 ? 1 : 0;
+    return nodes_.size() - idle;
 }
 
 }  // namespace tracetop::state

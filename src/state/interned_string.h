@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace tracetop::state {
 
@@ -36,6 +37,7 @@ private:
         std::string text;
         uint32_t refs = 0;
         StringPool* pool = nullptr;
+        int32_t idle_slot = -1;  // its place among the pool's idle nodes, -1 if none
     };
     explicit InternedString(Node* node) : node_(node) { acquire(); }
     void acquire() {
@@ -55,7 +57,8 @@ public:
     // The empty string is represented without a node.
     InternedString intern(std::string_view text);
 
-    size_t size() const { return nodes_.size(); }
+    // Distinct strings that have a holder.
+    size_t size() const;
 
 private:
     friend class InternedString;
@@ -63,6 +66,15 @@ private:
 
     // Keys view the node's own text, which never moves (the node is heap-held).
     std::unordered_map<std::string_view, std::unique_ptr<InternedString::Node>> nodes_;
+
+    // The last strings to lose their last holder stay a while: a file opened
+    // and closed again and again (the usual pattern) then costs one lookup
+    // per open instead of an allocation, an insertion and an erasure. A
+    // string is freed when it leaves this ring still without a holder, so the
+    // pool stays bounded by what the model knows plus kIdleNodes.
+    static constexpr size_t kIdleNodes = 256;
+    std::vector<InternedString::Node*> idle_;
+    size_t next_idle_ = 0;
 };
 
 }  // namespace tracetop::state

@@ -1,85 +1,9 @@
 #include "state/model.h"
 
 #include "state/event_codes.h"
+#include "state/event_effects.h"
 
 namespace tracetop::state {
-namespace {
-
-using event::EventView;
-
-// Events sinsp does not pair or attach to a new thread (its "skip parse
-// reset" set): scheduler, drop and meta-events. Their thread is only looked up.
-bool is_unpaired_meta_event(event::EventType type) {
-    switch (type) {
-        case codes::kSwitchOldE:
-        case codes::kSwitchOldX:
-        case codes::kDropE:
-        case codes::kDropX:
-        case codes::kSysdigEventE:
-        case codes::kContainerOldE:
-        case codes::kProcInfoE:
-        case codes::kCpuHotplugE:
-        case codes::kK8sE:
-        case codes::kMesosE:
-        case codes::kNotificationE:
-        case codes::kInfraE:
-        case codes::kPageFaultE:
-        case codes::kContainerJsonE:
-        case codes::kContainerJson2E:
-            return true;
-        default:
-            return false;
-    }
-}
-
-bool is_clone_exit(event::EventType type) {
-    switch (type) {
-        case codes::kClone11X:
-        case codes::kClone16X:
-        case codes::kClone17X:
-        case codes::kClone20X:
-        case codes::kFork16X:
-        case codes::kFork17X:
-        case codes::kFork20X:
-        case codes::kVfork16X:
-        case codes::kVfork17X:
-        case codes::kVfork20X:
-        case codes::kClone3X:
-            return true;
-        default:
-            return false;
-    }
-}
-
-bool is_execve_exit(event::EventType type) {
-    switch (type) {
-        case codes::kExecve8X:
-        case codes::kExecve13X:
-        case codes::kExecve14X:
-        case codes::kExecve15X:
-        case codes::kExecve16X:
-        case codes::kExecve17X:
-        case codes::kExecve18X:
-        case codes::kExecve19X:
-        case codes::kExecveatX:
-            return true;
-        default:
-            return false;
-    }
-}
-
-// Index of the exit parameter named "fd" beyond the result, in layouts that
-// moved the fd from the enter into the exit (current drivers); -1 if none.
-int exit_fd_param(const EventView& ev) {
-    const event::EventInfo* info = ev.info();
-    if (info == nullptr) return -1;
-    for (size_t i = 1; i < info->params.size(); ++i) {
-        if (info->params[i].name == "fd") return static_cast<int>(i);
-    }
-    return -1;
-}
-
-}  // namespace
 
 bool EventContext::fd_name(std::string_view& name) const {
     if (!fd_related) return false;
@@ -92,7 +16,7 @@ bool EventContext::fd_name(std::string_view& name) const {
     return true;
 }
 
-Model::Model() {
+Model::Model() : traits_(event_traits_table()) {
     absent_thread_.comm = strings_.intern(kUnknownName);
     absent_thread_.exe = absent_thread_.comm;
     absent_thread_.fds = std::make_shared<FdTable>();
@@ -133,76 +57,82 @@ void Model::apply_deferred_removals() {
     }
 }
 
-const EventContext& Model::on_event(const EventView& ev) {
-    if (has_pending_thread_removal_ || !pending_fd_removals_.empty()) apply_deferred_removals();
+const EventContext& Model::on_event(const event::EventView& ev, bool exit_described) {
     ctx_ = EventContext{};
+    ThreadInfo* thread = update(ev, exit_described, true);
+    describe(ev, thread);
+    return ctx_;
+}
+
+ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full) {
+    if (has_pending_thread_removal_ || !pending_fd_removals_.empty()) apply_deferred_removals();
     event_fd_entry_ = nullptr;
     current_enter_ = nullptr;
 
     const event::EventType type = ev.type;
-    const event::EventInfo* info = ev.info();
-    const uint32_t flags = info != nullptr ? info->flags : 0;
-    const bool is_exit = !event::is_enter(type);
-    ThreadInfo* thread = nullptr;
+    const EventTraits& traits = traits_of(type);
+    const EventEffect effect = traits.effect;
+    const Tid tid = static_cast<Tid>(ev.tid);
 
-    if (is_unpaired_meta_event(type)) {
-        thread = threads_.find(static_cast<Tid>(ev.tid));
-        if (type == codes::kProcInfoE && thread != nullptr) handle_procinfo(ev, *thread);
-    } else if (type == codes::kSwitchE) {
+    if (effect == EventEffect::Meta || effect == EventEffect::ProcInfo) {
+        ThreadInfo* thread = threads_.find(tid);
+        if (effect == EventEffect::ProcInfo && thread != nullptr) handle_procinfo(ev, *thread);
+        return thread;
+    }
+    if (effect == EventEffect::Switch) {
         // A context switch names the thread but never makes one up.
-        thread = threads_.find(static_cast<Tid>(ev.tid));
+        ThreadInfo* thread = threads_.find(tid);
         if (thread != nullptr) handle_context_switch(ev, *thread);
-    } else {
-        // The clone exit makes its own thread (the child's may be new).
-        thread = is_clone_exit(type) ? threads_.find(static_cast<Tid>(ev.tid))
-                                     : find_or_make_placeholder(static_cast<Tid>(ev.tid));
-        if (thread != nullptr) {
-            if (!is_exit) {
-                thread->last_event_fd = kNoFd;
-                if ((flags & event::kFlagUsesFd) != 0 && ev.nparams() > 0) {
-                    thread->last_event_fd = event::param_as_int(ev.param(0), event::ParamType::Fd, kNoFd);
-                    event_fd_entry_ = fd_table(*thread).find(thread->last_event_fd);
-                }
-                thread->latency = 0;
-                thread->pairing.on_enter(ev);
-            } else {
-                thread->latency = thread->pairing.latency_at(ev.ts);
-                current_enter_ = thread->pairing.enter_for(type);
-                if ((flags & event::kFlagUsesFd) != 0) {
-                    if (thread->pairing.exit_matches(type)) {
-                        event_fd_entry_ = fd_table(*thread).find(thread->last_event_fd);
-                    } else if (const int i = exit_fd_param(ev); i > 0 && static_cast<uint32_t>(i) < ev.nparams()) {
-                        // No enter, but the exit carries the fd itself (current layouts).
-                        thread->last_event_fd = event::param_as_int(ev.param(i), event::ParamType::Fd, kNoFd);
-                        event_fd_entry_ = fd_table(*thread).find(thread->last_event_fd);
-                    }
-                }
-            }
-        }
+        return thread;
+    }
 
-        if (is_clone_exit(type)) {
-            handle_clone_exit(ev);
-            // It may have replaced a stale thread of this tid, or created it.
-            thread = threads_.find(static_cast<Tid>(ev.tid));
-        } else if (thread != nullptr) {
-            if (is_execve_exit(type)) {
-                handle_execve_exit(ev, *thread);
-            } else if (type == codes::kProcExitE || type == codes::kProcExitOldE) {
+    const bool is_exit = !event::is_enter(type);
+    // Handlers of these read the event's fd entry; described events show it.
+    const bool resolve_fd = full || (effect != EventEffect::None);
+    // The clone exit makes its own thread (the child's may be new).
+    ThreadInfo* thread = effect == EventEffect::CloneExit ? threads_.find(tid) : find_or_make_placeholder(tid);
+    if (thread != nullptr) current_enter_ = track_call(ev, *thread, traits, keep_enter, resolve_fd);
+
+    if (effect == EventEffect::CloneExit) {
+        handle_clone_exit(ev);
+        // It may have replaced a stale thread of this tid, or created it.
+        thread = threads_.find(tid);
+    } else if (thread != nullptr) {
+        switch (effect) {
+            case EventEffect::ExecveExit: handle_execve_exit(ev, *thread); break;
+            case EventEffect::ProcExit:
                 thread->flags |= kCloneClosed;
                 pending_thread_removal_ = thread->tid;
                 has_pending_thread_removal_ = true;
-            } else if (type == codes::kChdirX || type == codes::kFchdirX || type == codes::kGetcwdX) {
-                handle_cwd_change(ev, *thread);
-            } else {
+                break;
+            case EventEffect::CwdChange: handle_cwd_change(ev, *thread); break;
+            case EventEffect::FdOrSocket:
                 handle_file_event(ev, *thread);
                 handle_socket_event(ev, *thread);
-            }
+                break;
+            default:
+                // State-neutral: the handlers would do nothing. on_event runs
+                // them anyway, so the unit tests can compare it with apply().
+                if (full) {
+                    handle_file_event(ev, *thread);
+                    handle_socket_event(ev, *thread);
+                }
+                break;
         }
     }
 
     // Fields look the thread up again after the event was applied (a clone
     // exit may just have created it).
-    if (thread == nullptr) thread = threads_.find(static_cast<Tid>(ev.tid));
+    if (thread == nullptr) thread = threads_.find(tid);
+    // The enter's parameters are released once its exit was handled (they
+    // stay readable through current_enter_ until the next event).
+    if (is_exit && thread != nullptr) thread->pairing.after_exit();
+    return thread;
+}
+
+void Model::describe(const event::EventView& ev, ThreadInfo* thread) {
+    const event::EventType type = ev.type;
+    const EventEffect effect = traits_of(type).effect;
     if (thread != nullptr) {
         ctx_.thread = thread;
         ctx_.thread_known = true;
@@ -213,6 +143,8 @@ const EventContext& Model::on_event(const EventView& ev) {
         ctx_.main_thread = &absent_thread_;
     }
 
+    const event::EventInfo* info = ev.info();
+    const uint32_t flags = info != nullptr ? info->flags : 0;
     ctx_.fd_related = thread != nullptr &&
                       (flags & (event::kFlagCreatesFd | event::kFlagUsesFd | event::kFlagDestroysFd)) != 0;
     if (ctx_.fd_related) {
@@ -230,12 +162,11 @@ const EventContext& Model::on_event(const EventView& ev) {
     // sysdig reports the thread's latest latency: 0 on enters, the call's
     // duration on exits, and the last one again on context switches; nothing
     // for meta-events.
-    if (thread != nullptr && !is_unpaired_meta_event(type)) ctx_.latency = thread->latency;
-    if (is_exit && thread != nullptr && !is_unpaired_meta_event(type) && type != codes::kSwitchE) {
+    const bool meta = effect == EventEffect::Meta || effect == EventEffect::ProcInfo;
+    if (thread != nullptr && !meta) ctx_.latency = thread->latency;
+    if (!event::is_enter(type) && thread != nullptr && !meta && effect != EventEffect::Switch) {
         ctx_.enter = current_enter_;
-        thread->pairing.after_exit();
     }
-    return ctx_;
 }
 
 }  // namespace tracetop::state

@@ -6,6 +6,7 @@
 //   Model model;
 //   model.load_header(source.header());
 //   while (source.next(ev) == ReadStatus::Event) {
+//       if (nothing_will_read(ev)) { model.apply(ev); continue; }
 //       const EventContext& ctx = model.on_event(ev);
 //       ... fields read ctx (valid until the next on_event) ...
 //   }
@@ -14,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,6 +24,7 @@
 #include "event/arg_format.h"
 #include "event/event_view.h"
 #include "event/header_records.h"
+#include "state/event_effects.h"
 #include "state/fd_table.h"
 #include "state/ids.h"
 #include "state/interned_string.h"
@@ -82,7 +85,16 @@ public:
     void load_header(const event::CaptureHeader& header);
 
     // Applies one event and describes it for the field layer.
-    const EventContext& on_event(const event::EventView& ev);
+    // `exit_described`, on an enter: whether the caller may describe its exit
+    // (then the enter's parameters are kept for the exit's fields); pass
+    // false only when it will not.
+    const EventContext& on_event(const event::EventView& ev, bool exit_described = true);
+
+    // Applies one event that nothing will describe: exactly the state changes
+    // of on_event(), without the description, and without the fd lookups and
+    // handlers of state-neutral types (event_effects.h), whose only change is
+    // the thread's pairing, latency and last fd. `exit_described` as above.
+    inline void apply(const event::EventView& ev, bool exit_described = true);
 
     // Lookups for fields that reach beyond the event's own thread
     // (proc.pname, user.name, ...). Null when unknown.
@@ -100,6 +112,18 @@ public:
     static constexpr size_t kMaxThreads = 131072;
 
 private:
+    // Both halves of on_event(): update() changes the state and returns the
+    // event's thread (null when sysdig has none); describe() fills ctx_.
+    // `full`: run every lookup and handler whatever the type (on_event), so
+    // that apply()'s skipping can be checked against it.
+    ThreadInfo* update(const event::EventView& ev, bool keep_enter, bool full);
+    void describe(const event::EventView& ev, ThreadInfo* thread);
+    // The thread's per-call bookkeeping (sysdig's lastevent_*): pairing,
+    // latency, the fd the call acts on (looked up when `resolve_fd`).
+    // Returns an exit's enter when it was kept.
+    inline const event::EventView* track_call(const event::EventView& ev, ThreadInfo& thread,
+                                              const EventTraits& traits, bool keep_enter, bool resolve_fd);
+
     // Event handling, grouped by what it touches (one .cpp each).
     void handle_file_event(const event::EventView& ev, ThreadInfo& thread);
     void handle_socket_event(const event::EventView& ev, ThreadInfo& thread);
@@ -142,6 +166,12 @@ private:
 
     ThreadInfo absent_thread_;  // stands in where sysdig has no thread
 
+    // event_traits_table(), looked up once per event.
+    std::span<const EventTraits> traits_;
+    const EventTraits& traits_of(event::EventType type) const {
+        return traits_[type < traits_.size() ? type : traits_.size() - 1];
+    }
+
     // Work of the current event.
     EventContext ctx_;
     FdEntry* event_fd_entry_ = nullptr;  // sinsp's evt->m_fdinfo
@@ -160,5 +190,46 @@ private:
     std::string dir_scratch_;
     std::string fallback_name_;
 };
+
+inline const event::EventView* Model::track_call(const event::EventView& ev, ThreadInfo& thread,
+                                                 const EventTraits& traits, bool keep_enter, bool resolve_fd) {
+    const event::EventType type = ev.type;
+    if (event::is_enter(type)) {
+        thread.last_event_fd = kNoFd;
+        if (traits.uses_fd && ev.nparams() > 0) {
+            thread.last_event_fd = event::param_as_int(ev.param(0), event::ParamType::Fd, kNoFd);
+            if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
+        }
+        thread.latency = 0;
+        thread.pairing.on_enter(ev, keep_enter || traits_of(static_cast<event::EventType>(type | 1u)).exit_reads_enter);
+        return nullptr;
+    }
+    thread.latency = thread.pairing.latency_at(ev.ts);
+    const event::EventView* enter = thread.pairing.enter_for(type);
+    if (traits.uses_fd) {
+        if (thread.pairing.exit_matches(type)) {
+            if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
+        } else if (const int i = traits.exit_fd_param; i > 0 && static_cast<uint32_t>(i) < ev.nparams()) {
+            // No enter, but the exit carries the fd itself (current layouts).
+            thread.last_event_fd = event::param_as_int(ev.param(static_cast<uint32_t>(i)), event::ParamType::Fd, kNoFd);
+            if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
+        }
+    }
+    return enter;
+}
+
+inline void Model::apply(const event::EventView& ev, bool exit_described) {
+    // Inline, the usual case: a state-neutral event of a known thread, with
+    // no removal pending. Its only change is the bookkeeping.
+    const EventTraits& traits = traits_of(ev.type);
+    if (traits.effect == EventEffect::None && !has_pending_thread_removal_ && pending_fd_removals_.empty()) {
+        if (ThreadInfo* thread = threads_.find(static_cast<Tid>(ev.tid))) {
+            track_call(ev, *thread, traits, exit_described, false);
+            if (!event::is_enter(ev.type)) thread->pairing.after_exit();
+            return;
+        }
+    }
+    update(ev, exit_described, false);
+}
 
 }  // namespace tracetop::state

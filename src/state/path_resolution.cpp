@@ -15,7 +15,10 @@ void rewind_to_parent(std::string& out) {
     while (!out.empty() && out.back() != '/') out.pop_back();
 }
 
-// Appends `path` to `out`, folding dot components and repeated separators.
+}  // namespace
+
+namespace detail {
+
 void append_sanitized_path(std::string_view path, std::string& out) {
     size_t i = 0;
     const size_t n = path.size();
@@ -57,13 +60,38 @@ void append_sanitized_path(std::string_view path, std::string& out) {
     if (out.size() > 1 && out.back() == '/') out.pop_back();
 }
 
+}  // namespace detail
+
+namespace {
+
+// True when append_sanitized_path would copy `path` unchanged: printable
+// bytes only, no "//", no '.' before a '/', another '.' or the end, no
+// trailing '/'. Most paths are like that; they are copied in one go.
+bool is_clean_path(std::string_view path) {
+    const size_t n = path.size();
+    if (n > 1 && path[n - 1] == '/') return false;
+    for (size_t i = 0; i < n; ++i) {
+        const char c = path[i];
+        if (!is_printable(c)) return false;
+        if (c != '.' && c != '/') continue;
+        const char next = i + 1 < n ? path[i + 1] : '\0';
+        if (c == '/' && next == '/') return false;
+        if (c == '.' && (next == '/' || next == '.' || next == '\0')) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool join_paths(std::string_view base, std::string_view path, std::string& out) {
     out.clear();
     const bool relative = !path.empty() && path[0] != '/';
     if (relative) out.append(base);
-    append_sanitized_path(path, out);
+    if (is_clean_path(path)) {
+        out.append(path);
+    } else {
+        detail::append_sanitized_path(path, out);
+    }
     return relative;
 }
 

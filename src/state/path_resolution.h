@@ -15,4 +15,11 @@ bool join_paths(std::string_view base, std::string_view path, std::string& out);
 // A process cwd as sysdig keeps it: joined onto the old one, ending in '/'.
 void join_cwd(std::string_view old_cwd, std::string_view path, std::string& out);
 
+namespace detail {
+// Appends `path` to `out` character by character, folding dot components
+// and repeated separators: what join_paths does for paths that need it (the
+// unit tests check its shortcut for clean paths against this).
+void append_sanitized_path(std::string_view path, std::string& out);
+}  // namespace detail
+
 }  // namespace tracetop::state

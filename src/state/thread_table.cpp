@@ -35,7 +35,7 @@ ThreadInfo* ThreadTable::find_uncached(Tid tid) const {
 }
 
 ThreadInfo* ThreadTable::put(std::unique_ptr<ThreadInfo> thread) {
-    cache_valid_ = false;
+    ++generation_;
     const Tid tid = thread->tid;
     auto& slot = threads_[tid];
     slot = std::move(thread);

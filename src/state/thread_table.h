@@ -6,7 +6,6 @@
 
 #include <array>
 #include <cstdint>
-#include <limits>
 #include <memory>
 #include <unordered_map>
 
@@ -81,29 +80,25 @@ class ThreadTable {
 public:
     using Map = std::unordered_map<Tid, std::unique_ptr<ThreadInfo>>;
 
-    // Consecutive events mostly come from the same thread, and each looks up
-    // its thread and then its main thread: the last two lookups are
-    // remembered (misses too), and forgotten whenever the table changes.
+    // Lookups go through a small direct-mapped cache by tid (misses are
+    // remembered too): a capture interleaves a few busy threads with
+    // scheduler and procinfo events of many others, which would keep
+    // evicting each other from a cache of the last lookup or two. Any change
+    // of the table forgets the whole cache at once (a new generation).
     ThreadInfo* find(Tid tid) const {
-        if (cache_valid_) {
-            if (cache_[0].tid == tid) return cache_[0].found;
-            if (cache_[1].tid == tid) return cache_[1].found;
-        } else {
-            cache_[0].tid = cache_[1].tid = kNoCachedTid;
-            cache_valid_ = true;
-        }
-        cache_[1] = cache_[0];
-        cache_[0] = {tid, find_uncached(tid)};
-        return cache_[0].found;
+        CachedLookup& slot = cache_[static_cast<uint64_t>(tid) % kCacheSlots];
+        if (slot.generation == generation_ && slot.tid == tid) return slot.found;
+        slot = {tid, generation_, find_uncached(tid)};
+        return slot.found;
     }
     // Inserts or replaces; the returned pointer is stable until removal.
     ThreadInfo* put(std::unique_ptr<ThreadInfo> thread);
     void erase(Tid tid) {
-        cache_valid_ = false;
+        ++generation_;
         threads_.erase(tid);
     }
     void clear() {
-        cache_valid_ = false;
+        ++generation_;
         threads_.clear();
     }
     size_t size() const { return threads_.size(); }
@@ -114,12 +109,13 @@ private:
 
     Map threads_;
     struct CachedLookup {
-        Tid tid;
-        ThreadInfo* found;
+        Tid tid = 0;
+        uint64_t generation = 0;  // valid while equal to generation_
+        ThreadInfo* found = nullptr;
     };
-    static constexpr Tid kNoCachedTid = std::numeric_limits<Tid>::min();  // no thread has it
-    mutable std::array<CachedLookup, 2> cache_{};
-    mutable bool cache_valid_ = false;
+    static constexpr size_t kCacheSlots = 64;
+    mutable std::array<CachedLookup, kCacheSlots> cache_{};
+    uint64_t generation_ = 1;
 };
 
 }  // namespace tracetop::state

@@ -3,6 +3,12 @@
 # below, `tracetop -r F --print -p %evt.num FILTER` lists the same event
 # numbers as `sysdig -r F -p %evt.num FILTER` on both shared captures.
 #
+# The cases after the last general one are selective filters led by
+# evt.type/evt.dir (clock_gettime has only generic events, whose evt.type is
+# the system call they carry): --print only applies the events they refuse by type to
+# the model (Model::apply), so these check that latency, fds and process
+# fields of the events they select come out as if every event were described.
+#
 # Each case is one line:  EXPECT | TRACETOP FILTER [| SYSDIG FILTER]
 #   (fields are separated by ' | ')
 #   EXPECT  'hits': sysdig must select some event on at least one capture (so
@@ -95,6 +101,24 @@ hits | not evt.type=switch and not evt.dir=>
 hits | ((fd.typechar=f and evt.dir=<) or (fd.typechar=6 and evt.dir=>)) and proc.name=curl
 hits | evt.type=close or evt.type=open and evt.failed=true | evt.type=close or (evt.type=open and evt.failed=true)
 hits | not evt.failed=true and (fd.type=file or fd.type=ipv6) and not proc.name in (bash, sshd)
+hits | evt.type=connect and evt.dir=< and evt.latency>10000
+hits | evt.type=open and evt.dir=< and evt.latency>5000 and proc.name=curl
+hits | evt.type=read and evt.dir=< and evt.latency>1000 and fd.typechar=f
+hits | evt.type=switch and evt.latency>0
+hits | evt.dir=< and evt.type=read and fd.name contains libc
+hits | evt.type=close and evt.dir=< and fd.name contains /etc
+hits | evt.dir=< and evt.type=fstat and fd.num=3
+hits | evt.type=recvfrom and evt.dir=< and fd.l4proto=udp
+hits | evt.type=sendto and evt.dir=< and fd.name contains 53
+hits | evt.type=accept and evt.dir=< and fd.name exists
+hits | evt.type=bind and evt.dir=< and fd.sport>0
+hits | evt.type=write and evt.dir=< and fd.num=1 and proc.name=curl
+hits | evt.type=clone and evt.dir=< and proc.pname=bash
+hits | evt.type=execve and proc.name=curl
+hits | evt.type=procexit and proc.name=curl
+hits | evt.type=clock_gettime and evt.dir=< and evt.latency>1000
+hits | evt.type in (clock_gettime, set_robust_list) and proc.name=curl
+hits | not evt.type in (clock_gettime, mmap, mprotect, read) and evt.dir=<
 EOF
 )
 

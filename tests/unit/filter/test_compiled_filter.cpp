@@ -3,6 +3,7 @@
 // can make (with the column they point at).
 #include <doctest.h>
 
+#include <array>
 #include <string>
 
 #include "../common/field_harness.h"
@@ -158,4 +159,50 @@ TEST_CASE("bad filters fail to compile, pointing at the column at fault") {
     REQUIRE_FALSE(compiled);
     const std::string shown = filter::describe_filter_error("evt.num>abc", compiled.error());
     CHECK(shown == "bad filter at column 9: 'abc' is not a number for evt.num\n  evt.num>abc\n          ^");
+}
+
+TEST_CASE("verdicts before any field is read: by type, and by system call for generic events") {
+    using filter::kTypeDynamic;
+    // The code of a system call that has only generic events.
+    uint16_t clock_gettime = 0;
+    for (size_t code = 0; code < event::syscall_name_count(); ++code) {
+        if (event::syscall_name(static_cast<uint16_t>(code)) == "clock_gettime") clock_gettime = static_cast<uint16_t>(code);
+    }
+    REQUIRE(clock_gettime != 0);
+    // Generic events carry the system call first, then its native number.
+    const BuiltEvent generic_enter(10, 200, 0, {u16(clock_gettime), u16(228)});
+    const BuiltEvent generic_exit(20, 200, 1, {u16(clock_gettime), u16(228)});
+    const BuiltEvent generic_other(30, 200, 1, {u16(static_cast<uint16_t>(clock_gettime + 1)), u16(0)});
+    const BuiltEvent connect_exit(40, 200, kConnectX, {i64(0)});
+    using V = std::array<int, 4>;
+    const auto verdicts = [&](std::string_view text) {
+        auto f = CompiledFilter::compile(text);
+        REQUIRE(f);
+        return V{f->event_verdict(generic_enter.view()), f->event_verdict(generic_exit.view()),
+                 f->event_verdict(generic_other.view()), f->event_verdict(connect_exit.view())};
+    };
+    CHECK(verdicts("evt.type=connect and fd.port=80") == V{0, 0, 0, kTypeDynamic});
+    CHECK(verdicts("evt.type=clock_gettime") == V{1, 1, 0, 0});
+    CHECK(verdicts("not evt.type=clock_gettime") == V{0, 0, 1, 1});
+    CHECK(verdicts("evt.type=clock_gettime and evt.dir=<") == V{0, 1, 0, 0});
+    CHECK(verdicts("evt.type=clock_gettime or proc.name=curl") == V{1, 1, kTypeDynamic, kTypeDynamic});
+    CHECK(verdicts("proc.name=curl") == V{kTypeDynamic, kTypeDynamic, kTypeDynamic, kTypeDynamic});
+    CHECK(verdicts("evt.dir=>") == V{1, 0, 0, 0});
+    // The exit of the call an enter begins: same system call, other direction.
+    auto exits_only = CompiledFilter::compile("evt.type=clock_gettime and evt.dir=<");
+    CHECK(exits_only->exit_verdict(generic_enter.view()) == 1);
+    auto other_only = CompiledFilter::compile("evt.type=connect");
+    CHECK(other_only->exit_verdict(generic_enter.view()) == 0);
+
+    // Whatever the verdict says, matches() agrees with it once the fields are read.
+    FieldHarness h(header());
+    for (const BuiltEvent* ev : {&generic_enter, &generic_exit, &generic_other, &connect_exit}) {
+        h.feed(*ev);
+        for (std::string_view text : {"evt.type=connect and fd.port=80", "evt.type=clock_gettime",
+                                      "not evt.type=clock_gettime", "evt.type=clock_gettime or proc.name=curl"}) {
+            auto f = CompiledFilter::compile(text);
+            const int v = f->event_verdict(h.fields().ev);
+            if (v != kTypeDynamic) CHECK_MESSAGE(v == (h.matches(text) ? 1 : 0), text);
+        }
+    }
 }

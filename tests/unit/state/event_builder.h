@@ -60,14 +60,17 @@ inline Bytes ipv6_doc(uint8_t last) {
 // Owns the bytes of one event; view() parses them.
 class BuiltEvent {
 public:
-    BuiltEvent(uint64_t ts, uint64_t tid, uint16_t type, const std::vector<Bytes>& params, uint64_t num = 0)
+    // `large`: 32-bit parameter lengths (the event types flagged LARGE_PAYLOAD).
+    BuiltEvent(uint64_t ts, uint64_t tid, uint16_t type, const std::vector<Bytes>& params, uint64_t num = 0,
+               bool large = false)
         : num_(num) {
+        const uint32_t width = large ? 4 : 2;
         uint32_t body = 0;
-        for (const auto& p : params) body += 2 + static_cast<uint32_t>(p.size());
+        for (const auto& p : params) body += width + static_cast<uint32_t>(p.size());
         const uint32_t len = static_cast<uint32_t>(event::kEventHeaderV2Size) + body;
         bytes_ = cat({u64(ts), u64(tid), u32(len), u16(type), u32(static_cast<uint32_t>(params.size()))});
         for (const auto& p : params) {
-            const Bytes l = u16(static_cast<uint16_t>(p.size()));
+            const Bytes l = large ? u32(static_cast<uint32_t>(p.size())) : u16(static_cast<uint16_t>(p.size()));
             bytes_.insert(bytes_.end(), l.begin(), l.end());
         }
         for (const auto& p : params) bytes_.insert(bytes_.end(), p.begin(), p.end());
