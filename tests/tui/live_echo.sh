@@ -24,6 +24,12 @@ pass "live capture started"
 # command lines, so a text filter or search would find them too.
 keys ':' "proc.pid = $talk_pid" Enter
 check "the workload shows" "tt_echo_talk tracetop-ech"
+# The unfiltered table (every process, idle ones too) stays on screen until
+# the first filtered snapshot arrives: wait for the workload to be the only
+# row, or Home could select another process.
+table_rows() { screen | grep -cE '^ +[0-9]+ +[0-9]+ '; }
+for ((i = 0; i < 40; i++)); do [ "$(table_rows)" = 1 ] && break; sleep 0.25; done
+[ "$(table_rows)" = 1 ] && pass "the filter leaves only the workload's row" || fail "only the workload's row"
 # Paused table: the pane still runs live.
 keys p
 check "the table is paused" "PAUSED"
