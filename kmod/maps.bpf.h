@@ -45,21 +45,21 @@ struct {
 	__type(value, struct scratch_area);
 } scratch SEC(".maps");
 
-/* Native syscall number -> 1 when some consumer wants it. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, TRACETOP_SYSCALL_SLOTS);
-	__type(key, __u32);
-	__type(value, __u8);
-} interest SEC(".maps");
+/* Native syscall number -> how the dispatcher handles it: off, written by
+ * the dispatcher itself (generic events), or handed to a filler. One lookup
+ * answers both "wanted?" and "which PPM_SC code?". */
+struct syscall_route {
+	__u16 ppm_sc;   /* PPM_SC code for the generic events */
+	__u8 route;     /* TRACETOP_ROUTE_* */
+	__u8 unused;
+};
 
-/* Native syscall number -> PPM_SC code, for the generic syscall events. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, TRACETOP_SYSCALL_SLOTS);
 	__type(key, __u32);
-	__type(value, __u16);
-} ppm_sc_codes SEC(".maps");
+	__type(value, struct syscall_route);
+} routes SEC(".maps");
 
 /* Native syscall number -> filler program (tail calls), filled by user space. */
 struct {
