@@ -61,6 +61,17 @@ struct {
 	__type(value, struct syscall_route);
 } routes SEC(".maps");
 
+/* Threads inside an execveat: a successful one returns through the exit
+ * tracepoint as execve (orig_ax is execve's number by then), so the enter
+ * leaves a mark for the exit to find. LRU: a mark whose exit never comes
+ * (the thread is killed) is evicted in time. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u32);
+	__type(value, __u8);
+} in_execveat SEC(".maps");
+
 /* Native syscall number -> filler program (tail calls), filled by user space. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);

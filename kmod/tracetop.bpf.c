@@ -13,6 +13,7 @@
 #include "task.bpf.h"
 #include "sockets.bpf.h"
 #include "generic_direct.bpf.h"
+#include "cwd.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 

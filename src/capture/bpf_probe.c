@@ -38,11 +38,12 @@ static const struct filler_row kFillers[] = {
 	{18, "pwrite"}, {19, "readv"}, {20, "writev"}, {21, "access"}, {22, "pipe"}, {32, "dup"},
 	{33, "dup"}, {41, "socket"}, {42, "connect"}, {43, "accept"}, {44, "sendto"},
 	{45, "recvfrom"}, {46, "sendmsg"}, {47, "recvmsg"}, {48, "shutdown"}, {49, "bind"},
-	{50, "listen"}, {56, "clone"}, {57, "fork"}, {58, "vfork"}, {59, "execve"}, {62, "kill"},
+	{50, "listen"}, {53, "socketpair"}, {56, "clone"}, {57, "fork"}, {58, "vfork"},
+	{59, "execve"}, {62, "kill"},
 	{72, "fcntl"}, {80, "chdir"}, {81, "fchdir"}, {82, "rename"}, {83, "mkdir"}, {84, "rmdir"},
 	{85, "creat"}, {87, "unlink"}, {200, "tkill"}, {234, "tgkill"}, {257, "openat"},
 	{258, "mkdirat"}, {263, "unlinkat"}, {264, "renameat"}, {288, "accept4"}, {292, "dup"},
-	{293, "pipe"}, {316, "renameat2"}, {435, "clone3"}, {437, "openat2"},
+	{293, "pipe"}, {316, "renameat2"}, {322, "execveat"}, {435, "clone3"}, {437, "openat2"},
 };
 
 static int quiet_print(enum libbpf_print_level level, const char *fmt, va_list args)
