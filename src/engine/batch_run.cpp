@@ -131,8 +131,11 @@ int run_batch(const Options& options) {
         }
         if (seen++ == 0) first_ts = ev.ts;
         if (writer) writer->write(ev);
+        // The model serves printing only (-w writes every event unchanged):
+        // a plain recording skips it and drains faster.
+        if (!print) continue;
         const state::EventContext& ctx = model.on_event(ev);
-        if (!print || !shown_by_default(ev, options.debug)) continue;
+        if (!shown_by_default(ev, options.debug)) continue;
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         if (event_filter && !event_filter->matches(fields)) continue;
         if (format) {
