@@ -46,6 +46,10 @@ expect_line "$out" "^[0-9]+ $w < socketpair .*res=0 fd1=$pair1\(<u>\) fd2=$pair2
 expect_line "$out" "^[0-9]+ tt_workload $ea $ea > execveat .*dirfd=-100\(AT_FDCWD\) pathname=$CHILD flags=0" "execveat enter in child $ea"
 expect_line "$out" "^[0-9]+ tt_child $ea $ea < execveat .*res=0 exe=$CHILD args=quick" "execveat exit (not execve) of tt_child as pid $ea"
 expect_line "$out" "^[0-9]+ tt_child $ea $ea > procexit .*ret=7 " "the execveat child exits with status 7"
+# The working directory is in the process events themselves (the workload
+# runs in $SCRATCH), not left empty for the reader to guess.
+expect_line "$out" "^[0-9]+ tt_workload $child $child < clone .*res=0 .* cwd=$SCRATCH fdlimit=" "clone child $child carries its cwd"
+expect_line "$out" "^[0-9]+ tt_child $child $child < execve .*res=0 .* cwd=$SCRATCH fdlimit=" "execve of $child carries its cwd"
 # A fault's signal comes from the kernel: sender 0, not the faulting address.
 expect_line "$out" "^[0-9]+ tt_workload $segv $segv > signaldeliver .*spid=0 dpid=$segv\(tt_workload\) sig=11\(SIGSEGV\)" "SIGSEGV of $segv delivered with sender 0"
 expect_no_drops
