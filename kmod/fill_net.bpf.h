@@ -15,6 +15,45 @@ ENTER_FILLER(socket)
 }
 EXIT_RES(socket, 19)
 
+ENTER_FILLER(socketpair)
+{
+	struct event e;
+	if (!ev_begin(&e, 42, 3))
+		return 0;
+	push_u32(&e, (__u32)ARG0);
+	push_u32(&e, (__u32)ARG1);
+	push_u32(&e, (__u32)ARG2);
+	ev_submit(&e);
+	return 0;
+}
+
+/* res, fd1, fd2, and the kernel addresses of the first end and of its peer
+ * (sysdig 0.29.3's five parameters): readers name unix sockets by them. */
+EXIT_FILLER(socketpair)
+{
+	struct event e;
+	int fds[2] = {-1, -1};
+	__u64 source = 0, peer = 0;
+	if (!ev_begin(&e, 43, 5))
+		return 0;
+	if (ret == 0 && bpf_probe_read_user(fds, sizeof(fds), (const void *)ARG3) == 0) {
+		struct socket *sock = fd_to_socket(fds[0]);
+		struct sock *sk = sock ? BPF_CORE_READ(sock, sk) : NULL;
+		if (sk) {
+			source = (__u64)sk;
+			if (BPF_CORE_READ(sk, __sk_common.skc_family) == L_AF_UNIX)
+				peer = (__u64)BPF_CORE_READ((struct unix_sock *)sk, peer);
+		}
+	}
+	push_u64(&e, ret);
+	push_u64(&e, (__s64)fds[0]);
+	push_u64(&e, (__s64)fds[1]);
+	push_u64(&e, source);
+	push_u64(&e, peer);
+	ev_submit(&e);
+	return 0;
+}
+
 ENTER_FD(bind, 20)
 EXIT_FILLER(bind)
 {
@@ -184,7 +223,7 @@ EXIT_FILLER(sendmsg)
 	if (!ev_begin(&e, 49, 2))
 		return 0;
 	push_u64(&e, ret);
-	push_iov_data(&e, m.msg_iov, ret);
+	push_iov_data(&e, m.msg_iov, m.msg_iovlen, ret);
 	ev_submit(&e);
 	return 0;
 }
@@ -199,7 +238,7 @@ EXIT_FILLER(recvmsg)
 		return 0;
 	push_u64(&e, ret);
 	push_u32(&e, ret > 0 ? (__u32)ret : 0);
-	push_iov_data(&e, m.msg_iov, ret);
+	push_iov_data(&e, m.msg_iov, m.msg_iovlen, ret);
 	if (ret >= 0)
 		push_fd_tuple(&e, arg_fd(ARG0), true);
 	else

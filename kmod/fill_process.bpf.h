@@ -44,9 +44,7 @@ static __always_inline void push_identity(struct event *e, struct task_struct *t
 	push_u64(e, BPF_CORE_READ(t, pid));
 	push_u64(e, BPF_CORE_READ(t, tgid));
 	push_u64(e, task_ptid(t));
-	/* cwd is left to the reader, which inherits it from the parent or the
-	 * /proc scan; resolving a dentry chain here costs more than it helps. */
-	push_empty(e);
+	push_cwd(e, t);
 	push_u64(e, BPF_CORE_READ(t, signal, rlim[7].rlim_cur)); /* RLIMIT_NOFILE */
 	push_u64(e, BPF_CORE_READ(t, maj_flt));
 	push_u64(e, BPF_CORE_READ(t, min_flt));
@@ -109,12 +107,13 @@ ENTER_FILLER(execve)
 	return 0;
 }
 
-EXIT_FILLER(execve)
+/* execve and execveat share sysdig 0.29.3's 20-parameter exit layout. */
+static __always_inline int execve_exit(long ret, __u16 type)
 {
 	struct event e;
 	struct task_struct *t = bpf_get_current_task_btf();
 	struct mm_struct *mm;
-	if (!ev_begin(&e, 293, 20))
+	if (!ev_begin(&e, type, 20))
 		return 0;
 	push_identity(&e, t, ret);
 	push_empty(&e); /* cgroups */
@@ -131,4 +130,51 @@ EXIT_FILLER(execve)
 	push_u32(&e, 0); /* flags */
 	ev_submit(&e);
 	return 0;
+}
+
+/* Whether the current thread's exec came from execveat (and forgets it). */
+static __always_inline bool leaving_execveat(void)
+{
+	__u32 tid = (__u32)bpf_get_current_pid_tgid();
+	if (!bpf_map_lookup_elem(&in_execveat, &tid))
+		return false;
+	bpf_map_delete_elem(&in_execveat, &tid);
+	return true;
+}
+
+EXIT_FILLER(execve) { return execve_exit(ret, leaving_execveat() ? 331 : 293); }
+
+/* Linux AT_* flags of execveat -> PPM_EXVAT_* (scap-format.md §10.4). */
+static __always_inline __u32 ppm_execveat_flags(__u64 flags)
+{
+	__u32 r = 0;
+	if (flags & 0x1000) /* AT_EMPTY_PATH */
+		r |= 0x1;
+	if (flags & 0x100) /* AT_SYMLINK_NOFOLLOW */
+		r |= 0x2;
+	return r;
+}
+
+ENTER_FILLER(execveat)
+{
+	struct event e;
+	if (!ev_begin(&e, 330, 3))
+		return 0;
+	push_u64(&e, arg_fd(ARG0));
+	push_user_str(&e, (const void *)ARG1);
+	push_u32(&e, ppm_execveat_flags(ARG4));
+	ev_submit(&e);
+	{
+		__u32 tid = (__u32)bpf_get_current_pid_tgid();
+		__u8 one = 1;
+		bpf_map_update_elem(&in_execveat, &tid, &one, BPF_ANY);
+	}
+	return 0;
+}
+
+/* Reached when execveat failed (its number is still in orig_ax). */
+EXIT_FILLER(execveat)
+{
+	leaving_execveat();
+	return execve_exit(ret, 331);
 }

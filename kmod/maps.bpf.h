@@ -45,21 +45,32 @@ struct {
 	__type(value, struct scratch_area);
 } scratch SEC(".maps");
 
-/* Native syscall number -> 1 when some consumer wants it. */
+/* Native syscall number -> how the dispatcher handles it: off, written by
+ * the dispatcher itself (generic events), or handed to a filler. One lookup
+ * answers both "wanted?" and "which PPM_SC code?". */
+struct syscall_route {
+	__u16 ppm_sc;   /* PPM_SC code for the generic events */
+	__u8 route;     /* TRACETOP_ROUTE_* */
+	__u8 unused;
+};
+
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, TRACETOP_SYSCALL_SLOTS);
+	__type(key, __u32);
+	__type(value, struct syscall_route);
+} routes SEC(".maps");
+
+/* Threads inside an execveat: a successful one returns through the exit
+ * tracepoint as execve (orig_ax is execve's number by then), so the enter
+ * leaves a mark for the exit to find. LRU: a mark whose exit never comes
+ * (the thread is killed) is evicted in time. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
 	__type(key, __u32);
 	__type(value, __u8);
-} interest SEC(".maps");
-
-/* Native syscall number -> PPM_SC code, for the generic syscall events. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, TRACETOP_SYSCALL_SLOTS);
-	__type(key, __u32);
-	__type(value, __u16);
-} ppm_sc_codes SEC(".maps");
+} in_execveat SEC(".maps");
 
 /* Native syscall number -> filler program (tail calls), filled by user space. */
 struct {

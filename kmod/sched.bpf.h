@@ -21,6 +21,25 @@ int BPF_PROG(tt_proc_exit, struct task_struct *p)
 	return 0;
 }
 
+/* si_code values (include/uapi/asm-generic/siginfo.h). */
+#define L_SI_USER 0
+#define L_SI_QUEUE (-1)
+#define L_SI_MESGQ (-3)
+#define L_SI_TKILL (-6)
+#define L_SIGCHLD 17
+
+/* Whether the siginfo's first union field is a process id: for signals a
+ * process sent (kill, tkill/tgkill, sigqueue, a message queue's notice), and
+ * for SIGCHLD, whose siginfo names the child. Signals the kernel raises
+ * itself (faults such as SIGSEGV, SI_KERNEL, timers, I/O) keep an address,
+ * a timer id or nothing there: their sender is 0. */
+static __always_inline bool siginfo_names_sender(int sig, int code)
+{
+	if (code == L_SI_USER || code == L_SI_QUEUE || code == L_SI_MESGQ || code == L_SI_TKILL)
+		return true;
+	return sig == L_SIGCHLD && code > 0;
+}
+
 SEC("tp_btf/signal_deliver")
 int BPF_PROG(tt_signal_deliver, int sig, struct kernel_siginfo *info)
 {
@@ -30,8 +49,7 @@ int BPF_PROG(tt_signal_deliver, int sig, struct kernel_siginfo *info)
 		return 0;
 	if (!ev_begin(&e, 232, 3))
 		return 0;
-	/* Every siginfo layout that names a sender keeps its pid first. */
-	if (info)
+	if (info && siginfo_names_sender(sig, BPF_CORE_READ(info, si_code)))
 		sender = BPF_CORE_READ(info, _sifields._kill._pid);
 	push_u64(&e, sender);
 	push_u64(&e, (__u32)bpf_get_current_pid_tgid());

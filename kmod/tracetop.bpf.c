@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /* tracetop's probe: two dispatchers on the raw syscall tracepoints look up
- * the system call and tail-call its filler; each family of fillers lives in
- * its own header. Scheduler and signal tracepoints write their own events. */
+ * the system call's route and either write its generic event themselves or
+ * tail-call its filler; each family of fillers lives in its own header.
+ * Scheduler and signal tracepoints write their own events. */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -11,34 +12,46 @@
 #include "flags.bpf.h"
 #include "task.bpf.h"
 #include "sockets.bpf.h"
+#include "generic_direct.bpf.h"
+#include "cwd.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
 /* thread_info.status bit of a task in a 32-bit system call: its numbers are
- * the i386 table's, which our filler arrays do not describe. */
+ * the i386 table's, which our routes do not describe. */
 #define L_TS_COMPAT 0x0002
 
-static __always_inline bool skip_current(void)
+/* The route of a native system call, or NULL when it is out of range. The
+ * array lookup is inlined by the verifier: no helper call. */
+static __always_inline struct syscall_route *route_of(long id)
 {
-	struct task_struct *t;
-	if ((bpf_get_current_pid_tgid() >> 32) == cfg_own_tgid)
-		return true;
-	t = bpf_get_current_task_btf();
-	/* A trusted BTF pointer: a direct load, no probe-read helper call. */
-	return (t->thread_info.status & L_TS_COMPAT) != 0;
+	__u32 nr = (__u32)id;
+	if (id < 0 || id >= TRACETOP_SYSCALL_SLOTS)
+		return NULL;
+	return bpf_map_lookup_elem(&routes, &nr);
 }
 
-static __always_inline bool interesting(__u32 nr)
+/* Our own process, and tasks in a 32-bit system call, are not traced. */
+static __always_inline bool skip_task(struct task_struct *t)
 {
-	__u8 *on = bpf_map_lookup_elem(&interest, &nr);
-	return on && *on;
+	return t->tgid == cfg_own_tgid || (t->thread_info.status & L_TS_COMPAT) != 0;
 }
 
+/* Cheapest test first: the route (an inlined array load), then who runs.
+ * The task pointer is trusted BTF: its tgid, pid and status are plain loads,
+ * so one helper call answers everything bpf_get_current_pid_tgid would. */
 SEC("tp_btf/sys_enter")
 int BPF_PROG(tt_sys_enter, struct pt_regs *regs, long id)
 {
-	if (id < 0 || id >= TRACETOP_SYSCALL_SLOTS || skip_current() || !interesting((__u32)id))
+	struct syscall_route *r = route_of(id);
+	struct task_struct *t;
+	if (!r || r->route == TRACETOP_ROUTE_OFF)
 		return 0;
+	t = bpf_get_current_task_btf();
+	if (skip_task(t))
+		return 0;
+	if (r->route == TRACETOP_ROUTE_GENERIC)
+		return generic_enter((__u32)t->pid, r->ppm_sc, (__u16)id);
 	bpf_tail_call(ctx, &enter_fillers, (__u32)id);
 	return 0;
 }
@@ -47,8 +60,15 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(tt_sys_exit, struct pt_regs *regs, long ret)
 {
 	long id = regs->orig_ax;
-	if (id < 0 || id >= TRACETOP_SYSCALL_SLOTS || skip_current() || !interesting((__u32)id))
+	struct syscall_route *r = route_of(id);
+	struct task_struct *t;
+	if (!r || r->route == TRACETOP_ROUTE_OFF)
 		return 0;
+	t = bpf_get_current_task_btf();
+	if (skip_task(t))
+		return 0;
+	if (r->route == TRACETOP_ROUTE_GENERIC)
+		return generic_exit((__u32)t->pid, r->ppm_sc);
 	bpf_tail_call(ctx, &exit_fillers, (__u32)id);
 	return 0;
 }
@@ -67,7 +87,6 @@ int BPF_PROG(tt_sys_exit, struct pt_regs *regs, long ret)
 #define ARG4 (regs->r8)
 #define ARG5 (regs->r9)
 
-#include "fill_generic.bpf.h"
 #include "fill_file.bpf.h"
 #include "fill_net.bpf.h"
 #include "fill_process.bpf.h"

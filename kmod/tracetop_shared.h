@@ -17,8 +17,15 @@
 #define TRACETOP_MAX_EVENT_SIZE 32768
 
 /* Native system-call numbers index the filler program arrays and the
- * interest map; x86_64 numbers stay below this. */
+ * routes map; x86_64 numbers stay below this. */
 #define TRACETOP_SYSCALL_SLOTS 512
+
+/* How the dispatcher treats a native system call (the routes map): not at
+ * all, as a generic syscall event it writes itself, or through the call's
+ * own filler program (a tail call). */
+#define TRACETOP_ROUTE_OFF 0
+#define TRACETOP_ROUTE_GENERIC 1
+#define TRACETOP_ROUTE_FILLER 2
 
 /* Size of the scap v2 event header (ts, tid, len, type, nparams). */
 #define TRACETOP_EVENT_HEADER_SIZE 26

@@ -20,10 +20,13 @@ struct tt_probe {
 	uint32_t ring_bytes;
 	int *ring_fds;
 	struct bpf_link *links[5];
+	/* The route each system call takes when wanted (generic or filler), so
+	 * that interest can be switched back on. */
+	uint8_t route_when_on[TRACETOP_SYSCALL_SLOTS];
 };
 
 /* Native x86_64 system-call number -> filler pair "<name>_e"/"<name>_x".
- * Calls not listed get the generic pair. */
+ * Calls not listed get the generic events, written by the dispatchers. */
 struct filler_row {
 	uint16_t nr;
 	const char *name;
@@ -35,11 +38,12 @@ static const struct filler_row kFillers[] = {
 	{18, "pwrite"}, {19, "readv"}, {20, "writev"}, {21, "access"}, {22, "pipe"}, {32, "dup"},
 	{33, "dup"}, {41, "socket"}, {42, "connect"}, {43, "accept"}, {44, "sendto"},
 	{45, "recvfrom"}, {46, "sendmsg"}, {47, "recvmsg"}, {48, "shutdown"}, {49, "bind"},
-	{50, "listen"}, {56, "clone"}, {57, "fork"}, {58, "vfork"}, {59, "execve"}, {62, "kill"},
+	{50, "listen"}, {53, "socketpair"}, {56, "clone"}, {57, "fork"}, {58, "vfork"},
+	{59, "execve"}, {62, "kill"},
 	{72, "fcntl"}, {80, "chdir"}, {81, "fchdir"}, {82, "rename"}, {83, "mkdir"}, {84, "rmdir"},
 	{85, "creat"}, {87, "unlink"}, {200, "tkill"}, {234, "tgkill"}, {257, "openat"},
 	{258, "mkdirat"}, {263, "unlinkat"}, {264, "renameat"}, {288, "accept4"}, {292, "dup"},
-	{293, "pipe"}, {316, "renameat2"}, {435, "clone3"}, {437, "openat2"},
+	{293, "pipe"}, {316, "renameat2"}, {322, "execveat"}, {435, "clone3"}, {437, "openat2"},
 };
 
 static int quiet_print(enum libbpf_print_level level, const char *fmt, va_list args)
@@ -55,6 +59,13 @@ static void fail(char *err, size_t errlen, const char *what, int e)
 	snprintf(err, errlen, "%s: %s", what, strerror(e < 0 ? -e : e));
 }
 
+/* The value of the routes map (kmod/maps.bpf.h, struct syscall_route). */
+struct route_value {
+	uint16_t ppm_sc;
+	uint8_t route;
+	uint8_t unused;
+};
+
 static int prog_fd(struct tracetop_bpf *skel, const char *name, const char *suffix)
 {
 	char full[64];
@@ -69,20 +80,11 @@ static int fill_dispatch(struct tt_probe *probe, const struct tt_probe_config *c
 	struct tracetop_bpf *skel = probe->skel;
 	int enter_map = bpf_map__fd(skel->maps.enter_fillers);
 	int exit_map = bpf_map__fd(skel->maps.exit_fillers);
-	int gen_e = bpf_program__fd(skel->progs.generic_e);
-	int gen_x = bpf_program__fd(skel->progs.generic_x);
-	uint8_t on = 1;
+	int routes = bpf_map__fd(skel->maps.routes);
 	uint32_t nr;
 	size_t i;
 
-	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++) {
-		uint16_t code = nr < cfg->ppm_sc_count ? cfg->ppm_sc[nr] : 0;
-		if (bpf_map_update_elem(enter_map, &nr, &gen_e, BPF_ANY) ||
-		    bpf_map_update_elem(exit_map, &nr, &gen_x, BPF_ANY) ||
-		    bpf_map_update_elem(bpf_map__fd(skel->maps.ppm_sc_codes), &nr, &code, BPF_ANY) ||
-		    bpf_map_update_elem(bpf_map__fd(skel->maps.interest), &nr, &on, BPF_ANY))
-			return -errno;
-	}
+	memset(probe->route_when_on, TRACETOP_ROUTE_GENERIC, sizeof(probe->route_when_on));
 	for (i = 0; i < sizeof(kFillers) / sizeof(kFillers[0]); i++) {
 		int e = prog_fd(skel, kFillers[i].name, "_e");
 		int x = prog_fd(skel, kFillers[i].name, "_x");
@@ -91,6 +93,16 @@ static int fill_dispatch(struct tt_probe *probe, const struct tt_probe_config *c
 			return -ENOENT;
 		if (bpf_map_update_elem(enter_map, &nr, &e, BPF_ANY) ||
 		    bpf_map_update_elem(exit_map, &nr, &x, BPF_ANY))
+			return -errno;
+		probe->route_when_on[nr] = TRACETOP_ROUTE_FILLER;
+	}
+	/* Routes last: a route to a filler is only followed once its program is
+	 * in the array. */
+	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++) {
+		struct route_value r = {0};
+		r.ppm_sc = nr < cfg->ppm_sc_count ? cfg->ppm_sc[nr] : 0;
+		r.route = probe->route_when_on[nr];
+		if (bpf_map_update_elem(routes, &nr, &r, BPF_ANY))
 			return -errno;
 	}
 	return 0;
@@ -270,8 +282,13 @@ int tt_probe_drops_per_cpu(const struct tt_probe *probe, uint64_t *out, int n)
 
 int tt_probe_set_interest(struct tt_probe *probe, uint32_t syscall_nr, int on)
 {
-	uint8_t v = on ? 1 : 0;
+	int fd;
+	struct route_value r;
 	if (syscall_nr >= TRACETOP_SYSCALL_SLOTS)
 		return -EINVAL;
-	return bpf_map_update_elem(bpf_map__fd(probe->skel->maps.interest), &syscall_nr, &v, BPF_ANY);
+	fd = bpf_map__fd(probe->skel->maps.routes);
+	if (bpf_map_lookup_elem(fd, &syscall_nr, &r))
+		return -errno;
+	r.route = on ? probe->route_when_on[syscall_nr] : TRACETOP_ROUTE_OFF;
+	return bpf_map_update_elem(fd, &syscall_nr, &r, BPF_ANY) ? -errno : 0;
 }

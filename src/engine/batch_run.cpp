@@ -156,6 +156,9 @@ int run_batch(const Options& options) {
         }
         if (seen++ == 0) first_ts = ev.ts;
         if (writer) writer->write(ev);
+        // The model serves printing only (-w writes every event unchanged):
+        // a plain recording skips it and drains faster.
+        if (!print) continue;
         // An enter's parameters are kept only if its exit may be printed.
         // Generic system-call events carry their evt.type in a parameter.
         const bool generic = event_filter && event::has_dynamic_type_name(ev.type);

@@ -3,7 +3,8 @@
 set -uo pipefail
 : "${TRACETOP:?run through meson test}" "${WORKLOAD:?run through meson test}" "${CHILD:?run through meson test}"
 SCRATCH=$(mktemp -d)
-trap 'rm -rf "$SCRATCH"' EXIT
+# KEEP_SCRATCH=1 keeps the scratch directory for a look after a failure.
+trap '[ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 failures=0
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -34,6 +35,19 @@ wait_until_capturing() {
     sleep 0.05
   done
   fail "tracetop did not say it was capturing within 30 s: $(cat "$2")"; finish
+}
+
+# Waits until tracetop (pid $1) has attached its programs to the kernel (its
+# BPF link fds are open), for modes that print no readiness line (--json);
+# from then on its rings hold every event. Fails the test after 30 s.
+wait_until_attached() {
+  local i
+  for i in $(seq 600); do
+    [ "$(grep -l '^link_id' /proc/"$1"/fdinfo/* 2>/dev/null | wc -l)" -ge 2 ] && return 0
+    kill -0 "$1" 2>/dev/null || { fail "tracetop ended before attaching"; finish; }
+    sleep 0.05
+  done
+  fail "tracetop did not attach within 30 s"; finish
 }
 
 # Starts tracetop with "$@", waits until it is attached, runs the workload,

@@ -22,7 +22,7 @@ for v in $VIEWS; do
   "$TRACETOP" --json -v "$v" --duration 8 "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
   pids+=($!)
 done
-sleep 3
+for p in "${pids[@]}"; do wait_until_attached "$p"; done
 (cd "$SCRATCH" && "$VIEWS_WORKLOAD" "$SCRATCH" "$SCRATCH/$ESC_NAME") >"$SCRATCH/report" || fail "the workload failed"
 for i in "${!pids[@]}"; do
   wait "${pids[$i]}" || fail "tracetop --json -v $(echo $VIEWS | cut -d' ' -f$((i + 1))) failed: $(cat "$SCRATCH/$(echo $VIEWS | cut -d' ' -f$((i + 1))).err")"

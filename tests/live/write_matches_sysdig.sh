@@ -32,5 +32,20 @@ else
 fi
 expect_line "$SCRATCH/sysdig.names" " openat $file " "sysdig sees the openat of $file"
 expect_line "$SCRATCH/sysdig.names" " connect 127\.0\.0\.1:$cport->127\.0\.0\.1:$sport " "sysdig sees the connect tuple"
+# Events of the calls and cases added for issue 4 (vectored data, socket
+# pairs, execveat, kernel-sent signals): sysdig shows the same arguments.
+segv=$(report segv_child); ea=$(report execveat_child)
+args_filter="(proc.name=tt_workload or proc.name=tt_child) and evt.type in (writev, readv, sendmsg, recvmsg, socketpair, execveat, signaldeliver)"
+sysdig -r "$cap" -p '*%evt.num %thread.tid %evt.type %evt.args' "$args_filter" >"$SCRATCH/sysdig.args" 2>/dev/null
+"$TRACETOP" -r "$cap" --print -p '*%evt.num %thread.tid %evt.type %evt.args' "$args_filter" >"$SCRATCH/tracetop.args" 2>&1
+if [ -s "$SCRATCH/sysdig.args" ] && cmp -s "$SCRATCH/sysdig.args" "$SCRATCH/tracetop.args"; then
+  pass "same arguments for vectored I/O, socketpair, execveat, signals ($(wc -l <"$SCRATCH/sysdig.args") events)"
+else
+  fail "arguments differ: $(diff "$SCRATCH/sysdig.args" "$SCRATCH/tracetop.args" | head -4 | cut -c1-300)"
+fi
+expect_line "$SCRATCH/sysdig.args" " writev res=[0-9]+ data=iov-one\|iov-two\|iov-three" "sysdig sees writev data across iovecs"
+expect_line "$SCRATCH/sysdig.args" " socketpair res=0 fd1=" "sysdig sees the socketpair exit"
+expect_line "$SCRATCH/sysdig.args" "^[0-9]+ $ea execveat res=0 exe=$CHILD " "sysdig sees the execveat exit"
+expect_line "$SCRATCH/sysdig.args" "^[0-9]+ $segv signaldeliver spid=0 dpid=$segv" "sysdig sees SIGSEGV with sender 0"
 expect_no_drops
 finish
