@@ -10,6 +10,7 @@
 
 #include "capture/scap_writer.h"
 #include "engine/event_line.h"
+#include "engine/model_report.h"
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
@@ -84,6 +85,8 @@ int run_batch(const Options& options) {
 
     state::Model model;
     model.load_header(reader.header());
+    const bool report = model_report_wanted();
+    if (report) report_model(model, "start");
     const state::ModelArgContext args(model);
     fmt::memory_buffer scratch;
 
@@ -130,7 +133,12 @@ int run_batch(const Options& options) {
             break;
         }
         if (seen++ == 0) first_ts = ev.ts;
-        if (writer) writer->write(ev);
+        if (writer) {
+            writer->write(ev);
+            // A full disk ends the run with its error (reported at close);
+            // recording on would only lose events silently.
+            if (writer->failed()) break;
+        }
         const state::EventContext& ctx = model.on_event(ev);
         if (!print || !shown_by_default(ev, options.debug)) continue;
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
@@ -145,6 +153,7 @@ int run_batch(const Options& options) {
         if (!sink.maybe_flush()) break;
     }
     sink.flush();
+    if (report) report_model(model, "end");
 
     if (writer) {
         auto closed = writer->close();

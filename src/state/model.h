@@ -91,6 +91,7 @@ public:
     const event::UserRecord* user(uint32_t uid) const { return users_.user(uid); }
     const event::GroupRecord* group(uint32_t gid) const { return users_.group(gid); }
     const ThreadTable& threads() const { return threads_; }
+    size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
     // The fd entry `fd` of thread `tid` right now (what --print shows after
     // "fd=3"), or null.
