@@ -11,7 +11,7 @@ need_root
 
 export TRACETOP_MODEL_STATS=1
 # A filter nothing matches: every event goes through the model, nothing is printed.
-"$TRACETOP" --print 'proc.name=no-such-process-xyz' >"$SCRATCH/out" 2>"$SCRATCH/tracetop.err" &
+"$TRACETOP" "${RINGS[@]}" --print 'proc.name=no-such-process-xyz' >"$SCRATCH/out" 2>"$SCRATCH/tracetop.err" &
 tt=$!
 wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
 for _ in $(seq 100); do grep -q 'model at start' "$SCRATCH/tracetop.err" && break; sleep 0.05; done

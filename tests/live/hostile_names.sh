@@ -24,11 +24,11 @@ no_control() {
   fi
 }
 
-"$TRACETOP" --print "$FAMILY" >"$SCRATCH/print" 2>"$SCRATCH/print.err" &
+"$TRACETOP" "${RINGS[@]}" --print "$FAMILY" >"$SCRATCH/print" 2>"$SCRATCH/print.err" &
 p1=$!
-"$TRACETOP" --print -p '%proc.name|%fd.name|%evt.args' "$FAMILY and evt.type=openat" >"$SCRATCH/fmt" 2>"$SCRATCH/fmt.err" &
+"$TRACETOP" "${RINGS[@]}" --print -p '%proc.name|%fd.name|%evt.args' "$FAMILY and evt.type=openat" >"$SCRATCH/fmt" 2>"$SCRATCH/fmt.err" &
 p2=$!
-"$TRACETOP" --json -v files --duration 6 "$FAMILY" >"$SCRATCH/files.json" 2>"$SCRATCH/json.err" &
+"$TRACETOP" "${RINGS[@]}" --json -v files --duration 6 "$FAMILY" >"$SCRATCH/files.json" 2>"$SCRATCH/json.err" &
 p3=$!
 wait_until_capturing "$p1" "$SCRATCH/print.err"
 wait_until_capturing "$p2" "$SCRATCH/fmt.err"
@@ -60,7 +60,7 @@ if command -v tmux >/dev/null; then
   sock="tracetop-hostile-$$"
   tm() { tmux -L "$sock" "$@"; }
   tm new-session -d -s t -x 220 -y 30 \
-    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" -v files -d 500 "$FAMILY"); sleep 600"
+    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" -v files -d 500 "$FAMILY"); sleep 600"
   sleep 3
   seen=""
   for _ in $(seq 1 40); do

@@ -19,7 +19,7 @@ VIEWS="signals errors connections io_types commands"
 
 pids=()
 for v in $VIEWS; do
-  "$TRACETOP" --json -v "$v" --duration 8 "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
+  "$TRACETOP" "${RINGS[@]}" --json -v "$v" --duration 8 "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
   pids+=($!)
 done
 sleep 3
@@ -100,7 +100,7 @@ if command -v tmux >/dev/null; then
   sock="tracetop-views-$$"
   tm() { tmux -L "$sock" "$@"; }
   tm new-session -d -s t -x 200 -y 30 \
-    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" -v commands -d 500 "$FAMILY"); sleep 600"
+    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" -v commands -d 500 "$FAMILY"); sleep 600"
   sleep 3
   (cd "$SCRATCH" && "$VIEWS_WORKLOAD" "$SCRATCH" "$SCRATCH/$ESC_NAME") >"$SCRATCH/report2" || fail "the workload failed (screen run)"
   seen=""
