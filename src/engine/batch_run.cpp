@@ -10,6 +10,7 @@
 
 #include "capture/scap_writer.h"
 #include "engine/event_line.h"
+#include "engine/gone_thread_sweep.h"
 #include "engine/model_report.h"
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
@@ -90,6 +91,7 @@ int run_batch(const Options& options) {
     const state::ModelArgContext args(model);
     fmt::memory_buffer scratch;
 
+    GoneThreadSweep sweep;
     OutputSink sink(stdout);
     WallClockFormatter clock;
     const bool print = options.print || !writer;
@@ -117,6 +119,9 @@ int run_batch(const Options& options) {
         if (!draining && has_deadline && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0) &&
             Clock::now() >= deadline && stop_or_drain()) {
             break;
+        }
+        if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
+            sweep.maybe_sweep(model, reader.stats().drops, Clock::now());
         }
         if (rs == capture::ReadStatus::Idle) continue;
         if (rs == capture::ReadStatus::NewSection) {

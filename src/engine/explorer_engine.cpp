@@ -248,6 +248,7 @@ void ExplorerEngine::run() {
             // Sampled at every interval boundary, paused or not, so each
             // delta covers exactly the interval the aggregator saw.
             if (cpu) pipe->feed_cpu(cpu->sample());
+            pipe->sweep_gone_threads(now);
             if (!paused_) {
                 auto snap = make_snapshot(elapsed);
                 snap->source.events_per_s = static_cast<double>(pipe->events() - interval_events) / elapsed;

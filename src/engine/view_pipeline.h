@@ -12,6 +12,7 @@
 #include "analysis/aggregator.h"
 #include "analysis/snapshot.h"
 #include "capture/source.h"
+#include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
 #include "event/result.h"
 #include "state/model.h"
@@ -36,6 +37,11 @@ public:
     // asking for internal events compute CPU% with the same columns offline
     // and live. Threads the model does not know are skipped.
     void feed_cpu(const std::vector<ThreadCpu>& used);
+
+    // Live: after drops, removes threads that no longer exist (GoneThreadSweep).
+    void sweep_gone_threads(GoneThreadSweep::Clock::time_point now) {
+        sweep_.maybe_sweep(model_, source_->stats().drops, now);
+    }
 
     // Every field=value of listed event `num` (Aggregator::event_details).
     std::optional<std::string> event_details(uint64_t num) {
@@ -64,6 +70,7 @@ private:
     state::ModelArgContext args_;
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
+    GoneThreadSweep sweep_;
     event::EventView ev_;
     uint64_t events_ = 0;
     uint64_t first_ts_ = 0;

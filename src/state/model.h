@@ -13,6 +13,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -96,6 +97,12 @@ public:
     // The fd entry `fd` of thread `tid` right now (what --print shows after
     // "fd=3"), or null.
     const FdEntry* find_fd(Tid tid, Fd fd) const;
+
+    // Removes the threads `gone` says no longer exist, as their exits would
+    // have (a secondary thread before its main thread). Live, a dropped exit
+    // event would otherwise keep a thread and its fds forever; the engine
+    // asks the system now and then. Call between events. Returns how many.
+    size_t forget_threads(const std::function<bool(Tid)>& gone);
 
     // Size limits: beyond them no placeholder threads are made up.
     static constexpr size_t kMaxThreads = 131072;
