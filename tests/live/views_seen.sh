@@ -17,15 +17,17 @@ ln -s "$VIEWS_WORKLOAD" "$SCRATCH/$ESC_NAME"
 FAMILY='proc.name startswith tt_views'
 VIEWS="signals errors connections io_types commands"
 
-# --json prints no readiness line: give the five instances time to attach
-# (longer in sanitizer builds, where the /proc scan is slower).
+# --json prints no readiness line: give the five instances time to attach,
+# and the workload (over 4 s: its sleeper sleeps 4 s) time to finish inside
+# their window; both longer in sanitizer builds (TRACETOP_TIME_SCALE).
 scale=${TRACETOP_TIME_SCALE:-1}
+attach=$((scale == 1 ? 3 : 6))
 pids=()
 for v in $VIEWS; do
-  "$TRACETOP" "${RINGS[@]}" --json -v "$v" --duration $((5 + 3 * scale)) "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
+  "$TRACETOP" "${RINGS[@]}" --json -v "$v" --duration $((attach + 5 * scale)) "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
   pids+=($!)
 done
-sleep $((3 * scale))
+sleep "$attach"
 (cd "$SCRATCH" && "$VIEWS_WORKLOAD" "$SCRATCH" "$SCRATCH/$ESC_NAME") >"$SCRATCH/report" || fail "the workload failed"
 for i in "${!pids[@]}"; do
   wait "${pids[$i]}" || fail "tracetop --json -v $(echo $VIEWS | cut -d' ' -f$((i + 1))) failed: $(cat "$SCRATCH/$(echo $VIEWS | cut -d' ' -f$((i + 1))).err")"
@@ -104,7 +106,7 @@ if command -v tmux >/dev/null; then
   tm() { tmux -L "$sock" "$@"; }
   tm new-session -d -s t -x 200 -y 30 \
     "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" -v commands -d 500 "$FAMILY"); sleep 600"
-  sleep $((3 * scale))
+  sleep "$attach"
   (cd "$SCRATCH" && "$VIEWS_WORKLOAD" "$SCRATCH" "$SCRATCH/$ESC_NAME") >"$SCRATCH/report2" || fail "the workload failed (screen run)"
   seen=""
   for _ in $(seq 1 60); do
