@@ -3,7 +3,9 @@
 # name), builds, then runs tracetop or the whole test suite.
 #
 #   ./setup.sh run [tracetop options]   build and run tracetop (live; -r FILE offline)
-#   ./setup.sh test                     build and run every test; ends with "N passed, N failed"
+#   ./setup.sh test                     build and run every test (release build, then again
+#                                       under ASan+UBSan), then each fuzz target for 60 s;
+#                                       ends with "N passed, N failed" counting all of them
 #   ./setup.sh build                    only install and build
 set -euo pipefail
 
