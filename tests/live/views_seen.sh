@@ -14,7 +14,9 @@ command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read JSON"; 
 # sequence; every process of it has a name starting with tt_views.
 ESC_NAME=$(printf 'tt_views\033[31mx')
 ln -s "$VIEWS_WORKLOAD" "$SCRATCH/$ESC_NAME"
-FAMILY='proc.name startswith tt_views'
+# The workload runs in $SCRATCH and never leaves it: its cwd tells it from
+# another copy of this test that may run at the same time on a shared machine.
+FAMILY="proc.name startswith tt_views and proc.cwd startswith '$SCRATCH'"
 VIEWS="signals errors connections io_types commands"
 
 # --json prints no readiness line: give the five instances time to attach,
