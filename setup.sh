@@ -3,7 +3,9 @@
 # name), builds, then runs tracetop or the whole test suite.
 #
 #   ./setup.sh run [tracetop options]   build and run tracetop (live; -r FILE offline)
-#   ./setup.sh test                     build and run every test; ends with "N passed, N failed"
+#   ./setup.sh test                     build and run every test (release build, then again
+#                                       under ASan+UBSan), then each fuzz target for 60 s;
+#                                       ends with "N passed, N failed" counting all of them
 #   ./setup.sh build                    only install and build
 set -euo pipefail
 
@@ -53,7 +55,8 @@ build() {
 }
 
 # Starting inputs for a fuzz target, made in its (temporary) corpus folder:
-# the shared captures, decompressed, for anything that reads captures.
+# the shared captures, decompressed, for anything that reads captures; the
+# shipped views for the view loader; else tests/fuzz/seeds/NAME.
 fuzz_seeds() {
   local name=$1 corpus=$2
   case "$name" in
@@ -61,20 +64,34 @@ fuzz_seeds() {
       for f in ../shared/captures/*.scap; do
         zcat -f "$f" >"$corpus/$(basename "$f").raw" 2>/dev/null || true
       done ;;
+    fuzz_view_loader)
+      cp views/*.toml tests/fuzz/seeds/view_loader/* "$corpus"/ ;;
     *) if [ -d "tests/fuzz/seeds/${name#fuzz_}" ]; then cp tests/fuzz/seeds/"${name#fuzz_}"/* "$corpus"/; fi ;;
   esac
 }
 
-run_fuzzers() {
-  # libFuzzer targets need clang; they live in their own build directory.
-  # A fuzz build that fails counts as one failure; the summary line still comes.
+# The instrumented build (clang; ASan, UBSan and libFuzzer coverage on every
+# object): the whole test suite runs again in it, then each fuzz target. A
+# build that fails counts as one failure; the summary line still comes.
+build_instrumented() {
   if [ ! -f build-fuzz/build.ninja ] &&
       ! CC=clang CXX=clang++ meson setup build-fuzz -Dfuzz=true -Dbuildtype=debugoptimized >/dev/null; then
-    fuzz_failed=$((fuzz_failed + 1)); log "fuzz build: meson setup FAILED"; return
+    log "instrumented build (build-fuzz): meson setup FAILED"; return 1
   fi
   if ! meson compile -C build-fuzz >/dev/null && ! meson compile -C build-fuzz; then
-    fuzz_failed=$((fuzz_failed + 1)); log "fuzz build: FAILED"; return
+    log "instrumented build (build-fuzz): FAILED"; return 1
   fi
+}
+
+# Sanitizers make tracetop several times slower: timeouts and the tests' own
+# time bounds scale by this (TRACETOP_TIME_SCALE is read by the tests).
+san_scale=${SAN_TIME_SCALE:-4}
+# An error stops the program with SIGABRT: never mistaken for tracetop's own
+# error statuses, which the tests check.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:halt_on_error=1:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-abort_on_error=1:halt_on_error=1:print_stacktrace=1}
+
+run_fuzzers() {
   local seconds=${FUZZ_SECONDS:-60}
   for target in build-fuzz/tests/fuzz/fuzz_*; do
     [ -f "$target" ] && [ -x "$target" ] || continue
@@ -95,21 +112,49 @@ run_fuzzers() {
   done
 }
 
+# count_results DIR LABEL: adds DIR's meson test results to the totals and
+# names each failure with the build it came from.
+count_results() {
+  local log=$1/meson-logs/testlog.json label=$2 p f s
+  p=$(grep -c '"result": "OK"' "$log" || true)
+  f=$(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
+  s=$(grep -c '"result": "SKIP"' "$log" || true)
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  log "$label: $p passed, $f failed, $s skipped"
+  python3 - "$log" "$label" <<'PY' >&2
+import json, sys
+for line in open(sys.argv[1]):
+    t = json.loads(line)
+    if t.get("result") in ("FAIL", "TIMEOUT", "ERROR", "UNEXPECTEDPASS"):
+        print(f"setup: FAILED in {sys.argv[2]}: {t['name']} ({t['result']})")
+PY
+}
+
 run_tests() {
-  local status=0
+  local status=0 san_status=0
+  passed=0 failed=0 skipped=0
   meson test -C build --print-errorlogs --num-processes 2 >build/test-output.txt 2>&1 || status=$?
   cat build/test-output.txt
-  local log=build/meson-logs/testlog.json
-  local passed failed skipped
-  passed=$(grep -c '"result": "OK"' "$log" || true)
-  failed=$(grep -cE '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
-  skipped=$(grep -c '"result": "SKIP"' "$log" || true)
+  count_results build "build (release)"
   fuzz_passed=0
   fuzz_failed=0
-  run_fuzzers
+  local t0=$SECONDS
+  if build_instrumented; then
+    log "instrumented build ready in $((SECONDS - t0)) s"
+    t0=$SECONDS
+    # Its output is prefixed, so that a failure shows which build it came from.
+    TRACETOP_TIME_SCALE=$san_scale meson test -C build-fuzz --print-errorlogs --num-processes 2 \
+      --timeout-multiplier "$san_scale" >build-fuzz/test-output.txt 2>&1 || san_status=$?
+    sed 's/^/[asan+ubsan] /' build-fuzz/test-output.txt
+    count_results build-fuzz "build-fuzz (ASan+UBSan)"
+    log "sanitized test suite: $((SECONDS - t0)) s"
+    run_fuzzers
+  else
+    fuzz_failed=1 san_status=1
+  fi
   passed=$((passed + fuzz_passed))
   failed=$((failed + fuzz_failed))
-  if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  if { [ "$status" -ne 0 ] || [ "$san_status" -ne 0 ]; } && [ "$failed" -eq 0 ]; then failed=1; fi
   echo "$passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ]
 }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "analysis/aggregator.h"
+#include "analysis/view_loader.h"
 #include "engine/event_line.h"
 #include "filter/compiled_filter.h"
 #include "filter/field_context.h"
@@ -149,6 +151,38 @@ void BM_ModelPrintFormat(benchmark::State& state) {
     count_events(state, r.views.size());
 }
 
+// Model plus a view's aggregation (group by key, every column) on every event,
+// as the explorer's drain thread and --json do.
+void model_aggregate(benchmark::State& state, const char* view_id) {
+    const ReplayEvents& r = replay_events();
+    auto views = analysis::builtin_views();
+    const analysis::ViewDef* view = views ? views->find(view_id) : nullptr;
+    if (view == nullptr) {
+        state.SkipWithError("no such built-in view");
+        return;
+    }
+    auto agg = analysis::Aggregator::create(*view, "");
+    if (!agg) {
+        state.SkipWithError(agg.error().message.c_str());
+        return;
+    }
+    state::Model model;
+    model.load_header(r.header);
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
+    for (auto _ : state) {
+        for (size_t i = 0; i < r.views.size(); ++i) {
+            const state::EventContext& ctx = model.on_event(r.views[i]);
+            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
+            agg.value()->on_event(fields, !r.shown[i]);
+        }
+    }
+    state.counters["rows"] = static_cast<double>(agg.value()->row_count());
+    count_events(state, r.views.size());
+}
+void BM_ModelAggregateProcs(benchmark::State& state) { model_aggregate(state, "procs"); }
+void BM_ModelAggregateSyscalls(benchmark::State& state) { model_aggregate(state, "syscalls"); }
+
 }  // namespace
 
 BENCHMARK(BM_Iterate);
@@ -158,5 +192,7 @@ BENCHMARK(BM_ModelApply);
 BENCHMARK(BM_ModelFilter);
 BENCHMARK(BM_ModelPrintLine);
 BENCHMARK(BM_ModelPrintFormat);
+BENCHMARK(BM_ModelAggregateProcs);
+BENCHMARK(BM_ModelAggregateSyscalls);
 
 }  // namespace tracetop::bench

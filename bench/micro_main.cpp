@@ -40,6 +40,8 @@ public:
         extra("filter evaluation (5 clauses)", get("BM_ModelFilter"), model);
         extra("--print default line formatting", get("BM_ModelPrintLine"), model);
         extra("-p format line formatting", get("BM_ModelPrintFormat"), model);
+        extra("view aggregation: procs", get("BM_ModelAggregateProcs"), model);
+        extra("view aggregation: syscalls", get("BM_ModelAggregateSyscalls"), model);
     }
 
     size_t events_ = 0;

@@ -303,6 +303,10 @@ Result<ViewSet> load_views(const std::string& user_dir) {
         }
         std::sort(files.begin(), files.end());
         for (const auto& p : files) {
+            // A directory (or a fifo, which would block) named *.toml is no view file.
+            if (!std::filesystem::is_regular_file(p, ec)) {
+                return Error(fmt::format("{}: not a regular file", p.string()));
+            }
             auto text = read_text(p);
             if (!text) return Error(fmt::format("{}: cannot read the file", p.string()));
             auto v = parse_view(*text, p.string());

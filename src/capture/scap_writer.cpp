@@ -9,6 +9,7 @@
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <zlib.h>
@@ -35,13 +36,20 @@ uint32_t event_block_type(bool flags, bool large) {
 
 struct ScapWriter::Impl {
     std::string path;
-    gzFile gz = nullptr;
+    gzFile gz = nullptr;  // -z only
+    // Uncompressed files are written directly, whole blocks at a time, so
+    // that a failed write (a full disk) can be cut back to the last complete
+    // block: what was recorded before stays a valid capture.
+    int fd = -1;
+    std::vector<uint8_t> pending;  // whole blocks not yet written
+    uint64_t file_size = 0;        // bytes written, always a block boundary
     std::optional<Error> error;
     detail::ByteSink sink;
     bool closed = false;
 
     ~Impl() {
         if (gz != nullptr) gzclose_w(gz);
+        if (fd >= 0) ::close(fd);
     }
 
     void record_error(const std::string& what) {
@@ -56,7 +64,49 @@ struct ScapWriter::Impl {
         return msg;
     }
 
+    // Writes `pending`; on failure keeps only the complete blocks that made it
+    // to the file and says where the file now ends.
+    void flush_raw() {
+        size_t done = 0;
+        int saved = 0;
+        while (done < pending.size()) {
+            const ssize_t n = ::write(fd, pending.data() + done, pending.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                saved = n < 0 ? errno : ENOSPC;
+                break;
+            }
+            done += static_cast<size_t>(n);
+        }
+        if (done == pending.size()) {
+            file_size += done;
+            pending.clear();
+            return;
+        }
+        // Every put() adds whole blocks, and a block's second word is its length.
+        size_t whole = 0;
+        while (whole + detail::kBlockHeaderSize <= done) {
+            uint32_t len = 0;
+            std::memcpy(&len, pending.data() + whole + 4, sizeof len);
+            if (len == 0 || whole + len > done) break;
+            whole += len;
+        }
+        file_size += whole;
+        const bool cut = ::ftruncate(fd, static_cast<off_t>(file_size)) == 0 &&
+                         ::lseek(fd, static_cast<off_t>(file_size), SEEK_SET) >= 0;
+        pending.clear();
+        record_error(fmt::format("write failed: {}; {}", std::strerror(saved),
+                                 cut ? fmt::format("the file keeps the first {} bytes, complete blocks only", file_size)
+                                     : std::string("the file ends with a partial block")));
+    }
+
     void put(std::span<const uint8_t> bytes) {
+        if (error) return;
+        if (fd >= 0) {
+            pending.insert(pending.end(), bytes.begin(), bytes.end());
+            if (pending.size() >= kGzBufferSize) flush_raw();
+            return;
+        }
         while (!error && !bytes.empty()) {
             const auto n = static_cast<unsigned>(std::min<size_t>(bytes.size(), INT_MAX / 2));
             errno = 0;
@@ -126,14 +176,21 @@ Result<std::unique_ptr<ScapWriter>> ScapWriter::create(const std::string& path, 
     if (fd < 0) return Error{fmt::format("{}: {}", path, std::strerror(errno))};
     auto impl = std::make_unique<Impl>();
     impl->path = path;
-    // "T" = transparent: zlib's buffered writer without compression.
-    impl->gz = gzdopen(fd, options.gzip ? "wb" : "wbT");
-    if (impl->gz == nullptr) {
-        ::close(fd);
-        return Error{fmt::format("{}: cannot start the {} writer", path, options.gzip ? "gzip" : "file")};
+    if (options.gzip) {
+        impl->gz = gzdopen(fd, "wb");
+        if (impl->gz == nullptr) {
+            ::close(fd);
+            return Error{fmt::format("{}: cannot start the gzip writer", path)};
+        }
+        gzbuffer(impl->gz, kGzBufferSize);
+    } else {
+        impl->fd = fd;
+        impl->pending.reserve(kGzBufferSize + detail::kMaxEventBlockSize);
     }
-    gzbuffer(impl->gz, kGzBufferSize);
     impl->write_header(header);
+    // A destination that cannot hold even the header is refused at once.
+    if (impl->fd >= 0) impl->flush_raw();
+    if (impl->error) return *impl->error;
     return std::unique_ptr<ScapWriter>(new ScapWriter(std::move(impl)));
 }
 
@@ -167,6 +224,8 @@ void ScapWriter::write(const event::EventView& ev) {
     if (!im.error) ++events_;
 }
 
+bool ScapWriter::failed() const { return impl_->error.has_value(); }
+
 Result<uint64_t> ScapWriter::close() {
     Impl& im = *impl_;
     if (im.closed) {
@@ -174,6 +233,14 @@ Result<uint64_t> ScapWriter::close() {
         return events_;
     }
     im.closed = true;
+    if (im.fd >= 0) {
+        if (!im.error) im.flush_raw();
+        const int rc = ::close(im.fd);
+        im.fd = -1;
+        if (rc != 0 && !im.error) im.record_error(fmt::format("close failed: {}", std::strerror(errno)));
+        if (im.error) return *im.error;
+        return events_;
+    }
     // Buffered data reaches the disk only now: errors here count as much as
     // those of write().
     errno = 0;

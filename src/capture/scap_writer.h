@@ -37,6 +37,10 @@ public:
 
     uint64_t events_written() const { return events_; }
 
+    // True once a write failed (the disk is full, ...): later events are
+    // lost, and a live recording should stop and say so rather than run on.
+    bool failed() const;
+
     ScapWriter(const ScapWriter&) = delete;
     ScapWriter& operator=(const ScapWriter&) = delete;
 

@@ -13,6 +13,8 @@
 #include "capture/scap_writer.h"
 #include "engine/event_line.h"
 #include "event/arg_format.h"
+#include "engine/gone_thread_sweep.h"
+#include "engine/model_report.h"
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
@@ -104,9 +106,12 @@ int run_batch(const Options& options) {
 
     state::Model model;
     model.load_header(reader.header());
+    const bool report = model_report_wanted();
+    if (report) report_model(model, "start");
     const state::ModelArgContext args(model);
     fmt::memory_buffer scratch;
 
+    GoneThreadSweep sweep;
     OutputSink sink(stdout);
     WallClockFormatter clock;
     const bool print = options.print || !writer;
@@ -140,6 +145,9 @@ int run_batch(const Options& options) {
             Clock::now() >= deadline && stop_or_drain()) {
             break;
         }
+        if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
+            sweep.maybe_sweep(model, reader.stats().drops, Clock::now());
+        }
         if (rs == capture::ReadStatus::Idle) continue;
         if (rs == capture::ReadStatus::NewSection) {
             model.load_header(reader.header());
@@ -155,7 +163,12 @@ int run_batch(const Options& options) {
             break;
         }
         if (seen++ == 0) first_ts = ev.ts;
-        if (writer) writer->write(ev);
+        if (writer) {
+            writer->write(ev);
+            // A full disk ends the run with its error (reported at close);
+            // recording on would only lose events silently.
+            if (writer->failed()) break;
+        }
         // The model serves printing only (-w writes every event unchanged):
         // a plain recording skips it and drains faster.
         if (!print) continue;
@@ -183,6 +196,7 @@ int run_batch(const Options& options) {
         if (!sink.maybe_flush()) break;
     }
     sink.flush();
+    if (report) report_model(model, "end");
 
     if (writer) {
         auto closed = writer->close();

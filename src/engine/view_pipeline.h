@@ -13,6 +13,7 @@
 #include "analysis/pane_feed.h"
 #include "analysis/snapshot.h"
 #include "capture/source.h"
+#include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
 #include "event/result.h"
 #include "state/model.h"
@@ -47,6 +48,11 @@ public:
     // before the aggregator fills a snapshot.
     void add_idle_rows();
 
+    // Live: after drops, removes threads that no longer exist (GoneThreadSweep).
+    void sweep_gone_threads(GoneThreadSweep::Clock::time_point now) {
+        sweep_.maybe_sweep(model_, source_->stats().drops, now);
+    }
+
     // Every field=value of listed event `num` (Aggregator::event_details).
     std::optional<std::string> event_details(uint64_t num) {
         if (!agg_) return std::nullopt;
@@ -77,6 +83,7 @@ private:
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
     std::unique_ptr<analysis::PaneFeed> pane_;
+    GoneThreadSweep sweep_;
     event::EventView ev_;
     uint64_t events_ = 0;
     uint64_t first_ts_ = 0;

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -103,10 +104,17 @@ public:
     const event::UserRecord* user(uint32_t uid) const { return users_.user(uid); }
     const event::GroupRecord* group(uint32_t gid) const { return users_.group(gid); }
     const ThreadTable& threads() const { return threads_; }
+    size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
     // The fd entry `fd` of thread `tid` right now (what --print shows after
     // "fd=3"), or null.
     const FdEntry* find_fd(Tid tid, Fd fd) const;
+
+    // Removes the threads `gone` says no longer exist, as their exits would
+    // have (a secondary thread before its main thread). Live, a dropped exit
+    // event would otherwise keep a thread and its fds forever; the engine
+    // asks the system now and then. Call between events. Returns how many.
+    size_t forget_threads(const std::function<bool(Tid)>& gone);
 
     // Size limits: beyond them no placeholder threads are made up.
     static constexpr size_t kMaxThreads = 131072;

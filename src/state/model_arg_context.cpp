@@ -23,7 +23,8 @@ bool ModelArgContext::describe_fd(const event::EventView& ev, int64_t fd, event:
 bool ModelArgContext::describe_thread(int64_t tid, event::OutBuffer& out) const {
     const ThreadInfo* t = model_.thread(tid);
     if (t == nullptr) return false;
-    out.append(t->comm.view());
+    // Names come from the traced system: no control byte may reach a terminal.
+    event::append_sanitized(t->comm.view(), out);
     return true;
 }
 
@@ -37,11 +38,11 @@ bool ModelArgContext::base_dir(const event::EventView& ev, int64_t dirfd, event:
     if (t == nullptr) return false;
     if (dirfd == kAtFdCwd) {
         const ThreadInfo* main = model_.main_thread_of(*t);
-        out.append((main != nullptr ? main : t)->cwd.view());
+        event::append_sanitized((main != nullptr ? main : t)->cwd.view(), out);
         return true;
     }
     if (const FdEntry* dir = model_.find_fd(t->tid, dirfd)) {
-        out.append(dir->name.view());
+        event::append_sanitized(dir->name.view(), out);
         out.push_back('/');
     }
     return true;
@@ -50,14 +51,14 @@ bool ModelArgContext::base_dir(const event::EventView& ev, int64_t dirfd, event:
 bool ModelArgContext::describe_user(uint32_t uid, event::OutBuffer& out) const {
     const event::UserRecord* u = model_.user(uid);
     if (u == nullptr) return false;
-    out.append(std::string_view{u->name});
+    event::append_sanitized(u->name, out);
     return true;
 }
 
 bool ModelArgContext::describe_group(uint32_t gid, event::OutBuffer& out) const {
     const event::GroupRecord* g = model_.group(gid);
     if (g == nullptr) return false;
-    out.append(std::string_view{g->name});
+    event::append_sanitized(g->name, out);
     return true;
 }
 

@@ -96,6 +96,16 @@ void Model::remove_thread(Tid tid) {
     }
 }
 
+size_t Model::forget_threads(const std::function<bool(Tid)>& gone) {
+    std::vector<Tid> secondary, main;
+    for (const auto& [tid, thread] : threads_.threads()) {
+        if (gone(tid)) (thread->is_main_thread() ? main : secondary).push_back(tid);
+    }
+    for (Tid tid : secondary) remove_thread(tid);
+    for (Tid tid : main) remove_thread(tid);
+    return secondary.size() + main.size();
+}
+
 void Model::set_cwd(ThreadInfo& thread, std::string_view path) {
     ThreadInfo* main = main_thread_for_update(thread);
     if (main == nullptr) return;

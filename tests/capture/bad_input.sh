@@ -65,4 +65,33 @@ PY
   timeout 20 "$TRACETOP" -r "$SCRATCH/flip.scap" --print -D >/dev/null 2>"$SCRATCH/err"; status=$?
   if [ "$status" -le 1 ]; then pass "bit flips (seed $seed): exit $status"; else fail "bit flips (seed $seed): exit $status"; cat "$SCRATCH/err"; fi
 done
+
+# Huge lengths: a block's length field (the second word of each block) set to
+# values far beyond the file, on the process list and on an event block. A
+# clear error with an offset, in bounded time and memory (the reader must not
+# allocate what a length claims before the bytes are there).
+for which in 4 40; do
+  for len in 4294967280 2147483644 268435456 13; do
+    python3 - "$raw" "$SCRATCH/huge.scap" "$which" "$len" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+pos, n = 0, 0
+while pos + 8 <= len(data):
+    blen = struct.unpack_from('<I', data, pos + 4)[0]
+    if n == int(sys.argv[3]):
+        struct.pack_into('<I', data, pos + 4, int(sys.argv[4]))
+        break
+    pos += blen; n += 1
+open(sys.argv[2], 'wb').write(data)
+PY
+    /usr/bin/time -f '%M' -o "$SCRATCH/rss" timeout 20 "$TRACETOP" -r "$SCRATCH/huge.scap" --print -D >/dev/null 2>"$SCRATCH/err"
+    status=$?
+    rss_mb=$(( $(tail -1 "$SCRATCH/rss" | tr -dc 0-9) / 1024 ))
+    if [ "$status" -eq 1 ] && grep -q 'offset' "$SCRATCH/err" && [ "$rss_mb" -lt 512 ]; then
+      pass "block $which with length $len: exit 1, ${rss_mb} MiB, $(cat "$SCRATCH/err")"
+    else
+      fail "block $which with length $len: exit $status, ${rss_mb} MiB resident: $(cat "$SCRATCH/err")"
+    fi
+  done
+done
 finish

@@ -33,4 +33,16 @@ got=$("$TRACETOP" -r "$cap" -D -p '*%evt.num' 'proc.name=getppid_loop and evt.ty
   fail "events unaccounted for: received $got + dropped $drops < made $made"
 grep -Eq 'dropped \(cpu [0-9]+: [0-9]+' "$SCRATCH/tracetop.err" && pass "drops broken down per CPU" ||
   fail "no per-CPU breakdown: $(cat "$SCRATCH/tracetop.err")"
+# The per-CPU figures add up to the total.
+per_cpu_sum=$(grep -o 'cpu [0-9]*: [0-9]*' "$SCRATCH/tracetop.err" | awk -F': ' '{s += $2} END {print s + 0}')
+[ "$per_cpu_sum" -eq "$drops" ] && pass "per-CPU drops add up to the total ($per_cpu_sum)" ||
+  fail "per-CPU drops add up to $per_cpu_sum, the total says $drops"
+# Tolerance: drops beyond the loops' missing events are other processes'
+# events lost while tracetop was stopped; they cannot exceed what the loops
+# made (the loops outnumber everything else here), which a double count would.
+missing=$((made - got))
+excess=$((drops - missing))
+echo "made $made, received $got, missing $missing, dropped $drops: $excess drops of other processes"
+[ "$excess" -le "$made" ] && pass "drops not explained by the loops ($excess) stay below what the loops made" ||
+  fail "drops exceed the loops' missing events by $excess (more than the $made events they made)"
 finish

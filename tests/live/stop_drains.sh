@@ -8,7 +8,7 @@ command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not install
 
 for sig in TERM INT; do
   cap="$SCRATCH/stop-$sig.scap"
-  "$TRACETOP" -w "$cap" 2>"$SCRATCH/tracetop.err" &
+  "$TRACETOP" "${RINGS[@]}" -w "$cap" 2>"$SCRATCH/tracetop.err" &
   tt=$!
   wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
   kill -STOP "$tt"

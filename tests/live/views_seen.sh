@@ -14,12 +14,19 @@ command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read JSON"; 
 # sequence; every process of it has a name starting with tt_views.
 ESC_NAME=$(printf 'tt_views\033[31mx')
 ln -s "$VIEWS_WORKLOAD" "$SCRATCH/$ESC_NAME"
-FAMILY='proc.name startswith tt_views'
+# The workload runs in $SCRATCH and never leaves it: its cwd tells it from
+# another copy of this test that may run at the same time on a shared machine.
+FAMILY="proc.name startswith tt_views and proc.cwd startswith '$SCRATCH'"
 VIEWS="signals errors connections io_types commands"
 
+# --json prints no readiness line: give the five instances time to attach,
+# and the workload (over 4 s: its sleeper sleeps 4 s) time to finish inside
+# their window; both longer in sanitizer builds (TRACETOP_TIME_SCALE).
+scale=${TRACETOP_TIME_SCALE:-1}
+attach=$((scale == 1 ? 3 : 6))
 pids=()
 for v in $VIEWS; do
-  "$TRACETOP" --json -v "$v" --duration 8 "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
+  "$TRACETOP" "${RINGS[@]}" --json -v "$v" --duration $((attach + 5 * scale)) "$FAMILY" >"$SCRATCH/$v.json" 2>"$SCRATCH/$v.err" &
   pids+=($!)
 done
 for p in "${pids[@]}"; do wait_until_attached "$p"; done
@@ -100,8 +107,8 @@ if command -v tmux >/dev/null; then
   sock="tracetop-views-$$"
   tm() { tmux -L "$sock" "$@"; }
   tm new-session -d -s t -x 200 -y 30 \
-    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" -v commands -d 500 "$FAMILY"); sleep 600"
-  sleep 3
+    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" -v commands -d 500 "$FAMILY"); sleep 600"
+  sleep "$attach"
   (cd "$SCRATCH" && "$VIEWS_WORKLOAD" "$SCRATCH" "$SCRATCH/$ESC_NAME") >"$SCRATCH/report2" || fail "the workload failed (screen run)"
   seen=""
   for _ in $(seq 1 60); do

@@ -367,7 +367,8 @@ TEST_CASE("process lists v1 to v9, with both v9 tail layouts") {
         {0x202, 1}, {0x8000ABCD, 1}, {0x207, 2}, {0x8013ABCD, 2}, {0x209, 3}, {0x8014ABCD, 3}, {0x210, 4},
         {0x211, 5}, {0x212, 6}, {0x213, 7}, {0x214, 8}, {0x215, 9}};
     for (const auto& [code, v] : codes) {
-        CAPTURE(v);
+        const int version = v;  // clang 14 lambdas (CAPTURE) cannot capture structured bindings
+        CAPTURE(version);
         auto r = read_bytes(dir, with_one_event(block(code, concat({pl_entry(v), pl_entry(v)}))));
         REQUIRE_FALSE(r.open_error);
         const auto& ts = r.headers.at(0).threads;
@@ -458,7 +459,8 @@ TEST_CASE("fd lists v1 and v2, every payload layout") {
         return out;
     };
     for (const auto& [code, v2] : std::vector<std::pair<uint32_t, bool>>{{0x203, false}, {0x8001ABCD, false}, {0x218, true}}) {
-        CAPTURE(code);
+        const uint32_t block_code = code;  // clang 14 lambdas (CAPTURE) cannot capture structured bindings
+        CAPTURE(block_code);
         Builder body;
         body.u64(4242);
         for (const auto& e : entries(v2)) body.raw(e);
@@ -684,7 +686,8 @@ TEST_CASE("bad block lengths are corruption, found without allocating them") {
     };
     for (const auto& [type, len] : std::vector<std::pair<uint32_t, uint32_t>>{
              {0x216, 0xFFFFFFF0}, {0x216, 65536 + 64}, {0x221, 0x7FFFFFF0}, {0x215, 0xFFFFFFFC}, {0x216, 4}, {0x216, 0}}) {
-        CAPTURE(len);
+        const uint32_t length = len;  // clang 14 lambdas (CAPTURE) cannot capture structured bindings
+        CAPTURE(length);
         auto r = bad_len(type, len);
         REQUIRE_FALSE(r.open_error);
         CHECK(r.events.size() == 1);

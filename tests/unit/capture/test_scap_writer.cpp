@@ -258,6 +258,13 @@ TEST_CASE("write errors are kept and reported by close()") {
         for (const bool gzip : {false, true}) {
             CAPTURE(gzip);
             auto w = ScapWriter::create("/dev/full", small_header(), {.gzip = gzip});
+            if (!gzip) {
+                // Uncompressed, the header is written at once: a full device is refused there.
+                REQUIRE_FALSE(w);
+                CHECK(contains(w.error().message, "/dev/full"));
+                CHECK(contains(w.error().message, "No space left on device"));
+                continue;
+            }
             REQUIRE(w);
             Bytes e = event_bytes(4, 1, 1, {u64le(3)});
             for (int i = 0; i < 100000; ++i) w.value()->write(view_of(e));
