@@ -507,13 +507,10 @@ void put_value(const EventView& ev, uint32_t i, const ParamInfo& info, const Arg
     switch (type) {
         case ParamType::SyscallId: {
             const uint16_t id = load_le<uint16_t>(raw.data());
-            if (id >= kSysdigSyscallCount && syscall_name(id).empty()) return put(out, "<unknown syscall>");
-            put_dec(out, unsigned{id});
+            // The name alone, as sysdig prints %evt.arg.ID (the number is evt.rawarg.ID).
             const std::string_view name = syscall_name(id);
-            out.push_back('(');
-            put(out, name.empty() ? std::string_view("<unknown>") : name);
-            out.push_back(')');
-            return;
+            if (id >= kSysdigSyscallCount && name.empty()) return put(out, "<unknown syscall>");
+            return put(out, name.empty() ? std::string_view("<unknown>") : name);
         }
         case ParamType::SigType: {
             put_dec(out, unsigned{raw[0]});

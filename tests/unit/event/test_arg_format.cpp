@@ -238,7 +238,7 @@ TEST_CASE("generic syscall events show the syscall's name and no arguments") {
     CHECK(type_name(EventBuilder(1).u16(176).v2()) == "clock_gettime");
     CHECK(type_name(EventBuilder(1).u16(0).v2()) == "<unknown>");
     CHECK(type_name(EventBuilder(3).i64(3).v2()) == "open");
-    CHECK(arg(enter, 0) == "75(mprotect)");
+    CHECK(arg(enter, 0) == "mprotect");  // sysdig prints the name alone
 }
 
 TEST_CASE("nothing from the traced system reaches the output unsanitized") {
