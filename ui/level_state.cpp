@@ -41,8 +41,12 @@ void LevelState::cycle_sort(const analysis::Snapshot& snap, int step) {
 }
 
 void LevelState::invert_sort(const analysis::Snapshot& snap) {
+    // The direction on screen, turned; read before sort_id is set, after
+    // which the stored direction (descending, untouched so far) would be
+    // read instead of the view's own, and an ascending view would not turn.
+    const bool turned = !sort_descending(&snap);
     sort_id = snap.columns.empty() ? "" : snap.columns[sort_column(&snap)].id;
-    descending = !sort_descending(&snap);
+    descending = turned;
 }
 
 }  // namespace tracetop::ui
