@@ -4,7 +4,6 @@
 #include <utility>
 
 #include <curses.h>
-#include <fmt/format.h>
 
 #include "breadcrumb.h"
 #include "function_bar.h"
