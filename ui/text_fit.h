@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tracetop::ui {
 
@@ -17,5 +18,9 @@ std::string fit(std::string_view text, size_t width, bool right = false);
 
 // Columns `text` takes.
 size_t columns(std::string_view text);
+
+// The lines of `text`, split at '\n' (a final '\n' ends the last line, it
+// does not start an empty one).
+std::vector<std::string> split_lines(std::string_view text);
 
 }  // namespace tracetop::ui

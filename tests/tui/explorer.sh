@@ -46,6 +46,9 @@ sleep 0.2
 keys F6  # events of the selection: only curl's
 check "F6 opens the events of the selected row" "▸ Events"
 check "those events are curl's" "curl"
+check "events come oldest first" "NUM▲"
+keys I
+check "I turns a view sorted ascending by default at the first press" "NUM▼"
 keys BSpace
 check_gone "Backspace leaves the events" "▸ Events"
 

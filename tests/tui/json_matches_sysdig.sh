@@ -58,20 +58,34 @@ for r in d["rows"]:
   [ -s "$SCRATCH/pids" ] || fail "$f: no process with events"
   # Every process of the capture is listed, idle ones too, as csysdig's
   # procs view lists them; and no row is made of events without a process.
+  # Lines: pid ppid threads.
   python3 -c '
 import json, sys
-for r in json.load(open(sys.argv[1]))["rows"]: print(r["key"], r["values"]["ppid"], r["values"]["user"])' \
-    "$SCRATCH/procs.json" | sort > "$SCRATCH/ours_procs"
+for r in json.load(open(sys.argv[1]))["rows"]:
+    v = r["values"]
+    print(r["key"], v["ppid"], int(v["threads"]))' "$SCRATCH/procs.json" | sort > "$SCRATCH/ours_procs"
   csysdig_oracle -r "$cap" -v procs -j > "$SCRATCH/cs.json"
+  # csysdig's columns by their titles in its legend (PID PPID CPU USER TH ...).
   python3 -c '
 import json, sys
-for r in json.load(open(sys.argv[1]))["slices"][-1]["data"]: print(r["k"], r["d"][1], r["d"][3])' \
-    "$SCRATCH/cs.json" | sort > "$SCRATCH/theirs_procs"
+last = json.load(open(sys.argv[1]))["slices"][-1]
+at = {c["name"]: i for i, c in enumerate(last["info"]["legend"])}
+for r in last["data"]:
+    d = r["d"]
+    print(r["k"], d[at["PPID"]], d[at["TH"]])' "$SCRATCH/cs.json" | sort > "$SCRATCH/theirs_procs"
   if [ -s "$SCRATCH/theirs_procs" ] &&
       diff <(cut -d' ' -f1,2 "$SCRATCH/theirs_procs") <(cut -d' ' -f1,2 "$SCRATCH/ours_procs"); then
     pass "$f: procs lists csysdig's $(wc -l < "$SCRATCH/ours_procs") processes with their parents"
   else
     fail "$f: procs rows differ from csysdig -v procs"
+  fi
+  # THR is csysdig's TH (the most threads in the sample) on every row; on
+  # curl_google curl (17497) had a second thread that exited before the end.
+  if [ -s "$SCRATCH/theirs_procs" ] &&
+      diff <(cut -d' ' -f1,3 "$SCRATCH/theirs_procs") <(cut -d' ' -f1,3 "$SCRATCH/ours_procs"); then
+    pass "$f: THR equals csysdig's TH on all $(wc -l < "$SCRATCH/ours_procs") rows"
+  else
+    fail "$f: THR differs from csysdig's TH (lines: pid threads)"
   fi
   while read -r pid n; do
     theirs=$(oracle -r "$cap" "proc.pid=$pid" | wc -l)

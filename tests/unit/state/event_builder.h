@@ -1,12 +1,24 @@
-// Builds events by hand in the v2 layout (scap-format.md §9.1) for state tests.
+// What the state tests build by hand: parameter values, events in the v2
+// layout (scap-format.md §9.1; the byte layout itself is the event tests'
+// EventBuilder), the header records of a capture (§8) and the event type
+// codes the tests use. One set, shared by every state test (and the filter
+// and analysis tests that stand on a model).
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "../event/event_builder.h"
 #include "event/event_view.h"
+#include "event/header_records.h"
+#include "state/model.h"
 
 namespace tracetop::state::test {
 
@@ -29,9 +41,17 @@ inline Bytes str(std::string_view s) {
     b.push_back(0);
     return b;
 }
+// Sized once and copied in: growing the vector part by part makes GCC 12 at
+// -O3 warn falsely (-Wstringop-overflow, -Warray-bounds).
 inline Bytes cat(std::initializer_list<Bytes> parts) {
-    Bytes out;
-    for (const auto& p : parts) out.insert(out.end(), p.begin(), p.end());
+    size_t size = 0;
+    for (const auto& p : parts) size += p.size();
+    Bytes out(size);
+    size_t at = 0;
+    for (const auto& p : parts) {
+        if (!p.empty()) std::memcpy(out.data() + at, p.data(), p.size());
+        at += p.size();
+    }
     return out;
 }
 // SOCKTUPLE / SOCKADDR parameters (§9.3).
@@ -64,16 +84,9 @@ public:
     BuiltEvent(uint64_t ts, uint64_t tid, uint16_t type, const std::vector<Bytes>& params, uint64_t num = 0,
                bool large = false)
         : num_(num) {
-        const uint32_t width = large ? 4 : 2;
-        uint32_t body = 0;
-        for (const auto& p : params) body += width + static_cast<uint32_t>(p.size());
-        const uint32_t len = static_cast<uint32_t>(event::kEventHeaderV2Size) + body;
-        bytes_ = cat({u64(ts), u64(tid), u32(len), u16(type), u32(static_cast<uint32_t>(params.size()))});
-        for (const auto& p : params) {
-            const Bytes l = large ? u32(static_cast<uint32_t>(p.size())) : u16(static_cast<uint16_t>(p.size()));
-            bytes_.insert(bytes_.end(), l.begin(), l.end());
-        }
-        for (const auto& p : params) bytes_.insert(bytes_.end(), p.begin(), p.end());
+        event::test::EventBuilder b(type, tid, ts);
+        for (const auto& p : params) b.bytes(p);
+        bytes_ = b.large_lengths(large).v2();
     }
     event::EventView view() const {
         auto r = event::EventView::parse_v2(bytes_.data(), bytes_.size());
@@ -86,5 +99,87 @@ private:
     Bytes bytes_;
     uint64_t num_;
 };
+
+// Builds one event and hands it to `model`, as a source would: the bytes
+// live for the call only (the model keeps what it needs).
+inline const EventContext& feed(Model& model, uint64_t ts, uint64_t tid, uint16_t type,
+                                const std::vector<Bytes>& params) {
+    return model.on_event(BuiltEvent(ts, tid, type, params).view());
+}
+
+// Header records (scap-format.md §8). A thread of the process list, of user
+// 1000, run as "COMM -v --now".
+inline event::ThreadRecord thread_record(int64_t tid, int64_t pid, std::string comm,
+                                         std::string cwd = "/home/ubuntu", uint32_t flags = 0) {
+    event::ThreadRecord t;
+    t.tid = tid;
+    t.pid = pid;
+    t.ptid = 1;
+    t.comm = comm;
+    t.exe = comm;
+    t.args = std::string("-v\0--now\0", 9);
+    t.cwd = std::move(cwd);
+    t.fdlimit = 1024;
+    t.flags = flags;
+    t.uid = 1000;
+    t.vtid = tid;
+    t.vpid = pid;
+    return t;
+}
+// The flags of a second thread sharing its process's files (PPM_CL_CLONE_FILES | PPM_CL_CLONE_THREAD).
+constexpr uint32_t kThreadFlags = 0x2001;
+
+// The process list the state tests start from: bash (100), curl (200) and
+// curl's second thread (201), with the cwds given; no fds yet.
+inline event::CaptureHeader bash_and_curl(std::string curl_cwd = "/home/ubuntu",
+                                          std::string thread_cwd = "/home/ubuntu") {
+    event::CaptureHeader h;
+    h.threads = {thread_record(100, 100, "bash"), thread_record(200, 200, "curl", std::move(curl_cwd)),
+                 thread_record(201, 200, "curl", std::move(thread_cwd), kThreadFlags)};
+    return h;
+}
+
+inline event::FdRecord named_fd(int64_t fd, event::FdRecordType type, std::string name) {
+    event::FdRecord r;
+    r.fd = fd;
+    r.type = type;
+    r.name = std::move(name);
+    return r;
+}
+inline event::FdRecord file_fd(int64_t fd, std::string name) {
+    return named_fd(fd, event::FdRecordType::File, std::move(name));
+}
+inline event::FdRecord dir_fd(int64_t fd, std::string name) {
+    return named_fd(fd, event::FdRecordType::Directory, std::move(name));
+}
+// A TCP socket as /proc lists it: source and destination as the kernel has them.
+inline event::FdRecord tcp4_fd(int64_t fd, std::array<uint8_t, 4> sip, uint16_t sport, std::array<uint8_t, 4> dip,
+                               uint16_t dport) {
+    event::FdRecord r;
+    r.fd = fd;
+    r.type = event::FdRecordType::Ipv4Sock;
+    std::copy(sip.begin(), sip.end(), r.sip.begin());
+    std::copy(dip.begin(), dip.end(), r.dip.begin());
+    r.sport = sport;
+    r.dport = dport;
+    r.l4proto = 2;  // TCP in the fd list's numbering
+    return r;
+}
+// A TCP socket listening on `port` of every address.
+inline event::FdRecord tcp4_server_fd(int64_t fd, uint16_t port) {
+    event::FdRecord r = tcp4_fd(fd, {0, 0, 0, 0}, port, {0, 0, 0, 0}, 0);
+    r.type = event::FdRecordType::Ipv4ServSock;
+    return r;
+}
+
+// Event type codes the state tests use (scap-format.md §11), in their own
+// namespace: other tests that use the builders name some of them themselves.
+namespace event_codes {
+constexpr uint16_t kGenericE = 0, kGenericX = 1, kOpenE = 2, kOpenX = 3, kCloseE = 4, kCloseX = 5, kReadE = 6,
+                   kReadX = 7;
+constexpr uint16_t kSocketE = 18, kSocketX = 19, kBindE = 20, kBindX = 21, kConnectE = 22, kConnectX = 23;
+constexpr uint16_t kFstatE = 70, kFstatX = 71, kChdirE = 94, kChdirX = 95, kSwitch = 152;
+constexpr uint16_t kProcExit = 186, kCloneX = 223, kAcceptE = 246, kAcceptX = 247, kOpenatE = 306, kOpenatX = 307;
+}  // namespace event_codes
 
 }  // namespace tracetop::state::test

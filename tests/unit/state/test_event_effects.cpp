@@ -20,49 +20,16 @@
 using namespace tracetop;
 using namespace tracetop::state;
 using namespace tracetop::state::test;
+using namespace tracetop::state::test::event_codes;
 
 namespace {
-
-event::ThreadRecord thread_record(int64_t tid, int64_t pid, std::string comm, uint32_t flags = 0) {
-    event::ThreadRecord t;
-    t.tid = tid;
-    t.pid = pid;
-    t.ptid = 1;
-    t.comm = comm;
-    t.exe = comm;
-    t.cwd = "/home/ubuntu";
-    t.fdlimit = 1024;
-    t.flags = flags;
-    t.uid = 1000;
-    t.vtid = tid;
-    t.vpid = pid;
-    return t;
-}
 
 // curl (200) with a second thread (201) sharing its files: fd 3 a file, fd 4
 // a TCP connection, fd 5 a directory.
 event::CaptureHeader sample_header() {
-    event::CaptureHeader h;
-    h.threads.push_back(thread_record(100, 100, "bash"));
-    h.threads.push_back(thread_record(200, 200, "curl"));
-    h.threads.push_back(thread_record(201, 200, "curl", 0x2001));
-    event::FdRecord file;
-    file.fd = 3;
-    file.type = event::FdRecordType::File;
-    file.name = "/etc/passwd";
-    event::FdRecord sock;
-    sock.fd = 4;
-    sock.type = event::FdRecordType::Ipv4Sock;
-    sock.sip = {10, 0, 0, 1};
-    sock.dip = {10, 0, 0, 2};
-    sock.sport = 40000;
-    sock.dport = 80;
-    sock.l4proto = 2;
-    event::FdRecord dir;
-    dir.fd = 5;
-    dir.type = event::FdRecordType::Directory;
-    dir.name = "/var/log";
-    h.fd_lists.push_back({200, {file, sock, dir}});
+    event::CaptureHeader h = bash_and_curl();
+    h.fd_lists.push_back(
+        {200, {file_fd(3, "/etc/passwd"), tcp4_fd(4, {10, 0, 0, 1}, 40000, {10, 0, 0, 2}, 80), dir_fd(5, "/var/log")}});
     return h;
 }
 
@@ -135,7 +102,7 @@ void check_same_state(std::initializer_list<event::EventType> types, uint64_t ti
     uint64_t ts = 1000;
     std::vector<event::EventType> sequence(types);
     // A neutral event at the end shows the deferred removals (close, procexit).
-    sequence.push_back(70);  // fstat enter
+    sequence.push_back(kFstatE);
     for (event::EventType type : sequence) {
         if (event::event_info(type) == nullptr) continue;
         const BuiltEvent ev = build(ts += 100, tid, type);
@@ -159,7 +126,7 @@ TEST_CASE("apply() leaves the state on_event() leaves, for every event type") {
         for (uint64_t tid : {200u, 201u, 300u}) {  // main thread, second thread, unknown thread
             check_same_state({enter, exit}, tid);  // a paired call
             check_same_state({exit}, tid);         // an exit whose enter was lost
-            check_same_state({enter, 70, exit}, tid);  // another call's enter in between
+            check_same_state({enter, kFstatE, exit}, tid);  // another call's enter in between
         }
     }
 }
@@ -203,9 +170,9 @@ TEST_CASE("an exit that is only applied releases its enter, as a described one d
     Model full, state_only;
     full.load_header(sample_header());
     state_only.load_header(sample_header());
-    const BuiltEvent enter(100, 200, 0, {u16(1)});
-    const BuiltEvent exit(200, 200, 1, {i64(0), u16(1)});
-    const BuiltEvent lost(300, 200, 1, {i64(0), u16(1)});
+    const BuiltEvent enter(100, 200, kGenericE, {u16(1)});
+    const BuiltEvent exit(200, 200, kGenericX, {i64(0), u16(1)});
+    const BuiltEvent lost(300, 200, kGenericX, {i64(0), u16(1)});
     full.on_event(enter.view());
     full.on_event(exit.view());
     state_only.apply(enter.view(), true);

@@ -13,21 +13,13 @@
 using namespace tracetop;
 using namespace tracetop::state;
 using namespace tracetop::state::test;
+using namespace tracetop::state::test::event_codes;
 
 namespace {
 
-constexpr uint16_t kSocketE = 18, kSocketX = 19, kBindE = 20, kBindX = 21, kConnectE = 22, kConnectX = 23;
-constexpr uint16_t kListenE = 24, kAcceptE = 246, kAcceptX = 247;
-
 event::CaptureHeader one_process(int64_t pid) {
     event::CaptureHeader h;
-    event::ThreadRecord t;
-    t.tid = t.pid = pid;
-    // Strings built rather than assigned from short literals: GCC 12 warns falsely (-Wrestrict).
-    t.comm = std::string{"nc"};
-    t.exe = t.comm;
-    t.cwd = std::string(1, '/');
-    h.threads.push_back(t);
+    h.threads.push_back(thread_record(pid, pid, "nc", "/"));
     h.fd_lists.push_back({pid, {}});
     return h;
 }
@@ -36,24 +28,8 @@ event::CaptureHeader one_process(int64_t pid) {
 
 TEST_CASE("connections from /proc whose local port listens are turned to read client->server") {
     event::CaptureHeader h = one_process(10);
-    event::FdRecord server;
-    server.fd = 3;
-    server.type = event::FdRecordType::Ipv4ServSock;
-    server.sport = 22;
-    server.l4proto = 2;
-    event::FdRecord conn;
-    conn.fd = 4;
-    conn.type = event::FdRecordType::Ipv4Sock;
-    conn.sip = {10, 0, 0, 79};
-    conn.dip = {50, 207, 137, 246};
-    conn.sport = 22;
-    conn.dport = 63740;
-    conn.l4proto = 2;
-    event::FdRecord outgoing = conn;
-    outgoing.fd = 5;
-    outgoing.sport = 40000;
-    outgoing.dport = 443;
-    h.fd_lists[0].fds = {server, conn, outgoing};
+    h.fd_lists[0].fds = {tcp4_server_fd(3, 22), tcp4_fd(4, {10, 0, 0, 79}, 22, {50, 207, 137, 246}, 63740),
+                         tcp4_fd(5, {10, 0, 0, 79}, 40000, {50, 207, 137, 246}, 443)};
     Model model;
     model.load_header(h);
     CHECK(model.find_fd(10, 3)->name.view() == "0.0.0.0:22");
@@ -66,21 +42,20 @@ TEST_CASE("connections from /proc whose local port listens are turned to read cl
 TEST_CASE("an IPv6 server: socket, bind, accept, as sysdig names them") {
     Model model;
     model.load_header(one_process(25886));
-    model.on_event(BuiltEvent(1, 25886, kSocketE, {u32(10), u32(1), u32(6)}).view());
-    const EventContext& sock = model.on_event(BuiltEvent(2, 25886, kSocketX, {i64(3)}).view());
+    feed(model, 1, 25886, kSocketE, {u32(10), u32(1), u32(6)});
+    const EventContext& sock = feed(model, 2, 25886, kSocketX, {i64(3)});
     CHECK(sock.fd_entry->type == FdType::Ipv6Socket);
     CHECK(name_of(sock) == "");
     CHECK(describe(model, 25886, 3) == "<6>");  // no role yet: no protocol letter
 
-    model.on_event(BuiltEvent(3, 25886, kBindE, {i64(3)}).view());
-    const EventContext& bound = model.on_event(BuiltEvent(4, 25886, kBindX, {i64(0), ipv6_addr(ipv6_doc(3), 1234)}).view());
+    feed(model, 3, 25886, kBindE, {i64(3)});
+    const EventContext& bound = feed(model, 4, 25886, kBindX, {i64(0), ipv6_addr(ipv6_doc(3), 1234)});
     CHECK(name_of(bound) == "2001:db8::3:1234");
     CHECK(describe(model, 25886, 3) == "<6t>2001:db8::3:1234");
 
-    model.on_event(BuiltEvent(5, 25886, kAcceptE, {}).view());
-    const EventContext& acc = model.on_event(
-        BuiltEvent(6, 25886, kAcceptX, {i64(4), ipv6_tuple(ipv6_doc(4), 54405, ipv6_doc(3), 1234), u8(0), u32(0), u32(1)})
-            .view());
+    feed(model, 5, 25886, kAcceptE, {});
+    const EventContext& acc =
+        feed(model, 6, 25886, kAcceptX, {i64(4), ipv6_tuple(ipv6_doc(4), 54405, ipv6_doc(3), 1234), u8(0), u32(0), u32(1)});
     CHECK(acc.fd == 4);
     CHECK(name_of(acc) == "2001:db8::4:54405->2001:db8::3:1234");
     CHECK(describe(model, 25886, 4) == "<6t>2001:db8::4:54405->2001:db8::3:1234");
@@ -89,28 +64,28 @@ TEST_CASE("an IPv6 server: socket, bind, accept, as sysdig names them") {
 TEST_CASE("connect names the socket from the tuple; a reconnect without an address keeps the destination") {
     Model model;
     model.load_header(one_process(7));
-    model.on_event(BuiltEvent(1, 7, kSocketE, {u32(2), u32(1), u32(6)}).view());
-    model.on_event(BuiltEvent(2, 7, kSocketX, {i64(3)}).view());
-    model.on_event(BuiltEvent(3, 7, kConnectE, {i64(3), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})}).view());
-    const EventContext& ctx = model.on_event(
-        BuiltEvent(4, 7, kConnectX, {i64(-115), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)}).view());
+    feed(model, 1, 7, kSocketE, {u32(2), u32(1), u32(6)});
+    feed(model, 2, 7, kSocketX, {i64(3)});
+    feed(model, 3, 7, kConnectE, {i64(3), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})});
+    const EventContext& ctx =
+        feed(model, 4, 7, kConnectX, {i64(-115), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)});
     CHECK(name_of(ctx) == "10.0.0.5:51000->93.184.216.34:80");
     CHECK(describe(model, 7, 3) == "<4t>10.0.0.5:51000->93.184.216.34:80");
 
     // Older drivers send connect's enter with the fd only (as in the sample files).
-    model.on_event(BuiltEvent(5, 7, kConnectE, {i64(3)}).view());
-    model.on_event(BuiltEvent(6, 7, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51001, {1, 1, 1, 1}, 443)}).view());
+    feed(model, 5, 7, kConnectE, {i64(3)});
+    feed(model, 6, 7, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51001, {1, 1, 1, 1}, 443)});
     CHECK(model.find_fd(7, 3)->name.view() == "10.0.0.5:51001->93.184.216.34:80");
 }
 
 TEST_CASE("a failed connect is named from its tuple, even when the fd is known") {
     Model model;
     model.load_header(one_process(25888));
-    model.on_event(BuiltEvent(1, 25888, kSocketE, {u32(1), u32(526337), u32(0)}).view());
-    model.on_event(BuiltEvent(2, 25888, kSocketX, {i64(3)}).view());
-    model.on_event(BuiltEvent(3, 25888, kConnectE, {i64(3)}).view());
-    const EventContext& ctx = model.on_event(
-        BuiltEvent(4, 25888, kConnectX, {i64(-2), unix_tuple(0, 0xffff94dc817b9400ull, "/var/run/nscd/socket")}).view());
+    feed(model, 1, 25888, kSocketE, {u32(1), u32(526337), u32(0)});
+    feed(model, 2, 25888, kSocketX, {i64(3)});
+    feed(model, 3, 25888, kConnectE, {i64(3)});
+    const EventContext& ctx =
+        feed(model, 4, 25888, kConnectX, {i64(-2), unix_tuple(0, 0xffff94dc817b9400ull, "/var/run/nscd/socket")});
     REQUIRE(ctx.fd_entry != nullptr);
     CHECK(ctx.fd_entry->type == FdType::Unix);
     CHECK(name_of(ctx) == "0->ffff94dc817b9400 /var/run/nscd/socket");

@@ -1,0 +1,52 @@
+#include "level_state.h"
+
+namespace tracetop::ui {
+
+namespace {
+// Numbers read best biggest first, text alphabetically.
+bool descending_first(const analysis::ColumnInfo& column) { return column.format != analysis::CellFormat::Text; }
+}  // namespace
+
+size_t LevelState::sort_column(const analysis::Snapshot* snap) const {
+    if (!snap) return 0;
+    if (sort_id) {
+        for (size_t i = 0; i < snap->columns.size(); ++i) {
+            if (snap->columns[i].id == *sort_id) return i;
+        }
+    }
+    return snap->sort_column;
+}
+
+bool LevelState::sort_descending(const analysis::Snapshot* snap) const {
+    if (!snap) return true;
+    return sort_id ? descending : snap->sort_descending;
+}
+
+void LevelState::sort_by(const analysis::Snapshot& snap, size_t col) {
+    if (col >= snap.columns.size()) return;
+    if (col == sort_column(&snap)) {
+        descending = !sort_descending(&snap);
+    } else {
+        descending = descending_first(snap.columns[col]);
+    }
+    sort_id = snap.columns[col].id;
+}
+
+void LevelState::cycle_sort(const analysis::Snapshot& snap, int step) {
+    if (snap.columns.empty()) return;
+    const size_t n = snap.columns.size();
+    const size_t col = (sort_column(&snap) + n + static_cast<size_t>(step + static_cast<int>(n))) % n;
+    sort_id = snap.columns[col].id;
+    descending = descending_first(snap.columns[col]);
+}
+
+void LevelState::invert_sort(const analysis::Snapshot& snap) {
+    // The direction on screen, turned; read before sort_id is set, after
+    // which the stored direction (descending, untouched so far) would be
+    // read instead of the view's own, and an ascending view would not turn.
+    const bool turned = !sort_descending(&snap);
+    sort_id = snap.columns.empty() ? "" : snap.columns[sort_column(&snap)].id;
+    descending = turned;
+}
+
+}  // namespace tracetop::ui

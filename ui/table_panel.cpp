@@ -1,0 +1,249 @@
+#include "table_panel.h"
+
+#include <algorithm>
+#include <utility>
+
+#include <curses.h>
+
+#include "breadcrumb.h"
+#include "function_bar.h"
+#include "header.h"
+
+namespace tracetop::ui {
+namespace {
+
+using analysis::Row;
+
+constexpr int kBreadcrumbY = 3;
+constexpr int kTableY = 4;
+constexpr auto kDoubleClick = std::chrono::milliseconds(400);
+constexpr size_t kWheelRows = 3;
+
+}  // namespace
+
+bool TablePanel::offer(std::shared_ptr<const analysis::Snapshot> snap) {
+    if (!snap || (snap_ && snap->seq == snap_->seq)) return false;
+    if (snap->depth != stack_.size()) return false;
+    if (expect_view_ && snap->view_id != *expect_view_) return false;
+    if (expect_filter_ && snap->filter != *expect_filter_) return false;
+    expect_view_.reset();
+    expect_filter_.reset();
+    // Paused: the screen holds still; only a snapshot of another view gets through.
+    if (paused_ && snap_ && snap_->view_id == snap->view_id && snap_->scope == snap->scope) return false;
+    snap_ = std::move(snap);
+    rebuild();
+    return true;
+}
+
+void TablePanel::start(std::shared_ptr<const analysis::Snapshot> first) {
+    if (!snap_) snap_ = std::move(first);
+    rebuild();
+}
+
+void TablePanel::select(size_t i) {
+    if (rows_.empty()) return;
+    level_.selected = std::min(i, rows_.size() - 1);
+    level_.selected_key = rows_.at(level_.selected)->key;
+}
+
+void TablePanel::toggle_collapse(Fold how) {
+    const Row* row = selected_row();
+    if (!row || !level_.tree) return;
+    fold(level_.collapsed, row->key, how);
+    rebuild();
+}
+
+void TablePanel::drill(bool events) {
+    const Row* row = selected_row();
+    if (!snap_ || !row || snap_->kind != analysis::ViewKind::Table || row->key_terms.empty()) return;
+    if (!events && !snap_->can_drill) return;
+    engine_.send(engine::Command::with_row(
+        events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill, *row));
+    stack_.push_back(level_);
+    level_ = LevelState{};
+    expect_view_.reset();
+    if (events) expect_view_ = "events";
+    search_.clear();
+}
+
+void TablePanel::enter_box_events(PaneSelection back_to) {
+    LevelState saved = level_;
+    saved.spectro_return = std::move(back_to);
+    stack_.push_back(std::move(saved));
+    level_ = LevelState{};
+    expect_view_ = "events";
+    search_.clear();
+}
+
+std::optional<PaneSelection> TablePanel::back() {
+    if (stack_.empty()) return std::nullopt;
+    engine_.send(engine::Command::make(engine::Command::Kind::Back));
+    level_ = stack_.back();
+    stack_.pop_back();
+    expect_view_.reset();
+    std::optional<PaneSelection> reopen = std::exchange(level_.spectro_return, std::nullopt);
+    // A row without key terms selects what no row selects: the whole view.
+    if (reopen && reopen->row && reopen->row->key_terms.empty()) reopen->row.reset();
+    return reopen;
+}
+
+void TablePanel::search_from(size_t start, bool include_start) {
+    if (search_.empty() || rows_.empty()) return;
+    const std::optional<size_t> found = rows_.find(search_, start, include_start);
+    search_failed_ = !found;
+    if (found) select(*found);
+}
+
+void TablePanel::search(const std::string& text) {
+    search_ = text;
+    search_from(level_.selected, true);
+}
+
+void TablePanel::keep_search(const std::string& text) { search_ = text; }
+
+void TablePanel::set_text_filter(const std::string& text) {
+    level_.text_filter = text;
+    rebuild();
+}
+
+void TablePanel::set_view(const std::string& id) {
+    if (snap_ && id == snap_->view_id) return;
+    engine_.send(engine::Command::with_text(engine::Command::Kind::SetView, id));
+    expect_view_ = id;
+    level_ = LevelState{};
+}
+
+void TablePanel::set_filter(const std::string& text) {
+    engine_.send(engine::Command::with_text(engine::Command::Kind::SetFilter, text));
+    expect_filter_ = text;
+}
+
+Request TablePanel::on_action(Action a, int ch) {
+    using K = Request::Kind;
+    const size_t page = table_.page_rows();
+    switch (a) {
+        case Action::Quit: return {K::Quit};
+        case Action::Help: return {K::Help};
+        case Action::Views: return {K::Views};
+        case Action::Search: search_failed_ = false; return {K::Search};
+        case Action::SearchNext:
+            if (search_.empty()) return {K::Search};
+            search_from(level_.selected, false);
+            break;
+        case Action::TextFilter: return {K::TextFilter};
+        case Action::SysdigFilter: return {K::SysdigFilter};
+        case Action::Events: drill(true); break;
+        case Action::Echo: return {K::Echo};
+        case Action::Spectro: return {K::Spectro};
+        case Action::Tree:
+            if (tree_columns(snap_.get())) {
+                level_.tree = !level_.tree;
+                rebuild();
+            }
+            break;
+        case Action::Expand: toggle_collapse(Fold::Expand); break;
+        case Action::Collapse: toggle_collapse(Fold::Collapse); break;
+        case Action::SortNext:
+        case Action::SortPrev:
+            if (snap_ && !snap_->columns.empty()) {
+                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
+                rebuild();
+            }
+            break;
+        case Action::Invert:
+            if (snap_) level_.invert_sort(*snap_);
+            rebuild();
+            break;
+        case Action::Pause:
+            paused_ = !paused_;
+            engine_.send(engine::Command::with_flag(engine::Command::Kind::Pause, paused_));
+            break;
+        case Action::Clear: engine_.send(engine::Command::make(engine::Command::Kind::Clear)); break;
+        case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
+        case Action::Down: select(level_.selected + 1); break;
+        case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
+        case Action::PageDown:
+            // In the tree, Space folds (htop); PgDn still pages.
+            if (ch == ' ' && level_.tree) {
+                toggle_collapse(Fold::Toggle);
+            } else {
+                select(level_.selected + page);
+            }
+            break;
+        case Action::Home: select(0); break;
+        case Action::End: select(rows_.empty() ? 0 : rows_.size() - 1); break;
+        case Action::Enter:
+            // In a list the row is one event: the explorer asks for its fields.
+            if (snap_ && snap_->kind == analysis::ViewKind::List) return {K::EventFields};
+            drill(false);
+            break;
+        case Action::Back:
+            // Esc first drops a text filter; Backspace always goes back.
+            if (ch == 27 && !level_.text_filter.empty()) {
+                set_text_filter("");
+            } else if (auto reopen = back()) {
+                return {K::ReopenSpectro, std::move(*reopen)};
+            }
+            break;
+        case Action::Redraw: clearok(curscr, TRUE); break;
+        case Action::Resize: break;
+        case Action::Mouse: return on_mouse();
+        case Action::None: break;
+    }
+    return {};
+}
+
+Request TablePanel::on_mouse() {
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return {};
+    if (ev.bstate & BUTTON4_PRESSED) {
+        select(level_.selected > kWheelRows ? level_.selected - kWheelRows : 0);
+        return {};
+    }
+    if (ev.bstate & BUTTON5_PRESSED) {
+        select(level_.selected + kWheelRows);
+        return {};
+    }
+    if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return {};
+    if (ev.y == table_.title_y()) {
+        if (const auto col = table_.column_at(ev.x); col && snap_ && *col < snap_->columns.size()) {
+            level_.sort_by(*snap_, *col);
+            rebuild();
+        }
+        return {};
+    }
+    const auto row = table_.row_at(ev.y);
+    if (!row) return {};
+    const auto now = std::chrono::steady_clock::now();
+    const bool twice = last_click_row_ == row && now - last_click_ < kDoubleClick;
+    select(*row);
+    last_click_ = now;
+    last_click_row_ = row;
+    if (!twice) return {};
+    last_click_row_.reset();
+    return on_action(Action::Enter, '\n');
+}
+
+void TablePanel::draw(int height, int width, const PromptLine* prompt) {
+    HeaderState hs{level_.text_filter, paused_};
+    draw_header(*snap_, hs, width);
+    draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
+    const int bottom = height - 1;  // the function bar or the prompt
+    const int table_h = bottom - kTableY - (prompt ? prompt->error_height() : 0);
+    table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
+                level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), rows_.prefixes(),
+                rows_.prefix_column());
+    if (rows_.empty()) {
+        const char* msg = snap_->loading ? "Loading..." : level_.text_filter.empty() ? "No rows: nothing matched"
+                                                                                     : "No rows match the text filter";
+        mvaddstr(kTableY + 2, 2, msg);
+    }
+    if (prompt) {
+        prompt->draw(bottom, width, search_failed_);
+    } else {
+        draw_function_bar(bottom, width);
+        curs_set(0);
+    }
+}
+
+}  // namespace tracetop::ui

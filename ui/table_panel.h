@@ -1,0 +1,107 @@
+// The table explorer itself: the snapshot on screen (and which newer one may
+// replace it), its rows as the user arranged them, the drill-down stack of
+// those arrangements, and the keys and clicks that act on the table. A key
+// that opens something over the table (help, views menu, a prompt, a pane,
+// an event's fields) comes back as a Request for the explorer to act on.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/snapshot.h"
+#include "engine/explorer_engine.h"
+#include "keymap.h"
+#include "level_state.h"
+#include "prompt_line.h"
+#include "table_rows.h"
+#include "table_widget.h"
+#include "tree_rows.h"
+
+namespace tracetop::ui {
+
+struct Request {
+    enum class Kind {
+        None,
+        Quit,
+        Help,
+        Views,
+        Search,
+        TextFilter,
+        SysdigFilter,
+        Echo,
+        Spectro,
+        EventFields,     // Enter on a list's event: its fields
+        ReopenSpectro,   // back from a spectrogram box's events: `pane`
+    };
+    Request(Kind k = Kind::None, PaneSelection p = {}) : kind(k), pane(std::move(p)) {}
+    Kind kind;
+    PaneSelection pane;
+};
+
+class TablePanel {
+public:
+    explicit TablePanel(engine::ExplorerEngine& engine) : engine_(engine) {}
+
+    // A snapshot from the engine: taken unless it is the one shown, stale
+    // (another drill-down depth, view or filter than the last command asked
+    // for) or held by the pause. True when taken.
+    bool offer(std::shared_ptr<const analysis::Snapshot> snap);
+    // At start: `first` unless a snapshot was taken already.
+    void start(std::shared_ptr<const analysis::Snapshot> first);
+
+    const analysis::Snapshot* snapshot() const { return snap_.get(); }
+    const analysis::Row* selected_row() const { return rows_.at(level_.selected); }
+    const std::string& text_filter() const { return level_.text_filter; }
+
+    // A key of the table (Action::None: nothing to redraw).
+    Request on_action(Action a, int ch);
+
+    // What the overlays decided.
+    void search(const std::string& text);      // typing: the first match from the selection on
+    void keep_search(const std::string& text); // the prompt closed: n looks for this
+    void set_text_filter(const std::string& text);
+    void set_view(const std::string& id);      // the views menu's choice
+    void set_filter(const std::string& text);  // a checked sysdig filter
+    // The events of a spectrogram box opened a level down: Backspace goes back
+    // to the spectrogram on `back_to`.
+    void enter_box_events(PaneSelection back_to);
+
+    // Header, breadcrumb, table, and at the bottom `prompt` or the function bar.
+    void draw(int height, int width, const PromptLine* prompt);
+
+private:
+    Request on_mouse();
+    void rebuild() { rows_.rebuild(snap_.get(), level_); }
+    void select(size_t i);
+    void drill(bool events);
+    std::optional<PaneSelection> back();
+    void search_from(size_t start, bool include_start);
+    void toggle_collapse(Fold how);
+
+    engine::ExplorerEngine& engine_;
+    std::shared_ptr<const analysis::Snapshot> snap_;
+    TableRows rows_;
+    TableWidget table_;
+
+    LevelState level_;
+    std::vector<LevelState> stack_;
+    size_t scroll_ = 0;
+    bool paused_ = false;
+    std::string search_;
+    bool search_failed_ = false;
+
+    // What the next snapshot must show before it replaces the current one:
+    // after a command, older snapshots are stale.
+    std::optional<std::string> expect_view_;
+    std::optional<std::string> expect_filter_;
+
+    std::chrono::steady_clock::time_point last_click_{};
+    std::optional<size_t> last_click_row_;
+};
+
+}  // namespace tracetop::ui
