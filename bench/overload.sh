@@ -24,6 +24,9 @@
 # reader takes from the loops). tracetop's summary gives the events received
 # and the drops, total and per CPU, for all RUNS of a row together (events of
 # the rest of the machine included).
+# Other programs' tracers on the same tracepoints (other people's live tests
+# on a shared machine) slow every call of the loops: figures taken while one
+# was attached are marked DISTURBED and left out of the verdict.
 #
 # Dropping is a failed ring reservation and a counter: cheaper for the
 # workload than recording, so the overloaded rows should come out at or
@@ -135,17 +138,22 @@ echo "# load average at the end: $(loadavg); BPF tracing links of other programs
 # tight loop; a figure taken while another tracer was attached is marked.
 disturbed() {
   local c
-  for c in none "$2" none2; do [ "${others[$1.$c]}" -eq 0 ] || { echo " (DISTURBED: other tracers attached)"; return; }; done
+  for c in none "$2"; do [ "${others[$1.$c]}" -eq 0 ] || { echo " (DISTURBED: other tracers attached)"; return; }; done
 }
-worst=0
+worst=0 left_out=0
 tight=$(ratio "${fig[0.default.cpu]}" "${fig[0.none.cpu]}")
 for row in $WRITERS; do
   for conf in small default; do
     r=$(ratio "${fig[$row.$conf.cpu]}" "${fig[$row.none.cpu]}")
-    worst=$(awk -v a="$r" -v b="$worst" 'BEGIN {print (a > b) ? a : b}')
+    if [ -z "$(disturbed "$row" "$conf")" ]; then
+      worst=$(awk -v a="$r" -v b="$worst" 'BEGIN {print (a > b) ? a : b}')
+    else
+      left_out=$((left_out + 1))
+    fi
     awk -v a="$r" -v t="$tight" 'BEGIN {exit !(a <= t)}' && cmp="at or below" || cmp="ABOVE"
     echo "$(label_of "$row"), $conf rings: ${r}× of the loops' CPU time$(disturbed "$row" "$conf"), $cmp the tight loop's ${tight}×$(disturbed 0 default)"
   done
 done
 if awk -v w="$worst" -v t="$TARGET" 'BEGIN {exit !(w <= t)}'; then verdict=met; else verdict=MISSED; fi
-echo "target: the traced workload under overload ≤ ${TARGET}× its untraced CPU time per call: $verdict (worst ${worst}×)"
+[ "$worst" = 0 ] && verdict="not measured: every figure disturbed"
+echo "target: the traced workload under overload ≤ ${TARGET}× its untraced CPU time per call: $verdict (worst ${worst}×; $left_out disturbed figures left out)"
