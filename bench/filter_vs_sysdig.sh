@@ -6,19 +6,12 @@
 #   bench/filter_vs_sysdig.sh [MIN_EVENTS]   (from the repository root after ./setup.sh build;
 #                                            BUILD=dir picks another build directory)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_init filter_vs_sysdig
 events=${1:-2000000}
-build=${BUILD:-build}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-big="$work/big.scap"
-"./$build/bench/make_big_capture" ../shared/captures/curl_google.scap "$big" "$events"
-ls -l "$big" | awk '{print "capture:", $5, "bytes"}'
-
-run() {  # command: prints mean seconds of 3 runs after 1 warm-up
-  hyperfine --style none --warmup 1 --runs 3 --export-json "$work/h.json" "$1" >/dev/null 2>&1
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
-}
+make_work
+big_capture "$events"
+say_capture_size
 
 # Each filter, written for tracetop (file.name is our alias) and for sysdig.
 filters=(
@@ -30,10 +23,10 @@ worst=0
 for pair in "${filters[@]}"; do
   ours=${pair%%|*}; theirs=${pair#*|}
   # Same selection first: a fast wrong answer is no answer.
-  n_ours=$("./$build/ui/tracetop" -r "$big" --print -p '%evt.num' "$ours" | wc -l)
-  n_theirs=$(sysdig -r "$big" -p '%evt.num' "$theirs" 2>/dev/null | wc -l)
-  t=$(run "./$build/ui/tracetop -r $big --print '$ours' > /dev/null")
-  s=$(run "sysdig -r $big '$theirs' > /dev/null 2>&1")
+  n_ours=$("$TT" -r "$BIG" --print -p '%evt.num' "$ours" | wc -l)
+  n_theirs=$(sysdig -r "$BIG" -p '%evt.num' "$theirs" 2>/dev/null | wc -l)
+  t=$(hyperfine_mean "$TT -r $BIG --print '$ours' > /dev/null")
+  s=$(hyperfine_mean "sysdig -r $BIG '$theirs' > /dev/null 2>&1")
   worst=$(python3 - "$t" "$s" "$events" "$ours" "$n_ours" "$n_theirs" "$worst" <<'PY'
 import sys
 t, s, n = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])

@@ -5,35 +5,29 @@
 #   bench/json_vs_csysdig.sh [MIN_EVENTS]   (from the repository root after ./setup.sh build;
 #                                           BUILD=dir picks another build directory, VIEW=id another view)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_init json_vs_csysdig
 events=${1:-2000000}
-build=${BUILD:-build}
 view=${VIEW:-procs}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-big="$work/big.scap"
-"./$build/bench/make_big_capture" ../shared/captures/curl_google.scap "$big" "$events"
-ls -l "$big" | awk '{print "capture:", $5, "bytes"}'
+make_work
+big_capture "$events"
+say_capture_size
 # csysdig refuses to start without a terminal type, even when it only prints JSON.
 export TERM=${TERM:-xterm}
 [ "$TERM" = dumb ] && export TERM=xterm
 
-run() {  # command: prints mean seconds of 3 runs after 1 warm-up
-  hyperfine --style none --warmup 1 --runs 3 --export-json "$work/h.json" "$1" >/dev/null 2>&1
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
-}
 # Same rows first: a fast wrong answer is no answer (row keys of the last slice).
-n_ours=$("./$build/ui/tracetop" -r "$big" --json -v "$view" | python3 -c '
+n_ours=$("$TT" -r "$BIG" --json -v "$view" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 rows = d.get("rows", d.get("data", []))
 print(len(rows))' 2>/dev/null || echo "?")
-n_theirs=$(csysdig -r "$big" -v "$view" -j 2>/dev/null | python3 -c '
+n_theirs=$(csysdig -r "$BIG" -v "$view" -j 2>/dev/null | python3 -c '
 import json, sys
 slices = [s for s in json.load(sys.stdin)["slices"] if "data" in s]
 print(len(slices[-1]["data"]) if slices else 0)' 2>/dev/null || echo "?")
-t=$(run "./$build/ui/tracetop -r $big --json -v $view > /dev/null")
-c=$(run "csysdig -r $big -v $view -j > /dev/null 2>&1")
+t=$(hyperfine_mean "$TT -r $BIG --json -v $view > /dev/null")
+c=$(hyperfine_mean "csysdig -r $BIG -v $view -j > /dev/null 2>&1")
 python3 - "$t" "$c" "$events" "$view" "$n_ours" "$n_theirs" <<'PY'
 import sys
 t, c, n, view = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4]

@@ -14,31 +14,24 @@
 # median and p95 of each, and the ratio of the medians.
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-build}
-case "$BUILD" in /*) ;; *) BUILD="$here/$BUILD" ;; esac
-TT="$BUILD/ui/tracetop"
-LOOP="$BUILD/bench/getppid_loop"
+source "$(dirname "$0")/lib.sh"
+bench_init key_response
 PRESSES=${PRESSES:-20}
 RATE=${RATE:-1000000}
-CAPTURE="$here/../shared/captures/curl_google.scap"
+CAPTURE="$HERE/../shared/captures/curl_google.scap"
 MARK="q or Esc closes it"    # a line of the help pager
 
-[ "$(id -u)" -eq 0 ] || { echo "key_response: needs root (live capture)" >&2; exit 1; }
-for tool in "$TT" "$LOOP"; do
-  [ -x "$tool" ] || { echo "key_response: $tool missing; meson compile -C $BUILD" >&2; exit 1; }
-done
-command -v tmux >/dev/null || { echo "key_response: tmux missing" >&2; exit 1; }
+need_root "live capture"
+need_built "$TT" "$LOOP"
+command -v tmux >/dev/null || die "tmux missing"
 
 sock="key_response_$$"
-work=$(mktemp -d /tmp/key_response.XXXXXX)
 loop_pid=""
-cleanup() {
+bench_on_exit() {
   [ -n "$loop_pid" ] && kill "$loop_pid" 2>/dev/null || true
   tmux -L "$sock" kill-server 2>/dev/null || true
-  rm -rf "$work"
 }
-trap cleanup EXIT
+make_work
 
 # From bash's own clock (5.0+), not `date`: the polling loop below runs it
 # twice per look, and under load every exec shows in the latency.

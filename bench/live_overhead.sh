@@ -20,11 +20,8 @@
 # PARTS="ratios paced drain rss" (the default) picks which of them run.
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${BUILD:-build}
-case "$BUILD" in /*) ;; *) BUILD="$here/$BUILD" ;; esac
-TT="$BUILD/ui/tracetop"
-LOOP="$BUILD/bench/getppid_loop"
+source "$(dirname "$0")/lib.sh"
+bench_init live_overhead
 RUNS=${RUNS:-5}
 N_FAST=${N_FAST:-2000000}   # loop calls untraced and under the BPF tracers
 N_SLOW=${N_SLOW:-20000}     # under strace and perf trace (hundreds of times slower)
@@ -35,32 +32,22 @@ PACED_NICE=${PACED_NICE:--5}   # the paced loops' nice: on a busy machine they m
 PARTS=${PARTS:-"ratios paced drain rss"}   # which of the four parts below to run
 want() { [[ " $PARTS " == *" $1 "* ]]; }
 TAR=(tar cf /dev/null /usr/include)
-BPFTRACE_PROG='tracepoint:raw_syscalls:sys_enter {} tracepoint:raw_syscalls:sys_exit {}'
 
-[ "$(id -u)" -eq 0 ] || { echo "live_overhead: needs root (BPF, perf trace)" >&2; exit 1; }
-for tool in "$TT" "$LOOP"; do
-  [ -x "$tool" ] || { echo "live_overhead: $tool missing; meson compile -C $BUILD" >&2; exit 1; }
-done
-for tool in strace perf bpftrace; do
-  command -v "$tool" >/dev/null || { echo "live_overhead: $tool missing (./setup.sh build installs it)" >&2; exit 1; }
-done
+need_root "BPF, perf trace"
+need_built "$TT" "$LOOP"
+need_tools strace perf bpftrace
+make_work
 
-work=$(mktemp -d /tmp/live_overhead.XXXXXX)
-bg=""
-cleanup() {
-  if [ -n "$bg" ]; then kill -INT "$bg" 2>/dev/null || true; wait "$bg" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-fastest() { sort -g | head -1; }
 now_ns() { date +%s%N; }
 
 # One measurement, printed as a number: wall ns/call of the loop (loop), its
 # CPU ns/call (loopcpu), seconds of tar (tar).
-# $1 = loop|loopcpu|tar, $2 = calls (loop), then an optional command prefix.
+# $1 = loop|loopcpu|tar, $2 = fast (N_FAST calls) or slow (N_SLOW calls, for
+# strace and perf trace), then an optional command prefix.
 measure() {
-  local what=$1 n=$2; shift 2
+  local what=$1 n=$N_FAST
+  [ "$2" = slow ] && n=$N_SLOW
+  shift 2
   if [ "$what" = loop ]; then
     "$@" "$LOOP" "$n" | awk '{print $1}'
   elif [ "$what" = loopcpu ]; then
@@ -71,80 +58,25 @@ measure() {
     awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f\n", (b - a) / 1e9}'
   fi
 }
-repeat() { local i; for i in $(seq "$RUNS"); do measure "$@"; done | fastest; }
 
-# Waits until file $1 holds a line matching $2 (a tracer saying it is attached).
-wait_for_line() {
-  local i
-  for i in $(seq 300); do
-    grep -q -- "$2" "$1" 2>/dev/null && return 0
-    kill -0 "$bg" 2>/dev/null || { echo "live_overhead: tracer died: $(cat "$1")" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "live_overhead: tracer not ready after 30 s: $(cat "$1")" >&2; exit 1
-}
-
-start_tracetop() {  # extra tracetop options in "$@"
-  "$TT" -w "$work/x.scap" "$@" 2>"$work/tt.err" &
-  bg=$!
-  wait_for_line "$work/tt.err" 'capturing'
-}
-stop_tracetop() {  # sets EVENTS and DROPS from tracetop's summary line
-  kill -INT "$bg"; wait "$bg" || { echo "live_overhead: tracetop failed: $(cat "$work/tt.err")" >&2; exit 1; }
-  bg=""
-  read -r EVENTS DROPS < <(sed -n 's/.*tracetop: \([0-9]*\) events captured, \([0-9]*\) dropped.*/\1 \2/p' "$work/tt.err")
-  rm -f "$work/x.scap"
-}
-start_bpftrace() {
-  bpftrace -e "$BPFTRACE_PROG" >"$work/bt.out" 2>&1 &
-  bg=$!
-  wait_for_line "$work/bt.out" 'Attaching'
-}
-stop_bpftrace() { kill -INT "$bg"; wait "$bg" || true; bg=""; }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-
-# Someone else's probe on the system-call tracepoints would slow the untraced
-# runs too: wait for it to go, or say that it was there.
-other_probes() { bpftool link show 2>/dev/null | grep -cE '^[0-9]+: (raw_tracepoint|tracing|perf_event)' || true; }
-for _ in $(seq 60); do [ "$(other_probes)" -eq 0 ] && break; sleep 2; done
+wait_for_no_other_probes
 echo "# live_overhead: $(date -u +%F), kernel $(uname -r), $(nproc) CPUs, RUNS=$RUNS, loop $N_FAST calls ($N_SLOW under strace/perf)"
-echo "# load average at start: $(cut -d' ' -f1-3 /proc/loadavg); BPF tracing links of other programs: $(other_probes)"
+echo "# load average at start: $(loadavg); BPF tracing links of other programs: $(other_probes)"
 "${TAR[@]}" 2>/dev/null || true   # warm the page cache
 
 if want ratios; then
-declare -A fig drops
-for what in loop loopcpu tar; do
-  fig[$what.none]=$(repeat "$what" "$N_FAST")
-  start_tracetop
-  fig[$what.tracetop]=$(repeat "$what" "$N_FAST")
-  stop_tracetop; drops[$what]="$EVENTS events, $DROPS dropped"
-  fig[$what.strace]=$(repeat "$what" "$N_SLOW" strace -f -o /dev/null)
-  fig[$what.perf]=$(repeat "$what" "$N_SLOW" perf trace -o /dev/null)
-  start_bpftrace
-  fig[$what.bpftrace]=$(repeat "$what" "$N_FAST")
-  stop_bpftrace
-  fig[$what.none2]=$(repeat "$what" "$N_FAST")   # the baseline again: how noisy is the machine?
-done
+for what in loop loopcpu tar; do measure_against_peers "$what"; done
 
 echo
 echo "| workload | untraced | tracetop -w | strace -f | perf trace | bpftrace (floor) | untraced again |"
 echo "|---|---|---|---|---|---|---|"
-for what in loop loopcpu tar; do
-  case $what in
-    loop) unit="ns/call"; label="getppid loop, wall clock" ;;
-    loopcpu) unit="CPU ns/call"; label="getppid loop, its CPU time" ;;
-    tar) unit="s"; label="tar cf /dev/null /usr/include" ;;
-  esac
-  b=${fig[$what.none]}
-  printf '| %s | %s %s | **%s×** | %s× | %s× | %s× | %s× |\n' "$label" "$b" "$unit" \
-    "$(ratio "${fig[$what.tracetop]}" "$b")" "$(ratio "${fig[$what.strace]}" "$b")" \
-    "$(ratio "${fig[$what.perf]}" "$b")" "$(ratio "${fig[$what.bpftrace]}" "$b")" \
-    "$(ratio "${fig[$what.none2]}" "$b")"
-done
+peers_row "getppid loop, wall clock" "ns/call" loop
+peers_row "getppid loop, its CPU time" "CPU ns/call" loopcpu
+peers_row "tar cf /dev/null /usr/include" "s" tar
 echo
-echo "tracetop -w during the loop runs: ${drops[loop]} (CPU-time runs: ${drops[loopcpu]}); during the tar runs: ${drops[tar]}"
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); BPF tracing links of other programs: $(other_probes)"
+summary() { echo "${fig_events[$1]} events, ${fig_drops[$1]} dropped"; }
+echo "tracetop -w during the loop runs: $(summary loop) (CPU-time runs: $(summary loopcpu)); during the tar runs: $(summary tar)"
+echo "load average at the end: $(loadavg); BPF tracing links of other programs: $(other_probes)"
 
 fi
 

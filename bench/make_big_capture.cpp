@@ -11,6 +11,7 @@
 
 #include "capture/scap_reader.h"
 #include "capture/scap_writer.h"
+#include "event_layout.h"
 
 using namespace tracetop;
 
@@ -24,15 +25,7 @@ struct StoredEvent {
 
 StoredEvent store(const event::EventView& ev) {
     StoredEvent s{std::vector<uint8_t>(ev.v2_length()), ev.cpu, ev.block_flags};
-    uint8_t* p = s.v2.data();
-    const uint32_t len = ev.v2_length();
-    const uint32_t nparams = ev.nparams();
-    std::memcpy(p, &ev.ts, 8);
-    std::memcpy(p + 8, &ev.tid, 8);
-    std::memcpy(p + 16, &len, 4);
-    std::memcpy(p + 20, &ev.type, 2);
-    std::memcpy(p + 22, &nparams, 4);
-    std::memcpy(p + event::kEventHeaderV2Size, ev.body().data(), ev.body().size());
+    bench::put_v2(ev, s.v2.data());
     return s;
 }
 

@@ -2,11 +2,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include "capture/scap_reader.h"
 #include "event/event_table.h"
+#include "event_layout.h"
 
 namespace tracetop::bench {
 namespace {
@@ -25,17 +25,9 @@ ReplayEvents load() {
     event::EventView ev;
     while ((*reader)->next(ev) == capture::ReadStatus::Event) {
         r.offsets.push_back(static_cast<uint32_t>(r.bytes.size()));
-        const uint32_t len = ev.v2_length();
-        const uint32_t nparams = ev.nparams();
         const size_t at = r.bytes.size();
-        r.bytes.resize(at + len);
-        uint8_t* p = r.bytes.data() + at;
-        std::memcpy(p, &ev.ts, 8);
-        std::memcpy(p + 8, &ev.tid, 8);
-        std::memcpy(p + 16, &len, 4);
-        std::memcpy(p + 20, &ev.type, 2);
-        std::memcpy(p + 22, &nparams, 4);
-        std::memcpy(p + event::kEventHeaderV2Size, ev.body().data(), ev.body().size());
+        r.bytes.resize(at + ev.v2_length());
+        put_v2(ev, r.bytes.data() + at);
         r.shown.push_back(!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly) &&
                           !event::is_internal(ev.type));
     }

@@ -3,21 +3,15 @@
 # capture, in the same run. Prints each mean time and the ratio.
 #   bench/print_vs_sysdig.sh [MIN_EVENTS]     (run from the repository root after ./setup.sh build)
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
+bench_init print_vs_sysdig
 events=${1:-2000000}
-build=${BUILD:-build}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-big="$work/big.scap"
-"./$build/bench/make_big_capture" ../shared/captures/curl_google.scap "$big" "$events"
-ls -l "$big" | awk '{print "capture:", $5, "bytes"}'
+make_work
+big_capture "$events"
+say_capture_size
 
-run() {  # label, command: prints mean seconds of 3 runs after 1 warm-up
-  hyperfine --style none --warmup 1 --runs 3 --export-json "$work/h.json" "$2" >/dev/null 2>&1
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
-}
-t_tracetop=$(run tracetop "./$build/ui/tracetop -r $big --print > /dev/null")
-t_sysdig=$(run sysdig "sysdig -r $big > /dev/null 2>&1")
+t_tracetop=$(hyperfine_mean "$TT -r $BIG --print > /dev/null")
+t_sysdig=$(hyperfine_mean "sysdig -r $BIG > /dev/null 2>&1")
 python3 - "$t_tracetop" "$t_sysdig" "$events" <<'PY'
 import sys
 t, s, n = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
