@@ -50,7 +50,8 @@ measure() {
 }
 
 echo "# peers: $(date -u '+%F %H:%M') UTC, kernel $(uname -r), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), RUNS=$RUNS"
-echo "# load average at start: $(loadavg)"
+wait_for_no_other_probes
+echo "# load average at start: $(loadavg); BPF tracing links of other programs: $(other_probes)"
 tar cf /dev/null /usr/include 2>/dev/null || true   # warm the page cache
 
 workloads="loop tar spawn tcp"
@@ -63,7 +64,7 @@ peers_row "getppid loop" "ns/call" loop "${fig_drops[loop]}"
 peers_row "tar cf /dev/null /usr/include" "s" tar "${fig_drops[tar]}"
 peers_row "fork/exec /bin/true" "µs/process" spawn "${fig_drops[spawn]}"
 peers_row "loopback TCP, 64 B round trips" "µs/round trip" tcp "${fig_drops[tcp]}"
-echo "# load average at the end of the live part: $(loadavg)"
+echo "# load average at the end of the live part: $(loadavg); BPF tracing links of other programs: $(other_probes)"
 
 [ "${SKIP_FILES:-0}" = 1 ] && exit 0
 # Capture files: the existing comparisons, their figures in one table.
