@@ -79,8 +79,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DIR CHILD_EXE\n", argv[0]);
 		return 2;
 	}
-	/* Give the tracer a moment to start delivering. */
-	usleep(200000);
+	/* Give the tracer a moment to start delivering; not when it is stopped
+	 * (stop_drains.sh), where the pause only fills its rings with the rest
+	 * of the machine's events. */
+	if (!getenv("TT_WORKLOAD_NO_PAUSE"))
+		usleep(200000);
 
 	snprintf(path, sizeof(path), "%s/tt_live_%d.dat", argv[1], (int)getpid());
 	snprintf(renamed, sizeof(renamed), "%s.renamed", path);
