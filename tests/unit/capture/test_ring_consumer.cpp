@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 
 #include "capture/ring_consumer.h"
 
@@ -23,6 +24,7 @@ struct FakeRing {
     size_t data_bytes = 4 * page;
     int fd = -1;
     uint8_t* base = nullptr;
+    std::unique_ptr<RingConsumer> reader;  // the consumer under test, on this ring
 
     FakeRing() {
         fd = memfd_create("fake_ring", 0);
@@ -30,8 +32,12 @@ struct FakeRing {
         REQUIRE(ftruncate(fd, static_cast<off_t>(2 * page + 2 * data_bytes)) == 0);
         base = static_cast<uint8_t*>(mmap(nullptr, 2 * page + 2 * data_bytes, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
         REQUIRE(base != MAP_FAILED);
+        auto mapped = RingConsumer::map(fd, data_bytes);
+        REQUIRE(mapped);
+        reader = std::move(*mapped);
     }
     ~FakeRing() {
+        reader.reset();
         munmap(base, 2 * page + 2 * data_bytes);
         close(fd);
     }
@@ -51,45 +57,41 @@ struct FakeRing {
 
 TEST_CASE("an empty ring is armed at once: the kernel learns exactly where the reader stands") {
     FakeRing ring;
-    auto c = RingConsumer::map(ring.fd, ring.data_bytes);
-    REQUIRE(c);
-    CHECK((*c)->peek().empty());
-    CHECK((*c)->arm());
+    RingConsumer& c = *ring.reader;
+    CHECK(c.peek().empty());
+    CHECK(c.arm());
     CHECK(ring.consumer_pos() == 0);
 }
 
 TEST_CASE("a reader that catches up does not say so until it arms: no wakeup while it reads") {
     FakeRing ring;
-    auto c = RingConsumer::map(ring.fd, ring.data_bytes);
-    REQUIRE(c);
+    RingConsumer& c = *ring.reader;
     ring.produce(16);
-    CHECK_FALSE((*c)->arm());  // a record is there: read it, do not sleep
-    const auto rec = (*c)->peek();
+    CHECK_FALSE(c.arm());  // a record is there: read it, do not sleep
+    const auto rec = c.peek();
     REQUIRE(rec.size() == 16);
-    (*c)->release();
-    CHECK((*c)->peek().empty());
+    c.release();
+    CHECK(c.peek().empty());
     // Caught up, but the kernel still sees the old position: a record
     // written now is not where the reader "stands", so it wakes nobody.
     CHECK(ring.consumer_pos() == 0);
-    CHECK((*c)->arm());
+    CHECK(c.arm());
     CHECK(ring.consumer_pos() == 24);
 }
 
 TEST_CASE("a record still being written keeps the reader from sleeping") {
     FakeRing ring;
-    auto c = RingConsumer::map(ring.fd, ring.data_bytes);
-    REQUIRE(c);
+    RingConsumer& c = *ring.reader;
     ring.produce(16, true);
-    CHECK((*c)->peek().empty());
-    CHECK_FALSE((*c)->arm());
-    CHECK_FALSE((*c)->empty());
+    CHECK(c.peek().empty());
+    CHECK_FALSE(c.arm());
+    CHECK_FALSE(c.empty());
 }
 
 TEST_CASE("a record that arrives after arming is read") {
     FakeRing ring;
-    auto c = RingConsumer::map(ring.fd, ring.data_bytes);
-    REQUIRE(c);
-    CHECK((*c)->arm());
+    RingConsumer& c = *ring.reader;
+    CHECK(c.arm());
     ring.produce(40);
-    CHECK((*c)->peek().size() == 40);
+    CHECK(c.peek().size() == 40);
 }
