@@ -15,6 +15,10 @@ command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not install
 STOP_RINGS=(--buffer-mb 256)
 for sig in TERM INT; do
   cap="$SCRATCH/stop-$sig.scap"
+  # The previous round's "capturing" line must not pass for this one's: the
+  # shell may look before the new tracetop has truncated the file, and then
+  # the workload would run before the probe is attached.
+  rm -f "$SCRATCH/tracetop.err"
   "$TRACETOP" "${STOP_RINGS[@]}" -w "$cap" 2>"$SCRATCH/tracetop.err" &
   tt=$!
   wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
