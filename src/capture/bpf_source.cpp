@@ -208,11 +208,12 @@ ReadStatus BpfSource::next(event::EventView& out) {
 }
 
 // Three cases. An event waits for its merge lag (due in head_due_in_ns, 0
-// when there is none): sleep until it is due, at least a poll pause (a busy ring always has a head about to be due; waking
-// for each would take the CPU the traced programs need). Records are being
-// written: a poll pause. Every ring is empty: tell the kernel so and sleep
-// until a record arrives or the next Idle is due, so an idle machine costs
-// ten wakeups a second instead of one per poll pause.
+// when there is none): sleep until it is due, but at least a poll pause (a
+// busy ring always has a head about to be due; waking for each would take
+// the CPU the traced programs need). A record is being written: a poll
+// pause. Every ring is empty: tell the kernel so and sleep until a record
+// arrives or the next Idle is due, so an idle machine costs about ten
+// wakeups a second instead of one per poll pause.
 void BpfSource::wait_for_events(uint64_t head_due_in_ns) {
     if (head_due_in_ns > 0) {
         const uint64_t ns = std::clamp<uint64_t>(head_due_in_ns, static_cast<uint64_t>(kPollPause.tv_nsec), kMergeLagNs);
