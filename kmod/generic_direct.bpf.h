@@ -40,7 +40,7 @@ static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
 	*(__u16 *)(rec + EV_HDR + 2) = 2;
 	*(__u16 *)(rec + EV_HDR + 4) = ppm_sc;
 	*(__u16 *)(rec + EV_HDR + 6) = nr;
-	bpf_ringbuf_submit(rec, BPF_RB_NO_WAKEUP);
+	bpf_ringbuf_submit(rec, TT_SUBMIT_FLAGS);
 	return 0;
 }
 
@@ -56,7 +56,7 @@ static __always_inline int generic_exit(__u32 tid, __u16 ppm_sc)
 	put_header(rec, tid, GENERIC_EXIT_SIZE, 1, 1);
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = ppm_sc;
-	bpf_ringbuf_submit(rec, BPF_RB_NO_WAKEUP);
+	bpf_ringbuf_submit(rec, TT_SUBMIT_FLAGS);
 	return 0;
 }
 

@@ -1,9 +1,14 @@
 #include "capture/bpf_source.h"
 
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -21,8 +26,9 @@ using Clock = std::chrono::steady_clock;
 // With nothing to deliver for this long, next() says Idle (so --duration and
 // Ctrl-C are seen on a quiet machine).
 constexpr auto kIdleAfter = std::chrono::milliseconds(100);
-// How long to wait before looking at empty rings again: the probe never wakes
-// us (a wakeup per event would cost the traced system more).
+// How long to wait before looking at the rings again while events flow: the
+// probe wakes us only once we have caught up and said so (RingConsumer::arm),
+// never per event, which would cost the traced system more.
 constexpr timespec kPollPause{0, 1'000'000};
 // An event is handed out while another CPU's ring is empty only once it is
 // this old: a record stamped earlier may still be on its way into that ring.
@@ -103,10 +109,19 @@ Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
 
     const int ncpus = tt_probe_cpu_count(src->probe_);
     src->cpus_.resize(static_cast<size_t>(ncpus));
+    src->epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+    if (src->epoll_fd_ < 0) return Error(fmt::format("live capture: epoll: {}", std::strerror(errno)));
     for (int cpu = 0; cpu < ncpus; ++cpu) {
-        auto ring = RingConsumer::map(tt_probe_ring_fd(src->probe_, cpu), tt_probe_ring_bytes(src->probe_));
+        const int fd = tt_probe_ring_fd(src->probe_, cpu);
+        auto ring = RingConsumer::map(fd, tt_probe_ring_bytes(src->probe_));
         if (!ring) return ring.error();
         src->cpus_[static_cast<size_t>(cpu)].ring = std::move(*ring);
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.u32 = static_cast<uint32_t>(cpu);
+        if (epoll_ctl(src->epoll_fd_, EPOLL_CTL_ADD, fd, &ev) != 0) {
+            return Error(fmt::format("live capture: cannot wait on a ring buffer: {}", std::strerror(errno)));
+        }
     }
     // Scan /proc after attaching: a thread born in between is seen by both,
     // never by neither.
@@ -116,6 +131,7 @@ Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
 
 BpfSource::~BpfSource() {
     cpus_.clear();  // unmap before the rings' fds close
+    if (epoll_fd_ >= 0) close(epoll_fd_);
     tt_probe_close(probe_);
 }
 
@@ -149,10 +165,11 @@ ReadStatus BpfSource::next(event::EventView& out) {
             if (best < 0 || cpus_[i].head_ts < cpus_[static_cast<size_t>(best)].head_ts) best = static_cast<int>(i);
         }
         bool ready = best >= 0 && (draining_ || !some_empty);
+        uint64_t due = 0;  // when the oldest head may be handed out
         if (!ready && best >= 0) {
             // Reading the clock costs more than handing out an event, so a
             // reading is reused until an event is younger than it allows.
-            const uint64_t due = cpus_[static_cast<size_t>(best)].head_ts + kMergeLagNs;
+            due = cpus_[static_cast<size_t>(best)].head_ts + kMergeLagNs;
             if (due > merge_now_ns_) merge_now_ns_ = clock_ns(CLOCK_REALTIME);
             ready = due <= merge_now_ns_;
         }
@@ -173,19 +190,47 @@ ReadStatus BpfSource::next(event::EventView& out) {
             waiting_ = false;
             return ReadStatus::Event;
         }
-        if (draining_ && (all_rings_empty() || Clock::now() >= drain_deadline_)) return ReadStatus::End;
-        if (!draining_) {
-            const Clock::time_point now = Clock::now();
-            if (!waiting_) {
-                waiting_ = true;
-                wait_started_ = now;
-            } else if (now - wait_started_ >= kIdleAfter) {
-                wait_started_ = now;
-                return ReadStatus::Idle;
-            }
+        if (draining_) {
+            if (all_rings_empty() || Clock::now() >= drain_deadline_) return ReadStatus::End;
+            nanosleep(&kPollPause, nullptr);  // a record still being written
+            continue;
         }
-        nanosleep(&kPollPause, nullptr);
+        const Clock::time_point now = Clock::now();
+        if (!waiting_) {
+            waiting_ = true;
+            wait_started_ = now;
+        } else if (now - wait_started_ >= kIdleAfter) {
+            wait_started_ = now;
+            return ReadStatus::Idle;
+        }
+        wait_for_events(best >= 0 ? due - merge_now_ns_ : 0);
     }
+}
+
+// Three cases. An event waits for its merge lag (due in head_due_in_ns, 0
+// when there is none): sleep until it is due, but at least a poll pause (a
+// busy ring always has a head about to be due; waking for each would take
+// the CPU the traced programs need). A record is being written: a poll
+// pause. Every ring is empty: tell the kernel so and sleep until a record
+// arrives or the next Idle is due, so an idle machine costs about ten
+// wakeups a second instead of one per poll pause.
+void BpfSource::wait_for_events(uint64_t head_due_in_ns) {
+    if (head_due_in_ns > 0) {
+        const uint64_t ns = std::clamp<uint64_t>(head_due_in_ns, static_cast<uint64_t>(kPollPause.tv_nsec), kMergeLagNs);
+        const timespec pause{0, static_cast<long>(ns)};
+        nanosleep(&pause, nullptr);
+        return;
+    }
+    bool all_armed = true;
+    for (CpuStream& s : cpus_) all_armed = s.ring->arm() && all_armed;
+    if (!all_armed) {
+        nanosleep(&kPollPause, nullptr);
+        return;
+    }
+    const auto left = kIdleAfter - (Clock::now() - wait_started_);
+    const int ms = static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(left).count());
+    epoll_event ready{};
+    epoll_wait(epoll_fd_, &ready, 1, std::max(ms, 1));
 }
 
 bool BpfSource::all_rings_empty() const {

@@ -41,8 +41,11 @@ private:
 
     bool refill(CpuStream& s);
     bool all_rings_empty() const;
+    // Nothing to deliver yet: sleeps until there may be (see next()).
+    void wait_for_events(uint64_t head_due_in_ns);
 
     tt_probe* probe_ = nullptr;
+    int epoll_fd_ = -1;  // every ring: readable once a record lands where we stand
     event::CaptureHeader header_;
     std::optional<Error> error_;
     std::vector<CpuStream> cpus_;

@@ -59,10 +59,7 @@ std::span<const uint8_t> RingConsumer::peek() {
     for (;;) {
         if (pos_ >= known_prod_) {
             known_prod_ = __atomic_load_n(producer, __ATOMIC_ACQUIRE);
-            if (pos_ >= known_prod_) {
-                publish();  // caught up: give the kernel all the room back
-                return {};
-            }
+            if (pos_ >= known_prod_) return {};
         }
         const uint8_t* rec = data_ + (pos_ & mask_);
         const uint32_t hdr = __atomic_load_n(reinterpret_cast<const uint32_t*>(rec), __ATOMIC_ACQUIRE);
@@ -79,6 +76,18 @@ std::span<const uint8_t> RingConsumer::peek() {
 
 bool RingConsumer::empty() const {
     return pending_ == 0 && pos_ >= __atomic_load_n(static_cast<const uint64_t*>(producer_area_), __ATOMIC_ACQUIRE);
+}
+
+bool RingConsumer::arm() {
+    if (pending_ != 0) return false;
+    published_ = pos_;
+    __atomic_store_n(static_cast<uint64_t*>(consumer_page_), pos_, __ATOMIC_RELEASE);
+    // Our store, then the producer's position: a record reserved before the
+    // store is seen here, one committed after it sees the store (the kernel
+    // reads our position after its full barrier, the xchg of the header).
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    known_prod_ = __atomic_load_n(static_cast<const uint64_t*>(producer_area_), __ATOMIC_ACQUIRE);
+    return pos_ >= known_prod_;
 }
 
 void RingConsumer::publish() {

@@ -29,6 +29,13 @@ public:
     // record still being written counts as not empty).
     bool empty() const;
 
+    // Before the reader sleeps: tells the kernel exactly how far we have
+    // read, so that the next record committed wakes the ring's epoll (the
+    // probe asks for a wakeup only for a record written where the reader
+    // stands). True when the ring is still empty afterwards; false when a
+    // record came in meanwhile, or is being written (read it, do not sleep).
+    bool arm();
+
     RingConsumer(const RingConsumer&) = delete;
     RingConsumer& operator=(const RingConsumer&) = delete;
 
@@ -45,7 +52,9 @@ private:
     // The kernel reads the consumer position and we read the producer's on
     // every event; both lines bounce between CPUs, so each side's view is
     // refreshed only when needed: the producer's when we catch up with it,
-    // ours every publish_every_ bytes and whenever we catch up.
+    // ours every publish_every_ bytes and when we are about to sleep (arm).
+    // Publishing only then also keeps the kernel from waking a reader that
+    // is not asleep: it wakes when a record lands where we said we stand.
     uint64_t known_prod_ = 0;  // producer position last read
     uint64_t published_ = 0;   // consumer position the kernel last saw
     uint64_t publish_every_ = 0;

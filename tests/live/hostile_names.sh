@@ -57,26 +57,14 @@ no_control "$SCRATCH/files.json" "--json"
 
 # On the screen: the Files view, live, in tmux.
 if command -v tmux >/dev/null; then
-  sock="tracetop-hostile-$$"
-  tm() { tmux -L "$sock" "$@"; }
-  tm new-session -d -s t -x 220 -y 30 \
-    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" -v files -d 500 "$FAMILY"); sleep 600"
+  screen_start 220 -v files -d 500 "$FAMILY"
   sleep 3
-  seen=""
-  for _ in $(seq 1 40); do
-    run_hostile
-    tm capture-pane -t t -p >"$SCRATCH/screen"
-    if grep -qF "$SHOWN_FILE" "$SCRATCH/screen"; then seen=1; break; fi
-    sleep 0.2
-  done
-  if [ -n "$seen" ] && grep -q '^Source: live' "$SCRATCH/screen" && [ "$(tm display -p -t t '#{pane_title}')" != pwned ]; then
+  if screen_wait_for "$SHOWN_FILE" 40 0.2 run_hostile && screen_untouched; then
     pass "screen: the path shows its escapes as dots, the terminal untouched"
   else
-    fail "screen: the hostile path"; cat -v "$SCRATCH/screen"
+    fail "screen: the hostile path"; cat -v "$SCREEN_FILE"
   fi
-  tm send-keys -t t q
-  sleep 0.5
-  tm kill-server 2>/dev/null
+  screen_stop
 else
   fail "tmux is not installed; ./setup.sh installs it"
 fi

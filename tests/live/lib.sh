@@ -3,8 +3,11 @@
 set -uo pipefail
 : "${TRACETOP:?run through meson test}" "${WORKLOAD:?run through meson test}" "${CHILD:?run through meson test}"
 SCRATCH=$(mktemp -d)
+# The tmux server of the screen helpers below, one per test run.
+SCREEN_SOCK="tracetop-live-$$"
+SCREEN_USED=""
 # KEEP_SCRATCH=1 keeps the scratch directory for a look after a failure.
-trap '[ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
+trap '[ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null; [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 failures=0
 
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -84,4 +87,47 @@ expect_no_drops() {
   line=$(grep -E 'events captured, [0-9]+ dropped' "$SCRATCH/tracetop.err")
   if [ -z "$line" ]; then fail "tracetop printed no capture summary"; return; fi
   if echo "$line" | grep -q ', 0 dropped'; then pass "no drops ($line)"; else fail "drops: $line"; fi
+}
+
+# The explorer on a screen: tmux on a server of this test's own.
+tm() { SCREEN_USED=1; tmux -L "$SCREEN_SOCK" "$@"; }
+
+# Starts session "t", $1 columns by 30 lines, running tracetop with the rest
+# of the arguments; the session stays when tracetop ends, so its last screen
+# can still be read.
+screen_start() {
+  local cols=$1; shift
+  tm new-session -d -s t -x "$cols" -y 30 \
+    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" "$@"); sleep 600"
+}
+
+# Looks at the screen up to $2 times, $3 seconds apart, until it shows the
+# fixed string $1; runs the command in the remaining arguments (if any) before
+# each look. The last look stays in $SCRATCH/screen.
+screen_wait_for() {
+  local text=$1 tries=$2 pause=$3 i
+  shift 3
+  for i in $(seq "$tries"); do
+    [ $# -eq 0 ] || "$@"
+    tm capture-pane -t t -p >"$SCREEN_FILE"
+    grep -qF -- "$text" "$SCREEN_FILE" && return 0
+    sleep "$pause"
+  done
+  return 1
+}
+SCREEN_FILE="$SCRATCH/screen"
+
+# The last look is a live explorer's screen, and the terminal did not act on
+# an escape sequence from the traced system (an OSC 0 would have retitled the
+# window; an ESC [2J wiped the header).
+screen_untouched() {
+  grep -q '^Source: live' "$SCREEN_FILE" && [ "$(tm display -p -t t '#{pane_title}')" != pwned ]
+}
+
+# Quits the explorer with q and ends the tmux server.
+screen_stop() {
+  tm send-keys -t t q
+  sleep 0.5
+  tm kill-server 2>/dev/null
+  SCREEN_USED=""
 }

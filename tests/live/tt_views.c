@@ -9,25 +9,18 @@
  *
  * Prints what it did as key=value lines. */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-enum { ENOENT_OPENS = 3, EACCES_OPENS = 2, C2S_BYTES = 1000, S2C_BYTES = 300, SLEEPER_EXIT = 7 };
+#include "tt_loopback.h"
 
-static void die(const char *what)
-{
-	perror(what);
-	exit(1);
-}
+enum { ENOENT_OPENS = 3, EACCES_OPENS = 2, C2S_BYTES = 1000, S2C_BYTES = 300, SLEEPER_EXIT = 7 };
 
 static volatile sig_atomic_t got_usr1, got_term;
 static void on_usr1(int sig) { (void)sig; got_usr1 = 1; }
@@ -59,7 +52,7 @@ static pid_t spawn(char *const argv[])
 {
 	pid_t child = fork();
 	if (child < 0)
-		die("fork");
+		tt_die("fork");
 	if (child == 0) {
 		execv(argv[0], argv);
 		_exit(127);
@@ -71,16 +64,15 @@ static int wait_status(pid_t child)
 {
 	int status;
 	if (waitpid(child, &status, 0) != child)
-		die("waitpid");
+		tt_die("waitpid");
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 int main(int argc, char **argv)
 {
 	char path[600], buf[4096], fdarg[16];
-	struct sockaddr_in addr = {0}, local;
-	socklen_t alen = sizeof(addr), llen = sizeof(local);
-	int lsock, csock, ssock, ack[2], i;
+	struct tt_loopback tcp;
+	int ack[2], i;
 	pid_t child;
 
 	if (argc == 3 && strcmp(argv[1], "sleeper") == 0)
@@ -95,13 +87,13 @@ int main(int argc, char **argv)
 
 	for (i = 0; i < ENOENT_OPENS; i++)
 		if (open("/tt_views_nonexistent/file", O_RDONLY) >= 0)
-			die("open of a missing file succeeded");
+			tt_die("open of a missing file succeeded");
 
 	/* EACCES: a root-only file opened by a child that gave up root. */
 	snprintf(path, sizeof(path), "%s/tt_views_secret", argv[1]);
 	i = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
 	if (i < 0)
-		die("create secret");
+		tt_die("create secret");
 	close(i);
 	child = fork();
 	if (child == 0) {
@@ -113,44 +105,15 @@ int main(int argc, char **argv)
 		_exit(0);
 	}
 	if (child < 0 || wait_status(child) != 0)
-		die("EACCES child");
+		tt_die("EACCES child");
 
-	lsock = socket(AF_INET, SOCK_STREAM, 0);
-	addr.sin_family = AF_INET;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (lsock < 0 || bind(lsock, (struct sockaddr *)&addr, sizeof(addr)) || listen(lsock, 4) ||
-	    getsockname(lsock, (struct sockaddr *)&addr, &alen))
-		die("listen");
-	csock = socket(AF_INET, SOCK_STREAM, 0);
-	if (csock < 0 || connect(csock, (struct sockaddr *)&addr, sizeof(addr)))
-		die("connect");
-	ssock = accept(lsock, NULL, NULL);
-	if (ssock < 0 || getsockname(csock, (struct sockaddr *)&local, &llen))
-		die("accept");
-	memset(buf, 'c', C2S_BYTES);
-	if (write(csock, buf, C2S_BYTES) != C2S_BYTES)
-		die("write c2s");
-	for (i = 0; i < C2S_BYTES;) {
-		int n = read(ssock, buf, C2S_BYTES - i);
-		if (n <= 0)
-			die("read c2s");
-		i += n;
-	}
-	memset(buf, 's', S2C_BYTES);
-	if (write(ssock, buf, S2C_BYTES) != S2C_BYTES)
-		die("write s2c");
-	for (i = 0; i < S2C_BYTES;) {
-		int n = read(csock, buf, S2C_BYTES - i);
-		if (n <= 0)
-			die("read s2c");
-		i += n;
-	}
-	close(csock);
-	close(ssock);
-	close(lsock);
+	tt_loopback_open(&tcp);
+	tt_loopback_send(tcp.client, tcp.server, C2S_BYTES, 'c');
+	tt_loopback_send(tcp.server, tcp.client, S2C_BYTES, 's');
+	tt_loopback_close(&tcp);
 
 	if (pipe(ack))
-		die("pipe");
+		tt_die("pipe");
 	snprintf(fdarg, sizeof(fdarg), "%d", ack[1]);
 	{
 		char *sleeper_argv[] = {argv[0], "sleeper", fdarg, NULL};
@@ -158,24 +121,24 @@ int main(int argc, char **argv)
 	}
 	close(ack[1]);
 	if (read(ack[0], buf, 1) != 1)
-		die("sleeper not ready");
+		tt_die("sleeper not ready");
 	kill(child, SIGUSR1);
 	if (read(ack[0], buf, 1) != 1)
-		die("sleeper missed SIGUSR1");
+		tt_die("sleeper missed SIGUSR1");
 	kill(child, SIGTERM);
 	if (wait_status(child) != SLEEPER_EXIT)
-		die("sleeper exit");
+		tt_die("sleeper exit");
 	printf("sleeper=%d\nsleeper_fd=%s\n", (int)child, fdarg);
 
 	{
 		char *escape_argv[] = {argv[2], "escape", "\033]0;pwned\007\033[2J", NULL};
 		pid_t esc = spawn(escape_argv);
 		if (wait_status(esc) != 0)
-			die("escape child");
+			tt_die("escape child");
 		printf("escape=%d\n", (int)esc);
 	}
 
-	printf("pid=%d\nserver_port=%d\nclient_port=%d\n", (int)getpid(), ntohs(addr.sin_port), ntohs(local.sin_port));
+	printf("pid=%d\nserver_port=%d\nclient_port=%d\n", (int)getpid(), tcp.server_port, tcp.client_port);
 	printf("c2s_bytes=%d\ns2c_bytes=%d\nenoent=%d\neacces=%d\nsleeper_exit=%d\n", C2S_BYTES, S2C_BYTES,
 	       ENOENT_OPENS, EACCES_OPENS, SLEEPER_EXIT);
 	return 0;

@@ -4,8 +4,6 @@
  * a child killed by a fault. Prints what it did as key=value lines for the
  * test to compare with the capture. */
 #define _GNU_SOURCE
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,18 +17,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "tt_loopback.h"
+
 enum { FILE_BYTES = 1234, PING_BYTES = 100, PONG_BYTES = 57 };
-
-static void die(const char *what)
-{
-	perror(what);
-	exit(1);
-}
-
-static void fill(char *buf, size_t n, char c)
-{
-	memset(buf, c, n);
-}
 
 /* Three pieces written with writev and sendmsg, read back into two buffers
  * whose first is shorter than the first piece: the capture must show the
@@ -51,15 +40,15 @@ static void vectored_exchange(int out, int in)
 	rv[0] = (struct iovec){a, sizeof(a)};
 	rv[1] = (struct iovec){b, sizeof(b)};
 	if (writev(out, wv, 3) != total || readv(in, rv, 2) != total)
-		die("writev/readv");
+		tt_die("writev/readv");
 	m.msg_iov = wv;
 	m.msg_iovlen = 3;
 	if (sendmsg(out, &m, 0) != total)
-		die("sendmsg");
+		tt_die("sendmsg");
 	m.msg_iov = rv;
 	m.msg_iovlen = 2;
 	if (recvmsg(in, &m, 0) != total)
-		die("recvmsg");
+		tt_die("recvmsg");
 	printf("iov_bytes=%d\n", (int)total);
 }
 
@@ -81,9 +70,8 @@ static pid_t fault_child(void)
 int main(int argc, char **argv)
 {
 	char path[512], renamed[600], buf[4096];
-	struct sockaddr_in addr = {0};
-	socklen_t alen = sizeof(addr);
-	int fd, lsock, csock, ssock, ready[2], status, other;
+	struct tt_loopback tcp;
+	int fd, ready[2], status, other;
 	pid_t child;
 	extern char **environ;
 
@@ -91,64 +79,45 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s DIR CHILD_EXE\n", argv[0]);
 		return 2;
 	}
-	/* Give the tracer a moment to start delivering. */
-	usleep(200000);
+	/* Give the tracer a moment to start delivering; not when it is stopped
+	 * (stop_drains.sh), where the pause only fills its rings with the rest
+	 * of the machine's events. */
+	if (!getenv("TT_WORKLOAD_NO_PAUSE"))
+		usleep(200000);
 
 	snprintf(path, sizeof(path), "%s/tt_live_%d.dat", argv[1], (int)getpid());
 	snprintf(renamed, sizeof(renamed), "%s.renamed", path);
 	fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
 	if (fd < 0)
-		die("open");
-	fill(buf, FILE_BYTES, 'x');
+		tt_die("open");
+	memset(buf, 'x', FILE_BYTES);
 	if (write(fd, buf, FILE_BYTES) != FILE_BYTES)
-		die("write");
+		tt_die("write");
 	close(fd);
 	if (rename(path, renamed) || unlink(renamed))
-		die("rename/unlink");
+		tt_die("rename/unlink");
 
-	lsock = socket(AF_INET, SOCK_STREAM, 0);
-	addr.sin_family = AF_INET;
-	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if (lsock < 0 || bind(lsock, (struct sockaddr *)&addr, sizeof(addr)) || listen(lsock, 4) ||
-	    getsockname(lsock, (struct sockaddr *)&addr, &alen))
-		die("listen");
-	csock = socket(AF_INET, SOCK_STREAM, 0);
-	if (csock < 0 || connect(csock, (struct sockaddr *)&addr, sizeof(addr)))
-		die("connect");
-	ssock = accept(lsock, NULL, NULL);
-	if (ssock < 0)
-		die("accept");
-	{
-		struct sockaddr_in local;
-		socklen_t llen = sizeof(local);
-		getsockname(csock, (struct sockaddr *)&local, &llen);
-		printf("client_port=%d\n", ntohs(local.sin_port));
-	}
-	fill(buf, PING_BYTES, 'p');
-	if (write(csock, buf, PING_BYTES) != PING_BYTES || read(ssock, buf, PING_BYTES) != PING_BYTES)
-		die("ping");
-	fill(buf, PONG_BYTES, 'q');
-	if (write(ssock, buf, PONG_BYTES) != PONG_BYTES || read(csock, buf, PONG_BYTES) != PONG_BYTES)
-		die("pong");
-	vectored_exchange(csock, ssock);
-	close(csock);
-	close(ssock);
-	close(lsock);
+	tt_loopback_open(&tcp);
+	printf("client_port=%d\n", tcp.client_port);
+	tt_loopback_send(tcp.client, tcp.server, PING_BYTES, 'p');
+	tt_loopback_send(tcp.server, tcp.client, PONG_BYTES, 'q');
+	vectored_exchange(tcp.client, tcp.server);
+	tt_loopback_close(&tcp);
 
 	{
 		int sv[2];
 		if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv))
-			die("socketpair");
+			tt_die("socketpair");
 		printf("pair_fd1=%d\npair_fd2=%d\n", sv[0], sv[1]);
 		close(sv[0]);
 		close(sv[1]);
 	}
 
 	if (pipe(ready))
-		die("pipe");
+		tt_die("pipe");
 	child = fork();
 	if (child < 0)
-		die("fork");
+		tt_die("fork");
 	if (child == 0) {
 		char fdarg[16];
 		snprintf(fdarg, sizeof(fdarg), "%d", ready[1]);
@@ -158,34 +127,34 @@ int main(int argc, char **argv)
 	}
 	close(ready[1]);
 	if (read(ready[0], buf, 1) != 1)
-		die("child not ready");
+		tt_die("child not ready");
 	kill(child, SIGUSR1);
 	if (waitpid(child, &status, 0) != child)
-		die("waitpid");
+		tt_die("waitpid");
 
 	{
 		/* execveat(AT_FDCWD, path): tt_child exits at once with 7. */
 		char *const args[] = {argv[2], "quick", NULL};
 		pid_t ea = fork();
 		if (ea < 0)
-			die("fork");
+			tt_die("fork");
 		if (ea == 0) {
 			syscall(SYS_execveat, AT_FDCWD, argv[2], args, environ, 0);
 			_exit(127);
 		}
 		if (waitpid(ea, &other, 0) != ea || !WIFEXITED(other) || WEXITSTATUS(other) != 7)
-			die("execveat child");
+			tt_die("execveat child");
 		printf("execveat_child=%d\n", (int)ea);
 	}
 	{
 		pid_t segv = fault_child();
 		if (segv < 0 || waitpid(segv, &other, 0) != segv || !WIFSIGNALED(other) || WTERMSIG(other) != SIGSEGV)
-			die("fault child");
+			tt_die("fault child");
 		printf("segv_child=%d\n", (int)segv);
 	}
 
 	printf("pid=%d\nfile=%s\nrenamed=%s\nfile_bytes=%d\nserver_port=%d\n", (int)getpid(), path, renamed,
-	       FILE_BYTES, ntohs(addr.sin_port));
+	       FILE_BYTES, tcp.server_port);
 	printf("ping_bytes=%d\npong_bytes=%d\nchild=%d\nchild_status=%d\n", PING_BYTES, PONG_BYTES, (int)child,
 	       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return 0;

@@ -11,10 +11,6 @@ need_root
 : "${VIEWS_WORKLOAD:?run through meson test}"
 command -v tmux >/dev/null || { echo "FAIL: tmux is needed to drive the explorer"; exit 1; }
 
-sock="views_on_screen_$$"
-tm() { tmux -L "$sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-
 # Only this copy's workload: it runs in $SCRATCH (see views_seen.sh).
 FAMILY="proc.name startswith tt_views and proc.cwd startswith '$SCRATCH'"
 VIEWS="signals errors connections io_types"

@@ -104,22 +104,13 @@ assert [r["pid"] for r in rows] == [pid, sl, esc], rows'
 # command with its escapes as dots, and the terminal did not act on them
 # (an ESC [2J would have wiped the header, an OSC 0 retitled the window).
 if command -v tmux >/dev/null; then
-  sock="tracetop-views-$$"
-  tm() { tmux -L "$sock" "$@"; }
-  tm new-session -d -s t -x 200 -y 30 \
-    "TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$TRACETOP" "${RINGS[@]}" -v commands -d 500 "$FAMILY"); sleep 600"
+  screen_start 200 -v commands -d 500 "$FAMILY"
   sleep "$attach"
   (cd "$SCRATCH" && "$VIEWS_WORKLOAD" "$SCRATCH" "$SCRATCH/$ESC_NAME") >"$SCRATCH/report2" || fail "the workload failed (screen run)"
-  seen=""
-  for _ in $(seq 1 60); do
-    tm capture-pane -t t -p > "$SCRATCH/screen"
-    if grep -qF 'tt_views.[31mx escape .]0;pwned..[2J' "$SCRATCH/screen"; then seen=1; break; fi
-    sleep 0.1
-  done
-  if [ -n "$seen" ] && grep -q '^Source: live' "$SCRATCH/screen" && [ "$(tm display -p -t t '#{pane_title}')" != pwned ]; then
+  if screen_wait_for 'tt_views.[31mx escape .]0;pwned..[2J' 60 0.1 && screen_untouched; then
     pass "screen: the escape command shows its escapes as dots, the terminal untouched"
   else
-    fail "screen: the escape command line"; cat "$SCRATCH/screen"
+    fail "screen: the escape command line"; cat "$SCREEN_FILE"
   fi
   # Let the interval that saw the workload's last exits be published before
   # clearing, then give the clear a few refreshes to show.
@@ -128,13 +119,11 @@ if command -v tmux >/dev/null; then
   cleared=""
   for _ in $(seq 1 30); do
     sleep 0.2
-    tm capture-pane -t t -p > "$SCRATCH/screen"
-    if ! grep -qF 'tt_views.[31mx' "$SCRATCH/screen"; then cleared=1; break; fi
+    tm capture-pane -t t -p >"$SCREEN_FILE"
+    if ! grep -qF 'tt_views.[31mx' "$SCREEN_FILE"; then cleared=1; break; fi
   done
   [ -n "$cleared" ] && pass "screen: c clears Executed Commands" || fail "screen: c did not clear Executed Commands"
-  tm send-keys -t t q
-  sleep 0.5
-  tm kill-server 2>/dev/null
+  screen_stop
 else
   echo "note: tmux not installed; the on-screen check is left out"
 fi
