@@ -39,6 +39,8 @@ po::options_description describe_options() {
         ("write,w", po::value<std::string>()->value_name("FILE"), "write events to a .scap capture (mode 0600)")
         ("compress,z", "gzip the file written with -w")
         ("print", "print one line per event instead of opening the explorer")
+        ("unbuffered", "with --print: write each line as soon as it is made (lines otherwise go out in "
+         "large blocks while events flow, and at once when they pause)")
         ("numevents,n", po::value<uint64_t>()->value_name("N"), "stop after N events")
         ("print-format,p", po::value<std::string>()->value_name("FORMAT"),
          "with --print: print FORMAT per event, %field tokens replaced (e.g. '%proc.name %fd.name'); "
@@ -99,6 +101,7 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("write")) opts.write_file = vm["write"].as<std::string>();
     opts.compress = vm.count("compress") > 0;
     opts.print = vm.count("print") > 0;
+    opts.unbuffered = vm.count("unbuffered") > 0;
     opts.debug = vm.count("debug") > 0;
     if (vm.count("numevents")) opts.max_events = vm["numevents"].as<uint64_t>();
     if (vm.count("duration")) opts.duration_s = vm["duration"].as<double>();

@@ -13,6 +13,7 @@ struct Options {
     std::optional<std::string> read_file;   // -r: offline from a capture
     std::optional<std::string> write_file;  // -w: record to a capture
     bool print = false;                     // --print: event lines instead of the UI
+    bool unbuffered = false;                // --unbuffered: write each printed line at once
     bool compress = false;                  // -z: gzip the -w file
     bool debug = false;                     // -D: also show internal events
     std::optional<uint64_t> max_events;     // -n: stop after this many events

@@ -269,7 +269,7 @@ void ExplorerEngine::run() {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
             const double seconds = live ? std::chrono::duration<double>(now - interval_start).count()
-                                        : static_cast<double>(pipe->last_ts() - pipe->first_ts()) / 1e9;
+                                        : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
             snap->progress = 1;
             publish(std::move(snap));
@@ -278,7 +278,7 @@ void ExplorerEngine::run() {
         if (!live) {
             if (now - last_publish >= kLoadingRefresh) {
                 last_publish = now;
-                auto snap = make_snapshot(static_cast<double>(pipe->last_ts() - pipe->first_ts()) / 1e9);
+                auto snap = make_snapshot(pipe->span_seconds());
                 snap->loading = true;
                 snap->progress = pipe->progress();
                 publish(std::move(snap));

@@ -21,8 +21,14 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             case capture::ReadStatus::NewSection: model_.load_header(source_->header()); continue;
             case capture::ReadStatus::Event: break;
         }
-        if (events_++ == 0) first_ts_ = ev_.ts;
-        last_ts_ = ev_.ts;
+        ++events_;
+        // Events stamped 0 are metadata (sysdig writes container records so
+        // at the start of captures taken on docker hosts): they belong to no
+        // moment, so the sample's span is that of the events that do.
+        if (ev_.ts != 0) {
+            if (first_ts_ == 0) first_ts_ = ev_.ts;
+            last_ts_ = ev_.ts;
+        }
         const state::EventContext& ctx = model_.on_event(ev_);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
@@ -81,7 +87,7 @@ void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.first_ts = first_ts_;
     out.last_ts = last_ts_;
     out.events = events_;
-    const double span = last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
+    const double span = span_seconds();
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
     out.drops = source_->stats().drops;
     const auto& machine = source_->header().machine;

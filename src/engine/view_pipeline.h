@@ -71,6 +71,10 @@ public:
     uint64_t events() const { return events_; }
     uint64_t first_ts() const { return first_ts_; }
     uint64_t last_ts() const { return last_ts_; }
+    // Seconds from the first to the last event that carries a time.
+    double span_seconds() const {
+        return last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
+    }
 
 private:
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
