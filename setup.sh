@@ -21,7 +21,7 @@ packages=(
   libbpf-dev bpftool libelf-dev
   libncurses-dev libboost-program-options-dev doctest-dev zlib1g-dev
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
-  tmux python3 hyperfine
+  tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
 )
 
