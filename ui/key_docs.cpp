@@ -51,7 +51,10 @@ std::string sentence(std::string text) {
 std::string bar_keys(const Binding& b) {
     const auto names = key_names(b.keys);
     std::string out;
-    for (size_t i = 0; i < names.size() && i < 2; ++i) out += (i ? " " : "") + names[i];
+    for (size_t i = 0; i < names.size() && i < 2; ++i) {
+        if (i) out += ' ';
+        out += names[i];
+    }
     return out;
 }
 

@@ -49,7 +49,8 @@ void TextPager::draw(int height, int width) {
     std::string scroll;
     for (Action a : {Action::Up, Action::Down, Action::PageUp, Action::PageDown}) {
         if (const Binding* b = keymap().find(Scope::Lists, a)) {
-            scroll += (scroll.empty() ? "" : "/") + key_names(b->keys).front();
+            if (!scroll.empty()) scroll += '/';
+            scroll += key_names(b->keys).front();
         }
     }
     bar.push_back({scroll, "Scroll", Action::None, 0});
