@@ -1,6 +1,8 @@
 #include "key_names.h"
 
 #include <charconv>
+#include <sstream>
+#include <utility>
 
 #include <curses.h>
 
@@ -64,14 +66,9 @@ std::vector<int> key_codes(std::string_view name) {
 }
 
 std::vector<std::string> key_names(std::string_view keys) {
+    std::istringstream words{std::string(keys)};
     std::vector<std::string> out;
-    size_t i = 0;
-    while (i < keys.size()) {
-        while (i < keys.size() && keys[i] == ' ') ++i;
-        const size_t start = i;
-        while (i < keys.size() && keys[i] != ' ') ++i;
-        if (i > start) out.emplace_back(keys.substr(start, i - start));
-    }
+    for (std::string name; words >> name;) out.push_back(std::move(name));
     return out;
 }
 

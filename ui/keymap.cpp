@@ -1,6 +1,14 @@
 #include "keymap.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
 #include <utility>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include "key_names.h"
 
@@ -10,100 +18,42 @@ namespace {
 using A = Action;
 using S = Scope;
 
-// The table tracetop ships, scope by scope; the help screen and the man page
-// list the rows in this order, the function bar by function key.
-std::vector<Binding> default_rows() {
-    return {
-        // --- the table ---
-        {S::Table, A::Help, "F1 h ?", "Help", 9, "this help (q or Esc closes it)", ""},
-        {S::Table, A::Views, "F2 v", "Views", 7, "views menu: pick a view (Enter), Esc cancels",
-         "The drill-down filter stays."},
-        {S::Table, A::Search, "/", "", 0, "incremental search in the rows", ""},
-        {S::Table, A::SearchNext, "F3 n", "Search", 6, "the next match (a new search when there is none)", ""},
-        {S::Table, A::TextFilter, "F4 \\", "Filter", 5, "text filter: keep rows containing the text; Esc clears it",
-         "Any column, case ignored; the header shows it."},
-        {S::Table, A::SysdigFilter, ":", "", 0, "sysdig filter expression for every view (empty clears it)",
-         "An invalid one shows the error and the prompt stays open."},
-        {S::Table, A::Echo, "F5 e", "Echo", 4, "Echo: the bytes the selection read and wrote",
-         "See Echo pane."},
-        {S::Table, A::Events, "F6 d", "Events", 3, "events of the selected row",
-         "The Events view, scoped to the row."},
-        {S::Table, A::SortNext, "F9 > .", "Sort", 1, "sort by the next column", ""},
-        {S::Table, A::SortPrev, "< ,", "", 0, "sort by the previous column", ""},
-        {S::Table, A::Invert, "I", "", 0, "invert the sort direction", ""},
-        {S::Table, A::Quit, "F10 q", "Quit", 8, "quit",
-         "Ctrl-C and SIGTERM quit too; the terminal is restored in every case, also after a crash."},
-        {S::Table, A::Spectro, "F12 s", "Spectro", 2, "latency spectrogram of the selection",
-         "See Latency spectrogram."},
-        {S::Table, A::Tree, "t", "", 0, "Processes: tree of parents and children (by ppid) on / off",
-         "Also other views with proc.pid and proc.ppid columns: each process under its parent, with guide "
-         "lines before the command as in htop. Siblings keep the sort order. A process whose parent is not "
-         "in the table is a root."},
-        {S::Table, A::Expand, "+", "", 0, "tree: expand the selected process", ""},
-        {S::Table, A::Collapse, "-", "", 0, "tree: collapse the selected process",
-         "A collapsed one shows + and hides its descendants."},
-        {S::Table, A::Fold, "Space", "", 0, "tree: expand or collapse the selected process; elsewhere a page down",
-         ""},
-        {S::Table, A::Pause, "p", "", 0, "pause / resume refreshing", "PAUSED is shown while paused."},
-        {S::Table, A::Clear, "c", "", 0, "clear the rows gathered so far (lists and other accumulating views)",
-         "List views and Executed Commands keep their rows from one refresh to the next (live) until "
-         "cleared; other views show each refresh's own interval."},
-        {S::Table, A::Enter, "Enter", "", 0, "drill down into the selected row (on an event: all its fields)",
-         "Pushes the row's key = value onto the filter stack and opens the view's drill-down target; a "
-         "target whose key is already pinned by the stack is skipped (one process's system calls lead "
-         "straight to their events). In the Events view, Enter shows every field of the event as "
-         "field=value."},
-        {S::Table, A::Back, "Backspace", "", 0, "back to where the last drill-down started",
-         "Restores the view, sort column and direction, selected row and text filter."},
-        {S::Table, A::Cancel, "Esc", "", 0, "clear the text filter; without one, back as Backspace", ""},
+// Names in keys.toml, in the order of the enums.
+constexpr std::string_view kActionNames[] = {
+    "none", "help", "views", "search", "search_next", "text_filter", "sysdig_filter", "events", "echo", "spectro",
+    "tree", "expand", "collapse", "fold", "sort_next", "sort_prev", "invert", "pause", "clear", "quit", "up", "down",
+    "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
+    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse"};
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::Mouse) + 1);
+constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
+static_assert(std::size(kScopeNames) == kScopes);
 
-        // --- every list, page and pane ---
-        {S::Lists, A::Up, "Up k", "", 0, "up one line", ""},
-        {S::Lists, A::Down, "Down j", "", 0, "down one line", ""},
-        {S::Lists, A::PageUp, "PgUp", "", 0, "a page up", ""},
-        {S::Lists, A::PageDown, "PgDn Space", "", 0, "a page down", ""},
-        {S::Lists, A::Home, "Home", "", 0, "to the first line", ""},
-        {S::Lists, A::End, "End", "", 0, "to the last line",
-         "In the table the selection follows its row across refreshes."},
+template <class E, size_t N>
+std::optional<E> by_name(const std::string_view (&names)[N], std::string_view name) {
+    for (size_t i = 0; i < N; ++i) {
+        if (names[i] == name) return static_cast<E>(i);
+    }
+    return std::nullopt;
+}
 
-        // --- anywhere ---
-        {S::Anywhere, A::Redraw, "Ctrl-L", "", 0, "redraw the screen", ""},
-        {S::Anywhere, A::Mouse, "mouse", "", 0,
-         "click selects, double-click drills down, click on a title sorts (again inverts), wheel scrolls", ""},
-        {S::Anywhere, A::Resize, "resize", "", 0, "", ""},
-
-        // --- the Echo pane ---
-        {S::Echo, A::Hex, "F2 x", "Hex", 0, "hex dump or ASCII", ""},
-        {S::Echo, A::Search, "/", "Search", 0, "search the bytes (case ignored)", ""},
-        {S::Echo, A::SearchNext, "F3 n", "Next", 0, "the next match", ""},
-        {S::Echo, A::End, "End", "Follow", 0, "to the end, and follow it live", ""},
-        {S::Echo, A::Close, "q Esc Backspace F10", "Back", 0, "back to the view as it was", ""},
-
-        // --- the latency spectrogram ---
-        {S::Spectro, A::Left, "Left h", "", 0, "the cursor one latency bucket left", ""},
-        {S::Spectro, A::Right, "Right l", "", 0, "the cursor one latency bucket right", ""},
-        {S::Spectro, A::Enter, "Enter", "Events of the box", 0, "the events of the box under the cursor (offline)",
-         "A drill-down level; Backspace returns to the spectrogram."},
-        {S::Spectro, A::Close, "q Esc Backspace F10", "Back", 0, "back to the view", ""},
-
-        // --- help and an event's fields ---
-        {S::Pager, A::Close, "q Esc F10", "Close", 0, "close the page", ""},
-
-        // --- the views menu ---
-        {S::Menu, A::Enter, "Enter", "Open", 0, "open the selected view", ""},
-        {S::Menu, A::Close, "Esc q F2 v", "Cancel", 0, "leave the view as it was", ""},
-
-        // --- typing a search or a filter ---
-        {S::Prompt, A::Enter, "Enter", "", 0, "accept", ""},
-        {S::Prompt, A::Cancel, "Esc", "", 0, "cancel (a text filter is cleared)", ""},
-        {S::Prompt, A::Left, "Left", "", 0, "cursor left", ""},
-        {S::Prompt, A::Right, "Right", "", 0, "cursor right", ""},
-        {S::Prompt, A::Home, "Home Ctrl-A", "", 0, "to the start of the line", ""},
-        {S::Prompt, A::End, "End Ctrl-E", "", 0, "to the end of the line", ""},
-        {S::Prompt, A::Erase, "Backspace", "", 0, "delete the character before the cursor", ""},
-        {S::Prompt, A::EraseForward, "Delete", "", 0, "delete the character under the cursor", ""},
-        {S::Prompt, A::ClearLine, "Ctrl-U", "", 0, "clear the line", ""},
-    };
+// One [[scope]] entry of keys.toml; "" when it is good.
+std::string read_binding(const toml::table& entry, Scope scope, Binding& out) {
+    const auto action = by_name<Action>(kActionNames, entry["action"].value_or(std::string_view()));
+    if (!action || *action == A::None) return "no known action";
+    out = Binding{scope, *action, entry["keys"].value_or(std::string()), entry["label"].value_or(std::string()),
+                  entry["keep"].value_or(0), entry["help"].value_or(std::string()),
+                  entry["more"].value_or(std::string())};
+    if (key_names(out.keys).empty()) return "no keys";
+    for (const std::string& name : key_names(out.keys)) {
+        if (key_codes(name).empty()) return fmt::format("unknown key name \"{}\"", name);
+    }
+    for (const auto& [field, value] : entry) {
+        static constexpr std::string_view kFields[] = {"keys", "action", "label", "keep", "help", "more"};
+        if (std::find(std::begin(kFields), std::end(kFields), field.str()) == std::end(kFields)) {
+            return fmt::format("unknown setting \"{}\"", field.str());
+        }
+    }
+    return "";
 }
 
 constexpr Scope kTableChain[] = {S::Table, S::Lists, S::Anywhere};
@@ -148,8 +98,39 @@ std::string_view scope_title(Scope scope) {
 
 Keymap::Keymap(std::vector<Binding> rows) : rows_(std::move(rows)) { index(); }
 
+Keymap::Parsed Keymap::parse(std::string_view text, std::string_view origin) {
+    toml::table doc;
+    try {
+        doc = toml::parse(text, origin);
+    } catch (const toml::parse_error& e) {
+        return {std::nullopt, fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description())};
+    }
+    std::vector<Binding> rows;
+    for (const auto& [name, node] : doc) {
+        const auto scope = by_name<Scope>(kScopeNames, name.str());
+        const toml::array* entries = node.as_array();
+        if (!scope || !entries) return {std::nullopt, fmt::format("{}: unknown scope \"{}\"", origin, name.str())};
+        for (size_t i = 0; i < entries->size(); ++i) {
+            const toml::table* entry = (*entries)[i].as_table();
+            Binding b{};
+            const std::string bad = entry ? read_binding(*entry, *scope, b) : "not a table";
+            if (!bad.empty()) return {std::nullopt, fmt::format("{}: [[{}]] entry {}: {}", origin, name.str(), i + 1, bad)};
+            rows.push_back(std::move(b));
+        }
+    }
+    return {Keymap(std::move(rows)), ""};
+}
+
 const Keymap& Keymap::defaults() {
-    static const Keymap map(default_rows());
+    static const Keymap map = [] {
+        Parsed parsed = parse(embedded_keys_toml(), "keys.toml");
+        // The file is compiled in and checked by the unit tests: failing here is a build gone wrong.
+        if (!parsed.map) {
+            std::fprintf(stderr, "tracetop: the built-in key table is broken: %s\n", parsed.error.c_str());
+            std::abort();
+        }
+        return std::move(*parsed.map);
+    }();
     return map;
 }
 

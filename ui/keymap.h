@@ -1,11 +1,13 @@
-// Keys as data (htop's FunctionBar, STYLE.md): one binding table says which
-// key does what where, with the label of the function bar and the text of
-// the help screen and the man page, so that all three come from it and a
-// settings file can remap it. Keys are spelled by name ("F1 h ?"); only this
-// table and the line editor's text entry ever see a raw key code.
+// Keys as data (htop's FunctionBar, STYLE.md): one binding table, ui/keys.toml
+// compiled in, says which key does what where, with the label of the function
+// bar and the text of the help screen and the man page, so that all three
+// come from it and a settings file can remap it. Keys are spelled by name
+// ("F1 h ?"); only this table and the line editor's text entry ever see a
+// raw key code.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,6 +46,7 @@ enum class Scope {
     Lists,     // every list, page and pane (after its own)
     Anywhere,  // whatever is on screen (last)
 };
+inline constexpr size_t kScopes = static_cast<size_t>(Scope::Anywhere) + 1;
 
 struct Binding {
     Scope scope;
@@ -58,8 +61,11 @@ struct Binding {
 class Keymap {
 public:
     explicit Keymap(std::vector<Binding> rows);
-    // The table tracetop ships.
+    // The table tracetop ships (ui/keys.toml).
     static const Keymap& defaults();
+    // A table in keys.toml's form; `origin` names it in the error.
+    struct Parsed;
+    static Parsed parse(std::string_view text, std::string_view origin);
 
     std::span<const Binding> rows() const { return rows_; }
     // The action `code` (as ncurses' wgetch returns it) has in `scope`.
@@ -76,8 +82,16 @@ private:
     void index();
 
     std::vector<Binding> rows_;
-    std::unordered_map<int, Action> by_code_[static_cast<size_t>(Scope::Anywhere) + 1];
+    std::unordered_map<int, Action> by_code_[kScopes];
 };
+
+struct Keymap::Parsed {
+    std::optional<Keymap> map;
+    std::string error;  // when there is no map
+};
+
+// ui/keys.toml's text, compiled in (embed_text.py).
+std::string_view embedded_keys_toml();
 
 // The keymap in force.
 const Keymap& keymap();

@@ -22,7 +22,7 @@ namespace {
 // A binding as a document lists it: where, which keys, what it does.
 using Listed = std::tuple<std::string, std::string, std::string>;
 
-constexpr Scope kScopes[] = {Scope::Table, Scope::Echo,  Scope::Spectro, Scope::Pager,
+constexpr Scope kAllScopes[] = {Scope::Table, Scope::Echo,  Scope::Spectro, Scope::Pager,
                              Scope::Menu,  Scope::Prompt, Scope::Lists,  Scope::Anywhere};
 
 std::set<Listed> from_table(const Keymap& map) {
@@ -159,7 +159,7 @@ TEST_CASE("the help screen lists every binding of the table, by scope") {
 
 TEST_CASE("every function bar shows bindings of its scope, all of those with a label") {
     const std::set<Listed> help = from_help(help_text(keymap()));
-    for (Scope scope : kScopes) {
+    for (Scope scope : kAllScopes) {
         CAPTURE(scope_title(scope));
         size_t labelled = 0;
         for (const Binding& b : keymap().rows()) labelled += b.scope == scope && !b.label.empty();

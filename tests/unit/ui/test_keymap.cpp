@@ -3,8 +3,10 @@
 // does) changing what the keys do and what help says.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <utility>
 
 #include <curses.h>
 
@@ -47,32 +49,43 @@ TEST_CASE("key names") {
     CHECK(key_names("  F1  h ? ") == std::vector<std::string>{"F1", "h", "?"});
 }
 
+// What each key code does while a panel of `scope` is on top.
+void check_keys(Scope scope, std::initializer_list<std::pair<int, Action>> want) {
+    for (const auto& [code, action] : want) {
+        CAPTURE(code);
+        CHECK(keymap().action(scope, code) == action);
+    }
+}
+
 TEST_CASE("a key means what the scope on top says, then every list, then anywhere") {
-    const Keymap& map = keymap();
-    CHECK(map.action(Scope::Table, 'h') == Action::Help);
-    CHECK(map.action(Scope::Spectro, 'h') == Action::Left);
-    CHECK(map.action(Scope::Echo, 'h') == Action::None);
-    CHECK(map.action(Scope::Table, KEY_F(2)) == Action::Views);
-    CHECK(map.action(Scope::Echo, KEY_F(2)) == Action::Hex);
-    CHECK(map.action(Scope::Menu, KEY_F(2)) == Action::Close);
-    CHECK(map.action(Scope::Table, 'k') == Action::Up);
-    CHECK(map.action(Scope::Pager, 'k') == Action::Up);
-    CHECK(map.action(Scope::Table, ' ') == Action::Fold);
-    CHECK(map.action(Scope::Pager, ' ') == Action::PageDown);
-    CHECK(map.action(Scope::Table, 27) == Action::Cancel);
-    CHECK(map.action(Scope::Table, 127) == Action::Back);
-    CHECK(map.action(Scope::Pager, 127) == Action::None);
-    CHECK(map.action(Scope::Echo, 127) == Action::Close);
-    CHECK(map.action(Scope::Table, 12) == Action::Redraw);
-    CHECK(map.action(Scope::Table, KEY_MOUSE) == Action::Mouse);
+    using A = Action;
+    check_keys(Scope::Table, {{'h', A::Help}, {KEY_F(2), A::Views}, {'k', A::Up}, {' ', A::Fold}, {27, A::Cancel},
+                              {127, A::Back}, {12, A::Redraw}, {KEY_MOUSE, A::Mouse}});
+    check_keys(Scope::Spectro, {{'h', A::Left}, {'l', A::Right}, {KEY_ENTER, A::Enter}});
+    check_keys(Scope::Echo, {{'h', A::None}, {KEY_F(2), A::Hex}, {127, A::Close}});
+    check_keys(Scope::Menu, {{KEY_F(2), A::Close}, {'j', A::Down}});
+    check_keys(Scope::Pager, {{'k', A::Up}, {' ', A::PageDown}, {127, A::None}});
     // Typing: letters and Space are text, editing keys edit, Ctrl-L still redraws.
-    CHECK(map.action(Scope::Prompt, 'k') == Action::Insert);
-    CHECK(map.action(Scope::Prompt, ' ') == Action::Insert);
-    CHECK(map.action(Scope::Prompt, 'q') == Action::Insert);
-    CHECK(map.action(Scope::Prompt, 127) == Action::Erase);
-    CHECK(map.action(Scope::Prompt, 21) == Action::ClearLine);
-    CHECK(map.action(Scope::Prompt, 12) == Action::Redraw);
-    CHECK(map.action(Scope::Prompt, KEY_RESIZE) == Action::Resize);
+    check_keys(Scope::Prompt, {{'k', A::Insert}, {' ', A::Insert}, {'q', A::Insert}, {127, A::Erase},
+                               {21, A::ClearLine}, {12, A::Redraw}, {KEY_RESIZE, A::Resize}});
+}
+
+TEST_CASE("keys.toml's form: the built-in file is read whole; a bad settings file says what is wrong") {
+    const auto built_in = Keymap::parse(embedded_keys_toml(), "keys.toml");
+    REQUIRE(built_in.map);
+    CHECK(built_in.map->rows().size() == keymap().rows().size());
+    const auto good = Keymap::parse("[[echo]]\nkeys = \"F7 X\"\naction = \"hex\"\nlabel = \"Hex\"\n", "mine.toml");
+    REQUIRE(good.map);
+    CHECK(good.map->action(Scope::Echo, 'X') == Action::Hex);
+    auto error_of = [](const char* text) { return Keymap::parse(text, "mine.toml").error; };
+    CHECK(error_of("[[echo]]\nkeys = \"x\"\naction = \"fly\"\n") == "mine.toml: [[echo]] entry 1: no known action");
+    CHECK(error_of("[[echo]]\nkeys = \"Hyper-x\"\naction = \"hex\"\n") ==
+          "mine.toml: [[echo]] entry 1: unknown key name \"Hyper-x\"");
+    CHECK(error_of("[[echo]]\naction = \"hex\"\n") == "mine.toml: [[echo]] entry 1: no keys");
+    CHECK(error_of("[[echo]]\nkeys = \"x\"\naction = \"hex\"\ncolour = 1\n") ==
+          "mine.toml: [[echo]] entry 1: unknown setting \"colour\"");
+    CHECK(error_of("[[nowhere]]\nkeys = \"x\"\naction = \"hex\"\n") == "mine.toml: unknown scope \"nowhere\"");
+    CHECK(error_of("[[echo]\n").rfind("mine.toml:1: ", 0) == 0);
 }
 
 TEST_CASE("rebinding a key changes what it does, the help and the bar") {
