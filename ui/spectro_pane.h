@@ -16,8 +16,7 @@ class SpectroPane : public DataPane<analysis::SpectroData> {
 public:
     // The box Enter picked: its time range and latency bucket.
     struct Box {
-        uint64_t start = 0;
-        uint64_t end = 0;
+        uint64_t start = 0, end = 0;  // the slice's time range
         size_t bucket = 0;
         uint32_t count = 0;
     };
