@@ -27,8 +27,6 @@ public:
     };
 
     void open(Kind kind, std::string initial, Hooks hooks);
-    Kind kind() const { return kind_; }
-    const std::string& text() const { return editor_.text(); }
 
     // Screen lines the refused filter's message takes above the prompt.
     int error_height() const;
