@@ -112,7 +112,7 @@ std::string man_keys_section(const Keymap& map) {
     out += "A key does what it does in the part of the screen on top (the table, a pane,\n";
     out += "a page, the views menu, a prompt); failing that, what it does in every list,\n";
     out += "page and pane; failing that, what it does anywhere. The help screen\n";
-    out += "(F1) and the function bar come from the same table.\n";
+    out += "and the function bars are made from the same table (ui/keys.toml).\n";
     for (Scope scope : kDocOrder) {
         out += fmt::format(".PP\n.B {}\n", roff(scope_title(scope)));
         for (const Binding& b : map.rows()) {
