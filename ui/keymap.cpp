@@ -38,20 +38,24 @@ std::optional<E> by_name(const std::string_view (&names)[N], std::string_view na
 
 // One [[scope]] entry of keys.toml; "" when it is good.
 std::string read_binding(const toml::table& entry, Scope scope, Binding& out) {
-    const auto action = by_name<Action>(kActionNames, entry["action"].value_or(std::string_view()));
-    if (!action || *action == A::None) return "no known action";
+    for (const auto& [field, value] : entry) {
+        static constexpr std::string_view kFields[] = {"keys", "action", "label", "keep", "help", "more"};
+        if (std::find(std::begin(kFields), std::end(kFields), field.str()) == std::end(kFields)) {
+            return fmt::format("unknown setting \"{}\"", field.str());
+        }
+        if (field.str() == "keep" ? !value.is_integer() : !value.is_string()) {
+            return fmt::format("\"{}\" must be {}", field.str(), field.str() == "keep" ? "a number" : "a string");
+        }
+    }
+    const std::string_view name = entry["action"].value_or(std::string_view());
+    const auto action = by_name<Action>(kActionNames, name);
+    if (!action || *action == A::None) return fmt::format("unknown action \"{}\"", name);
     out = Binding{scope, *action, entry["keys"].value_or(std::string()), entry["label"].value_or(std::string()),
                   entry["keep"].value_or(0), entry["help"].value_or(std::string()),
                   entry["more"].value_or(std::string())};
     if (key_names(out.keys).empty()) return "no keys";
     for (const std::string& name : key_names(out.keys)) {
         if (key_codes(name).empty()) return fmt::format("unknown key name \"{}\"", name);
-    }
-    for (const auto& [field, value] : entry) {
-        static constexpr std::string_view kFields[] = {"keys", "action", "label", "keep", "help", "more"};
-        if (std::find(std::begin(kFields), std::end(kFields), field.str()) == std::end(kFields)) {
-            return fmt::format("unknown setting \"{}\"", field.str());
-        }
     }
     return "";
 }

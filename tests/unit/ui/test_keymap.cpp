@@ -78,7 +78,11 @@ TEST_CASE("keys.toml's form: the built-in file is read whole; a bad settings fil
     REQUIRE(good.map);
     CHECK(good.map->action(Scope::Echo, 'X') == Action::Hex);
     auto error_of = [](const char* text) { return Keymap::parse(text, "mine.toml").error; };
-    CHECK(error_of("[[echo]]\nkeys = \"x\"\naction = \"fly\"\n") == "mine.toml: [[echo]] entry 1: no known action");
+    CHECK(error_of("[[echo]]\nkeys = \"x\"\naction = \"fly\"\n") == "mine.toml: [[echo]] entry 1: unknown action \"fly\"");
+    CHECK(error_of("[[echo]]\nkeys = \"x\"\n") == "mine.toml: [[echo]] entry 1: unknown action \"\"");
+    CHECK(error_of("[[echo]]\nkeys = \"x\"\naction = \"hex\"\nkeep = \"a\"\n") ==
+          "mine.toml: [[echo]] entry 1: \"keep\" must be a number");
+    CHECK(error_of("[[echo]]\nkeys = 1\naction = \"hex\"\n") == "mine.toml: [[echo]] entry 1: \"keys\" must be a string");
     CHECK(error_of("[[echo]]\nkeys = \"Hyper-x\"\naction = \"hex\"\n") ==
           "mine.toml: [[echo]] entry 1: unknown key name \"Hyper-x\"");
     CHECK(error_of("[[echo]]\naction = \"hex\"\n") == "mine.toml: [[echo]] entry 1: no keys");
