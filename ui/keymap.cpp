@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iterator>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include <fmt/format.h>
@@ -120,6 +121,18 @@ Keymap::Parsed Keymap::parse(std::string_view text, std::string_view origin) {
             const std::string bad = entry ? read_binding(*entry, *scope, b) : "not a table";
             if (!bad.empty()) return {std::nullopt, fmt::format("{}: [[{}]] entry {}: {}", origin, name.str(), i + 1, bad)};
             rows.push_back(std::move(b));
+        }
+    }
+    // One meaning a key and scope: a second would be silently dead.
+    std::set<std::pair<Scope, int>> bound;
+    for (const Binding& b : rows) {
+        for (const std::string& name : key_names(b.keys)) {
+            for (int code : key_codes(name)) {
+                if (!bound.emplace(b.scope, code).second) {
+                    return {std::nullopt, fmt::format("{}: {} is bound twice in [[{}]]", origin, name,
+                                                      kScopeNames[static_cast<size_t>(b.scope)])};
+                }
+            }
         }
     }
     return {Keymap(std::move(rows)), ""};

@@ -90,6 +90,8 @@ TEST_CASE("keys.toml's form: the built-in file is read whole; a bad settings fil
           "mine.toml: [[echo]] entry 1: unknown setting \"colour\"");
     CHECK(error_of("[[nowhere]]\nkeys = \"x\"\naction = \"hex\"\n") == "mine.toml: unknown scope \"nowhere\"");
     CHECK(error_of("[[echo]\n").rfind("mine.toml:1: ", 0) == 0);
+    CHECK(error_of("[[menu]]\nkeys = \"q\"\naction = \"close\"\n[[menu]]\nkeys = \"x q\"\naction = \"enter\"\n") ==
+          "mine.toml: q is bound twice in [[menu]]");
 }
 
 TEST_CASE("rebinding a key changes what it does, the help and the bar") {
