@@ -138,12 +138,9 @@ std::set<Listed> from_man(const std::string& section, const std::set<Listed>& ex
 
 // Equal sets, and the entries that differ named when not.
 void check_same(const std::set<Listed>& got, const std::set<Listed>& want, const char* what) {
-    for (const auto& [h, k, t] : got) {
-        CHECK_MESSAGE(want.count({h, k, t}), std::string(what) << " lists what the table lacks: " << h << " / " << k << " / " << t);
-    }
-    for (const auto& [h, k, t] : want) {
-        CHECK_MESSAGE(got.count({h, k, t}), std::string(what) << " lacks the binding: " << h << " / " << k << " / " << t);
-    }
+    auto text = [](const Listed& l) { return std::get<0>(l) + " / " + std::get<1>(l) + " / " + std::get<2>(l); };
+    for (const Listed& l : got) CHECK_MESSAGE(want.count(l), std::string(what) << " lists what the table lacks: " << text(l));
+    for (const Listed& l : want) CHECK_MESSAGE(got.count(l), std::string(what) << " lacks the binding: " << text(l));
 }
 
 }  // namespace
