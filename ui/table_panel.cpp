@@ -94,9 +94,10 @@ void TablePanel::search_from(size_t start, bool include_start) {
     if (found) select(*found);
 }
 
-void TablePanel::search(const std::string& text) {
+bool TablePanel::search(const std::string& text) {
     search_ = text;
     search_from(level_.selected, true);
+    return !search_failed_;
 }
 
 void TablePanel::keep_search(const std::string& text) { search_ = text; }
@@ -118,11 +119,12 @@ void TablePanel::set_filter(const std::string& text) {
     expect_filter_ = text;
 }
 
-Request TablePanel::on_action(Action a, int ch) {
+Reply TablePanel::handle(const Input& in) {
     using K = Request::Kind;
     const size_t page = table_.page_rows();
+    const Action a = in.action;
     switch (a) {
-        case Action::Quit: return {K::Quit};
+        case Action::Quit: return Reply::quit();
         case Action::Help: return {K::Help};
         case Action::Views: return {K::Views};
         case Action::Search: search_failed_ = false; return {K::Search};
@@ -162,9 +164,10 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
         case Action::Down: select(level_.selected + 1); break;
         case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
-        case Action::PageDown:
-            // In the tree, Space folds (htop); PgDn still pages.
-            if (ch == ' ' && level_.tree) {
+        case Action::PageDown: select(level_.selected + page); break;
+        case Action::Fold:
+            // In the tree, Space folds (htop); elsewhere it pages.
+            if (level_.tree) {
                 toggle_collapse(Fold::Toggle);
             } else {
                 select(level_.selected + page);
@@ -177,34 +180,32 @@ Request TablePanel::on_action(Action a, int ch) {
             if (snap_ && snap_->kind == analysis::ViewKind::List) return {K::EventFields};
             drill(false);
             break;
-        case Action::Back:
+        case Action::Cancel:
             // Esc first drops a text filter; Backspace always goes back.
-            if (ch == 27 && !level_.text_filter.empty()) {
+            if (!level_.text_filter.empty()) {
                 set_text_filter("");
-            } else if (auto reopen = back()) {
-                return {K::ReopenSpectro, std::move(*reopen)};
+                break;
             }
+            [[fallthrough]];
+        case Action::Back:
+            if (auto reopen = back()) return {{K::ReopenSpectro, std::move(*reopen)}};
             break;
-        case Action::Redraw: clearok(curscr, TRUE); break;
-        case Action::Resize: break;
-        case Action::Mouse: return on_mouse();
-        case Action::None: break;
+        case Action::Mouse: return on_mouse(in.mouse);
+        default: return Reply::ignored();
     }
     return {};
 }
 
-Request TablePanel::on_mouse() {
-    MEVENT ev;
-    if (getmouse(&ev) != OK) return {};
-    if (ev.bstate & BUTTON4_PRESSED) {
+Reply TablePanel::on_mouse(const MouseEvent& ev) {
+    if (ev.kind == MouseEvent::Kind::WheelUp) {
         select(level_.selected > kWheelRows ? level_.selected - kWheelRows : 0);
         return {};
     }
-    if (ev.bstate & BUTTON5_PRESSED) {
+    if (ev.kind == MouseEvent::Kind::WheelDown) {
         select(level_.selected + kWheelRows);
         return {};
     }
-    if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return {};
+    if (ev.kind != MouseEvent::Kind::Press) return {};
     if (ev.y == table_.title_y()) {
         if (const auto col = table_.column_at(ev.x); col && snap_ && *col < snap_->columns.size()) {
             level_.sort_by(*snap_, *col);
@@ -221,15 +222,15 @@ Request TablePanel::on_mouse() {
     last_click_row_ = row;
     if (!twice) return {};
     last_click_row_.reset();
-    return on_action(Action::Enter, '\n');
+    return handle(Input{Action::Enter, 0, {}});
 }
 
-void TablePanel::draw(int height, int width, const PromptLine* prompt) {
+void TablePanel::draw(int height, int width) {
     HeaderState hs{level_.text_filter, paused_};
     draw_header(*snap_, hs, width);
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
-    const int bottom = height - 1;  // the function bar or the prompt
-    const int table_h = bottom - kTableY - (prompt ? prompt->error_height() : 0);
+    const int bottom = height - 1;  // the function bar (a prompt draws over it)
+    const int table_h = bottom - kTableY;
     table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
                 level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), rows_.prefixes(),
                 rows_.prefix_column());
@@ -238,12 +239,8 @@ void TablePanel::draw(int height, int width, const PromptLine* prompt) {
                                                                                      : "No rows match the text filter";
         mvaddstr(kTableY + 2, 2, msg);
     }
-    if (prompt) {
-        prompt->draw(bottom, width, search_failed_);
-    } else {
-        draw_function_bar(bottom, width);
-        curs_set(0);
-    }
+    draw_function_bar(bottom, width, Scope::Table);
+    curs_set(0);
 }
 
 }  // namespace tracetop::ui

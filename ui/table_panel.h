@@ -17,33 +17,14 @@
 #include "engine/explorer_engine.h"
 #include "keymap.h"
 #include "level_state.h"
-#include "prompt_line.h"
+#include "panel.h"
 #include "table_rows.h"
 #include "table_widget.h"
 #include "tree_rows.h"
 
 namespace tracetop::ui {
 
-struct Request {
-    enum class Kind {
-        None,
-        Quit,
-        Help,
-        Views,
-        Search,
-        TextFilter,
-        SysdigFilter,
-        Echo,
-        Spectro,
-        EventFields,     // Enter on a list's event: its fields
-        ReopenSpectro,   // back from a spectrogram box's events: `pane`
-    };
-    Request(Kind k = Kind::None, PaneSelection p = {}) : kind(k), pane(std::move(p)) {}
-    Kind kind;
-    PaneSelection pane;
-};
-
-class TablePanel {
+class TablePanel : public Panel {
 public:
     explicit TablePanel(engine::ExplorerEngine& engine) : engine_(engine) {}
 
@@ -58,11 +39,12 @@ public:
     const analysis::Row* selected_row() const { return rows_.at(level_.selected); }
     const std::string& text_filter() const { return level_.text_filter; }
 
-    // A key of the table (Action::None: nothing to redraw).
-    Request on_action(Action a, int ch);
+    Scope scope() const override { return Scope::Table; }
+    // An action of the table's bindings; what it opens comes back as the reply's request.
+    Reply handle(const Input& in) override;
 
     // What the overlays decided.
-    void search(const std::string& text);      // typing: the first match from the selection on
+    bool search(const std::string& text);      // typing: the first match from the selection on; false: none
     void keep_search(const std::string& text); // the prompt closed: n looks for this
     void set_text_filter(const std::string& text);
     void set_view(const std::string& id);      // the views menu's choice
@@ -71,11 +53,11 @@ public:
     // to the spectrogram on `back_to`.
     void enter_box_events(PaneSelection back_to);
 
-    // Header, breadcrumb, table, and at the bottom `prompt` or the function bar.
-    void draw(int height, int width, const PromptLine* prompt);
+    // Header, breadcrumb, table, and at the bottom the function bar.
+    void draw(int height, int width) override;
 
 private:
-    Request on_mouse();
+    Reply on_mouse(const MouseEvent& ev);
     void rebuild() { rows_.rebuild(snap_.get(), level_); }
     void select(size_t i);
     void drill(bool events);
