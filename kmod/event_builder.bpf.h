@@ -6,6 +6,7 @@
 #define TRACETOP_EVENT_BUILDER_BPF_H
 
 #include "maps.bpf.h"
+#include "tracetop_events.h"
 
 #define EV_HALF TRACETOP_MAX_EVENT_SIZE
 #define EV_MASK (EV_HALF - 1)
@@ -26,7 +27,7 @@ struct event {
 	__u16 type;
 };
 
-static __always_inline bool ev_begin(struct event *e, __u16 type, __u32 nparams)
+static __always_inline bool ev_start(struct event *e, __u16 type, __u32 nparams)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
 	e->buf = bpf_map_lookup_elem(&scratch, &cpu);
@@ -39,6 +40,14 @@ static __always_inline bool ev_begin(struct event *e, __u16 type, __u32 nparams)
 	e->pos = EV_HDR + 2 * nparams;
 	return true;
 }
+
+/* Events are named by the schema (src/event/events.toml): a filler starts
+ * ev_begin(&e, PPME_OPENAT_2_X) and the parameter count comes with the name;
+ * a helper that gets its type from its caller takes EV(NAME), the pair
+ * (type, count), and starts with ev_start(e, type, nparams).
+ * kmod/check_fillers.py holds what each filler writes to that count. */
+#define EV(NAME) NAME, NAME##_NPARAMS
+#define ev_begin(e, NAME) ev_start(e, NAME, NAME##_NPARAMS)
 
 /* Records the length of the parameter just written and moves on. */
 static __always_inline void ev_commit(struct event *e, __u32 len)

@@ -3,7 +3,7 @@
 ENTER_FILLER(brk)
 {
 	struct event e;
-	if (!ev_begin(&e, 158, 1))
+	if (!ev_begin(&e, PPME_BRK_2_E))
 		return 0;
 	push_u64(&e, ARG0);
 	ev_submit(&e);
@@ -11,10 +11,10 @@ ENTER_FILLER(brk)
 }
 
 /* res, vm_size, vm_rss, vm_swap: the 0.29.3 exit of brk, mmap, munmap. */
-static __always_inline int vm_exit(long ret, __u16 type)
+static __always_inline int vm_exit(long ret, __u16 type, __u32 nparams)
 {
 	struct event e;
-	if (!ev_begin(&e, type, 4))
+	if (!ev_start(&e, type, nparams))
 		return 0;
 	push_u64(&e, ret);
 	push_vm(&e, bpf_get_current_task_btf());
@@ -22,12 +22,12 @@ static __always_inline int vm_exit(long ret, __u16 type)
 	return 0;
 }
 
-EXIT_FILLER(brk) { return vm_exit(ret, 159); }
+EXIT_FILLER(brk) { return vm_exit(ret, EV(PPME_BRK_2_X)); }
 
 ENTER_FILLER(mmap)
 {
 	struct event e;
-	if (!ev_begin(&e, 160, 6))
+	if (!ev_begin(&e, PPME_MMAP_E))
 		return 0;
 	push_u64(&e, ARG0);
 	push_u64(&e, ARG1);
@@ -53,16 +53,16 @@ ENTER_FILLER(mmap)
 	ev_submit(&e);
 	return 0;
 }
-EXIT_FILLER(mmap) { return vm_exit(ret, 161); }
+EXIT_FILLER(mmap) { return vm_exit(ret, EV(PPME_MMAP_X)); }
 
 ENTER_FILLER(munmap)
 {
 	struct event e;
-	if (!ev_begin(&e, 164, 2))
+	if (!ev_begin(&e, PPME_MUNMAP_E))
 		return 0;
 	push_u64(&e, ARG0);
 	push_u64(&e, ARG1);
 	ev_submit(&e);
 	return 0;
 }
-EXIT_FILLER(munmap) { return vm_exit(ret, 165); }
+EXIT_FILLER(munmap) { return vm_exit(ret, EV(PPME_MUNMAP_X)); }

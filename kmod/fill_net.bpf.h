@@ -5,7 +5,7 @@
 ENTER_FILLER(socket)
 {
 	struct event e;
-	if (!ev_begin(&e, 18, 3))
+	if (!ev_begin(&e, PPME_SOCKET_E))
 		return 0;
 	push_u32(&e, (__u32)ARG0); /* PPM socket families equal Linux's */
 	push_u32(&e, (__u32)ARG1);
@@ -13,12 +13,12 @@ ENTER_FILLER(socket)
 	ev_submit(&e);
 	return 0;
 }
-EXIT_RES(socket, 19)
+EXIT_RES(socket, PPME_SOCKET_X)
 
 ENTER_FILLER(socketpair)
 {
 	struct event e;
-	if (!ev_begin(&e, 42, 3))
+	if (!ev_begin(&e, PPME_SOCKETPAIR_E))
 		return 0;
 	push_u32(&e, (__u32)ARG0);
 	push_u32(&e, (__u32)ARG1);
@@ -34,7 +34,7 @@ EXIT_FILLER(socketpair)
 	struct event e;
 	int fds[2] = {-1, -1};
 	__u64 source = 0, peer = 0;
-	if (!ev_begin(&e, 43, 5))
+	if (!ev_begin(&e, PPME_SOCKETPAIR_X))
 		return 0;
 	if (ret == 0 && bpf_probe_read_user(fds, sizeof(fds), (const void *)ARG3) == 0) {
 		struct socket *sock = fd_to_socket(fds[0]);
@@ -54,11 +54,11 @@ EXIT_FILLER(socketpair)
 	return 0;
 }
 
-ENTER_FD(bind, 20)
+ENTER_FD(bind, PPME_BIND_E)
 EXIT_FILLER(bind)
 {
 	struct event e;
-	if (!ev_begin(&e, 21, 2))
+	if (!ev_begin(&e, PPME_BIND_X))
 		return 0;
 	push_u64(&e, ret);
 	push_user_sockaddr(&e, (const void *)ARG1, ARG2);
@@ -69,7 +69,7 @@ EXIT_FILLER(bind)
 ENTER_FILLER(connect)
 {
 	struct event e;
-	if (!ev_begin(&e, 22, 2))
+	if (!ev_begin(&e, PPME_CONNECT_E))
 		return 0;
 	push_u64(&e, arg_fd(ARG0));
 	push_user_sockaddr(&e, (const void *)ARG1, ARG2);
@@ -80,7 +80,7 @@ ENTER_FILLER(connect)
 EXIT_FILLER(connect)
 {
 	struct event e;
-	if (!ev_begin(&e, 23, 2))
+	if (!ev_begin(&e, PPME_CONNECT_X))
 		return 0;
 	push_u64(&e, ret);
 	/* EINPROGRESS still names the connection (non-blocking connect). */
@@ -95,23 +95,23 @@ EXIT_FILLER(connect)
 ENTER_FILLER(listen)
 {
 	struct event e;
-	if (!ev_begin(&e, 24, 2))
+	if (!ev_begin(&e, PPME_LISTEN_E))
 		return 0;
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, (__u32)ARG1);
 	ev_submit(&e);
 	return 0;
 }
-EXIT_RES(listen, 25)
+EXIT_RES(listen, PPME_LISTEN_X)
 
-/* accept and accept4 (sysdig 0.29.3 types 246-249): the new fd, its tuple
+/* accept and accept4 (sysdig 0.29.3's third and fourth accept pairs): the new fd, its tuple
  * (remote end first), and the listener's backlog fill. */
-static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 type)
+static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
 {
 	struct event e;
 	struct socket *lsock;
 	__u32 qlen = 0, qmax = 0;
-	if (!ev_begin(&e, type, 5))
+	if (!ev_start(&e, type, nparams))
 		return 0;
 	push_u64(&e, ret);
 	if (ret >= 0)
@@ -133,37 +133,37 @@ static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 typ
 	return 0;
 }
 
-ENTER_NOPARAMS(accept, 246)
-EXIT_FILLER(accept) { return accept_exit(regs, ret, 247); }
+ENTER_NOPARAMS(accept, PPME_ACCEPT_3_E)
+EXIT_FILLER(accept) { return accept_exit(regs, ret, EV(PPME_ACCEPT_3_X)); }
 
 ENTER_FILLER(accept4)
 {
 	struct event e;
-	if (!ev_begin(&e, 248, 1))
+	if (!ev_begin(&e, PPME_ACCEPT_4_E))
 		return 0;
 	push_u32(&e, (__u32)ARG3);
 	ev_submit(&e);
 	return 0;
 }
-EXIT_FILLER(accept4) { return accept_exit(regs, ret, 249); }
+EXIT_FILLER(accept4) { return accept_exit(regs, ret, EV(PPME_ACCEPT_4_X)); }
 
 ENTER_FILLER(shutdown)
 {
 	struct event e;
-	if (!ev_begin(&e, 36, 2))
+	if (!ev_begin(&e, PPME_SHUTDOWN_E))
 		return 0;
 	push_u64(&e, arg_fd(ARG0));
 	push_u8(&e, (__u8)ARG1); /* SHUT_RD/WR/RDWR equal the PPM values */
 	ev_submit(&e);
 	return 0;
 }
-EXIT_RES(shutdown, 37)
+EXIT_RES(shutdown, PPME_SHUTDOWN_X)
 
 /* sendto/sendmsg enter: fd, size, tuple (outbound). */
-static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 size)
+static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 nparams, __u32 size)
 {
 	struct event e;
-	if (!ev_begin(&e, type, 3))
+	if (!ev_start(&e, type, nparams))
 		return 0;
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, size);
@@ -172,13 +172,13 @@ static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 si
 	return 0;
 }
 
-ENTER_FILLER(sendto) { return send_enter(regs, 30, (__u32)ARG2); }
-EXIT_FILLER(sendto) { return io_exit(regs, ret, 31); }
+ENTER_FILLER(sendto) { return send_enter(regs, EV(PPME_SENDTO_E), (__u32)ARG2); }
+EXIT_FILLER(sendto) { return io_exit(regs, ret, EV(PPME_SENDTO_X)); }
 
 ENTER_FILLER(recvfrom)
 {
 	struct event e;
-	if (!ev_begin(&e, 34, 2))
+	if (!ev_begin(&e, PPME_RECVFROM_E))
 		return 0;
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, (__u32)ARG2);
@@ -189,7 +189,7 @@ ENTER_FILLER(recvfrom)
 EXIT_FILLER(recvfrom)
 {
 	struct event e;
-	if (!ev_begin(&e, 35, 3))
+	if (!ev_begin(&e, PPME_RECVFROM_X))
 		return 0;
 	push_u64(&e, ret);
 	push_io_data(&e, (const void *)ARG1, ret);
@@ -213,14 +213,14 @@ static __always_inline struct user_msghdr read_msghdr(const void *umsg)
 ENTER_FILLER(sendmsg)
 {
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	return send_enter(regs, 48, (__u32)iov_total(m.msg_iov, m.msg_iovlen));
+	return send_enter(regs, EV(PPME_SENDMSG_E), (__u32)iov_total(m.msg_iov, m.msg_iovlen));
 }
 
 EXIT_FILLER(sendmsg)
 {
 	struct event e;
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	if (!ev_begin(&e, 49, 2))
+	if (!ev_begin(&e, PPME_SENDMSG_X))
 		return 0;
 	push_u64(&e, ret);
 	push_iov_data(&e, m.msg_iov, m.msg_iovlen, ret);
@@ -228,13 +228,13 @@ EXIT_FILLER(sendmsg)
 	return 0;
 }
 
-ENTER_FD(recvmsg, 52)
+ENTER_FD(recvmsg, PPME_RECVMSG_E)
 
 EXIT_FILLER(recvmsg)
 {
 	struct event e;
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	if (!ev_begin(&e, 53, 4))
+	if (!ev_begin(&e, PPME_RECVMSG_X))
 		return 0;
 	push_u64(&e, ret);
 	push_u32(&e, ret > 0 ? (__u32)ret : 0);

@@ -1,5 +1,5 @@
-/* System calls without a dedicated event: the generic pair 0/1 naming the
- * call by its PPM_SC code (scap-format.md §11.1). They are the commonest
+/* System calls without a dedicated event: the generic syscall pair naming
+ * the call by its PPM_SC code (scap-format.md §11.1). They are the commonest
  * events and always the same size, so the dispatchers write them straight
  * into the ring: no tail call, no scratch area, no copy. */
 #ifndef TRACETOP_GENERIC_DIRECT_BPF_H
@@ -7,9 +7,12 @@
 
 #include "event_builder.bpf.h"
 
-/* Header, u16 lengths, then ID and nativeID (enter) or ID (exit). */
-#define GENERIC_ENTER_SIZE (EV_HDR + 2 * 2 + 2 + 2)
-#define GENERIC_EXIT_SIZE (EV_HDR + 2 + 2)
+/* Header, u16 lengths, then ID and nativeID (enter) or ID (exit): the
+ * layouts below write the schema's counts, checked here at compile time. */
+#define GENERIC_ENTER_SIZE (EV_HDR + 2 * PPME_SYSCALL_E_NPARAMS + 2 + 2)
+#define GENERIC_EXIT_SIZE (EV_HDR + 2 * PPME_SYSCALL_X_NPARAMS + 2)
+_Static_assert(PPME_SYSCALL_E_NPARAMS == 2, "the generic enter writes ID and nativeID");
+_Static_assert(PPME_SYSCALL_X_NPARAMS == 1, "the generic exit writes ID");
 
 /* This CPU's ring, or NULL (then the event counts as dropped). */
 static __always_inline void *this_cpu_ring(void)
@@ -35,7 +38,7 @@ static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
 		count_drop();
 		return 0;
 	}
-	put_header(rec, tid, GENERIC_ENTER_SIZE, 0, 2);
+	put_header(rec, tid, GENERIC_ENTER_SIZE, EV(PPME_SYSCALL_E));
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = 2;
 	*(__u16 *)(rec + EV_HDR + 4) = ppm_sc;
@@ -53,7 +56,7 @@ static __always_inline int generic_exit(__u32 tid, __u16 ppm_sc)
 		return 0;
 	}
 	/* sysdig 0.29.3's syscall exit carries only the ID. */
-	put_header(rec, tid, GENERIC_EXIT_SIZE, 1, 1);
+	put_header(rec, tid, GENERIC_EXIT_SIZE, EV(PPME_SYSCALL_X));
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = ppm_sc;
 	bpf_ringbuf_submit(rec, TT_SUBMIT_FLAGS);
