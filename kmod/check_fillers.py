@@ -16,8 +16,10 @@ import sys
 # Writes whose kind is known without reading their bodies: one parameter each.
 PRIMITIVES = {'push_empty': 'empty', 'push_u8': 'u8', 'push_u16': 'u16', 'push_u32': 'u32',
               'push_u64': 'u64', 'ev_commit': 'var'}
-BEGINS = {'ev_begin', 'ev_start'}
-SUBMITS = {'ev_submit', 'ev_submit_as'}
+# Where an event starts (and the index of its type among the arguments)
+# and where it is sent (event_builder.bpf.h).
+BEGINS = {'ev_begin': 1, 'ev_start': 1, 'FILL_BEGIN': 0, 'FILL_START': 0}
+SUBMITS = {'ev_submit', 'ev_submit_as', 'FILL_SUBMIT'}
 # What each write kind may carry, by the schema's parameter type; types not
 # listed are not checked for size.
 SIZES = {
@@ -199,7 +201,7 @@ class Checker:
         if name in self.writes:
             return self.writes[name]
         body = self.funcs.get(name)
-        if body is None or name in self.busy or name in BEGINS | SUBMITS:
+        if body is None or name in self.busy or name in BEGINS.keys() | SUBMITS:
             return None
         self.busy.add(name)
         run = self.run(body)
@@ -226,7 +228,7 @@ class Checker:
                 continue
             if t in BEGINS:
                 args = expand_ev(split_args(tokens[i + 2:matching(tokens, i + 1)]))
-                run['begins'].append([' '.join(a) for a in args[1:]])
+                run['begins'].append([' '.join(a) for a in args[BEGINS[t]:]])
                 paths = {()}
             elif t in SUBMITS:
                 run['submits'].append((run['begins'][-1] if run['begins'] else None, merge(paths)))
@@ -303,7 +305,7 @@ class Checker:
 
     def check(self):
         for b in self.bodies:
-            if b.name in BEGINS | SUBMITS or not b.name:
+            if b.name in BEGINS.keys() | SUBMITS or not b.name:
                 continue
             run = self.run(b)
             for begin, paths in run['submits']:

@@ -39,126 +39,101 @@
 
 static __always_inline __s64 arg_fd(__u64 v) { return (__s64)(int)v; }
 
+/* name, flags, mode: what every open writes after its dirfd. */
+static __always_inline void push_open_args(struct event *e, __u64 path, __u64 flags, __u64 mode)
+{
+	push_user_str(e, (const void *)path);
+	push_u32(e, ppm_open_flags(flags));
+	push_u32(e, open_mode(flags, mode));
+}
+
+/* The device of the file a successful open returned. */
+static __always_inline void push_new_fd_dev(struct event *e, long ret)
+{
+	push_u32(e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
+}
+
 ENTER_FILLER(open)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_OPEN_E))
-		return 0;
-	push_user_str(&e, (const void *)ARG0);
-	push_u32(&e, ppm_open_flags(ARG1));
-	push_u32(&e, open_mode(ARG1, ARG2));
-	ev_submit(&e);
-	return 0;
+	FILL_BEGIN(PPME_OPEN_E);
+	push_open_args(&e, ARG0, ARG1, ARG2);
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(open)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_OPEN_X))
-		return 0;
+	FILL_BEGIN(PPME_OPEN_X);
 	push_u64(&e, ret);
-	push_user_str(&e, (const void *)ARG0);
-	push_u32(&e, ppm_open_flags(ARG1));
-	push_u32(&e, open_mode(ARG1, ARG2));
-	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
-	ev_submit(&e);
-	return 0;
+	push_open_args(&e, ARG0, ARG1, ARG2);
+	push_new_fd_dev(&e, ret);
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(openat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_OPENAT_2_E))
-		return 0;
+	FILL_BEGIN(PPME_OPENAT_2_E);
 	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(ARG2));
-	push_u32(&e, open_mode(ARG2, ARG3));
-	ev_submit(&e);
-	return 0;
+	push_open_args(&e, ARG1, ARG2, ARG3);
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(openat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_OPENAT_2_X))
-		return 0;
+	FILL_BEGIN(PPME_OPENAT_2_X);
 	push_u64(&e, ret);
 	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(ARG2));
-	push_u32(&e, open_mode(ARG2, ARG3));
-	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
-	ev_submit(&e);
-	return 0;
+	push_open_args(&e, ARG1, ARG2, ARG3);
+	push_new_fd_dev(&e, ret);
+	FILL_SUBMIT();
 }
 
-/* openat2 passes flags and mode in a struct open_how. */
+/* openat2 passes flags and mode in a struct open_how; its enter and exit
+ * share dirfd, name, flags, mode and resolve. */
 struct how_args {
 	__u64 flags, mode, resolve;
 };
 
-static __always_inline struct how_args read_how(const void *uhow)
+static __always_inline void push_openat2_args(struct event *e, struct pt_regs *regs)
 {
 	struct how_args h = {};
-	if (uhow)
-		bpf_probe_read_user(&h, sizeof(h), uhow);
-	return h;
+	if (ARG2)
+		bpf_probe_read_user(&h, sizeof(h), (const void *)ARG2);
+	push_u64(e, arg_fd(ARG0));
+	push_open_args(e, ARG1, h.flags, h.mode);
+	push_u32(e, (__u32)h.resolve);
 }
 
 ENTER_FILLER(openat2)
 {
-	struct event e;
-	struct how_args h = read_how((const void *)ARG2);
-	if (!ev_begin(&e, PPME_OPENAT2_E))
-		return 0;
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(h.flags));
-	push_u32(&e, open_mode(h.flags, h.mode));
-	push_u32(&e, (__u32)h.resolve);
-	ev_submit(&e);
-	return 0;
+	FILL_BEGIN(PPME_OPENAT2_E);
+	push_openat2_args(&e, regs);
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(openat2)
 {
-	struct event e;
-	struct how_args h = read_how((const void *)ARG2);
-	if (!ev_begin(&e, PPME_OPENAT2_X))
-		return 0;
+	FILL_BEGIN(PPME_OPENAT2_X);
 	push_u64(&e, ret);
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(h.flags));
-	push_u32(&e, open_mode(h.flags, h.mode));
-	push_u32(&e, (__u32)h.resolve);
-	ev_submit(&e);
-	return 0;
+	push_openat2_args(&e, regs);
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(creat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_CREAT_E))
-		return 0;
+	FILL_BEGIN(PPME_CREAT_E);
 	push_user_str(&e, (const void *)ARG0);
 	push_u32(&e, (__u32)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(creat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_CREAT_X))
-		return 0;
+	FILL_BEGIN(PPME_CREAT_X);
 	push_u64(&e, ret);
 	push_user_str(&e, (const void *)ARG0);
 	push_u32(&e, (__u32)ARG1);
-	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
-	ev_submit(&e);
-	return 0;
+	push_new_fd_dev(&e, ret);
+	FILL_SUBMIT();
 }
 
 ENTER_FD(close, PPME_CLOSE_E)
@@ -166,38 +141,33 @@ EXIT_RES(close, PPME_CLOSE_X)
 
 /* read/write/pread/pwrite: fd and size in (pread/pwrite: and the position),
  * result and data out. */
+static __always_inline void push_fd_size(struct event *e, struct pt_regs *regs)
+{
+	push_u64(e, arg_fd(ARG0));
+	push_u32(e, (__u32)ARG2);
+}
+
 static __always_inline int io_enter(struct pt_regs *regs, __u16 type, __u32 nparams)
 {
-	struct event e;
-	if (!ev_start(&e, type, nparams))
-		return 0;
-	push_u64(&e, arg_fd(ARG0));
-	push_u32(&e, (__u32)ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_START(type, nparams);
+	push_fd_size(&e, regs);
+	FILL_SUBMIT();
 }
 
 static __always_inline int pio_enter(struct pt_regs *regs, __u16 type, __u32 nparams)
 {
-	struct event e;
-	if (!ev_start(&e, type, nparams))
-		return 0;
-	push_u64(&e, arg_fd(ARG0));
-	push_u32(&e, (__u32)ARG2);
+	FILL_START(type, nparams);
+	push_fd_size(&e, regs);
 	push_u64(&e, ARG3);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 static __always_inline int io_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
 {
-	struct event e;
-	if (!ev_start(&e, type, nparams))
-		return 0;
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
 	push_io_data(&e, (const void *)ARG1, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(read) { return io_enter(regs, EV(PPME_READ_E)); }
@@ -271,49 +241,37 @@ ENTER_FD(readv, PPME_READV_E)
 
 EXIT_FILLER(readv)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_READV_X))
-		return 0;
+	FILL_BEGIN(PPME_READV_X);
 	push_u64(&e, ret);
 	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
 	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(writev)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_WRITEV_E))
-		return 0;
+	FILL_BEGIN(PPME_WRITEV_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(writev)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_WRITEV_X))
-		return 0;
+	FILL_BEGIN(PPME_WRITEV_X);
 	push_u64(&e, ret);
 	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_NOPARAMS(rename, PPME_RENAME_E)
 EXIT_FILLER(rename)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_RENAME_X))
-		return 0;
+	FILL_BEGIN(PPME_RENAME_X);
 	push_u64(&e, ret);
 	push_user_str(&e, (const void *)ARG0);
 	push_user_str(&e, (const void *)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_NOPARAMS(renameat, PPME_RENAMEAT_E)
@@ -330,37 +288,28 @@ static __always_inline void push_renameat_paths(struct event *e, struct pt_regs 
 
 EXIT_FILLER(renameat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_RENAMEAT_X))
-		return 0;
+	FILL_BEGIN(PPME_RENAMEAT_X);
 	push_u64(&e, ret);
 	push_renameat_paths(&e, regs);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(renameat2)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_RENAMEAT2_X))
-		return 0;
+	FILL_BEGIN(PPME_RENAMEAT2_X);
 	push_u64(&e, ret);
 	push_renameat_paths(&e, regs);
 	push_u32(&e, (__u32)ARG4);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* res + one path argument: unlink, rmdir, chdir, stat, lstat. */
 static __always_inline int path_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams, const void *path)
 {
-	struct event e;
-	if (!ev_start(&e, type, nparams))
-		return 0;
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
 	push_user_str(&e, path);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_NOPARAMS(unlink, PPME_UNLINK_2_E)
@@ -381,50 +330,38 @@ EXIT_RES(fchdir, PPME_FCHDIR_X)
 ENTER_NOPARAMS(unlinkat, PPME_UNLINKAT_2_E)
 EXIT_FILLER(unlinkat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_UNLINKAT_2_X))
-		return 0;
+	FILL_BEGIN(PPME_UNLINKAT_2_X);
 	push_u64(&e, ret);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_str(&e, (const void *)ARG1);
 	push_u32(&e, (__u32)ARG2 & 0x200); /* AT_REMOVEDIR has the same value in PPM */
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(mkdir)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_MKDIR_2_E))
-		return 0;
+	FILL_BEGIN(PPME_MKDIR_2_E);
 	push_u32(&e, (__u32)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 EXIT_FILLER(mkdir) { return path_exit(regs, ret, EV(PPME_MKDIR_2_X), (const void *)ARG0); }
 
 ENTER_NOPARAMS(mkdirat, PPME_MKDIRAT_E)
 EXIT_FILLER(mkdirat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_MKDIRAT_X))
-		return 0;
+	FILL_BEGIN(PPME_MKDIRAT_X);
 	push_u64(&e, ret);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_str(&e, (const void *)ARG1);
 	push_u32(&e, (__u32)ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(access)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_ACCESS_E))
-		return 0;
+	FILL_BEGIN(PPME_ACCESS_E);
 	push_u32(&e, (__u32)ARG1); /* F_OK/X_OK/W_OK/R_OK match the PPM bits */
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 EXIT_FILLER(access) { return path_exit(regs, ret, EV(PPME_ACCESS_X), (const void *)ARG0); }
 
@@ -449,31 +386,24 @@ EXIT_FILLER(pipe)
 		struct file *f = ret == 0 ? current_fd_file(fds[0]) : NULL;
 		push_u64(&e, f ? BPF_CORE_READ(f, f_inode, i_ino) : 0);
 	}
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(fcntl)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_FCNTL_E))
-		return 0;
+	FILL_BEGIN(PPME_FCNTL_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u8(&e, ppm_fcntl_cmd((__u32)ARG1));
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 EXIT_RES(fcntl, PPME_FCNTL_X)
 
 ENTER_FILLER(ioctl)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_IOCTL_2_E))
-		return 0;
+	FILL_BEGIN(PPME_IOCTL_2_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u64(&e, ARG1);
 	push_u64(&e, ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 EXIT_RES(ioctl, PPME_IOCTL_2_X)

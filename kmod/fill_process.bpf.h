@@ -68,10 +68,8 @@ static __always_inline void push_identity(struct event *e, struct task_struct *t
 
 static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams, __u64 clone_flags)
 {
-	struct event e;
 	struct task_struct *t = bpf_get_current_task_btf();
-	if (!ev_start(&e, type, nparams))
-		return 0;
+	FILL_START(type, nparams);
 	push_identity(&e, t, ret);
 	push_empty(&e); /* cgroups */
 	push_u32(&e, ppm_clone_flags(clone_flags));
@@ -79,8 +77,7 @@ static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type
 	push_u32(&e, BPF_CORE_READ(t, cred, egid.val));
 	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, thread_pid)));
 	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, group_leader, thread_pid)));
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_NOPARAMS(clone, PPME_CLONE_4_E)
@@ -99,22 +96,17 @@ EXIT_FILLER(clone3)
 
 ENTER_FILLER(execve)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_EXECVE_8_E))
-		return 0;
+	FILL_BEGIN(PPME_EXECVE_8_E);
 	push_user_str(&e, (const void *)ARG0);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* execve and execveat share sysdig 0.29.3's 20-parameter exit layout. */
 static __always_inline int execve_exit(long ret, __u16 type, __u32 nparams)
 {
-	struct event e;
 	struct task_struct *t = bpf_get_current_task_btf();
 	struct mm_struct *mm;
-	if (!ev_start(&e, type, nparams))
-		return 0;
+	FILL_START(type, nparams);
 	push_identity(&e, t, ret);
 	push_empty(&e); /* cgroups */
 	mm = BPF_CORE_READ(t, mm);
@@ -128,8 +120,7 @@ static __always_inline int execve_exit(long ret, __u16 type, __u32 nparams)
 	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
 	push_u32(&e, bpf_core_field_exists(t->loginuid) ? BPF_CORE_READ(t, loginuid.val) : 0xFFFFFFFF);
 	push_u32(&e, 0); /* flags */
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* Whether the current thread's exec came from execveat (and forgets it). */
@@ -162,9 +153,7 @@ static __always_inline __u32 ppm_execveat_flags(__u64 flags)
 
 ENTER_FILLER(execveat)
 {
-	struct event e;
-	if (!ev_begin(&e, PPME_EXECVEAT_E))
-		return 0;
+	FILL_BEGIN(PPME_EXECVEAT_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_str(&e, (const void *)ARG1);
 	push_u32(&e, ppm_execveat_flags(ARG4));

@@ -120,4 +120,23 @@ static __always_inline __u32 scap_dev(__u32 kdev)
 	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
 }
 
+/* Linux MAP_* -> PPM_MAP_*. */
+static __always_inline __u32 ppm_mmap_flags(__u32 f)
+{
+	__u32 r = 0;
+	if (f & 0x01) r |= 1;        /* MAP_SHARED */
+	if (f & 0x02) r |= 2;        /* MAP_PRIVATE */
+	if (f & 0x10) r |= 4;        /* MAP_FIXED */
+	if (f & 0x20) r |= 8;        /* MAP_ANONYMOUS */
+	if (f & 0x40) r |= 0x10;     /* MAP_32BIT */
+	if (f & 0x4000) r |= 0x40;   /* MAP_NORESERVE */
+	if (f & 0x8000) r |= 0x80;   /* MAP_POPULATE */
+	if (f & 0x10000) r |= 0x100; /* MAP_NONBLOCK */
+	if (f & 0x100) r |= 0x200;   /* MAP_GROWSDOWN */
+	if (f & 0x800) r |= 0x400;   /* MAP_DENYWRITE */
+	if (f & 0x1000) r |= 0x800;  /* MAP_EXECUTABLE */
+	if (f & 0x2000) r |= 0x4000; /* MAP_LOCKED */
+	return r;
+}
+
 #endif

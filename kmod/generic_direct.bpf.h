@@ -30,15 +30,26 @@ static __always_inline void put_header(__u8 *rec, __u64 tid, __u32 len, __u16 ty
 	*(__u32 *)(rec + 22) = nparams;
 }
 
-static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
+/* A record of `len` bytes reserved in this CPU's ring, its header written;
+ * NULL when the ring is full (counted as a drop). Inlined with constant
+ * sizes, as bpf_ringbuf_reserve wants. */
+static __always_inline __u8 *reserve_generic(__u32 tid, __u32 len, __u16 type, __u32 nparams)
 {
 	void *ring = this_cpu_ring();
-	__u8 *rec = ring ? bpf_ringbuf_reserve(ring, GENERIC_ENTER_SIZE, 0) : NULL;
+	__u8 *rec = ring ? bpf_ringbuf_reserve(ring, len, 0) : NULL;
 	if (!rec) {
 		count_drop();
-		return 0;
+		return NULL;
 	}
-	put_header(rec, tid, GENERIC_ENTER_SIZE, EV(PPME_SYSCALL_E));
+	put_header(rec, tid, len, type, nparams);
+	return rec;
+}
+
+static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
+{
+	__u8 *rec = reserve_generic(tid, GENERIC_ENTER_SIZE, EV(PPME_SYSCALL_E));
+	if (!rec)
+		return 0;
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = 2;
 	*(__u16 *)(rec + EV_HDR + 4) = ppm_sc;
@@ -47,16 +58,12 @@ static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
 	return 0;
 }
 
+/* sysdig 0.29.3's syscall exit carries only the ID. */
 static __always_inline int generic_exit(__u32 tid, __u16 ppm_sc)
 {
-	void *ring = this_cpu_ring();
-	__u8 *rec = ring ? bpf_ringbuf_reserve(ring, GENERIC_EXIT_SIZE, 0) : NULL;
-	if (!rec) {
-		count_drop();
+	__u8 *rec = reserve_generic(tid, GENERIC_EXIT_SIZE, EV(PPME_SYSCALL_X));
+	if (!rec)
 		return 0;
-	}
-	/* sysdig 0.29.3's syscall exit carries only the ID. */
-	put_header(rec, tid, GENERIC_EXIT_SIZE, EV(PPME_SYSCALL_X));
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = ppm_sc;
 	bpf_ringbuf_submit(rec, TT_SUBMIT_FLAGS);

@@ -16,8 +16,7 @@ int BPF_PROG(tt_proc_exit, struct task_struct *p)
 	push_u64(&e, (code >> 8) & 0xff);
 	push_u8(&e, code & 0x7f);
 	push_u8(&e, (code & 0x80) ? 1 : 0);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* si_code values (include/uapi/asm-generic/siginfo.h). */
@@ -53,8 +52,7 @@ int BPF_PROG(tt_signal_deliver, int sig, struct kernel_siginfo *info)
 	push_u64(&e, sender);
 	push_u64(&e, (__u32)bpf_get_current_pid_tgid());
 	push_u8(&e, (__u8)sig);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 SEC("tp_btf/sched_switch")

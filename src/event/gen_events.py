@@ -5,7 +5,8 @@ Run by meson at build time. Writes, into --outdir:
   tracetop_events.h   plain C: PPME_<ID>_E/_X type codes and their _NPARAMS,
                       shared by the BPF probe (kmod/) and C++
   event_table_data.cpp the C++ event table (event_info() indexes it)
-  flag_tables.h/.cpp  the flag and enumeration name tables, signal names
+  flag_tables.h/.cpp  the flag and enumeration name tables, signal and system
+                      call names
 With --man-section it prints the man page's EVENTS section instead, and with
 --check-man FILE it fails when that file's section differs from the schema.
 """
@@ -95,6 +96,7 @@ def load(schema_path, flags_path):
     with open(flags_path, 'rb') as f:
         flag_data = tomllib.load(f)
     signals = flag_data.pop('signals')
+    syscalls = flag_data.pop('syscalls')
     tables = flag_data
     dyns = schema.get('dyn', {})
     for name, lst in dyns.items():
@@ -141,7 +143,7 @@ def load(schema_path, flags_path):
             if c in events:
                 raise SchemaError(f'{where}: code {c} is also {events[c].macro}')
             events[c] = Event(c, entry['id'], entry['name'], entry['category'], flags, params, never)
-    return events, dyns, tables, signals
+    return events, dyns, tables, signals, syscalls
 
 
 def c_string(s):
@@ -217,7 +219,7 @@ def gen_flags_h(tables):
     return '\n'.join(out)
 
 
-def gen_flags_cpp(tables, signals):
+def gen_flags_cpp(tables, signals, syscalls):
     out = [f'// {BANNER}', '#include "event/flag_tables.h"', '', '#include <iterator>', '',
            'namespace tracetop::event {', '']
     for name, vals in tables.items():
@@ -226,7 +228,12 @@ def gen_flags_cpp(tables, signals):
         out += ['};', '']
     out += ['namespace {', '', 'constexpr std::string_view kSignalNames[] = {']
     out += [f'    {c_string(s)},' for s in signals]
-    out += ['};', '', '}  // namespace', '', 'std::string_view signal_name(uint8_t sig) {',
+    out += ['};', '', '// Index = PPM_SC code.', 'constexpr std::string_view kSyscallNames[] = {']
+    out += [f'    {c_string(s)},' for s in syscalls]
+    out += ['};', '', '}  // namespace', '', 'size_t syscall_name_count() { return std::size(kSyscallNames); }', '',
+            'std::string_view syscall_name(uint16_t ppm_sc) {',
+            '    return ppm_sc < std::size(kSyscallNames) ? kSyscallNames[ppm_sc] : std::string_view{};', '}', '',
+            'std::string_view signal_name(uint8_t sig) {',
             '    return sig < std::size(kSignalNames) ? kSignalNames[sig] : std::string_view{};', '}', '',
             '}  // namespace tracetop::event', '']
     return '\n'.join(out)
@@ -276,7 +283,7 @@ def main():
     ap.add_argument('--check-man')
     args = ap.parse_args()
     try:
-        events, dyns, tables, signals = load(args.schema, args.flags)
+        events, dyns, tables, signals, syscalls = load(args.schema, args.flags)
     except (SchemaError, tomllib.TOMLDecodeError) as err:
         sys.exit(f'{args.schema}: {err}')
     if args.man_section:
@@ -293,7 +300,7 @@ def main():
         'tracetop_events.h': gen_c_header(events),
         'event_table_data.cpp': gen_cpp_table(events, dyns),
         'flag_tables.h': gen_flags_h(tables),
-        'flag_tables.cpp': gen_flags_cpp(tables, signals),
+        'flag_tables.cpp': gen_flags_cpp(tables, signals, syscalls),
     }
     for name, text in outputs.items():
         write_if_changed(os.path.join(args.outdir, name), text)

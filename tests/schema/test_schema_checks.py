@@ -51,15 +51,14 @@ def mutated_kmod(tmp, name, old, new):
 
 with tempfile.TemporaryDirectory() as tmp:
     expect('the real fillers agree with the schema', check_fillers(KMOD), True, 'agree')
-    openat_x = '\tpush_u64(&e, ret);\n\tpush_u64(&e, arg_fd(ARG0));\n\tpush_user_str(&e, (const void *)ARG1);'
+    openat_x = '\tpush_u64(&e, ret);\n\tpush_u64(&e, arg_fd(ARG0));\n\tpush_open_args(&e, ARG1, ARG2, ARG3);'
     expect('one parameter too many', check_fillers(mutated_kmod(
         tmp, 'many', openat_x, openat_x + '\n\tpush_empty(&e);')), False, 'writes 7 parameters for PPME_OPENAT_2_X')
     expect('one parameter too few', check_fillers(mutated_kmod(
-        tmp, 'few', openat_x, '\tpush_u64(&e, ret);\n\tpush_u64(&e, arg_fd(ARG0));')), False,
+        tmp, 'few', openat_x, '\tpush_u64(&e, ret);\n\tpush_open_args(&e, ARG1, ARG2, ARG3);')), False,
         'writes 5 parameters for PPME_OPENAT_2_X')
     expect('a write of the wrong size', check_fillers(mutated_kmod(
-        tmp, 'size', '\tpush_u64(&e, ret);\n\tpush_u64(&e, arg_fd(ARG0));\n\tpush_user_str',
-        '\tpush_u64(&e, ret);\n\tpush_u32(&e, arg_fd(ARG0));\n\tpush_user_str')), False,
+        tmp, 'size', openat_x, openat_x.replace('push_u64(&e, arg_fd', 'push_u32(&e, arg_fd'))), False,
         '(dirfd, Fd) is written as u32')
     expect('a helper reached with the wrong event', check_fillers(mutated_kmod(
         tmp, 'helper', 'io_enter(regs, EV(PPME_READ_E))', 'pio_enter(regs, EV(PPME_READ_E))')), False,
