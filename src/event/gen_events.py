@@ -7,6 +7,7 @@ Run by meson at build time. Writes, into --outdir:
   event_table_data.cpp the C++ event table (event_info() indexes it)
   flag_tables.h/.cpp  the flag and enumeration name tables, signal and system
                       call names
+  ppm_flag_maps.bpf.h the probe's Linux -> PPM flag translations (kmod only)
 With --man-section it prints the man page's EVENTS section instead, and with
 --check-man FILE it fails when that file's section differs from the schema.
 """
@@ -97,6 +98,7 @@ def load(schema_path, flags_path):
         flag_data = tomllib.load(f)
     signals = flag_data.pop('signals')
     syscalls = flag_data.pop('syscalls')
+    bpf_maps = flag_data.pop('bpf', {})
     tables = flag_data
     dyns = schema.get('dyn', {})
     for name, lst in dyns.items():
@@ -143,7 +145,14 @@ def load(schema_path, flags_path):
             if c in events:
                 raise SchemaError(f'{where}: code {c} is also {events[c].macro}')
             events[c] = Event(c, entry['id'], entry['name'], entry['category'], flags, params, never)
-    return events, dyns, tables, signals, syscalls
+    for fn, spec in bpf_maps.items():
+        names = dict((n, v) for v, n in tables.get(spec.get('table'), []))
+        if not names:
+            raise SchemaError(f'[bpf.{fn}]: no flag table {spec.get("table")!r}')
+        for n in list(spec.get('bits', {})) + list(spec.get('values', {})):
+            if n not in names:
+                raise SchemaError(f'[bpf.{fn}]: {spec["table"]} has no entry {n}')
+    return events, dyns, tables, signals, syscalls, bpf_maps
 
 
 def c_string(s):
@@ -239,6 +248,25 @@ def gen_flags_cpp(tables, signals, syscalls):
     return '\n'.join(out)
 
 
+def gen_bpf_maps(tables, bpf_maps):
+    out = [f'/* {BANNER}', ' * Native x86_64 flag and command values -> the PPM values events carry', ' * (flag_tables.toml [bpf]). */',
+           '#ifndef PPM_FLAG_MAPS_BPF_H', '#define PPM_FLAG_MAPS_BPF_H', '']
+    for fn, spec in bpf_maps.items():
+        ppm = dict((n, v) for v, n in tables[spec['table']])
+        out += [f'static __always_inline __u32 {fn}(__u64 v)', '{']
+        if 'bits' in spec:
+            out.append('\t__u32 r = 0;')
+            out += [f'\tif (v & {hex(bit)}) r |= {hex(ppm[n])}; /* {n} */' for n, bit in spec['bits'].items()]
+            out.append('\treturn r;')
+        else:
+            out.append('\tswitch (v) {')
+            out += [f'\tcase {val}: return {hex(ppm[n])}; /* {n} */' for n, val in spec['values'].items()]
+            out += ['\tdefault: return 0;', '\t}']
+        out += ['}', '']
+    out += ['#endif', '']
+    return '\n'.join(out)
+
+
 MAN_BEGIN = '.\\" The event list is generated: src/event/gen_events.py --man-section'
 MAN_END = '.\\" End of the generated event list.'
 
@@ -283,7 +311,7 @@ def main():
     ap.add_argument('--check-man')
     args = ap.parse_args()
     try:
-        events, dyns, tables, signals, syscalls = load(args.schema, args.flags)
+        events, dyns, tables, signals, syscalls, bpf_maps = load(args.schema, args.flags)
     except (SchemaError, tomllib.TOMLDecodeError) as err:
         sys.exit(f'{args.schema}: {err}')
     if args.man_section:
@@ -301,6 +329,7 @@ def main():
         'event_table_data.cpp': gen_cpp_table(events, dyns),
         'flag_tables.h': gen_flags_h(tables),
         'flag_tables.cpp': gen_flags_cpp(tables, signals, syscalls),
+        'ppm_flag_maps.bpf.h': gen_bpf_maps(tables, bpf_maps),
     }
     for name, text in outputs.items():
         write_if_changed(os.path.join(args.outdir, name), text)
