@@ -109,8 +109,10 @@ def param_names(tokens):
     return names
 
 
-def collect(path):
-    """Functions and function-like macros with a braced body in one file."""
+def collect(path, macros):
+    """Functions with a braced body in one file; function-like macros with a
+    braced body go into `macros`, and the file scope (where such macros are
+    invoked) comes last, with its line numbers."""
     text = strip_comments(open(path, encoding='utf-8').read())
     # Continuation lines joined onto their first line; each consumed line
     # stays as a blank, so line numbers still point into the file.
@@ -131,8 +133,7 @@ def collect(path):
             toks = tokenize(m.group(3))
             if '{' in toks:
                 i = toks.index('{')
-                bodies.append(Body(f'macro {m.group(1)}', m.group(1), param_names(tokenize(m.group(2))),
-                                   toks[i + 1:matching(toks, i)], f'{path}:{n}'))
+                macros[m.group(1)] = (param_names(tokenize(m.group(2))), toks[:i], toks[i + 1:matching(toks, i)])
             rest.append('')
         elif re.match(r'\s*#', line):
             rest.append('')
@@ -143,13 +144,15 @@ def collect(path):
         for t in tokenize(line):
             tokens.append(t)
             lines_of.append(n)
-    i, outside = 0, []
+    i, outside, outside_lines = 0, [], []
     while i < len(tokens):
         if tokens[i] != '{':
             outside.append(tokens[i])
+            outside_lines.append(lines_of[i])
         if tokens[i] == '{':
             j = matching(tokens, i)
             outside += ['{', '}']
+            outside_lines += [lines_of[i], lines_of[j]]
             if i >= 1 and tokens[i - 1] == ')':
                 k = i - 1
                 depth = 0
@@ -166,8 +169,25 @@ def collect(path):
             i = j + 1
         else:
             i += 1
-    # File scope: where macro fillers such as ENTER_FD(close, NAME) are invoked.
-    bodies.append(Body(f'{path} (file scope)', '', [], outside, path))
+    return bodies, (path, outside, outside_lines)
+
+
+def expand(scope, macros):
+    """The fillers that invocations such as ENTER_FD(close, NAME) at file
+    scope define: each macro body with the invocation's arguments."""
+    path, toks, lines = scope
+    bodies = []
+    for i, t in enumerate(toks[:-1]):
+        if t in macros and toks[i + 1] == '(':
+            params, header, body = macros[t]
+            args = split_args(toks[i + 2:matching(toks, i + 1)])
+            if len(args) != len(params):
+                raise CheckError(f'{path}:{lines[i]}: {t} takes {len(params)} arguments')
+            subst = dict(zip(params, args))
+            tokens = [x for tok in body for x in subst.get(tok, [tok])]
+            head = [x for tok in header for x in subst.get(tok, [tok])]
+            label = f'{t}({", ".join(" ".join(a) for a in args)})'
+            bodies.append(Body(label, head[0] if head else label, [], tokens, f'{path}:{lines[i]}'))
     return bodies
 
 
@@ -285,10 +305,13 @@ class Checker:
         return k + 1, self.effects(toks[i:k], paths, run)
 
     # -- against the schema -----------------------------------------------
-    def compare(self, label, name, paths):
+    def compare(self, label, name, paths, body=None):
         if name not in self.schema:
             self.errors.append(f'{label}: {name} is not an event of the schema')
             return
+        want_dir = {'ENTER_FILLER': '_E', 'EXIT_FILLER': '_X'}.get(body.name if body else '')
+        if want_dir and not name.endswith(want_dir):
+            self.errors.append(f'{label}: an {body.name} writes {name}, an event of the other direction')
         want = self.schema[name]
         for p in paths:
             if len(p) != len(want):
@@ -316,7 +339,7 @@ class Checker:
                 if arg in b.params and b.name not in self.emitters:
                     self.emitters[b.name] = (b.params.index(arg), paths, b)
                 elif arg.startswith('PPME_'):
-                    self.compare(f'{b.where}: {b.label}', arg, paths)
+                    self.compare(f'{b.where}: {b.label}', arg, paths, b)
                 elif arg not in b.params:
                     self.errors.append(f'{b.where}: {b.label} begins an event with {arg!r}: use '
                                        f'ev_begin(&e, NAME) or pass EV(NAME) from the caller')
@@ -340,7 +363,7 @@ class Checker:
                         self.errors.append(f'{b.where}: {b.label} calls {t} with type {arg!r}, '
                                            f'not EV(NAME)')
                         continue
-                    self.compare(f'{b.where}: {b.label} (through {t})', arg, paths)
+                    self.compare(f'{b.where}: {b.label} (through {t})', arg, paths, b)
         for name, (_, _, emitter) in self.emitters.items():
             if name not in used:
                 self.errors.append(f'{emitter.where}: {name} begins events of its callers, and no '
@@ -363,7 +386,14 @@ def main():
     args = ap.parse_args()
     try:
         schema = load_schema(args.schema, args.flags)
-        bodies = [b for f in args.files for b in collect(f)]
+        macros, bodies, scopes = {}, [], []
+        for f in args.files:
+            found, scope = collect(f, macros)
+            bodies += found
+            scopes.append(scope)
+        for scope in scopes:
+            bodies += expand(scope, macros)
+            bodies.append(Body(f'{scope[0]} (file scope)', '', [], scope[1], scope[0]))
         checker = Checker(bodies, schema)
         errors = checker.check()
     except CheckError as err:

@@ -4,37 +4,47 @@
  * without the enter. */
 
 /* An enter event with no parameters (the call's arguments are in the exit). */
-#define ENTER_NOPARAMS(name, type)                 \
-	ENTER_FILLER(name)                         \
-	{                                          \
-		struct event e;                    \
-		if (ev_begin(&e, type))            \
-			ev_submit(&e);             \
-		return 0;                          \
+#define ENTER_NOPARAMS(name, type)  \
+	ENTER_FILLER(name)          \
+	{                           \
+		FILL_BEGIN(type);   \
+		FILL_SUBMIT();      \
 	}
 
 /* An enter event whose only parameter is the fd in the first argument. */
-#define ENTER_FD(name, type)                       \
-	ENTER_FILLER(name)                         \
-	{                                          \
-		struct event e;                    \
-		if (!ev_begin(&e, type))           \
-			return 0;                  \
-		push_u64(&e, (__s64)(int)ARG0);    \
-		ev_submit(&e);                     \
-		return 0;                          \
+#define ENTER_FD(name, type)                    \
+	ENTER_FILLER(name)                      \
+	{                                       \
+		FILL_BEGIN(type);               \
+		push_u64(&e, (__s64)(int)ARG0); \
+		FILL_SUBMIT();                  \
 	}
 
 /* An exit event whose only parameter is the result. */
-#define EXIT_RES(name, type)                       \
-	EXIT_FILLER(name)                          \
-	{                                          \
-		struct event e;                    \
-		if (!ev_begin(&e, type))           \
-			return 0;                  \
-		push_u64(&e, ret);                 \
-		ev_submit(&e);                     \
-		return 0;                          \
+#define EXIT_RES(name, type)        \
+	EXIT_FILLER(name)           \
+	{                           \
+		FILL_BEGIN(type);   \
+		push_u64(&e, ret);  \
+		FILL_SUBMIT();      \
+	}
+
+/* An enter event of the arguments push_args(e, regs) writes, and an exit
+ * event of the result followed by the same. */
+#define ENTER_ARGS(name, type, push_args)  \
+	ENTER_FILLER(name)                 \
+	{                                  \
+		FILL_BEGIN(type);          \
+		push_args(&e, regs);       \
+		FILL_SUBMIT();             \
+	}
+#define EXIT_RES_ARGS(name, type, push_args) \
+	EXIT_FILLER(name)                    \
+	{                                    \
+		FILL_BEGIN(type);            \
+		push_u64(&e, ret);           \
+		push_args(&e, regs);         \
+		FILL_SUBMIT();               \
 	}
 
 static __always_inline __s64 arg_fd(__u64 v) { return (__s64)(int)v; }
@@ -103,20 +113,8 @@ static __always_inline void push_openat2_args(struct event *e, struct pt_regs *r
 	push_u32(e, (__u32)h.resolve);
 }
 
-ENTER_FILLER(openat2)
-{
-	FILL_BEGIN(PPME_OPENAT2_E);
-	push_openat2_args(&e, regs);
-	FILL_SUBMIT();
-}
-
-EXIT_FILLER(openat2)
-{
-	FILL_BEGIN(PPME_OPENAT2_X);
-	push_u64(&e, ret);
-	push_openat2_args(&e, regs);
-	FILL_SUBMIT();
-}
+ENTER_ARGS(openat2, PPME_OPENAT2_E, push_openat2_args)
+EXIT_RES_ARGS(openat2, PPME_OPENAT2_X, push_openat2_args)
 
 ENTER_FILLER(creat)
 {
@@ -286,13 +284,7 @@ static __always_inline void push_renameat_paths(struct event *e, struct pt_regs 
 	push_user_str(e, (const void *)ARG3);
 }
 
-EXIT_FILLER(renameat)
-{
-	FILL_BEGIN(PPME_RENAMEAT_X);
-	push_u64(&e, ret);
-	push_renameat_paths(&e, regs);
-	FILL_SUBMIT();
-}
+EXIT_RES_ARGS(renameat, PPME_RENAMEAT_X, push_renameat_paths)
 
 EXIT_FILLER(renameat2)
 {

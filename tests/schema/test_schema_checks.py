@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The schema's checks must be able to fail: check_fillers.py passes on the
 real tree and fails on a copy with one filler parameter too many or too few,
-with a write of the wrong size, or with a schema entry one parameter short;
+with a write of the wrong size, with an event of the wrong direction, or
+with a schema entry one parameter short;
 gen_events.py --check-man passes on the real man page and fails on a copy
 whose event list lacks one event."""
 import os
@@ -63,6 +64,10 @@ with tempfile.TemporaryDirectory() as tmp:
     expect('a helper reached with the wrong event', check_fillers(mutated_kmod(
         tmp, 'helper', 'io_enter(regs, EV(PPME_READ_E))', 'pio_enter(regs, EV(PPME_READ_E))')), False,
         'through pio_enter')
+
+    expect('an enter filler writing an exit event', check_fillers(mutated_kmod(
+        tmp, 'direction', 'ENTER_FD(close, PPME_CLOSE_E)', 'ENTER_FD(close, PPME_CLOSE_X)')), False,
+        'an ENTER_FILLER writes PPME_CLOSE_X')
 
     schema = open(SCHEMA).read()
     short = re.sub(r'(id = "OPENAT_2"\n(?:.*\n)*?exit = \[\n(?:.*\n)*?)  \{ name = "dev".*\n', r'\1', schema, count=1)
