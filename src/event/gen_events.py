@@ -2,6 +2,7 @@
 """The one event schema (events.toml, flag_tables.toml) turned into code.
 
 Run by meson at build time. Writes, into --outdir:
+  param_type.h        ParamType (PT_* codes) and ParamFormat (PF_*)
   tracetop_events.h   plain C: PPME_<ID>_E/_X type codes and their _NPARAMS,
                       shared by the BPF probe (kmod/) and C++
   event_table_data.cpp the C++ event table (event_info() indexes it)
@@ -17,15 +18,6 @@ import re
 import sys
 import tomllib
 
-TYPES = [
-    'None', 'Int8', 'Int16', 'Int32', 'Int64', 'Uint8', 'Uint16', 'Uint32', 'Uint64', 'CharBuf',
-    'ByteBuf', 'Errno', 'SockAddr', 'SockTuple', 'Fd', 'Pid', 'FdList', 'FsPath', 'SyscallId',
-    'SigType', 'RelTime', 'AbsTime', 'Port', 'L4Proto', 'SockFamily', 'Bool', 'Ipv4Addr', 'Dyn',
-    'Flags8', 'Flags16', 'Flags32', 'Uid', 'Gid', 'Double', 'SigSet', 'CharBufArray',
-    'CharBufPairArray', 'Ipv4Net', 'Ipv6Addr', 'Ipv6Net', 'IpAddr', 'IpNet', 'Mode', 'FsRelPath',
-    'EnumFlags8', 'EnumFlags16', 'EnumFlags32', 'Fd32', 'Pid32',
-]
-FORMATS = ['Na', 'Dec', 'Hex', 'PaddedDec', 'Id', 'Dir', 'Oct']
 CATEGORIES = {
     'unknown': 'kCatUnknown', 'other': 'kCatOther', 'file': 'kCatFile', 'net': 'kCatNet',
     'ipc': 'kCatIpc', 'memory': 'kCatMemory', 'process': 'kCatProcess', 'sleep': 'kCatSleep',
@@ -67,7 +59,7 @@ class Event:
         return sum(1 for p in self.params if not p.get('later'))
 
 
-def check_params(where, params, tables, dyns, in_dyn=False):
+def check_params(where, params, tables, dyns, vocab, in_dyn=False):
     seen_later = False
     for i, p in enumerate(params):
         here = f'{where}, parameter {i}'
@@ -76,9 +68,9 @@ def check_params(where, params, tables, dyns, in_dyn=False):
             raise SchemaError(f'{here}: unknown key(s) {sorted(unknown)}')
         if 'name' not in p and not in_dyn:
             raise SchemaError(f'{here}: no name')
-        if p.get('type') not in TYPES:
+        if p.get('type') not in vocab['types']:
             raise SchemaError(f'{here}: unknown type {p.get("type")!r}')
-        if p.get('format', 'Na') not in FORMATS:
+        if p.get('format', 'Na') not in vocab['formats']:
             raise SchemaError(f'{here}: unknown format {p["format"]!r}')
         if 'flags' in p and p['flags'] not in tables:
             raise SchemaError(f'{here}: no flag table {p["flags"]!r} in flag_tables.toml')
@@ -101,8 +93,10 @@ def load(schema_path, flags_path):
     bpf_maps = flag_data.pop('bpf', {})
     tables = flag_data
     dyns = schema.get('dyn', {})
+    vocab = {'types': schema['param_types'], 'formats': [n for n, _ in schema['param_formats']],
+             'format_notes': dict(schema['param_formats'])}
     for name, lst in dyns.items():
-        check_params(f'[dyn] {name}', lst, tables, dyns, in_dyn=True)
+        check_params(f'[dyn] {name}', lst, tables, dyns, vocab, in_dyn=True)
     events = {}
     ids = set()
     for entry in schema.get('event', []):
@@ -141,7 +135,7 @@ def load(schema_path, flags_path):
             parts = [(code, common + entry.get('enter_flags', []), entry['enter'], False),
                      (code + 1, common + entry.get('exit_flags', []), entry['exit'], False)]
         for c, flags, params, never in parts:
-            check_params(where, params, tables, dyns)
+            check_params(where, params, tables, dyns, vocab)
             if c in events:
                 raise SchemaError(f'{where}: code {c} is also {events[c].macro}')
             events[c] = Event(c, entry['id'], entry['name'], entry['category'], flags, params, never)
@@ -152,7 +146,19 @@ def load(schema_path, flags_path):
         for n in list(spec.get('bits', {})) + list(spec.get('values', {})):
             if n not in names:
                 raise SchemaError(f'[bpf.{fn}]: {spec["table"]} has no entry {n}')
-    return events, dyns, tables, signals, syscalls, bpf_maps
+    return events, dyns, tables, signals, syscalls, bpf_maps, vocab
+
+
+def gen_param_type_h(vocab):
+    out = [f'// {BANNER}', '// Parameter value types and display formats of the scap event layout',
+           '// (scap-format.md §9.2). The numeric codes are the on-disk PT_* codes.', '#pragma once', '',
+           '#include <cstdint>', '', 'namespace tracetop::event {', '', 'enum class ParamType : uint8_t {']
+    out += [f'    {name} = {code},' for code, name in enumerate(vocab['types'])]
+    out += ['};', '', '// How sysdig renders an integer parameter (PF_* in the event table).',
+            'enum class ParamFormat : uint8_t {']
+    out += [f'    {name},  // {vocab["format_notes"][name]}' for name in vocab['formats']]
+    out += ['};', '', '}  // namespace tracetop::event', '']
+    return '\n'.join(out)
 
 
 def c_string(s):
@@ -311,7 +317,7 @@ def main():
     ap.add_argument('--check-man')
     args = ap.parse_args()
     try:
-        events, dyns, tables, signals, syscalls, bpf_maps = load(args.schema, args.flags)
+        events, dyns, tables, signals, syscalls, bpf_maps, vocab = load(args.schema, args.flags)
     except (SchemaError, tomllib.TOMLDecodeError) as err:
         sys.exit(f'{args.schema}: {err}')
     if args.man_section:
@@ -325,6 +331,7 @@ def main():
         print(f'{args.check_man}: the event list matches the schema ({len(events)} codes)')
         return
     outputs = {
+        'param_type.h': gen_param_type_h(vocab),
         'tracetop_events.h': gen_c_header(events),
         'event_table_data.cpp': gen_cpp_table(events, dyns),
         'flag_tables.h': gen_flags_h(tables),
