@@ -319,16 +319,20 @@ EXIT_RES(fstat, PPME_FSTAT_X)
 ENTER_FD(fchdir, PPME_FCHDIR_E)
 EXIT_RES(fchdir, PPME_FCHDIR_X)
 
-ENTER_NOPARAMS(unlinkat, PPME_UNLINKAT_2_E)
-EXIT_FILLER(unlinkat)
+/* res, dirfd, path and one u32 (flags or mode): unlinkat, mkdirat. */
+static __always_inline int at_path_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams, __u32 last)
 {
-	FILL_BEGIN(PPME_UNLINKAT_2_X);
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, (__u32)ARG2 & 0x200); /* AT_REMOVEDIR has the same value in PPM */
+	push_u32(&e, last);
 	FILL_SUBMIT();
 }
+
+ENTER_NOPARAMS(unlinkat, PPME_UNLINKAT_2_E)
+/* AT_REMOVEDIR has the same value in PPM. */
+EXIT_FILLER(unlinkat) { return at_path_exit(regs, ret, EV(PPME_UNLINKAT_2_X), (__u32)ARG2 & 0x200); }
 
 ENTER_FILLER(mkdir)
 {
@@ -339,15 +343,7 @@ ENTER_FILLER(mkdir)
 EXIT_FILLER(mkdir) { return path_exit(regs, ret, EV(PPME_MKDIR_2_X), (const void *)ARG0); }
 
 ENTER_NOPARAMS(mkdirat, PPME_MKDIRAT_E)
-EXIT_FILLER(mkdirat)
-{
-	FILL_BEGIN(PPME_MKDIRAT_X);
-	push_u64(&e, ret);
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, (__u32)ARG2);
-	FILL_SUBMIT();
-}
+EXIT_FILLER(mkdirat) { return at_path_exit(regs, ret, EV(PPME_MKDIRAT_X), (__u32)ARG2); }
 
 ENTER_FILLER(access)
 {
