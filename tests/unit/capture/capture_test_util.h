@@ -2,7 +2,7 @@
 // independent block builder, and "read everything" summaries for comparing.
 #pragma once
 
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <zlib.h>
 
 #include <cstdint>
@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "../common/shared_captures.h"
+#include "capture/byte_sink.h"
+#include "capture/header_block_writers.h"
 #include "capture/scap_reader.h"
 
 namespace capture_test {
@@ -44,12 +47,7 @@ private:
     fs::path path_;
 };
 
-// A shared sample capture ($SHARED is set by meson test).
-inline std::string shared_capture(const std::string& name) {
-    const char* shared = std::getenv("SHARED");
-    const std::string dir = shared != nullptr ? shared : "/work/shared";
-    return dir + "/captures/" + name;
-}
+using tracetop::test::shared_capture;
 
 inline Bytes read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -121,10 +119,24 @@ inline Bytes block(uint32_t type, const Bytes& body) {
     return out.b;
 }
 
-inline Bytes shb(uint16_t major = 1, uint16_t minor = 2, uint32_t magic = 0x1A2B3C4D) {
+// The section header block as tracetop writes it: from the one header
+// writer (header_block_writers.cpp), not spelled again here.
+inline Bytes shb() {
+    tracetop::capture::detail::ByteSink sink;
+    tracetop::capture::detail::write_section_header_block(sink);
+    return Bytes(sink.bytes().begin(), sink.bytes().end());
+}
+
+// A section header's fixed fields with other values, for what the reader
+// must refuse or skip (options may be appended before framing).
+inline Builder shb_fields(uint16_t major, uint16_t minor,
+                          uint32_t magic = tracetop::capture::detail::kShbMagic) {
     Builder body;
     body.u32(magic).u16(major).u16(minor).u64(UINT64_MAX);
-    return block(0x0A0D0D0A, body.b);
+    return body;
+}
+inline Bytes shb(uint16_t major, uint16_t minor, uint32_t magic = tracetop::capture::detail::kShbMagic) {
+    return block(tracetop::capture::detail::kShbType, shb_fields(major, minor, magic).b);
 }
 
 // An event: v2 header (or v1 without nparams), u16 lengths (u32 if `large`), params.

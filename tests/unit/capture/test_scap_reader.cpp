@@ -1,6 +1,6 @@
 // ScapReader against the shared real captures and hand-made files covering
 // every block type and version of scap-format.md, plus damaged input.
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -185,12 +185,11 @@ TEST_CASE("section header: bad magic, newer major, options skipped") {
 
     // pcapng options after the 16 fixed bytes: comment + user application + end.
     const Bytes raw = gunzip_file(shared_capture(kIpv6));
-    Builder body;
-    body.u32(0x1A2B3C4D).u16(1).u16(2).u64(UINT64_MAX);
+    Builder body = shb_fields(1, 2);
     body.u16(1).u16(7).raw(Bytes{'e', 'd', 'i', 't', 'c', 'a', 'p'}).u8(0);
     body.u16(4).u16(8).raw(Bytes{'w', 'i', 'r', 'e', 's', 'h', 'a', 'r'});
     body.u16(0).u16(0);
-    Bytes with_options = block(0x0A0D0D0A, body.b);
+    Bytes with_options = block(tracetop::capture::detail::kShbType, body.b);
     with_options.insert(with_options.end(), raw.begin() + 28, raw.end());  // the original SHB is 28 bytes
     const auto opt = read_bytes(dir, with_options);
     REQUIRE_FALSE(opt.open_error);

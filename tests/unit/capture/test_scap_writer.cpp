@@ -1,6 +1,6 @@
 // ScapWriter: the §14 layout, roundtrips of the shared captures, event block
 // types, header edge cases, and write errors reported by close().
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

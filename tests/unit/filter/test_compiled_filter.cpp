@@ -1,7 +1,7 @@
 // CompiledFilter against hand-built events run through the model: each
 // operator, the value types, and/or/not precedence, and the errors a user
 // can make (with the column they point at).
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <array>
 #include <string>

@@ -1,6 +1,6 @@
 // Threads, files and enter/exit pairing of state::Model, from hand-built
 // header records and v2 events.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <string>
 
