@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "event/event_view.h"
@@ -40,6 +41,8 @@ public:
     // True once a write failed (the disk is full, ...): later events are
     // lost, and a live recording should stop and say so rather than run on.
     bool failed() const;
+    // What failed, once failed(): the message close() will return.
+    std::optional<Error> error() const;
 
     ScapWriter(const ScapWriter&) = delete;
     ScapWriter& operator=(const ScapWriter&) = delete;
