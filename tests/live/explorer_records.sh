@@ -9,7 +9,7 @@
 source "$(dirname "$0")/lib.sh"
 need_root
 command -v tmux >/dev/null || { echo "FAIL: tmux is needed to drive the explorer"; exit 1; }
-command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed; ./setup.sh installs it"; exit 1; }
+need_sysdig
 
 # explore SESSION ARGS...: the explorer recording in its own tmux session;
 # its standard error goes to $SCRATCH/SESSION.err and its exit status shows
