@@ -28,17 +28,11 @@ void check_cases(Matcher match, std::initializer_list<MatchCase> cases) {
 TEST_CASE("glob") {
     check_cases([](std::string_view p, std::string_view t) { return glob_match(p, t); },
                 {
-                    {"*.so*", "/lib/libc.so.6", true},
-                    {"*.so", "/lib/libc.so.6", false},
-                    {"/etc/*", "/etc/passwd", true},
-                    {"?url", "curl", true},
-                    {"?url", "url", false},
-                    {"[ch]url", "hurl", true},
-                    {"[!ch]url", "curl", false},
-                    {"[a-z]*[0-9]", "x11", true},
-                    {"*", "", true},
-                    {"a*b*c", "aXXbYYc", true},
-                    {"a*b*c", "aXXbYY", false},
+                    {"*.so*", "/lib/libc.so.6", true}, {"*.so", "/lib/libc.so.6", false},
+                    {"/etc/*", "/etc/passwd", true}, {"*", "", true},
+                    {"?url", "curl", true}, {"?url", "url", false},
+                    {"[ch]url", "hurl", true}, {"[!ch]url", "curl", false}, {"[a-z]*[0-9]", "x11", true},
+                    {"a*b*c", "aXXbYYc", true}, {"a*b*c", "aXXbYY", false},
                     {"[unclosed", "[unclosed", true},
                 });
 }
@@ -46,17 +40,10 @@ TEST_CASE("glob") {
 TEST_CASE("icontains and pmatch") {
     // icontains(haystack, needle): the pattern is the second argument.
     check_cases([](std::string_view needle, std::string_view text) { return icontains(text, needle); },
-                {
-                    {"lib", "/usr/LIB/x", true},
-                    {"abd", "abc", false},
-                    {"", "abc", true},
-                });
+                {{"lib", "/usr/LIB/x", true}, {"abd", "abc", false}, {"", "abc", true}});
     check_cases([](std::string_view prefix, std::string_view path) { return path_prefix_match(prefix, path); },
                 {
-                    {"/etc", "/etc/passwd", true},
-                    {"/etc/", "/etc/passwd", true},
-                    {"/etc", "/etc", true},
-                    {"/etc", "/etcetera", false},
-                    {"/", "/anything", true},
+                    {"/etc", "/etc/passwd", true}, {"/etc/", "/etc/passwd", true}, {"/etc", "/etc", true},
+                    {"/etc", "/etcetera", false}, {"/", "/anything", true},
                 });
 }
