@@ -11,32 +11,20 @@
 
 using namespace tracetop;
 using namespace tracetop::state::test;
+using namespace tracetop::state::test::event_codes;
 using tracetop::filter::CompiledFilter;
 using tracetop::test::FieldHarness;
 
 namespace {
 
-// Event type codes (scap-format.md §11).
-constexpr uint16_t kOpenE = 2, kOpenX = 3, kReadE = 6, kReadX = 7;
-constexpr uint16_t kSocketE = 18, kSocketX = 19, kConnectE = 22, kConnectX = 23;
-
+// bash (100) and curl (200) of user ubuntu, curl run as "curl -6 http://example.com".
 event::CaptureHeader header() {
     event::CaptureHeader h;
     h.users.push_back({1000, 1000, "ubuntu", "/home/ubuntu", "/bin/bash"});
-    event::ThreadRecord bash;
-    bash.tid = bash.pid = 100;
-    bash.ptid = 1;
-    bash.comm = bash.exe = "bash";
-    bash.cwd = "/home/ubuntu";
-    bash.fdlimit = 1024;
-    bash.uid = 1000;
-    bash.vtid = bash.vpid = 100;
-    event::ThreadRecord curl = bash;
-    curl.tid = curl.pid = curl.vtid = curl.vpid = 200;
+    event::ThreadRecord curl = thread_record(200, 200, "curl");
     curl.ptid = 100;
-    curl.comm = curl.exe = "curl";
     curl.args = std::string("-6\0http://example.com\0", 22);
-    h.threads = {bash, curl};
+    h.threads = {thread_record(100, 100, "bash"), curl};
     return h;
 }
 
