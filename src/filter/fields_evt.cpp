@@ -171,8 +171,7 @@ void x_res(const FieldContext& c, const BoundArg&, FieldValues& out) {
         out.push(FieldValue::of_string("SUCCESS"));
         return;
     }
-    const std::string_view name = event::errno_name(-res);
-    out.push(FieldValue::of_string(name.empty() ? std::string_view("UNKNOWN") : name));
+    push_errno_name(out, -res);
 }
 
 void x_rawres(const FieldContext& c, const BoundArg&, FieldValues& out) {
