@@ -3,6 +3,8 @@
 // tuples that sendto/recvfrom/sendmsg/recvmsg reveal).
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <span>
 
 #include "state/event_codes.h"
 #include "state/model.h"
@@ -55,6 +57,24 @@ void set_addr(std::array<uint8_t, 16>& a, const uint8_t* ip, size_t n) {
 }
 bool addr_unset(const std::array<uint8_t, 16>& a, size_t n) {
     return std::all_of(a.begin(), a.begin() + static_cast<ptrdiff_t>(n), [](uint8_t b) { return b == 0; });
+}
+
+// An IPv4 or IPv6 socket address parameter (family, address, port); an
+// IPv4-mapped IPv6 address counts as IPv4. Nothing for other families.
+struct InetAddr {
+    const uint8_t* ip;
+    uint16_t port;
+    bool v6;
+};
+std::optional<InetAddr> parse_inet_addr(std::span<const uint8_t> addr) {
+    if (addr.empty()) return std::nullopt;
+    if (addr[0] == kFamilyInet && addr.size() >= 7) {
+        return InetAddr{addr.data() + 1, event::load_le<uint16_t>(addr.data() + 5), false};
+    }
+    if (addr[0] != kFamilyInet6 || addr.size() < 19) return std::nullopt;
+    const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
+    if (is_ipv4_mapped(addr.data() + 1)) return InetAddr{addr.data() + 13, port, false};
+    return InetAddr{addr.data() + 1, port, true};
 }
 
 // Stores a connection's ends (addresses of `type`'s family) the way sinsp
@@ -437,27 +457,11 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             const auto addr = ev.param(1);
             if (addr.empty()) return;
             FdEntry& e = *event_fd_entry_;
-            if (addr[0] == kFamilyInet && addr.size() >= 7) {
-                const uint16_t port = event::load_le<uint16_t>(addr.data() + 5);
-                if (port > 0) {
-                    e.type = FdType::Ipv4Server;
-                    set_ipv4(e.socket.sip, addr.data() + 1);
-                    e.socket.sport = port;
-                    e.role = SocketRole::Server;
-                }
-            } else if (addr[0] == kFamilyInet6 && addr.size() >= 19) {
-                const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
-                if (port > 0) {
-                    if (is_ipv4_mapped(addr.data() + 1)) {
-                        e.type = FdType::Ipv4Server;
-                        set_ipv4(e.socket.sip, addr.data() + 13);
-                    } else {
-                        e.type = FdType::Ipv6Server;
-                        set_ipv6(e.socket.sip, addr.data() + 1);
-                    }
-                    e.socket.sport = port;
-                    e.role = SocketRole::Server;
-                }
+            if (const auto a = parse_inet_addr(addr); a && a->port > 0) {
+                e.type = a->v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
+                set_addr(e.socket.sip, a->ip, a->v6 ? 16 : 4);
+                e.socket.sport = a->port;
+                e.role = SocketRole::Server;
             }
             scratch_.clear();
             append_sockaddr_param(addr, scratch_);
@@ -469,20 +473,10 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             const auto addr = ev.param(1);
             if (addr.empty()) return;
             FdEntry& e = *event_fd_entry_;
-            if (addr[0] == kFamilyInet && addr.size() >= 7) {
-                e.type = FdType::Ipv4Socket;
-                set_ipv4(e.socket.dip, addr.data() + 1);
-                e.socket.dport = event::load_le<uint16_t>(addr.data() + 5);
-            } else if (addr[0] == kFamilyInet6 && addr.size() >= 19) {
-                const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
-                if (is_ipv4_mapped(addr.data() + 1)) {
-                    e.type = FdType::Ipv4Socket;
-                    set_ipv4(e.socket.dip, addr.data() + 13);
-                } else {
-                    e.type = FdType::Ipv6Socket;
-                    set_ipv6(e.socket.dip, addr.data() + 1);
-                }
-                e.socket.dport = port;
+            if (const auto a = parse_inet_addr(addr)) {
+                e.type = a->v6 ? FdType::Ipv6Socket : FdType::Ipv4Socket;
+                set_addr(e.socket.dip, a->ip, a->v6 ? 16 : 4);
+                e.socket.dport = a->port;
             } else {
                 scratch_.clear();
                 append_sockaddr_param(addr, scratch_);

@@ -109,19 +109,17 @@ bool parse_tuple(std::span<const uint8_t> raw, TupleView& out) {
     const uint8_t* p = raw.data();
     switch (out.family) {
         case kFamilyInet:
-            if (raw.size() < kInetTupleSize) return false;
+        case kFamilyInet6: {
+            // family, source address and port, destination address and port
+            const bool v6 = out.family == kFamilyInet6;
+            const size_t n = v6 ? 16 : 4;
+            if (raw.size() < (v6 ? kInet6TupleSize : kInetTupleSize)) return false;
             out.sip = p + 1;
-            out.sport = event::load_le<uint16_t>(p + 5);
-            out.dip = p + 7;
-            out.dport = event::load_le<uint16_t>(p + 11);
+            out.sport = event::load_le<uint16_t>(p + 1 + n);
+            out.dip = p + 3 + n;
+            out.dport = event::load_le<uint16_t>(p + 3 + 2 * n);
             return true;
-        case kFamilyInet6:
-            if (raw.size() < kInet6TupleSize) return false;
-            out.sip = p + 1;
-            out.sport = event::load_le<uint16_t>(p + 17);
-            out.dip = p + 19;
-            out.dport = event::load_le<uint16_t>(p + 35);
-            return true;
+        }
         case kFamilyUnix: {
             if (raw.size() < kUnixTupleHeader) return false;
             out.unix_source = event::load_le<uint64_t>(p + 1);
