@@ -44,11 +44,8 @@ public:
     // What failed, once failed(): the message close() will return.
     std::optional<Error> error() const;
 
-    ScapWriter(const ScapWriter&) = delete;
-    ScapWriter& operator=(const ScapWriter&) = delete;
-
 private:
-    struct Impl;
+    struct Impl;  // the open file (not copyable: owned through impl_)
     explicit ScapWriter(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
     uint64_t events_ = 0;
