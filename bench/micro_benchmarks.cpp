@@ -55,28 +55,28 @@ void BM_Decode(benchmark::State& state) {
 
 // State model update: every event through Model::on_event. One model lives
 // across passes, like one long capture.
-void BM_Model(benchmark::State& state) {
+template <class Pass>
+void over_model(benchmark::State& state, Pass pass) {
     const ReplayEvents& r = replay_events();
     state::Model model;
     model.load_header(r.header);
-    for (auto _ : state) {
-        for (const event::EventView& ev : r.views) benchmark::DoNotOptimize(&model.on_event(ev));
-    }
+    for (auto _ : state) pass(model, r.views);
     count_events(state, r.views.size());
+}
+void BM_Model(benchmark::State& state) {
+    over_model(state, [](state::Model& model, const std::vector<event::EventView>& views) {
+        for (const event::EventView& ev : views) benchmark::DoNotOptimize(&model.on_event(ev));
+    });
 }
 
 // The state-only path: every event through Model::apply, as --print does for
 // the events a selective filter refuses by type (none is described, no enter
 // is kept for its exit unless the model itself needs it).
 void BM_ModelApply(benchmark::State& state) {
-    const ReplayEvents& r = replay_events();
-    state::Model model;
-    model.load_header(r.header);
-    for (auto _ : state) {
-        for (const event::EventView& ev : r.views) model.apply(ev, false);
+    over_model(state, [](state::Model& model, const std::vector<event::EventView>& views) {
+        for (const event::EventView& ev : views) model.apply(ev, false);
         benchmark::ClobberMemory();
-    }
-    count_events(state, r.views.size());
+    });
 }
 
 // Every pass feeds every event to one long-lived model and hands `use` the

@@ -132,13 +132,19 @@ void x_num(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t sig = 0;
     if (signal_number(c, sig)) out.push(FieldValue::of_int(sig));
 }
+// One end of a signal event (source_pid or target_pid): false when the
+// event carries no signal or not that end.
+bool signal_end(const FieldContext& c, bool (*end_of)(const FieldContext&, int64_t&), int64_t& pid) {
+    int64_t sig = 0;
+    return signal_number(c, sig) && end_of(c, pid);
+}
 void x_source_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (signal_number(c, sig) && source_pid(c, pid)) out.push(FieldValue::of_int(pid));
+    int64_t pid = 0;
+    if (signal_end(c, source_pid, pid)) out.push(FieldValue::of_int(pid));
 }
 void x_source_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (!signal_number(c, sig) || !source_pid(c, pid)) return;
+    int64_t pid = 0;
+    if (!signal_end(c, source_pid, pid)) return;
     if (kind_of(c) == Kind::Syscall) {
         out.push(FieldValue::of_string(c.state.thread->comm.view()));
     } else {
@@ -146,12 +152,12 @@ void x_source_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     }
 }
 void x_target_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (signal_number(c, sig) && target_pid(c, pid)) out.push(FieldValue::of_int(pid));
+    int64_t pid = 0;
+    if (signal_end(c, target_pid, pid)) out.push(FieldValue::of_int(pid));
 }
 void x_target_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (!signal_number(c, sig) || !target_pid(c, pid)) return;
+    int64_t pid = 0;
+    if (!signal_end(c, target_pid, pid)) return;
     if (kind_of(c) == Kind::Deliver && c.state.thread_known) {
         out.push(FieldValue::of_string(c.state.thread->comm.view()));
     } else if (pid > 0) {
