@@ -143,20 +143,18 @@ bool signal_end(const FieldContext& c, bool (*end_of)(const FieldContext&, int64
     int64_t sig = 0;
     return signal_number(c, sig) && end_of(c, pid);
 }
-void x_source_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+void push_end_pid(const FieldContext& c, bool (*end_of)(const FieldContext&, int64_t&), FieldValues& out) {
     int64_t pid = 0;
-    if (signal_end(c, source_pid, pid)) out.push(FieldValue::of_int(pid));
+    if (signal_end(c, end_of, pid)) out.push(FieldValue::of_int(pid));
 }
+void x_source_pid(const FieldContext& c, const BoundArg&, FieldValues& out) { push_end_pid(c, source_pid, out); }
+void x_target_pid(const FieldContext& c, const BoundArg&, FieldValues& out) { push_end_pid(c, target_pid, out); }
 void x_source_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t pid = 0;
     if (!signal_end(c, source_pid, pid)) return;
     // The sender's own system call names its sender; a delivery names it by pid.
     if (kind_of(c) == Kind::Syscall) push_own_name(c, out);
     else push_name_of(c, pid, out);
-}
-void x_target_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t pid = 0;
-    if (signal_end(c, target_pid, pid)) out.push(FieldValue::of_int(pid));
 }
 void x_target_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t pid = 0;
