@@ -34,20 +34,24 @@ std::optional<std::string> EventRecorder::problem() const {
     return fmt::format("recording stopped: {}", writer_->error().value_or(Error("write failed")).message);
 }
 
-int report_recording(const Options& options, const std::optional<Result<uint64_t>>& recorded) {
+int report_recording(const Options& options, const std::optional<RecordingEnd>& recorded) {
     if (!recorded || !options.write_file) return 0;
     const std::string& path = *options.write_file;
-    if (!*recorded) {
-        report_error(path, recorded->error());
+    if (!recorded->written) {
+        report_error(path, recorded->written.error());
         return 1;
     }
-    if (recorded->value() == 0) {
+    const uint64_t written = recorded->written.value();
+    // Drops are always said (DESIGN.md §3): the file lacks those events.
+    const std::string drops =
+        recorded->drops > 0 ? fmt::format("; {} events dropped while recording", recorded->drops) : "";
+    if (written == 0) {
         // A header without events: readers refuse such a file (ScapWriter).
-        fmt::print(stderr, "tracetop: {}: no event recorded{}\n", path,
-                   options.filter.empty() ? "" : " (none matched the filter)");
-        return 0;
+        fmt::print(stderr, "tracetop: {}: no event recorded{}{}\n", path,
+                   options.filter.empty() ? "" : " (none matched the filter)", drops);
+    } else {
+        fmt::print(stderr, "tracetop: {}: {} events recorded{}\n", path, written, drops);
     }
-    fmt::print(stderr, "tracetop: {}: {} events recorded\n", path, recorded->value());
     return 0;
 }
 

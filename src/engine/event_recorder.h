@@ -46,9 +46,16 @@ private:
     bool debug_ = false;
 };
 
+// How a recording ended: the events the file holds, or why it is
+// incomplete; and the events the kernel dropped meanwhile (full rings).
+struct RecordingEnd {
+    Result<uint64_t> written;
+    uint64_t drops = 0;
+};
+
 // Says on standard error what became of the explorer's recording (nothing
 // when there was none) and returns the exit status: 1 if the file is
 // incomplete (a full disk), else 0.
-int report_recording(const Options& options, const std::optional<Result<uint64_t>>& recorded);
+int report_recording(const Options& options, const std::optional<RecordingEnd>& recorded);
 
 }  // namespace tracetop::engine

@@ -20,6 +20,7 @@
 #include "analysis/snapshot.h"
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
+#include "engine/event_recorder.h"
 #include "event/result.h"
 
 namespace tracetop::engine {
@@ -107,7 +108,7 @@ private:
     std::shared_ptr<const analysis::Snapshot> snap_;
     std::atomic<uint64_t> seq_{0};
 
-    std::optional<Result<uint64_t>> recorded_;  // set by the drain thread as it ends (-w)
+    std::optional<RecordingEnd> recorded_;  // set by the drain thread as it ends (-w)
     std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
     std::thread thread_;
 };

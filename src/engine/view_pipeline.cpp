@@ -44,7 +44,7 @@ std::optional<Error> ViewPipeline::start_recording(const Options& options) {
     return std::nullopt;
 }
 
-std::optional<Result<uint64_t>> ViewPipeline::finish_recording() {
+std::optional<RecordingEnd> ViewPipeline::finish_recording() {
     if (!recorder_) return std::nullopt;
     agg_.reset();
     pane_.reset();
@@ -55,8 +55,7 @@ std::optional<Result<uint64_t>> ViewPipeline::finish_recording() {
         constexpr uint64_t kBatch = 8192;
         for (Step step = Step::More; step == Step::More || step == Step::Idle;) step = run(kBatch);
     }
-    Result<uint64_t> closed = recorder_->close();
-    return closed;
+    return RecordingEnd{recorder_->close(), source_->stats().drops};
 }
 
 void ViewPipeline::feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis) {

@@ -48,8 +48,8 @@ public:
     }
     // Ends a recording: stops the live source, records what it still holds,
     // and completes the file. Views and panes are fed no more. Nothing when
-    // not recording; else the events written or why the file is incomplete.
-    std::optional<Result<uint64_t>> finish_recording();
+    // not recording.
+    std::optional<RecordingEnd> finish_recording();
     const std::string* recording_path() const { return recorder_ ? &recorder_->path() : nullptr; }
 
     // Live CPU use measured from /proc: each thread's share becomes a

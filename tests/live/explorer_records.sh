@@ -56,7 +56,7 @@ tm send-keys -t rec q
 status=$(exit_status rec)
 kill -INT "$printer"; wait "$printer"
 [ "$status" = 0 ] && pass "q ends the explorer with status 0" || fail "q: exit status $status: $(cat "$SCRATCH/rec.err")"
-grep -Eq "^tracetop: $cap: [0-9]+ events recorded$" "$SCRATCH/rec.err" &&
+grep -Eq "^tracetop: $cap: [0-9]+ events recorded(; [0-9]+ events dropped while recording)?$" "$SCRATCH/rec.err" &&
   pass "at exit it says what it recorded ($(cat "$SCRATCH/rec.err"))" || fail "no summary at exit: $(cat "$SCRATCH/rec.err")"
 
 "$TRACETOP" -r "$cap" -p "$FMT_EV" >"$SCRATCH/ours" 2>"$SCRATCH/ours.err" ||
@@ -73,15 +73,17 @@ grep -q " < openat$" "$SCRATCH/ours" && grep -q " < connect$" "$SCRATCH/ours" &&
   pass "the workload's openat and connect are recorded" || fail "the workload's openat or connect is missing"
 # The printer ran longer than the explorer's recording on both sides; the
 # workload ran inside both, so its processes' events are the same.
+# Kernel drops (full rings on a machine busy with other work) on either
+# side make the two differ for a reason of their own: then only say so.
 if [ ! -s "$SCRATCH/printed" ]; then
   fail "the batch --print saw nothing of the workload"
+elif grep -q 'dropped while recording' "$SCRATCH/rec.err" || ! grep -q ', 0 dropped' "$SCRATCH/print.err"; then
+  echo "note: events were dropped ($(cat "$SCRATCH/rec.err" "$SCRATCH/print.err" | tr '\n' ' ')); exact comparison skipped"
 elif diff <(sort "$SCRATCH/printed") <(sort "$SCRATCH/ours") >"$SCRATCH/diff"; then
   pass "the file holds exactly the events --print shows with the filter ($n)"
 else
   fail "the file and --print with the filter differ: $(head -6 "$SCRATCH/diff")"
 fi
-grep -q dropped "$SCRATCH/print.err" && ! grep -q ', 0 dropped' "$SCRATCH/print.err" &&
-  echo "note: the batch --print dropped events: $(cat "$SCRATCH/print.err")"
 
 # 2. SIGTERM: the file is completed, status 0 (no filter: everything).
 cap2="$SCRATCH/term.scap"
