@@ -248,8 +248,7 @@ int run_explorer(const engine::Options& options) {
         Explorer explorer(*engine);
         explorer.run();
     }
-    engine.reset();
-    return 0;
+    return engine->finish();  // completes a -w recording, now that the terminal is back
 }
 
 }  // namespace tracetop::ui

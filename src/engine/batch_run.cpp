@@ -27,12 +27,6 @@
 namespace tracetop::engine {
 namespace {
 
-bool shown_by_default(const event::EventView& ev, bool debug) {
-    if (event::is_never_shown(ev.type)) return false;
-    if (ev.block_flags & event::kEventFlagStateOnly) return false;
-    return debug || !event::is_internal(ev.type);
-}
-
 // For each type code (the last entry: codes past the table), whether an
 // event of that type may be printed: shown by default and not refused by the
 // filter on its type alone. The others only feed the model (Model::apply),

@@ -7,6 +7,7 @@
 
 #include "analysis/aggregator.h"
 #include "engine/proc_cpu.h"
+#include "engine/event_recorder.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
 #include "filter/compiled_filter.h"
@@ -63,6 +64,9 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     engine->user_filter_ = options.filter;
     engine->first_pipeline_ =
         std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, opened->live);
+    if (options.write_file) {
+        if (auto refused = engine->first_pipeline_->start_recording(options)) return *refused;
+    }
     engine->thread_ = std::thread([e = engine.get()] { e->run(); });
     return engine;
 }
@@ -173,7 +177,7 @@ void ExplorerEngine::run() {
         if (pipe->pane()) pipe->pane()->fill(snap->pane, pipe->last_ts());
         snap->pane.id = pane_id_;
         pipe->describe(snap->source);
-        snap->error = failure;
+        snap->error = failure.empty() ? pipe->recording_problem().value_or("") : failure;
         return snap;
     };
 
@@ -306,6 +310,13 @@ void ExplorerEngine::run() {
             interval_drops = pipe->stats().drops;
         }
     }
+    recorded_ = pipe->finish_recording();
+}
+
+int ExplorerEngine::finish() {
+    send(Command::make(Command::Kind::Quit));
+    if (thread_.joinable()) thread_.join();
+    return report_recording(options_, recorded_);
 }
 
 }  // namespace tracetop::engine

@@ -20,6 +20,7 @@
 #include "analysis/snapshot.h"
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
+#include "engine/event_recorder.h"
 #include "event/result.h"
 
 namespace tracetop::engine {
@@ -68,6 +69,11 @@ public:
 
     const analysis::ViewSet& views() const { return views_; }
 
+    // Stops the drain thread and, with -w, completes the recording and says
+    // on standard error what it holds. Call once the screen is given back;
+    // the exit status: 1 when the recording failed, else 0.
+    int finish();
+
     // The message a bad filter gives (with a caret line), or nullopt if it compiles.
     static std::optional<std::string> check_filter(const std::string& text);
 
@@ -102,6 +108,7 @@ private:
     std::shared_ptr<const analysis::Snapshot> snap_;
     std::atomic<uint64_t> seq_{0};
 
+    std::optional<RecordingEnd> recorded_;  // set by the drain thread as it ends (-w)
     std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
     std::thread thread_;
 };

@@ -30,16 +30,38 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             last_ts_ = ev_.ts;
         }
         const state::EventContext& ctx = model_.on_event(ev_);
+        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
+        if (recorder_) recorder_->offer(fields);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
         if (!agg_ && !pane_) continue;
-        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
         const bool internal = event::is_internal(ev_.type);
         if (agg_) agg_->on_event(fields, internal);
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+std::optional<Error> ViewPipeline::start_recording(const Options& options) {
+    auto created = EventRecorder::create(options, source_->header());
+    if (!created) return created.error();
+    recorder_ = std::move(*created);
+    return std::nullopt;
+}
+
+std::optional<RecordingEnd> ViewPipeline::finish_recording() {
+    if (!recorder_) return std::nullopt;
+    agg_.reset();
+    pane_.reset();
+    // Like a batch -w stopped by a signal: detach, then record what the
+    // rings still hold, so the file ends where the user quit.
+    if (live_ && !recorder_->problem()) {
+        source_->stop_producing();
+        constexpr uint64_t kBatch = 8192;
+        for (Step step = Step::More; step == Step::More || step == Step::Idle;) step = run(kBatch);
+    }
+    return RecordingEnd{recorder_->close(), source_->stats().drops};
 }
 
 void ViewPipeline::feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis) {

@@ -1,4 +1,4 @@
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include "analysis/aggregator.h"
 #include "analysis/drill_stack.h"

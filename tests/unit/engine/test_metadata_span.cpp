@@ -2,7 +2,7 @@
 // last event that carries a time. sysdig writes container metadata events
 // stamped 0 at the start of captures taken on docker hosts; measured from
 // them, a capture's span would start in 1970 and every rate would be ~0.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -14,7 +14,7 @@
 #include "capture/scap_writer.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
-#include "event_builder.h"
+#include "../event/event_builder.h"
 
 using namespace tracetop;
 

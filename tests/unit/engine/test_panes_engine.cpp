@@ -1,13 +1,14 @@
 // The engine's side of the panes, offline on curl_google.scap: OpenPane
 // publishes the Echo or spectrogram data of a selection (the drill filter and
 // the row's key), ClosePane stops it, DrillFilter opens the Events of a box.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <functional>
 #include <thread>
 
+#include "../common/shared_captures.h"
 #include "engine/explorer_engine.h"
 
 using namespace tracetop;
@@ -15,10 +16,7 @@ using namespace tracetop::engine;
 
 namespace {
 
-std::string capture() {
-    const char* shared = std::getenv("SHARED");
-    return std::string(shared ? shared : "../shared") + "/captures/curl_google.scap";
-}
+std::string capture() { return test::shared_capture("curl_google.scap"); }
 
 // The first published snapshot that satisfies `done`, within 20 s.
 std::shared_ptr<const analysis::Snapshot> wait_for(ExplorerEngine& e,

@@ -1,7 +1,7 @@
 // The generated names (tracetop_events.h) and the generated table come from
 // one schema: a name indexes the entry it names, and the count the probe
 // writes never exceeds the entry's parameters.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include "event/event_table.h"
 #include "event/tracetop_events.h"
