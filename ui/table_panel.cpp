@@ -23,33 +23,45 @@ constexpr size_t kWheelRows = 3;
 
 bool TablePanel::offer(std::shared_ptr<const analysis::Snapshot> snap) {
     if (!snap || (snap_ && snap->seq == snap_->seq)) return false;
-    if (snap->depth != stack_.size()) return false;
-    if (expect_view_ && snap->view_id != *expect_view_) return false;
-    if (expect_filter_ && snap->filter != *expect_filter_) return false;
-    expect_view_.reset();
-    expect_filter_.reset();
-    // Paused: the screen holds still; only a snapshot of another view gets through.
-    if (paused_ && snap_ && snap_->view_id == snap->view_id && snap_->scope == snap->scope) return false;
-    snap_ = std::move(snap);
-    rebuild();
+    // Made before the engine took the last navigation command sent: it shows
+    // a level the user has left, or one about to change.
+    if (snap->generation < engine_.sent_generation()) return false;
+    // Paused: the screen holds still; only the answer to a command gets through.
+    if (paused_ && snap_ && snap_->generation == snap->generation) return false;
+    show(std::move(snap));
     return true;
 }
 
 void TablePanel::start(std::shared_ptr<const analysis::Snapshot> first) {
-    if (!snap_) snap_ = std::move(first);
+    if (!snap_) {
+        show(std::move(first));
+    } else {
+        rebuild();
+    }
+}
+
+void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
+    snap_ = std::move(snap);
+    // The settings of the levels still on the engine's stack stay; those of
+    // levels left by Backspace or a view switch go, as their levels did.
+    const std::vector<uint64_t>& path = snap_->level_path;
+    std::erase_if(levels_, [&](const auto& kv) { return std::find(path.begin(), path.end(), kv.first) == path.end(); });
+    level_ = &levels_[snap_->level_id];
     rebuild();
 }
 
+bool TablePanel::awaiting_answer() const { return snap_ && snap_->generation < engine_.sent_generation(); }
+
 void TablePanel::select(size_t i) {
     if (rows_.empty()) return;
-    level_.selected = std::min(i, rows_.size() - 1);
-    level_.selected_key = rows_.at(level_.selected)->key;
+    level_->selected = std::min(i, rows_.size() - 1);
+    level_->selected_key = rows_.at(level_->selected)->key;
 }
 
 void TablePanel::toggle_collapse(Fold how) {
     const Row* row = selected_row();
-    if (!row || !level_.tree) return;
-    fold(level_.collapsed, row->key, how);
+    if (!row || !level_->tree) return;
+    fold(level_->collapsed, row->key, how);
     rebuild();
 }
 
@@ -57,31 +69,24 @@ void TablePanel::drill(bool events) {
     const Row* row = selected_row();
     if (!snap_ || !row || snap_->kind != analysis::ViewKind::Table || row->key_terms.empty()) return;
     if (!events && !snap_->can_drill) return;
-    engine_.send(engine::Command::with_row(
-        events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill, *row));
-    stack_.push_back(level_);
-    level_ = LevelState{};
-    expect_view_.reset();
-    if (events) expect_view_ = "events";
+    auto cmd = engine::Command::with_row(events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill,
+                                         *row);
+    cmd.generation_seen = snap_->generation;
+    engine_.send(std::move(cmd));
     search_.clear();
 }
 
 void TablePanel::enter_box_events(PaneSelection back_to) {
-    LevelState saved = level_;
-    saved.spectro_return = std::move(back_to);
-    stack_.push_back(std::move(saved));
-    level_ = LevelState{};
-    expect_view_ = "events";
+    level_->spectro_return = std::move(back_to);
     search_.clear();
 }
 
 std::optional<PaneSelection> TablePanel::back() {
-    if (stack_.empty()) return std::nullopt;
+    if (!snap_ || snap_->depth == 0 || snap_->level_path.size() != snap_->depth + 1) return std::nullopt;
     engine_.send(engine::Command::make(engine::Command::Kind::Back));
-    level_ = stack_.back();
-    stack_.pop_back();
-    expect_view_.reset();
-    std::optional<PaneSelection> reopen = std::exchange(level_.spectro_return, std::nullopt);
+    // The level above, as the engine named it; the screen shows it when the answer comes.
+    LevelState& above = levels_[snap_->level_path[snap_->depth - 1]];
+    std::optional<PaneSelection> reopen = std::exchange(above.spectro_return, std::nullopt);
     // A row without key terms selects what no row selects: the whole view.
     if (reopen && reopen->row && reopen->row->key_terms.empty()) reopen->row.reset();
     return reopen;
@@ -96,26 +101,23 @@ void TablePanel::search_from(size_t start, bool include_start) {
 
 void TablePanel::search(const std::string& text) {
     search_ = text;
-    search_from(level_.selected, true);
+    search_from(level_->selected, true);
 }
 
 void TablePanel::keep_search(const std::string& text) { search_ = text; }
 
 void TablePanel::set_text_filter(const std::string& text) {
-    level_.text_filter = text;
+    level_->text_filter = text;
     rebuild();
 }
 
 void TablePanel::set_view(const std::string& id) {
     if (snap_ && id == snap_->view_id) return;
     engine_.send(engine::Command::with_text(engine::Command::Kind::SetView, id));
-    expect_view_ = id;
-    level_ = LevelState{};
 }
 
 void TablePanel::set_filter(const std::string& text) {
     engine_.send(engine::Command::with_text(engine::Command::Kind::SetFilter, text));
-    expect_filter_ = text;
 }
 
 Request TablePanel::on_action(Action a, int ch) {
@@ -128,7 +130,7 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::Search: search_failed_ = false; return {K::Search};
         case Action::SearchNext:
             if (search_.empty()) return {K::Search};
-            search_from(level_.selected, false);
+            search_from(level_->selected, false);
             break;
         case Action::TextFilter: return {K::TextFilter};
         case Action::SysdigFilter: return {K::SysdigFilter};
@@ -137,7 +139,7 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::Spectro: return {K::Spectro};
         case Action::Tree:
             if (tree_columns(snap_.get())) {
-                level_.tree = !level_.tree;
+                level_->tree = !level_->tree;
                 rebuild();
             }
             break;
@@ -146,12 +148,12 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::SortNext:
         case Action::SortPrev:
             if (snap_ && !snap_->columns.empty()) {
-                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
+                level_->cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
                 rebuild();
             }
             break;
         case Action::Invert:
-            if (snap_) level_.invert_sort(*snap_);
+            if (snap_) level_->invert_sort(*snap_);
             rebuild();
             break;
         case Action::Pause:
@@ -159,15 +161,15 @@ Request TablePanel::on_action(Action a, int ch) {
             engine_.send(engine::Command::with_flag(engine::Command::Kind::Pause, paused_));
             break;
         case Action::Clear: engine_.send(engine::Command::make(engine::Command::Kind::Clear)); break;
-        case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
-        case Action::Down: select(level_.selected + 1); break;
-        case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
+        case Action::Up: if (level_->selected > 0) select(level_->selected - 1); break;
+        case Action::Down: select(level_->selected + 1); break;
+        case Action::PageUp: select(level_->selected > page ? level_->selected - page : 0); break;
         case Action::PageDown:
             // In the tree, Space folds (htop); PgDn still pages.
-            if (ch == ' ' && level_.tree) {
+            if (ch == ' ' && level_->tree) {
                 toggle_collapse(Fold::Toggle);
             } else {
-                select(level_.selected + page);
+                select(level_->selected + page);
             }
             break;
         case Action::Home: select(0); break;
@@ -179,7 +181,7 @@ Request TablePanel::on_action(Action a, int ch) {
             break;
         case Action::Back:
             // Esc first drops a text filter; Backspace always goes back.
-            if (ch == 27 && !level_.text_filter.empty()) {
+            if (ch == 27 && !level_->text_filter.empty()) {
                 set_text_filter("");
             } else if (auto reopen = back()) {
                 return {K::ReopenSpectro, std::move(*reopen)};
@@ -197,17 +199,17 @@ Request TablePanel::on_mouse() {
     MEVENT ev;
     if (getmouse(&ev) != OK) return {};
     if (ev.bstate & BUTTON4_PRESSED) {
-        select(level_.selected > kWheelRows ? level_.selected - kWheelRows : 0);
+        select(level_->selected > kWheelRows ? level_->selected - kWheelRows : 0);
         return {};
     }
     if (ev.bstate & BUTTON5_PRESSED) {
-        select(level_.selected + kWheelRows);
+        select(level_->selected + kWheelRows);
         return {};
     }
     if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return {};
     if (ev.y == table_.title_y()) {
         if (const auto col = table_.column_at(ev.x); col && snap_ && *col < snap_->columns.size()) {
-            level_.sort_by(*snap_, *col);
+            level_->sort_by(*snap_, *col);
             rebuild();
         }
         return {};
@@ -225,16 +227,16 @@ Request TablePanel::on_mouse() {
 }
 
 void TablePanel::draw(int height, int width, const PromptLine* prompt) {
-    HeaderState hs{level_.text_filter, paused_};
+    HeaderState hs{level_->text_filter, paused_};
     draw_header(*snap_, hs, width);
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
     const int bottom = height - 1;  // the function bar or the prompt
     const int table_h = bottom - kTableY - (prompt ? prompt->error_height() : 0);
-    table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
-                level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), rows_.prefixes(),
+    table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_->selected, scroll_,
+                level_->sort_column(snap_.get()), level_->sort_descending(snap_.get()), rows_.prefixes(),
                 rows_.prefix_column());
     if (rows_.empty()) {
-        const char* msg = snap_->loading ? "Loading..." : level_.text_filter.empty() ? "No rows: nothing matched"
+        const char* msg = snap_->loading ? "Loading..." : level_->text_filter.empty() ? "No rows: nothing matched"
                                                                                      : "No rows match the text filter";
         mvaddstr(kTableY + 2, 2, msg);
     }

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,15 +49,20 @@ public:
     explicit TablePanel(engine::ExplorerEngine& engine) : engine_(engine) {}
 
     // A snapshot from the engine: taken unless it is the one shown, stale
-    // (another drill-down depth, view or filter than the last command asked
-    // for) or held by the pause. True when taken.
+    // (of a generation before the last navigation command sent) or held by
+    // the pause. True when taken. The screen shows the level the snapshot
+    // says, with the settings the user made on that level.
     bool offer(std::shared_ptr<const analysis::Snapshot> snap);
     // At start: `first` unless a snapshot was taken already.
     void start(std::shared_ptr<const analysis::Snapshot> first);
+    // A navigation command is on its way and the screen still shows the
+    // level before it: keys wait for the answer, so each acts on the level
+    // it was typed for.
+    bool awaiting_answer() const;
 
     const analysis::Snapshot* snapshot() const { return snap_.get(); }
-    const analysis::Row* selected_row() const { return rows_.at(level_.selected); }
-    const std::string& text_filter() const { return level_.text_filter; }
+    const analysis::Row* selected_row() const { return rows_.at(level_->selected); }
+    const std::string& text_filter() const { return level_->text_filter; }
 
     // A key of the table (Action::None: nothing to redraw).
     Request on_action(Action a, int ch);
@@ -67,8 +73,8 @@ public:
     void set_text_filter(const std::string& text);
     void set_view(const std::string& id);      // the views menu's choice
     void set_filter(const std::string& text);  // a checked sysdig filter
-    // The events of a spectrogram box opened a level down: Backspace goes back
-    // to the spectrogram on `back_to`.
+    // The events of a spectrogram box are being opened a level down (the
+    // pane sent the command): Backspace from them reopens the spectrogram on `back_to`.
     void enter_box_events(PaneSelection back_to);
 
     // Header, breadcrumb, table, and at the bottom `prompt` or the function bar.
@@ -76,7 +82,8 @@ public:
 
 private:
     Request on_mouse();
-    void rebuild() { rows_.rebuild(snap_.get(), level_); }
+    void show(std::shared_ptr<const analysis::Snapshot> snap);
+    void rebuild() { rows_.rebuild(snap_.get(), *level_); }
     void select(size_t i);
     void drill(bool events);
     std::optional<PaneSelection> back();
@@ -88,17 +95,14 @@ private:
     TableRows rows_;
     TableWidget table_;
 
-    LevelState level_;
-    std::vector<LevelState> stack_;
+    // What the user set on each level on the engine's stack, by the level's
+    // identity (Snapshot::level_id); level_ is the shown snapshot's.
+    std::map<uint64_t, LevelState> levels_;
+    LevelState* level_ = &levels_[0];
     size_t scroll_ = 0;
     bool paused_ = false;
     std::string search_;
     bool search_failed_ = false;
-
-    // What the next snapshot must show before it replaces the current one:
-    // after a command, older snapshots are stale.
-    std::optional<std::string> expect_view_;
-    std::optional<std::string> expect_filter_;
 
     std::chrono::steady_clock::time_point last_click_{};
     std::optional<size_t> last_click_row_;
