@@ -104,8 +104,10 @@ run() {
     sender=$!
   fi
   local deadline=$((SECONDS + $(secs 20 | cut -d. -f1) + 1))
+  # Keys typed ahead wait for the engine's answer to the one before (tens
+  # of milliseconds): a level that holds for a second is where they ended.
   local hold_ms
-  hold_ms=$(awk -v s="$scale" 'BEGIN { print int(1000 * s) }')
+  hold_ms=$(awk -v s="$scale" 'BEGIN { print int(1000 + 250 * (s - 1)) }')
   : > "$SCRATCH/shot"
   while [ $SECONDS -lt $deadline ]; do
     # A screen counts once it stands still: tmux may show the terminal in the
