@@ -4,12 +4,12 @@
 // and a command that changes nothing is answered all the same.
 #include <doctest.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <functional>
+#include <atomic>
 #include <thread>
+#include <utility>
+#include <vector>
 
-#include "engine/explorer_engine.h"
+#include "engine_fixture.h"
 
 using namespace tracetop;
 using namespace tracetop::engine;
@@ -18,36 +18,23 @@ namespace {
 
 using Snap = std::shared_ptr<const analysis::Snapshot>;
 
-std::string capture() {
-    const char* shared = std::getenv("SHARED");
-    return std::string(shared ? shared : "../shared") + "/captures/curl_google.scap";
-}
-
 // The first snapshot that answers every navigation command sent so far and
-// is done loading, within 20 s.
+// is done loading.
 Snap settled(ExplorerEngine& e) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < until) {
-        Snap s = e.latest();
-        if (s && s->generation == e.sent_generation() && !s->loading) return s;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return nullptr;
+    return testing::wait_for(e, [&](const analysis::Snapshot& s) {
+        return s.generation == e.sent_generation() && !s.loading;
+    });
 }
 
-std::unique_ptr<ExplorerEngine> start() {
-    Options o;
-    o.read_file = capture();
-    auto e = ExplorerEngine::start(o);
-    REQUIRE(e.ok());
-    return std::move(*e);
-}
-
-const analysis::Row* row_with_key(const analysis::Snapshot& s, const std::string& key) {
-    for (const analysis::Row& r : s.rows) {
-        if (r.key == key) return &r;
+// The first level done loading, and curl's row in it.
+std::pair<Snap, analysis::Row> processes_and_curl(ExplorerEngine& e) {
+    Snap root = settled(e);
+    REQUIRE(root);
+    for (const analysis::Row& r : root->rows) {
+        if (r.key == "17497") return {root, r};
     }
-    return nullptr;
+    FAIL("no row of curl (17497)");
+    return {};
 }
 
 Command drill(const analysis::Snapshot& from, const analysis::Row& row) {
@@ -59,7 +46,7 @@ Command drill(const analysis::Snapshot& from, const analysis::Row& row) {
 }  // namespace
 
 TEST_CASE("the first snapshot already names its level") {
-    auto e = start();
+    auto e = testing::start_on_curl();
     Snap first = e->latest();
     REQUIRE(first);
     CHECK(first->generation == 0);
@@ -70,13 +57,10 @@ TEST_CASE("the first snapshot already names its level") {
 }
 
 TEST_CASE("drill and back: numbered commands, snapshots naming their level, the same level again after Back") {
-    auto e = start();
-    Snap root = settled(*e);
-    REQUIRE(root);
-    const analysis::Row* curl = row_with_key(*root, "17497");
-    REQUIRE(curl);
+    auto e = testing::start_on_curl();
+    const auto [root, curl] = processes_and_curl(*e);
 
-    e->send(drill(*root, *curl));
+    e->send(drill(*root, curl));
     CHECK(e->sent_generation() == 1);
     Snap threads = settled(*e);
     REQUIRE(threads);
@@ -112,15 +96,12 @@ TEST_CASE("drill and back: numbered commands, snapshots naming their level, the 
 }
 
 TEST_CASE("a drill named for a level that is gone is refused, and answered") {
-    auto e = start();
-    Snap root = settled(*e);
-    REQUIRE(root);
-    const analysis::Row* curl = row_with_key(*root, "17497");
-    REQUIRE(curl);
+    auto e = testing::start_on_curl();
+    const auto [root, curl] = processes_and_curl(*e);
     // Two Enters typed on the same screen: the second row is of Processes,
     // which is no longer the current level when the engine takes it.
-    e->send(drill(*root, *curl));
-    e->send(drill(*root, *curl));
+    e->send(drill(*root, curl));
+    e->send(drill(*root, curl));
     Snap s = settled(*e);
     REQUIRE(s);
     CHECK(s->generation == 2);
@@ -129,7 +110,7 @@ TEST_CASE("a drill named for a level that is gone is refused, and answered") {
 }
 
 TEST_CASE("commands that change nothing are answered by the table as it stands") {
-    auto e = start();
+    auto e = testing::start_on_curl();
     Snap root = settled(*e);
     REQUIRE(root);
     e->send(Command::make(Command::Kind::Back));  // nothing above the first level
@@ -147,12 +128,9 @@ TEST_CASE("commands that change nothing are answered by the table as it stands")
 }
 
 TEST_CASE("every snapshot, even while commands pour in, shows the level its breadcrumb names") {
-    auto e = start();
-    Snap root = settled(*e);
-    REQUIRE(root);
-    const analysis::Row* curl = row_with_key(*root, "17497");
-    REQUIRE(curl);
-    const analysis::Row row = *curl;
+    auto e = testing::start_on_curl();
+    const auto [root, curl] = processes_and_curl(*e);
+    const analysis::Row row = curl;
     std::atomic<bool> done{false};
     std::vector<std::string> wrong;
     std::thread watch([&] {
