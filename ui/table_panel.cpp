@@ -41,12 +41,20 @@ void TablePanel::start(std::shared_ptr<const analysis::Snapshot> first) {
 }
 
 void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
+    const uint64_t was = snap_ ? snap_->level_id : 0;
     snap_ = std::move(snap);
-    // The settings of the levels still on the engine's stack stay; those of
-    // levels left by Backspace or a view switch go, as their levels did.
-    const std::vector<uint64_t>& path = snap_->level_path;
-    std::erase_if(levels_, [&](const auto& kv) { return std::find(path.begin(), path.end(), kv.first) == path.end(); });
-    level_ = &levels_[snap_->level_id];
+    if (snap_->level_id != was) {
+        // Another level: the one left keeps its settings while it is on the
+        // engine's stack; those of levels gone (by Backspace or a view
+        // switch) go with them; the level shown brings back its own.
+        levels_[was] = std::move(level_);
+        const std::vector<uint64_t>& path = snap_->level_path;
+        std::erase_if(levels_, [&](const auto& kv) {
+            return std::find(path.begin(), path.end(), kv.first) == path.end();
+        });
+        auto mine = levels_.extract(snap_->level_id);
+        level_ = mine ? std::move(mine.mapped()) : LevelState{};
+    }
     rebuild();
 }
 
@@ -54,14 +62,14 @@ bool TablePanel::awaiting_answer() const { return snap_ && snap_->generation < e
 
 void TablePanel::select(size_t i) {
     if (rows_.empty()) return;
-    level_->selected = std::min(i, rows_.size() - 1);
-    level_->selected_key = rows_.at(level_->selected)->key;
+    level_.selected = std::min(i, rows_.size() - 1);
+    level_.selected_key = rows_.at(level_.selected)->key;
 }
 
 void TablePanel::toggle_collapse(Fold how) {
     const Row* row = selected_row();
-    if (!row || !level_->tree) return;
-    fold(level_->collapsed, row->key, how);
+    if (!row || !level_.tree) return;
+    fold(level_.collapsed, row->key, how);
     rebuild();
 }
 
@@ -77,7 +85,7 @@ void TablePanel::drill(bool events) {
 }
 
 void TablePanel::enter_box_events(PaneSelection back_to) {
-    level_->spectro_return = std::move(back_to);
+    level_.spectro_return = std::move(back_to);
     search_.clear();
 }
 
@@ -101,13 +109,13 @@ void TablePanel::search_from(size_t start, bool include_start) {
 
 void TablePanel::search(const std::string& text) {
     search_ = text;
-    search_from(level_->selected, true);
+    search_from(level_.selected, true);
 }
 
 void TablePanel::keep_search(const std::string& text) { search_ = text; }
 
 void TablePanel::set_text_filter(const std::string& text) {
-    level_->text_filter = text;
+    level_.text_filter = text;
     rebuild();
 }
 
@@ -130,7 +138,7 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::Search: search_failed_ = false; return {K::Search};
         case Action::SearchNext:
             if (search_.empty()) return {K::Search};
-            search_from(level_->selected, false);
+            search_from(level_.selected, false);
             break;
         case Action::TextFilter: return {K::TextFilter};
         case Action::SysdigFilter: return {K::SysdigFilter};
@@ -139,7 +147,7 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::Spectro: return {K::Spectro};
         case Action::Tree:
             if (tree_columns(snap_.get())) {
-                level_->tree = !level_->tree;
+                level_.tree = !level_.tree;
                 rebuild();
             }
             break;
@@ -148,12 +156,12 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::SortNext:
         case Action::SortPrev:
             if (snap_ && !snap_->columns.empty()) {
-                level_->cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
+                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
                 rebuild();
             }
             break;
         case Action::Invert:
-            if (snap_) level_->invert_sort(*snap_);
+            if (snap_) level_.invert_sort(*snap_);
             rebuild();
             break;
         case Action::Pause:
@@ -161,15 +169,15 @@ Request TablePanel::on_action(Action a, int ch) {
             engine_.send(engine::Command::with_flag(engine::Command::Kind::Pause, paused_));
             break;
         case Action::Clear: engine_.send(engine::Command::make(engine::Command::Kind::Clear)); break;
-        case Action::Up: if (level_->selected > 0) select(level_->selected - 1); break;
-        case Action::Down: select(level_->selected + 1); break;
-        case Action::PageUp: select(level_->selected > page ? level_->selected - page : 0); break;
+        case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
+        case Action::Down: select(level_.selected + 1); break;
+        case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
         case Action::PageDown:
             // In the tree, Space folds (htop); PgDn still pages.
-            if (ch == ' ' && level_->tree) {
+            if (ch == ' ' && level_.tree) {
                 toggle_collapse(Fold::Toggle);
             } else {
-                select(level_->selected + page);
+                select(level_.selected + page);
             }
             break;
         case Action::Home: select(0); break;
@@ -181,7 +189,7 @@ Request TablePanel::on_action(Action a, int ch) {
             break;
         case Action::Back:
             // Esc first drops a text filter; Backspace always goes back.
-            if (ch == 27 && !level_->text_filter.empty()) {
+            if (ch == 27 && !level_.text_filter.empty()) {
                 set_text_filter("");
             } else if (auto reopen = back()) {
                 return {K::ReopenSpectro, std::move(*reopen)};
@@ -199,17 +207,17 @@ Request TablePanel::on_mouse() {
     MEVENT ev;
     if (getmouse(&ev) != OK) return {};
     if (ev.bstate & BUTTON4_PRESSED) {
-        select(level_->selected > kWheelRows ? level_->selected - kWheelRows : 0);
+        select(level_.selected > kWheelRows ? level_.selected - kWheelRows : 0);
         return {};
     }
     if (ev.bstate & BUTTON5_PRESSED) {
-        select(level_->selected + kWheelRows);
+        select(level_.selected + kWheelRows);
         return {};
     }
     if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return {};
     if (ev.y == table_.title_y()) {
         if (const auto col = table_.column_at(ev.x); col && snap_ && *col < snap_->columns.size()) {
-            level_->sort_by(*snap_, *col);
+            level_.sort_by(*snap_, *col);
             rebuild();
         }
         return {};
@@ -227,16 +235,16 @@ Request TablePanel::on_mouse() {
 }
 
 void TablePanel::draw(int height, int width, const PromptLine* prompt) {
-    HeaderState hs{level_->text_filter, paused_};
+    HeaderState hs{level_.text_filter, paused_};
     draw_header(*snap_, hs, width);
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
     const int bottom = height - 1;  // the function bar or the prompt
     const int table_h = bottom - kTableY - (prompt ? prompt->error_height() : 0);
-    table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_->selected, scroll_,
-                level_->sort_column(snap_.get()), level_->sort_descending(snap_.get()), rows_.prefixes(),
+    table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
+                level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), rows_.prefixes(),
                 rows_.prefix_column());
     if (rows_.empty()) {
-        const char* msg = snap_->loading ? "Loading..." : level_->text_filter.empty() ? "No rows: nothing matched"
+        const char* msg = snap_->loading ? "Loading..." : level_.text_filter.empty() ? "No rows: nothing matched"
                                                                                      : "No rows match the text filter";
         mvaddstr(kTableY + 2, 2, msg);
     }

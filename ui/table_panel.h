@@ -61,8 +61,8 @@ public:
     bool awaiting_answer() const;
 
     const analysis::Snapshot* snapshot() const { return snap_.get(); }
-    const analysis::Row* selected_row() const { return rows_.at(level_->selected); }
-    const std::string& text_filter() const { return level_->text_filter; }
+    const analysis::Row* selected_row() const { return rows_.at(level_.selected); }
+    const std::string& text_filter() const { return level_.text_filter; }
 
     // A key of the table (Action::None: nothing to redraw).
     Request on_action(Action a, int ch);
@@ -83,7 +83,7 @@ public:
 private:
     Request on_mouse();
     void show(std::shared_ptr<const analysis::Snapshot> snap);
-    void rebuild() { rows_.rebuild(snap_.get(), *level_); }
+    void rebuild() { rows_.rebuild(snap_.get(), level_); }
     void select(size_t i);
     void drill(bool events);
     std::optional<PaneSelection> back();
@@ -95,10 +95,10 @@ private:
     TableRows rows_;
     TableWidget table_;
 
-    // What the user set on each level on the engine's stack, by the level's
-    // identity (Snapshot::level_id); level_ is the shown snapshot's.
+    // What the user set on the level shown (the snapshot's level_id), and on
+    // each level above it on the engine's stack, by the level's identity.
+    LevelState level_;
     std::map<uint64_t, LevelState> levels_;
-    LevelState* level_ = &levels_[0];
     size_t scroll_ = 0;
     bool paused_ = false;
     std::string search_;
