@@ -1,7 +1,8 @@
 // The explorer's screen loop: takes the newest snapshot from the engine and
 // routes keys to what is on screen: the table (table_panel), or what opened
 // over it: help or an event's fields (text_pager), the views menu, a prompt
-// (prompt_line), a pane (pane_host). It never waits on the engine.
+// (prompt_line), a pane (pane_host). It never blocks on the engine; after a
+// navigation command it only leaves keys unread until the answer shows.
 #include "explorer.h"
 
 #include <chrono>
