@@ -2,9 +2,11 @@
 // snapshot from the engine and hands each key, made an action by the binding
 // table, to the panel on top: the table (table_panel), or what opened over
 // it: help or an event's fields (text_pager), the views menu, a prompt
-// (prompt_line), a pane (pane_host). It never waits on the engine.
+// (prompt_line), a pane (pane_host). It never blocks on the engine; after a
+// navigation command it only leaves keys unread until the answer shows.
 #include "explorer.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +32,10 @@ namespace {
 
 constexpr int kMinWidth = 80;
 constexpr int kMinHeight = 24;
+// The longest keys wait for the engine to answer a navigation command (it
+// answers within a batch of events, milliseconds): past it, keys are read
+// again, and a drill typed for a level that is gone is refused by the engine.
+constexpr auto kAnswerWait = std::chrono::seconds(2);
 
 enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane };
 
@@ -57,6 +63,8 @@ private:
     std::optional<std::string> pending_details_;
     std::string pending_title_;
     bool dirty_ = true;
+    // Since when the screen waits for the answer to a navigation command.
+    std::optional<std::chrono::steady_clock::time_point> waiting_since_;
 };
 
 void Explorer::take_snapshot() {
@@ -214,6 +222,19 @@ void Explorer::run() {
         if (dirty_) {
             draw();
             dirty_ = false;
+        }
+        // Keys typed ahead of the engine's answer stay in the terminal until
+        // the level they were typed for is on screen.
+        if (table_.awaiting_answer()) {
+            const auto now = std::chrono::steady_clock::now();
+            if (!waiting_since_) waiting_since_ = now;
+            if (now - *waiting_since_ < kAnswerWait) {
+                napms(2);
+                take_snapshot();
+                continue;
+            }
+        } else {
+            waiting_since_.reset();
         }
         const int ch = getch();
         if (ch != ERR) {

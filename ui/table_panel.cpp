@@ -23,22 +23,42 @@ constexpr size_t kWheelRows = 3;
 
 bool TablePanel::offer(std::shared_ptr<const analysis::Snapshot> snap) {
     if (!snap || (snap_ && snap->seq == snap_->seq)) return false;
-    if (snap->depth != stack_.size()) return false;
-    if (expect_view_ && snap->view_id != *expect_view_) return false;
-    if (expect_filter_ && snap->filter != *expect_filter_) return false;
-    expect_view_.reset();
-    expect_filter_.reset();
-    // Paused: the screen holds still; only a snapshot of another view gets through.
-    if (paused_ && snap_ && snap_->view_id == snap->view_id && snap_->scope == snap->scope) return false;
-    snap_ = std::move(snap);
-    rebuild();
+    // Made before the engine took the last navigation command sent: it shows
+    // a level the user has left, or one about to change.
+    if (snap->generation < engine_.sent_generation()) return false;
+    // Paused: the screen holds still; only the answer to a command gets through.
+    if (paused_ && snap_ && snap_->generation == snap->generation) return false;
+    show(std::move(snap));
     return true;
 }
 
 void TablePanel::start(std::shared_ptr<const analysis::Snapshot> first) {
-    if (!snap_) snap_ = std::move(first);
+    if (!snap_) {
+        show(std::move(first));
+    } else {
+        rebuild();
+    }
+}
+
+void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
+    const uint64_t was = snap_ ? snap_->level_id : 0;
+    snap_ = std::move(snap);
+    if (snap_->level_id != was) {
+        // Another level: the one left keeps its settings while it is on the
+        // engine's stack; those of levels gone (by Backspace or a view
+        // switch) go with them; the level shown brings back its own.
+        levels_[was] = std::move(level_);
+        const std::vector<uint64_t>& path = snap_->level_path;
+        std::erase_if(levels_, [&](const auto& kv) {
+            return std::find(path.begin(), path.end(), kv.first) == path.end();
+        });
+        auto mine = levels_.extract(snap_->level_id);
+        level_ = mine ? std::move(mine.mapped()) : LevelState{};
+    }
     rebuild();
 }
+
+bool TablePanel::awaiting_answer() const { return snap_ && snap_->generation < engine_.sent_generation(); }
 
 void TablePanel::select(size_t i) {
     if (rows_.empty()) return;
@@ -57,31 +77,24 @@ void TablePanel::drill(bool events) {
     const Row* row = selected_row();
     if (!snap_ || !row || snap_->kind != analysis::ViewKind::Table || row->key_terms.empty()) return;
     if (!events && !snap_->can_drill) return;
-    engine_.send(engine::Command::with_row(
-        events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill, *row));
-    stack_.push_back(level_);
-    level_ = LevelState{};
-    expect_view_.reset();
-    if (events) expect_view_ = "events";
+    auto cmd = engine::Command::with_row(events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill,
+                                         *row);
+    cmd.generation_seen = snap_->generation;
+    engine_.send(std::move(cmd));
     search_.clear();
 }
 
 void TablePanel::enter_box_events(PaneSelection back_to) {
-    LevelState saved = level_;
-    saved.spectro_return = std::move(back_to);
-    stack_.push_back(std::move(saved));
-    level_ = LevelState{};
-    expect_view_ = "events";
+    level_.spectro_return = std::move(back_to);
     search_.clear();
 }
 
 std::optional<PaneSelection> TablePanel::back() {
-    if (stack_.empty()) return std::nullopt;
+    if (!snap_ || snap_->depth == 0 || snap_->level_path.size() != snap_->depth + 1) return std::nullopt;
     engine_.send(engine::Command::make(engine::Command::Kind::Back));
-    level_ = stack_.back();
-    stack_.pop_back();
-    expect_view_.reset();
-    std::optional<PaneSelection> reopen = std::exchange(level_.spectro_return, std::nullopt);
+    // The level above, as the engine named it; the screen shows it when the answer comes.
+    LevelState& above = levels_[snap_->level_path[snap_->depth - 1]];
+    std::optional<PaneSelection> reopen = std::exchange(above.spectro_return, std::nullopt);
     // A row without key terms selects what no row selects: the whole view.
     if (reopen && reopen->row && reopen->row->key_terms.empty()) reopen->row.reset();
     return reopen;
@@ -110,13 +123,10 @@ void TablePanel::set_text_filter(const std::string& text) {
 void TablePanel::set_view(const std::string& id) {
     if (snap_ && id == snap_->view_id) return;
     engine_.send(engine::Command::with_text(engine::Command::Kind::SetView, id));
-    expect_view_ = id;
-    level_ = LevelState{};
 }
 
 void TablePanel::set_filter(const std::string& text) {
     engine_.send(engine::Command::with_text(engine::Command::Kind::SetFilter, text));
-    expect_filter_ = text;
 }
 
 Reply TablePanel::handle(const Input& in) {

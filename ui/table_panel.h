@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,11 +30,16 @@ public:
     explicit TablePanel(engine::ExplorerEngine& engine) : engine_(engine) {}
 
     // A snapshot from the engine: taken unless it is the one shown, stale
-    // (another drill-down depth, view or filter than the last command asked
-    // for) or held by the pause. True when taken.
+    // (of a generation before the last navigation command sent) or held by
+    // the pause. True when taken. The screen shows the level the snapshot
+    // says, with the settings the user made on that level.
     bool offer(std::shared_ptr<const analysis::Snapshot> snap);
     // At start: `first` unless a snapshot was taken already.
     void start(std::shared_ptr<const analysis::Snapshot> first);
+    // A navigation command is on its way and the screen still shows the
+    // level before it: keys wait for the answer, so each acts on the level
+    // it was typed for.
+    bool awaiting_answer() const;
 
     const analysis::Snapshot* snapshot() const { return snap_.get(); }
     const analysis::Row* selected_row() const { return rows_.at(level_.selected); }
@@ -49,8 +55,8 @@ public:
     void set_text_filter(const std::string& text);
     void set_view(const std::string& id);      // the views menu's choice
     void set_filter(const std::string& text);  // a checked sysdig filter
-    // The events of a spectrogram box opened a level down: Backspace goes back
-    // to the spectrogram on `back_to`.
+    // The events of a spectrogram box are being opened a level down (the
+    // pane sent the command): Backspace from them reopens the spectrogram on `back_to`.
     void enter_box_events(PaneSelection back_to);
 
     // Header, breadcrumb, table, and at the bottom the function bar.
@@ -58,6 +64,7 @@ public:
 
 private:
     Reply on_mouse(const MouseEvent& ev);
+    void show(std::shared_ptr<const analysis::Snapshot> snap);
     void rebuild() { rows_.rebuild(snap_.get(), level_); }
     void select(size_t i);
     void drill(bool events);
@@ -70,17 +77,14 @@ private:
     TableRows rows_;
     TableWidget table_;
 
+    // What the user set on the level shown (the snapshot's level_id), and on
+    // each level above it on the engine's stack, by the level's identity.
     LevelState level_;
-    std::vector<LevelState> stack_;
+    std::map<uint64_t, LevelState> levels_;
     size_t scroll_ = 0;
     bool paused_ = false;
     std::string search_;
     bool search_failed_ = false;
-
-    // What the next snapshot must show before it replaces the current one:
-    // after a command, older snapshots are stale.
-    std::optional<std::string> expect_view_;
-    std::optional<std::string> expect_filter_;
 
     std::chrono::steady_clock::time_point last_click_{};
     std::optional<size_t> last_click_row_;

@@ -57,7 +57,7 @@ TEST_CASE("every built-in table view drills somewhere, and the new views are the
                            "failed_calls", "file_users", "io_users"}) {
         CHECK_MESSAGE(set->find(id), id);
     }
-    DrillStack empty;
+    DrillStack empty("procs");
     for (const ViewDef& v : set->views) {
         if (v.kind != ViewKind::Table) continue;
         INFO(v.id);

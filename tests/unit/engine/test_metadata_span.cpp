@@ -4,7 +4,6 @@
 // them, a capture's span would start in 1970 and every rate would be ~0.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
 
@@ -14,17 +13,12 @@
 #include "capture/scap_writer.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
+#include "../common/shared_captures.h"
 #include "../event/event_builder.h"
 
 using namespace tracetop;
 
 namespace {
-
-std::string shared_capture(const std::string& name) {
-    const char* shared = std::getenv("SHARED");
-    REQUIRE_MESSAGE(shared != nullptr, "SHARED (the shared captures' folder) is not set");
-    return std::string(shared) + "/captures/" + name;
-}
 
 // `src` again at `dst`, with `metadata` container events stamped 0 first.
 void copy_with_leading_metadata(const std::string& src, const std::string& dst, int metadata) {
@@ -79,7 +73,7 @@ Sample syscalls_view_of(const std::string& path) {
 }  // namespace
 
 TEST_CASE("Leading ts-0 metadata events change neither the span nor any rate") {
-    const std::string original = shared_capture("curl_google.scap");
+    const std::string original = test::shared_capture("curl_google.scap");
     const std::string with_metadata =
         (std::filesystem::temp_directory_path() / ("tt_span_" + std::to_string(getpid()) + ".scap")).string();
     copy_with_leading_metadata(original, with_metadata, 3);
