@@ -18,6 +18,7 @@
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
+#include "engine/syscall_interest.h"
 #include "filter/compiled_filter.h"
 #include "filter/field_context.h"
 #include "filter/output_format.h"
@@ -72,7 +73,7 @@ int run_batch(const Options& options) {
         format = std::move(*compiled);
     }
 
-    auto opened = open_source(options);
+    auto opened = open_source(options, syscall_interest_for(options, event_filter ? &*event_filter : nullptr));
     if (!opened) {
         report_error(options.read_file.value_or("live capture"), opened.error());
         return 1;
