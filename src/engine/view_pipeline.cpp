@@ -83,7 +83,9 @@ void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.events = events_;
     const double span = last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
-    out.drops = source_->stats().drops;
+    const capture::SourceStats stats = source_->stats();
+    out.drops = stats.drops;
+    out.malformed = stats.malformed;
     const auto& machine = source_->header().machine;
     out.cpus = machine ? machine->num_cpus : 0;
 }
