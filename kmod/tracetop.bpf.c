@@ -41,18 +41,25 @@ static __always_inline bool skip_task(struct task_struct *t)
 	return t->tgid == cfg_own_tgid || (t->thread_info.status & L_TS_COMPAT) != 0;
 }
 
-/* Cheapest test first: the route (an inlined array load), then who runs.
+/* The route of a wanted call made by a traced task (*t), else NULL.
+ * Cheapest test first: the route (an inlined array load), then who runs.
  * The task pointer is trusted BTF: its tgid, pid and status are plain loads,
  * so one helper call answers everything bpf_get_current_pid_tgid would. */
+static __always_inline struct tracetop_route *wanted_route(long id, struct task_struct **t)
+{
+	struct tracetop_route *r = route_of(id);
+	if (!r || r->route == TRACETOP_ROUTE_OFF)
+		return NULL;
+	*t = bpf_get_current_task_btf();
+	return skip_task(*t) ? NULL : r;
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(tt_sys_enter, struct pt_regs *regs, long id)
 {
-	struct tracetop_route *r = route_of(id);
 	struct task_struct *t;
-	if (!r || r->route == TRACETOP_ROUTE_OFF)
-		return 0;
-	t = bpf_get_current_task_btf();
-	if (skip_task(t))
+	struct tracetop_route *r = wanted_route(id, &t);
+	if (!r)
 		return 0;
 	if (r->route == TRACETOP_ROUTE_GENERIC)
 		return generic_enter((__u32)t->pid, r->ppm_sc, (__u16)id);
@@ -64,12 +71,9 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(tt_sys_exit, struct pt_regs *regs, long ret)
 {
 	long id = regs->orig_ax;
-	struct tracetop_route *r = route_of(id);
 	struct task_struct *t;
-	if (!r || r->route == TRACETOP_ROUTE_OFF)
-		return 0;
-	t = bpf_get_current_task_btf();
-	if (skip_task(t))
+	struct tracetop_route *r = wanted_route(id, &t);
+	if (!r)
 		return 0;
 	if (r->route == TRACETOP_ROUTE_GENERIC)
 		return generic_exit((__u32)t->pid, r->ppm_sc);
@@ -92,6 +96,13 @@ struct tt_syscall_exit_ctx {
 	long ret;
 };
 
+/* Per-syscall mode: set by user space once every tracepoint is attached and
+ * cleared before any is detached. Links come and go one at a time, and an
+ * event seen while the call that made its thread or fd is not (yet, or any
+ * more) would reach the model without them; the flag makes the set start and
+ * stop at once. */
+volatile __u32 tt_capturing = 0;
+
 /* The registers the task entered the kernel with: a system call's arguments
  * stay there until it returns. */
 static __always_inline struct pt_regs *user_regs(struct task_struct *t)
@@ -105,27 +116,17 @@ static __always_inline struct pt_regs *user_regs(struct task_struct *t)
 SEC("tracepoint")
 int tt_generic_te(struct tt_syscall_enter_ctx *ctx)
 {
-	struct tracetop_route *r = route_of(ctx->nr);
 	struct task_struct *t;
-	if (!r || r->route == TRACETOP_ROUTE_OFF)
-		return 0;
-	t = bpf_get_current_task_btf();
-	if (skip_task(t))
-		return 0;
-	return generic_enter((__u32)t->pid, r->ppm_sc, (__u16)ctx->nr);
+	struct tracetop_route *r = tt_capturing ? wanted_route(ctx->nr, &t) : NULL;
+	return r ? generic_enter((__u32)t->pid, r->ppm_sc, (__u16)ctx->nr) : 0;
 }
 
 SEC("tracepoint")
 int tt_generic_tx(struct tt_syscall_exit_ctx *ctx)
 {
-	struct tracetop_route *r = route_of(ctx->nr);
 	struct task_struct *t;
-	if (!r || r->route == TRACETOP_ROUTE_OFF)
-		return 0;
-	t = bpf_get_current_task_btf();
-	if (skip_task(t))
-		return 0;
-	return generic_exit((__u32)t->pid, r->ppm_sc);
+	struct tracetop_route *r = tt_capturing ? wanted_route(ctx->nr, &t) : NULL;
+	return r ? generic_exit((__u32)t->pid, r->ppm_sc) : 0;
 }
 
 /* Each filler body is an inline function of (regs, id) for enter and
@@ -136,35 +137,28 @@ int tt_generic_tx(struct tt_syscall_exit_ctx *ctx)
  * loads one kind only. Both read the arguments from the task's saved user
  * registers: the per-syscall exit tracepoint carries no arguments, and a
  * child's first return from clone has no enter to take them from. */
-#define ENTER_FILLER(name)                                                          \
-	static __always_inline int name##_enter_fill(struct pt_regs *regs, long id);     \
-	SEC("tp_btf/sys_enter") int BPF_PROG(name##_e, struct pt_regs *regs, long id) \
-	{                                                                           \
-		return name##_enter_fill(regs, id);                                      \
-	}                                                                           \
-	SEC("tracepoint") int name##_te(struct tt_syscall_enter_ctx *ctx)           \
-	{                                                                           \
-		struct task_struct *t = bpf_get_current_task_btf();                 \
-		if (skip_task(t))                                                   \
-			return 0;                                                   \
-		return name##_enter_fill(user_regs(t), ctx->nr);                         \
-	}                                                                           \
-	static __always_inline int name##_enter_fill(struct pt_regs *regs, long id)
+#define TWO_KIND_FILLER(body, raw_prog, raw_sec, tp_prog, tp_ctx, second, from_ctx)  \
+	static __always_inline int body(struct pt_regs *regs, long second);          \
+	SEC(raw_sec) int BPF_PROG(raw_prog, struct pt_regs *regs, long second)       \
+	{                                                                            \
+		return body(regs, second);                                           \
+	}                                                                            \
+	SEC("tracepoint") int tp_prog(struct tp_ctx *ctx)                            \
+	{                                                                            \
+		struct task_struct *t;                                               \
+		if (!tt_capturing)                                                   \
+			return 0;                                                    \
+		t = bpf_get_current_task_btf();                                      \
+		if (skip_task(t))                                                    \
+			return 0;                                                    \
+		return body(user_regs(t), ctx->from_ctx);                            \
+	}                                                                            \
+	static __always_inline int body(struct pt_regs *regs, long second)
 
-#define EXIT_FILLER(name)                                                           \
-	static __always_inline int name##_exit_fill(struct pt_regs *regs, long ret);     \
-	SEC("tp_btf/sys_exit") int BPF_PROG(name##_x, struct pt_regs *regs, long ret) \
-	{                                                                           \
-		return name##_exit_fill(regs, ret);                                      \
-	}                                                                           \
-	SEC("tracepoint") int name##_tx(struct tt_syscall_exit_ctx *ctx)            \
-	{                                                                           \
-		struct task_struct *t = bpf_get_current_task_btf();                 \
-		if (skip_task(t))                                                   \
-			return 0;                                                   \
-		return name##_exit_fill(user_regs(t), ctx->ret);                         \
-	}                                                                           \
-	static __always_inline int name##_exit_fill(struct pt_regs *regs, long ret)
+#define ENTER_FILLER(name) \
+	TWO_KIND_FILLER(name##_enter_fill, name##_e, "tp_btf/sys_enter", name##_te, tt_syscall_enter_ctx, id, nr)
+#define EXIT_FILLER(name) \
+	TWO_KIND_FILLER(name##_exit_fill, name##_x, "tp_btf/sys_exit", name##_tx, tt_syscall_exit_ctx, ret, ret)
 
 /* System call arguments in x86_64 order. */
 #define ARG0 (regs->di)

@@ -313,7 +313,12 @@ static int attach(struct tt_probe *probe, int context_switches)
 		if (progs[i] && (rc = add_link(probe, bpf_program__attach(progs[i]))))
 			return rc;
 	}
-	return raw ? 0 : attach_per_syscall(probe);
+	if (raw)
+		return 0;
+	if ((rc = attach_per_syscall(probe)))
+		return rc;
+	probe->skel->bss->tt_capturing = 1;
+	return 0;
 }
 
 struct tt_probe *tt_probe_open(const struct tt_probe_config *cfg, char *err, size_t errlen)
@@ -390,6 +395,9 @@ out:
 void tt_probe_detach(struct tt_probe *probe)
 {
 	int i;
+	/* The whole set stops at once (kmod/tracetop.bpf.c, tt_capturing). */
+	if (probe->skel && probe->skel->bss)
+		probe->skel->bss->tt_capturing = 0;
 	for (i = 0; i < probe->nlinks; i++) {
 		bpf_link__destroy(probe->links[i]);
 		probe->links[i] = NULL;
