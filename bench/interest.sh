@@ -4,7 +4,7 @@
 #   sudo bench/interest.sh        # BUILD=dir; RUNS (default 5)
 #
 # The getppid loop (build/bench/getppid_loop 2000000, CPU ns per call, the
-# fastest of RUNS) untraced, under `tracetop --print 'evt.type=openat'
+# fastest of RUNS interleaved rounds) untraced, under `tracetop --print 'evt.type=openat'
 # >/dev/null`, under bpftrace counting on the two per-syscall tracepoints
 # syscalls:sys_enter_openat and sys_exit_openat alone (the floor of a
 # selective tracer: the kernel's syscall-tracing slow path), and untraced
@@ -27,7 +27,6 @@ make_work
 # CPU ns per call of one loop (the loop's own CPU time: what a probe running
 # in its context costs it, whatever else the machine does).
 loop_once() { "$LOOP" "$N" | awk '{print $3}'; }
-loop_fastest() { local i; for i in $(seq "$RUNS"); do loop_once; done | fastest; }
 
 start_selective_tracetop() {
   rm -f "$work/tt.err"
@@ -49,15 +48,37 @@ echo "# interest: $(date -u '+%F %H:%M') UTC, kernel $(uname -r), $(nproc) CPUs,
 wait_for_no_other_probes
 echo "# load average at start: $(loadavg); BPF tracing links of other programs: $(other_probes)"
 
-none=$(loop_fastest)
-start_selective_tracetop
-tt=$(loop_fastest)
-mode=$(sed -n 's/^tracetop: probe: \(.*\)$/\1/p' "$work/tt.err")
-stop_any
-start_openat_bpftrace
-bt=$(loop_fastest)
-stop_any
-none2=$(loop_fastest)
+# Interleaved rounds, the fastest clean figure of each kind kept. Other
+# sessions' live tests attach tracers to every system call for seconds at a
+# time, which slows whatever is measured meanwhile: a figure counts only if
+# no other program's tracing link was attached just before and just after
+# it (up to 4×RUNS rounds, until each kind has RUNS clean figures).
+# measure KIND: one loop into $work/KIND if clean.
+measure() {
+  local before v after
+  before=$(other_probes); v=$(loop_once); after=$(other_probes)
+  if [ "$before" -eq 0 ] && [ "$after" -eq 0 ]; then echo "$v" >>"$work/$1"; echo "$v"
+  else echo "($v, disturbed)"; fi
+}
+clean() { [ -f "$work/$1" ] && wc -l <"$work/$1" || echo 0; }
+for r in $(seq $((4 * RUNS))); do
+  [ "$(clean none)" -ge "$RUNS" ] && [ "$(clean tt)" -ge "$RUNS" ] && [ "$(clean bt)" -ge "$RUNS" ] && break
+  wait_for_no_other_probes 30
+  a=$(measure none)
+  start_selective_tracetop
+  b=$(measure tt)
+  mode=$(sed -n 's/^tracetop: probe: \(.*\)$/\1/p' "$work/tt.err")
+  stop_any
+  start_openat_bpftrace
+  c=$(measure bt)
+  stop_any
+  echo "round $r: untraced $a, tracetop $b, bpftrace $c cpu-ns/call"
+done
+for k in none tt bt; do [ "$(clean $k)" -gt 0 ] || die "no clean figure for $k: other tracers never left"; done
+wait_for_no_other_probes 30
+measure none2 >/dev/null
+none=$(fastest <"$work/none"); tt=$(fastest <"$work/tt"); bt=$(fastest <"$work/bt")
+none2=$( [ -f "$work/none2" ] && fastest <"$work/none2" || echo "$none")
 
 echo "untraced:                                  $none cpu-ns/call"
 echo "tracetop --print 'evt.type=openat':        $tt cpu-ns/call = $(ratio "$tt" "$none")× (probe: $mode)"
