@@ -60,19 +60,32 @@ if grep -vE '^[0-9]+ tt_workload [0-9]+ [0-9]+ [<>] write ' "$writes" | grep -q 
   fail "lines other than the workload's writes: $(grep -vE ' [<>] write ' "$writes" | head -3)"
 else pass "only the workload's writes printed"; fi
 
+# count_getppid FILTER: runs the loop ($n calls) under --print FILTER and
+# checks that every enter and exit was seen.
+count_getppid() {
+  local loop_out="$SCRATCH/loop.txt" tt enters exits
+  "$TRACETOP" "${RINGS[@]}" --print -p '%evt.dir %evt.type' --duration 4 "$1" >"$loop_out" 2>"$SCRATCH/tracetop.err" &
+  tt=$!
+  wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
+  "$loop" "$n" >/dev/null
+  wait "$tt" || fail "tracetop failed: $(cat "$SCRATCH/tracetop.err")"
+  enters=$(grep -c '^> getppid$' "$loop_out"); exits=$(grep -c '^< getppid$' "$loop_out")
+  if [ "$enters" -eq "$n" ] && [ "$exits" -eq "$n" ]; then pass "$1 saw the $n getppid calls ($(probe_mode))"
+  else fail "$1 saw $enters getppid enters and $exits exits of $n ($(grep 'events captured' "$SCRATCH/tracetop.err"))"; fi
+}
+
 # 4. A process's every call: getppid (no filler, not in the model's set)
 # seen exactly as often as the loop makes it. A name of this run's own: the
 # benchmarks run getppid_loop too.
 n=2000
 loop="$SCRATCH/ppid$$"
 cp "$GETPPID_LOOP" "$loop"
-loop_out="$SCRATCH/loop.txt"
-"$TRACETOP" "${RINGS[@]}" --print -p '%evt.dir %evt.type' --duration 4 "proc.name=ppid$$" >"$loop_out" 2>"$SCRATCH/tracetop.err" &
-tt=$!
-wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
-"$loop" "$n" >/dev/null
-wait "$tt" || fail "tracetop failed: $(cat "$SCRATCH/tracetop.err")"
-enters=$(grep -c '^> getppid$' "$loop_out"); exits=$(grep -c '^< getppid$' "$loop_out")
-if [ "$enters" -eq "$n" ] && [ "$exits" -eq "$n" ]; then pass "proc.name=ppid$$ saw its $n getppid calls"
-else fail "proc.name=ppid$$ saw $enters getppid enters and $exits exits of $n ($(grep 'events captured' "$SCRATCH/tracetop.err"))"; fi
+count_getppid "proc.name=ppid$$"
+# 5. The same call named by type: a call without a filler of its own, on its
+# own tracepoints through the shared generic program.
+count_getppid "evt.type=getppid and proc.name=ppid$$"
+case "$(probe_mode)" in
+  per-syscall*) pass "evt.type=getppid runs on per-syscall tracepoints" ;;
+  *) fail "evt.type=getppid did not narrow the capture: $(probe_mode)" ;;
+esac
 finish
