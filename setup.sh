@@ -15,13 +15,14 @@ cd "$here"
 # Build and runtime dependencies (DESIGN.md), plus what the tests drive:
 # sysdig 0.29.3 is the oracle for captures, tmux drives the TUI, clang builds
 # the BPF programs and the libFuzzer targets; strace, perf and bpftrace are
-# what bench/live_overhead.sh compares live capture with.
+# what bench/live_overhead.sh compares live capture with; cmake is how meson
+# finds doctest (Debian's doctest-dev has no pkg-config file).
 packages=(
-  build-essential meson ninja-build pkg-config clang llvm lld
+  build-essential meson ninja-build pkg-config cmake clang llvm lld
   libbpf-dev bpftool libelf-dev
   libncurses-dev libboost-program-options-dev doctest-dev zlib1g-dev
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
-  tmux python3 hyperfine
+  tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
 )
 

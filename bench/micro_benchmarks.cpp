@@ -55,106 +55,93 @@ void BM_Decode(benchmark::State& state) {
 
 // State model update: every event through Model::on_event. One model lives
 // across passes, like one long capture.
-void BM_Model(benchmark::State& state) {
+template <class Pass>
+void over_model(benchmark::State& state, Pass pass) {
     const ReplayEvents& r = replay_events();
     state::Model model;
     model.load_header(r.header);
-    for (auto _ : state) {
-        for (const event::EventView& ev : r.views) benchmark::DoNotOptimize(&model.on_event(ev));
-    }
+    for (auto _ : state) pass(model, r.views);
     count_events(state, r.views.size());
+}
+void BM_Model(benchmark::State& state) {
+    over_model(state, [](state::Model& model, const std::vector<event::EventView>& views) {
+        for (const event::EventView& ev : views) benchmark::DoNotOptimize(&model.on_event(ev));
+    });
 }
 
 // The state-only path: every event through Model::apply, as --print does for
 // the events a selective filter refuses by type (none is described, no enter
 // is kept for its exit unless the model itself needs it).
 void BM_ModelApply(benchmark::State& state) {
+    over_model(state, [](state::Model& model, const std::vector<event::EventView>& views) {
+        for (const event::EventView& ev : views) model.apply(ev, false);
+        benchmark::ClobberMemory();
+    });
+}
+
+// Every pass feeds every event to one long-lived model and hands `use` the
+// fields of each, with whether --print shows it (with `shown_only`, of
+// those only).
+template <class Use>
+void over_fields(benchmark::State& state, bool shown_only, Use use) {
     const ReplayEvents& r = replay_events();
     state::Model model;
     model.load_header(r.header);
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
     for (auto _ : state) {
-        for (const event::EventView& ev : r.views) model.apply(ev, false);
-        benchmark::ClobberMemory();
+        for (size_t i = 0; i < r.views.size(); ++i) {
+            const state::EventContext& ctx = model.on_event(r.views[i]);
+            if (shown_only && !r.shown[i]) continue;
+            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
+            use(fields, r.shown[i] != 0);
+        }
     }
     count_events(state, r.views.size());
 }
 
 // Model plus the five-clause filter on every event --print would show.
 void BM_ModelFilter(benchmark::State& state) {
-    const ReplayEvents& r = replay_events();
     auto filter = filter::CompiledFilter::compile(kFiveClauseFilter);
     if (!filter) {
         state.SkipWithError(filter.error().message.c_str());
         return;
     }
-    state::Model model;
-    model.load_header(r.header);
-    const state::ModelArgContext args(model);
-    fmt::memory_buffer scratch;
     uint64_t matched = 0;
-    for (auto _ : state) {
-        for (size_t i = 0; i < r.views.size(); ++i) {
-            const state::EventContext& ctx = model.on_event(r.views[i]);
-            if (!r.shown[i]) continue;
-            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
-            matched += filter->matches(fields) ? 1 : 0;
-        }
-    }
+    over_fields(state, true, [&](const filter::FieldContext& f, bool) { matched += filter->matches(f) ? 1 : 0; });
     benchmark::DoNotOptimize(matched);
     state.counters["matched/pass"] = static_cast<double>(matched) / static_cast<double>(state.iterations());
-    count_events(state, r.views.size());
 }
 
 // Model plus sysdig's default --print line for every shown event.
 void BM_ModelPrintLine(benchmark::State& state) {
-    const ReplayEvents& r = replay_events();
-    state::Model model;
-    model.load_header(r.header);
-    const state::ModelArgContext args(model);
     engine::WallClockFormatter clock;
     event::OutBuffer out;
-    for (auto _ : state) {
-        for (size_t i = 0; i < r.views.size(); ++i) {
-            const state::EventContext& ctx = model.on_event(r.views[i]);
-            if (!r.shown[i]) continue;
-            out.clear();
-            const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
-            engine::append_default_line(r.views[i], name, &args, clock, out);
-            benchmark::DoNotOptimize(out.data());
-        }
-    }
-    count_events(state, r.views.size());
+    over_fields(state, true, [&](const filter::FieldContext& f, bool) {
+        out.clear();
+        const std::string_view name = f.state.thread_known ? f.state.thread->comm.view() : std::string_view("<NA>");
+        engine::append_default_line(f.ev, name, f.args, clock, out);
+        benchmark::DoNotOptimize(out.data());
+    });
 }
 
 // Model plus a -p format line for every shown event.
 void BM_ModelPrintFormat(benchmark::State& state) {
-    const ReplayEvents& r = replay_events();
     auto format = filter::OutputFormat::compile("*%evt.num %proc.name %proc.pid %thread.tid %fd.num %fd.type %fd.name");
     if (!format) {
         state.SkipWithError(format.error().message.c_str());
         return;
     }
-    state::Model model;
-    model.load_header(r.header);
-    const state::ModelArgContext args(model);
-    fmt::memory_buffer scratch;
     fmt::memory_buffer out;
-    for (auto _ : state) {
-        for (size_t i = 0; i < r.views.size(); ++i) {
-            const state::EventContext& ctx = model.on_event(r.views[i]);
-            if (!r.shown[i]) continue;
-            out.clear();
-            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
-            benchmark::DoNotOptimize(format->render(fields, out));
-        }
-    }
-    count_events(state, r.views.size());
+    over_fields(state, true, [&](const filter::FieldContext& f, bool) {
+        out.clear();
+        benchmark::DoNotOptimize(format->render(f, out));
+    });
 }
 
 // Model plus a view's aggregation (group by key, every column) on every event,
 // as the explorer's drain thread and --json do.
 void model_aggregate(benchmark::State& state, const char* view_id) {
-    const ReplayEvents& r = replay_events();
     auto views = analysis::builtin_views();
     const analysis::ViewDef* view = views ? views->find(view_id) : nullptr;
     if (view == nullptr) {
@@ -166,19 +153,8 @@ void model_aggregate(benchmark::State& state, const char* view_id) {
         state.SkipWithError(agg.error().message.c_str());
         return;
     }
-    state::Model model;
-    model.load_header(r.header);
-    const state::ModelArgContext args(model);
-    fmt::memory_buffer scratch;
-    for (auto _ : state) {
-        for (size_t i = 0; i < r.views.size(); ++i) {
-            const state::EventContext& ctx = model.on_event(r.views[i]);
-            const filter::FieldContext fields{r.views[i], ctx, model, &args, &scratch, r.views.front().ts};
-            agg.value()->on_event(fields, !r.shown[i]);
-        }
-    }
+    over_fields(state, false, [&](const filter::FieldContext& f, bool shown) { agg.value()->on_event(f, !shown); });
     state.counters["rows"] = static_cast<double>(agg.value()->row_count());
-    count_events(state, r.views.size());
 }
 void BM_ModelAggregateProcs(benchmark::State& state) { model_aggregate(state, "procs"); }
 void BM_ModelAggregateSyscalls(benchmark::State& state) { model_aggregate(state, "syscalls"); }

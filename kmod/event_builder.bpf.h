@@ -6,6 +6,7 @@
 #define TRACETOP_EVENT_BUILDER_BPF_H
 
 #include "maps.bpf.h"
+#include "tracetop_events.h"
 
 #define EV_HALF TRACETOP_MAX_EVENT_SIZE
 #define EV_MASK (EV_HALF - 1)
@@ -26,7 +27,7 @@ struct event {
 	__u16 type;
 };
 
-static __always_inline bool ev_begin(struct event *e, __u16 type, __u32 nparams)
+static __always_inline bool ev_start(struct event *e, __u16 type, __u32 nparams)
 {
 	__u32 cpu = bpf_get_smp_processor_id();
 	e->buf = bpf_map_lookup_elem(&scratch, &cpu);
@@ -39,6 +40,30 @@ static __always_inline bool ev_begin(struct event *e, __u16 type, __u32 nparams)
 	e->pos = EV_HDR + 2 * nparams;
 	return true;
 }
+
+/* Events are named by the schema (src/event/events.toml): a filler starts
+ * ev_begin(&e, PPME_OPENAT_2_X) and the parameter count comes with the name;
+ * a helper that gets its type from its caller takes EV(NAME), the pair
+ * (type, count), and starts with ev_start(e, type, nparams).
+ * kmod/check_fillers.py holds what each filler writes to that count. */
+#define EV(NAME) NAME, NAME##_NPARAMS
+#define ev_begin(e, NAME) ev_start(e, NAME, NAME##_NPARAMS)
+
+/* The frame of a filler: FILL_BEGIN(NAME) declares the event e and begins it
+ * (a filler that finds no scratch area returns), FILL_START(type, nparams)
+ * does the same in a helper given EV(NAME), FILL_SUBMIT() sends it and
+ * returns. */
+#define FILL_BEGIN(NAME) \
+	struct event e;  \
+	if (!ev_begin(&e, NAME)) \
+		return 0
+#define FILL_START(type, nparams) \
+	struct event e;           \
+	if (!ev_start(&e, type, nparams)) \
+		return 0
+#define FILL_SUBMIT() \
+	ev_submit(&e); \
+	return 0
 
 /* Records the length of the parameter just written and moves on. */
 static __always_inline void ev_commit(struct event *e, __u32 len)
@@ -80,14 +105,18 @@ static __always_inline bool ev_room(struct event *e, __u32 max)
 	return e->pos + max <= EV_HALF;
 }
 
-static __always_inline void push_user_str(struct event *e, const void *uptr)
+/* A NUL-terminated string from user or kernel memory, bounded. */
+static __always_inline void push_str(struct event *e, const void *ptr, bool user)
 {
 	long n;
-	if (!uptr || !ev_room(e, MAX_PATH_LEN)) {
+	if (!ptr || !ev_room(e, MAX_PATH_LEN)) {
 		push_empty(e);
 		return;
 	}
-	n = bpf_probe_read_user_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, uptr);
+	if (user)
+		n = bpf_probe_read_user_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, ptr);
+	else
+		n = bpf_probe_read_kernel_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, ptr);
 	if (n <= 0 || n > MAX_PATH_LEN) {
 		push_empty(e);
 		return;
@@ -95,20 +124,8 @@ static __always_inline void push_user_str(struct event *e, const void *uptr)
 	ev_commit(e, (__u32)n);
 }
 
-static __always_inline void push_kernel_str(struct event *e, const void *kptr)
-{
-	long n;
-	if (!kptr || !ev_room(e, MAX_PATH_LEN)) {
-		push_empty(e);
-		return;
-	}
-	n = bpf_probe_read_kernel_str(e->buf + (e->pos & EV_MASK), MAX_PATH_LEN, kptr);
-	if (n <= 0 || n > MAX_PATH_LEN) {
-		push_empty(e);
-		return;
-	}
-	ev_commit(e, (__u32)n);
-}
+static __always_inline void push_user_str(struct event *e, const void *uptr) { push_str(e, uptr, true); }
+static __always_inline void push_kernel_str(struct event *e, const void *kptr) { push_str(e, kptr, false); }
 
 /* Raw user bytes, at most `limit` (itself at most MAX_ARGS_LEN). */
 static __always_inline void push_user_bytes(struct event *e, const void *uptr, __u64 size, __u32 limit)

@@ -1,201 +1,181 @@
-/* File system calls. Types and parameter counts are sysdig 0.29.3's
- * (scap-format.md §11.3): enter events carry the arguments, exit events the
- * result and what a reader needs without the enter. */
+/* File system calls in sysdig 0.29.3's layouts (scap-format.md §11.3; the
+ * types and counts are the schema's, src/event/events.toml): enter events
+ * carry the arguments, exit events the result and what a reader needs
+ * without the enter. */
 
 /* An enter event with no parameters (the call's arguments are in the exit). */
-#define ENTER_NOPARAMS(name, type)                 \
-	ENTER_FILLER(name)                         \
-	{                                          \
-		struct event e;                    \
-		if (ev_begin(&e, type, 0))         \
-			ev_submit(&e);             \
-		return 0;                          \
+#define ENTER_NOPARAMS(name, type)  \
+	ENTER_FILLER(name)          \
+	{                           \
+		FILL_BEGIN(type);   \
+		FILL_SUBMIT();      \
 	}
 
 /* An enter event whose only parameter is the fd in the first argument. */
-#define ENTER_FD(name, type)                       \
-	ENTER_FILLER(name)                         \
-	{                                          \
-		struct event e;                    \
-		if (!ev_begin(&e, type, 1))        \
-			return 0;                  \
-		push_u64(&e, (__s64)(int)ARG0);    \
-		ev_submit(&e);                     \
-		return 0;                          \
+#define ENTER_FD(name, type)                    \
+	ENTER_FILLER(name)                      \
+	{                                       \
+		FILL_BEGIN(type);               \
+		push_u64(&e, (__s64)(int)ARG0); \
+		FILL_SUBMIT();                  \
 	}
 
 /* An exit event whose only parameter is the result. */
-#define EXIT_RES(name, type)                       \
-	EXIT_FILLER(name)                          \
-	{                                          \
-		struct event e;                    \
-		if (!ev_begin(&e, type, 1))        \
-			return 0;                  \
-		push_u64(&e, ret);                 \
-		ev_submit(&e);                     \
-		return 0;                          \
+#define EXIT_RES(name, type)        \
+	EXIT_FILLER(name)           \
+	{                           \
+		FILL_BEGIN(type);   \
+		push_u64(&e, ret);  \
+		FILL_SUBMIT();      \
+	}
+
+/* An enter event of the arguments push_args(e, regs) writes, and an exit
+ * event of the result followed by the same. */
+#define ENTER_ARGS(name, type, push_args)  \
+	ENTER_FILLER(name)                 \
+	{                                  \
+		FILL_BEGIN(type);          \
+		push_args(&e, regs);       \
+		FILL_SUBMIT();             \
+	}
+#define EXIT_RES_ARGS(name, type, push_args) \
+	EXIT_FILLER(name)                    \
+	{                                    \
+		FILL_BEGIN(type);            \
+		push_u64(&e, ret);           \
+		push_args(&e, regs);         \
+		FILL_SUBMIT();               \
 	}
 
 static __always_inline __s64 arg_fd(__u64 v) { return (__s64)(int)v; }
 
+/* name, flags, mode: what every open writes after its dirfd. */
+static __always_inline void push_open_args(struct event *e, __u64 path, __u64 flags, __u64 mode)
+{
+	push_user_str(e, (const void *)path);
+	push_u32(e, ppm_open_flags(flags));
+	push_u32(e, open_mode(flags, mode));
+}
+
+/* The device of the file a successful open returned. */
+static __always_inline void push_new_fd_dev(struct event *e, long ret)
+{
+	push_u32(e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
+}
+
 ENTER_FILLER(open)
 {
-	struct event e;
-	if (!ev_begin(&e, 2, 3))
-		return 0;
-	push_user_str(&e, (const void *)ARG0);
-	push_u32(&e, ppm_open_flags(ARG1));
-	push_u32(&e, open_mode(ARG1, ARG2));
-	ev_submit(&e);
-	return 0;
+	FILL_BEGIN(PPME_OPEN_E);
+	push_open_args(&e, ARG0, ARG1, ARG2);
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(open)
 {
-	struct event e;
-	if (!ev_begin(&e, 3, 5))
-		return 0;
+	FILL_BEGIN(PPME_OPEN_X);
 	push_u64(&e, ret);
-	push_user_str(&e, (const void *)ARG0);
-	push_u32(&e, ppm_open_flags(ARG1));
-	push_u32(&e, open_mode(ARG1, ARG2));
-	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
-	ev_submit(&e);
-	return 0;
+	push_open_args(&e, ARG0, ARG1, ARG2);
+	push_new_fd_dev(&e, ret);
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(openat)
 {
-	struct event e;
-	if (!ev_begin(&e, 306, 4))
-		return 0;
+	FILL_BEGIN(PPME_OPENAT_2_E);
 	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(ARG2));
-	push_u32(&e, open_mode(ARG2, ARG3));
-	ev_submit(&e);
-	return 0;
+	push_open_args(&e, ARG1, ARG2, ARG3);
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(openat)
 {
-	struct event e;
-	if (!ev_begin(&e, 307, 6))
-		return 0;
+	FILL_BEGIN(PPME_OPENAT_2_X);
 	push_u64(&e, ret);
 	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(ARG2));
-	push_u32(&e, open_mode(ARG2, ARG3));
-	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
-	ev_submit(&e);
-	return 0;
+	push_open_args(&e, ARG1, ARG2, ARG3);
+	push_new_fd_dev(&e, ret);
+	FILL_SUBMIT();
 }
 
-/* openat2 passes flags and mode in a struct open_how. */
+/* openat2 passes flags and mode in a struct open_how; its enter and exit
+ * share dirfd, name, flags, mode and resolve. */
 struct how_args {
 	__u64 flags, mode, resolve;
 };
 
-static __always_inline struct how_args read_how(const void *uhow)
+static __always_inline void push_openat2_args(struct event *e, struct pt_regs *regs)
 {
 	struct how_args h = {};
-	if (uhow)
-		bpf_probe_read_user(&h, sizeof(h), uhow);
-	return h;
+	if (ARG2)
+		bpf_probe_read_user(&h, sizeof(h), (const void *)ARG2);
+	push_u64(e, arg_fd(ARG0));
+	push_open_args(e, ARG1, h.flags, h.mode);
+	push_u32(e, (__u32)h.resolve);
 }
 
-ENTER_FILLER(openat2)
-{
-	struct event e;
-	struct how_args h = read_how((const void *)ARG2);
-	if (!ev_begin(&e, 326, 5))
-		return 0;
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(h.flags));
-	push_u32(&e, open_mode(h.flags, h.mode));
-	push_u32(&e, (__u32)h.resolve);
-	ev_submit(&e);
-	return 0;
-}
-
-EXIT_FILLER(openat2)
-{
-	struct event e;
-	struct how_args h = read_how((const void *)ARG2);
-	if (!ev_begin(&e, 327, 6))
-		return 0;
-	push_u64(&e, ret);
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, ppm_open_flags(h.flags));
-	push_u32(&e, open_mode(h.flags, h.mode));
-	push_u32(&e, (__u32)h.resolve);
-	ev_submit(&e);
-	return 0;
-}
+ENTER_ARGS(openat2, PPME_OPENAT2_E, push_openat2_args)
+EXIT_RES_ARGS(openat2, PPME_OPENAT2_X, push_openat2_args)
 
 ENTER_FILLER(creat)
 {
-	struct event e;
-	if (!ev_begin(&e, 58, 2))
-		return 0;
+	FILL_BEGIN(PPME_CREAT_E);
 	push_user_str(&e, (const void *)ARG0);
 	push_u32(&e, (__u32)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(creat)
 {
-	struct event e;
-	if (!ev_begin(&e, 59, 4))
-		return 0;
+	FILL_BEGIN(PPME_CREAT_X);
 	push_u64(&e, ret);
 	push_user_str(&e, (const void *)ARG0);
 	push_u32(&e, (__u32)ARG1);
-	push_u32(&e, ret >= 0 ? file_dev(current_fd_file(ret)) : 0);
-	ev_submit(&e);
-	return 0;
+	push_new_fd_dev(&e, ret);
+	FILL_SUBMIT();
 }
 
-ENTER_FD(close, 4)
-EXIT_RES(close, 5)
+ENTER_FD(close, PPME_CLOSE_E)
+EXIT_RES(close, PPME_CLOSE_X)
 
-/* read/write/pread/pwrite: fd and size in, result and data out. */
-static __always_inline int io_enter(struct pt_regs *regs, __u16 type, bool with_pos)
+/* read/write/pread/pwrite: fd and size in (pread/pwrite: and the position),
+ * result and data out. */
+static __always_inline void push_fd_size(struct event *e, struct pt_regs *regs)
 {
-	struct event e;
-	if (!ev_begin(&e, type, with_pos ? 3 : 2))
-		return 0;
-	push_u64(&e, arg_fd(ARG0));
-	push_u32(&e, (__u32)ARG2);
-	if (with_pos)
-		push_u64(&e, ARG3);
-	ev_submit(&e);
-	return 0;
+	push_u64(e, arg_fd(ARG0));
+	push_u32(e, (__u32)ARG2);
 }
 
-static __always_inline int io_exit(struct pt_regs *regs, long ret, __u16 type)
+static __always_inline int io_enter(struct pt_regs *regs, __u16 type, __u32 nparams)
 {
-	struct event e;
-	if (!ev_begin(&e, type, 2))
-		return 0;
+	FILL_START(type, nparams);
+	push_fd_size(&e, regs);
+	FILL_SUBMIT();
+}
+
+static __always_inline int pio_enter(struct pt_regs *regs, __u16 type, __u32 nparams)
+{
+	FILL_START(type, nparams);
+	push_fd_size(&e, regs);
+	push_u64(&e, ARG3);
+	FILL_SUBMIT();
+}
+
+static __always_inline int io_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
+{
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
 	push_io_data(&e, (const void *)ARG1, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_FILLER(read) { return io_enter(regs, 6, false); }
-EXIT_FILLER(read) { return io_exit(regs, ret, 7); }
-ENTER_FILLER(write) { return io_enter(regs, 8, false); }
-EXIT_FILLER(write) { return io_exit(regs, ret, 9); }
-ENTER_FILLER(pread) { return io_enter(regs, 112, true); }
-EXIT_FILLER(pread) { return io_exit(regs, ret, 113); }
-ENTER_FILLER(pwrite) { return io_enter(regs, 114, true); }
-EXIT_FILLER(pwrite) { return io_exit(regs, ret, 115); }
+ENTER_FILLER(read) { return io_enter(regs, EV(PPME_READ_E)); }
+EXIT_FILLER(read) { return io_exit(regs, ret, EV(PPME_READ_X)); }
+ENTER_FILLER(write) { return io_enter(regs, EV(PPME_WRITE_E)); }
+EXIT_FILLER(write) { return io_exit(regs, ret, EV(PPME_WRITE_X)); }
+ENTER_FILLER(pread) { return pio_enter(regs, EV(PPME_PREAD_E)); }
+EXIT_FILLER(pread) { return io_exit(regs, ret, EV(PPME_PREAD_X)); }
+ENTER_FILLER(pwrite) { return pio_enter(regs, EV(PPME_PWRITE_E)); }
+EXIT_FILLER(pwrite) { return io_exit(regs, ret, EV(PPME_PWRITE_X)); }
 
 /* Vectored I/O: the size is the sum of the first IOV_SCAN iovecs; the data is
  * the first snaplen bytes the call moved, gathered across those iovecs as if
@@ -255,165 +235,135 @@ static __always_inline void push_iov_data(struct event *e, const struct iovec *u
 	ev_commit(e, got);
 }
 
-ENTER_FD(readv, 116)
+ENTER_FD(readv, PPME_READV_E)
 
 EXIT_FILLER(readv)
 {
-	struct event e;
-	if (!ev_begin(&e, 117, 3))
-		return 0;
+	FILL_BEGIN(PPME_READV_X);
 	push_u64(&e, ret);
 	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
 	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(writev)
 {
-	struct event e;
-	if (!ev_begin(&e, 118, 2))
-		return 0;
+	FILL_BEGIN(PPME_WRITEV_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(writev)
 {
-	struct event e;
-	if (!ev_begin(&e, 119, 2))
-		return 0;
+	FILL_BEGIN(PPME_WRITEV_X);
 	push_u64(&e, ret);
 	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_NOPARAMS(rename, 174)
+ENTER_NOPARAMS(rename, PPME_RENAME_E)
 EXIT_FILLER(rename)
 {
-	struct event e;
-	if (!ev_begin(&e, 175, 3))
-		return 0;
+	FILL_BEGIN(PPME_RENAME_X);
 	push_u64(&e, ret);
 	push_user_str(&e, (const void *)ARG0);
 	push_user_str(&e, (const void *)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_NOPARAMS(renameat, 176)
-ENTER_NOPARAMS(renameat2, 318)
+ENTER_NOPARAMS(renameat, PPME_RENAMEAT_E)
+ENTER_NOPARAMS(renameat2, PPME_RENAMEAT2_E)
 
-static __always_inline int renameat_exit(struct pt_regs *regs, long ret, __u16 type, bool with_flags)
+/* olddirfd, oldpath, newdirfd, newpath: renameat and renameat2 alike. */
+static __always_inline void push_renameat_paths(struct event *e, struct pt_regs *regs)
 {
-	struct event e;
-	if (!ev_begin(&e, type, with_flags ? 6 : 5))
-		return 0;
-	push_u64(&e, ret);
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u64(&e, arg_fd(ARG2));
-	push_user_str(&e, (const void *)ARG3);
-	if (with_flags)
-		push_u32(&e, (__u32)ARG4);
-	ev_submit(&e);
-	return 0;
+	push_u64(e, arg_fd(ARG0));
+	push_user_str(e, (const void *)ARG1);
+	push_u64(e, arg_fd(ARG2));
+	push_user_str(e, (const void *)ARG3);
 }
 
-EXIT_FILLER(renameat) { return renameat_exit(regs, ret, 177, false); }
-EXIT_FILLER(renameat2) { return renameat_exit(regs, ret, 319, true); }
+EXIT_RES_ARGS(renameat, PPME_RENAMEAT_X, push_renameat_paths)
+
+EXIT_FILLER(renameat2)
+{
+	FILL_BEGIN(PPME_RENAMEAT2_X);
+	push_u64(&e, ret);
+	push_renameat_paths(&e, regs);
+	push_u32(&e, (__u32)ARG4);
+	FILL_SUBMIT();
+}
 
 /* res + one path argument: unlink, rmdir, chdir, stat, lstat. */
-static __always_inline int path_exit(struct pt_regs *regs, long ret, __u16 type, const void *path)
+static __always_inline int path_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams, const void *path)
 {
-	struct event e;
-	if (!ev_begin(&e, type, 2))
-		return 0;
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
 	push_user_str(&e, path);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_NOPARAMS(unlink, 300)
-EXIT_FILLER(unlink) { return path_exit(regs, ret, 301, (const void *)ARG0); }
-ENTER_NOPARAMS(rmdir, 278)
-EXIT_FILLER(rmdir) { return path_exit(regs, ret, 279, (const void *)ARG0); }
-ENTER_NOPARAMS(chdir, 94)
-EXIT_FILLER(chdir) { return path_exit(regs, ret, 95, (const void *)ARG0); }
-ENTER_NOPARAMS(stat, 66)
-EXIT_FILLER(stat) { return path_exit(regs, ret, 67, (const void *)ARG0); }
-ENTER_NOPARAMS(lstat, 68)
-EXIT_FILLER(lstat) { return path_exit(regs, ret, 69, (const void *)ARG0); }
-ENTER_FD(fstat, 70)
-EXIT_RES(fstat, 71)
-ENTER_FD(fchdir, 96)
-EXIT_RES(fchdir, 97)
+ENTER_NOPARAMS(unlink, PPME_UNLINK_2_E)
+EXIT_FILLER(unlink) { return path_exit(regs, ret, EV(PPME_UNLINK_2_X), (const void *)ARG0); }
+ENTER_NOPARAMS(rmdir, PPME_RMDIR_2_E)
+EXIT_FILLER(rmdir) { return path_exit(regs, ret, EV(PPME_RMDIR_2_X), (const void *)ARG0); }
+ENTER_NOPARAMS(chdir, PPME_CHDIR_E)
+EXIT_FILLER(chdir) { return path_exit(regs, ret, EV(PPME_CHDIR_X), (const void *)ARG0); }
+ENTER_NOPARAMS(stat, PPME_STAT_E)
+EXIT_FILLER(stat) { return path_exit(regs, ret, EV(PPME_STAT_X), (const void *)ARG0); }
+ENTER_NOPARAMS(lstat, PPME_LSTAT_E)
+EXIT_FILLER(lstat) { return path_exit(regs, ret, EV(PPME_LSTAT_X), (const void *)ARG0); }
+ENTER_FD(fstat, PPME_FSTAT_E)
+EXIT_RES(fstat, PPME_FSTAT_X)
+ENTER_FD(fchdir, PPME_FCHDIR_E)
+EXIT_RES(fchdir, PPME_FCHDIR_X)
 
-ENTER_NOPARAMS(unlinkat, 302)
-EXIT_FILLER(unlinkat)
+/* res, dirfd, path and one u32 (flags or mode): unlinkat, mkdirat. */
+static __always_inline int at_path_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams, __u32 last)
 {
-	struct event e;
-	if (!ev_begin(&e, 303, 4))
-		return 0;
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, (__u32)ARG2 & 0x200); /* AT_REMOVEDIR has the same value in PPM */
-	ev_submit(&e);
-	return 0;
+	push_u32(&e, last);
+	FILL_SUBMIT();
 }
+
+ENTER_NOPARAMS(unlinkat, PPME_UNLINKAT_2_E)
+/* AT_REMOVEDIR has the same value in PPM. */
+EXIT_FILLER(unlinkat) { return at_path_exit(regs, ret, EV(PPME_UNLINKAT_2_X), (__u32)ARG2 & 0x200); }
 
 ENTER_FILLER(mkdir)
 {
-	struct event e;
-	if (!ev_begin(&e, 276, 1))
-		return 0;
+	FILL_BEGIN(PPME_MKDIR_2_E);
 	push_u32(&e, (__u32)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_FILLER(mkdir) { return path_exit(regs, ret, 277, (const void *)ARG0); }
+EXIT_FILLER(mkdir) { return path_exit(regs, ret, EV(PPME_MKDIR_2_X), (const void *)ARG0); }
 
-ENTER_NOPARAMS(mkdirat, 304)
-EXIT_FILLER(mkdirat)
-{
-	struct event e;
-	if (!ev_begin(&e, 305, 4))
-		return 0;
-	push_u64(&e, ret);
-	push_u64(&e, arg_fd(ARG0));
-	push_user_str(&e, (const void *)ARG1);
-	push_u32(&e, (__u32)ARG2);
-	ev_submit(&e);
-	return 0;
-}
+ENTER_NOPARAMS(mkdirat, PPME_MKDIRAT_E)
+EXIT_FILLER(mkdirat) { return at_path_exit(regs, ret, EV(PPME_MKDIRAT_X), (__u32)ARG2); }
 
 ENTER_FILLER(access)
 {
-	struct event e;
-	if (!ev_begin(&e, 264, 1))
-		return 0;
+	FILL_BEGIN(PPME_ACCESS_E);
 	push_u32(&e, (__u32)ARG1); /* F_OK/X_OK/W_OK/R_OK match the PPM bits */
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_FILLER(access) { return path_exit(regs, ret, 265, (const void *)ARG0); }
+EXIT_FILLER(access) { return path_exit(regs, ret, EV(PPME_ACCESS_X), (const void *)ARG0); }
 
-/* dup, dup2 and dup3 share sysdig 0.29.3's pair 124/125. */
-ENTER_FD(dup, 124)
-EXIT_RES(dup, 125)
+/* dup, dup2 and dup3 share sysdig 0.29.3's dup pair. */
+ENTER_FD(dup, PPME_DUP_E)
+EXIT_RES(dup, PPME_DUP_X)
 
-/* pipe and pipe2 share 60/61 in sysdig 0.29.3. */
-ENTER_NOPARAMS(pipe, 60)
+/* pipe and pipe2 share the pipe pair in sysdig 0.29.3. */
+ENTER_NOPARAMS(pipe, PPME_PIPE_E)
 EXIT_FILLER(pipe)
 {
 	struct event e;
 	int fds[2] = {-1, -1};
-	if (!ev_begin(&e, 61, 4))
+	if (!ev_begin(&e, PPME_PIPE_X))
 		return 0;
 	if (ret == 0)
 		bpf_probe_read_user(fds, sizeof(fds), (const void *)ARG0);
@@ -424,31 +374,24 @@ EXIT_FILLER(pipe)
 		struct file *f = ret == 0 ? current_fd_file(fds[0]) : NULL;
 		push_u64(&e, f ? BPF_CORE_READ(f, f_inode, i_ino) : 0);
 	}
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(fcntl)
 {
-	struct event e;
-	if (!ev_begin(&e, 150, 2))
-		return 0;
+	FILL_BEGIN(PPME_FCNTL_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u8(&e, ppm_fcntl_cmd((__u32)ARG1));
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_RES(fcntl, 151)
+EXIT_RES(fcntl, PPME_FCNTL_X)
 
 ENTER_FILLER(ioctl)
 {
-	struct event e;
-	if (!ev_begin(&e, 170, 3))
-		return 0;
+	FILL_BEGIN(PPME_IOCTL_2_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u64(&e, ARG1);
 	push_u64(&e, ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_RES(ioctl, 171)
+EXIT_RES(ioctl, PPME_IOCTL_2_X)

@@ -2,30 +2,28 @@
  * are read from the kernel socket after the call, so they show the ports the
  * kernel actually chose. */
 
-ENTER_FILLER(socket)
+/* domain, type, proto: the enter of socket and socketpair. */
+static __always_inline int socket_enter(struct pt_regs *regs, __u16 type, __u32 nparams)
 {
-	struct event e;
-	if (!ev_begin(&e, 18, 3))
-		return 0;
+	FILL_START(type, nparams);
 	push_u32(&e, (__u32)ARG0); /* PPM socket families equal Linux's */
 	push_u32(&e, (__u32)ARG1);
 	push_u32(&e, (__u32)ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_RES(socket, 19)
 
-ENTER_FILLER(socketpair)
+/* The tuple of fd's socket when the call succeeded, else an empty one. */
+static __always_inline void push_tuple_if(struct event *e, bool ok, __s64 fd, bool inbound)
 {
-	struct event e;
-	if (!ev_begin(&e, 42, 3))
-		return 0;
-	push_u32(&e, (__u32)ARG0);
-	push_u32(&e, (__u32)ARG1);
-	push_u32(&e, (__u32)ARG2);
-	ev_submit(&e);
-	return 0;
+	if (ok)
+		push_fd_tuple(e, fd, inbound);
+	else
+		push_empty(e);
 }
+
+ENTER_FILLER(socket) { return socket_enter(regs, EV(PPME_SOCKET_E)); }
+EXIT_RES(socket, PPME_SOCKET_X)
+ENTER_FILLER(socketpair) { return socket_enter(regs, EV(PPME_SOCKETPAIR_E)); }
 
 /* res, fd1, fd2, and the kernel addresses of the first end and of its peer
  * (sysdig 0.29.3's five parameters): readers name unix sockets by them. */
@@ -34,7 +32,7 @@ EXIT_FILLER(socketpair)
 	struct event e;
 	int fds[2] = {-1, -1};
 	__u64 source = 0, peer = 0;
-	if (!ev_begin(&e, 43, 5))
+	if (!ev_begin(&e, PPME_SOCKETPAIR_X))
 		return 0;
 	if (ret == 0 && bpf_probe_read_user(fds, sizeof(fds), (const void *)ARG3) == 0) {
 		struct socket *sock = fd_to_socket(fds[0]);
@@ -50,74 +48,53 @@ EXIT_FILLER(socketpair)
 	push_u64(&e, (__s64)fds[1]);
 	push_u64(&e, source);
 	push_u64(&e, peer);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_FD(bind, 20)
+ENTER_FD(bind, PPME_BIND_E)
 EXIT_FILLER(bind)
 {
-	struct event e;
-	if (!ev_begin(&e, 21, 2))
-		return 0;
+	FILL_BEGIN(PPME_BIND_X);
 	push_u64(&e, ret);
 	push_user_sockaddr(&e, (const void *)ARG1, ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(connect)
 {
-	struct event e;
-	if (!ev_begin(&e, 22, 2))
-		return 0;
+	FILL_BEGIN(PPME_CONNECT_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_sockaddr(&e, (const void *)ARG1, ARG2);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 EXIT_FILLER(connect)
 {
-	struct event e;
-	if (!ev_begin(&e, 23, 2))
-		return 0;
+	FILL_BEGIN(PPME_CONNECT_X);
 	push_u64(&e, ret);
 	/* EINPROGRESS still names the connection (non-blocking connect). */
-	if (ret == 0 || ret == -115)
-		push_fd_tuple(&e, arg_fd(ARG0), false);
-	else
-		push_empty(&e);
-	ev_submit(&e);
-	return 0;
+	push_tuple_if(&e, ret == 0 || ret == -115, arg_fd(ARG0), false);
+	FILL_SUBMIT();
 }
 
 ENTER_FILLER(listen)
 {
-	struct event e;
-	if (!ev_begin(&e, 24, 2))
-		return 0;
+	FILL_BEGIN(PPME_LISTEN_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, (__u32)ARG1);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_RES(listen, 25)
+EXIT_RES(listen, PPME_LISTEN_X)
 
-/* accept and accept4 (sysdig 0.29.3 types 246-249): the new fd, its tuple
- * (remote end first), and the listener's backlog fill. */
-static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 type)
+/* accept and accept4 (sysdig 0.29.3's third and fourth accept pairs): the
+ * new fd, its tuple (remote end first), and the listener's backlog fill. */
+static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
 {
-	struct event e;
 	struct socket *lsock;
 	__u32 qlen = 0, qmax = 0;
-	if (!ev_begin(&e, type, 5))
-		return 0;
+	FILL_START(type, nparams);
 	push_u64(&e, ret);
-	if (ret >= 0)
-		push_fd_tuple(&e, ret, true);
-	else
-		push_empty(&e);
+	push_tuple_if(&e, ret >= 0, ret, true);
 	lsock = fd_to_socket(arg_fd(ARG0));
 	if (lsock) {
 		struct sock *sk = BPF_CORE_READ(lsock, sk);
@@ -129,76 +106,51 @@ static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 typ
 	push_u8(&e, qmax ? (__u8)((qlen * 100) / qmax) : 0);
 	push_u32(&e, qlen);
 	push_u32(&e, qmax);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_NOPARAMS(accept, 246)
-EXIT_FILLER(accept) { return accept_exit(regs, ret, 247); }
+ENTER_NOPARAMS(accept, PPME_ACCEPT_3_E)
+EXIT_FILLER(accept) { return accept_exit(regs, ret, EV(PPME_ACCEPT_3_X)); }
 
 ENTER_FILLER(accept4)
 {
-	struct event e;
-	if (!ev_begin(&e, 248, 1))
-		return 0;
+	FILL_BEGIN(PPME_ACCEPT_4_E);
 	push_u32(&e, (__u32)ARG3);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_FILLER(accept4) { return accept_exit(regs, ret, 249); }
+EXIT_FILLER(accept4) { return accept_exit(regs, ret, EV(PPME_ACCEPT_4_X)); }
 
 ENTER_FILLER(shutdown)
 {
-	struct event e;
-	if (!ev_begin(&e, 36, 2))
-		return 0;
+	FILL_BEGIN(PPME_SHUTDOWN_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_u8(&e, (__u8)ARG1); /* SHUT_RD/WR/RDWR equal the PPM values */
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
-EXIT_RES(shutdown, 37)
+EXIT_RES(shutdown, PPME_SHUTDOWN_X)
 
 /* sendto/sendmsg enter: fd, size, tuple (outbound). */
-static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 size)
+static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 nparams, __u32 size)
 {
-	struct event e;
-	if (!ev_begin(&e, type, 3))
-		return 0;
+	FILL_START(type, nparams);
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, size);
 	push_fd_tuple(&e, arg_fd(ARG0), false);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_FILLER(sendto) { return send_enter(regs, 30, (__u32)ARG2); }
-EXIT_FILLER(sendto) { return io_exit(regs, ret, 31); }
+ENTER_FILLER(sendto) { return send_enter(regs, EV(PPME_SENDTO_E), (__u32)ARG2); }
+EXIT_FILLER(sendto) { return io_exit(regs, ret, EV(PPME_SENDTO_X)); }
 
-ENTER_FILLER(recvfrom)
-{
-	struct event e;
-	if (!ev_begin(&e, 34, 2))
-		return 0;
-	push_u64(&e, arg_fd(ARG0));
-	push_u32(&e, (__u32)ARG2);
-	ev_submit(&e);
-	return 0;
-}
+ENTER_FILLER(recvfrom) { return io_enter(regs, EV(PPME_RECVFROM_E)); }
 
 EXIT_FILLER(recvfrom)
 {
-	struct event e;
-	if (!ev_begin(&e, 35, 3))
-		return 0;
+	FILL_BEGIN(PPME_RECVFROM_X);
 	push_u64(&e, ret);
 	push_io_data(&e, (const void *)ARG1, ret);
-	if (ret >= 0)
-		push_fd_tuple(&e, arg_fd(ARG0), true);
-	else
-		push_empty(&e);
-	ev_submit(&e);
-	return 0;
+	push_tuple_if(&e, ret >= 0, arg_fd(ARG0), true);
+	FILL_SUBMIT();
 }
 
 /* sendmsg/recvmsg: the iovecs sit in a user struct msghdr. */
@@ -213,36 +165,27 @@ static __always_inline struct user_msghdr read_msghdr(const void *umsg)
 ENTER_FILLER(sendmsg)
 {
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	return send_enter(regs, 48, (__u32)iov_total(m.msg_iov, m.msg_iovlen));
+	return send_enter(regs, EV(PPME_SENDMSG_E), (__u32)iov_total(m.msg_iov, m.msg_iovlen));
 }
 
 EXIT_FILLER(sendmsg)
 {
-	struct event e;
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	if (!ev_begin(&e, 49, 2))
-		return 0;
+	FILL_BEGIN(PPME_SENDMSG_X);
 	push_u64(&e, ret);
 	push_iov_data(&e, m.msg_iov, m.msg_iovlen, ret);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_FD(recvmsg, 52)
+ENTER_FD(recvmsg, PPME_RECVMSG_E)
 
 EXIT_FILLER(recvmsg)
 {
-	struct event e;
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	if (!ev_begin(&e, 53, 4))
-		return 0;
+	FILL_BEGIN(PPME_RECVMSG_X);
 	push_u64(&e, ret);
 	push_u32(&e, ret > 0 ? (__u32)ret : 0);
 	push_iov_data(&e, m.msg_iov, m.msg_iovlen, ret);
-	if (ret >= 0)
-		push_fd_tuple(&e, arg_fd(ARG0), true);
-	else
-		push_empty(&e);
-	ev_submit(&e);
-	return 0;
+	push_tuple_if(&e, ret >= 0, arg_fd(ARG0), true);
+	FILL_SUBMIT();
 }

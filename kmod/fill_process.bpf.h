@@ -66,12 +66,10 @@ static __always_inline void push_identity(struct event *e, struct task_struct *t
 	}
 }
 
-static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type, __u64 clone_flags)
+static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams, __u64 clone_flags)
 {
-	struct event e;
 	struct task_struct *t = bpf_get_current_task_btf();
-	if (!ev_begin(&e, type, 20))
-		return 0;
+	FILL_START(type, nparams);
 	push_identity(&e, t, ret);
 	push_empty(&e); /* cgroups */
 	push_u32(&e, ppm_clone_flags(clone_flags));
@@ -79,42 +77,36 @@ static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type
 	push_u32(&e, BPF_CORE_READ(t, cred, egid.val));
 	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, thread_pid)));
 	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, group_leader, thread_pid)));
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
-ENTER_NOPARAMS(clone, 222)
-EXIT_FILLER(clone) { return clone_exit(regs, ret, 223, ARG0); }
-ENTER_NOPARAMS(fork, 224)
-EXIT_FILLER(fork) { return clone_exit(regs, ret, 225, 0); }
-ENTER_NOPARAMS(vfork, 226)
-EXIT_FILLER(vfork) { return clone_exit(regs, ret, 227, 0x00004000 | 0x00000100); }
-ENTER_NOPARAMS(clone3, 334)
+ENTER_NOPARAMS(clone, PPME_CLONE_4_E)
+EXIT_FILLER(clone) { return clone_exit(regs, ret, EV(PPME_CLONE_4_X), ARG0); }
+ENTER_NOPARAMS(fork, PPME_FORK_3_E)
+EXIT_FILLER(fork) { return clone_exit(regs, ret, EV(PPME_FORK_3_X), 0); }
+ENTER_NOPARAMS(vfork, PPME_VFORK_3_E)
+EXIT_FILLER(vfork) { return clone_exit(regs, ret, EV(PPME_VFORK_3_X), 0x00004000 | 0x00000100); }
+ENTER_NOPARAMS(clone3, PPME_CLONE3_E)
 EXIT_FILLER(clone3)
 {
 	__u64 flags = 0;
 	bpf_probe_read_user(&flags, sizeof(flags), (const void *)ARG0); /* clone_args.flags */
-	return clone_exit(regs, ret, 335, flags);
+	return clone_exit(regs, ret, EV(PPME_CLONE3_X), flags);
 }
 
 ENTER_FILLER(execve)
 {
-	struct event e;
-	if (!ev_begin(&e, 292, 1))
-		return 0;
+	FILL_BEGIN(PPME_EXECVE_8_E);
 	push_user_str(&e, (const void *)ARG0);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* execve and execveat share sysdig 0.29.3's 20-parameter exit layout. */
-static __always_inline int execve_exit(long ret, __u16 type)
+static __always_inline int execve_exit(long ret, __u16 type, __u32 nparams)
 {
-	struct event e;
 	struct task_struct *t = bpf_get_current_task_btf();
 	struct mm_struct *mm;
-	if (!ev_begin(&e, type, 20))
-		return 0;
+	FILL_START(type, nparams);
 	push_identity(&e, t, ret);
 	push_empty(&e); /* cgroups */
 	mm = BPF_CORE_READ(t, mm);
@@ -128,8 +120,7 @@ static __always_inline int execve_exit(long ret, __u16 type)
 	push_u64(&e, pid_in_own_ns(BPF_CORE_READ(t, signal, pids[PIDTYPE_PGID])));
 	push_u32(&e, bpf_core_field_exists(t->loginuid) ? BPF_CORE_READ(t, loginuid.val) : 0xFFFFFFFF);
 	push_u32(&e, 0); /* flags */
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* Whether the current thread's exec came from execveat (and forgets it). */
@@ -142,7 +133,12 @@ static __always_inline bool leaving_execveat(void)
 	return true;
 }
 
-EXIT_FILLER(execve) { return execve_exit(ret, leaving_execveat() ? 331 : 293); }
+EXIT_FILLER(execve)
+{
+	if (leaving_execveat())
+		return execve_exit(ret, EV(PPME_EXECVEAT_X));
+	return execve_exit(ret, EV(PPME_EXECVE_8_X));
+}
 
 /* Linux AT_* flags of execveat -> PPM_EXVAT_* (scap-format.md §10.4). */
 static __always_inline __u32 ppm_execveat_flags(__u64 flags)
@@ -157,9 +153,7 @@ static __always_inline __u32 ppm_execveat_flags(__u64 flags)
 
 ENTER_FILLER(execveat)
 {
-	struct event e;
-	if (!ev_begin(&e, 330, 3))
-		return 0;
+	FILL_BEGIN(PPME_EXECVEAT_E);
 	push_u64(&e, arg_fd(ARG0));
 	push_user_str(&e, (const void *)ARG1);
 	push_u32(&e, ppm_execveat_flags(ARG4));
@@ -176,5 +170,5 @@ ENTER_FILLER(execveat)
 EXIT_FILLER(execveat)
 {
 	leaving_execveat();
-	return execve_exit(ret, 331);
+	return execve_exit(ret, EV(PPME_EXECVEAT_X));
 }

@@ -1,5 +1,5 @@
-/* System calls without a dedicated event: the generic pair 0/1 naming the
- * call by its PPM_SC code (scap-format.md §11.1). They are the commonest
+/* System calls without a dedicated event: the generic syscall pair naming
+ * the call by its PPM_SC code (scap-format.md §11.1). They are the commonest
  * events and always the same size, so the dispatchers write them straight
  * into the ring: no tail call, no scratch area, no copy. */
 #ifndef TRACETOP_GENERIC_DIRECT_BPF_H
@@ -7,9 +7,12 @@
 
 #include "event_builder.bpf.h"
 
-/* Header, u16 lengths, then ID and nativeID (enter) or ID (exit). */
-#define GENERIC_ENTER_SIZE (EV_HDR + 2 * 2 + 2 + 2)
-#define GENERIC_EXIT_SIZE (EV_HDR + 2 + 2)
+/* Header, u16 lengths, then ID and nativeID (enter) or ID (exit): the
+ * layouts below write the schema's counts, checked here at compile time. */
+#define GENERIC_ENTER_SIZE (EV_HDR + 2 * PPME_SYSCALL_E_NPARAMS + 2 + 2)
+#define GENERIC_EXIT_SIZE (EV_HDR + 2 * PPME_SYSCALL_X_NPARAMS + 2)
+_Static_assert(PPME_SYSCALL_E_NPARAMS == 2, "the generic enter writes ID and nativeID");
+_Static_assert(PPME_SYSCALL_X_NPARAMS == 1, "the generic exit writes ID");
 
 /* This CPU's ring, or NULL (then the event counts as dropped). */
 static __always_inline void *this_cpu_ring(void)
@@ -27,15 +30,26 @@ static __always_inline void put_header(__u8 *rec, __u64 tid, __u32 len, __u16 ty
 	*(__u32 *)(rec + 22) = nparams;
 }
 
-static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
+/* A record of `len` bytes reserved in this CPU's ring, its header written;
+ * NULL when the ring is full (counted as a drop). Inlined with constant
+ * sizes, as bpf_ringbuf_reserve wants. */
+static __always_inline __u8 *reserve_generic(__u32 tid, __u32 len, __u16 type, __u32 nparams)
 {
 	void *ring = this_cpu_ring();
-	__u8 *rec = ring ? bpf_ringbuf_reserve(ring, GENERIC_ENTER_SIZE, 0) : NULL;
+	__u8 *rec = ring ? bpf_ringbuf_reserve(ring, len, 0) : NULL;
 	if (!rec) {
 		count_drop();
-		return 0;
+		return NULL;
 	}
-	put_header(rec, tid, GENERIC_ENTER_SIZE, 0, 2);
+	put_header(rec, tid, len, type, nparams);
+	return rec;
+}
+
+static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
+{
+	__u8 *rec = reserve_generic(tid, GENERIC_ENTER_SIZE, EV(PPME_SYSCALL_E));
+	if (!rec)
+		return 0;
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = 2;
 	*(__u16 *)(rec + EV_HDR + 4) = ppm_sc;
@@ -44,16 +58,12 @@ static __always_inline int generic_enter(__u32 tid, __u16 ppm_sc, __u16 nr)
 	return 0;
 }
 
+/* sysdig 0.29.3's syscall exit carries only the ID. */
 static __always_inline int generic_exit(__u32 tid, __u16 ppm_sc)
 {
-	void *ring = this_cpu_ring();
-	__u8 *rec = ring ? bpf_ringbuf_reserve(ring, GENERIC_EXIT_SIZE, 0) : NULL;
-	if (!rec) {
-		count_drop();
+	__u8 *rec = reserve_generic(tid, GENERIC_EXIT_SIZE, EV(PPME_SYSCALL_X));
+	if (!rec)
 		return 0;
-	}
-	/* sysdig 0.29.3's syscall exit carries only the ID. */
-	put_header(rec, tid, GENERIC_EXIT_SIZE, 1, 1);
 	*(__u16 *)(rec + EV_HDR) = 2;
 	*(__u16 *)(rec + EV_HDR + 2) = ppm_sc;
 	bpf_ringbuf_submit(rec, TT_SUBMIT_FLAGS);

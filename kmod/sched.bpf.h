@@ -1,6 +1,5 @@
-/* Scheduler and signal tracepoints: thread exit (procexit 186), signal
- * delivery (signaldeliver 232) and, on request, context switches (switch
- * 152). */
+/* Scheduler and signal tracepoints: thread exit (procexit), signal
+ * delivery (signaldeliver) and, on request, context switches (switch). */
 
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(tt_proc_exit, struct task_struct *p)
@@ -9,7 +8,7 @@ int BPF_PROG(tt_proc_exit, struct task_struct *p)
 	__s64 code;
 	if ((bpf_get_current_pid_tgid() >> 32) == cfg_own_tgid)
 		return 0;
-	if (!ev_begin(&e, 186, 4))
+	if (!ev_begin(&e, PPME_PROCEXIT_2_E))
 		return 0;
 	/* exit_code packs the wait status: exit status << 8 | signal | core. */
 	code = BPF_CORE_READ(p, exit_code);
@@ -17,8 +16,7 @@ int BPF_PROG(tt_proc_exit, struct task_struct *p)
 	push_u64(&e, (code >> 8) & 0xff);
 	push_u8(&e, code & 0x7f);
 	push_u8(&e, (code & 0x80) ? 1 : 0);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 /* si_code values (include/uapi/asm-generic/siginfo.h). */
@@ -47,15 +45,14 @@ int BPF_PROG(tt_signal_deliver, int sig, struct kernel_siginfo *info)
 	__s64 sender = 0;
 	if ((bpf_get_current_pid_tgid() >> 32) == cfg_own_tgid)
 		return 0;
-	if (!ev_begin(&e, 232, 3))
+	if (!ev_begin(&e, PPME_SIGNALDELIVER_E))
 		return 0;
 	if (info && siginfo_names_sender(sig, BPF_CORE_READ(info, si_code)))
 		sender = BPF_CORE_READ(info, _sifields._kill._pid);
 	push_u64(&e, sender);
 	push_u64(&e, (__u32)bpf_get_current_pid_tgid());
 	push_u8(&e, (__u8)sig);
-	ev_submit(&e);
-	return 0;
+	FILL_SUBMIT();
 }
 
 SEC("tp_btf/sched_switch")
@@ -64,7 +61,7 @@ int BPF_PROG(tt_sched_switch, bool preempt, struct task_struct *prev, struct tas
 	struct event e;
 	if (BPF_CORE_READ(prev, tgid) == cfg_own_tgid)
 		return 0;
-	if (!ev_begin(&e, 152, 6))
+	if (!ev_begin(&e, PPME_SWITCH_2_E))
 		return 0;
 	push_u64(&e, BPF_CORE_READ(next, pid));
 	push_u64(&e, BPF_CORE_READ(prev, maj_flt));

@@ -13,6 +13,30 @@
 
 static __always_inline __u16 swap16(__u16 v) { return (v >> 8) | (v << 8); }
 
+/* A unix socket path from user or kernel memory into dst, the leading NUL
+ * of an abstract name skipped as sysdig does; its length with the NUL (an
+ * empty string when unreadable). */
+static __always_inline __u32 copy_unix_path(__u8 *dst, const char *path, bool user)
+{
+	char first = 0;
+	long n;
+	if (user)
+		bpf_probe_read_user(&first, 1, path);
+	else
+		bpf_probe_read_kernel(&first, 1, path);
+	if (first == 0)
+		path++;
+	if (user)
+		n = bpf_probe_read_user_str(dst, UNIX_PATH_LEN, path);
+	else
+		n = bpf_probe_read_kernel_str(dst, UNIX_PATH_LEN, path);
+	if (n <= 0) {
+		dst[0] = 0;
+		n = 1;
+	}
+	return (__u32)(n & 0xff);
+}
+
 /* A sockaddr from user memory: family byte, address, host-order port. */
 static __always_inline void push_user_sockaddr(struct event *e, const void *uaddr, __u64 addrlen)
 {
@@ -39,20 +63,8 @@ static __always_inline void push_user_sockaddr(struct event *e, const void *uadd
 		*(__u16 *)(p + 17) = swap16(sin6.sin6_port);
 		ev_commit(e, 19);
 	} else if (family == L_AF_UNIX) {
-		const char *path = (const char *)uaddr + 2;
-		long n;
 		p[0] = L_AF_UNIX;
-		/* Abstract names start with NUL: skip it, as sysdig does. */
-		char first = 0;
-		bpf_probe_read_user(&first, 1, path);
-		if (first == 0)
-			path++;
-		n = bpf_probe_read_user_str(p + 1, UNIX_PATH_LEN, path);
-		if (n <= 0) {
-			p[1] = 0;
-			n = 1;
-		}
-		ev_commit(e, 1 + (__u32)(n & 0xff));
+		ev_commit(e, 1 + copy_unix_path(p + 1, (const char *)uaddr + 2, true));
 	} else {
 		push_empty(e);
 	}
@@ -124,26 +136,18 @@ static __always_inline void push_fd_tuple(struct event *e, __s64 fd, bool inboun
 		struct unix_sock *us = (struct unix_sock *)sk;
 		struct sock *peer = BPF_CORE_READ(us, peer);
 		struct unix_address *addr = BPF_CORE_READ(us, addr);
-		long n = 0;
+		__u32 n = 1;
 		/* The path is the bound name: ours, or the peer's for a client. */
 		if (!addr && peer)
 			addr = BPF_CORE_READ((struct unix_sock *)peer, addr);
 		p[0] = L_AF_UNIX;
 		*(__u64 *)(p + 1) = inbound ? (__u64)sk : (__u64)peer;
 		*(__u64 *)(p + 9) = inbound ? (__u64)peer : (__u64)sk;
-		if (addr) {
-			const char *path = (const char *)&addr->name[0].sun_path[0];
-			char first = 0;
-			bpf_probe_read_kernel(&first, 1, path);
-			if (first == 0)
-				path++;
-			n = bpf_probe_read_kernel_str(p + 17, UNIX_PATH_LEN, path);
-		}
-		if (n <= 0) {
+		if (addr)
+			n = copy_unix_path(p + 17, (const char *)&addr->name[0].sun_path[0], false);
+		else
 			p[17] = 0;
-			n = 1;
-		}
-		ev_commit(e, 17 + (__u32)(n & 0xff));
+		ev_commit(e, 17 + n);
 		return;
 	}
 	push_empty(e);

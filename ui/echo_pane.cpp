@@ -25,12 +25,8 @@ bool contains_nocase(const std::string& hay, const std::string& needle) {
 
 }  // namespace
 
-void EchoPane::open(std::string what, bool live) {
-    what_ = std::move(what);
-    live_ = live;
-    loading_ = true;
+void EchoPane::reset() {
     mode_ = analysis::EchoMode::Ascii;
-    data_.reset();
     laid_.reset();
     starts_.clear();
     cached_chunk_ = SIZE_MAX;
@@ -39,11 +35,6 @@ void EchoPane::open(std::string what, bool live) {
     searching_ = false;
     match_.reset();
     not_found_ = false;
-}
-
-void EchoPane::update(std::shared_ptr<const analysis::EchoData> data, bool loading) {
-    data_ = std::move(data);
-    loading_ = loading;
 }
 
 size_t EchoPane::page() const { return static_cast<size_t>(std::max(height_ - kTopLines - 1, 1)); }
@@ -116,9 +107,15 @@ void EchoPane::search_next(bool include_current) {
     not_found_ = true;
 }
 
-EchoPane::Result EchoPane::key(int ch) {
+void EchoPane::start_search() {
+    searching_ = true;
+    editor_.open("Search: ", "");
+    not_found_ = false;
+}
+
+Reply EchoPane::handle(const Input& in) {
     if (searching_) {
-        const LineEditor::Result r = editor_.key(ch);
+        const LineEditor::Result r = editor_.key(in);
         if (r == LineEditor::Result::Changed) {
             search_ = editor_.text();
             search_next(true);
@@ -126,51 +123,46 @@ EchoPane::Result EchoPane::key(int ch) {
             search_ = editor_.text();
             searching_ = false;
         }
-        return Result::Handled;
+        return {};
     }
     const size_t pg = page();
     const size_t last_top = line_count() > pg ? line_count() - pg : 0;
-    switch (ch) {
-        case 'q': case 27: case KEY_BACKSPACE: case 127: case 8: case KEY_F(10): return Result::Closed;
-        case KEY_F(2): case 'x':
+    auto up = [&](size_t n) {
+        top_ = top_ > n ? top_ - n : 0;
+        follow_ = false;
+    };
+    auto down = [&](size_t n) {
+        top_ = std::min(top_ + n, last_top);
+        follow_ = top_ == last_top;
+    };
+    switch (in.action) {
+        case Action::Close: return Reply::close();
+        case Action::Hex:
             mode_ = mode_ == analysis::EchoMode::Ascii ? analysis::EchoMode::Hex : analysis::EchoMode::Ascii;
             match_.reset();
             break;
-        case '/':
-            searching_ = true;
-            editor_.open("Search: ", "");
-            not_found_ = false;
-            break;
-        case 'n': case KEY_F(3):
+        case Action::Search: start_search(); break;
+        case Action::SearchNext:
             if (search_.empty()) {
-                searching_ = true;
-                editor_.open("Search: ", "");
+                start_search();
             } else {
                 search_next(false);
             }
             break;
-        case KEY_UP: case 'k': if (top_ > 0) --top_; follow_ = false; break;
-        case KEY_DOWN: case 'j': top_ = std::min(top_ + 1, last_top); follow_ = top_ == last_top; break;
-        case KEY_PPAGE: top_ = top_ > pg ? top_ - pg : 0; follow_ = false; break;
-        case KEY_NPAGE: case ' ': top_ = std::min(top_ + pg, last_top); follow_ = top_ == last_top; break;
-        case KEY_HOME: top_ = 0; follow_ = false; break;
-        case KEY_END: top_ = last_top; follow_ = true; break;
-        case KEY_MOUSE: {
-            // The wheel scrolls three lines, as in the table.
-            MEVENT ev;
-            if (getmouse(&ev) != OK) break;
-            if (ev.bstate & BUTTON4_PRESSED) {
-                top_ = top_ > 3 ? top_ - 3 : 0;
-                follow_ = false;
-            } else if (ev.bstate & BUTTON5_PRESSED) {
-                top_ = std::min(top_ + 3, last_top);
-                follow_ = top_ == last_top;
-            }
+        case Action::Up: up(1); break;
+        case Action::Down: down(1); break;
+        case Action::PageUp: up(pg); break;
+        case Action::PageDown: down(pg); break;
+        case Action::Home: top_ = 0; follow_ = false; break;
+        case Action::End: top_ = last_top; follow_ = true; break;
+        // The wheel scrolls three lines, as in the table.
+        case Action::Mouse:
+            if (in.mouse.kind == MouseEvent::Kind::WheelUp) up(3);
+            if (in.mouse.kind == MouseEvent::Kind::WheelDown) down(3);
             break;
-        }
-        default: break;
+        default: return Reply::ignored();
     }
-    return Result::Handled;
+    return {};
 }
 
 void EchoPane::draw(int height, int width) {
@@ -235,9 +227,14 @@ void EchoPane::draw(int height, int width) {
         return;
     }
     curs_set(0);
-    draw_key_bar(height - 1, width,
-                 {{"F2 x", hex ? "ASCII" : "Hex"}, {"/", "Search"}, {"n", not_found_ ? "Next (not found)" : "Next"},
-                  {"End", follow_ ? "Following" : "Follow"}, {"Esc q", "Back"}});
+    // The bar's labels say the state: the mode F2 switches to, a failed search, following.
+    std::vector<BarItem> bar = bar_items(keymap(), Scope::Echo);
+    for (BarItem& item : bar) {
+        if (item.action == Action::Hex) item.label = hex ? "ASCII" : "Hex";
+        if (item.action == Action::SearchNext && not_found_) item.label += " (not found)";
+        if (item.action == Action::End && follow_) item.label = "Following";
+    }
+    draw_function_bar(height - 1, width, std::move(bar));
 }
 
 }  // namespace tracetop::ui

@@ -4,36 +4,30 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "analysis/echo_text.h"
 #include "analysis/pane_data.h"
+#include "data_pane.h"
 #include "line_editor.h"
 
 namespace tracetop::ui {
 
-class EchoPane {
+class EchoPane : public DataPane<analysis::EchoData> {
 public:
-    // `what`: the selection's name for the title ("curl (17497)").
-    void open(std::string what, bool live);
-    void update(std::shared_ptr<const analysis::EchoData> data, bool loading);
-
-    enum class Result { Handled, Closed };
-    Result key(int ch);
-    void draw(int height, int width);
+    // While a search is typed, keys are text.
+    Scope scope() const override { return searching_ ? Scope::Prompt : Scope::Echo; }
+    Reply handle(const Input& in) override;
+    void draw(int height, int width) override;
 
 private:
+    void reset() override;
+    void start_search();
     void relayout(int width);
     void search_next(bool include_current);
     size_t page() const;
 
-    std::string what_;
-    bool live_ = false;
-    bool loading_ = true;
-    std::shared_ptr<const analysis::EchoData> data_;
     analysis::EchoMode mode_ = analysis::EchoMode::Ascii;
 
     // The layout of laid_ (the data last laid out) in mode_ at width_:

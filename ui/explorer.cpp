@@ -1,9 +1,12 @@
-// The explorer's screen loop: takes the newest snapshot from the engine and
-// routes keys to what is on screen: the table (table_panel), or what opened
-// over it: help or an event's fields (text_pager), the views menu, a prompt
-// (prompt_line), a pane (pane_host). It never waits on the engine.
+// The explorer's screen loop (htop's ScreenManager): takes the newest
+// snapshot from the engine and hands each key, made an action by the binding
+// table, to the panel on top: the table (table_panel), or what opened over
+// it: help or an event's fields (text_pager), the views menu, a prompt
+// (prompt_line), a pane (pane_host). It never blocks on the engine; after a
+// navigation command it only leaves keys unread until the answer shows.
 #include "explorer.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,7 +16,9 @@
 
 #include "colours.h"
 #include "engine/explorer_engine.h"
+#include "key_docs.h"
 #include "keymap.h"
+#include "panel.h"
 #include "pane_host.h"
 #include "prompt_line.h"
 #include "table_panel.h"
@@ -27,6 +32,10 @@ namespace {
 
 constexpr int kMinWidth = 80;
 constexpr int kMinHeight = 24;
+// The longest keys wait for the engine to answer a navigation command (it
+// answers within a batch of events, milliseconds): past it, keys are read
+// again, and a drill typed for a level that is gone is refused by the engine.
+constexpr auto kAnswerWait = std::chrono::seconds(2);
 
 enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane };
 
@@ -38,10 +47,9 @@ public:
 private:
     void take_snapshot();
     void draw();
+    Panel& top();
     bool on_key(int ch);  // false: quit
-    bool on_request(Request r);  // false: quit
-    void on_prompt_key(int ch);
-    void on_pane_key(int ch);
+    void on_request(Request r);
     void open_prompt(PromptLine::Kind kind, std::string initial);
 
     engine::ExplorerEngine& engine_;
@@ -55,6 +63,8 @@ private:
     std::optional<std::string> pending_details_;
     std::string pending_title_;
     bool dirty_ = true;
+    // Since when the screen waits for the answer to a navigation command.
+    std::optional<std::chrono::steady_clock::time_point> waiting_since_;
 };
 
 void Explorer::take_snapshot() {
@@ -69,18 +79,44 @@ void Explorer::take_snapshot() {
     if (table_.offer(std::move(snap))) dirty_ = true;
 }
 
+// What the typed text does, by kind of prompt.
 void Explorer::open_prompt(PromptLine::Kind kind, std::string initial) {
-    prompt_.open(kind, std::move(initial));
+    PromptLine::Hooks hooks;
+    switch (kind) {
+        case PromptLine::Kind::Search:
+            hooks.changed = [this](const std::string& t) { return table_.search(t); };
+            hooks.accepted = [this](const std::string& t) {
+                table_.keep_search(t);
+                return std::optional<std::string>();
+            };
+            hooks.cancelled = [this](const std::string& t) { table_.keep_search(t); };
+            break;
+        case PromptLine::Kind::TextFilter:
+            hooks.changed = [this](const std::string& t) {
+                table_.set_text_filter(t);
+                return true;
+            };
+            hooks.cancelled = [this](const std::string&) { table_.set_text_filter(""); };
+            break;
+        case PromptLine::Kind::SysdigFilter:
+            // A filter that does not compile keeps the prompt open to fix it.
+            hooks.accepted = [this](const std::string& t) {
+                auto bad = engine::ExplorerEngine::check_filter(t);
+                if (!bad) table_.set_filter(t);
+                return bad;
+            };
+            break;
+    }
+    prompt_.open(kind, std::move(initial), std::move(hooks));
     mode_ = Mode::Prompt;
 }
 
-bool Explorer::on_request(Request r) {
+void Explorer::on_request(Request r) {
     const analysis::Snapshot* snap = table_.snapshot();
     switch (r.kind) {
         case Request::Kind::None: break;
-        case Request::Kind::Quit: return false;
         case Request::Kind::Help:
-            pager_.open("Help", help_text());
+            pager_.open("Help", help_text(keymap()));
             mode_ = Mode::Help;
             break;
         case Request::Kind::Views:
@@ -111,89 +147,44 @@ bool Explorer::on_request(Request r) {
             panes_.open(analysis::PaneKind::Spectro, std::move(r.pane), snap && snap->source.live);
             mode_ = Mode::Pane;
             break;
-    }
-    return true;
-}
-
-void Explorer::on_prompt_key(int ch) {
-    if (ch == KEY_RESIZE) return;
-    const LineEditor::Result r = prompt_.key(ch);
-    switch (prompt_.kind()) {
-        case PromptLine::Kind::Search:
-            if (r == LineEditor::Result::Changed) {
-                table_.search(prompt_.text());
-            } else if (r == LineEditor::Result::Accepted || r == LineEditor::Result::Cancelled) {
-                table_.keep_search(prompt_.text());
-                mode_ = Mode::Table;
-            }
-            break;
-        case PromptLine::Kind::TextFilter:
-            if (r == LineEditor::Result::Changed) {
-                table_.set_text_filter(prompt_.text());
-            } else if (r == LineEditor::Result::Cancelled) {
-                table_.set_text_filter("");
-                mode_ = Mode::Table;
-            } else if (r == LineEditor::Result::Accepted) {
-                mode_ = Mode::Table;
-            }
-            break;
-        case PromptLine::Kind::SysdigFilter:
-            if (r == LineEditor::Result::Cancelled) {
-                prompt_.set_error("");
-                mode_ = Mode::Table;
-            } else if (r == LineEditor::Result::Accepted) {
-                if (auto bad = engine::ExplorerEngine::check_filter(prompt_.text())) {
-                    prompt_.set_error(*bad);  // the prompt stays open to fix it
-                } else {
-                    prompt_.set_error("");
-                    table_.set_filter(prompt_.text());
-                    mode_ = Mode::Table;
-                }
-            }
-            break;
+        case Request::Kind::ChooseView: table_.set_view(r.text); break;
+        case Request::Kind::BoxEvents: table_.enter_box_events(std::move(r.pane)); break;
     }
 }
 
-void Explorer::on_pane_key(int ch) {
-    if (ch == KEY_RESIZE) return;
-    switch (panes_.key(ch)) {
-        case PaneHost::Result::Handled: break;
-        case PaneHost::Result::Closed: mode_ = Mode::Table; break;
-        case PaneHost::Result::BoxChosen:
-            // Its events, one drill-down level below the view.
-            table_.enter_box_events(panes_.drill_into_box());
-            mode_ = Mode::Table;
-            break;
+Panel& Explorer::top() {
+    switch (mode_) {
+        case Mode::Help:
+        case Mode::Details: return pager_;
+        case Mode::ViewsMenu: return menu_;
+        case Mode::Prompt: return prompt_;
+        case Mode::Pane: return panes_;
+        case Mode::Table: break;
     }
+    return table_;
 }
 
 bool Explorer::on_key(int ch) {
-    switch (mode_) {
-        case Mode::Help:
-        case Mode::Details:
-            if (ch == KEY_RESIZE) break;
-            if (!pager_.key(ch)) mode_ = Mode::Table;
-            break;
-        case Mode::ViewsMenu: {
-            if (ch == KEY_RESIZE) break;
-            const ViewsMenu::Result r = menu_.key(ch);
-            if (r == ViewsMenu::Result::Cancelled) mode_ = Mode::Table;
-            if (r == ViewsMenu::Result::Chosen) {
-                mode_ = Mode::Table;
-                table_.set_view(menu_.chosen());
-            }
-            break;
-        }
-        case Mode::Prompt: on_prompt_key(ch); break;
-        case Mode::Pane: on_pane_key(ch); break;
-        case Mode::Table: {
-            const Action a = action_for_key(ch);
-            if (a == Action::None) return true;
-            if (!on_request(table_.on_action(a, ch))) return false;
-            break;
-        }
+    Panel& panel = top();
+    const Input in = read_input(keymap(), ch, panel.scope());
+    switch (in.action) {
+        case Action::None: return true;
+        case Action::Resize: dirty_ = true; return true;
+        case Action::Redraw:
+            clearok(curscr, TRUE);
+            dirty_ = true;
+            return true;
+        default: break;
+    }
+    Reply r = panel.handle(in);
+    switch (r.kind) {
+        case Reply::Kind::Ignored: return true;
+        case Reply::Kind::Quit: return false;
+        case Reply::Kind::Close: mode_ = Mode::Table; break;
+        case Reply::Kind::Handled: break;
     }
     dirty_ = true;
+    on_request(std::move(r.request));
     return true;
 }
 
@@ -210,12 +201,12 @@ void Explorer::draw() {
         return;
     }
     switch (mode_) {
-        case Mode::Help:
-        case Mode::Details: pager_.draw(LINES, COLS); curs_set(0); break;
-        case Mode::ViewsMenu: menu_.draw(LINES, COLS); curs_set(0); break;
-        case Mode::Pane: panes_.draw(LINES, COLS); break;
-        case Mode::Prompt: table_.draw(LINES, COLS, &prompt_); break;
-        case Mode::Table: table_.draw(LINES, COLS, nullptr); break;
+        case Mode::Prompt:
+            // The prompt over the table's bottom lines.
+            table_.draw(LINES - prompt_.error_height(), COLS);
+            prompt_.draw(LINES, COLS);
+            break;
+        default: top().draw(LINES, COLS); break;
     }
     refresh();
 }
@@ -232,12 +223,27 @@ void Explorer::run() {
             draw();
             dirty_ = false;
         }
+        // Keys typed ahead of the engine's answer stay in the terminal until
+        // the level they were typed for is on screen.
+        if (table_.awaiting_answer()) {
+            const auto now = std::chrono::steady_clock::now();
+            if (!waiting_since_) waiting_since_ = now;
+            if (now - *waiting_since_ < kAnswerWait) {
+                napms(2);
+                take_snapshot();
+                continue;
+            }
+        } else {
+            waiting_since_.reset();
+        }
         const int ch = getch();
         if (ch != ERR) {
-            if (ch == KEY_RESIZE) dirty_ = true;
             const bool small = COLS < kMinWidth || LINES < kMinHeight;
             if (small) {
-                if (ch == 'q' || ch == KEY_F(10)) return;
+                // Only the message is on screen: the table's Quit, and a resize redraws.
+                const Action a = keymap().action(Scope::Table, ch);
+                if (a == Action::Quit) return;
+                if (a == Action::Resize) dirty_ = true;
             } else if (!on_key(ch)) {
                 return;
             }
@@ -263,8 +269,7 @@ int run_explorer(const engine::Options& options) {
         Explorer explorer(*engine);
         explorer.run();
     }
-    engine.reset();
-    return 0;
+    return engine->finish();  // completes a -w recording, now that the terminal is back
 }
 
 }  // namespace tracetop::ui

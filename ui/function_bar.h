@@ -1,15 +1,18 @@
-// The bottom line: each function key with its letter twin and label, from keymap's table.
+// The bottom line: keys and their labels ("F1 h Help"), made from the
+// binding table (key_docs) and cut to the width.
 #pragma once
 
-#include <string>
-#include <utility>
 #include <vector>
+
+#include "key_docs.h"
 
 namespace tracetop::ui {
 
-void draw_function_bar(int y, int width);
+// A scope's bar as the table gives it.
+void draw_function_bar(int y, int width, Scope scope);
 
-// A pane's own bar of keys and labels ("F2", "Hex"), cut where the width ends.
-void draw_key_bar(int y, int width, const std::vector<std::pair<std::string, std::string>>& keys);
+// Items as a panel adjusted them (a label saying the state, a note in
+// front); when they do not all fit, the lowest `keep` go first.
+void draw_function_bar(int y, int width, std::vector<BarItem> items);
 
 }  // namespace tracetop::ui

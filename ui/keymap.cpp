@@ -1,79 +1,196 @@
 #include "keymap.h"
 
-#include <curses.h>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "key_names.h"
 
 namespace tracetop::ui {
 namespace {
 
-constexpr FunctionKey kFunctionKeys[] = {
-    {1, "h", "Help", Action::Help, 9},       {2, "v", "Views", Action::Views, 7},
-    {3, "/", "Search", Action::Search, 6},   {4, "\\", "Filter", Action::TextFilter, 5},
-    {5, "e", "Echo", Action::Echo, 4},       {6, "d", "Events", Action::Events, 3},
-    {9, ">", "Sort", Action::SortNext, 1},   {10, "q", "Quit", Action::Quit, 8},
-    {12, "s", "Spectro", Action::Spectro, 2},
-};
+using A = Action;
+using S = Scope;
 
-constexpr HelpLine kHelp[] = {
-    {"F1 h ?", "this help (q or Esc closes it)"},
-    {"F2 v", "views menu: pick a view (Enter), Esc cancels"},
-    {"F3 /", "incremental search in the rows; F3 or n: next match"},
-    {"F4 \\", "text filter: keep rows containing the text; Esc clears it"},
-    {":", "sysdig filter expression for every view (empty clears it)"},
-    {"F5 e", "Echo: the bytes the selection read and wrote (F2 hex/ASCII, / search, n next, Esc back)"},
-    {"F6 d", "events of the selected row"},
-    {"F12 s", "latency spectrogram of the selection (arrows move, Enter: events of a box, Esc back)"},
-    {"t", "Processes: tree of parents and children (by ppid) on / off"},
-    {"+ - Space", "tree: expand / collapse / toggle the selected process"},
-    {"F9 > <", "sort by the next / previous column"},
-    {"I", "invert the sort direction"},
-    {"p", "pause / resume refreshing"},
-    {"c", "clear the rows gathered so far (lists and other accumulating views)"},
-    {"Up Down PgUp PgDn Home End", "move the selection"},
-    {"Enter", "drill down into the selected row (on an event: all its fields)"},
-    {"Backspace Esc", "back to where the last drill-down started"},
-    {"Ctrl-L", "redraw the screen"},
-    {"q F10", "quit"},
-    {"mouse", "click selects, double-click drills down, click on a title sorts (again inverts), wheel scrolls"},
-};
+// Names in keys.toml, in the order of the enums.
+constexpr std::string_view kActionNames[] = {
+    "none", "help", "views", "search", "search_next", "text_filter", "sysdig_filter", "events", "echo", "spectro",
+    "tree", "expand", "collapse", "fold", "sort_next", "sort_prev", "invert", "pause", "clear", "quit", "up", "down",
+    "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
+    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse"};
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::Mouse) + 1);
+constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
+static_assert(std::size(kScopeNames) == kScopes);
+
+template <class E, size_t N>
+std::optional<E> by_name(const std::string_view (&names)[N], std::string_view name) {
+    for (size_t i = 0; i < N; ++i) {
+        if (names[i] == name) return static_cast<E>(i);
+    }
+    return std::nullopt;
+}
+
+// One [[scope]] entry of keys.toml; "" when it is good.
+std::string read_binding(const toml::table& entry, Scope scope, Binding& out) {
+    for (const auto& [field, value] : entry) {
+        static constexpr std::string_view kFields[] = {"keys", "action", "label", "keep", "help", "more"};
+        if (std::find(std::begin(kFields), std::end(kFields), field.str()) == std::end(kFields)) {
+            return fmt::format("unknown setting \"{}\"", field.str());
+        }
+        if (field.str() == "keep" ? !value.is_integer() : !value.is_string()) {
+            return fmt::format("\"{}\" must be {}", field.str(), field.str() == "keep" ? "a number" : "a string");
+        }
+    }
+    const std::string_view name = entry["action"].value_or(std::string_view());
+    const auto action = by_name<Action>(kActionNames, name);
+    if (!action || *action == A::None) return fmt::format("unknown action \"{}\"", name);
+    out = Binding{scope, *action, entry["keys"].value_or(std::string()), entry["label"].value_or(std::string()),
+                  entry["keep"].value_or(0), entry["help"].value_or(std::string()),
+                  entry["more"].value_or(std::string())};
+    if (key_names(out.keys).empty()) return "no keys";
+    for (const std::string& name : key_names(out.keys)) {
+        if (key_codes(name).empty()) return fmt::format("unknown key name \"{}\"", name);
+    }
+    return "";
+}
+
+constexpr Scope kTableChain[] = {S::Table, S::Lists, S::Anywhere};
+constexpr Scope kEchoChain[] = {S::Echo, S::Lists, S::Anywhere};
+constexpr Scope kSpectroChain[] = {S::Spectro, S::Lists, S::Anywhere};
+constexpr Scope kPagerChain[] = {S::Pager, S::Lists, S::Anywhere};
+constexpr Scope kMenuChain[] = {S::Menu, S::Lists, S::Anywhere};
+// Typing: letters are text, not moves.
+constexpr Scope kPromptChain[] = {S::Prompt, S::Anywhere};
+constexpr Scope kListsChain[] = {S::Lists, S::Anywhere};
+constexpr Scope kAnywhereChain[] = {S::Anywhere};
 
 }  // namespace
 
-std::span<const FunctionKey> function_keys() { return kFunctionKeys; }
-std::span<const HelpLine> help_lines() { return kHelp; }
-
-Action action_for_key(int ch) {
-    switch (ch) {
-        case KEY_F(1): case 'h': case '?': return Action::Help;
-        case KEY_F(2): case 'v': return Action::Views;
-        case '/': return Action::Search;
-        case KEY_F(3): case 'n': return Action::SearchNext;
-        case KEY_F(4): case '\\': return Action::TextFilter;
-        case ':': return Action::SysdigFilter;
-        case KEY_F(5): case 'e': return Action::Echo;
-        case KEY_F(6): case 'd': return Action::Events;
-        case KEY_F(12): case 's': return Action::Spectro;
-        case 't': return Action::Tree;
-        case '+': return Action::Expand;
-        case '-': return Action::Collapse;
-        case KEY_F(9): case '>': case '.': return Action::SortNext;
-        case '<': case ',': return Action::SortPrev;
-        case 'I': return Action::Invert;
-        case 'p': return Action::Pause;
-        case 'c': return Action::Clear;
-        case KEY_UP: case 'k': return Action::Up;
-        case KEY_DOWN: case 'j': return Action::Down;
-        case KEY_PPAGE: return Action::PageUp;
-        case KEY_NPAGE: case ' ': return Action::PageDown;
-        case KEY_HOME: return Action::Home;
-        case KEY_END: return Action::End;
-        case '\n': case '\r': case KEY_ENTER: return Action::Enter;
-        case KEY_BACKSPACE: case 127: case 8: case 27: return Action::Back;
-        case 'q': case KEY_F(10): return Action::Quit;
-        case 12: return Action::Redraw;  // Ctrl-L
-        case KEY_RESIZE: return Action::Resize;
-        case KEY_MOUSE: return Action::Mouse;
-        default: return Action::None;
+std::span<const Scope> scope_chain(Scope scope) {
+    switch (scope) {
+        case S::Table: return kTableChain;
+        case S::Echo: return kEchoChain;
+        case S::Spectro: return kSpectroChain;
+        case S::Pager: return kPagerChain;
+        case S::Menu: return kMenuChain;
+        case S::Prompt: return kPromptChain;
+        case S::Lists: return kListsChain;
+        case S::Anywhere: break;
     }
+    return kAnywhereChain;
+}
+
+std::string_view scope_title(Scope scope) {
+    switch (scope) {
+        case S::Table: return "In the table";
+        case S::Echo: return "In the Echo pane";
+        case S::Spectro: return "In the latency spectrogram";
+        case S::Pager: return "In help and an event's fields";
+        case S::Menu: return "In the views menu";
+        case S::Prompt: return "While typing a search or a filter";
+        case S::Lists: return "In every list, page and pane";
+        case S::Anywhere: break;
+    }
+    return "Anywhere";
+}
+
+Keymap::Keymap(std::vector<Binding> rows) : rows_(std::move(rows)) { index(); }
+
+Keymap::Parsed Keymap::parse(std::string_view text, std::string_view origin) {
+    toml::table doc;
+    try {
+        doc = toml::parse(text, origin);
+    } catch (const toml::parse_error& e) {
+        return {std::nullopt, fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description())};
+    }
+    std::vector<Binding> rows;
+    for (const auto& [name, node] : doc) {
+        const auto scope = by_name<Scope>(kScopeNames, name.str());
+        const toml::array* entries = node.as_array();
+        if (!scope || !entries) return {std::nullopt, fmt::format("{}: unknown scope \"{}\"", origin, name.str())};
+        for (size_t i = 0; i < entries->size(); ++i) {
+            const toml::table* entry = (*entries)[i].as_table();
+            Binding b{};
+            const std::string bad = entry ? read_binding(*entry, *scope, b) : "not a table";
+            if (!bad.empty()) return {std::nullopt, fmt::format("{}: [[{}]] entry {}: {}", origin, name.str(), i + 1, bad)};
+            rows.push_back(std::move(b));
+        }
+    }
+    // One meaning a key and scope: a second would be silently dead.
+    std::set<std::pair<Scope, int>> bound;
+    for (const Binding& b : rows) {
+        for (const std::string& name : key_names(b.keys)) {
+            for (int code : key_codes(name)) {
+                if (!bound.emplace(b.scope, code).second) {
+                    return {std::nullopt, fmt::format("{}: {} is bound twice in [[{}]]", origin, name,
+                                                      kScopeNames[static_cast<size_t>(b.scope)])};
+                }
+            }
+        }
+    }
+    return {Keymap(std::move(rows)), ""};
+}
+
+const Keymap& Keymap::defaults() {
+    static const Keymap map = [] {
+        Parsed parsed = parse(embedded_keys_toml(), "keys.toml");
+        // The file is compiled in and checked by the unit tests: failing here is a build gone wrong.
+        if (!parsed.map) {
+            std::fprintf(stderr, "tracetop: the built-in key table is broken: %s\n", parsed.error.c_str());
+            std::abort();
+        }
+        return std::move(*parsed.map);
+    }();
+    return map;
+}
+
+const Keymap& keymap() { return Keymap::defaults(); }
+
+void Keymap::index() {
+    for (auto& codes : by_code_) codes.clear();
+    for (const Binding& b : rows_) {
+        for (const std::string& name : key_names(b.keys)) {
+            for (int code : key_codes(name)) by_code_[static_cast<size_t>(b.scope)].emplace(code, b.action);
+        }
+    }
+}
+
+Action Keymap::action(Scope scope, int code) const {
+    for (Scope s : scope_chain(scope)) {
+        const auto& codes = by_code_[static_cast<size_t>(s)];
+        if (const auto it = codes.find(code); it != codes.end()) return it->second;
+    }
+    return scope == S::Prompt ? A::Insert : A::None;
+}
+
+const Binding* Keymap::find(Scope scope, Action action) const {
+    for (const Binding& b : rows_) {
+        if (b.scope == scope && b.action == action) return &b;
+    }
+    return nullptr;
+}
+
+bool Keymap::rebind(Scope scope, Action action, const std::string& keys) {
+    const auto names = key_names(keys);
+    if (names.empty()) return false;
+    for (const std::string& name : names) {
+        if (key_codes(name).empty()) return false;
+    }
+    for (Binding& b : rows_) {
+        if (b.scope == scope && b.action == action) {
+            b.keys = keys;
+            index();
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace tracetop::ui

@@ -18,21 +18,21 @@ void LineEditor::open(std::string prompt, std::string initial) {
     cursor_ = text_.size();
 }
 
-LineEditor::Result LineEditor::key(int ch) {
-    switch (ch) {
-        case 27: return Result::Cancelled;
-        case '\n': case '\r': case KEY_ENTER: return Result::Accepted;
-        case KEY_LEFT:
+LineEditor::Result LineEditor::key(const Input& in) {
+    switch (in.action) {
+        case Action::Cancel: return Result::Cancelled;
+        case Action::Enter: return Result::Accepted;
+        case Action::Left:
             while (cursor_ > 0 && continuation(text_[--cursor_])) {}
             return Result::Editing;
-        case KEY_RIGHT:
+        case Action::Right:
             if (cursor_ < text_.size()) ++cursor_;
             while (cursor_ < text_.size() && continuation(text_[cursor_])) ++cursor_;
             return Result::Editing;
-        case KEY_HOME: case 1: cursor_ = 0; return Result::Editing;
-        case KEY_END: case 5: cursor_ = text_.size(); return Result::Editing;
-        case 21: text_.clear(); cursor_ = 0; return Result::Changed;  // Ctrl-U
-        case KEY_BACKSPACE: case 127: case 8: {
+        case Action::Home: cursor_ = 0; return Result::Editing;
+        case Action::End: cursor_ = text_.size(); return Result::Editing;
+        case Action::ClearLine: text_.clear(); cursor_ = 0; return Result::Changed;
+        case Action::Erase: {
             if (cursor_ == 0) return Result::Editing;
             size_t start = cursor_ - 1;
             while (start > 0 && continuation(text_[start])) --start;
@@ -40,7 +40,7 @@ LineEditor::Result LineEditor::key(int ch) {
             cursor_ = start;
             return Result::Changed;
         }
-        case KEY_DC:
+        case Action::EraseForward:
             if (cursor_ < text_.size()) {
                 size_t end = cursor_ + 1;
                 while (end < text_.size() && continuation(text_[end])) ++end;
@@ -48,14 +48,15 @@ LineEditor::Result LineEditor::key(int ch) {
                 return Result::Changed;
             }
             return Result::Editing;
-        default:
+        case Action::Insert:
             // Printable bytes, including those of UTF-8 sequences.
-            if (ch >= 0x20 && ch <= 0xff && ch != 0x7f) {
-                text_.insert(cursor_, 1, static_cast<char>(ch));
+            if (in.text >= 0x20 && in.text <= 0xff && in.text != 0x7f) {
+                text_.insert(cursor_, 1, static_cast<char>(in.text));
                 ++cursor_;
                 return Result::Changed;
             }
             return Result::Editing;
+        default: return Result::Editing;
     }
 }
 

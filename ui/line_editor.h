@@ -1,7 +1,11 @@
-// A one-line prompt for search, text filter and sysdig filter input.
+// A one-line prompt for search, text filter and sysdig filter input: the
+// one place that reads the characters typed (Action::Insert); its editing
+// keys come from the binding table's Prompt scope.
 #pragma once
 
 #include <string>
+
+#include "panel.h"
 
 namespace tracetop::ui {
 
@@ -10,7 +14,7 @@ public:
     enum class Result { Editing, Changed, Accepted, Cancelled };
 
     void open(std::string prompt, std::string initial);
-    Result key(int ch);
+    Result key(const Input& in);
     void draw(int y, int width) const;
 
     const std::string& text() const { return text_; }

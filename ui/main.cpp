@@ -1,5 +1,6 @@
 // tracetop's entry point: parse the command line, then hand over to a batch
-// mode (--print, -w, --json, --list-views) or the full-screen explorer.
+// mode (--print, -w, --json, --list-views) or the full-screen explorer
+// (which records too with --explore -w).
 #include "engine/batch_run.h"
 #include "engine/cli_options.h"
 #include "engine/json_run.h"
@@ -16,7 +17,7 @@ int main(int argc, char** argv) {
         install_stop_signals();
         return run_json(options);
     }
-    if (options.print || options.write_file) {
+    if (options.print || (options.write_file && !options.explore)) {
         install_stop_signals();
         return run_batch(options);
     }

@@ -49,20 +49,15 @@ bool PaneHost::take(const analysis::Snapshot& snap) {
     return true;
 }
 
-PaneHost::Result PaneHost::key(int ch) {
-    if (kind_ == analysis::PaneKind::Echo) {
-        if (echo_.key(ch) == EchoPane::Result::Closed) {
-            close();
-            return Result::Closed;
-        }
-        return Result::Handled;
-    }
-    const SpectroPane::Result r = spectro_.key(ch);
-    if (r == SpectroPane::Result::Closed) {
+Reply PaneHost::handle(const Input& in) {
+    Reply r = active().handle(in);
+    if (r.kind == Reply::Kind::Close) {
         close();
-        return Result::Closed;
+    } else if (r.request.kind == Request::Kind::BoxEvents) {
+        // Its events, one drill-down level below the view.
+        r = Reply::close({Request::Kind::BoxEvents, drill_into_box()});
     }
-    return r == SpectroPane::Result::Chosen ? Result::BoxChosen : Result::Handled;
+    return r;
 }
 
 void PaneHost::close() {
@@ -84,14 +79,6 @@ PaneSelection PaneHost::drill_into_box() {
     close();
     engine_.send(std::move(cmd));
     return selection_;
-}
-
-void PaneHost::draw(int height, int width) {
-    if (kind_ == analysis::PaneKind::Echo) {
-        echo_.draw(height, width);
-    } else {
-        spectro_.draw(height, width);
-    }
 }
 
 }  // namespace tracetop::ui

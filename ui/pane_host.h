@@ -13,11 +13,12 @@
 #include "echo_pane.h"
 #include "engine/explorer_engine.h"
 #include "level_state.h"
+#include "panel.h"
 #include "spectro_pane.h"
 
 namespace tracetop::ui {
 
-class PaneHost {
+class PaneHost : public Panel {
 public:
     explicit PaneHost(engine::ExplorerEngine& engine) : engine_(engine) {}
 
@@ -31,18 +32,18 @@ public:
     // true when the pane has something new to draw.
     bool take(const analysis::Snapshot& snap);
 
-    enum class Result { Handled, Closed, BoxChosen };
-    // Closed: the pane is gone (the engine was told). BoxChosen: Enter on a
-    // spectrogram box; drill_into_box() follows.
-    Result key(int ch);
-    // Closes the spectrogram and has the engine open the chosen box's events;
-    // returns the selection to reopen the spectrogram on when coming back.
-    PaneSelection drill_into_box();
-
-    void draw(int height, int width);
+    Scope scope() const override { return active().scope(); }
+    // Close: the pane is gone (the engine was told). Enter on a spectrogram
+    // box closes it too, the engine opening the box's events, with
+    // Request::BoxEvents naming the selection to reopen it on when coming back.
+    Reply handle(const Input& in) override;
+    void draw(int height, int width) override { active().draw(height, width); }
 
 private:
+    Panel& active() { return kind_ == analysis::PaneKind::Echo ? static_cast<Panel&>(echo_) : spectro_; }
+    const Panel& active() const { return kind_ == analysis::PaneKind::Echo ? static_cast<const Panel&>(echo_) : spectro_; }
     void close();
+    PaneSelection drill_into_box();
 
     engine::ExplorerEngine& engine_;
     analysis::PaneKind kind_ = analysis::PaneKind::None;

@@ -32,15 +32,41 @@ const char* title_of(PromptLine::Kind kind) {
 
 }  // namespace
 
-void PromptLine::open(Kind kind, std::string initial) {
+void PromptLine::open(Kind kind, std::string initial, Hooks hooks) {
     kind_ = kind;
+    hooks_ = std::move(hooks);
     editor_.open(title_of(kind), std::move(initial));
-    if (kind == Kind::SysdigFilter) error_.clear();
+    error_.clear();
+    not_found_ = false;
+}
+
+Reply PromptLine::handle(const Input& in) {
+    switch (editor_.key(in)) {
+        case LineEditor::Result::Editing: break;
+        case LineEditor::Result::Changed:
+            if (hooks_.changed) not_found_ = !hooks_.changed(editor_.text());
+            break;
+        case LineEditor::Result::Accepted:
+            if (hooks_.accepted) {
+                if (auto bad = hooks_.accepted(editor_.text())) {
+                    error_ = std::move(*bad);
+                    return {};
+                }
+            }
+            error_.clear();
+            return Reply::close();
+        case LineEditor::Result::Cancelled:
+            if (hooks_.cancelled) hooks_.cancelled(editor_.text());
+            error_.clear();
+            return Reply::close();
+    }
+    return {};
 }
 
 int PromptLine::error_height() const { return static_cast<int>(error_lines(error_).size()); }
 
-void PromptLine::draw(int bottom, int width, bool not_found) const {
+void PromptLine::draw(int height, int width) {
+    const int bottom = height - 1;
     const std::vector<std::string> lines = error_lines(error_);
     for (size_t i = 0; i < lines.size(); ++i) {
         move(bottom - static_cast<int>(lines.size()) + static_cast<int>(i), 0);
@@ -50,7 +76,7 @@ void PromptLine::draw(int bottom, int width, bool not_found) const {
         attrset(attr(Role::Normal));
     }
     editor_.draw(bottom, width);
-    if (kind_ == Kind::Search && not_found) {
+    if (kind_ == Kind::Search && not_found_) {
         attrset(attr(Role::Error));
         mvaddstr(bottom, width - kNotFoundWidth, "not found");
         attrset(attr(Role::Normal));

@@ -34,20 +34,11 @@ int cell_width(int width) {
 
 }  // namespace
 
-void SpectroPane::open(std::string what, bool live) {
-    what_ = std::move(what);
-    live_ = live;
-    loading_ = true;
-    data_.reset();
+void SpectroPane::reset() {
     rows_.clear();
     row_ = col_ = 0;
     moved_ = false;
     note_.clear();
-}
-
-void SpectroPane::update(std::shared_ptr<const analysis::SpectroData> data, bool loading) {
-    data_ = std::move(data);
-    loading_ = loading;
 }
 
 std::optional<SpectroPane::Box> SpectroPane::box_at(size_t row, size_t col) const {
@@ -68,33 +59,34 @@ void SpectroPane::place_on_hottest() {
     }
 }
 
-SpectroPane::Result SpectroPane::key(int ch) {
+Reply SpectroPane::handle(const Input& in) {
     note_.clear();
     const size_t nrows = rows_.size();
-    switch (ch) {
-        case 'q': case 27: case KEY_BACKSPACE: case 127: case 8: case KEY_F(10): return Result::Closed;
-        case KEY_UP: case 'k': if (row_ > 0) --row_; moved_ = true; break;
-        case KEY_DOWN: case 'j': if (row_ + 1 < nrows) ++row_; moved_ = true; break;
-        case KEY_LEFT: case 'h': if (col_ > 0) --col_; moved_ = true; break;
-        case KEY_RIGHT: case 'l': if (col_ + 1 < analysis::kLatencyBuckets) ++col_; moved_ = true; break;
-        case KEY_HOME: row_ = 0; moved_ = true; break;
-        case KEY_END: row_ = nrows ? nrows - 1 : 0; moved_ = true; break;
-        case '\n': case '\r': case KEY_ENTER: {
+    switch (in.action) {
+        case Action::Close: return Reply::close();
+        case Action::Up: if (row_ > 0) --row_; break;
+        case Action::Down: if (row_ + 1 < nrows) ++row_; break;
+        case Action::Left: if (col_ > 0) --col_; break;
+        case Action::Right: if (col_ + 1 < analysis::kLatencyBuckets) ++col_; break;
+        case Action::Home: row_ = 0; break;
+        case Action::End: row_ = nrows ? nrows - 1 : 0; break;
+        case Action::Enter: {
             if (live_) {
                 note_ = "Live, the boxes keep moving: Enter opens a box's events in a capture (-r).";
-                break;
+                return {};
             }
             const auto box = box_at(row_, col_);
             if (!box || box->count == 0) {
                 note_ = "This box is empty.";
-                break;
+                return {};
             }
             chosen_ = *box;
-            return Result::Chosen;
+            return {Request::Kind::BoxEvents};
         }
-        default: break;
+        default: return Reply::ignored();
     }
-    return Result::Handled;
+    moved_ = true;
+    return {};
 }
 
 void SpectroPane::draw(int height, int width) {
@@ -183,11 +175,13 @@ void SpectroPane::draw(int height, int width) {
         }
     }
     mvaddstr(height - 2, 0, fit(status, static_cast<size_t>(width)).c_str());
+    std::vector<BarItem> bar = bar_items(keymap(), Scope::Spectro);
     if (live_) {
-        draw_key_bar(height - 1, width, {{"", "Live: a row per refresh, newest at the bottom"}, {"Esc q", "Back"}});
-    } else {
-        draw_key_bar(height - 1, width, {{"Arrows", "Move"}, {"Enter", "Events of the box"}, {"Esc q", "Back"}});
+        // Live there is no box to pick: a note in Enter's place.
+        std::erase_if(bar, [](const BarItem& i) { return i.action == Action::Enter; });
+        bar.insert(bar.begin(), {"", "Live: a row per refresh, newest at the bottom", Action::None, 0});
     }
+    draw_function_bar(height - 1, width, std::move(bar));
 }
 
 }  // namespace tracetop::ui

@@ -4,41 +4,33 @@
 // its events; live the rows scroll up as refreshes add slices.
 #pragma once
 
-#include <memory>
 #include <optional>
-#include <string>
 #include <vector>
 
 #include "analysis/pane_data.h"
+#include "data_pane.h"
 
 namespace tracetop::ui {
 
-class SpectroPane {
+class SpectroPane : public DataPane<analysis::SpectroData> {
 public:
-    void open(std::string what, bool live);
-    void update(std::shared_ptr<const analysis::SpectroData> data, bool loading);
-
     // The box Enter picked: its time range and latency bucket.
     struct Box {
-        uint64_t start = 0;
-        uint64_t end = 0;
+        uint64_t start = 0, end = 0;  // the slice's time range
         size_t bucket = 0;
         uint32_t count = 0;
     };
-    enum class Result { Handled, Closed, Chosen };
-    Result key(int ch);
-    // After Result::Chosen.
+    Scope scope() const override { return Scope::Spectro; }
+    // Enter on a box with calls: Request::BoxEvents, then chosen() names the box.
+    Reply handle(const Input& in) override;
     const Box& chosen() const { return chosen_; }
-    void draw(int height, int width);
+    void draw(int height, int width) override;
 
 private:
+    void reset() override;
     std::optional<Box> box_at(size_t row, size_t col) const;
     void place_on_hottest();
 
-    std::string what_;
-    bool live_ = false;
-    bool loading_ = true;
-    std::shared_ptr<const analysis::SpectroData> data_;
     std::vector<analysis::SpectroSlice> rows_;  // as drawn
     size_t row_ = 0;
     size_t col_ = 0;

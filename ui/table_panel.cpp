@@ -23,22 +23,42 @@ constexpr size_t kWheelRows = 3;
 
 bool TablePanel::offer(std::shared_ptr<const analysis::Snapshot> snap) {
     if (!snap || (snap_ && snap->seq == snap_->seq)) return false;
-    if (snap->depth != stack_.size()) return false;
-    if (expect_view_ && snap->view_id != *expect_view_) return false;
-    if (expect_filter_ && snap->filter != *expect_filter_) return false;
-    expect_view_.reset();
-    expect_filter_.reset();
-    // Paused: the screen holds still; only a snapshot of another view gets through.
-    if (paused_ && snap_ && snap_->view_id == snap->view_id && snap_->scope == snap->scope) return false;
-    snap_ = std::move(snap);
-    rebuild();
+    // Made before the engine took the last navigation command sent: it shows
+    // a level the user has left, or one about to change.
+    if (snap->generation < engine_.sent_generation()) return false;
+    // Paused: the screen holds still; only the answer to a command gets through.
+    if (paused_ && snap_ && snap_->generation == snap->generation) return false;
+    show(std::move(snap));
     return true;
 }
 
 void TablePanel::start(std::shared_ptr<const analysis::Snapshot> first) {
-    if (!snap_) snap_ = std::move(first);
+    if (!snap_) {
+        show(std::move(first));
+    } else {
+        rebuild();
+    }
+}
+
+void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
+    const uint64_t was = snap_ ? snap_->level_id : 0;
+    snap_ = std::move(snap);
+    if (snap_->level_id != was) {
+        // Another level: the one left keeps its settings while it is on the
+        // engine's stack; those of levels gone (by Backspace or a view
+        // switch) go with them; the level shown brings back its own.
+        levels_[was] = std::move(level_);
+        const std::vector<uint64_t>& path = snap_->level_path;
+        std::erase_if(levels_, [&](const auto& kv) {
+            return std::find(path.begin(), path.end(), kv.first) == path.end();
+        });
+        auto mine = levels_.extract(snap_->level_id);
+        level_ = mine ? std::move(mine.mapped()) : LevelState{};
+    }
     rebuild();
 }
+
+bool TablePanel::awaiting_answer() const { return snap_ && snap_->generation < engine_.sent_generation(); }
 
 void TablePanel::select(size_t i) {
     if (rows_.empty()) return;
@@ -57,31 +77,24 @@ void TablePanel::drill(bool events) {
     const Row* row = selected_row();
     if (!snap_ || !row || snap_->kind != analysis::ViewKind::Table || row->key_terms.empty()) return;
     if (!events && !snap_->can_drill) return;
-    engine_.send(engine::Command::with_row(
-        events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill, *row));
-    stack_.push_back(level_);
-    level_ = LevelState{};
-    expect_view_.reset();
-    if (events) expect_view_ = "events";
+    auto cmd = engine::Command::with_row(events ? engine::Command::Kind::DrillEvents : engine::Command::Kind::Drill,
+                                         *row);
+    cmd.generation_seen = snap_->generation;
+    engine_.send(std::move(cmd));
     search_.clear();
 }
 
 void TablePanel::enter_box_events(PaneSelection back_to) {
-    LevelState saved = level_;
-    saved.spectro_return = std::move(back_to);
-    stack_.push_back(std::move(saved));
-    level_ = LevelState{};
-    expect_view_ = "events";
+    level_.spectro_return = std::move(back_to);
     search_.clear();
 }
 
 std::optional<PaneSelection> TablePanel::back() {
-    if (stack_.empty()) return std::nullopt;
+    if (!snap_ || snap_->depth == 0 || snap_->level_path.size() != snap_->depth + 1) return std::nullopt;
     engine_.send(engine::Command::make(engine::Command::Kind::Back));
-    level_ = stack_.back();
-    stack_.pop_back();
-    expect_view_.reset();
-    std::optional<PaneSelection> reopen = std::exchange(level_.spectro_return, std::nullopt);
+    // The level above, as the engine named it; the screen shows it when the answer comes.
+    LevelState& above = levels_[snap_->level_path[snap_->depth - 1]];
+    std::optional<PaneSelection> reopen = std::exchange(above.spectro_return, std::nullopt);
     // A row without key terms selects what no row selects: the whole view.
     if (reopen && reopen->row && reopen->row->key_terms.empty()) reopen->row.reset();
     return reopen;
@@ -94,9 +107,10 @@ void TablePanel::search_from(size_t start, bool include_start) {
     if (found) select(*found);
 }
 
-void TablePanel::search(const std::string& text) {
+bool TablePanel::search(const std::string& text) {
     search_ = text;
     search_from(level_.selected, true);
+    return !search_failed_;
 }
 
 void TablePanel::keep_search(const std::string& text) { search_ = text; }
@@ -109,20 +123,18 @@ void TablePanel::set_text_filter(const std::string& text) {
 void TablePanel::set_view(const std::string& id) {
     if (snap_ && id == snap_->view_id) return;
     engine_.send(engine::Command::with_text(engine::Command::Kind::SetView, id));
-    expect_view_ = id;
-    level_ = LevelState{};
 }
 
 void TablePanel::set_filter(const std::string& text) {
     engine_.send(engine::Command::with_text(engine::Command::Kind::SetFilter, text));
-    expect_filter_ = text;
 }
 
-Request TablePanel::on_action(Action a, int ch) {
+Reply TablePanel::handle(const Input& in) {
     using K = Request::Kind;
     const size_t page = table_.page_rows();
+    const Action a = in.action;
     switch (a) {
-        case Action::Quit: return {K::Quit};
+        case Action::Quit: return Reply::quit();
         case Action::Help: return {K::Help};
         case Action::Views: return {K::Views};
         case Action::Search: search_failed_ = false; return {K::Search};
@@ -162,9 +174,10 @@ Request TablePanel::on_action(Action a, int ch) {
         case Action::Up: if (level_.selected > 0) select(level_.selected - 1); break;
         case Action::Down: select(level_.selected + 1); break;
         case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
-        case Action::PageDown:
-            // In the tree, Space folds (htop); PgDn still pages.
-            if (ch == ' ' && level_.tree) {
+        case Action::PageDown: select(level_.selected + page); break;
+        case Action::Fold:
+            // In the tree, Space folds (htop); elsewhere it pages.
+            if (level_.tree) {
                 toggle_collapse(Fold::Toggle);
             } else {
                 select(level_.selected + page);
@@ -177,34 +190,32 @@ Request TablePanel::on_action(Action a, int ch) {
             if (snap_ && snap_->kind == analysis::ViewKind::List) return {K::EventFields};
             drill(false);
             break;
-        case Action::Back:
+        case Action::Cancel:
             // Esc first drops a text filter; Backspace always goes back.
-            if (ch == 27 && !level_.text_filter.empty()) {
+            if (!level_.text_filter.empty()) {
                 set_text_filter("");
-            } else if (auto reopen = back()) {
-                return {K::ReopenSpectro, std::move(*reopen)};
+                break;
             }
+            [[fallthrough]];
+        case Action::Back:
+            if (auto reopen = back()) return {{K::ReopenSpectro, std::move(*reopen)}};
             break;
-        case Action::Redraw: clearok(curscr, TRUE); break;
-        case Action::Resize: break;
-        case Action::Mouse: return on_mouse();
-        case Action::None: break;
+        case Action::Mouse: return on_mouse(in.mouse);
+        default: return Reply::ignored();
     }
     return {};
 }
 
-Request TablePanel::on_mouse() {
-    MEVENT ev;
-    if (getmouse(&ev) != OK) return {};
-    if (ev.bstate & BUTTON4_PRESSED) {
+Reply TablePanel::on_mouse(const MouseEvent& ev) {
+    if (ev.kind == MouseEvent::Kind::WheelUp) {
         select(level_.selected > kWheelRows ? level_.selected - kWheelRows : 0);
         return {};
     }
-    if (ev.bstate & BUTTON5_PRESSED) {
+    if (ev.kind == MouseEvent::Kind::WheelDown) {
         select(level_.selected + kWheelRows);
         return {};
     }
-    if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return {};
+    if (ev.kind != MouseEvent::Kind::Press) return {};
     if (ev.y == table_.title_y()) {
         if (const auto col = table_.column_at(ev.x); col && snap_ && *col < snap_->columns.size()) {
             level_.sort_by(*snap_, *col);
@@ -221,15 +232,15 @@ Request TablePanel::on_mouse() {
     last_click_row_ = row;
     if (!twice) return {};
     last_click_row_.reset();
-    return on_action(Action::Enter, '\n');
+    return handle(Input{Action::Enter, 0, {}});
 }
 
-void TablePanel::draw(int height, int width, const PromptLine* prompt) {
+void TablePanel::draw(int height, int width) {
     HeaderState hs{level_.text_filter, paused_};
     draw_header(*snap_, hs, width);
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
-    const int bottom = height - 1;  // the function bar or the prompt
-    const int table_h = bottom - kTableY - (prompt ? prompt->error_height() : 0);
+    const int bottom = height - 1;  // the function bar (a prompt draws over it)
+    const int table_h = bottom - kTableY;
     table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
                 level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), rows_.prefixes(),
                 rows_.prefix_column());
@@ -238,12 +249,8 @@ void TablePanel::draw(int height, int width, const PromptLine* prompt) {
                                                                                      : "No rows match the text filter";
         mvaddstr(kTableY + 2, 2, msg);
     }
-    if (prompt) {
-        prompt->draw(bottom, width, search_failed_);
-    } else {
-        draw_function_bar(bottom, width);
-        curs_set(0);
-    }
+    draw_function_bar(bottom, width, Scope::Table);
+    curs_set(0);
 }
 
 }  // namespace tracetop::ui

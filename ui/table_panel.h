@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,65 +18,53 @@
 #include "engine/explorer_engine.h"
 #include "keymap.h"
 #include "level_state.h"
-#include "prompt_line.h"
+#include "panel.h"
 #include "table_rows.h"
 #include "table_widget.h"
 #include "tree_rows.h"
 
 namespace tracetop::ui {
 
-struct Request {
-    enum class Kind {
-        None,
-        Quit,
-        Help,
-        Views,
-        Search,
-        TextFilter,
-        SysdigFilter,
-        Echo,
-        Spectro,
-        EventFields,     // Enter on a list's event: its fields
-        ReopenSpectro,   // back from a spectrogram box's events: `pane`
-    };
-    Request(Kind k = Kind::None, PaneSelection p = {}) : kind(k), pane(std::move(p)) {}
-    Kind kind;
-    PaneSelection pane;
-};
-
-class TablePanel {
+class TablePanel : public Panel {
 public:
     explicit TablePanel(engine::ExplorerEngine& engine) : engine_(engine) {}
 
     // A snapshot from the engine: taken unless it is the one shown, stale
-    // (another drill-down depth, view or filter than the last command asked
-    // for) or held by the pause. True when taken.
+    // (of a generation before the last navigation command sent) or held by
+    // the pause. True when taken. The screen shows the level the snapshot
+    // says, with the settings the user made on that level.
     bool offer(std::shared_ptr<const analysis::Snapshot> snap);
     // At start: `first` unless a snapshot was taken already.
     void start(std::shared_ptr<const analysis::Snapshot> first);
+    // A navigation command is on its way and the screen still shows the
+    // level before it: keys wait for the answer, so each acts on the level
+    // it was typed for.
+    bool awaiting_answer() const;
 
     const analysis::Snapshot* snapshot() const { return snap_.get(); }
     const analysis::Row* selected_row() const { return rows_.at(level_.selected); }
     const std::string& text_filter() const { return level_.text_filter; }
 
-    // A key of the table (Action::None: nothing to redraw).
-    Request on_action(Action a, int ch);
+    Scope scope() const override { return Scope::Table; }
+    // An action of the table's bindings; what it opens comes back as the reply's request.
+    Reply handle(const Input& in) override;
 
     // What the overlays decided.
-    void search(const std::string& text);      // typing: the first match from the selection on
+    bool search(const std::string& text);      // typing: the first match from the selection on; false: none
     void keep_search(const std::string& text); // the prompt closed: n looks for this
     void set_text_filter(const std::string& text);
     void set_view(const std::string& id);      // the views menu's choice
     void set_filter(const std::string& text);  // a checked sysdig filter
-    // The events of a spectrogram box opened a level down: Backspace goes back
-    // to the spectrogram on `back_to`.
+    // The events of a spectrogram box are being opened a level down (the
+    // pane sent the command): Backspace from them reopens the spectrogram on `back_to`.
     void enter_box_events(PaneSelection back_to);
 
-    // Header, breadcrumb, table, and at the bottom `prompt` or the function bar.
-    void draw(int height, int width, const PromptLine* prompt);
+    // Header, breadcrumb, table, and at the bottom the function bar.
+    void draw(int height, int width) override;
 
 private:
-    Request on_mouse();
+    Reply on_mouse(const MouseEvent& ev);
+    void show(std::shared_ptr<const analysis::Snapshot> snap);
     void rebuild() { rows_.rebuild(snap_.get(), level_); }
     void select(size_t i);
     void drill(bool events);
@@ -88,17 +77,14 @@ private:
     TableRows rows_;
     TableWidget table_;
 
+    // What the user set on the level shown (the snapshot's level_id), and on
+    // each level above it on the engine's stack, by the level's identity.
     LevelState level_;
-    std::vector<LevelState> stack_;
+    std::map<uint64_t, LevelState> levels_;
     size_t scroll_ = 0;
     bool paused_ = false;
     std::string search_;
     bool search_failed_ = false;
-
-    // What the next snapshot must show before it replaces the current one:
-    // after a command, older snapshots are stale.
-    std::optional<std::string> expect_view_;
-    std::optional<std::string> expect_filter_;
 
     std::chrono::steady_clock::time_point last_click_{};
     std::optional<size_t> last_click_row_;

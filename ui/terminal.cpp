@@ -66,4 +66,18 @@ Terminal::~Terminal() {
 bool Terminal::interrupted() { return g_interrupted != 0; }
 bool Terminal::utf8() { return g_utf8; }
 
+MouseEvent Terminal::mouse() {
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return {};
+    MouseEvent out{MouseEvent::Kind::None, ev.x, ev.y};
+    if (ev.bstate & BUTTON4_PRESSED) {
+        out.kind = MouseEvent::Kind::WheelUp;
+    } else if (ev.bstate & BUTTON5_PRESSED) {
+        out.kind = MouseEvent::Kind::WheelDown;
+    } else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+        out.kind = MouseEvent::Kind::Press;
+    }
+    return out;
+}
+
 }  // namespace tracetop::ui

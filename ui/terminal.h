@@ -4,6 +4,14 @@
 
 namespace tracetop::ui {
 
+// A mouse report as the panels use it: a press of the first button, or the wheel.
+struct MouseEvent {
+    enum class Kind { None, Press, WheelUp, WheelDown };
+    Kind kind = Kind::None;
+    int x = 0;
+    int y = 0;
+};
+
 class Terminal {
 public:
     Terminal();   // initscr, keypad, mouse, colours, signal handlers
@@ -16,6 +24,9 @@ public:
 
     // Whether text may use UTF-8 symbols (the locale says so).
     static bool utf8();
+
+    // The report that came with the mouse key just read.
+    static MouseEvent mouse();
 };
 
 }  // namespace tracetop::ui

@@ -1,10 +1,12 @@
 #include "text_pager.h"
 
+#include <algorithm>
+
 #include <curses.h>
-#include <fmt/format.h>
 
 #include "colours.h"
-#include "keymap.h"
+#include "function_bar.h"
+#include "key_names.h"
 #include "text_fit.h"
 
 namespace tracetop::ui {
@@ -15,25 +17,25 @@ void TextPager::open(std::string title, std::vector<std::string> lines) {
     top_ = 0;
 }
 
-bool TextPager::key(int ch) {
-    const int page = std::max(LINES - 3, 1);
-    switch (ch) {
-        case 'q': case 27: case KEY_F(10): return false;
-        case KEY_UP: case 'k': if (top_ > 0) --top_; break;
-        case KEY_DOWN: case 'j': if (top_ + 1 < lines_.size()) ++top_; break;
-        case KEY_PPAGE: top_ = top_ > static_cast<size_t>(page) ? top_ - page : 0; break;
-        case KEY_NPAGE: case ' ':
-            top_ = std::min(top_ + page, lines_.empty() ? 0 : lines_.size() - 1);
-            break;
-        case KEY_HOME: top_ = 0; break;
-        case KEY_END: top_ = lines_.empty() ? 0 : lines_.size() - 1; break;
-        default: break;
+Reply TextPager::handle(const Input& in) {
+    const size_t last = lines_.empty() ? 0 : lines_.size() - 1;
+    switch (in.action) {
+        case Action::Close: return Reply::close();
+        case Action::Up: if (top_ > 0) --top_; break;
+        case Action::Down: top_ = std::min(top_ + 1, last); break;
+        case Action::PageUp: top_ = top_ > page_ ? top_ - page_ : 0; break;
+        case Action::PageDown: top_ = std::min(top_ + page_, last); break;
+        case Action::Home: top_ = 0; break;
+        case Action::End: top_ = last; break;
+        default: return Reply::ignored();
     }
-    return true;
+    return {};
 }
 
-void TextPager::draw(int height, int width) const {
+void TextPager::draw(int height, int width) {
+    page_ = static_cast<size_t>(std::max(height - 3, 1));
     erase();
+    curs_set(0);
     attrset(attr(Role::Titles));
     mvaddstr(0, 0, fit(title_, static_cast<size_t>(width)).c_str());
     attrset(attr(Role::Normal));
@@ -42,20 +44,17 @@ void TextPager::draw(int height, int width) const {
         if (i >= lines_.size()) break;
         mvaddstr(y, 0, fit(sanitize(lines_[i]), static_cast<size_t>(width)).c_str());
     }
-    attrset(attr(Role::FLabel));
-    mvaddstr(height - 1, 0, fit("q/Esc close   Up/Down/PgUp/PgDn scroll", static_cast<size_t>(width)).c_str());
-    attrset(attr(Role::Normal));
-}
-
-std::vector<std::string> help_text() {
-    std::vector<std::string> out;
-    out.push_back("tracetop: an htop-style explorer of system calls. Keys:");
-    out.push_back("");
-    for (const HelpLine& h : help_lines()) out.push_back(fmt::format("  {:<28} {}", h.keys, h.what));
-    out.push_back("");
-    out.push_back("Views are TOML files; ~/.config/tracetop/views/*.toml adds or replaces them.");
-    out.push_back("See tracetop(8).");
-    return out;
+    // Its own keys, and how to scroll (the list keys' first names).
+    std::vector<BarItem> bar = bar_items(keymap(), Scope::Pager);
+    std::string scroll;
+    for (Action a : {Action::Up, Action::Down, Action::PageUp, Action::PageDown}) {
+        if (const Binding* b = keymap().find(Scope::Lists, a)) {
+            if (!scroll.empty()) scroll += '/';
+            scroll += key_names(b->keys).front();
+        }
+    }
+    bar.push_back({scroll, "Scroll", Action::None, 0});
+    draw_function_bar(height - 1, width, std::move(bar));
 }
 
 }  // namespace tracetop::ui

@@ -1,26 +1,27 @@
 // A full-screen page of text over the table: help, or one event's fields.
-// q and Esc close it (and nothing else); arrows and PgUp/PgDn scroll.
+// Its Close keys (q, Esc) close it and nothing else; the list keys scroll.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "panel.h"
+
 namespace tracetop::ui {
 
-class TextPager {
+class TextPager : public Panel {
 public:
     void open(std::string title, std::vector<std::string> lines);
-    // False when the key closed the pager.
-    bool key(int ch);
-    void draw(int height, int width) const;
+
+    Scope scope() const override { return Scope::Pager; }
+    Reply handle(const Input& in) override;
+    void draw(int height, int width) override;
 
 private:
     std::string title_;
     std::vector<std::string> lines_;
     size_t top_ = 0;
+    size_t page_ = 1;  // text lines on screen, as last drawn
 };
-
-// The help screen's lines, from the key table.
-std::vector<std::string> help_text();
 
 }  // namespace tracetop::ui

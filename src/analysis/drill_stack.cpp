@@ -27,10 +27,25 @@ const ViewDef* DrillStack::target_of(const ViewSet& views, const ViewDef& view) 
     return target;
 }
 
-DrillFrame DrillStack::pop() {
-    DrillFrame f = std::move(frames_.back());
+void DrillStack::push(const std::string& target, DrillFrame frame) {
+    frame.view_id = std::move(view_id_);
+    frame.level_id = level_id_;
+    frames_.push_back(std::move(frame));
+    view_id_ = target;
+    level_id_ = ++last_id_;
+}
+
+bool DrillStack::pop() {
+    if (frames_.empty()) return false;
+    view_id_ = std::move(frames_.back().view_id);
+    level_id_ = frames_.back().level_id;
     frames_.pop_back();
-    return f;
+    return true;
+}
+
+void DrillStack::switch_view(const std::string& view_id) {
+    view_id_ = view_id;
+    level_id_ = ++last_id_;
 }
 
 std::string join_filters(const std::string& a, const std::string& b) {
@@ -50,19 +65,30 @@ std::string DrillStack::terms_filter() const {
     return out;
 }
 
-std::vector<std::string> DrillStack::breadcrumb(const ViewSet& views, const std::string& current_view_name) const {
+std::vector<std::string> DrillStack::breadcrumb(const ViewSet& views) const {
     std::vector<std::string> out;
     auto add = [&](const std::string& term) {
         if (term.empty()) return;
         if (std::find(out.begin(), out.end(), term) != out.end()) return;
         out.push_back(term);
     };
+    auto name = [&](const std::string& id) {
+        const ViewDef* v = views.find(id);
+        return v ? v->name : id;
+    };
     for (const DrillFrame& f : frames_) {
-        const ViewDef* v = views.find(f.view_id);
-        add(v ? v->name : f.view_id);
+        add(name(f.view_id));
         add(f.crumb);
     }
-    add(current_view_name);
+    add(name(view_id_));
+    return out;
+}
+
+std::vector<uint64_t> DrillStack::level_path() const {
+    std::vector<uint64_t> out;
+    out.reserve(frames_.size() + 1);
+    for (const DrillFrame& f : frames_) out.push_back(f.level_id);
+    out.push_back(level_id_);
     return out;
 }
 

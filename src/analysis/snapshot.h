@@ -65,8 +65,17 @@ struct Snapshot {
     SourceInfo source;
     std::string filter;               // the user's sysdig filter
     std::string scope;                // everything applied: user filter and drill-down terms
+    // Which level this snapshot shows, all stamped together when its table
+    // was made (so they never disagree with its rows): the drill-down path
+    // as names, the depth below the first view, the identity of the level
+    // and of each level above it (level_path, depth + 1 of them, ending
+    // with level_id), and the generation: the number of the last navigation
+    // command the engine had taken (ExplorerEngine::send numbers them).
     std::vector<std::string> breadcrumb;
-    size_t depth = 0;                 // drill-down levels below the first view
+    size_t depth = 0;
+    uint64_t level_id = 0;
+    std::vector<uint64_t> level_path;
+    uint64_t generation = 0;
     double progress = 1;              // offline: share of the file read
     bool loading = false;             // offline: still reading
     bool paused = false;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -52,26 +53,34 @@ void reject_unknown_keys(const toml::table& t, std::initializer_list<std::string
     }
 }
 
+// A setting that names one of a few values; the error lists them all.
+template <class E, size_t N>
+E parse_name(const std::string& s, const std::pair<std::string_view, E> (&names)[N], std::string_view setting,
+             const toml::source_region& where) {
+    std::string listed;
+    for (const auto& [name, value] : names) {
+        if (s == name) return value;
+        listed += fmt::format("{}{}", listed.empty() ? "" : ", ", name);
+    }
+    throw ViewError{fmt::format("unknown {} \"{}\" ({})", setting, s, listed), where};
+}
+
+constexpr std::pair<std::string_view, Aggregation> kAggregations[] = {
+    {"sum", Aggregation::Sum},     {"avg", Aggregation::Avg},   {"min", Aggregation::Min},
+    {"max", Aggregation::Max},     {"count", Aggregation::Count}, {"rate", Aggregation::Rate},
+    {"last", Aggregation::Last},   {"none", Aggregation::None},
+};
+constexpr std::pair<std::string_view, CellFormat> kFormats[] = {
+    {"number", CellFormat::Number}, {"bytes", CellFormat::Bytes}, {"time", CellFormat::Time},
+    {"percent", CellFormat::Percent}, {"rate", CellFormat::Rate}, {"text", CellFormat::Text},
+};
+
 Aggregation parse_aggregation(const std::string& s, const toml::source_region& where) {
-    if (s == "sum") return Aggregation::Sum;
-    if (s == "avg") return Aggregation::Avg;
-    if (s == "min") return Aggregation::Min;
-    if (s == "max") return Aggregation::Max;
-    if (s == "count") return Aggregation::Count;
-    if (s == "rate") return Aggregation::Rate;
-    if (s == "last") return Aggregation::Last;
-    if (s == "none") return Aggregation::None;
-    throw ViewError{fmt::format("unknown aggregation \"{}\" (sum, avg, min, max, count, rate, last, none)", s), where};
+    return parse_name(s, kAggregations, "aggregation", where);
 }
 
 CellFormat parse_format(const std::string& s, const toml::source_region& where) {
-    if (s == "number") return CellFormat::Number;
-    if (s == "bytes") return CellFormat::Bytes;
-    if (s == "time") return CellFormat::Time;
-    if (s == "percent") return CellFormat::Percent;
-    if (s == "rate") return CellFormat::Rate;
-    if (s == "text") return CellFormat::Text;
-    throw ViewError{fmt::format("unknown format \"{}\" (number, bytes, time, percent, rate, text)", s), where};
+    return parse_name(s, kFormats, "format", where);
 }
 
 void check_field(const std::string& field, const toml::source_region& where) {

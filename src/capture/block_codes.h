@@ -40,18 +40,16 @@ struct BlockInfo {
 };
 
 constexpr BlockInfo classify_block(uint32_t type) {
+    // PL v4 to v9 have consecutive codes, 0x210 to 0x215.
+    if (type >= 0x210 && type <= kPlV9Type) {
+        return {BlockKind::ProcessList, static_cast<uint8_t>(type - 0x210 + 4), false, false};
+    }
     switch (type) {
         case kShbType: return {BlockKind::SectionHeader, 1, false, false};
         case 0x201: case 0x8002ABCD: return {BlockKind::MachineInfo, 1, false, false};
         case 0x202: case 0x8000ABCD: return {BlockKind::ProcessList, 1, false, false};
         case 0x207: case 0x8013ABCD: return {BlockKind::ProcessList, 2, false, false};
         case 0x209: case 0x8014ABCD: return {BlockKind::ProcessList, 3, false, false};
-        case 0x210: return {BlockKind::ProcessList, 4, false, false};
-        case 0x211: return {BlockKind::ProcessList, 5, false, false};
-        case 0x212: return {BlockKind::ProcessList, 6, false, false};
-        case 0x213: return {BlockKind::ProcessList, 7, false, false};
-        case 0x214: return {BlockKind::ProcessList, 8, false, false};
-        case 0x215: return {BlockKind::ProcessList, 9, false, false};
         case 0x203: case 0x8001ABCD: return {BlockKind::FdList, 1, false, false};
         case 0x218: return {BlockKind::FdList, 2, false, false};
         case 0x205: case 0x8011ABCD: return {BlockKind::InterfaceList, 1, false, false};

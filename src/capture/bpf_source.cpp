@@ -24,9 +24,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// With nothing to deliver for this long, next() says Idle (so --duration and
-// Ctrl-C are seen on a quiet machine).
-constexpr auto kIdleAfter = std::chrono::milliseconds(100);
+// next() says Idle at least this often whenever it would otherwise wait, so
+// the caller looks at its clock (refresh, --duration, Ctrl-C, flushing
+// output) at a steady pace whatever the event rate: a trickle of events too
+// slow to fill a batch still reaches the screen within one tick. It is also
+// the longest a lost ring wakeup can delay an event.
+constexpr auto kIdleTick = std::chrono::milliseconds(100);
 // How long to wait before looking at the rings again while events flow: the
 // probe wakes us only once we have caught up and said so (RingConsumer::arm),
 // never per event, which would cost the traced system more.
@@ -182,7 +185,6 @@ ReadStatus BpfSource::next(event::EventView& out) {
             out.cpu = static_cast<uint16_t>(best);
             out.num = ++events_;
             delivered_cpu_ = best;
-            waiting_ = false;
             return ReadStatus::Event;
         }
         if (draining_) {
@@ -191,11 +193,8 @@ ReadStatus BpfSource::next(event::EventView& out) {
             continue;
         }
         const Clock::time_point now = Clock::now();
-        if (!waiting_) {
-            waiting_ = true;
-            wait_started_ = now;
-        } else if (now - wait_started_ >= kIdleAfter) {
-            wait_started_ = now;
+        if (now - last_idle_ >= kIdleTick) {
+            last_idle_ = now;
             return ReadStatus::Idle;
         }
         wait_for_events(best >= 0 ? due - merge_now_ns_ : 0);
@@ -207,7 +206,7 @@ ReadStatus BpfSource::next(event::EventView& out) {
 // busy ring always has a head about to be due; waking for each would take
 // the CPU the traced programs need). A record is being written: a poll
 // pause. Every ring is empty: tell the kernel so and sleep until a record
-// arrives or the next Idle is due, so an idle machine costs about ten
+// arrives or the next Idle tick is due, so an idle machine costs about ten
 // wakeups a second instead of one per poll pause.
 void BpfSource::wait_for_events(uint64_t head_due_in_ns) {
     if (head_due_in_ns > 0) {
@@ -222,7 +221,7 @@ void BpfSource::wait_for_events(uint64_t head_due_in_ns) {
         nanosleep(&kPollPause, nullptr);
         return;
     }
-    const auto left = kIdleAfter - (Clock::now() - wait_started_);
+    const auto left = kIdleTick - (Clock::now() - last_idle_);
     const int ms = static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(left).count());
     epoll_event ready{};
     epoll_wait(epoll_fd_, &ready, 1, std::max(ms, 1));

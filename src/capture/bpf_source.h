@@ -59,9 +59,9 @@ private:
     std::chrono::steady_clock::time_point drain_deadline_{};
     uint64_t merge_now_ns_ = 0;  // last clock reading of the merge
     bool reader_prioritised_ = false;  // the draining thread's nice is set
-    // Since when next() has found nothing to deliver (Idle after kIdleAfter).
-    bool waiting_ = false;
-    std::chrono::steady_clock::time_point wait_started_{};
+    // When next() last said Idle: it says so again before waiting once a
+    // tick has passed, busy or not (see kIdleTick).
+    std::chrono::steady_clock::time_point last_idle_{};
 };
 
 }  // namespace tracetop::capture

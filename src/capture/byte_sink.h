@@ -47,6 +47,20 @@ public:
     // Overwrites a u32 written earlier at `at` (a length known only later).
     void patch_u32(size_t at, uint32_t v) { std::memcpy(buf_.data() + at, &v, sizeof v); }
 
+    // Header-block entries start with their u32 length: begin_entry() writes
+    // a placeholder and returns where; end_entry() fills it in, counting the
+    // length field itself (PL, FDL, UL) or only what follows (IL v2).
+    enum class EntryLength { WithItself, AfterItself };
+    size_t begin_entry() {
+        const size_t at = buf_.size();
+        u32(0);
+        return at;
+    }
+    void end_entry(size_t at, EntryLength counts = EntryLength::WithItself) {
+        const size_t skip = counts == EntryLength::AfterItself ? sizeof(uint32_t) : 0;
+        patch_u32(at, static_cast<uint32_t>(buf_.size() - at - skip));
+    }
+
     // Starts a block: type and a placeholder length. Returns its start.
     size_t begin_block(uint32_t type) {
         const size_t start = buf_.size();

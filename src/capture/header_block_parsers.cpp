@@ -1,6 +1,8 @@
 #include "capture/header_block_parsers.h"
 
 #include <cstring>
+#include <span>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -59,6 +61,16 @@ bool read_interface(ByteCursor& c, InterfaceRecord& rec) {
     return true;
 }
 
+// A v2 entry whose u32 length counts itself (UL, PL, FDL): its bytes, or an
+// error naming entry `index` of the list (`what`: "user", "process", "fd").
+ParseError take_entry(ByteCursor& c, std::string_view what, size_t index, ByteCursor& entry) {
+    const uint32_t len = c.u32();
+    if (len < 4) return fmt::format("{} entry {}: length {} too small", what, index, len);
+    entry = c.sub(len - 4);
+    if (!c.ok()) return fmt::format("{} entry {} of length {} runs past the block", what, index, len);
+    return std::nullopt;
+}
+
 ParseError parse_interface_list(ByteCursor c, int version, CaptureHeader& header) {
     for (size_t index = 0; c.remaining() >= kPaddingSlack; ++index) {
         InterfaceRecord rec;
@@ -108,10 +120,8 @@ ParseError parse_user_list(ByteCursor c, int version, CaptureHeader& header) {
             if (!read_user_entry(c, header, kind)) return fmt::format("user entry {}: unknown kind {}", index, kind);
             if (!c.ok()) return fmt::format("user entry {} runs past the block", index);
         } else {
-            const uint32_t len = c.u32();  // includes itself
-            if (len < 4) return fmt::format("user entry {}: length {} too small", index, len);
-            ByteCursor entry = c.sub(len - 4);
-            if (!c.ok()) return fmt::format("user entry {} of length {} runs past the block", index, len);
+            ByteCursor entry{std::span<const uint8_t>{}};
+            if (ParseError bad = take_entry(c, "user", index, entry)) return bad;
             if (!read_user_entry(entry, header, kind)) continue;  // unknown kind: skipped by length
             if (!entry.ok()) return fmt::format("user entry {} is shorter than its fields", index);
         }
@@ -171,10 +181,8 @@ ParseError parse_process_list(ByteCursor c, int version, CaptureHeader& header) 
             read_thread_fields(c, version, t);
             if (!c.ok()) return fmt::format("process entry {} runs past the block", index);
         } else {
-            const uint32_t len = c.u32();  // includes itself
-            if (len < 4) return fmt::format("process entry {}: length {} too small", index, len);
-            ByteCursor entry = c.sub(len - 4);
-            if (!c.ok()) return fmt::format("process entry {} of length {} runs past the block", index, len);
+            ByteCursor entry{std::span<const uint8_t>{}};
+            if (ParseError bad = take_entry(c, "process", index, entry)) return bad;
             read_thread_fields(entry, version, t);
             if (!entry.ok()) return fmt::format("process entry {} is shorter than its fields", index);
             read_thread_tail(entry, t);
@@ -238,10 +246,8 @@ ParseError parse_fd_list(ByteCursor c, int version, CaptureHeader& header) {
             if (!c.ok()) return fmt::format("fd entry {} runs past the block", index);
             f.type = static_cast<FdRecordType>(raw_type);
         } else {
-            const uint32_t len = c.u32();  // includes itself
-            if (len < 4) return fmt::format("fd entry {}: length {} too small", index, len);
-            ByteCursor entry = c.sub(len - 4);
-            if (!c.ok()) return fmt::format("fd entry {} of length {} runs past the block", index, len);
+            ByteCursor entry{std::span<const uint8_t>{}};
+            if (ParseError bad = take_entry(c, "fd", index, entry)) return bad;
             f.fd = entry.i64();
             f.ino = entry.u64();
             const uint8_t raw_type = entry.u8();

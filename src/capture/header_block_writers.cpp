@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -120,11 +121,9 @@ void write_interface_list_block(ByteSink& out, std::span<const event::InterfaceR
     for (const bool want_v6 : {false, true}) {
         for (const auto& rec : interfaces) {
             if (rec.is_ipv6() != want_v6) continue;
-            const size_t len_at = out.size();
-            out.u32(0);
+            const size_t len_at = out.begin_entry();
             put_interface(out, rec);
-            // IL v2's length counts the bytes after itself.
-            out.patch_u32(len_at, static_cast<uint32_t>(out.size() - len_at - 4));
+            out.end_entry(len_at, ByteSink::EntryLength::AfterItself);  // IL v2's counts the bytes after itself
         }
     }
     out.end_block(start);
@@ -134,23 +133,21 @@ void write_user_list_block(ByteSink& out, std::span<const event::UserRecord> use
                            std::span<const event::GroupRecord> groups) {
     const size_t start = out.begin_block(kUlV2Type);
     for (const auto& u : users) {
-        const size_t len_at = out.size();
-        out.u32(0);
+        const size_t len_at = out.begin_entry();
         out.u8(0);
         out.u32(u.uid);
         out.u32(u.gid);
         out.str16(capped(u.name, kMaxCredentialLen));
         out.str16(capped(u.home, kMaxPathLen));
         out.str16(capped(u.shell, kMaxPathLen));
-        out.patch_u32(len_at, static_cast<uint32_t>(out.size() - len_at));
+        out.end_entry(len_at);
     }
     for (const auto& g : groups) {
-        const size_t len_at = out.size();
-        out.u32(0);
+        const size_t len_at = out.begin_entry();
         out.u8(1);
         out.u32(g.gid);
         out.str16(capped(g.name, kMaxCredentialLen));
-        out.patch_u32(len_at, static_cast<uint32_t>(out.size() - len_at));
+        out.end_entry(len_at);
     }
     out.end_block(start);
 }
@@ -158,25 +155,14 @@ void write_user_list_block(ByteSink& out, std::span<const event::UserRecord> use
 void write_process_list_block(ByteSink& out, std::span<const event::ThreadRecord> threads) {
     const size_t start = out.begin_block(kPlV9Type);
     for (const auto& t : threads) {
-        const size_t len_at = out.size();
-        out.u32(0);
-        out.i64(t.tid);
-        out.i64(t.pid);
-        out.i64(t.ptid);
-        out.i64(t.sid);
-        out.i64(t.vpgid);
-        out.str16(capped(t.comm, kMaxPathLen));
-        out.str16(capped(t.exe, kMaxPathLen));
-        out.str16(capped(t.exepath, kMaxPathLen));
+        const size_t len_at = out.begin_entry();
+        // Runs of same-width fields, in the PL v9 order (scap-format.md §6).
+        for (const int64_t id : {t.tid, t.pid, t.ptid, t.sid, t.vpgid}) out.i64(id);
+        for (const std::string* path : {&t.comm, &t.exe, &t.exepath}) out.str16(capped(*path, kMaxPathLen));
         out.str16(capped_list(t.args, kMaxListLen));
         out.str16(capped(t.cwd, kMaxPathLen));
         out.i64(t.fdlimit);
-        out.u32(t.flags);
-        out.u32(t.uid);
-        out.u32(t.gid);
-        out.u32(t.vmsize_kb);
-        out.u32(t.vmrss_kb);
-        out.u32(t.vmswap_kb);
+        for (const uint32_t v : {t.flags, t.uid, t.gid, t.vmsize_kb, t.vmrss_kb, t.vmswap_kb}) out.u32(v);
         out.u64(t.pfmajor);
         out.u64(t.pfminor);
         out.str16(capped_list(t.env, kMaxListLen));
@@ -187,7 +173,7 @@ void write_process_list_block(ByteSink& out, std::span<const event::ThreadRecord
         // The short (pre-0.10) tail: read right by sysdig 0.29.3 and current libs alike.
         out.u32(t.loginuid);
         out.u8(t.exe_writable);
-        out.patch_u32(len_at, static_cast<uint32_t>(out.size() - len_at));
+        out.end_entry(len_at);
     }
     out.end_block(start);
 }
@@ -196,15 +182,14 @@ void write_fd_list_block(ByteSink& out, int64_t tid, std::span<const event::FdRe
     const size_t start = out.begin_block(kFdlV2Type);
     out.i64(tid);
     for (const auto& f : fds) {
-        const size_t len_at = out.size();
-        out.u32(0);
+        const size_t len_at = out.begin_entry();
         out.i64(f.fd);
         out.u64(f.ino);
         // Type 0 is not a valid on-disk type: call it unsupported.
         const auto type = f.type == event::FdRecordType::Unknown ? event::FdRecordType::Unsupported : f.type;
         out.u8(static_cast<uint8_t>(type));
         put_fd_payload(out, f);
-        out.patch_u32(len_at, static_cast<uint32_t>(out.size() - len_at));
+        out.end_entry(len_at);
     }
     out.end_block(start);
 }

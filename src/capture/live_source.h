@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "capture/source.h"
+#include "tracetop_shared.h"
 
 namespace tracetop::capture {
 
 struct LiveOptions {
-    uint32_t snaplen = 80;       // bytes of each I/O buffer copied (-s)
-    uint32_t buffer_mb = 8;      // per-CPU ring buffer size (--buffer-mb)
+    uint32_t snaplen = TRACETOP_DEFAULT_SNAPLEN;      // bytes of each I/O buffer copied (-s)
+    uint32_t buffer_mb = TRACETOP_DEFAULT_BUFFER_MB;  // per-CPU ring buffer size (--buffer-mb)
     bool context_switches = false;  // also trace sched_switch (loud)
     // The interest set: by native x86_64 system-call number, nonzero for the
     // calls whose events are wanted; empty wants every call. The probe

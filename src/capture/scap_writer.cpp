@@ -226,6 +226,8 @@ void ScapWriter::write(const event::EventView& ev) {
 
 bool ScapWriter::failed() const { return impl_->error.has_value(); }
 
+std::optional<Error> ScapWriter::error() const { return impl_->error; }
+
 Result<uint64_t> ScapWriter::close() {
     Impl& im = *impl_;
     if (im.closed) {

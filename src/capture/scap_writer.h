@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "event/event_view.h"
@@ -40,12 +41,11 @@ public:
     // True once a write failed (the disk is full, ...): later events are
     // lost, and a live recording should stop and say so rather than run on.
     bool failed() const;
-
-    ScapWriter(const ScapWriter&) = delete;
-    ScapWriter& operator=(const ScapWriter&) = delete;
+    // What failed, once failed(): the message close() will return.
+    std::optional<Error> error() const;
 
 private:
-    struct Impl;
+    struct Impl;  // the open file (not copyable: owned through impl_)
     explicit ScapWriter(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
     uint64_t events_ = 0;

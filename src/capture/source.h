@@ -15,7 +15,7 @@ namespace tracetop::capture {
 enum class ReadStatus {
     Event,       // `out` holds the next event
     NewSection,  // a new section began: header() changed, state should be reloaded
-    Idle,        // live only: nothing arrived within the poll interval; call again
+    Idle,        // live only: the source would wait, and a tick (100 ms) passed since the last Idle; call again
     End,         // clean end of the stream
     Failed,      // error() says why; events before it were delivered
 };

@@ -29,12 +29,6 @@
 namespace tracetop::engine {
 namespace {
 
-bool shown_by_default(const event::EventView& ev, bool debug) {
-    if (event::is_never_shown(ev.type)) return false;
-    if (ev.block_flags & event::kEventFlagStateOnly) return false;
-    return debug || !event::is_internal(ev.type);
-}
-
 // For each type code (the last entry: codes past the table), whether an
 // event of that type may be printed: shown by default and not refused by the
 // filter on its type alone. The others only feed the model (Model::apply),
@@ -150,7 +144,12 @@ int run_batch(const Options& options) {
         if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
             sweep.maybe_sweep(model, reader.stats().drops, Clock::now());
         }
-        if (rs == capture::ReadStatus::Idle) continue;
+        if (rs == capture::ReadStatus::Idle) {
+            // Nothing more to read for now: what was printed goes out, so a
+            // lone event shows within a tick, on a terminal or down a pipe.
+            if (!sink.flush()) break;
+            continue;
+        }
         if (rs == capture::ReadStatus::NewSection) {
             model.load_header(reader.header());
             continue;
@@ -195,7 +194,7 @@ int run_batch(const Options& options) {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
             append_default_line(ev, name, &args, clock, sink.buffer());
         }
-        if (!sink.maybe_flush()) break;
+        if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
     }
     sink.flush();
     if (report) report_model(model, "end");

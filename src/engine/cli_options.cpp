@@ -39,15 +39,18 @@ po::options_description describe_options() {
         ("write,w", po::value<std::string>()->value_name("FILE"), "write events to a .scap capture (mode 0600)")
         ("compress,z", "gzip the file written with -w")
         ("print", "print one line per event instead of opening the explorer")
+        ("unbuffered", "with --print: write each line as soon as it is made (lines otherwise go out in "
+         "large blocks while events flow, and at once when they pause)")
+        ("explore", "live, with -w: open the explorer while recording (the filter selects what is recorded)")
         ("numevents,n", po::value<uint64_t>()->value_name("N"), "stop after N events")
         ("print-format,p", po::value<std::string>()->value_name("FORMAT"),
          "with --print: print FORMAT per event, %field tokens replaced (e.g. '%proc.name %fd.name'); "
          "a leading * prints events whose fields are missing too")
         ("list-fields,l", "list the fields usable in filters and formats, and exit")
         ("duration", po::value<double>()->value_name("SECONDS"), "live: stop after SECONDS")
-        ("snaplen,s", po::value<uint32_t>()->value_name("BYTES")->default_value(80),
+        ("snaplen,s", po::value<uint32_t>()->value_name("BYTES")->default_value(TRACETOP_DEFAULT_SNAPLEN),
          "live: bytes of each read/write buffer to capture")
-        ("buffer-mb", po::value<uint32_t>()->value_name("MB")->default_value(8),
+        ("buffer-mb", po::value<uint32_t>()->value_name("MB")->default_value(TRACETOP_DEFAULT_BUFFER_MB),
          "live: size of each per-CPU ring buffer in MiB")
         ("context-switches", "live: also capture the scheduler's context switches (switch events; many)")
         ("debug,D", "also print internal events (process info), like sysdig -D")
@@ -100,6 +103,8 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("write")) opts.write_file = vm["write"].as<std::string>();
     opts.compress = vm.count("compress") > 0;
     opts.print = vm.count("print") > 0;
+    opts.unbuffered = vm.count("unbuffered") > 0;
+    opts.explore = vm.count("explore") > 0;
     opts.debug = vm.count("debug") > 0;
     if (vm.count("numevents")) opts.max_events = vm["numevents"].as<uint64_t>();
     if (vm.count("duration")) opts.duration_s = vm["duration"].as<double>();
@@ -139,6 +144,17 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         const auto& words = vm["filter"].as<std::vector<std::string>>();
         for (size_t i = 0; i < words.size(); ++i) joined << (i ? " " : "") << words[i];
         opts.filter = joined.str();
+    }
+    if (opts.explore && (opts.print || opts.json || vm.count("print-format"))) {
+        std::cerr << "tracetop: --explore opens the explorer; it does not combine with --print, -p or --json\n";
+        return {std::nullopt, 2};
+    }
+    // Offline the explorer reads the file again for every view it computes:
+    // re-recording belongs to the batch mode, which reads it once.
+    if (opts.explore && opts.write_file && opts.read_file) {
+        std::cerr << "tracetop: the explorer records live capture only; to re-record a file: "
+                     "tracetop -r IN -w OUT [filter]\n";
+        return {std::nullopt, 2};
     }
     if (opts.compress && !opts.write_file) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "event/result.h"
+#include "tracetop_shared.h"
 
 namespace tracetop::engine {
 
@@ -13,13 +14,15 @@ struct Options {
     std::optional<std::string> read_file;   // -r: offline from a capture
     std::optional<std::string> write_file;  // -w: record to a capture
     bool print = false;                     // --print: event lines instead of the UI
+    bool unbuffered = false;                // --unbuffered: write each printed line at once
+    bool explore = false;                   // --explore: the explorer even with -w (records live)
     bool compress = false;                  // -z: gzip the -w file
     bool debug = false;                     // -D: also show internal events
     std::optional<uint64_t> max_events;     // -n: stop after this many events
     std::string format;                     // -p: output format with %field tokens
     std::optional<double> duration_s;       // --duration: stop after this many seconds (live)
-    uint32_t snaplen = 80;                  // -s: bytes of I/O buffers captured (live)
-    uint32_t buffer_mb = 8;                 // --buffer-mb: per-CPU ring buffer (live)
+    uint32_t snaplen = TRACETOP_DEFAULT_SNAPLEN;      // -s: bytes of I/O buffers captured (live)
+    uint32_t buffer_mb = TRACETOP_DEFAULT_BUFFER_MB;  // --buffer-mb: per-CPU ring buffer (live)
     bool context_switches = false;          // --context-switches: also capture sched_switch (live)
     std::string filter;                     // trailing arguments, joined
     std::string view;                       // -v: start view (explorer) or the view --json prints

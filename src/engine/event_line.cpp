@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "event/event_table.h"
+
 namespace tracetop::engine {
 
 void WallClockFormatter::append(uint64_t ts_ns, event::OutBuffer& out) {
@@ -17,6 +19,12 @@ void WallClockFormatter::append(uint64_t ts_ns, event::OutBuffer& out) {
     }
     out.append(std::string_view(cached_text_));
     fmt::format_to(std::back_inserter(out), ".{:09d}", ts_ns % 1000000000ULL);
+}
+
+bool shown_by_default(const event::EventView& ev, bool debug) {
+    if (event::is_never_shown(ev.type)) return false;
+    if (ev.block_flags & event::kEventFlagStateOnly) return false;
+    return debug || !event::is_internal(ev.type);
 }
 
 void append_default_line(const event::EventView& ev, std::string_view proc_name,

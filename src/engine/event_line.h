@@ -21,6 +21,10 @@ private:
     char cached_text_[16] = {};
 };
 
+// Whether --print shows the event (without a filter): never state-only
+// records or events sysdig hides even with -D; internal ones only with -D.
+bool shown_by_default(const event::EventView& ev, bool debug);
+
 void append_default_line(const event::EventView& ev, std::string_view proc_name,
                          const event::ArgContext* ctx, WallClockFormatter& clock,
                          event::OutBuffer& out);

@@ -7,6 +7,7 @@
 
 #include "analysis/aggregator.h"
 #include "engine/proc_cpu.h"
+#include "engine/event_recorder.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
 #include "filter/compiled_filter.h"
@@ -23,6 +24,18 @@ constexpr uint64_t kBatch = 8192;
 constexpr auto kLoadingRefresh = std::chrono::milliseconds(200);
 
 }  // namespace
+
+std::string Navigation::scope() const { return analysis::join_filters(filter, stack.terms_filter()); }
+
+void Navigation::stamp(analysis::Snapshot& snap, const analysis::ViewSet& views) const {
+    snap.filter = filter;
+    snap.scope = scope();
+    snap.breadcrumb = stack.breadcrumb(views);
+    snap.depth = stack.depth();
+    snap.level_id = stack.level_id();
+    snap.level_path = stack.level_path();
+    snap.generation = generation;
+}
 
 ExplorerEngine::ExplorerEngine(Options options, analysis::ViewSet views)
     : options_(std::move(options)), views_(std::move(views)) {
@@ -59,10 +72,17 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
         return Error(m.rfind(name, 0) == 0 ? m : name + ": " + m);
     }
     std::unique_ptr<ExplorerEngine> engine(new ExplorerEngine(options, std::move(*views)));
-    engine->view_id_ = view_id;
-    engine->user_filter_ = options.filter;
+    engine->nav_.stack = analysis::DrillStack(view_id);
+    engine->nav_.filter = options.filter;
+    engine->shown_ = engine->nav_;
+    auto first = std::make_shared<analysis::Snapshot>(*engine->snap_);
+    engine->shown_.stamp(*first, engine->views_);
+    engine->snap_ = std::move(first);
     engine->first_pipeline_ =
         std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, opened->live);
+    if (options.write_file) {
+        if (auto refused = engine->first_pipeline_->start_recording(options)) return *refused;
+    }
     engine->thread_ = std::thread([e = engine.get()] { e->run(); });
     return engine;
 }
@@ -70,6 +90,11 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
 void ExplorerEngine::send(Command cmd) {
     {
         std::lock_guard<std::mutex> lock(queue_mu_);
+        // Numbered under the queue's lock: numbers grow in queue order.
+        if (cmd.navigates()) {
+            cmd.generation = sent_generation_.load(std::memory_order_relaxed) + 1;
+            sent_generation_.store(cmd.generation, std::memory_order_release);
+        }
         queue_.push_back(std::move(cmd));
     }
     queue_cv_.notify_one();
@@ -80,16 +105,14 @@ std::shared_ptr<const analysis::Snapshot> ExplorerEngine::latest() const {
     return snap_;
 }
 
-std::string ExplorerEngine::scope() const { return analysis::join_filters(user_filter_, stack_.terms_filter()); }
-
 void ExplorerEngine::publish(std::shared_ptr<analysis::Snapshot> snap) {
+    shown_.stamp(*snap, views_);
+    store(std::move(snap));
+}
+
+void ExplorerEngine::store(std::shared_ptr<analysis::Snapshot> snap) {
     snap->seq = seq_.load(std::memory_order_relaxed) + 1;
     snap->paused = paused_;
-    snap->filter = user_filter_;
-    snap->scope = scope();
-    const analysis::ViewDef* view = views_.find(view_id_);
-    snap->breadcrumb = stack_.breadcrumb(views_, view ? view->name : view_id_);
-    snap->depth = stack_.depth();
     {
         std::lock_guard<std::mutex> lock(snap_mu_);
         snap_ = std::move(snap);
@@ -98,48 +121,54 @@ void ExplorerEngine::publish(std::shared_ptr<analysis::Snapshot> snap) {
 }
 
 bool ExplorerEngine::apply(Command& cmd) {
-    const analysis::ViewDef* current = views_.find(view_id_);
+    if (cmd.navigates()) {
+        const bool changed = navigate(cmd);
+        // Taken, whether it changed anything or not: its snapshot answers it.
+        nav_.generation = cmd.generation;
+        return changed;
+    }
     switch (cmd.kind) {
         case Command::Kind::Quit: quit_ = true; return false;
         case Command::Kind::Pause: paused_ = cmd.flag; return false;
-        case Command::Kind::EventDetails: return false;  // answered by run(), which has the pipeline
-        case Command::Kind::OpenPane:
-        case Command::Kind::ClosePane: return false;     // run() too
+        case Command::Kind::Clear: clear_ = true; return false;
+        default: return false;  // EventDetails, OpenPane, ClosePane: answered by run(), which has the pipeline
+    }
+}
+
+bool ExplorerEngine::navigate(Command& cmd) {
+    analysis::DrillStack& stack = nav_.stack;
+    const analysis::ViewDef* current = views_.find(stack.view_id());
+    switch (cmd.kind) {
         case Command::Kind::DrillFilter: {
             const analysis::ViewDef* target = views_.find("events");
             if (!target || cmd.row.key_terms.empty()) return false;
-            stack_.push(analysis::DrillFrame{view_id_, cmd.row.key_terms, {}, cmd.row.label});
-            view_id_ = target->id;
+            stack.push(target->id, analysis::DrillFrame{{}, 0, cmd.row.key_terms, {}, cmd.row.label});
             return true;
         }
-        case Command::Kind::Clear: clear_ = true; return false;
         case Command::Kind::SetView:
-            if (!views_.find(cmd.text) || cmd.text == view_id_) return false;
-            view_id_ = cmd.text;
+            if (!views_.find(cmd.text) || cmd.text == stack.view_id()) return false;
+            stack.switch_view(cmd.text);
             return true;
         case Command::Kind::SetFilter:
             if (check_filter(cmd.text)) return false;
-            user_filter_ = cmd.text;
+            nav_.filter = cmd.text;
             return true;
-        case Command::Kind::Back: {
-            if (stack_.empty()) return false;
-            view_id_ = stack_.pop().view_id;
-            return true;
-        }
+        case Command::Kind::Back: return stack.pop();
         case Command::Kind::Drill:
         case Command::Kind::DrillEvents: {
+            // The row is of the level the screen showed; another level is current now.
+            if (cmd.generation_seen != nav_.generation) return false;
             if (!current || current->kind != analysis::ViewKind::Table || cmd.row.key_terms.empty()) return false;
             const analysis::ViewDef* target = cmd.kind == Command::Kind::DrillEvents
                                                   ? views_.find("events")
-                                                  : stack_.target_of(views_, *current);
+                                                  : stack.target_of(views_, *current);
             if (!target) return false;
-            stack_.push(analysis::DrillFrame{view_id_, cmd.row.key_terms, current->keys,
-                                             analysis::crumb_for(cmd.row)});
-            view_id_ = target->id;
+            stack.push(target->id,
+                       analysis::DrillFrame{{}, 0, cmd.row.key_terms, current->keys, analysis::crumb_for(cmd.row)});
             return true;
         }
+        default: return false;
     }
-    return false;
 }
 
 void ExplorerEngine::run() {
@@ -173,7 +202,7 @@ void ExplorerEngine::run() {
         if (pipe->pane()) pipe->pane()->fill(snap->pane, pipe->last_ts());
         snap->pane.id = pane_id_;
         pipe->describe(snap->source);
-        snap->error = failure;
+        snap->error = failure.empty() ? pipe->recording_problem().value_or("") : failure;
         return snap;
     };
 
@@ -193,13 +222,13 @@ void ExplorerEngine::run() {
                     const auto num = std::strtoull(cmd.text.c_str(), nullptr, 10);
                     snap->details = pipe->event_details(num).value_or(
                         "This event is no longer kept: the Events view keeps only the newest ones.\n");
-                    publish(std::move(snap));
+                    store(std::move(snap));
                 }
                 if (cmd.kind == Command::Kind::OpenPane) {
                     pane_kind_ = cmd.text == "echo" ? analysis::PaneKind::Echo : analysis::PaneKind::Spectro;
                     std::string row_terms;
                     for (const std::string& t : cmd.row.key_terms) row_terms = analysis::join_filters(row_terms, t);
-                    pane_scope_ = analysis::join_filters(scope(), row_terms);
+                    pane_scope_ = analysis::join_filters(nav_.scope(), row_terms);
                     pane_id_ = cmd.id;
                     if (live) {
                         // Live: from now on, beside the view.
@@ -218,6 +247,18 @@ void ExplorerEngine::run() {
             }
         }
         if (quit_) break;
+        if (!reconfigure && nav_.generation != shown_.generation) {
+            // Navigation commands that changed nothing: the table stands and
+            // answers them at once, if the newest snapshot shows it already
+            // (else it is being published for the first time, with this generation).
+            auto again = std::make_shared<analysis::Snapshot>(*latest());
+            const bool shows_table = again->generation == shown_.generation;
+            shown_.generation = nav_.generation;
+            if (shows_table) {
+                again->generation = shown_.generation;
+                store(std::move(again));
+            }
+        }
         if (clear_) {
             clear_ = false;
             if (pipe->aggregator()) pipe->aggregator()->reset();
@@ -227,8 +268,9 @@ void ExplorerEngine::run() {
 
         if (reconfigure) {
             reconfigure = false;
-            const analysis::ViewDef* view = views_.find(view_id_);
-            auto agg = analysis::Aggregator::create(*view, analysis::join_filters(user_filter_, stack_.terms_filter()));
+            shown_ = nav_;
+            const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
+            auto agg = analysis::Aggregator::create(*view, shown_.scope());
             if (!live && !first_pass) {
                 // Offline, every view is computed over the whole file: read it again.
                 auto opened = open_source(options_);
@@ -250,7 +292,10 @@ void ExplorerEngine::run() {
                 pipe->set_aggregator(nullptr);
             }
             pass_done = false;
-            interval_start = last_publish = Clock::now();
+            interval_start = Clock::now();
+            // Offline, the first batch shows at once: the answer to a command
+            // comes with rows, and a key typed ahead finds them.
+            last_publish = interval_start - kLoadingRefresh;
             interval_events = pipe->events();
             interval_drops = pipe->stats().drops;
             if (cpu) cpu->sample();  // the new interval's baseline
@@ -269,7 +314,7 @@ void ExplorerEngine::run() {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
             const double seconds = live ? std::chrono::duration<double>(now - interval_start).count()
-                                        : static_cast<double>(pipe->last_ts() - pipe->first_ts()) / 1e9;
+                                        : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
             snap->progress = 1;
             publish(std::move(snap));
@@ -278,7 +323,7 @@ void ExplorerEngine::run() {
         if (!live) {
             if (now - last_publish >= kLoadingRefresh) {
                 last_publish = now;
-                auto snap = make_snapshot(static_cast<double>(pipe->last_ts() - pipe->first_ts()) / 1e9);
+                auto snap = make_snapshot(pipe->span_seconds());
                 snap->loading = true;
                 snap->progress = pipe->progress();
                 publish(std::move(snap));
@@ -306,6 +351,13 @@ void ExplorerEngine::run() {
             interval_drops = pipe->stats().drops;
         }
     }
+    recorded_ = pipe->finish_recording();
+}
+
+int ExplorerEngine::finish() {
+    send(Command::make(Command::Kind::Quit));
+    if (thread_.joinable()) thread_.join();
+    return report_recording(options_, recorded_);
 }
 
 }  // namespace tracetop::engine

@@ -20,6 +20,7 @@
 #include "analysis/snapshot.h"
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
+#include "engine/event_recorder.h"
 #include "event/result.h"
 
 namespace tracetop::engine {
@@ -27,8 +28,8 @@ namespace tracetop::engine {
 struct Command {
     enum class Kind {
         SetView,      // text: view id (the drill-down filter stays)
-        Drill,        // row: Enter on it
-        DrillEvents,  // row: the events behind it
+        Drill,        // row: Enter on it; generation_seen: of the snapshot the row is from
+        DrillEvents,  // row: the events behind it; generation_seen as for Drill
         Back,         // pop one drill-down level
         SetFilter,    // text: sysdig filter for every view (checked with check_filter first)
         Pause,        // flag: stop (true) or resume publishing
@@ -44,11 +45,37 @@ struct Command {
     analysis::Row row;
     bool flag = false;
     uint64_t id = 0;
+    // Drill and DrillEvents name a row of the level the screen showed: the
+    // engine drills only if that level is still the current one, i.e. it has
+    // taken no navigation command since the snapshot of this generation.
+    uint64_t generation_seen = 0;
+    // Set by send() on a navigation command: its number (Snapshot::generation).
+    uint64_t generation = 0;
+
+    // The commands that move between levels or change what a level shows;
+    // each is numbered and answered by a snapshot of its generation.
+    bool navigates() const {
+        return kind == Kind::SetView || kind == Kind::Drill || kind == Kind::DrillEvents || kind == Kind::Back ||
+               kind == Kind::SetFilter || kind == Kind::DrillFilter;
+    }
 
     static Command make(Kind k) { Command c; c.kind = k; return c; }
     static Command with_text(Kind k, std::string t) { Command c = make(k); c.text = std::move(t); return c; }
     static Command with_row(Kind k, analysis::Row r) { Command c = make(k); c.row = std::move(r); return c; }
     static Command with_flag(Kind k, bool f) { Command c = make(k); c.flag = f; return c; }
+};
+
+// Where the user is: the drill stack (which holds the current view), the
+// user's filter, and the number of the last navigation command taken.
+struct Navigation {
+    analysis::DrillStack stack;
+    std::string filter;
+    uint64_t generation = 0;
+
+    std::string scope() const;  // the user's filter and every drill-down term
+    // Writes this place into a snapshot (breadcrumb, depth, level identities,
+    // generation, filter, scope).
+    void stamp(analysis::Snapshot& snap, const analysis::ViewSet& views) const;
 };
 
 class ExplorerEngine {
@@ -60,13 +87,23 @@ public:
     // before anything is drawn.
     static Result<std::unique_ptr<ExplorerEngine>> start(const Options& options);
 
+    // Queues a command; a navigation command gets its number here, and the
+    // first snapshot whose generation is at least that number answers it.
     void send(Command cmd);
+    // The number of the last navigation command sent: a snapshot of an older
+    // generation was made before the engine saw that command.
+    uint64_t sent_generation() const { return sent_generation_.load(std::memory_order_acquire); }
 
     // The newest snapshot (never null after start) and its sequence number.
     std::shared_ptr<const analysis::Snapshot> latest() const;
     uint64_t latest_seq() const { return seq_.load(std::memory_order_acquire); }
 
     const analysis::ViewSet& views() const { return views_; }
+
+    // Stops the drain thread and, with -w, completes the recording and says
+    // on standard error what it holds. Call once the screen is given back;
+    // the exit status: 1 when the recording failed, else 0.
+    int finish();
 
     // The message a bad filter gives (with a caret line), or nullopt if it compiles.
     static std::optional<std::string> check_filter(const std::string& text);
@@ -75,16 +112,18 @@ private:
     ExplorerEngine(Options options, analysis::ViewSet views);
     void run();
     bool apply(Command& cmd);  // true: reconfigure
-    std::string scope() const;  // user filter and drill-down terms
-    void publish(std::shared_ptr<analysis::Snapshot> snap);
+    bool navigate(Command& cmd);  // a navigation command on nav_; true: it changed the level or its filter
+    void publish(std::shared_ptr<analysis::Snapshot> snap);  // a table of shown_, stamped so
+    void store(std::shared_ptr<analysis::Snapshot> snap);    // as it is (a copy keeps its stamps)
 
     Options options_;
     analysis::ViewSet views_;
 
-    // Drain-thread state.
-    std::string view_id_;
-    std::string user_filter_;
-    analysis::DrillStack stack_;
+    // Drain-thread state. nav_ is where the commands taken so far lead;
+    // shown_ is what the table being computed answers (nav_ when its
+    // aggregator was made), and so what every snapshot is stamped with.
+    Navigation nav_;
+    Navigation shown_;
     bool paused_ = false;
     bool clear_ = false;
     bool quit_ = false;
@@ -97,11 +136,13 @@ private:
     std::mutex queue_mu_;
     std::condition_variable queue_cv_;
     std::deque<Command> queue_;
+    std::atomic<uint64_t> sent_generation_{0};
 
     mutable std::mutex snap_mu_;
     std::shared_ptr<const analysis::Snapshot> snap_;
     std::atomic<uint64_t> seq_{0};
 
+    std::optional<RecordingEnd> recorded_;  // set by the drain thread as it ends (-w)
     std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
     std::thread thread_;
 };

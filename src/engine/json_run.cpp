@@ -33,6 +33,10 @@ std::string snapshot_json(const analysis::Snapshot& snap, const std::string& fil
     nlohmann::ordered_json out;
     out["view"] = snap.view_id;
     out["filter"] = filter;
+    // The sample the rates divide by: offline the first to the last event
+    // that carries a time (ns since the epoch), live the wall-clock run.
+    out["span"] = {{"first_ts", snap.source.first_ts}, {"last_ts", snap.source.last_ts},
+                   {"seconds", snap.sample_seconds}};
     nlohmann::ordered_json cols = nlohmann::ordered_json::array();
     for (const auto& c : snap.columns) {
         cols.push_back({{"id", c.id}, {"title", c.title}, {"field", c.field},
@@ -129,11 +133,12 @@ int run_json(const Options& options) {
     }
     // Offline the capture's own time span is the sample; live, the wall clock.
     double seconds = pipe.live() ? std::chrono::duration<double>(Clock::now() - started).count()
-                                 : static_cast<double>(pipe.last_ts() - pipe.first_ts()) / 1e9;
+                                 : pipe.span_seconds();
     if (cpu) pipe.feed_cpu(cpu->sample());
     pipe.add_idle_rows();
     analysis::Snapshot snap;
     pipe.aggregator()->fill(snap, seconds);
+    pipe.describe(snap.source);
     std::fputs(snapshot_json(snap, options.filter).c_str(), stdout);
     std::fputc('\n', stdout);
     return status;

@@ -21,19 +21,47 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             case capture::ReadStatus::NewSection: model_.load_header(source_->header()); continue;
             case capture::ReadStatus::Event: break;
         }
-        if (events_++ == 0) first_ts_ = ev_.ts;
-        last_ts_ = ev_.ts;
+        ++events_;
+        // Events stamped 0 are metadata (sysdig writes container records so
+        // at the start of captures taken on docker hosts): they belong to no
+        // moment, so the sample's span is that of the events that do.
+        if (ev_.ts != 0) {
+            if (first_ts_ == 0) first_ts_ = ev_.ts;
+            last_ts_ = ev_.ts;
+        }
         const state::EventContext& ctx = model_.on_event(ev_);
+        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
+        if (recorder_) recorder_->offer(fields);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
         if (!agg_ && !pane_) continue;
-        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
         const bool internal = event::is_internal(ev_.type);
         if (agg_) agg_->on_event(fields, internal);
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+std::optional<Error> ViewPipeline::start_recording(const Options& options) {
+    auto created = EventRecorder::create(options, source_->header());
+    if (!created) return created.error();
+    recorder_ = std::move(*created);
+    return std::nullopt;
+}
+
+std::optional<RecordingEnd> ViewPipeline::finish_recording() {
+    if (!recorder_) return std::nullopt;
+    agg_.reset();
+    pane_.reset();
+    // Like a batch -w stopped by a signal: detach, then record what the
+    // rings still hold, so the file ends where the user quit.
+    if (live_ && !recorder_->problem()) {
+        source_->stop_producing();
+        constexpr uint64_t kBatch = 8192;
+        for (Step step = Step::More; step == Step::More || step == Step::Idle;) step = run(kBatch);
+    }
+    return RecordingEnd{recorder_->close(), source_->stats().drops};
 }
 
 void ViewPipeline::feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis) {
@@ -81,7 +109,7 @@ void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.first_ts = first_ts_;
     out.last_ts = last_ts_;
     out.events = events_;
-    const double span = last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
+    const double span = span_seconds();
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
     const capture::SourceStats stats = source_->stats();
     out.drops = stats.drops;

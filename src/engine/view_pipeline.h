@@ -1,5 +1,7 @@
 // One pass of events through the model into a view's aggregator: the piece
-// the explorer's drain thread and the --json batch mode share.
+// the explorer's drain thread and the --json batch mode share. Live, it also
+// feeds the explorer's -w recording (EventRecorder), which outlives view
+// switches because the live pipeline does.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,8 @@
 #include "analysis/pane_feed.h"
 #include "analysis/snapshot.h"
 #include "capture/source.h"
+#include "engine/cli_options.h"
+#include "engine/event_recorder.h"
 #include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
 #include "event/result.h"
@@ -34,6 +38,19 @@ public:
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
+
+    // -w with the explorer: records from now on (EventRecorder::create's
+    // errors come back here). Call before the first run().
+    std::optional<Error> start_recording(const Options& options);
+    // Why recording stopped early (a full disk), or nothing.
+    std::optional<std::string> recording_problem() const {
+        return recorder_ ? recorder_->problem() : std::nullopt;
+    }
+    // Ends a recording: stops the live source, records what it still holds,
+    // and completes the file. Views and panes are fed no more. Nothing when
+    // not recording.
+    std::optional<RecordingEnd> finish_recording();
+    const std::string* recording_path() const { return recorder_ ? &recorder_->path() : nullptr; }
 
     // Live CPU use measured from /proc: each thread's share becomes a
     // process-info event for the aggregator (thread.cpu = the hundredths of
@@ -71,6 +88,10 @@ public:
     uint64_t events() const { return events_; }
     uint64_t first_ts() const { return first_ts_; }
     uint64_t last_ts() const { return last_ts_; }
+    // Seconds from the first to the last event that carries a time.
+    double span_seconds() const {
+        return last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
+    }
 
 private:
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
@@ -83,6 +104,7 @@ private:
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
     std::unique_ptr<analysis::PaneFeed> pane_;
+    std::unique_ptr<EventRecorder> recorder_;
     GoneThreadSweep sweep_;
     event::EventView ev_;
     uint64_t events_ = 0;

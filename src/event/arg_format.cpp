@@ -12,6 +12,7 @@
 
 #include "event/errno_names.h"
 #include "event/flag_tables.h"
+#include "event/tracetop_events.h"
 
 namespace tracetop::event {
 namespace {
@@ -567,7 +568,7 @@ void put_value(const EventView& ev, uint32_t i, const ParamInfo& info, const Arg
     }
 }
 
-bool is_generic(EventType type) { return type <= 1; }
+bool is_generic(EventType type) { return type == PPME_SYSCALL_E || type == PPME_SYSCALL_X; }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // The scap event table: for every event type code, its name, category, flags
 // and parameter schema (scap-format.md §11). Facts from the public scap
-// format; the table itself lives in event_table.cpp.
+// format; the table itself is generated at build time from events.toml
+// (gen_events.py).
 #pragma once
 
 #include <cstdint>

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "event/errno_names.h"
+
 namespace tracetop::filter {
 namespace {
 
@@ -95,6 +97,11 @@ Result<BoundField> resolve_field(std::string_view name, const std::optional<std:
         bound.arg.name = std::string(arg_text);
     }
     return bound;
+}
+
+void push_errno_name(FieldValues& out, int64_t err) {
+    const std::string_view name = event::errno_name(err);
+    out.push(FieldValue::of_string(name.empty() ? std::string_view("UNKNOWN") : name));
 }
 
 }  // namespace tracetop::filter

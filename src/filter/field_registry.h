@@ -58,4 +58,8 @@ std::span<const FieldDef> signal_fields();   // fields_signal.cpp
 std::span<const FieldDef> error_fields();    // fields_error.cpp
 std::span<const FieldDef> summary_fields();  // fields_summary.cpp
 
+// Shared by the extractors: an error number's name as sysdig prints it
+// (ENOENT; UNKNOWN for a number without a name). field_registry.cpp.
+void push_errno_name(FieldValues& out, int64_t err);
+
 }  // namespace tracetop::filter

@@ -29,9 +29,7 @@ bool error_of(const FieldContext& c, int64_t& err) {
 
 void x_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t err = 0;
-    if (!error_of(c, err)) return;
-    const std::string_view name = event::errno_name(err);
-    out.push(FieldValue::of_string(name.empty() ? std::string_view("UNKNOWN") : name));
+    if (error_of(c, err)) push_errno_name(out, err);
 }
 void x_code(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t err = 0;

@@ -95,18 +95,10 @@ void x_args(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // ("ENOENT" for -2(ENOENT), "<f>/etc/passwd" for an fd) as sysdig does.
 bool has_resolved_part(ParamType t) {
     switch (t) {
-        case ParamType::Errno:
-        case ParamType::Fd:
-        case ParamType::Pid:
-        case ParamType::Flags8:
-        case ParamType::Flags16:
-        case ParamType::Flags32:
-        case ParamType::EnumFlags8:
-        case ParamType::EnumFlags16:
-        case ParamType::EnumFlags32:
-        case ParamType::SigType:
-        case ParamType::Uid:
-        case ParamType::Gid:
+        case ParamType::Errno: case ParamType::Fd: case ParamType::Pid:
+        case ParamType::Flags8: case ParamType::Flags16: case ParamType::Flags32:
+        case ParamType::EnumFlags8: case ParamType::EnumFlags16: case ParamType::EnumFlags32:
+        case ParamType::SigType: case ParamType::Uid: case ParamType::Gid:
             return true;
         default:
             return false;
@@ -171,8 +163,7 @@ void x_res(const FieldContext& c, const BoundArg&, FieldValues& out) {
         out.push(FieldValue::of_string("SUCCESS"));
         return;
     }
-    const std::string_view name = event::errno_name(-res);
-    out.push(FieldValue::of_string(name.empty() ? std::string_view("UNKNOWN") : name));
+    push_errno_name(out, -res);
 }
 
 void x_rawres(const FieldContext& c, const BoundArg&, FieldValues& out) {

@@ -43,19 +43,18 @@ void x_exe(const FieldContext& c, const BoundArg&, FieldValues& out) {
 void x_exepath(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const ThreadInfo* t = thread_of(c)) push_text(out, t->exepath.view());
 }
-void x_args(const FieldContext& c, const BoundArg&, FieldValues& out) {
+// Text the model renders for the thread (arguments, command line).
+template <class Render>
+void push_rendered(const FieldContext& c, FieldValues& out, Render render) {
     const ThreadInfo* t = thread_of(c);
     if (!t) return;
     c.scratch->clear();
-    state::append_args(*t, *c.scratch);
+    render(*t, *c.scratch);
     push_text(out, scratch_view(c));
 }
+void x_args(const FieldContext& c, const BoundArg&, FieldValues& out) { push_rendered(c, out, state::append_args); }
 void x_cmdline(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const ThreadInfo* t = thread_of(c);
-    if (!t) return;
-    c.scratch->clear();
-    state::append_cmdline(*t, *c.scratch);
-    push_text(out, scratch_view(c));
+    push_rendered(c, out, state::append_cmdline);
 }
 void x_cwd(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const ThreadInfo* m = main_of(c)) push_text(out, m->cwd.view());

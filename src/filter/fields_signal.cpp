@@ -116,6 +116,11 @@ void push_name_of(const FieldContext& c, int64_t pid, FieldValues& out) {
     }
 }
 
+// The name of the event's own thread.
+void push_own_name(const FieldContext& c, FieldValues& out) {
+    out.push(FieldValue::of_string(c.state.thread->comm.view()));
+}
+
 void x_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t sig = 0;
     if (!signal_number(c, sig)) return;
@@ -132,31 +137,30 @@ void x_num(const FieldContext& c, const BoundArg&, FieldValues& out) {
     int64_t sig = 0;
     if (signal_number(c, sig)) out.push(FieldValue::of_int(sig));
 }
-void x_source_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (signal_number(c, sig) && source_pid(c, pid)) out.push(FieldValue::of_int(pid));
+// One end of a signal event (source_pid or target_pid): false when the
+// event carries no signal or not that end.
+bool signal_end(const FieldContext& c, bool (*end_of)(const FieldContext&, int64_t&), int64_t& pid) {
+    int64_t sig = 0;
+    return signal_number(c, sig) && end_of(c, pid);
 }
+void push_end_pid(const FieldContext& c, bool (*end_of)(const FieldContext&, int64_t&), FieldValues& out) {
+    int64_t pid = 0;
+    if (signal_end(c, end_of, pid)) out.push(FieldValue::of_int(pid));
+}
+void x_source_pid(const FieldContext& c, const BoundArg&, FieldValues& out) { push_end_pid(c, source_pid, out); }
+void x_target_pid(const FieldContext& c, const BoundArg&, FieldValues& out) { push_end_pid(c, target_pid, out); }
 void x_source_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (!signal_number(c, sig) || !source_pid(c, pid)) return;
-    if (kind_of(c) == Kind::Syscall) {
-        out.push(FieldValue::of_string(c.state.thread->comm.view()));
-    } else {
-        push_name_of(c, pid, out);
-    }
-}
-void x_target_pid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (signal_number(c, sig) && target_pid(c, pid)) out.push(FieldValue::of_int(pid));
+    int64_t pid = 0;
+    if (!signal_end(c, source_pid, pid)) return;
+    // The sender's own system call names its sender; a delivery names it by pid.
+    if (kind_of(c) == Kind::Syscall) push_own_name(c, out);
+    else push_name_of(c, pid, out);
 }
 void x_target_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t sig = 0, pid = 0;
-    if (!signal_number(c, sig) || !target_pid(c, pid)) return;
-    if (kind_of(c) == Kind::Deliver && c.state.thread_known) {
-        out.push(FieldValue::of_string(c.state.thread->comm.view()));
-    } else if (pid > 0) {
-        push_name_of(c, pid, out);
-    }
+    int64_t pid = 0;
+    if (!signal_end(c, target_pid, pid)) return;
+    if (kind_of(c) == Kind::Deliver && c.state.thread_known) push_own_name(c, out);
+    else if (pid > 0) push_name_of(c, pid, out);  // a process group (pid < 0) has no one name
 }
 // The system call that sent the signal, or "kernel" for a delivery nobody
 // sent; a delivery of a signal some process sent says nothing here, so a

@@ -7,16 +7,24 @@
 namespace tracetop::state {
 namespace {
 
-// Every type model_fd_events.cpp acts on; an addition there belongs here too
-// (test_event_effects.cpp replays every type both ways to catch a miss).
-bool changes_fds(event::EventType type) {
+// The open family's exits: they add an fd named from their enter.
+bool opens_file(event::EventType type) {
     switch (type) {
-        // handle_file_event
         case codes::kOpenX:
         case codes::kCreatX:
         case codes::kOpenatOldX:
         case codes::kOpenatX:
-        case codes::kOpenat2X:
+        case codes::kOpenat2X: return true;
+        default: return false;
+    }
+}
+
+// Every type model_fd_events.cpp acts on; an addition there belongs here too
+// (test_event_effects.cpp replays every type both ways to catch a miss).
+bool changes_fds(event::EventType type) {
+    if (opens_file(type)) return true;  // handle_file_event, as the first cases below
+    switch (type) {
+        // handle_file_event
         case codes::kCloseX:
         case codes::kDupX:
         case codes::kDup1X:
@@ -106,12 +114,8 @@ EventEffect effect_of(event::EventType type) {
 // The exits whose handlers read current_enter_ (open family, fcntl, socket,
 // sendto/sendmsg, execve for the executable's path).
 bool reads_enter(event::EventType type) {
+    if (opens_file(type)) return true;
     switch (type) {
-        case codes::kOpenX:
-        case codes::kCreatX:
-        case codes::kOpenatOldX:
-        case codes::kOpenatX:
-        case codes::kOpenat2X:
         case codes::kFcntlX:
         case codes::kSocketX:
         case codes::kSendtoX:

@@ -3,6 +3,8 @@
 // tuples that sendto/recvfrom/sendmsg/recvmsg reveal).
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <span>
 
 #include "state/event_codes.h"
 #include "state/model.h"
@@ -35,10 +37,6 @@ void set_ipv4(std::array<uint8_t, 16>& a, const uint8_t* ip4) {
 
 void set_ipv6(std::array<uint8_t, 16>& a, const uint8_t* ip16) { std::memcpy(a.data(), ip16, 16); }
 
-bool is_zero(const std::array<uint8_t, 16>& a) {
-    return std::all_of(a.begin(), a.end(), [](uint8_t b) { return b == 0; });
-}
-
 // sinsp reads an IPv6 socket's ports through its IPv4 view of the same bytes
 // when guessing roles: the "ports" are bytes 8..11 of the source address.
 uint16_t ipv4_view_sport(const FdEntry& e) {
@@ -48,58 +46,60 @@ uint16_t ipv4_view_dport(const FdEntry& e) {
     return e.type == FdType::Ipv6Socket ? event::load_le<uint16_t>(e.socket.sip.data() + 10) : e.socket.dport;
 }
 
-// Stores a connection's ends the way sinsp does: the source end is replaced,
-// the destination only filled in while unknown. False when nothing changed.
-bool store_ipv4_ends(FdEntry& e, const uint8_t* sip, uint16_t sport, const uint8_t* dip, uint16_t dport) {
-    SocketEnds& s = e.socket;
-    const uint32_t tsip = event::load_le<uint32_t>(sip);
-    const uint32_t tdip = event::load_le<uint32_t>(dip);
-    if (e.type == FdType::Ipv4Socket) {
-        const bool same = tsip == ipv4_value(s.sip) && sport == s.sport && tdip == ipv4_value(s.dip) && dport == s.dport;
-        const bool reversed =
-            tdip == ipv4_value(s.sip) && dport == s.sport && tsip == ipv4_value(s.dip) && sport == s.dport;
-        if (same || reversed) return false;
-    }
-    bool changed = false;
-    if (ipv4_value(s.sip) != tsip) {
-        set_ipv4(s.sip, sip);
-        changed = true;
-    }
-    if (s.sport != sport) {
-        s.sport = sport;
-        changed = true;
-    }
-    if (ipv4_value(s.dip) == 0) {
-        set_ipv4(s.dip, dip);
-        changed = true;
-    }
-    if (s.dport == 0) {
-        s.dport = dport;
-        changed = true;
-    }
-    return changed;
+// Address slots hold 16 bytes; IPv4 uses the first 4 (the rest zero).
+size_t addr_size(FdType type) { return type == FdType::Ipv6Socket ? 16 : 4; }
+bool same_addr(const std::array<uint8_t, 16>& a, const uint8_t* ip, size_t n) {
+    return std::memcmp(a.data(), ip, n) == 0;
+}
+void set_addr(std::array<uint8_t, 16>& a, const uint8_t* ip, size_t n) {
+    if (n == 4) set_ipv4(a, ip);
+    else set_ipv6(a, ip);
+}
+bool addr_unset(const std::array<uint8_t, 16>& a, size_t n) {
+    return std::all_of(a.begin(), a.begin() + static_cast<ptrdiff_t>(n), [](uint8_t b) { return b == 0; });
 }
 
-bool store_ipv6_ends(FdEntry& e, const uint8_t* sip, uint16_t sport, const uint8_t* dip, uint16_t dport) {
+// An IPv4 or IPv6 socket address parameter (family, address, port); an
+// IPv4-mapped IPv6 address counts as IPv4. Nothing for other families.
+struct InetAddr {
+    const uint8_t* ip;
+    uint16_t port;
+    bool v6;
+};
+std::optional<InetAddr> parse_inet_addr(std::span<const uint8_t> addr) {
+    if (addr.empty()) return std::nullopt;
+    if (addr[0] == kFamilyInet && addr.size() >= 7) {
+        return InetAddr{addr.data() + 1, event::load_le<uint16_t>(addr.data() + 5), false};
+    }
+    if (addr[0] != kFamilyInet6 || addr.size() < 19) return std::nullopt;
+    const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
+    if (is_ipv4_mapped(addr.data() + 1)) return InetAddr{addr.data() + 13, port, false};
+    return InetAddr{addr.data() + 1, port, true};
+}
+
+// Stores a connection's ends (addresses of `type`'s family) the way sinsp
+// does: the source end is replaced, the destination only filled in while
+// unknown. False when nothing changed.
+bool store_ends(FdEntry& e, FdType type, const uint8_t* sip, uint16_t sport, const uint8_t* dip, uint16_t dport) {
     SocketEnds& s = e.socket;
-    if (e.type == FdType::Ipv6Socket) {
-        const bool same = std::memcmp(sip, s.sip.data(), 16) == 0 && sport == s.sport &&
-                          std::memcmp(dip, s.dip.data(), 16) == 0 && dport == s.dport;
-        const bool reversed = std::memcmp(dip, s.sip.data(), 16) == 0 && dport == s.sport &&
-                              std::memcmp(sip, s.dip.data(), 16) == 0 && sport == s.dport;
+    const size_t n = addr_size(type);
+    if (e.type == type) {
+        const bool same = same_addr(s.sip, sip, n) && sport == s.sport && same_addr(s.dip, dip, n) && dport == s.dport;
+        const bool reversed =
+            same_addr(s.sip, dip, n) && dport == s.sport && same_addr(s.dip, sip, n) && sport == s.dport;
         if (same || reversed) return false;
     }
     bool changed = false;
-    if (std::memcmp(s.sip.data(), sip, 16) != 0) {
-        set_ipv6(s.sip, sip);
+    if (!same_addr(s.sip, sip, n)) {
+        set_addr(s.sip, sip, n);
         changed = true;
     }
     if (s.sport != sport) {
         s.sport = sport;
         changed = true;
     }
-    if (is_zero(s.dip)) {
-        set_ipv6(s.dip, dip);
+    if (addr_unset(s.dip, n)) {
+        set_addr(s.dip, dip, n);
         changed = true;
     }
     if (s.dport == 0) {
@@ -111,16 +111,10 @@ bool store_ipv6_ends(FdEntry& e, const uint8_t* sip, uint16_t sport, const uint8
 
 // Stores a tuple's ends, treating IPv4-mapped IPv6 tuples as IPv4.
 bool store_tuple_ends(FdEntry& e, const TupleView& t) {
-    if (t.family == kFamilyInet) {
-        e.type = FdType::Ipv4Socket;
-        return store_ipv4_ends(e, t.sip, t.sport, t.dip, t.dport);
-    }
-    if (is_ipv4_mapped(t.sip) && is_ipv4_mapped(t.dip)) {
-        e.type = FdType::Ipv4Socket;
-        return store_ipv4_ends(e, t.sip + 12, t.sport, t.dip + 12, t.dport);
-    }
-    e.type = FdType::Ipv6Socket;
-    return store_ipv6_ends(e, t.sip, t.sport, t.dip, t.dport);
+    const bool mapped = t.family != kFamilyInet && is_ipv4_mapped(t.sip) && is_ipv4_mapped(t.dip);
+    const size_t skip = mapped ? 12 : 0;
+    e.type = t.family == kFamilyInet || mapped ? FdType::Ipv4Socket : FdType::Ipv6Socket;
+    return store_ends(e, e.type, t.sip + skip, t.sport, t.dip + skip, t.dport);
 }
 
 void swap_ends(FdEntry& e) {
@@ -463,27 +457,11 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             const auto addr = ev.param(1);
             if (addr.empty()) return;
             FdEntry& e = *event_fd_entry_;
-            if (addr[0] == kFamilyInet && addr.size() >= 7) {
-                const uint16_t port = event::load_le<uint16_t>(addr.data() + 5);
-                if (port > 0) {
-                    e.type = FdType::Ipv4Server;
-                    set_ipv4(e.socket.sip, addr.data() + 1);
-                    e.socket.sport = port;
-                    e.role = SocketRole::Server;
-                }
-            } else if (addr[0] == kFamilyInet6 && addr.size() >= 19) {
-                const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
-                if (port > 0) {
-                    if (is_ipv4_mapped(addr.data() + 1)) {
-                        e.type = FdType::Ipv4Server;
-                        set_ipv4(e.socket.sip, addr.data() + 13);
-                    } else {
-                        e.type = FdType::Ipv6Server;
-                        set_ipv6(e.socket.sip, addr.data() + 1);
-                    }
-                    e.socket.sport = port;
-                    e.role = SocketRole::Server;
-                }
+            if (const auto a = parse_inet_addr(addr); a && a->port > 0) {
+                e.type = a->v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
+                set_addr(e.socket.sip, a->ip, a->v6 ? 16 : 4);
+                e.socket.sport = a->port;
+                e.role = SocketRole::Server;
             }
             scratch_.clear();
             append_sockaddr_param(addr, scratch_);
@@ -495,20 +473,10 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             const auto addr = ev.param(1);
             if (addr.empty()) return;
             FdEntry& e = *event_fd_entry_;
-            if (addr[0] == kFamilyInet && addr.size() >= 7) {
-                e.type = FdType::Ipv4Socket;
-                set_ipv4(e.socket.dip, addr.data() + 1);
-                e.socket.dport = event::load_le<uint16_t>(addr.data() + 5);
-            } else if (addr[0] == kFamilyInet6 && addr.size() >= 19) {
-                const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
-                if (is_ipv4_mapped(addr.data() + 1)) {
-                    e.type = FdType::Ipv4Socket;
-                    set_ipv4(e.socket.dip, addr.data() + 13);
-                } else {
-                    e.type = FdType::Ipv6Socket;
-                    set_ipv6(e.socket.dip, addr.data() + 1);
-                }
-                e.socket.dport = port;
+            if (const auto a = parse_inet_addr(addr)) {
+                e.type = a->v6 ? FdType::Ipv6Socket : FdType::Ipv4Socket;
+                set_addr(e.socket.dip, a->ip, a->v6 ? 16 : 4);
+                e.socket.dport = a->port;
             } else {
                 scratch_.clear();
                 append_sockaddr_param(addr, scratch_);

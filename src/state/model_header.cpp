@@ -56,14 +56,9 @@ void Model::reset_state() {
 void Model::name_from_proc(FdEntry& entry) {
     scratch_.clear();
     const SocketEnds& s = entry.socket;
-    if (entry.type == FdType::Ipv4Socket) {
-        append_ipv4_endpoint(s.sip.data(), s.sport, scratch_);
-        scratch_.append(std::string_view{"->"});
-        append_ipv4_endpoint(s.dip.data(), s.dport, scratch_);
-    } else if (entry.type == FdType::Ipv6Socket) {
-        append_ipv6_endpoint(s.sip.data(), s.sport, scratch_);
-        scratch_.append(std::string_view{"->"});
-        append_ipv6_endpoint(s.dip.data(), s.dport, scratch_);
+    if (entry.type == FdType::Ipv4Socket || entry.type == FdType::Ipv6Socket) {
+        const bool v6 = entry.type == FdType::Ipv6Socket;
+        append_connection({s.sip.data(), s.sport, s.dip.data(), s.dport, v6}, true, scratch_);
     } else {
         append_socket_name(entry, scratch_);
     }
@@ -190,9 +185,8 @@ void Model::load_header(const event::CaptureHeader& header) {
                 std::swap(e.socket.sip, e.socket.dip);
                 std::swap(e.socket.sport, e.socket.dport);
                 scratch_.clear();
-                append_ipv4_endpoint(e.socket.sip.data(), e.socket.sport, scratch_);
-                scratch_.append(std::string_view{"->"});
-                append_ipv4_endpoint(e.socket.dip.data(), e.socket.dport, scratch_);
+                append_connection({e.socket.sip.data(), e.socket.sport, e.socket.dip.data(), e.socket.dport, false},
+                                  true, scratch_);
                 e.name = intern_buffer();
                 e.role = SocketRole::Server;
             } else {

@@ -52,6 +52,26 @@ void append_ipv6_endpoint(const uint8_t* ip16, uint16_t port, OutBuffer& out) {
     fmt::format_to(std::back_inserter(out), ":{}", port);
 }
 
+ConnectionEnds unmapped(ConnectionEnds ends) {
+    if (ends.v6 && is_ipv4_mapped(ends.sip) && is_ipv4_mapped(ends.dip)) {
+        ends.sip += 12;
+        ends.dip += 12;
+        ends.v6 = false;
+    }
+    return ends;
+}
+
+void append_connection(const ConnectionEnds& ends, bool ports, OutBuffer& out) {
+    const auto end = [&](const uint8_t* ip, uint16_t port) {
+        if (ends.v6) append_ipv6(ip, out);
+        else append_ipv4(ip, out);
+        if (ports) fmt::format_to(std::back_inserter(out), ":{}", port);
+    };
+    end(ends.sip, ends.sport);
+    out.append(std::string_view{"->"});
+    end(ends.dip, ends.dport);
+}
+
 void append_socket_name(const FdEntry& entry, OutBuffer& out) {
     const SocketEnds& s = entry.socket;
     switch (entry.type) {
@@ -62,40 +82,15 @@ void append_socket_name(const FdEntry& entry, OutBuffer& out) {
             append_ipv6_endpoint(s.sip.data(), s.sport, out);
             return;
         case FdType::Ipv4Socket:
-            if (s.l4proto == L4Proto::Tcp || s.l4proto == L4Proto::Udp) {
-                append_ipv4_endpoint(s.sip.data(), s.sport, out);
-                out.append(std::string_view{"->"});
-                append_ipv4_endpoint(s.dip.data(), s.dport, out);
-            } else if (s.l4proto == L4Proto::Icmp || s.l4proto == L4Proto::Raw) {
-                append_ipv4(s.sip.data(), out);
-                out.append(std::string_view{"->"});
-                append_ipv4(s.dip.data(), out);
-            } else {
-                out.append(std::string_view{"<unknown>"});
-            }
-            return;
         case FdType::Ipv6Socket: {
-            const bool mapped = is_ipv4_mapped(s.sip.data()) && is_ipv4_mapped(s.dip.data());
+            const bool v6 = entry.type == FdType::Ipv6Socket;
+            const ConnectionEnds ends = unmapped({s.sip.data(), s.sport, s.dip.data(), s.dport, v6});
+            // ICMP sockets, and IPv4 raw ones, are named by their addresses alone.
+            const bool addresses_only = s.l4proto == L4Proto::Icmp || (!v6 && s.l4proto == L4Proto::Raw);
             if (s.l4proto == L4Proto::Tcp || s.l4proto == L4Proto::Udp) {
-                if (mapped) {
-                    append_ipv4_endpoint(s.sip.data() + 12, s.sport, out);
-                    out.append(std::string_view{"->"});
-                    append_ipv4_endpoint(s.dip.data() + 12, s.dport, out);
-                } else {
-                    append_ipv6_endpoint(s.sip.data(), s.sport, out);
-                    out.append(std::string_view{"->"});
-                    append_ipv6_endpoint(s.dip.data(), s.dport, out);
-                }
-            } else if (s.l4proto == L4Proto::Icmp) {
-                if (mapped) {
-                    append_ipv4(s.sip.data() + 12, out);
-                    out.append(std::string_view{"->"});
-                    append_ipv4(s.dip.data() + 12, out);
-                } else {
-                    append_ipv6(s.sip.data(), out);
-                    out.append(std::string_view{"->"});
-                    append_ipv6(s.dip.data(), out);
-                }
+                append_connection(ends, true, out);
+            } else if (addresses_only) {
+                append_connection(ends, false, out);
             } else {
                 out.append(std::string_view{"<unknown>"});
             }
@@ -114,19 +109,17 @@ bool parse_tuple(std::span<const uint8_t> raw, TupleView& out) {
     const uint8_t* p = raw.data();
     switch (out.family) {
         case kFamilyInet:
-            if (raw.size() < kInetTupleSize) return false;
+        case kFamilyInet6: {
+            // family, source address and port, destination address and port
+            const bool v6 = out.family == kFamilyInet6;
+            const size_t n = v6 ? 16 : 4;
+            if (raw.size() < (v6 ? kInet6TupleSize : kInetTupleSize)) return false;
             out.sip = p + 1;
-            out.sport = event::load_le<uint16_t>(p + 5);
-            out.dip = p + 7;
-            out.dport = event::load_le<uint16_t>(p + 11);
+            out.sport = event::load_le<uint16_t>(p + 1 + n);
+            out.dip = p + 3 + n;
+            out.dport = event::load_le<uint16_t>(p + 3 + 2 * n);
             return true;
-        case kFamilyInet6:
-            if (raw.size() < kInet6TupleSize) return false;
-            out.sip = p + 1;
-            out.sport = event::load_le<uint16_t>(p + 17);
-            out.dip = p + 19;
-            out.dport = event::load_le<uint16_t>(p + 35);
-            return true;
+        }
         case kFamilyUnix: {
             if (raw.size() < kUnixTupleHeader) return false;
             out.unix_source = event::load_le<uint64_t>(p + 1);
@@ -150,22 +143,9 @@ void append_tuple_param(std::span<const uint8_t> raw, OutBuffer& out) {
     const bool ok = parse_tuple(raw, t);
     switch (t.family) {
         case kFamilyInet:
-            if (!ok) break;
-            append_ipv4_endpoint(t.sip, t.sport, out);
-            out.append(std::string_view{"->"});
-            append_ipv4_endpoint(t.dip, t.dport, out);
-            return;
         case kFamilyInet6:
             if (!ok) break;
-            if (is_ipv4_mapped(t.sip) && is_ipv4_mapped(t.dip)) {
-                append_ipv4_endpoint(t.sip + 12, t.sport, out);
-                out.append(std::string_view{"->"});
-                append_ipv4_endpoint(t.dip + 12, t.dport, out);
-            } else {
-                append_ipv6_endpoint(t.sip, t.sport, out);
-                out.append(std::string_view{"->"});
-                append_ipv6_endpoint(t.dip, t.dport, out);
-            }
+            append_connection(unmapped({t.sip, t.sport, t.dip, t.dport, t.family == kFamilyInet6}), true, out);
             return;
         case kFamilyUnix:
             if (!ok) break;
@@ -190,19 +170,17 @@ void append_sockaddr_param(std::span<const uint8_t> raw, OutBuffer& out) {
             append_printable(raw.subspan(1), out);
             return;
         case kFamilyInet:
-            if (raw.size() != kInetAddrSize) {
-                out.append(std::string_view{"INVALID IPv4"});
+        case kFamilyInet6: {
+            const bool v6 = raw[0] == kFamilyInet6;
+            if (raw.size() != (v6 ? kInet6AddrSize : kInetAddrSize)) {
+                out.append(v6 ? std::string_view{"INVALID IPv6"} : std::string_view{"INVALID IPv4"});
                 return;
             }
-            append_ipv4_endpoint(p + 1, event::load_le<uint16_t>(p + 5), out);
+            const uint16_t port = event::load_le<uint16_t>(p + raw.size() - 2);
+            if (v6) append_ipv6_endpoint(p + 1, port, out);
+            else append_ipv4_endpoint(p + 1, port, out);
             return;
-        case kFamilyInet6:
-            if (raw.size() != kInet6AddrSize) {
-                out.append(std::string_view{"INVALID IPv6"});
-                return;
-            }
-            append_ipv6_endpoint(p + 1, event::load_le<uint16_t>(p + 17), out);
-            return;
+        }
         default:
             fmt::format_to(std::back_inserter(out), "family {}", raw[0]);
             return;

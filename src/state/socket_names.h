@@ -31,6 +31,20 @@ void append_ipv6(const uint8_t* ip16, OutBuffer& out);
 void append_ipv4_endpoint(const uint8_t* ip4, uint16_t port, OutBuffer& out);
 void append_ipv6_endpoint(const uint8_t* ip16, uint16_t port, OutBuffer& out);
 
+// The two ends of a connection: addresses of 4 bytes, or 16 when `v6`.
+struct ConnectionEnds {
+    const uint8_t* sip;
+    uint16_t sport;
+    const uint8_t* dip;
+    uint16_t dport;
+    bool v6;
+};
+// IPv6 ends that both map IPv4 addresses, as IPv4 ends (sysdig names such
+// tuples and sockets as IPv4).
+ConnectionEnds unmapped(ConnectionEnds ends);
+// "sip:sport->dip:dport", or "sip->dip" without `ports` (ICMP, raw sockets).
+void append_connection(const ConnectionEnds& ends, bool ports, OutBuffer& out);
+
 // fd.name of an IP connection or server from its current addresses
 // (sysdig's rendering of the socket state after connect/recvfrom/...).
 void append_socket_name(const FdEntry& entry, OutBuffer& out);

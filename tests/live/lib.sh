@@ -1,21 +1,12 @@
 # Shared by the live tests: root check, the workload run under tracetop, and
 # pass/fail helpers. TRACETOP, WORKLOAD and CHILD come from meson test.
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 : "${TRACETOP:?run through meson test}" "${WORKLOAD:?run through meson test}" "${CHILD:?run through meson test}"
-SCRATCH=$(mktemp -d)
 # The tmux server of the screen helpers below, one per test run.
 SCREEN_SOCK="tracetop-live-$$"
 SCREEN_USED=""
 # KEEP_SCRATCH=1 keeps the scratch directory for a look after a failure.
 trap '[ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null; [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
-finish() {
-  if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-  exit 0
-}
 # meson counts exit 77 as skipped; say why, never skip silently.
 need_root() {
   if [ "$(id -u)" -ne 0 ]; then

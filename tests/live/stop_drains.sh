@@ -4,7 +4,7 @@
 # when the signal arrives; none of them may be lost.
 source "$(dirname "$0")/lib.sh"
 need_root
-command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed; ./setup.sh installs it"; exit 1; }
+need_sysdig
 
 # While tracetop is stopped its rings take every event of the machine, not
 # only the workload's, and nothing reads them: on a busy machine (another

@@ -2,7 +2,7 @@
 # the same number of events and the same file names and tuples.
 source "$(dirname "$0")/lib.sh"
 need_root
-command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed; ./setup.sh installs it"; exit 1; }
+need_sysdig
 
 cap="$SCRATCH/live.scap"
 run_workload_under "$SCRATCH/stdout.txt" -w "$cap" --duration 6

@@ -127,13 +127,7 @@ check "at 80x24 the table is back" "CALLS"
 check "and the function bar" "F10 q"
 
 # Quit, and the terminal is restored (sane, echoing, canonical).
-keys q
-check "q quits with status 0" "EXIT STATUS 0"
-if grep -q ' icanon' "$SCRATCH/stty" && grep -q ' echo ' "$SCRATCH/stty"; then
-  pass "terminal restored after q"
-else
-  fail "terminal restored after q"
-fi
+quit_restores_terminal
 
 # Ctrl-C and SIGTERM end it cleanly too.
 start 120 40 -r "$CAPTURE"

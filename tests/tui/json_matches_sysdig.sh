@@ -7,7 +7,7 @@
 #  - per process: the procs view's event count and the events view's rows
 #    equal the number of lines `sysdig -r F proc.pid=N` prints.
 source "$(dirname "$0")/lib.sh"
-command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed; ./setup.sh installs it"; exit 1; }
+need_sysdig
 command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read JSON"; exit 1; }
 oracle() { sysdig "$@" 2>/dev/null; }
 csysdig_oracle() { TERM=xterm csysdig "$@" 2>/dev/null; }

@@ -1,23 +1,17 @@
 # Shared by the TUI tests: drive the real binary inside a private tmux server
 # (its own socket, so a user's sessions are never touched) and read the screen.
 # TRACETOP and SHARED come from meson test (tests/meson.build).
-set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 : "${TRACETOP:?run through meson test}" "${SHARED:?run through meson test}"
 command -v tmux >/dev/null || { echo "FAIL: tmux is not installed; ./setup.sh installs it"; exit 1; }
 CAPTURE="$SHARED/captures/curl_google.scap"
 SOCKET="tracetop-test-$$"
-SCRATCH=$(mktemp -d)
-failures=0
 tm() { tmux -L "$SOCKET" "$@"; }
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$SCRATCH"; }
 trap cleanup EXIT
 
+# A failure here shows the screen it was seen on.
 fail() { echo "FAIL: $*"; echo "--- screen:"; screen; echo "---"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
-finish() {
-  if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-  exit 0
-}
 
 # start W H ARGS...: runs tracetop in a fresh session; when it exits, the
 # shell prints its status and keeps the pane open for inspection.
@@ -75,4 +69,16 @@ line_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
 click() {
   raw "$(printf '\033[<0;%d;%dM' $(($1 + 1)) $(($2 + 1)))"
   raw "$(printf '\033[<0;%d;%dm' $(($1 + 1)) $(($2 + 1)))"
+}
+
+# q ends the explorer with status 0 and gives the terminal back: canonical
+# and echoing again (the settings saved once it exited, see start).
+quit_restores_terminal() {
+  keys q
+  check "q quits with status 0" "EXIT STATUS 0"
+  if grep -q ' icanon' "$SCRATCH/stty" && grep -q ' echo ' "$SCRATCH/stty"; then
+    pass "terminal restored after q"
+  else
+    fail "terminal restored after q"
+  fi
 }

@@ -107,13 +107,7 @@ done
 
 keys BSpace BSpace
 check "back at Processes" "tt_tui_burn"
-keys q
-check "q quits with status 0" "EXIT STATUS 0"
-if grep -q ' icanon' "$SCRATCH/stty" && grep -q ' echo ' "$SCRATCH/stty"; then
-  pass "terminal restored after q"
-else
-  fail "terminal restored after q"
-fi
+quit_restores_terminal
 
 # Batch: --json over two seconds of live capture contains both workloads.
 "$TRACETOP" --json -v procs --duration 2 > "$SCRATCH/procs.json" 2> "$SCRATCH/json.err"

@@ -5,7 +5,7 @@
 # gives the view back as it was. Also at 80x24, in monochrome, and resized
 # down to 1x1 and back.
 source "$(dirname "$0")/lib.sh"
-command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed"; exit 1; }
+need_sysdig
 
 # The row of the screen (1 = top) holding TEXT, whole.
 row_with() { screen | grep -F -- "$1" | head -1; }

@@ -6,7 +6,7 @@
 #  - Files: bytes per file equal topfiles_bytes (its top-10 cut lifted);
 #  - Errors: count per error equals sysdig's count of failed exits by evt.res.
 source "$(dirname "$0")/lib.sh"
-command -v sysdig >/dev/null || { echo "FAIL: sysdig (the oracle) is not installed; ./setup.sh installs it"; exit 1; }
+need_sysdig
 command -v python3 >/dev/null || { echo "FAIL: python3 is needed to read JSON"; exit 1; }
 oracle() { sysdig "$@" 2>/dev/null; }
 

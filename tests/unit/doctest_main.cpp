@@ -1,3 +1,3 @@
 // The one main() for every doctest unit-test binary.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest.h>
+#include <doctest/doctest.h>

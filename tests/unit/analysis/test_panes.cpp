@@ -1,6 +1,6 @@
 // The src/ logic behind the Echo pane, the spectrogram and the process tree:
 // byte extraction and its text, latency bucket math, slices, tree ordering.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include "analysis/aggregator.h"
 #include "analysis/drill_stack.h"
@@ -85,23 +85,54 @@ TEST_CASE("key terms quote values and select missing keys") {
 TEST_CASE("drilling: targets skip views whose key is already pinned; breadcrumbs never repeat") {
     auto set = builtin_views();
     REQUIRE(set);
-    DrillStack stack;
+    DrillStack stack("procs");
     const ViewDef& procs = *set->find("procs");
     const ViewDef& syscalls = *set->find("syscalls");
     CHECK(stack.target_of(*set, procs)->id == "threads");
     // From the top, a system call leads to the processes calling it...
     CHECK(stack.target_of(*set, syscalls)->id == "syscall_callers");
     // ...but below one process, to the events directly.
-    stack.push({"procs", {"proc.pid = \"17497\""}, {"proc.pid"}, "curl (17497)"});
-    stack.push({"threads", {"thread.tid = \"17497\""}, {"thread.tid"}, "curl (17497)"});
+    stack.push("threads", {{}, 0, {"proc.pid = \"17497\""}, {"proc.pid"}, "curl (17497)"});
+    stack.push("syscalls", {{}, 0, {"thread.tid = \"17497\""}, {"thread.tid"}, "curl (17497)"});
     CHECK(stack.target_of(*set, syscalls)->id == "events");
     CHECK(stack.terms_filter() == "proc.pid = \"17497\" and thread.tid = \"17497\"");
-    CHECK(stack.breadcrumb(*set, "System Calls") ==
-          std::vector<std::string>{"Processes", "curl (17497)", "Threads", "System Calls"});
-    CHECK(stack.pop().view_id == "threads");
+    CHECK(stack.breadcrumb(*set) == std::vector<std::string>{"Processes", "curl (17497)", "Threads", "System Calls"});
+    CHECK(stack.frames().back().view_id == "threads");
+    CHECK(stack.pop());
+    CHECK(stack.view_id() == "threads");
     CHECK(stack.depth() == 1);
     CHECK(join_filters("a", "b") == "(a) and (b)");
     CHECK(join_filters("", "b") == "b");
+}
+
+TEST_CASE("levels have identities: new for every drill and view switch, the same again after Backspace") {
+    DrillStack stack("procs");
+    const uint64_t top = stack.level_id();
+    CHECK(stack.level_path() == std::vector<uint64_t>{top});
+    CHECK_FALSE(stack.pop());  // nothing above the first level
+    CHECK(stack.level_id() == top);
+
+    stack.push("threads", {{}, 0, {"proc.pid = \"1\""}, {"proc.pid"}, "init (1)"});
+    const uint64_t threads = stack.level_id();
+    CHECK(threads != top);
+    CHECK(stack.frames().back().level_id == top);
+    CHECK(stack.level_path() == std::vector<uint64_t>{top, threads});
+
+    // Another view at the same place is another level; its terms stay.
+    stack.switch_view("files");
+    const uint64_t files = stack.level_id();
+    CHECK(files != threads);
+    CHECK(stack.view_id() == "files");
+    CHECK(stack.terms_filter() == "proc.pid = \"1\"");
+
+    CHECK(stack.pop());
+    CHECK(stack.level_id() == top);
+    CHECK(stack.view_id() == "procs");
+    // The same drill again is a new level: nothing of the old one carries over.
+    stack.push("threads", {{}, 0, {"proc.pid = \"1\""}, {"proc.pid"}, "init (1)"});
+    CHECK(stack.level_id() != threads);
+    CHECK(stack.level_id() != files);
+    CHECK(stack.level_path().size() == stack.depth() + 1);
 }
 
 TEST_CASE("crumbs name a row by its label and key") {

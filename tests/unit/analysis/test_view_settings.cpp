@@ -1,24 +1,15 @@
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <string>
 
 #include "analysis/drill_stack.h"
 #include "analysis/view_loader.h"
+#include "view_texts.h"
 
 using namespace tracetop::analysis;
+using tracetop::analysis::test::kMinimalTable;
 
 namespace {
-
-const char* kTable = R"(
-id = "t"
-name = "T"
-keys = ["proc.pid"]
-
-[[columns]]
-id = "n"
-title = "N"
-aggregation = "count"
-)";
 
 const char* kList = R"(
 id = "l"
@@ -34,7 +25,7 @@ field = "evt.num"
 }  // namespace
 
 TEST_CASE("rows_when and accumulate: defaults, parsing and misuse") {
-    auto table = parse_view(kTable, "t.toml");
+    auto table = parse_view(kMinimalTable, "mine.toml");
     REQUIRE(table);
     CHECK(table->rows_when.empty());
     CHECK_FALSE(table->accumulate);  // tables show each live interval
@@ -43,13 +34,13 @@ TEST_CASE("rows_when and accumulate: defaults, parsing and misuse") {
     REQUIRE(list);
     CHECK(list->accumulate);  // lists keep their rows until cleared
 
-    auto set = parse_view(std::string(kTable).insert(1, "rows_when = \"evt.type = execve\"\naccumulate = true\n"),
+    auto set = parse_view(std::string(kMinimalTable).insert(1, "rows_when = \"evt.type = execve\"\naccumulate = true\n"),
                           "s.toml");
     REQUIRE_MESSAGE(set, (set ? "" : set.error().message));
     CHECK(set->rows_when == "evt.type = execve");
     CHECK(set->accumulate);
 
-    auto bad = parse_view(std::string(kTable).insert(1, "rows_when = \"evt.type = \"\n"), "b.toml");
+    auto bad = parse_view(std::string(kMinimalTable).insert(1, "rows_when = \"evt.type = \"\n"), "b.toml");
     REQUIRE_FALSE(bad);
     CHECK(bad.error().message.find("b.toml:2:") == 0);
 
@@ -66,7 +57,7 @@ TEST_CASE("every built-in table view drills somewhere, and the new views are the
                            "failed_calls", "file_users", "io_users"}) {
         CHECK_MESSAGE(set->find(id), id);
     }
-    DrillStack empty;
+    DrillStack empty("procs");
     for (const ViewDef& v : set->views) {
         if (v.kind != ViewKind::Table) continue;
         INFO(v.id);

@@ -2,7 +2,7 @@
 // independent block builder, and "read everything" summaries for comparing.
 #pragma once
 
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <zlib.h>
 
 #include <cstdint>
@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "../common/shared_captures.h"
+#include "capture/byte_sink.h"
+#include "capture/header_block_writers.h"
 #include "capture/scap_reader.h"
 
 namespace capture_test {
@@ -44,12 +47,7 @@ private:
     fs::path path_;
 };
 
-// A shared sample capture ($SHARED is set by meson test).
-inline std::string shared_capture(const std::string& name) {
-    const char* shared = std::getenv("SHARED");
-    const std::string dir = shared != nullptr ? shared : "/work/shared";
-    return dir + "/captures/" + name;
-}
+using tracetop::test::shared_capture;
 
 inline Bytes read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -121,10 +119,24 @@ inline Bytes block(uint32_t type, const Bytes& body) {
     return out.b;
 }
 
-inline Bytes shb(uint16_t major = 1, uint16_t minor = 2, uint32_t magic = 0x1A2B3C4D) {
+// The section header block as tracetop writes it: from the one header
+// writer (header_block_writers.cpp), not spelled again here.
+inline Bytes shb() {
+    tracetop::capture::detail::ByteSink sink;
+    tracetop::capture::detail::write_section_header_block(sink);
+    return Bytes(sink.bytes().begin(), sink.bytes().end());
+}
+
+// A section header's fixed fields with other values, for what the reader
+// must refuse or skip (options may be appended before framing).
+inline Builder shb_fields(uint16_t major, uint16_t minor,
+                          uint32_t magic = tracetop::capture::detail::kShbMagic) {
     Builder body;
     body.u32(magic).u16(major).u16(minor).u64(UINT64_MAX);
-    return block(0x0A0D0D0A, body.b);
+    return body;
+}
+inline Bytes shb(uint16_t major, uint16_t minor, uint32_t magic = tracetop::capture::detail::kShbMagic) {
+    return block(tracetop::capture::detail::kShbType, shb_fields(major, minor, magic).b);
 }
 
 // An event: v2 header (or v1 without nparams), u16 lengths (u32 if `large`), params.
@@ -245,96 +257,65 @@ inline std::vector<size_t> block_offsets(const Bytes& raw) {
 
 namespace capture_test {
 
-// Field-by-field comparison of header records, reporting the first difference.
+// CHECKs that x and y agree on each of `members`; a failure shows both
+// values and the member's place in the list.
+template <class T, class... Members>
+void check_same_members(const T& x, const T& y, Members T::*... members) {
+    size_t place = 0;
+    const auto same = [&](auto member) {
+        INFO("member #", place++);
+        CHECK(x.*member == y.*member);
+    };
+    (same(members), ...);
+}
+
+// The same number of records, each agreeing with its counterpart (`check`).
+template <class T, class Check>
+void check_same_records(const std::vector<T>& a, const std::vector<T>& b, Check check) {
+    REQUIRE(a.size() == b.size());
+    for (size_t i = 0; i < a.size(); ++i) {
+        CAPTURE(i);
+        check(a[i], b[i]);
+    }
+}
+
+// Field-by-field comparison of header records, reporting each difference.
 inline void check_same_header(const tracetop::event::CaptureHeader& a, const tracetop::event::CaptureHeader& b) {
+    namespace ev = tracetop::event;
+    using M = ev::MachineInfo;
+    using I = ev::InterfaceRecord;
+    using U = ev::UserRecord;
+    using G = ev::GroupRecord;
+    using T = ev::ThreadRecord;
+    using F = ev::FdRecord;
     REQUIRE(a.machine.has_value() == b.machine.has_value());
     if (a.machine) {
-        CHECK(a.machine->num_cpus == b.machine->num_cpus);
-        CHECK(a.machine->memory_bytes == b.machine->memory_bytes);
-        CHECK(a.machine->max_pid == b.machine->max_pid);
-        CHECK(a.machine->hostname == b.machine->hostname);
-        CHECK(a.machine->boot_ts_epoch == b.machine->boot_ts_epoch);
-        CHECK(a.machine->flags == b.machine->flags);
+        check_same_members(*a.machine, *b.machine, &M::num_cpus, &M::memory_bytes, &M::max_pid, &M::hostname,
+                           &M::boot_ts_epoch, &M::flags);
     }
-    REQUIRE(a.interfaces.size() == b.interfaces.size());
-    for (size_t i = 0; i < a.interfaces.size(); ++i) {
-        const auto& x = a.interfaces[i];
-        const auto& y = b.interfaces[i];
-        CHECK(x.type == y.type);
-        CHECK(x.name == y.name);
-        CHECK(x.addr == y.addr);
-        CHECK(x.netmask == y.netmask);
-        CHECK(x.bcast == y.bcast);
-        CHECK(x.linkspeed == y.linkspeed);
-    }
-    REQUIRE(a.users.size() == b.users.size());
-    for (size_t i = 0; i < a.users.size(); ++i) {
-        CHECK(a.users[i].uid == b.users[i].uid);
-        CHECK(a.users[i].gid == b.users[i].gid);
-        CHECK(a.users[i].name == b.users[i].name);
-        CHECK(a.users[i].home == b.users[i].home);
-        CHECK(a.users[i].shell == b.users[i].shell);
-    }
-    REQUIRE(a.groups.size() == b.groups.size());
-    for (size_t i = 0; i < a.groups.size(); ++i) {
-        CHECK(a.groups[i].gid == b.groups[i].gid);
-        CHECK(a.groups[i].name == b.groups[i].name);
-    }
-    REQUIRE(a.threads.size() == b.threads.size());
-    for (size_t i = 0; i < a.threads.size(); ++i) {
-        const auto& x = a.threads[i];
-        const auto& y = b.threads[i];
+    check_same_records(a.interfaces, b.interfaces, [](const I& x, const I& y) {
+        check_same_members(x, y, &I::type, &I::name, &I::addr, &I::netmask, &I::bcast, &I::linkspeed);
+    });
+    check_same_records(a.users, b.users, [](const U& x, const U& y) {
+        check_same_members(x, y, &U::uid, &U::gid, &U::name, &U::home, &U::shell);
+    });
+    check_same_records(a.groups, b.groups,
+                       [](const G& x, const G& y) { check_same_members(x, y, &G::gid, &G::name); });
+    check_same_records(a.threads, b.threads, [](const T& x, const T& y) {
         CAPTURE(x.tid);
+        check_same_members(x, y, &T::tid, &T::pid, &T::ptid, &T::sid, &T::vpgid, &T::comm, &T::exe, &T::exepath,
+                           &T::args, &T::cwd, &T::fdlimit, &T::flags, &T::uid, &T::gid, &T::vmsize_kb, &T::vmrss_kb,
+                           &T::vmswap_kb, &T::pfmajor, &T::pfminor, &T::env, &T::vtid, &T::vpid, &T::cgroups,
+                           &T::root, &T::loginuid, &T::exe_writable);
+    });
+    check_same_records(a.fd_lists, b.fd_lists, [](const ev::ThreadFdList& x, const ev::ThreadFdList& y) {
         CHECK(x.tid == y.tid);
-        CHECK(x.pid == y.pid);
-        CHECK(x.ptid == y.ptid);
-        CHECK(x.sid == y.sid);
-        CHECK(x.vpgid == y.vpgid);
-        CHECK(x.comm == y.comm);
-        CHECK(x.exe == y.exe);
-        CHECK(x.exepath == y.exepath);
-        CHECK(x.args == y.args);
-        CHECK(x.cwd == y.cwd);
-        CHECK(x.fdlimit == y.fdlimit);
-        CHECK(x.flags == y.flags);
-        CHECK(x.uid == y.uid);
-        CHECK(x.gid == y.gid);
-        CHECK(x.vmsize_kb == y.vmsize_kb);
-        CHECK(x.vmrss_kb == y.vmrss_kb);
-        CHECK(x.vmswap_kb == y.vmswap_kb);
-        CHECK(x.pfmajor == y.pfmajor);
-        CHECK(x.pfminor == y.pfminor);
-        CHECK(x.env == y.env);
-        CHECK(x.vtid == y.vtid);
-        CHECK(x.vpid == y.vpid);
-        CHECK(x.cgroups == y.cgroups);
-        CHECK(x.root == y.root);
-        CHECK(x.loginuid == y.loginuid);
-        CHECK(x.exe_writable == y.exe_writable);
-    }
-    REQUIRE(a.fd_lists.size() == b.fd_lists.size());
-    for (size_t i = 0; i < a.fd_lists.size(); ++i) {
-        CHECK(a.fd_lists[i].tid == b.fd_lists[i].tid);
-        REQUIRE(a.fd_lists[i].fds.size() == b.fd_lists[i].fds.size());
-        for (size_t j = 0; j < a.fd_lists[i].fds.size(); ++j) {
-            const auto& x = a.fd_lists[i].fds[j];
-            const auto& y = b.fd_lists[i].fds[j];
-            CAPTURE(x.fd);
-            CHECK(x.fd == y.fd);
-            CHECK(x.ino == y.ino);
-            CHECK(x.type == y.type);
-            CHECK(x.open_flags == y.open_flags);
-            CHECK(x.name == y.name);
-            CHECK(x.sip == y.sip);
-            CHECK(x.dip == y.dip);
-            CHECK(x.sport == y.sport);
-            CHECK(x.dport == y.dport);
-            CHECK(x.l4proto == y.l4proto);
-            CHECK(x.unix_source == y.unix_source);
-            CHECK(x.unix_dest == y.unix_dest);
-            CHECK(x.dev == y.dev);
-        }
-    }
+        check_same_records(x.fds, y.fds, [](const F& f, const F& g) {
+            CAPTURE(f.fd);
+            check_same_members(f, g, &F::fd, &F::ino, &F::type, &F::open_flags, &F::name, &F::sip, &F::dip, &F::sport,
+                               &F::dport, &F::l4proto, &F::unix_source, &F::unix_dest, &F::dev);
+        });
+    });
 }
 
 inline const tracetop::event::ThreadRecord* find_thread(const tracetop::event::CaptureHeader& h, int64_t tid) {

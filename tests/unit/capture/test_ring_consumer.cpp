@@ -1,7 +1,7 @@
 // RingConsumer against a ring laid out like the kernel's BPF ring buffer, in
 // a memfd: what it tells the kernel about its position, on which the probe's
 // wakeups depend (kmod/event_builder.bpf.h, TT_SUBMIT_FLAGS).
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <sys/mman.h>
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
 // ScapReader against the shared real captures and hand-made files covering
 // every block type and version of scap-format.md, plus damaged input.
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,23 +35,37 @@ ReadAll read_bytes(const TempDir& dir, const Bytes& bytes, const std::string& na
     return read_all(dir.file(name));
 }
 
+// What a shared capture's first header holds, in counts.
+struct HeaderCounts {
+    uint16_t major, minor;
+    std::string hostname;
+    uint32_t cpus;
+    size_t threads;  // and as many fd lists, one per thread
+    size_t interfaces, users, groups;
+};
+
+void check_header_counts(const ReadAll& r, const HeaderCounts& want) {
+    REQUIRE_FALSE(r.open_error);
+    const auto& h = r.headers.at(0);
+    CHECK(h.major_version == want.major);
+    CHECK(h.minor_version == want.minor);
+    REQUIRE(h.machine);
+    CHECK(h.machine->hostname == want.hostname);
+    CHECK(h.machine->num_cpus == want.cpus);
+    CHECK(h.threads.size() == want.threads);
+    CHECK(h.fd_lists.size() == want.threads);
+    CHECK(h.interfaces.size() == want.interfaces);
+    CHECK(h.users.size() == want.users);
+    CHECK(h.groups.size() == want.groups);
+}
+
 }  // namespace
 
 TEST_CASE("curl_google: v1 header blocks and 1536 v1 events") {
     const auto r = read_all(shared_capture(kCurl));
-    REQUIRE_FALSE(r.open_error);
     REQUIRE(r.headers.size() == 1);
     const auto& h = r.headers[0];
-    CHECK(h.major_version == 1);
-    CHECK(h.minor_version == 0);
-    REQUIRE(h.machine);
-    CHECK(h.machine->hostname == "ip-10-0-0-79");
-    CHECK(h.machine->num_cpus == 1);
-    CHECK(h.threads.size() == 54);
-    CHECK(h.fd_lists.size() == 54);
-    CHECK(h.interfaces.size() == 5);
-    CHECK(h.users.size() == 31);
-    CHECK(h.groups.size() == 55);
+    check_header_counts(r, {1, 0, "ip-10-0-0-79", 1, 54, 5, 31, 55});
 
     const auto* bash = find_thread(h, 3200);
     REQUIRE(bash != nullptr);
@@ -88,18 +102,8 @@ TEST_CASE("curl_google: v1 header blocks and 1536 v1 events") {
 
 TEST_CASE("single_ipv6_conn: v2 header blocks, PL v9 and 1728 v2 events") {
     const auto r = read_all(shared_capture(kIpv6));
-    REQUIRE_FALSE(r.open_error);
     const auto& h = r.headers.at(0);
-    CHECK(h.major_version == 1);
-    CHECK(h.minor_version == 2);
-    REQUIRE(h.machine);
-    CHECK(h.machine->hostname == "ubuntu");
-    CHECK(h.machine->num_cpus == 2);
-    CHECK(h.threads.size() == 154);
-    CHECK(h.fd_lists.size() == 154);
-    CHECK(h.interfaces.size() == 13);
-    CHECK(h.users.size() == 42);
-    CHECK(h.groups.size() == 72);
+    check_header_counts(r, {1, 2, "ubuntu", 2, 154, 13, 42, 72});
 
     const auto* cron = find_thread(h, 885);
     REQUIRE(cron != nullptr);
@@ -185,12 +189,11 @@ TEST_CASE("section header: bad magic, newer major, options skipped") {
 
     // pcapng options after the 16 fixed bytes: comment + user application + end.
     const Bytes raw = gunzip_file(shared_capture(kIpv6));
-    Builder body;
-    body.u32(0x1A2B3C4D).u16(1).u16(2).u64(UINT64_MAX);
+    Builder body = shb_fields(1, 2);
     body.u16(1).u16(7).raw(Bytes{'e', 'd', 'i', 't', 'c', 'a', 'p'}).u8(0);
     body.u16(4).u16(8).raw(Bytes{'w', 'i', 'r', 'e', 's', 'h', 'a', 'r'});
     body.u16(0).u16(0);
-    Bytes with_options = block(0x0A0D0D0A, body.b);
+    Bytes with_options = block(tracetop::capture::detail::kShbType, body.b);
     with_options.insert(with_options.end(), raw.begin() + 28, raw.end());  // the original SHB is 28 bytes
     const auto opt = read_bytes(dir, with_options);
     REQUIRE_FALSE(opt.open_error);

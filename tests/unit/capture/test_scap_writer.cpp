@@ -1,6 +1,6 @@
 // ScapWriter: the §14 layout, roundtrips of the shared captures, event block
 // types, header edge cases, and write errors reported by close().
-#include <doctest.h>
+#include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +59,21 @@ ev::EventView view_of(Bytes& storage, uint16_t cpu = 0, uint32_t flags = 0) {
     v.cpu = cpu;
     v.block_flags = flags;
     return v;
+}
+
+// Writes `header` and one small event (tid `tid`) to `out`, then reads the
+// file back; the file must open.
+ReadAll write_one_event(const std::string& out, const ev::CaptureHeader& header, uint64_t tid = 1) {
+    Bytes e = event_bytes(4, 1, tid, {u64le(3)});
+    {
+        auto w = ScapWriter::create(out, header);
+        REQUIRE(w);
+        w.value()->write(view_of(e));
+        REQUIRE(w.value()->close());
+    }
+    ReadAll r = read_all(out);
+    REQUIRE_FALSE(r.open_error);
+    return r;
 }
 
 ev::CaptureHeader small_header() {
@@ -140,15 +155,7 @@ TEST_CASE("PL v9 entries carry the short tail and secondary threads get tid-only
     h.threads[0].sid = 5;
     h.threads[0].vpgid = 6;
     const std::string out = dir.file("small.scap");
-    Bytes e = event_bytes(4, 1, 100, {u64le(3)});
-    {
-        auto w = ScapWriter::create(out, h);
-        REQUIRE(w);
-        w.value()->write(view_of(e));
-        REQUIRE(w.value()->close());
-    }
-    const auto r = read_all(out);
-    REQUIRE_FALSE(r.open_error);
+    const auto r = write_one_event(out, h, 100);
     const auto& got = r.headers.at(0);
     REQUIRE(got.threads.size() == 2);
     CHECK(got.threads[0].loginuid == 1000);
@@ -213,14 +220,7 @@ TEST_CASE("event block types: flags make EVF, large-payload types make LARGE, cp
 
 TEST_CASE("a header without machine info gets the running machine's") {
     TempDir dir;
-    const std::string out = dir.file("nomachine.scap");
-    Bytes e = event_bytes(4, 1, 1, {u64le(3)});
-    auto w = ScapWriter::create(out, {});
-    REQUIRE(w);
-    w.value()->write(view_of(e));
-    REQUIRE(w.value()->close());
-    const auto r = read_all(out);
-    REQUIRE_FALSE(r.open_error);
+    const auto r = write_one_event(dir.file("nomachine.scap"), {});
     REQUIRE(r.headers.at(0).machine);
     char host[256] = {};
     gethostname(host, sizeof host - 1);
@@ -237,14 +237,7 @@ TEST_CASE("strings longer than readers accept are capped") {
     h.threads[0].args = args;
     h.machine = ev::MachineInfo{};
     h.machine->hostname = std::string(300, 'h');
-    const std::string out = dir.file("caps.scap");
-    Bytes e = event_bytes(4, 1, 1, {u64le(3)});
-    auto w = ScapWriter::create(out, h);
-    REQUIRE(w);
-    w.value()->write(view_of(e));
-    REQUIRE(w.value()->close());
-    const auto r = read_all(out);
-    REQUIRE_FALSE(r.open_error);
+    const auto r = write_one_event(dir.file("caps.scap"), h);
     const auto& t = r.headers.at(0).threads.at(0);
     CHECK(t.exe.size() == 1024);
     CHECK(t.args.size() <= 4096);
@@ -286,13 +279,7 @@ TEST_CASE("an existing file is truncated") {
     TempDir dir;
     const std::string out = dir.file("existing.scap");
     write_file(out, Bytes(100000, 0x55));
-    Bytes e = event_bytes(4, 1, 1, {u64le(3)});
-    auto w = ScapWriter::create(out, small_header());
-    REQUIRE(w);
-    w.value()->write(view_of(e));
-    REQUIRE(w.value()->close());
-    const auto r = read_all(out);
-    REQUIRE_FALSE(r.open_error);
+    const auto r = write_one_event(out, small_header());
     CHECK(r.events.size() == 1);
     CHECK(r.last == ReadStatus::End);
 }

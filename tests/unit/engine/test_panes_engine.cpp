@@ -1,44 +1,21 @@
 // The engine's side of the panes, offline on curl_google.scap: OpenPane
 // publishes the Echo or spectrogram data of a selection (the drill filter and
 // the row's key), ClosePane stops it, DrillFilter opens the Events of a box.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <functional>
-#include <thread>
-
-#include "engine/explorer_engine.h"
+#include "engine_fixture.h"
 
 using namespace tracetop;
 using namespace tracetop::engine;
 
 namespace {
 
-std::string capture() {
-    const char* shared = std::getenv("SHARED");
-    return std::string(shared ? shared : "../shared") + "/captures/curl_google.scap";
-}
-
-// The first published snapshot that satisfies `done`, within 20 s.
-std::shared_ptr<const analysis::Snapshot> wait_for(ExplorerEngine& e,
-                                                   const std::function<bool(const analysis::Snapshot&)>& done) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < until) {
-        auto s = e.latest();
-        if (s && done(*s)) return s;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return nullptr;
-}
+using testing::wait_for;
 
 std::unique_ptr<ExplorerEngine> start() {
-    Options o;
-    o.read_file = capture();
-    auto e = ExplorerEngine::start(o);
-    REQUIRE(e.ok());
-    REQUIRE(wait_for(**e, [](const analysis::Snapshot& s) { return !s.loading && !s.rows.empty(); }));
-    return std::move(*e);
+    auto e = testing::start_on_curl();
+    REQUIRE(wait_for(*e, [](const analysis::Snapshot& s) { return !s.loading && !s.rows.empty(); }));
+    return e;
 }
 
 Command open_pane(const char* kind, uint64_t id, std::vector<std::string> terms) {

@@ -1,7 +1,7 @@
 // Argument rendering against sysdig 0.29.3's real output: every expected
 // string below was printed by `sysdig -r` for curl_google.scap or
 // single_ipv6_conn.scap (or follows the same rule, where noted).
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <map>
 #include <string>

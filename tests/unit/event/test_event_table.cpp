@@ -1,5 +1,5 @@
 // The event table's facts (scap-format.md §9-§11) and its invariants.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // EventView::parse on hand-built v1 and v2 events (scap-format.md §9.1).
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <cstring>
 

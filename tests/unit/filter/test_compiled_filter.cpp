@@ -1,43 +1,41 @@
 // CompiledFilter against hand-built events run through the model: each
 // operator, the value types, and/or/not precedence, and the errors a user
 // can make (with the column they point at).
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <array>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "../common/field_harness.h"
 #include "filter/compiled_filter.h"
 
 using namespace tracetop;
 using namespace tracetop::state::test;
+using namespace tracetop::state::test::event_codes;
 using tracetop::filter::CompiledFilter;
 using tracetop::test::FieldHarness;
 
 namespace {
 
-// Event type codes (scap-format.md §11).
-constexpr uint16_t kOpenE = 2, kOpenX = 3, kReadE = 6, kReadX = 7;
-constexpr uint16_t kSocketE = 18, kSocketX = 19, kConnectE = 22, kConnectX = 23;
-
+// bash (100) and curl (200) of user ubuntu, curl run as "curl -6 http://example.com".
 event::CaptureHeader header() {
     event::CaptureHeader h;
     h.users.push_back({1000, 1000, "ubuntu", "/home/ubuntu", "/bin/bash"});
-    event::ThreadRecord bash;
-    bash.tid = bash.pid = 100;
-    bash.ptid = 1;
-    bash.comm = bash.exe = "bash";
-    bash.cwd = "/home/ubuntu";
-    bash.fdlimit = 1024;
-    bash.uid = 1000;
-    bash.vtid = bash.vpid = 100;
-    event::ThreadRecord curl = bash;
-    curl.tid = curl.pid = curl.vtid = curl.vpid = 200;
+    event::ThreadRecord curl = thread_record(200, 200, "curl");
     curl.ptid = 100;
-    curl.comm = curl.exe = "curl";
     curl.args = std::string("-6\0http://example.com\0", 22);
-    h.threads = {bash, curl};
+    h.threads = {thread_record(100, 100, "bash"), curl};
     return h;
+}
+
+// Every filter of `accepted` matches the harness's current event; none of
+// `refused` does.
+void check_filters(const FieldHarness& h, std::initializer_list<std::string_view> accepted,
+                   std::initializer_list<std::string_view> refused = {}) {
+    for (const std::string_view f : accepted) CHECK_MESSAGE(h.matches(f), "should match: ", f);
+    for (const std::string_view f : refused) CHECK_MESSAGE(!h.matches(f), "should not match: ", f);
 }
 
 // The 1-based column a compile error points at, or -1 when `text` compiles.
@@ -58,27 +56,26 @@ TEST_CASE("a successful open: names, directories, results and the seed's example
     CHECK_FALSE(h.matches("evt.res exists"));
     h.feed(exit, 2);
 
-    CHECK(h.matches("evt.type=open and proc.name=curl and file.name contains /etc"));
-    CHECK_FALSE(h.matches("evt.type=open and proc.name=evilproc and file.name contains /etc"));
-    CHECK(h.matches("fd.name=/etc/passwd"));
-    CHECK(h.matches("fd.name==/etc/passwd"));
-    CHECK(h.matches("fd.name!=/etc/shadow"));
-    CHECK(h.matches("fd.directory=/etc and file.directory=/etc and fd.filename=passwd"));
-    CHECK(h.matches("fd.name icontains /ETC/PASS"));
-    CHECK(h.matches("fd.name startswith /etc/ and fd.name endswith wd"));
-    CHECK(h.matches("fd.name glob '/e?c/*d'"));
-    CHECK(h.matches("fd.name pmatch (/usr, /etc)"));
-    CHECK_FALSE(h.matches("fd.name pmatch (/et)"));  // a path prefix, not a text prefix
-    CHECK(h.matches("fd.name regex '^/etc/(passwd|group)$'"));
-    CHECK(h.matches("fd.typechar=f and fd.type=file and fd.num=3"));
-    CHECK(h.matches("evt.num=2 and evt.num>1 and evt.num>=2 and evt.num<3 and evt.num<=2"));
-    CHECK(h.matches("evt.res=SUCCESS and evt.rawres=3 and evt.failed=false"));
-    CHECK(h.matches("evt.latency=240 and evt.latency>239 and evt.latency<241"));
-    CHECK(h.matches("evt.rawarg.flags=1 and evt.arg.name=/etc/passwd"));
-    CHECK(h.matches("proc.pname=bash and proc.ppid=100 and user.name=ubuntu and user.uid=1000"));
-    CHECK(h.matches("proc.args contains example and proc.cmdline startswith 'curl -6'"));
-    CHECK(h.matches("evt.type in (close, open) and not evt.type in (read)"));
-    CHECK_FALSE(h.matches("fd.ip exists or fd.port exists"));
+    check_filters(h, {"evt.type=open and proc.name=curl and file.name contains /etc"},
+                  {"evt.type=open and proc.name=evilproc and file.name contains /etc"});
+    // Names and the string operators; pmatch takes path prefixes, not text prefixes.
+    check_filters(h,
+                  {"fd.name=/etc/passwd", "fd.name==/etc/passwd", "fd.name!=/etc/shadow",
+                   "fd.directory=/etc and file.directory=/etc and fd.filename=passwd", "fd.name icontains /ETC/PASS",
+                   "fd.name startswith /etc/ and fd.name endswith wd", "fd.name glob '/e?c/*d'",
+                   "fd.name pmatch (/usr, /etc)", "fd.name regex '^/etc/(passwd|group)$'",
+                   "fd.typechar=f and fd.type=file and fd.num=3"},
+                  {"fd.name pmatch (/et)"});
+    // Numbers, results, arguments, the process and user, sets.
+    check_filters(h,
+                  {"evt.num=2 and evt.num>1 and evt.num>=2 and evt.num<3 and evt.num<=2",
+                   "evt.res=SUCCESS and evt.rawres=3 and evt.failed=false",
+                   "evt.latency=240 and evt.latency>239 and evt.latency<241",
+                   "evt.rawarg.flags=1 and evt.arg.name=/etc/passwd",
+                   "proc.pname=bash and proc.ppid=100 and user.name=ubuntu and user.uid=1000",
+                   "proc.args contains example and proc.cmdline startswith 'curl -6'",
+                   "evt.type in (close, open) and not evt.type in (read)"},
+                  {"fd.ip exists or fd.port exists"});
 }
 
 TEST_CASE("a failed open: error names, raw results and failure") {
@@ -103,16 +100,15 @@ TEST_CASE("a connected IPv4 socket: addresses, networks, ports and services") {
     const BuiltEvent read_x(9, 200, kReadX, {i64(4), cat({Bytes{'H', 'T', 'T', 'P'}})});
     for (const BuiltEvent* ev : {&sock_e, &sock_x, &conn_e, &conn_x}) h.feed(*ev);
 
-    CHECK(h.matches("evt.type=connect and fd.port=80"));
-    CHECK(h.matches("fd.sport=http"));  // a service name
-    CHECK(h.matches("fd.ip=10.0.0.5 and fd.ip=93.184.216.34"));
-    CHECK(h.matches("fd.cip=10.0.0.5 and fd.sip=93.184.216.34 and fd.cport=51000"));
-    CHECK(h.matches("fd.net=10.0.0.0/8 and fd.net=93.184.216.0/24 and fd.ip=93.184.0.0/16"));
-    CHECK_FALSE(h.matches("fd.net=192.168.0.0/16"));
-    CHECK_FALSE(h.matches("fd.ip!=10.0.0.5"));  // sysdig: true only when neither end is it
-    CHECK(h.matches("fd.ip!=192.168.1.1"));
-    CHECK(h.matches("fd.l4proto=tcp and fd.sockfamily=ip and fd.typechar=4"));
-    CHECK(h.matches("fd.name='10.0.0.5:51000->93.184.216.34:80'"));
+    // Ports (a service name too), addresses, networks; != on an address is
+    // true only when neither end is it (sysdig).
+    check_filters(h,
+                  {"evt.type=connect and fd.port=80", "fd.sport=http", "fd.ip=10.0.0.5 and fd.ip=93.184.216.34",
+                   "fd.cip=10.0.0.5 and fd.sip=93.184.216.34 and fd.cport=51000",
+                   "fd.net=10.0.0.0/8 and fd.net=93.184.216.0/24 and fd.ip=93.184.0.0/16", "fd.ip!=192.168.1.1",
+                   "fd.l4proto=tcp and fd.sockfamily=ip and fd.typechar=4",
+                   "fd.name='10.0.0.5:51000->93.184.216.34:80'"},
+                  {"fd.net=192.168.0.0/16", "fd.ip!=10.0.0.5"});
 
     h.feed(read_e);
     h.feed(read_x);

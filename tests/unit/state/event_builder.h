@@ -67,15 +67,7 @@ inline Bytes unix_tuple(uint64_t src, uint64_t dst, std::string_view path) {
     return cat({u8(1), u64(src), u64(dst), str(path)});
 }
 // 2001:db8::<last>
-inline Bytes ipv6_doc(uint8_t last) {
-    Bytes b(16, 0);
-    b[0] = 0x20;
-    b[1] = 0x01;
-    b[2] = 0x0d;
-    b[3] = 0xb8;
-    b[15] = last;
-    return b;
-}
+inline Bytes ipv6_doc(uint8_t last) { return event::test::doc_ipv6(last); }
 
 // Owns the bytes of one event; view() parses them.
 class BuiltEvent {

@@ -2,7 +2,7 @@
 // (on_event) and merely applies the rest, the way --print does for a
 // selective filter, must describe those events exactly as a model that
 // describes every event, and end in the same state.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <functional>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/shared_captures.h"
 #include "capture/scap_reader.h"
 #include "event/event_table.h"
 #include "model_fingerprint.h"
@@ -18,13 +19,9 @@
 using namespace tracetop;
 using namespace tracetop::state;
 using namespace tracetop::state::test;
+using tracetop::test::shared_capture;
 
 namespace {
-
-std::string shared_capture(const std::string& name) {
-    const char* shared = std::getenv("SHARED");
-    return std::string(shared != nullptr ? shared : "/work/shared") + "/captures/" + name;
-}
 
 using Describes = std::function<bool(event::EventType)>;
 

@@ -4,7 +4,7 @@
 // types event_effects.cpp calls state-neutral, so a type wrongly called
 // neutral (or an exit that reads its enter and is not marked so) shows up
 // here as a difference.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <set>
 #include <string>

@@ -1,6 +1,6 @@
 // Threads, files and enter/exit pairing of state::Model, from hand-built
 // header records and v2 events.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <string>
 
@@ -10,10 +10,10 @@
 #include "state/model.h"
 #include "state/model_arg_context.h"
 
-using namespace tracetop;
-using namespace tracetop::state;
-using namespace tracetop::state::test;
-using namespace tracetop::state::test::event_codes;
+// Inside the builders' namespace, so the model's and the builders' names
+// need no qualification.
+namespace tracetop::state::test {
+using namespace event_codes;
 
 namespace {
 
@@ -178,3 +178,5 @@ TEST_CASE("interned strings are shared and freed with their last holder") {
     }
     CHECK(pool.size() == 0);
 }
+
+}  // namespace tracetop::state::test

@@ -1,6 +1,6 @@
 // Socket state of state::Model: names sysdig gives to connections, servers
 // and unix sockets, from /proc records and from events.
-#include <doctest.h>
+#include <doctest/doctest.h>
 
 #include <string>
 

@@ -1,6 +1,8 @@
-#include <doctest.h>
+#include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "state/path_resolution.h"
@@ -8,42 +10,57 @@
 using tracetop::state::join_cwd;
 using tracetop::state::join_paths;
 
-TEST_CASE("relative paths join the base and fold dot components like the kernel") {
+namespace {
+
+// base + path -> want, through `join` (join_paths or join_cwd).
+struct JoinCase {
+    std::string_view base, path, want;
+};
+
+template <class Join>
+void check_joins(Join join, std::initializer_list<JoinCase> cases) {
     std::string out;
-    CHECK(join_paths("/home/ubuntu/", "a/./b//c", out));
-    CHECK(out == "/home/ubuntu/a/b/c");
-    join_paths("/home/ubuntu/", "../x", out);
-    CHECK(out == "/home/x");
-    join_paths("/home/ubuntu/", "..", out);
-    CHECK(out == "/home");
-    join_paths("/", "../../etc", out);
-    CHECK(out == "/etc");
+    for (const JoinCase& c : cases) {
+        join(c.base, c.path, out);
+        CHECK_MESSAGE(out == c.want, "'", c.path, "' on '", c.base, "'");
+    }
+}
+
+const auto kJoinPaths = [](std::string_view b, std::string_view p, std::string& out) { join_paths(b, p, out); };
+
+}  // namespace
+
+TEST_CASE("relative paths join the base and fold dot components like the kernel") {
+    check_joins(kJoinPaths, {
+                                {"/home/ubuntu/", "a/./b//c", "/home/ubuntu/a/b/c"},
+                                {"/home/ubuntu/", "../x", "/home/x"},
+                                {"/home/ubuntu/", "..", "/home"},
+                                {"/", "../../etc", "/etc"},
+                            });
+    std::string out;
+    CHECK(join_paths("/home/ubuntu/", "a/./b//c", out));  // true: the base was used
 }
 
 TEST_CASE("absolute paths ignore the base and lose a trailing slash") {
+    check_joins(kJoinPaths, {
+                                {"/home/", "/etc/passwd", "/etc/passwd"},
+                                {"/home/", "/tmp/", "/tmp"},
+                                {"/home/", "/", "/"},
+                            });
     std::string out;
     CHECK_FALSE(join_paths("/home/", "/etc/passwd", out));
-    CHECK(out == "/etc/passwd");
-    join_paths("/home/", "/tmp/", out);
-    CHECK(out == "/tmp");
-    join_paths("/home/", "/", out);
-    CHECK(out == "/");
 }
 
 TEST_CASE("non-printable bytes become dots") {
-    std::string out;
-    join_paths("/", std::string_view("/a\x01" "b", 4), out);
-    CHECK(out == "/a.b");
+    check_joins(kJoinPaths, {{"/", std::string_view("/a\x01" "b", 4), "/a.b"}});
 }
 
 TEST_CASE("a cwd always ends in a slash") {
-    std::string out;
-    join_cwd("", "/home/ubuntu", out);
-    CHECK(out == "/home/ubuntu/");
-    join_cwd("/home/ubuntu/", "..", out);
-    CHECK(out == "/home/");
-    join_cwd("/home/", "/", out);
-    CHECK(out == "/");
+    check_joins(join_cwd, {
+                              {"", "/home/ubuntu", "/home/ubuntu/"},
+                              {"/home/ubuntu/", "..", "/home/"},
+                              {"/home/", "/", "/"},
+                          });
 }
 
 TEST_CASE("the shortcut for clean paths gives what folding gives, for every short path") {

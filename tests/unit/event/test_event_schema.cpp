@@ -1,0 +1,47 @@
+// The generated names (tracetop_events.h) and the generated table come from
+// one schema: a name indexes the entry it names, and the count the probe
+// writes never exceeds the entry's parameters.
+#include <doctest/doctest.h>
+
+#include "event/event_table.h"
+#include "event/tracetop_events.h"
+
+using namespace tracetop::event;
+
+namespace {
+
+void check_named(EventType type, std::string_view name, unsigned probe_params) {
+    const EventInfo* info = event_info(type);
+    REQUIRE(info != nullptr);
+    CHECK(info->name == name);
+    CHECK(probe_params <= info->params.size());
+}
+
+}  // namespace
+
+TEST_CASE("generated names index the generated table") {
+    CHECK(PPME_OPENAT_2_E == 306);
+    CHECK(PPME_OPENAT_2_X == 307);
+    check_named(PPME_OPENAT_2_X, "openat", PPME_OPENAT_2_X_NPARAMS);
+    check_named(PPME_OPEN_X, "open", PPME_OPEN_X_NPARAMS);
+    check_named(PPME_EXECVE_8_X, "execve", PPME_EXECVE_8_X_NPARAMS);
+    check_named(PPME_CLONE_4_X, "clone", PPME_CLONE_4_X_NPARAMS);
+    check_named(PPME_SWITCH_2_E, "switch", PPME_SWITCH_2_E_NPARAMS);
+    check_named(PPME_SYSCALL_X, "syscall", PPME_SYSCALL_X_NPARAMS);
+    CHECK(event_table_size() == PPME_EVENT_COUNT);
+}
+
+TEST_CASE("the probe writes sysdig 0.29.3's layouts, without later additions") {
+    // open's exit: fd, name, flags, mode, dev; ino came later.
+    CHECK(PPME_OPEN_X_NPARAMS == 5);
+    CHECK(event_info(PPME_OPEN_X)->params.size() == 6);
+    CHECK(PPME_SYSCALL_X_NPARAMS == 1);
+    CHECK(PPME_EXECVE_8_X_NPARAMS == 20);
+}
+
+TEST_CASE("container metadata events are never shown") {
+    CHECK(is_never_shown(PPME_CONTAINER_2_E));
+    CHECK(is_never_shown(PPME_CONTAINER_3_E));
+    CHECK(!is_never_shown(PPME_CONTAINER_E));
+    CHECK(!is_never_shown(PPME_OPEN_E));
+}
