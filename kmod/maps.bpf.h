@@ -48,17 +48,11 @@ struct {
 /* Native syscall number -> how the dispatcher handles it: off, written by
  * the dispatcher itself (generic events), or handed to a filler. One lookup
  * answers both "wanted?" and "which PPM_SC code?". */
-struct syscall_route {
-	__u16 ppm_sc;   /* PPM_SC code for the generic events */
-	__u8 route;     /* TRACETOP_ROUTE_* */
-	__u8 unused;
-};
-
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, TRACETOP_SYSCALL_SLOTS);
 	__type(key, __u32);
-	__type(value, struct syscall_route);
+	__type(value, struct tracetop_route);
 } routes SEC(".maps");
 
 /* Threads inside an execveat: a successful one returns through the exit

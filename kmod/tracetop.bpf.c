@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
-/* tracetop's probe: two dispatchers on the raw syscall tracepoints look up
- * the system call's route and either write its generic event themselves or
- * tail-call its filler; each family of fillers lives in its own header.
- * Scheduler and signal tracepoints write their own events. */
+/* tracetop's probe. Two ways in, user space picks one at load time (the
+ * interest set, src/engine/syscall_interest.h): for a large set, two
+ * dispatchers on the raw syscall tracepoints look up the system call's route
+ * and either write its generic event themselves or tail-call its filler; for
+ * a small set, each wanted call's own syscalls tracepoints run its filler
+ * (or the shared generic program) directly, and other calls run no program
+ * at all. Each family of fillers lives in its own header. Scheduler and
+ * signal tracepoints write their own events. */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
@@ -23,7 +27,7 @@ char LICENSE[] SEC("license") = "GPL";
 
 /* The route of a native system call, or NULL when it is out of range. The
  * array lookup is inlined by the verifier: no helper call. */
-static __always_inline struct syscall_route *route_of(long id)
+static __always_inline struct tracetop_route *route_of(long id)
 {
 	__u32 nr = (__u32)id;
 	if (id < 0 || id >= TRACETOP_SYSCALL_SLOTS)
@@ -43,7 +47,7 @@ static __always_inline bool skip_task(struct task_struct *t)
 SEC("tp_btf/sys_enter")
 int BPF_PROG(tt_sys_enter, struct pt_regs *regs, long id)
 {
-	struct syscall_route *r = route_of(id);
+	struct tracetop_route *r = route_of(id);
 	struct task_struct *t;
 	if (!r || r->route == TRACETOP_ROUTE_OFF)
 		return 0;
@@ -60,7 +64,7 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(tt_sys_exit, struct pt_regs *regs, long ret)
 {
 	long id = regs->orig_ax;
-	struct syscall_route *r = route_of(id);
+	struct tracetop_route *r = route_of(id);
 	struct task_struct *t;
 	if (!r || r->route == TRACETOP_ROUTE_OFF)
 		return 0;
@@ -73,11 +77,94 @@ int BPF_PROG(tt_sys_exit, struct pt_regs *regs, long ret)
 	return 0;
 }
 
-/* Fillers receive the dispatcher's context unchanged. */
-#define ENTER_FILLER(name) \
-	SEC("tp_btf/sys_enter") int BPF_PROG(name##_e, struct pt_regs *regs, long id)
-#define EXIT_FILLER(name) \
-	SEC("tp_btf/sys_exit") int BPF_PROG(name##_x, struct pt_regs *regs, long ret)
+/* The records of the syscalls:sys_enter_NAME / sys_exit_NAME tracepoints
+ * (their format files): the common header, the call's number, then its six
+ * arguments or its result. */
+struct tt_syscall_enter_ctx {
+	__u64 common;
+	int nr;
+	unsigned long args[6];
+};
+
+struct tt_syscall_exit_ctx {
+	__u64 common;
+	int nr;
+	long ret;
+};
+
+/* The registers the task entered the kernel with: a system call's arguments
+ * stay there until it returns. */
+static __always_inline struct pt_regs *user_regs(struct task_struct *t)
+{
+	return (struct pt_regs *)bpf_task_pt_regs(t);
+}
+
+/* Calls without a filler, in the per-syscall mode: one program each way,
+ * attached to every such call's tracepoint, naming the call by the number
+ * the tracepoint carries. */
+SEC("tracepoint")
+int tt_generic_te(struct tt_syscall_enter_ctx *ctx)
+{
+	struct tracetop_route *r = route_of(ctx->nr);
+	struct task_struct *t;
+	if (!r || r->route == TRACETOP_ROUTE_OFF)
+		return 0;
+	t = bpf_get_current_task_btf();
+	if (skip_task(t))
+		return 0;
+	return generic_enter((__u32)t->pid, r->ppm_sc, (__u16)ctx->nr);
+}
+
+SEC("tracepoint")
+int tt_generic_tx(struct tt_syscall_exit_ctx *ctx)
+{
+	struct tracetop_route *r = route_of(ctx->nr);
+	struct task_struct *t;
+	if (!r || r->route == TRACETOP_ROUTE_OFF)
+		return 0;
+	t = bpf_get_current_task_btf();
+	if (skip_task(t))
+		return 0;
+	return generic_exit((__u32)t->pid, r->ppm_sc);
+}
+
+/* Each filler body is an inline function of (regs, id) for enter and
+ * (regs, ret) for exit, wrapped twice: a program the raw dispatchers
+ * tail-call (tp_btf, their context unchanged), and a program attached to the
+ * call's own syscalls:sys_enter_NAME / sys_exit_NAME tracepoint when the
+ * interest set is small (tail calls cannot cross program kinds). User space
+ * loads one kind only. Both read the arguments from the task's saved user
+ * registers: the per-syscall exit tracepoint carries no arguments, and a
+ * child's first return from clone has no enter to take them from. */
+#define ENTER_FILLER(name)                                                          \
+	static __always_inline int name##_enter_fill(struct pt_regs *regs, long id);     \
+	SEC("tp_btf/sys_enter") int BPF_PROG(name##_e, struct pt_regs *regs, long id) \
+	{                                                                           \
+		return name##_enter_fill(regs, id);                                      \
+	}                                                                           \
+	SEC("tracepoint") int name##_te(struct tt_syscall_enter_ctx *ctx)           \
+	{                                                                           \
+		struct task_struct *t = bpf_get_current_task_btf();                 \
+		if (skip_task(t))                                                   \
+			return 0;                                                   \
+		return name##_enter_fill(user_regs(t), ctx->nr);                         \
+	}                                                                           \
+	static __always_inline int name##_enter_fill(struct pt_regs *regs, long id)
+
+#define EXIT_FILLER(name)                                                           \
+	static __always_inline int name##_exit_fill(struct pt_regs *regs, long ret);     \
+	SEC("tp_btf/sys_exit") int BPF_PROG(name##_x, struct pt_regs *regs, long ret) \
+	{                                                                           \
+		return name##_exit_fill(regs, ret);                                      \
+	}                                                                           \
+	SEC("tracepoint") int name##_tx(struct tt_syscall_exit_ctx *ctx)            \
+	{                                                                           \
+		struct task_struct *t = bpf_get_current_task_btf();                 \
+		if (skip_task(t))                                                   \
+			return 0;                                                   \
+		return name##_exit_fill(user_regs(t), ctx->ret);                         \
+	}                                                                           \
+	static __always_inline int name##_exit_fill(struct pt_regs *regs, long ret)
 
 /* System call arguments in x86_64 order. */
 #define ARG0 (regs->di)

@@ -27,6 +27,14 @@
 #define TRACETOP_ROUTE_GENERIC 1
 #define TRACETOP_ROUTE_FILLER 2
 
+/* The routes map's value, by native system-call number. Plain C types: the
+ * BPF side and user space each have their own fixed-width names. */
+struct tracetop_route {
+	unsigned short ppm_sc; /* PPM_SC code for the generic events */
+	unsigned char route;   /* TRACETOP_ROUTE_* */
+	unsigned char unused;
+};
+
 /* Size of the scap v2 event header (ts, tid, len, type, nparams). */
 #define TRACETOP_EVENT_HEADER_SIZE 26
 

@@ -56,6 +56,8 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     field("  Events: ", fmt::format("{}", src.events));
     field("  Drops/s: ", fmt::format("{:.0f}", src.drops_per_s));
     field("  Drops: ", fmt::format("{}", src.drops));
+    // Beside the drops: events lost as surely, and as rare as a probe bug.
+    if (src.malformed > 0) field("  Malformed: ", fmt::format("{}", src.malformed));
     field("  CPUs: ", src.cpus ? fmt::format("{}", src.cpus) : "?");
     if (snap.loading && !src.live) field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
     if (state.paused) {

@@ -45,6 +45,7 @@ struct SourceInfo {
     double events_per_s = 0;
     uint64_t drops = 0;        // kernel drops, total
     double drops_per_s = 0;
+    uint64_t malformed = 0;    // live ring records that did not parse (skipped)
     uint32_t cpus = 0;
 };
 

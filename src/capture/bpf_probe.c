@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 #include <bpf/bpf.h>
@@ -14,15 +15,29 @@
 #include "tracetop.skel.h"
 #include "tracetop_shared.h"
 
+/* The scheduler and signal programs, two dispatchers, two per call. */
+#define TT_MAX_LINKS (5 + 2 * TRACETOP_SYSCALL_SLOTS)
+
+/* Up to this many wanted calls are captured on their own tracepoints: each
+ * costs the calls outside the set nothing but the kernel's syscall-tracing
+ * slow path, while the raw dispatchers run for every call of the machine
+ * (bench/interest.sh). Larger sets, full capture among them, take the raw
+ * dispatchers, whose per-event cost is lower. */
+#define TT_PER_SYSCALL_MAX 128
+
 struct tt_probe {
 	struct tracetop_bpf *skel;
 	int ncpus;
 	uint32_t ring_bytes;
 	int *ring_fds;
-	struct bpf_link *links[5];
-	/* The route each system call takes when wanted (generic or filler), so
-	 * that interest can be switched back on. */
-	uint8_t route_when_on[TRACETOP_SYSCALL_SLOTS];
+	enum tt_probe_mode mode;
+	/* Scheduler and signal tracepoints, the raw dispatchers, then (per
+	 * syscall mode) two per wanted call. */
+	struct bpf_link *links[TT_MAX_LINKS];
+	int nlinks;
+	/* Per-syscall mode: the kernel's name for each wanted call's
+	 * tracepoints ("openat" for syscalls:sys_enter_openat), "" otherwise. */
+	char tp_names[TRACETOP_SYSCALL_SLOTS][40];
 };
 
 /* Native x86_64 system-call number -> filler pair "<name>_e"/"<name>_x".
@@ -59,13 +74,6 @@ static void fail(char *err, size_t errlen, const char *what, int e)
 	snprintf(err, errlen, "%s: %s", what, strerror(e < 0 ? -e : e));
 }
 
-/* The value of the routes map (kmod/maps.bpf.h, struct syscall_route). */
-struct route_value {
-	uint16_t ppm_sc;
-	uint8_t route;
-	uint8_t unused;
-};
-
 static int prog_fd(struct tracetop_bpf *skel, const char *name, const char *suffix)
 {
 	char full[64];
@@ -75,17 +83,37 @@ static int prog_fd(struct tracetop_bpf *skel, const char *name, const char *suff
 	return p ? bpf_program__fd(p) : -1;
 }
 
+static const char *filler_name(uint32_t nr)
+{
+	size_t i;
+	for (i = 0; i < sizeof(kFillers) / sizeof(kFillers[0]); i++)
+		if (kFillers[i].nr == nr)
+			return kFillers[i].name;
+	return NULL;
+}
+
+const char *tt_probe_filler_of(uint32_t syscall_nr) { return filler_name(syscall_nr); }
+
+static int wanted(const struct tt_probe_config *cfg, uint32_t nr)
+{
+	return cfg->interest == NULL || cfg->interest[nr];
+}
+
 static int fill_dispatch(struct tt_probe *probe, const struct tt_probe_config *cfg)
 {
 	struct tracetop_bpf *skel = probe->skel;
 	int enter_map = bpf_map__fd(skel->maps.enter_fillers);
 	int exit_map = bpf_map__fd(skel->maps.exit_fillers);
 	int routes = bpf_map__fd(skel->maps.routes);
+	uint8_t route[TRACETOP_SYSCALL_SLOTS];
 	uint32_t nr;
 	size_t i;
 
-	memset(probe->route_when_on, TRACETOP_ROUTE_GENERIC, sizeof(probe->route_when_on));
+	memset(route, TRACETOP_ROUTE_GENERIC, sizeof(route));
 	for (i = 0; i < sizeof(kFillers) / sizeof(kFillers[0]); i++) {
+		route[kFillers[i].nr] = TRACETOP_ROUTE_FILLER;
+		if (probe->mode != TT_MODE_RAW)
+			continue; /* the per-syscall programs are not tail-called */
 		int e = prog_fd(skel, kFillers[i].name, "_e");
 		int x = prog_fd(skel, kFillers[i].name, "_x");
 		nr = kFillers[i].nr;
@@ -94,18 +122,117 @@ static int fill_dispatch(struct tt_probe *probe, const struct tt_probe_config *c
 		if (bpf_map_update_elem(enter_map, &nr, &e, BPF_ANY) ||
 		    bpf_map_update_elem(exit_map, &nr, &x, BPF_ANY))
 			return -errno;
-		probe->route_when_on[nr] = TRACETOP_ROUTE_FILLER;
 	}
 	/* Routes last: a route to a filler is only followed once its program is
 	 * in the array. */
 	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++) {
-		struct route_value r = {0};
+		struct tracetop_route r = {0};
 		r.ppm_sc = nr < cfg->ppm_sc_count ? cfg->ppm_sc[nr] : 0;
-		r.route = probe->route_when_on[nr];
+		r.route = wanted(cfg, nr) ? route[nr] : TRACETOP_ROUTE_OFF;
 		if (bpf_map_update_elem(routes, &nr, &r, BPF_ANY))
 			return -errno;
 	}
 	return 0;
+}
+
+/* The directory of the syscalls tracepoints, mounting tracefs where the
+ * system left it unmounted (perf and bpftrace do the same); NULL without. */
+static const char *syscall_events_dir(void)
+{
+	static const char *const dirs[] = {"/sys/kernel/tracing/events/syscalls",
+					   "/sys/kernel/debug/tracing/events/syscalls"};
+	size_t i;
+	for (i = 0; i < 2; i++)
+		if (access(dirs[i], X_OK) == 0)
+			return dirs[i];
+	if (mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0 && access(dirs[0], X_OK) == 0)
+		return dirs[0];
+	return NULL;
+}
+
+/* The kernel's tracepoint name of a call: its own, or the "new" one of the
+ * calls whose old layouts kept the plain name (stat -> newstat), or one of
+ * the few the kernel spells differently. 0 when the call has none. */
+static int find_tp_name(const char *dir, const char *name, char *out, size_t outlen)
+{
+	static const char *const renamed[][2] = {{"umount2", "umount"}, {"sendfile", "sendfile64"}};
+	char path[256];
+	const char *tries[3] = {name, NULL, NULL};
+	char with_new[40];
+	size_t i;
+	snprintf(with_new, sizeof(with_new), "new%s", name);
+	tries[1] = with_new;
+	for (i = 0; i < sizeof(renamed) / sizeof(renamed[0]); i++)
+		if (strcmp(name, renamed[i][0]) == 0)
+			tries[2] = renamed[i][1];
+	for (i = 0; i < 3; i++) {
+		if (!tries[i])
+			continue;
+		snprintf(path, sizeof(path), "%s/sys_enter_%s", dir, tries[i]);
+		if (access(path, F_OK) == 0) {
+			snprintf(out, outlen, "%s", tries[i]);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Per-syscall mode when the set is small and every tracepoint it needs can
+ * be found; the raw dispatchers otherwise. */
+static enum tt_probe_mode choose_mode(struct tt_probe *probe, const struct tt_probe_config *cfg)
+{
+	const char *dir;
+	uint32_t nr, count = 0;
+	if (cfg->interest == NULL || cfg->syscall_names == NULL || getenv("TRACETOP_RAW_DISPATCH"))
+		return TT_MODE_RAW;
+	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++)
+		count += cfg->interest[nr] ? 1 : 0;
+	if (count > TT_PER_SYSCALL_MAX || (dir = syscall_events_dir()) == NULL)
+		return TT_MODE_RAW;
+	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++) {
+		if (!cfg->interest[nr] || !cfg->syscall_names[nr])
+			continue;
+		/* A number the kernel does not implement has no tracepoint and
+		 * never runs: nothing to miss. */
+		find_tp_name(dir, cfg->syscall_names[nr], probe->tp_names[nr], sizeof(probe->tp_names[nr]));
+	}
+	return TT_MODE_PER_SYSCALL;
+}
+
+/* Loads only the programs the mode runs: the verifier's time, and the
+ * kernel's memory, go to what is attached. */
+static void choose_programs(struct tt_probe *probe, const struct tt_probe_config *cfg)
+{
+	struct bpf_program *p;
+	uint32_t nr;
+	bpf_object__for_each_program(p, probe->skel->obj)
+	{
+		const char *sec = bpf_program__section_name(p);
+		int per_syscall_kind = strcmp(sec, "tracepoint") == 0;
+		int raw_kind = strncmp(sec, "tp_btf/sys_e", 12) == 0;
+		if (per_syscall_kind)
+			bpf_program__set_autoload(p, false);
+		else if (raw_kind)
+			bpf_program__set_autoload(p, probe->mode == TT_MODE_RAW);
+	}
+	bpf_program__set_autoload(probe->skel->progs.tt_sched_switch, cfg->context_switches != 0);
+	if (probe->mode != TT_MODE_PER_SYSCALL)
+		return;
+	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++) {
+		const char *f = filler_name(nr);
+		char full[64];
+		if (!probe->tp_names[nr][0])
+			continue;
+		if (!f) {
+			bpf_program__set_autoload(probe->skel->progs.tt_generic_te, true);
+			bpf_program__set_autoload(probe->skel->progs.tt_generic_tx, true);
+			continue;
+		}
+		snprintf(full, sizeof(full), "%s_te", f);
+		bpf_program__set_autoload(bpf_object__find_program_by_name(probe->skel->obj, full), true);
+		snprintf(full, sizeof(full), "%s_tx", f);
+		bpf_program__set_autoload(bpf_object__find_program_by_name(probe->skel->obj, full), true);
+	}
 }
 
 static int make_rings(struct tt_probe *probe)
@@ -132,24 +259,61 @@ static int plug_rings(struct tt_probe *probe)
 	return 0;
 }
 
+static int add_link(struct tt_probe *probe, struct bpf_link *link)
+{
+	if (!link)
+		return -errno;
+	if (probe->nlinks >= TT_MAX_LINKS) {
+		bpf_link__destroy(link);
+		return -E2BIG;
+	}
+	probe->links[probe->nlinks++] = link;
+	return 0;
+}
+
+/* Each wanted call's enter and exit tracepoints, to its filler's programs
+ * or the generic pair. */
+static int attach_per_syscall(struct tt_probe *probe)
+{
+	struct tracetop_bpf *skel = probe->skel;
+	uint32_t nr;
+	int rc;
+	for (nr = 0; nr < TRACETOP_SYSCALL_SLOTS; nr++) {
+		const char *f = filler_name(nr);
+		struct bpf_program *e = skel->progs.tt_generic_te, *x = skel->progs.tt_generic_tx;
+		char tp[64];
+		if (!probe->tp_names[nr][0])
+			continue;
+		if (f) {
+			char full[64];
+			snprintf(full, sizeof(full), "%s_te", f);
+			e = bpf_object__find_program_by_name(skel->obj, full);
+			snprintf(full, sizeof(full), "%s_tx", f);
+			x = bpf_object__find_program_by_name(skel->obj, full);
+		}
+		snprintf(tp, sizeof(tp), "sys_enter_%s", probe->tp_names[nr]);
+		if ((rc = add_link(probe, bpf_program__attach_tracepoint(e, "syscalls", tp))))
+			return rc;
+		snprintf(tp, sizeof(tp), "sys_exit_%s", probe->tp_names[nr]);
+		if ((rc = add_link(probe, bpf_program__attach_tracepoint(x, "syscalls", tp))))
+			return rc;
+	}
+	return 0;
+}
+
 static int attach(struct tt_probe *probe, int context_switches)
 {
 	struct tracetop_bpf *skel = probe->skel;
-	struct bpf_program *progs[5] = {skel->progs.tt_sys_enter, skel->progs.tt_sys_exit,
-					 skel->progs.tt_proc_exit, skel->progs.tt_signal_deliver,
-					 context_switches ? skel->progs.tt_sched_switch : NULL};
-	int i;
+	int raw = probe->mode == TT_MODE_RAW;
+	struct bpf_program *progs[5] = {skel->progs.tt_proc_exit, skel->progs.tt_signal_deliver,
+					 context_switches ? skel->progs.tt_sched_switch : NULL,
+					 raw ? skel->progs.tt_sys_enter : NULL, raw ? skel->progs.tt_sys_exit : NULL};
+	int i, rc;
 	for (i = 0; i < 5; i++) {
-		if (!progs[i])
-			continue;
-		probe->links[i] = bpf_program__attach(progs[i]);
-		if (!probe->links[i]) {
-			int e = -errno;
-			probe->links[i] = NULL;
-			return e;
-		}
+		if (progs[i] && (rc = add_link(probe, bpf_program__attach(progs[i]))))
+			return rc;
 	}
-	return 0;
+	return raw ? 0 : attach_per_syscall(probe);
 }
 
 struct tt_probe *tt_probe_open(const struct tt_probe_config *cfg, char *err, size_t errlen)
@@ -194,6 +358,8 @@ struct tt_probe *tt_probe_open(const struct tt_probe_config *cfg, char *err, siz
 		goto out;
 	}
 	bpf_map__set_inner_map_fd(probe->skel->maps.rings, probe->ring_fds[0]);
+	probe->mode = choose_mode(probe, cfg);
+	choose_programs(probe, cfg);
 	rc = tracetop_bpf__load(probe->skel);
 	if (rc) {
 		fail(err, errlen, "the kernel refused the BPF probe (TRACETOP_BPF_DEBUG=1 shows why)", rc);
@@ -211,6 +377,10 @@ struct tt_probe *tt_probe_open(const struct tt_probe_config *cfg, char *err, siz
 		fail(err, errlen, "cannot attach to the kernel tracepoints", rc);
 		goto out;
 	}
+	if (getenv("TRACETOP_BPF_DEBUG"))
+		fprintf(stderr, "tracetop: probe: %s (%d links)\n",
+			probe->mode == TT_MODE_PER_SYSCALL ? "per-syscall tracepoints" : "raw sys_enter/sys_exit",
+			probe->nlinks);
 	return probe;
 out:
 	tt_probe_close(probe);
@@ -220,10 +390,11 @@ out:
 void tt_probe_detach(struct tt_probe *probe)
 {
 	int i;
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < probe->nlinks; i++) {
 		bpf_link__destroy(probe->links[i]);
 		probe->links[i] = NULL;
 	}
+	probe->nlinks = 0;
 }
 
 void tt_probe_close(struct tt_probe *probe)
@@ -280,15 +451,4 @@ int tt_probe_drops_per_cpu(const struct tt_probe *probe, uint64_t *out, int n)
 	return rc;
 }
 
-int tt_probe_set_interest(struct tt_probe *probe, uint32_t syscall_nr, int on)
-{
-	int fd;
-	struct route_value r;
-	if (syscall_nr >= TRACETOP_SYSCALL_SLOTS)
-		return -EINVAL;
-	fd = bpf_map__fd(probe->skel->maps.routes);
-	if (bpf_map_lookup_elem(fd, &syscall_nr, &r))
-		return -errno;
-	r.route = on ? probe->route_when_on[syscall_nr] : TRACETOP_ROUTE_OFF;
-	return bpf_map_update_elem(fd, &syscall_nr, &r, BPF_ANY) ? -errno : 0;
-}
+enum tt_probe_mode tt_probe_mode_of(const struct tt_probe *probe) { return probe->mode; }

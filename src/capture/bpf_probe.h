@@ -19,6 +19,19 @@ struct tt_probe_config {
 	int context_switches;      /* also attach sched_switch */
 	const uint16_t *ppm_sc;    /* native syscall number -> PPM_SC code */
 	uint32_t ppm_sc_count;
+	/* Native syscall number -> 1 if its events are wanted (the interest
+	 * set), TRACETOP_SYSCALL_SLOTS entries; NULL wants every call. */
+	const uint8_t *interest;
+	/* Native syscall number -> its name (NULL when unknown): a small
+	 * interest set is captured on the calls' own syscalls tracepoints,
+	 * which the kernel names after them. */
+	const char *const *syscall_names;
+};
+
+/* How the probe reaches the system calls it captures. */
+enum tt_probe_mode {
+	TT_MODE_RAW = 0,         /* raw sys_enter/sys_exit: every call runs the dispatcher */
+	TT_MODE_PER_SYSCALL = 1, /* each wanted call's own tracepoints: others run nothing */
 };
 
 struct tt_probe;
@@ -42,8 +55,12 @@ uint64_t tt_probe_drops(const struct tt_probe *probe);
 /* The same per CPU: fills out[0..n) (n at most the CPU count), returns 0. */
 int tt_probe_drops_per_cpu(const struct tt_probe *probe, uint64_t *out, int n);
 
-/* Turns one native system call on or off in the kernel. */
-int tt_probe_set_interest(struct tt_probe *probe, uint32_t syscall_nr, int on);
+/* The mode tt_probe_open chose for the interest set. */
+enum tt_probe_mode tt_probe_mode_of(const struct tt_probe *probe);
+
+/* The filler (and so the event name) of a native system call, NULL for the
+ * calls that get the generic events. */
+const char *tt_probe_filler_of(uint32_t syscall_nr);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -69,34 +70,13 @@ uint32_t ring_bytes_for(uint32_t buffer_mb) {
     return static_cast<uint32_t>(pow2);
 }
 
-// sysdig 0.29.3 knows PPM_SC codes below this and crashes on larger ones,
-// so later calls are recorded as code 0 ("unknown"); the enter event still
-// carries the native number.
-constexpr uint32_t kPpmScCodesKnownToSysdig0293 = 329;
-
-// PPM_SC code of every native system call, by name.
-std::vector<uint16_t> ppm_sc_table() {
-    std::vector<uint16_t> codes(TRACETOP_SYSCALL_SLOTS, 0);
-    for (uint32_t nr = 0; nr < codes.size(); ++nr) {
-        const std::string_view name = x86_64_syscall_name(nr);
-        if (name.empty()) continue;
-        for (uint32_t code = 1; code < kPpmScCodesKnownToSysdig0293; ++code) {
-            if (event::syscall_name(static_cast<uint16_t>(code)) == name) {
-                codes[nr] = static_cast<uint16_t>(code);
-                break;
-            }
-        }
-    }
-    return codes;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
     if (auto blocker = live_capture_blocker()) return Error(*blocker);
 
     std::unique_ptr<BpfSource> src(new BpfSource());
-    const std::vector<uint16_t> codes = ppm_sc_table();
+    const std::vector<uint16_t> codes = x86_64_ppm_sc_codes();
     tt_probe_config cfg{};
     cfg.own_tgid = static_cast<uint32_t>(getpid());
     cfg.boot_offset_ns = boot_offset_ns();
@@ -105,6 +85,21 @@ Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
     cfg.context_switches = options.context_switches ? 1 : 0;
     cfg.ppm_sc = codes.data();
     cfg.ppm_sc_count = static_cast<uint32_t>(codes.size());
+    // The interest set, padded or cut to the probe's table.
+    std::vector<uint8_t> interest;
+    std::vector<std::string> names(TRACETOP_SYSCALL_SLOTS);
+    std::vector<const char*> name_ptrs(TRACETOP_SYSCALL_SLOTS, nullptr);
+    if (!options.syscall_interest.empty()) {
+        interest.assign(TRACETOP_SYSCALL_SLOTS, 0);
+        std::copy_n(options.syscall_interest.begin(), std::min<size_t>(options.syscall_interest.size(), interest.size()),
+                    interest.begin());
+        for (uint32_t nr = 0; nr < TRACETOP_SYSCALL_SLOTS; ++nr) {
+            names[nr] = x86_64_syscall_name(nr);
+            if (!names[nr].empty()) name_ptrs[nr] = names[nr].c_str();
+        }
+        cfg.interest = interest.data();
+        cfg.syscall_names = name_ptrs.data();
+    }
 
     char err[256] = {};
     src->probe_ = tt_probe_open(&cfg, err, sizeof err);
@@ -250,6 +245,7 @@ void BpfSource::stop_producing() {
 SourceStats BpfSource::stats() const {
     SourceStats s;
     s.events = events_;
+    s.malformed = malformed_;
     s.drops = probe_ != nullptr ? tt_probe_drops(probe_) : 0;
     if (probe_ != nullptr && s.drops > 0) {
         s.drops_per_cpu.assign(cpus_.size(), 0);
@@ -258,8 +254,8 @@ SourceStats BpfSource::stats() const {
     return s;
 }
 
-void BpfSource::set_syscall_interest(uint32_t syscall_nr, bool on) {
-    if (probe_ != nullptr) tt_probe_set_interest(probe_, syscall_nr, on ? 1 : 0);
+bool BpfSource::per_syscall_tracepoints() const {
+    return probe_ != nullptr && tt_probe_mode_of(probe_) == TT_MODE_PER_SYSCALL;
 }
 
 Result<std::unique_ptr<Source>> open_live(const LiveOptions& options) {

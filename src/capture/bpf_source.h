@@ -27,8 +27,9 @@ public:
     SourceStats stats() const override;
     void stop_producing() override;
 
-    // Switches one native system call on or off in the kernel.
-    void set_syscall_interest(uint32_t syscall_nr, bool on);
+    // Whether the probe runs on the wanted calls' own tracepoints (a small
+    // interest set) rather than on every system call.
+    bool per_syscall_tracepoints() const;
 
 private:
     BpfSource() = default;

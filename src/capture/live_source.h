@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "capture/source.h"
 
@@ -13,6 +14,11 @@ struct LiveOptions {
     uint32_t snaplen = 80;       // bytes of each I/O buffer copied (-s)
     uint32_t buffer_mb = 8;      // per-CPU ring buffer size (--buffer-mb)
     bool context_switches = false;  // also trace sched_switch (loud)
+    // The interest set: by native x86_64 system-call number, nonzero for the
+    // calls whose events are wanted; empty wants every call. The probe
+    // attaches to a small set's own tracepoints, so the rest of the machine's
+    // calls run no program (engine/syscall_interest.h computes it).
+    std::vector<uint8_t> syscall_interest;
 };
 
 // Loads and attaches the probe. Errors explain what is missing (privileges,

@@ -27,6 +27,7 @@ struct SourceStats {
     uint64_t bytes_total = 0;        // file size, 0 when unknown (live, pipes)
     uint64_t drops = 0;              // events the kernel dropped (live only)
     std::vector<uint64_t> drops_per_cpu;  // the same by CPU (live only)
+    uint64_t malformed = 0;          // records that did not parse, skipped (live only)
 };
 
 class Source {

@@ -5,6 +5,10 @@
 
 #include <iterator>
 
+#include "capture/bpf_probe.h"
+#include "event/event_table.h"
+#include "tracetop_shared.h"
+
 namespace tracetop::capture {
 namespace {
 
@@ -67,7 +71,32 @@ constexpr std::string_view kNames[] = {
     "process_mrelease", "futex_waitv", "set_mempolicy_home_node",
 };
 
+// sysdig 0.29.3 knows PPM_SC codes below this and crashes on larger ones,
+// so later calls are recorded as code 0 ("unknown"); the enter event still
+// carries the native number.
+constexpr uint32_t kPpmScCodesKnownToSysdig0293 = 329;
+
 }  // namespace
+
+std::vector<uint16_t> x86_64_ppm_sc_codes() {
+    std::vector<uint16_t> codes(TRACETOP_SYSCALL_SLOTS, 0);
+    for (uint32_t nr = 0; nr < codes.size(); ++nr) {
+        const std::string_view name = x86_64_syscall_name(nr);
+        if (name.empty()) continue;
+        for (uint32_t code = 1; code < kPpmScCodesKnownToSysdig0293; ++code) {
+            if (event::syscall_name(static_cast<uint16_t>(code)) == name) {
+                codes[nr] = static_cast<uint16_t>(code);
+                break;
+            }
+        }
+    }
+    return codes;
+}
+
+std::string_view x86_64_filler_event(uint32_t nr) {
+    const char* name = tt_probe_filler_of(nr);
+    return name != nullptr ? std::string_view(name) : std::string_view{};
+}
 
 std::string_view x86_64_syscall_name(uint32_t nr) {
     return nr < std::size(kNames) ? kNames[nr] : std::string_view{};

@@ -11,6 +11,7 @@
 #include <chrono>
 
 #include "capture/scap_writer.h"
+#include "engine/capture_summary.h"
 #include "engine/event_line.h"
 #include "event/arg_format.h"
 #include "engine/gone_thread_sweep.h"
@@ -18,6 +19,7 @@
 #include "engine/output_sink.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
+#include "engine/syscall_interest.h"
 #include "filter/compiled_filter.h"
 #include "filter/field_context.h"
 #include "filter/output_format.h"
@@ -72,7 +74,7 @@ int run_batch(const Options& options) {
         format = std::move(*compiled);
     }
 
-    auto opened = open_source(options);
+    auto opened = open_source(options, syscall_interest_for(options, event_filter ? &*event_filter : nullptr));
     if (!opened) {
         report_error(options.read_file.value_or("live capture"), opened.error());
         return 1;
@@ -217,13 +219,7 @@ int run_batch(const Options& options) {
     }
     if (opened->live) {
         // Drops are always visible (DESIGN.md §3): a full ring loses events.
-        std::string per_cpu;
-        for (size_t cpu = 0; cpu < stats.drops_per_cpu.size(); ++cpu) {
-            if (stats.drops_per_cpu[cpu] == 0) continue;
-            per_cpu += fmt::format("{}cpu {}: {}", per_cpu.empty() ? " (" : ", ", cpu, stats.drops_per_cpu[cpu]);
-        }
-        if (!per_cpu.empty()) per_cpu += ')';
-        fmt::print(stderr, "tracetop: {} events captured, {} dropped{}\n", stats.events, stats.drops, per_cpu);
+        fmt::print(stderr, "tracetop: {}\n", live_capture_summary(stats));
     }
     return status;
 }

@@ -51,6 +51,7 @@ po::options_description describe_options() {
          "live: bytes of each read/write buffer to capture")
         ("buffer-mb", po::value<uint32_t>()->value_name("MB")->default_value(8),
          "live: size of each per-CPU ring buffer in MiB")
+        ("context-switches", "live: also capture the scheduler's context switches (switch events; many)")
         ("debug,D", "also print internal events (process info), like sysdig -D")
         ("view,v", po::value<std::string>()->value_name("VIEW"),
          "the view to start the explorer in, or the one --json prints (see --list-views)")
@@ -107,6 +108,7 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("duration")) opts.duration_s = vm["duration"].as<double>();
     opts.snaplen = vm["snaplen"].as<uint32_t>();
     opts.buffer_mb = vm["buffer-mb"].as<uint32_t>();
+    opts.context_switches = vm.count("context-switches") > 0;
     if (vm.count("view")) opts.view = vm["view"].as<std::string>();
     opts.json = vm.count("json") > 0;
     opts.list_views = vm.count("list-views") > 0;

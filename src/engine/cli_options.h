@@ -21,6 +21,7 @@ struct Options {
     std::optional<double> duration_s;       // --duration: stop after this many seconds (live)
     uint32_t snaplen = 80;                  // -s: bytes of I/O buffers captured (live)
     uint32_t buffer_mb = 8;                 // --buffer-mb: per-CPU ring buffer (live)
+    bool context_switches = false;          // --context-switches: also capture sched_switch (live)
     std::string filter;                     // trailing arguments, joined
     std::string view;                       // -v: start view (explorer) or the view --json prints
     bool json = false;                      // --json: print the view as one JSON object

@@ -12,6 +12,7 @@
 #include "engine/proc_cpu.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
+#include "engine/syscall_interest.h"
 #include "engine/view_pipeline.h"
 #include "filter/compiled_filter.h"
 
@@ -94,7 +95,10 @@ int run_json(const Options& options) {
                    user ? agg.error().message : filter::describe_filter_error(options.filter, user.error()));
         return 2;
     }
-    auto opened = open_source(options);
+    // The view aggregates only what the user's filter passes.
+    auto user_filter = filter::CompiledFilter::compile(options.filter);
+    const filter::CompiledFilter* narrowing = !options.filter.empty() && user_filter ? &*user_filter : nullptr;
+    auto opened = open_source(options, syscall_interest_for(options, narrowing));
     if (!opened) {
         report_error(options.read_file.value_or("live capture"), opened.error());
         return 1;

@@ -7,7 +7,7 @@
 
 namespace tracetop::engine {
 
-Result<OpenedSource> open_source(const Options& options) {
+Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest) {
     if (options.read_file) {
         auto reader = capture::ScapReader::open(*options.read_file);
         if (!reader) return reader.error();
@@ -16,6 +16,8 @@ Result<OpenedSource> open_source(const Options& options) {
     capture::LiveOptions live;
     live.snaplen = options.snaplen;
     live.buffer_mb = options.buffer_mb;
+    live.context_switches = options.context_switches;
+    live.syscall_interest = std::move(syscall_interest);
     auto source = capture::open_live(live);
     if (!source) return source.error();
     return OpenedSource{std::move(*source), "live", true};

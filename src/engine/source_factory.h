@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "capture/source.h"
 #include "engine/cli_options.h"
@@ -16,7 +17,9 @@ struct OpenedSource {
     bool live = false;
 };
 
-Result<OpenedSource> open_source(const Options& options);
+// `syscall_interest` narrows a live capture (engine/syscall_interest.h);
+// empty captures every call.
+Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest = {});
 
 // "tracetop: NAME: message (at byte offset N)" on standard error.
 void report_error(const std::string& name, const Error& err);

@@ -89,7 +89,9 @@ void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.events = events_;
     const double span = span_seconds();
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
-    out.drops = source_->stats().drops;
+    const capture::SourceStats stats = source_->stats();
+    out.drops = stats.drops;
+    out.malformed = stats.malformed;
     const auto& machine = source_->header().machine;
     out.cpus = machine ? machine->num_cpus : 0;
 }

@@ -483,10 +483,20 @@ bool CompiledFilter::matches(const FieldContext& ctx) const { return eval(root_,
 int8_t CompiledFilter::verdict_with_code(event::EventType type, const event::EventView& ev) const {
     const int8_t by_type = type_verdict(type);
     if (by_type != kTypeDynamic || !event::has_dynamic_type_name(type) || type > 1) return by_type;
+    return verdict_for_code(type, static_cast<uint16_t>(event::param_as_uint(ev.param(0), event::ParamType::Uint16)));
+}
+
+// `type` (0 or 1) carrying system-call `code`.
+int8_t CompiledFilter::verdict_for_code(event::EventType type, uint16_t code) const {
+    const int8_t by_type = type_verdict(type);
+    if (by_type != kTypeDynamic || type > 1) return by_type;
     const std::vector<int8_t>& table = generic_verdicts_[type];
     if (table.empty()) return kTypeDynamic;
-    const auto code = static_cast<uint16_t>(event::param_as_uint(ev.param(0), event::ParamType::Uint16));
     return table[std::min<size_t>(code, table.size() - 1)];
+}
+
+bool CompiledFilter::may_accept_syscall(uint16_t code) const {
+    return verdict_for_code(0, code) != 0 || verdict_for_code(1, code) != 0;
 }
 
 int8_t CompiledFilter::event_verdict(const event::EventView& ev) const { return verdict_with_code(ev.type, ev); }

@@ -69,6 +69,14 @@ public:
     // The same for the exit of the call `enter` begins (same system call).
     int8_t exit_verdict(const event::EventView& enter) const;
 
+    // Whether some event of `type` may pass (its type alone does not refuse
+    // it). For the generic system-call types, see may_accept_syscall.
+    bool may_accept_type(event::EventType type) const { return type_verdict(type) != 0; }
+
+    // Whether a generic system-call event, enter or exit, carrying PPM_SC
+    // `code` may pass: what tells ahead of a capture which calls can matter.
+    bool may_accept_syscall(uint16_t code) const;
+
     const std::string& text() const { return text_; }
 
 private:
@@ -79,6 +87,7 @@ private:
     // has no check on evt.type.
     std::array<std::vector<int8_t>, 2> generic_verdicts_;
     int8_t verdict_with_code(event::EventType type, const event::EventView& ev) const;
+    int8_t verdict_for_code(event::EventType type, uint16_t code) const;
 };
 
 // Renders an error for the terminal: the message, the filter, and a caret
