@@ -394,7 +394,7 @@ def addr_in_tuple(srun, trun, s_addr, c):
     tracetop's tuple for the call."""
     tup = t_arg(c, 'tuple')
     ends = t_endpoints(trun, tup) if tup and tup != 'NULL' else frozenset()
-    return ('other end in the tuple', s_addr, s_addr if s_addr in ends else f'not in {set(ends) or tup}')
+    return ('other end in the tuple', s_addr, s_addr if s_addr in ends else f'not in {show(ends) if ends else tup}')
 
 
 def sock_checks(srun, trun, name, sa, sr, c):
