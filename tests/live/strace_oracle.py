@@ -169,13 +169,15 @@ def s_fd(run, text):
     name = m.group(2) or ''
     sm = re.match(r'(TCP|UDP|TCPv6|UDPv6):\[(.*)\]$', name)
     if sm:
-        return (num, s_endpoints(run, sm.group(2)))
+        return (num, endpoints(run, sm.group(2)))
     if re.match(r'[a-z_]+:\[', name) or num == -100:
         return (num, None)  # inodes, anon inodes, the cwd: the number only
     return (num, re.sub(r'<char [\d:]+>$', '', name))
 
 
-def s_endpoints(run, text):
+def endpoints(run, text):
+    """The ends of a tuple 'a:p->b:q' (strace brackets IPv6 hosts, tracetop
+    does not) as a set of names."""
     ends = set()
     for part in text.split('->'):
         m = re.match(r'\[?([0-9a-f.:]+?)\]?:(\d+)$', part)
@@ -289,17 +291,8 @@ def t_fd(run, text):
         return name
     tm = re.match(r'<(\d)[tu]?>(.*)$', name)
     if tm:
-        return (num, t_endpoints(run, tm.group(2)))
+        return (num, endpoints(run, tm.group(2)))
     return (num, re.sub(r'^<\w+>', '', name))
-
-
-def t_endpoints(run, text):
-    ends = set()
-    for part in text.split('->'):
-        m = re.match(r'([0-9a-f.:]+):(\d+)$', part)
-        if m:
-            ends.add(run.endpoint(m.group(1), m.group(2)))
-    return frozenset(ends)
 
 
 def t_result(run, text, kind='int'):
@@ -393,7 +386,7 @@ def addr_in_tuple(srun, trun, s_addr, c):
     """A datagram's other end (strace's address argument) is one end of
     tracetop's tuple for the call."""
     tup = t_arg(c, 'tuple')
-    ends = t_endpoints(trun, tup) if tup and tup != 'NULL' else frozenset()
+    ends = endpoints(trun, tup) if tup and tup != 'NULL' else frozenset()
     return ('other end in the tuple', s_addr, s_addr if s_addr in ends else f'not in {show(ends) if ends else tup}')
 
 
@@ -434,10 +427,8 @@ def sock_checks(srun, trun, name, sa, sr, c):
 
 
 def t_endpoint1(trun, text):
-    if not text:
-        return None
-    m = re.match(r'([0-9a-f.:]+):(\d+)$', text)
-    return trun.endpoint(m.group(1), m.group(2)) if m else text
+    ends = endpoints(trun, text) if text else ()
+    return next(iter(ends)) if len(ends) == 1 else text
 
 
 def checks_for(srun, trun, name, sa, sr, c, mem):
