@@ -119,7 +119,7 @@ void BM_ModelPrintLine(benchmark::State& state) {
             if (!r.shown[i]) continue;
             out.clear();
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
-            engine::append_default_line(r.views[i], name, &args, clock, out);
+            engine::append_default_line(r.views[i], ctx.enter, name, &args, clock, out);
             benchmark::DoNotOptimize(out.data());
         }
     }

@@ -21,8 +21,9 @@ private:
     char cached_text_[16] = {};
 };
 
-void append_default_line(const event::EventView& ev, std::string_view proc_name,
-                         const event::ArgContext* ctx, WallClockFormatter& clock,
-                         event::OutBuffer& out);
+// `enter` is the exit's enter event when it was seen (it names the generic
+// events of calls sysdig 0.29.3 has no code for).
+void append_default_line(const event::EventView& ev, const event::EventView* enter, std::string_view proc_name,
+                         const event::ArgContext* ctx, WallClockFormatter& clock, event::OutBuffer& out);
 
 }  // namespace tracetop::engine

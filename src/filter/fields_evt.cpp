@@ -82,7 +82,7 @@ void x_dir(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 
 void x_type(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    out.push(FieldValue::of_string(event::display_type_name(c.ev)));
+    out.push(FieldValue::of_string(event::display_type_name(c.ev, c.state.enter)));
 }
 
 void x_args(const FieldContext& c, const BoundArg&, FieldValues& out) {
