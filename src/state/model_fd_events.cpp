@@ -413,12 +413,64 @@ void Model::guess_role(ThreadInfo& thread, FdEntry& entry, bool incoming) {
     }
 }
 
+// The name bind gives: the bound address and port, as sysdig renders bind's
+// sockaddr.
+void Model::name_bound_socket(FdEntry& entry, bool v6) {
+    uint8_t raw[19] = {};
+    raw[0] = v6 ? kFamilyInet6 : kFamilyInet;
+    const size_t ip_len = v6 ? 16 : 4;
+    std::memcpy(raw + 1, entry.socket.sip.data(), ip_len);
+    std::memcpy(raw + 1 + ip_len, &entry.socket.sport, 2);
+    scratch_.clear();
+    append_sockaddr_param(std::span<const uint8_t>(raw, 1 + ip_len + 2), scratch_);
+    entry.name = intern_buffer();
+}
+
+// A socket bound to port 0 learns its port from the local end of a tuple the
+// probe read from the kernel socket (outbound tuples put it first).
+void Model::learn_bound_port(FdEntry& entry, std::span<const uint8_t> tuple, bool inbound) {
+    TupleView t;
+    if (!entry.bound_port_unknown || !parse_tuple(tuple, t)) return;
+    if (t.family != kFamilyInet && t.family != kFamilyInet6) return;
+    const uint16_t port = inbound ? t.dport : t.sport;
+    if (port == 0) return;
+    entry.socket.sport = port;
+    entry.bound_port_unknown = false;
+    name_bound_socket(entry, entry.type == FdType::Ipv6Socket);
+}
+
+// sysdig's accept events do not name the listener: the accepted connection's
+// local end gives its port to the one TCP socket of the process bound to
+// port 0 on that address (or on any address) and family; with several such
+// sockets nothing is learnt.
+void Model::learn_listener_port(ThreadInfo& thread, const TupleView& accepted) {
+    const bool v6 = accepted.family == kFamilyInet6;
+    const size_t ip_len = v6 ? 16 : 4;
+    FdEntry* listener = nullptr;
+    for (auto& [fd, e] : fd_table(thread).entries()) {
+        if (!e.bound_port_unknown || e.socket.l4proto != L4Proto::Tcp) continue;
+        if (e.type != (v6 ? FdType::Ipv6Socket : FdType::Ipv4Socket)) continue;
+        std::array<uint8_t, 16> local{};
+        std::memcpy(local.data(), accepted.dip, ip_len);
+        if (e.socket.sip != local && !is_zero(e.socket.sip)) continue;
+        if (listener != nullptr) return;
+        listener = &e;
+    }
+    if (listener == nullptr || accepted.dport == 0) return;
+    listener->type = v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
+    listener->role = SocketRole::Server;
+    listener->socket.sport = accepted.dport;
+    listener->bound_port_unknown = false;
+    name_bound_socket(*listener, v6);
+}
+
 void Model::name_socket_after_io(const EventView& ev, ThreadInfo& thread, std::span<const uint8_t> tuple,
                                  bool incoming) {
     (void)ev;
     FdEntry& entry = *event_fd_entry_;
     if (!entry.name.empty() && entry.is_ipv4_tcp()) return;
     if (!update_socket_from_tuple(entry, tuple)) return;
+    entry.bound_port_unknown = false;
     if (entry.is_ip_socket()) {
         if (entry.role == SocketRole::None) guess_role(thread, entry, incoming);
         // Name it client->server: a client reading or a server writing sees the tuple reversed.
@@ -434,9 +486,14 @@ void Model::name_socket_after_io(const EventView& ev, ThreadInfo& thread, std::s
 void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
     const event::EventType type = ev.type;
     switch (type) {
-        case codes::kSendtoE: {
+        case codes::kSendtoE:
+        case codes::kSendmsgE: {
+            if (event_fd_entry_ != nullptr) {
+                learn_bound_port(*event_fd_entry_, ev.param(2), false);
+                return;
+            }
             // A sendto on an fd never seen created: sinsp assumes a UDP socket.
-            if (event_fd_entry_ != nullptr) return;
+            if (type != codes::kSendtoE) return;
             const Fd fd = int_param(ev, 0, -1);
             const auto tuple = ev.param(2);
             if (fd < 0 || tuple.empty()) return;
@@ -470,9 +527,16 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
                     set_ipv4(e.socket.sip, addr.data() + 1);
                     e.socket.sport = port;
                     e.role = SocketRole::Server;
+                } else if (e.type == FdType::Ipv4Socket) {
+                    set_ipv4(e.socket.sip, addr.data() + 1);
+                    e.bound_port_unknown = true;
                 }
             } else if (addr[0] == kFamilyInet6 && addr.size() >= 19) {
                 const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
+                if (port == 0 && e.type == FdType::Ipv6Socket && !is_ipv4_mapped(addr.data() + 1)) {
+                    set_ipv6(e.socket.sip, addr.data() + 1);
+                    e.bound_port_unknown = true;
+                }
                 if (port > 0) {
                     if (is_ipv4_mapped(addr.data() + 1)) {
                         e.type = FdType::Ipv4Server;
@@ -549,6 +613,14 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             // sinsp's event keeps pointing at the first fd; fd.num is the second.
             return;
         }
+        case codes::kSendmmsgX:
+        case codes::kRecvmmsgX: {
+            // res counts messages; the tuple is the fifth parameter.
+            if (event_fd_entry_ == nullptr || int_param(ev, 0, -1) <= 0) return;
+            if (!event_fd_entry_->name.empty() && event_fd_entry_->is_ipv4_tcp()) return;
+            name_socket_after_io(ev, thread, ev.param(4), type == codes::kRecvmmsgX);
+            return;
+        }
         case codes::kRecvfromX:
         case codes::kRecvmsgX: {
             if (event_fd_entry_ == nullptr || int_param(ev, 0, -1) < 0) return;
@@ -583,6 +655,7 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
         if (!parse_tuple(raw, t)) return;
         FdEntry e;
         if (t.family == kFamilyInet || t.family == kFamilyInet6) {
+            learn_listener_port(thread, t);
             store_tuple_ends(e, t);
             e.socket.l4proto = L4Proto::Tcp;
         } else if (t.family == kFamilyUnix) {

@@ -91,3 +91,88 @@ TEST_CASE("a failed connect is named from its tuple, even when the fd is known")
     CHECK(name_of(ctx) == "0->ffff94dc817b9400 /var/run/nscd/socket");
     CHECK(model.find_fd(25888, 3)->name.empty());
 }
+
+namespace {
+// sendto, recvfrom, sendmmsg and accept4 layouts (scap-format.md §11.4).
+constexpr uint16_t kSendtoE = 30, kSendtoX = 31, kRecvfromE = 34, kRecvfromX = 35, kSendmmsgE = 50,
+                   kSendmmsgX = 51, kAccept4E = 248, kAccept4X = 249;
+Bytes loopback_addr(uint16_t port) { return cat({u8(2), Bytes{127, 0, 0, 1}, u16(port)}); }
+}  // namespace
+
+TEST_CASE("a UDP socket bound to port 0 learns the kernel's port from its first outbound tuple") {
+    Model model;
+    model.load_header(one_process(30));
+    feed(model, 1, 30, kSocketE, {u32(2), u32(2), u32(0)});
+    feed(model, 2, 30, kSocketX, {i64(3)});
+    feed(model, 3, 30, kBindE, {i64(3)});
+    const EventContext& bound = feed(model, 4, 30, kBindX, {i64(0), loopback_addr(0)});
+    CHECK(name_of(bound) == "127.0.0.1:0");  // bind's argument, as given
+    // The enter's tuple was read from the kernel socket: its local end has the port.
+    const EventContext& sent = feed(model, 5, 30, kSendtoE,
+                                    {i64(3), u32(33), ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002)});
+    CHECK(name_of(sent) == "127.0.0.1:40001");
+    feed(model, 6, 30, kSendtoX, {i64(33), Bytes{'x'}});
+    CHECK(model.find_fd(30, 3)->name.view() == "127.0.0.1:40001->127.0.0.1:40002");
+}
+
+TEST_CASE("a receive names a UDP socket bound to port 0 from its tuple, as any other") {
+    Model model;
+    model.load_header(one_process(31));
+    feed(model, 1, 31, kSocketE, {u32(2), u32(2), u32(0)});
+    feed(model, 2, 31, kSocketX, {i64(4)});
+    feed(model, 3, 31, kBindE, {i64(4)});
+    feed(model, 4, 31, kBindX, {i64(0), loopback_addr(0)});
+    feed(model, 5, 31, kRecvfromE, {i64(4), u32(64)});
+    feed(model, 6, 31, kRecvfromX, {i64(33), Bytes{'x'}, ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002)});
+    CHECK(model.find_fd(31, 4)->name.view().find("127.0.0.1:40002") != std::string_view::npos);
+    CHECK_FALSE(model.find_fd(31, 4)->bound_port_unknown);
+}
+
+TEST_CASE("a TCP listener bound to port 0 learns its port from the connection it accepts") {
+    Model model;
+    model.load_header(one_process(32));
+    for (int64_t fd : {3, 5}) {
+        feed(model, 1, 32, kSocketE, {u32(2), u32(1), u32(0)});
+        feed(model, 2, 32, kSocketX, {i64(fd)});
+    }
+    feed(model, 3, 32, kBindE, {i64(3)});
+    feed(model, 4, 32, kBindX, {i64(0), loopback_addr(0)});
+    CHECK(model.find_fd(32, 3)->name.view() == "127.0.0.1:0");
+    feed(model, 5, 32, kAccept4E, {u32(0)});
+    feed(model, 6, 32, kAccept4X,
+         {i64(4), ipv4_tuple({127, 0, 0, 1}, 50000, {127, 0, 0, 1}, 40003), u8(0), u32(0), u32(4)});
+    CHECK(model.find_fd(32, 3)->name.view() == "127.0.0.1:40003");
+    CHECK(describe(model, 32, 3) == "<4t>127.0.0.1:40003");
+    // The socket that was never bound is left alone.
+    CHECK(model.find_fd(32, 5)->name.view() == "");
+}
+
+TEST_CASE("two listeners bound to port 0 on the same address: an accept names neither") {
+    Model model;
+    model.load_header(one_process(33));
+    for (int64_t fd : {3, 4}) {
+        feed(model, 1, 33, kSocketE, {u32(2), u32(1), u32(0)});
+        feed(model, 2, 33, kSocketX, {i64(fd)});
+        feed(model, 3, 33, kBindE, {i64(fd)});
+        feed(model, 4, 33, kBindX, {i64(0), loopback_addr(0)});
+    }
+    feed(model, 5, 33, kAccept4E, {u32(0)});
+    feed(model, 6, 33, kAccept4X,
+         {i64(5), ipv4_tuple({127, 0, 0, 1}, 50000, {127, 0, 0, 1}, 40003), u8(0), u32(0), u32(4)});
+    CHECK(model.find_fd(33, 3)->name.view() == "127.0.0.1:0");
+    CHECK(model.find_fd(33, 4)->name.view() == "127.0.0.1:0");
+}
+
+TEST_CASE("sendmmsg's exit names its fd itself (its enter has no parameters)") {
+    Model model;
+    model.load_header(one_process(34));
+    feed(model, 1, 34, kSocketE, {u32(2), u32(2), u32(0)});
+    feed(model, 2, 34, kSocketX, {i64(3)});
+    feed(model, 3, 34, kSendmmsgE, {});
+    const EventContext& ctx = feed(model, 4, 34, kSendmmsgX,
+                                   {i64(2), i64(3), u32(70), Bytes{'x'},
+                                    ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002)});
+    CHECK(ctx.fd == 3);
+    REQUIRE(ctx.fd_entry != nullptr);
+    CHECK(name_of(ctx) == "127.0.0.1:40001->127.0.0.1:40002");
+}
