@@ -161,7 +161,7 @@ private:
     void guess_role(ThreadInfo& thread, FdEntry& entry, bool incoming);
     void learn_bound_port(FdEntry& entry, std::span<const uint8_t> tuple, bool inbound);
     void learn_listener_port(ThreadInfo& thread, const TupleView& accepted);
-    void name_bound_socket(FdEntry& entry, bool v6);
+    void append_bound_name(bool v6, const uint8_t* ip, uint16_t port);
     void infer_local_ipv4(FdEntry& entry) const;
     void name_from_proc(FdEntry& entry);
     void rename_socket(FdEntry& entry);

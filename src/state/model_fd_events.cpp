@@ -413,55 +413,64 @@ void Model::guess_role(ThreadInfo& thread, FdEntry& entry, bool incoming) {
     }
 }
 
-// The name bind gives: the bound address and port, as sysdig renders bind's
-// sockaddr.
-void Model::name_bound_socket(FdEntry& entry, bool v6) {
+// The name bind gives a socket bound to `ip` (4 or 16 bytes) and `port`:
+// bind's sockaddr as sysdig renders it.
+void Model::append_bound_name(bool v6, const uint8_t* ip, uint16_t port) {
     uint8_t raw[19] = {};
     raw[0] = v6 ? kFamilyInet6 : kFamilyInet;
     const size_t ip_len = v6 ? 16 : 4;
-    std::memcpy(raw + 1, entry.socket.sip.data(), ip_len);
-    std::memcpy(raw + 1 + ip_len, &entry.socket.sport, 2);
+    if (ip != nullptr) std::memcpy(raw + 1, ip, ip_len);
+    std::memcpy(raw + 1 + ip_len, &port, 2);
     scratch_.clear();
     append_sockaddr_param(std::span<const uint8_t>(raw, 1 + ip_len + 2), scratch_);
-    entry.name = intern_buffer();
 }
 
-// A socket bound to port 0 learns its port from the local end of a tuple the
-// probe read from the kernel socket (outbound tuples put it first).
+// A socket bound to port 0 and not connected learns its port from the local
+// end of a tuple the probe read from the kernel socket (outbound tuples put
+// it first; unconnected, its address is the bound one).
 void Model::learn_bound_port(FdEntry& entry, std::span<const uint8_t> tuple, bool inbound) {
     TupleView t;
     if (!entry.bound_port_unknown || !parse_tuple(tuple, t)) return;
     if (t.family != kFamilyInet && t.family != kFamilyInet6) return;
     const uint16_t port = inbound ? t.dport : t.sport;
     if (port == 0) return;
-    entry.socket.sport = port;
     entry.bound_port_unknown = false;
-    name_bound_socket(entry, entry.type == FdType::Ipv6Socket);
+    append_bound_name(t.family == kFamilyInet6, inbound ? t.dip : t.sip, port);
+    entry.name = intern_buffer();
 }
 
 // sysdig's accept events do not name the listener: the accepted connection's
-// local end gives its port to the one TCP socket of the process bound to
-// port 0 on that address (or on any address) and family; with several such
-// sockets nothing is learnt.
+// local end gives its port to the one unconnected TCP socket of the process
+// that bind named with that address (or the any address) and port 0; with
+// several such sockets nothing is learnt. It becomes what a bind to that
+// port would have made it.
 void Model::learn_listener_port(ThreadInfo& thread, const TupleView& accepted) {
     const bool v6 = accepted.family == kFamilyInet6;
-    const size_t ip_len = v6 ? 16 : 4;
+    if (accepted.dport == 0) return;
+    append_bound_name(v6, accepted.dip, 0);
+    const std::string on_address(scratch_.data(), scratch_.size());
+    append_bound_name(v6, nullptr, 0);
+    const std::string on_any(scratch_.data(), scratch_.size());
     FdEntry* listener = nullptr;
+    bool any = false;
     for (auto& [fd, e] : fd_table(thread).entries()) {
         if (!e.bound_port_unknown || e.socket.l4proto != L4Proto::Tcp) continue;
         if (e.type != (v6 ? FdType::Ipv6Socket : FdType::Ipv4Socket)) continue;
-        std::array<uint8_t, 16> local{};
-        std::memcpy(local.data(), accepted.dip, ip_len);
-        if (e.socket.sip != local && !is_zero(e.socket.sip)) continue;
+        const std::string_view name = e.name.view();
+        if (name != on_address && name != on_any) continue;
         if (listener != nullptr) return;
         listener = &e;
+        any = name == on_any;
     }
-    if (listener == nullptr || accepted.dport == 0) return;
+    if (listener == nullptr) return;
     listener->type = v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
     listener->role = SocketRole::Server;
-    listener->socket.sport = accepted.dport;
     listener->bound_port_unknown = false;
-    name_bound_socket(*listener, v6);
+    listener->socket.sip = {};
+    if (!any) std::memcpy(listener->socket.sip.data(), accepted.dip, v6 ? 16 : 4);
+    listener->socket.sport = accepted.dport;
+    append_bound_name(v6, listener->socket.sip.data(), accepted.dport);
+    listener->name = intern_buffer();
 }
 
 void Model::name_socket_after_io(const EventView& ev, ThreadInfo& thread, std::span<const uint8_t> tuple,
@@ -527,16 +536,12 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
                     set_ipv4(e.socket.sip, addr.data() + 1);
                     e.socket.sport = port;
                     e.role = SocketRole::Server;
-                } else if (e.type == FdType::Ipv4Socket) {
-                    set_ipv4(e.socket.sip, addr.data() + 1);
-                    e.bound_port_unknown = true;
+                } else {
+                    e.bound_port_unknown = e.type == FdType::Ipv4Socket;
                 }
             } else if (addr[0] == kFamilyInet6 && addr.size() >= 19) {
                 const uint16_t port = event::load_le<uint16_t>(addr.data() + 17);
-                if (port == 0 && e.type == FdType::Ipv6Socket && !is_ipv4_mapped(addr.data() + 1)) {
-                    set_ipv6(e.socket.sip, addr.data() + 1);
-                    e.bound_port_unknown = true;
-                }
+                e.bound_port_unknown = port == 0 && e.type == FdType::Ipv6Socket && !is_ipv4_mapped(addr.data() + 1);
                 if (port > 0) {
                     if (is_ipv4_mapped(addr.data() + 1)) {
                         e.type = FdType::Ipv4Server;
@@ -555,6 +560,7 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             return;
         }
         case codes::kConnectE: {
+            if (event_fd_entry_ != nullptr) event_fd_entry_->bound_port_unknown = false;  // named by its tuple now
             if (event_fd_entry_ == nullptr || ev.nparams() < 2) return;
             const auto addr = ev.param(1);
             if (addr.empty()) return;
