@@ -337,6 +337,27 @@ def t_flags(text):
     return frozenset(f for f in m.group(1).split('|')) if m else frozenset()
 
 
+# PPM_POLL* bits of an FDLIST entry (scap-format.md §10).
+POLL_BITS = {0x1: 'POLLIN', 0x2: 'POLLPRI', 0x4: 'POLLOUT', 0x8: 'POLLRDHUP', 0x10: 'POLLERR', 0x20: 'POLLHUP',
+             0x40: 'POLLNVAL', 0x80: 'POLLRDNORM', 0x100: 'POLLRDBAND', 0x200: 'POLLWRNORM', 0x400: 'POLLWRBAND'}
+
+
+def s_pollfds(text, key):
+    """strace's pollfd array: [(fd, {flags})] of the entries showing `key`."""
+    return [(int(fd), s_flags(flags)) for fd, flags in re.findall(r'\{fd=(\d+)[^,]*, ' + key + r'=([A-Z|]+)\}', text)]
+
+
+def t_pollfds(side, nonzero_only):
+    """tracetop's fds=5:41 6:p4 (fd, type letter, PPM_POLL* bits in hex) of
+    one side of a call as [(fd, {flags})]; strace shows revents only when set."""
+    out = []
+    for fd, bits in re.findall(r'(-?\d+):.([0-9a-f]+)', (side or {}).get('fds', '')):
+        names = frozenset(n for b, n in POLL_BITS.items() if int(bits, 16) & b)
+        if names or not nonzero_only:
+            out.append((int(fd), names))
+    return out
+
+
 def t_signal(text):
     return None if text is None else int(re.match(r'\d+', text).group(0))
 
@@ -434,6 +455,13 @@ def sock_checks(srun, trun, name, sa, sr, c):
     elif name in ('sendmmsg', 'recvmmsg'):
         checks = [('fd', s_fd(srun, sa[0]), t_fd(trun, t_arg(c, 'fd')), same_fd),
                   ('result', s_result(srun, sr), t_result(trun, t_arg(c, 'res')))]
+        if isinstance(s_result(srun, sr), int):
+            # The bytes of the messages handled (each one's msg_len).
+            checks.append(('size', sum(int(n) for n in re.findall(r'msg_len=(\d+)', sa[1])),
+                           t_result(trun, t_arg(c, 'size'))))
+            addr = s_sockaddr(srun, sa[1].split('msg_namelen')[0])
+            if addr:
+                checks.append(addr_in_tuple(srun, trun, addr, c))
     return checks
 
 
@@ -502,7 +530,15 @@ def checks_for(srun, trun, name, sa, sr, c, mem):
         base = mem.get('mmap', (0, 0))
         return [('addr - last mmap', int(sa[0], 16) - base[0], t_result(trun, t_arg(c, 'addr'), 'hex') - base[1]),
                 ('length', int(sa[1]), t_result(trun, t_arg(c, 'length'))), res()]
-    if name in ('select', 'pselect6', 'poll', 'ppoll', 'epoll_wait'):
+    if name in ('poll', 'ppoll'):
+        checks = [('fds and events', s_pollfds(sa[0], 'events'), t_pollfds(c['enter'], False)),
+                  ('fds with revents', s_pollfds(sr, 'revents'), t_pollfds(c['exit'], True)), res()]
+        if name == 'poll':
+            checks.append(('timeout', int(sa[2]), t_result(trun, (c['enter'] or {}).get('timeout'))))
+        return checks
+    if name == 'epoll_wait':
+        return [('maxevents', int(sa[2]), t_result(trun, (c['enter'] or {}).get('maxevents'))), res()]
+    if name in ('select', 'pselect6'):
         return [res()]
     if name == 'kill':
         return [('pid', srun.pid(sa[0]), trun.pid(t_result(trun, t_arg(c, 'pid')))),
