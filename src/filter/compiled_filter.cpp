@@ -427,9 +427,11 @@ bool values_match(const CompiledNode& n, const FieldValues& values) {
 bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
     if (!n.syscall_verdicts.empty()) {
         // Reached only for generic system calls (eval() answered the others):
-        // their name is the one of the code in parameter 0.
+        // their name is the one of the code in parameter 0, but for code 0
+        // (decided by the native number, below).
         const auto code = static_cast<uint16_t>(event::param_as_uint(ctx.ev.param(0), event::ParamType::Uint16));
-        return n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)] != 0;
+        const int8_t v = n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)];
+        if (v != kTypeDynamic) return v != 0;
     }
     FieldValues values;
     n.field.def->extract(ctx, n.field.arg, values);

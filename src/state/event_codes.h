@@ -38,7 +38,6 @@ constexpr EventType kRecvfromX = PPME_RECVFROM_X;
 constexpr EventType kSocketpairX = PPME_SOCKETPAIR_X;
 constexpr EventType kSendmsgE = PPME_SENDMSG_E, kSendmsgX = PPME_SENDMSG_X;
 constexpr EventType kRecvmsgX = PPME_RECVMSG_X;
-constexpr EventType kSendmmsgX = PPME_SENDMMSG_X, kRecvmmsgX = PPME_RECVMMSG_X;
 
 // Reads and writes whose exits may name a socket (sysdig's read/write family).
 constexpr EventType kReadX = PPME_READ_X, kWriteX = PPME_WRITE_X, kSendX = PPME_SEND_X, kRecvX = PPME_RECV_X;

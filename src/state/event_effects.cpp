@@ -45,8 +45,6 @@ bool changes_fds(event::EventType type) {
         case codes::kRecvmsgX:
         case codes::kSendtoX:
         case codes::kSendmsgX:
-        case codes::kSendmmsgX:
-        case codes::kRecvmmsgX:
         case codes::kSendmsgE:
         case codes::kAcceptOldX:
         case codes::kAccept4OldX:

@@ -619,14 +619,6 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             // sinsp's event keeps pointing at the first fd; fd.num is the second.
             return;
         }
-        case codes::kSendmmsgX:
-        case codes::kRecvmmsgX: {
-            // res counts messages; the tuple is the fifth parameter.
-            if (event_fd_entry_ == nullptr || int_param(ev, 0, -1) <= 0) return;
-            if (!event_fd_entry_->name.empty() && event_fd_entry_->is_ipv4_tcp()) return;
-            name_socket_after_io(ev, thread, ev.param(4), type == codes::kRecvmmsgX);
-            return;
-        }
         case codes::kRecvfromX:
         case codes::kRecvmsgX: {
             if (event_fd_entry_ == nullptr || int_param(ev, 0, -1) < 0) return;

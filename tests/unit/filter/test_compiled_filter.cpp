@@ -143,6 +143,20 @@ TEST_CASE("sendmmsg and recvmmsg count their size as bytes, not their message co
     CHECK_FALSE(h.matches("evt.buflen>=0"));  // a failure moved nothing
 }
 
+TEST_CASE("evt.type of a call without a PPM_SC code is its native name, enter and exit") {
+    FieldHarness h(header());
+    // rseq (x86_64 334): code 0 and the native number on enter, code 0 on exit.
+    const BuiltEvent enter(1, 200, 0, {u16(0), u16(334)});
+    const BuiltEvent exit(2, 200, 1, {u16(0)});
+    h.feed(enter);
+    CHECK(h.matches("evt.type=rseq"));
+    CHECK_FALSE(h.matches("evt.type=openat or evt.type=read"));
+    h.feed(exit);
+    CHECK(h.matches("evt.type=rseq and evt.dir=<"));
+    CHECK_FALSE(h.matches("evt.type in (openat, read)"));
+    CHECK(h.matches("evt.type!=openat"));
+}
+
 TEST_CASE("and binds tighter than or, not tighter than and; brackets override") {
     FieldHarness h(header());
     const BuiltEvent enter(10, 200, kOpenE, {str("/etc/passwd"), u32(1), u32(0)});

@@ -163,7 +163,7 @@ TEST_CASE("two listeners bound to port 0 on the same address: an accept names ne
     CHECK(model.find_fd(33, 4)->name.view() == "127.0.0.1:0");
 }
 
-TEST_CASE("sendmmsg's exit names its fd itself (its enter has no parameters)") {
+TEST_CASE("sendmmsg's exit finds its fd itself (its enter has no parameters)") {
     Model model;
     model.load_header(one_process(34));
     feed(model, 1, 34, kSocketE, {u32(2), u32(2), u32(0)});
@@ -174,5 +174,6 @@ TEST_CASE("sendmmsg's exit names its fd itself (its enter has no parameters)") {
                                     ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002)});
     CHECK(ctx.fd == 3);
     REQUIRE(ctx.fd_entry != nullptr);
-    CHECK(name_of(ctx) == "127.0.0.1:40001->127.0.0.1:40002");
+    // sysdig 0.29.3 reads no tuple there: the name is left as its events make it.
+    CHECK(name_of(ctx) == "");
 }
