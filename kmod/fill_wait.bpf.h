@@ -38,16 +38,13 @@ ENTER_FILLER(poll)
 	FILL_SUBMIT();
 }
 
-/* res and the fds with what happened to them: poll and ppoll. */
-static __always_inline int poll_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
+/* After res, the fds with what happened to them: poll and ppoll. */
+static __always_inline void push_revents(struct event *e, struct pt_regs *regs)
 {
-	FILL_START(type, nparams);
-	push_u64(&e, ret);
-	push_pollfds(&e, (const struct pollfd *)ARG0, ARG1, true);
-	FILL_SUBMIT();
+	push_pollfds(e, (const struct pollfd *)ARG0, ARG1, true);
 }
 
-EXIT_FILLER(poll) { return poll_exit(regs, ret, EV(PPME_POLL_X)); }
+EXIT_RES_ARGS(poll, PPME_POLL_X, push_revents)
 
 /* ppoll's timeout is a struct timespec (none: all ones), its mask the first
  * word of the sigset. */
@@ -67,7 +64,7 @@ ENTER_FILLER(ppoll)
 	FILL_SUBMIT();
 }
 
-EXIT_FILLER(ppoll) { return poll_exit(regs, ret, EV(PPME_PPOLL_X)); }
+EXIT_RES_ARGS(ppoll, PPME_PPOLL_X, push_revents)
 
 ENTER_NOPARAMS(select, PPME_SELECT_E)
 EXIT_RES(select, PPME_SELECT_X)

@@ -97,16 +97,29 @@ namespace {
 constexpr uint16_t kSendtoE = 30, kSendtoX = 31, kRecvfromE = 34, kRecvfromX = 35, kSendmmsgE = 50,
                    kSendmmsgX = 51, kAccept4E = 248, kAccept4X = 249;
 Bytes loopback_addr(uint16_t port) { return cat({u8(2), Bytes{127, 0, 0, 1}, u16(port)}); }
+constexpr uint32_t kStream = 1, kDgram = 2;
+
+// An IPv4 socket of `type` as fd `fd` of process `pid`, bound to 127.0.0.1
+// port 0; bind's exit.
+const EventContext& bound_to_port0(Model& model, int64_t pid, int64_t fd, uint32_t type) {
+    feed(model, 1, pid, kSocketE, {u32(2), u32(type), u32(0)});
+    feed(model, 2, pid, kSocketX, {i64(fd)});
+    feed(model, 3, pid, kBindE, {i64(fd)});
+    return feed(model, 4, pid, kBindX, {i64(0), loopback_addr(0)});
+}
+
+// accept4 returning `fd`, connected from 127.0.0.1:50001 to 127.0.0.1:`port`.
+void accept_on(Model& model, int64_t pid, int64_t fd, uint16_t port) {
+    feed(model, 8, pid, kAccept4E, {u32(0)});
+    feed(model, 9, pid, kAccept4X,
+         {i64(fd), ipv4_tuple({127, 0, 0, 1}, 50001, {127, 0, 0, 1}, port), u8(0), u32(0), u32(4)});
+}
 }  // namespace
 
 TEST_CASE("a UDP socket bound to port 0 learns the kernel's port from its first outbound tuple") {
     Model model;
     model.load_header(one_process(30));
-    feed(model, 1, 30, kSocketE, {u32(2), u32(2), u32(0)});
-    feed(model, 2, 30, kSocketX, {i64(3)});
-    feed(model, 3, 30, kBindE, {i64(3)});
-    const EventContext& bound = feed(model, 4, 30, kBindX, {i64(0), loopback_addr(0)});
-    CHECK(name_of(bound) == "127.0.0.1:0");  // bind's argument, as given
+    CHECK(name_of(bound_to_port0(model, 30, 3, kDgram)) == "127.0.0.1:0");  // bind's argument, as given
     // The enter's tuple was read from the kernel socket: its local end has the port.
     const EventContext& sent = feed(model, 5, 30, kSendtoE,
                                     {i64(3), u32(33), ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002)});
@@ -118,10 +131,7 @@ TEST_CASE("a UDP socket bound to port 0 learns the kernel's port from its first 
 TEST_CASE("a receive names a UDP socket bound to port 0 from its tuple, as any other") {
     Model model;
     model.load_header(one_process(31));
-    feed(model, 1, 31, kSocketE, {u32(2), u32(2), u32(0)});
-    feed(model, 2, 31, kSocketX, {i64(4)});
-    feed(model, 3, 31, kBindE, {i64(4)});
-    feed(model, 4, 31, kBindX, {i64(0), loopback_addr(0)});
+    bound_to_port0(model, 31, 4, kDgram);
     feed(model, 5, 31, kRecvfromE, {i64(4), u32(64)});
     feed(model, 6, 31, kRecvfromX, {i64(33), Bytes{'x'}, ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002)});
     CHECK(model.find_fd(31, 4)->name.view().find("127.0.0.1:40002") != std::string_view::npos);
@@ -131,34 +141,34 @@ TEST_CASE("a receive names a UDP socket bound to port 0 from its tuple, as any o
 TEST_CASE("a TCP listener bound to port 0 learns its port from the connection it accepts") {
     Model model;
     model.load_header(one_process(32));
-    for (int64_t fd : {3, 5}) {
-        feed(model, 1, 32, kSocketE, {u32(2), u32(1), u32(0)});
-        feed(model, 2, 32, kSocketX, {i64(fd)});
-    }
-    feed(model, 3, 32, kBindE, {i64(3)});
-    feed(model, 4, 32, kBindX, {i64(0), loopback_addr(0)});
+    feed(model, 1, 32, kSocketE, {u32(2), u32(1), u32(0)});
+    feed(model, 2, 32, kSocketX, {i64(5)});
+    bound_to_port0(model, 32, 3, kStream);
     CHECK(model.find_fd(32, 3)->name.view() == "127.0.0.1:0");
-    feed(model, 5, 32, kAccept4E, {u32(0)});
-    feed(model, 6, 32, kAccept4X,
-         {i64(4), ipv4_tuple({127, 0, 0, 1}, 50000, {127, 0, 0, 1}, 40003), u8(0), u32(0), u32(4)});
+    accept_on(model, 32, 4, 40003);
     CHECK(model.find_fd(32, 3)->name.view() == "127.0.0.1:40003");
     CHECK(describe(model, 32, 3) == "<4t>127.0.0.1:40003");
     // The socket that was never bound is left alone.
     CHECK(model.find_fd(32, 5)->name.view() == "");
 }
 
+TEST_CASE("a client bound to port 0 and connected keeps its connection's name") {
+    Model model;
+    model.load_header(one_process(35));
+    bound_to_port0(model, 35, 3, kStream);
+    feed(model, 5, 35, kConnectE, {i64(3), loopback_addr(80)});
+    feed(model, 6, 35, kConnectX, {i64(0), ipv4_tuple({127, 0, 0, 1}, 50000, {127, 0, 0, 1}, 80)});
+    feed(model, 7, 35, kSendtoE, {i64(3), u32(1), ipv4_tuple({127, 0, 0, 1}, 50000, {127, 0, 0, 1}, 80)});
+    accept_on(model, 35, 4, 40003);
+    CHECK(model.find_fd(35, 3)->name.view() == "127.0.0.1:50000->127.0.0.1:80");
+}
+
 TEST_CASE("two listeners bound to port 0 on the same address: an accept names neither") {
     Model model;
     model.load_header(one_process(33));
-    for (int64_t fd : {3, 4}) {
-        feed(model, 1, 33, kSocketE, {u32(2), u32(1), u32(0)});
-        feed(model, 2, 33, kSocketX, {i64(fd)});
-        feed(model, 3, 33, kBindE, {i64(fd)});
-        feed(model, 4, 33, kBindX, {i64(0), loopback_addr(0)});
-    }
-    feed(model, 5, 33, kAccept4E, {u32(0)});
-    feed(model, 6, 33, kAccept4X,
-         {i64(5), ipv4_tuple({127, 0, 0, 1}, 50000, {127, 0, 0, 1}, 40003), u8(0), u32(0), u32(4)});
+    bound_to_port0(model, 33, 3, kStream);
+    bound_to_port0(model, 33, 4, kStream);
+    accept_on(model, 33, 5, 40003);
     CHECK(model.find_fd(33, 3)->name.view() == "127.0.0.1:0");
     CHECK(model.find_fd(33, 4)->name.view() == "127.0.0.1:0");
 }
@@ -166,7 +176,7 @@ TEST_CASE("two listeners bound to port 0 on the same address: an accept names ne
 TEST_CASE("sendmmsg's exit finds its fd itself (its enter has no parameters)") {
     Model model;
     model.load_header(one_process(34));
-    feed(model, 1, 34, kSocketE, {u32(2), u32(2), u32(0)});
+    feed(model, 1, 34, kSocketE, {u32(2), u32(kDgram), u32(0)});
     feed(model, 2, 34, kSocketX, {i64(3)});
     feed(model, 3, 34, kSendmmsgE, {});
     const EventContext& ctx = feed(model, 4, 34, kSendmmsgX,
