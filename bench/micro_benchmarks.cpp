@@ -120,7 +120,7 @@ void BM_ModelPrintLine(benchmark::State& state) {
     over_fields(state, true, [&](const filter::FieldContext& f, bool) {
         out.clear();
         const std::string_view name = f.state.thread_known ? f.state.thread->comm.view() : std::string_view("<NA>");
-        engine::append_default_line(f.ev, name, f.args, clock, out);
+        engine::append_default_line(f.ev, f.state.enter, name, f.args, clock, out);
         benchmark::DoNotOptimize(out.data());
     });
 }

@@ -110,7 +110,7 @@ static __always_inline void push_openat2_args(struct event *e, struct pt_regs *r
 		bpf_probe_read_user(&h, sizeof(h), (const void *)ARG2);
 	push_u64(e, arg_fd(ARG0));
 	push_open_args(e, ARG1, h.flags, h.mode);
-	push_u32(e, (__u32)h.resolve);
+	push_u32(e, ppm_resolve_flags(h.resolve));
 }
 
 ENTER_ARGS(openat2, PPME_OPENAT2_E, push_openat2_args)
@@ -235,32 +235,55 @@ static __always_inline void push_iov_data(struct event *e, const struct iovec *u
 	ev_commit(e, got);
 }
 
+/* The exits of the vectored reads (res, size, data) and writes (res, data),
+ * plain or at a position. */
+static __always_inline int vec_read_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
+{
+	FILL_START(type, nparams);
+	push_u64(&e, ret);
+	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
+	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
+	FILL_SUBMIT();
+}
+
+static __always_inline int vec_write_exit(struct pt_regs *regs, long ret, __u16 type, __u32 nparams)
+{
+	FILL_START(type, nparams);
+	push_u64(&e, ret);
+	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
+	FILL_SUBMIT();
+}
+
+/* fd and the size of the iovecs: what a vectored write's enter begins with. */
+static __always_inline void push_fd_iov_size(struct event *e, struct pt_regs *regs)
+{
+	push_u64(e, arg_fd(ARG0));
+	push_u32(e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
+}
+
 ENTER_FD(readv, PPME_READV_E)
+EXIT_FILLER(readv) { return vec_read_exit(regs, ret, EV(PPME_READV_X)); }
+ENTER_ARGS(writev, PPME_WRITEV_E, push_fd_iov_size)
+EXIT_FILLER(writev) { return vec_write_exit(regs, ret, EV(PPME_WRITEV_X)); }
 
-EXIT_FILLER(readv)
+/* preadv/pwritev: the same at a position (the fourth argument). */
+ENTER_FILLER(preadv)
 {
-	FILL_BEGIN(PPME_READV_X);
-	push_u64(&e, ret);
-	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
-	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
-	FILL_SUBMIT();
-}
-
-ENTER_FILLER(writev)
-{
-	FILL_BEGIN(PPME_WRITEV_E);
+	FILL_BEGIN(PPME_PREADV_E);
 	push_u64(&e, arg_fd(ARG0));
-	push_u32(&e, (__u32)iov_total((const struct iovec *)ARG1, ARG2));
+	push_u64(&e, ARG3);
 	FILL_SUBMIT();
 }
+EXIT_FILLER(preadv) { return vec_read_exit(regs, ret, EV(PPME_PREADV_X)); }
 
-EXIT_FILLER(writev)
+ENTER_FILLER(pwritev)
 {
-	FILL_BEGIN(PPME_WRITEV_X);
-	push_u64(&e, ret);
-	push_iov_data(&e, (const struct iovec *)ARG1, ARG2, ret);
+	FILL_BEGIN(PPME_PWRITEV_E);
+	push_fd_iov_size(&e, regs);
+	push_u64(&e, ARG3);
 	FILL_SUBMIT();
 }
+EXIT_FILLER(pwritev) { return vec_write_exit(regs, ret, EV(PPME_PWRITEV_X)); }
 
 ENTER_NOPARAMS(rename, PPME_RENAME_E)
 EXIT_FILLER(rename)

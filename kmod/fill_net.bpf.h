@@ -12,11 +12,12 @@ static __always_inline int socket_enter(struct pt_regs *regs, __u16 type, __u32 
 	FILL_SUBMIT();
 }
 
-/* The tuple of fd's socket when the call succeeded, else an empty one. */
-static __always_inline void push_tuple_if(struct event *e, bool ok, __s64 fd, bool inbound)
+/* The tuple of fd's socket when the call succeeded, else an empty one;
+ * `uaddr` as in push_fd_tuple (a receive's sender, written back). */
+static __always_inline void push_tuple_if(struct event *e, bool ok, __s64 fd, bool inbound, const void *uaddr)
 {
 	if (ok)
-		push_fd_tuple(e, fd, inbound);
+		push_fd_tuple(e, fd, inbound, uaddr);
 	else
 		push_empty(e);
 }
@@ -73,7 +74,7 @@ EXIT_FILLER(connect)
 	FILL_BEGIN(PPME_CONNECT_X);
 	push_u64(&e, ret);
 	/* EINPROGRESS still names the connection (non-blocking connect). */
-	push_tuple_if(&e, ret == 0 || ret == -115, arg_fd(ARG0), false);
+	push_tuple_if(&e, ret == 0 || ret == -115, arg_fd(ARG0), false, NULL);
 	FILL_SUBMIT();
 }
 
@@ -94,7 +95,7 @@ static __always_inline int accept_exit(struct pt_regs *regs, long ret, __u16 typ
 	__u32 qlen = 0, qmax = 0;
 	FILL_START(type, nparams);
 	push_u64(&e, ret);
-	push_tuple_if(&e, ret >= 0, ret, true);
+	push_tuple_if(&e, ret >= 0, ret, true, NULL);
 	lsock = fd_to_socket(arg_fd(ARG0));
 	if (lsock) {
 		struct sock *sk = BPF_CORE_READ(lsock, sk);
@@ -129,17 +130,19 @@ ENTER_FILLER(shutdown)
 }
 EXIT_RES(shutdown, PPME_SHUTDOWN_X)
 
-/* sendto/sendmsg enter: fd, size, tuple (outbound). */
-static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 nparams, __u32 size)
+/* sendto/sendmsg enter: fd, size, tuple (outbound; the destination passed
+ * names the other end of an unconnected socket). */
+static __always_inline int send_enter(struct pt_regs *regs, __u16 type, __u32 nparams, __u32 size,
+				      const void *dest)
 {
 	FILL_START(type, nparams);
 	push_u64(&e, arg_fd(ARG0));
 	push_u32(&e, size);
-	push_fd_tuple(&e, arg_fd(ARG0), false);
+	push_fd_tuple(&e, arg_fd(ARG0), false, dest);
 	FILL_SUBMIT();
 }
 
-ENTER_FILLER(sendto) { return send_enter(regs, EV(PPME_SENDTO_E), (__u32)ARG2); }
+ENTER_FILLER(sendto) { return send_enter(regs, EV(PPME_SENDTO_E), (__u32)ARG2, (const void *)ARG4); }
 EXIT_FILLER(sendto) { return io_exit(regs, ret, EV(PPME_SENDTO_X)); }
 
 ENTER_FILLER(recvfrom) { return io_enter(regs, EV(PPME_RECVFROM_E)); }
@@ -149,7 +152,7 @@ EXIT_FILLER(recvfrom)
 	FILL_BEGIN(PPME_RECVFROM_X);
 	push_u64(&e, ret);
 	push_io_data(&e, (const void *)ARG1, ret);
-	push_tuple_if(&e, ret >= 0, arg_fd(ARG0), true);
+	push_tuple_if(&e, ret >= 0, arg_fd(ARG0), true, (const void *)ARG4);
 	FILL_SUBMIT();
 }
 
@@ -165,7 +168,7 @@ static __always_inline struct user_msghdr read_msghdr(const void *umsg)
 ENTER_FILLER(sendmsg)
 {
 	struct user_msghdr m = read_msghdr((const void *)ARG1);
-	return send_enter(regs, EV(PPME_SENDMSG_E), (__u32)iov_total(m.msg_iov, m.msg_iovlen));
+	return send_enter(regs, EV(PPME_SENDMSG_E), (__u32)iov_total(m.msg_iov, m.msg_iovlen), m.msg_name);
 }
 
 EXIT_FILLER(sendmsg)
@@ -186,6 +189,54 @@ EXIT_FILLER(recvmsg)
 	push_u64(&e, ret);
 	push_u32(&e, ret > 0 ? (__u32)ret : 0);
 	push_iov_data(&e, m.msg_iov, m.msg_iovlen, ret);
-	push_tuple_if(&e, ret >= 0, arg_fd(ARG0), true);
+	push_tuple_if(&e, ret >= 0, arg_fd(ARG0), true, m.msg_name);
+	FILL_SUBMIT();
+}
+
+/* sendmmsg/recvmmsg: sysdig 0.29.3 gives their events no parameters; the
+ * exit carries the current libs' ones: res (the number of messages), fd,
+ * size (the bytes of the first MMSG_SCAN messages handled, each one's
+ * msg_len), the first message's first bytes and the tuple, the first
+ * message's address naming the other end of an unconnected socket. */
+#define MMSG_SCAN 16
+
+static __always_inline __u32 mmsg_total(const struct mmsghdr *uvec, long count)
+{
+	__u32 total = 0;
+	for (int i = 0; i < MMSG_SCAN; i++) {
+		__u32 len = 0;
+		if (i >= count || bpf_probe_read_user(&len, sizeof(len), &uvec[i].msg_len))
+			break;
+		total += len;
+	}
+	return total;
+}
+
+static __always_inline void push_mmsg_result(struct event *e, struct pt_regs *regs, long ret, bool inbound)
+{
+	const struct mmsghdr *uvec = (const struct mmsghdr *)ARG1;
+	struct mmsghdr first = {};
+	bool ok = ret > 0 && uvec && bpf_probe_read_user(&first, sizeof(first), uvec) == 0;
+	push_u64(e, ret);
+	push_u64(e, arg_fd(ARG0));
+	push_u32(e, ok ? mmsg_total(uvec, ret) : 0);
+	push_iov_data(e, first.msg_hdr.msg_iov, first.msg_hdr.msg_iovlen, ok ? first.msg_len : 0);
+	push_tuple_if(e, ok, arg_fd(ARG0), inbound, first.msg_hdr.msg_name);
+}
+
+ENTER_NOPARAMS(sendmmsg, PPME_SENDMMSG_E)
+EXIT_FILLER(sendmmsg)
+{
+	FILL_BEGIN(PPME_SENDMMSG_X);
+	push_mmsg_result(&e, regs, ret, false);
+	FILL_SUBMIT();
+}
+
+ENTER_NOPARAMS(recvmmsg, PPME_RECVMMSG_E)
+EXIT_FILLER(recvmmsg)
+{
+	FILL_BEGIN(PPME_RECVMMSG_X);
+	push_mmsg_result(&e, regs, ret, true);
+	push_empty(&e); /* msgcontrol */
 	FILL_SUBMIT();
 }

@@ -3,7 +3,7 @@
 #ifndef TRACETOP_FLAGS_BPF_H
 #define TRACETOP_FLAGS_BPF_H
 
-/* Clone and mmap flags and fcntl commands, generated from the schema's
+/* Clone, mmap and openat2 resolve flags and fcntl commands, generated from the schema's
  * flag tables (src/event/flag_tables.toml). */
 #include "ppm_flag_maps.bpf.h"
 

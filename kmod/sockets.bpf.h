@@ -76,9 +76,33 @@ static __always_inline bool v4_mapped(const __u8 *a)
 	return w[0] == 0 && w[1] == 0 && w[2] == 0xffff0000u;
 }
 
+/* The other end of an unconnected datagram socket, as sysdig takes it: the
+ * address the caller passed (sendto's dest_addr, sendmsg's msg_name) or got
+ * back (recvfrom's src_addr, recvmsg's msg_name after the call), used only
+ * when the socket itself has no peer. */
+static __always_inline void other_end_from_user(const void *uaddr, bool v4, __u8 *raddr, __u16 *rport)
+{
+	__u16 family = 0;
+	if (!uaddr || *rport != 0 || bpf_probe_read_user(&family, sizeof(family), uaddr))
+		return;
+	if (family == L_AF_INET && v4) {
+		struct sockaddr_in sin = {};
+		bpf_probe_read_user(&sin, sizeof(sin), uaddr);
+		*(__u32 *)raddr = sin.sin_addr.s_addr;
+		*rport = swap16(sin.sin_port);
+	} else if (family == L_AF_INET6 && !v4) {
+		struct sockaddr_in6 sin6 = {};
+		bpf_probe_read_user(&sin6, sizeof(sin6), uaddr);
+		__builtin_memcpy(raddr, &sin6.sin6_addr, 16);
+		*rport = swap16(sin6.sin6_port);
+	}
+}
+
 /* The tuple of the socket behind `fd`. Outbound calls (connect, send*) put the
- * local end first, inbound ones (accept, recv*) the remote end. */
-static __always_inline void push_fd_tuple(struct event *e, __s64 fd, bool inbound)
+ * local end first, inbound ones (accept, recv*) the remote end. `uaddr`, the
+ * call's own address argument (NULL when it has none), names the other end
+ * of a socket without a peer. */
+static __always_inline void push_fd_tuple(struct event *e, __s64 fd, bool inbound, const void *uaddr)
 {
 	struct socket *sock = fd_to_socket(fd);
 	struct sock *sk;
@@ -113,6 +137,7 @@ static __always_inline void push_fd_tuple(struct event *e, __s64 fd, bool inboun
 				v4 = true;
 			}
 		}
+		other_end_from_user(uaddr, v4, raddr, &rport);
 		const __u8 *sa = inbound ? raddr : laddr, *da = inbound ? laddr : raddr;
 		__u16 sp = inbound ? rport : lport, dp = inbound ? lport : rport;
 		if (v4) {

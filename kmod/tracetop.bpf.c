@@ -173,4 +173,5 @@ int tt_generic_tx(struct tt_syscall_exit_ctx *ctx)
 #include "fill_process.bpf.h"
 #include "fill_memory.bpf.h"
 #include "fill_signals.bpf.h"
+#include "fill_wait.bpf.h"
 #include "sched.bpf.h"

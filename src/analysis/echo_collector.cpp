@@ -13,17 +13,15 @@ std::optional<IoBytes> io_bytes(const event::EventView& ev) {
     if (cls != event::kCatIoRead && cls != event::kCatIoWrite) return std::nullopt;
     const uint32_t n = std::min<uint32_t>(ev.nparams(), static_cast<uint32_t>(info->params.size()));
     if (n == 0 || info->params[0].name != "res") return std::nullopt;
-    const auto res_raw = ev.param(0);
-    if (res_raw.empty()) return std::nullopt;
-    const int64_t res = event::param_as_int(res_raw, info->params[0].type);
-    if (res <= 0) return std::nullopt;
+    uint64_t bytes = 0;
+    if (!event::exit_byte_count(ev, bytes) || bytes == 0) return std::nullopt;
     for (uint32_t i = 1; i < n; ++i) {
         if (info->params[i].name != "data") continue;
         const auto raw = ev.param(i);
         if (raw.empty()) return std::nullopt;
         // A buffer never holds more than the call moved; a corrupt event may claim so.
-        const size_t len = std::min<size_t>(raw.size(), static_cast<uint64_t>(res));
-        return IoBytes{cls == event::kCatIoWrite, static_cast<uint64_t>(res),
+        const size_t len = std::min<size_t>(raw.size(), bytes);
+        return IoBytes{cls == event::kCatIoWrite, bytes,
                        std::string_view(reinterpret_cast<const char*>(raw.data()), len)};
     }
     return std::nullopt;

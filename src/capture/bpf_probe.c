@@ -49,16 +49,17 @@ struct filler_row {
 
 static const struct filler_row kFillers[] = {
 	{0, "read"}, {1, "write"}, {2, "open"}, {3, "close"}, {4, "stat"}, {5, "fstat"},
-	{6, "lstat"}, {9, "mmap"}, {11, "munmap"}, {12, "brk"}, {16, "ioctl"}, {17, "pread"},
-	{18, "pwrite"}, {19, "readv"}, {20, "writev"}, {21, "access"}, {22, "pipe"}, {32, "dup"},
+	{6, "lstat"}, {7, "poll"}, {9, "mmap"}, {11, "munmap"}, {12, "brk"}, {16, "ioctl"}, {17, "pread"},
+	{18, "pwrite"}, {19, "readv"}, {20, "writev"}, {21, "access"}, {22, "pipe"}, {23, "select"}, {32, "dup"},
 	{33, "dup"}, {41, "socket"}, {42, "connect"}, {43, "accept"}, {44, "sendto"},
 	{45, "recvfrom"}, {46, "sendmsg"}, {47, "recvmsg"}, {48, "shutdown"}, {49, "bind"},
 	{50, "listen"}, {53, "socketpair"}, {56, "clone"}, {57, "fork"}, {58, "vfork"},
 	{59, "execve"}, {62, "kill"},
 	{72, "fcntl"}, {80, "chdir"}, {81, "fchdir"}, {82, "rename"}, {83, "mkdir"}, {84, "rmdir"},
-	{85, "creat"}, {87, "unlink"}, {200, "tkill"}, {234, "tgkill"}, {257, "openat"},
-	{258, "mkdirat"}, {263, "unlinkat"}, {264, "renameat"}, {288, "accept4"}, {292, "dup"},
-	{293, "pipe"}, {316, "renameat2"}, {322, "execveat"}, {435, "clone3"}, {437, "openat2"},
+	{85, "creat"}, {87, "unlink"}, {200, "tkill"}, {232, "epoll_wait"}, {234, "tgkill"}, {257, "openat"},
+	{258, "mkdirat"}, {263, "unlinkat"}, {264, "renameat"}, {271, "ppoll"}, {288, "accept4"}, {292, "dup"},
+	{293, "pipe"}, {295, "preadv"}, {296, "pwritev"}, {299, "recvmmsg"}, {307, "sendmmsg"},
+	{316, "renameat2"}, {322, "execveat"}, {435, "clone3"}, {437, "openat2"},
 };
 
 static int quiet_print(enum libbpf_print_level level, const char *fmt, va_list args)

@@ -5,10 +5,12 @@
 #include <string_view>
 #include <vector>
 
+#include "event/x86_64_syscalls.h"
+
 namespace tracetop::capture {
 
-// "" for numbers without a system call.
-std::string_view x86_64_syscall_name(uint32_t nr);
+// The names by number live with the events (event/x86_64_syscalls.h).
+using event::x86_64_syscall_name;
 
 // The PPM_SC code of every native system call (TRACETOP_SYSCALL_SLOTS
 // entries, 0 for "unknown"): what its generic events carry.

@@ -192,7 +192,7 @@ int run_batch(const Options& options) {
             sink.buffer().push_back('\n');
         } else {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
-            append_default_line(ev, name, &args, clock, sink.buffer());
+            append_default_line(ev, ctx.enter, name, &args, clock, sink.buffer());
         }
         if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
     }

@@ -27,16 +27,15 @@ bool shown_by_default(const event::EventView& ev, bool debug) {
     return debug || !event::is_internal(ev.type);
 }
 
-void append_default_line(const event::EventView& ev, std::string_view proc_name,
-                         const event::ArgContext* ctx, WallClockFormatter& clock,
-                         event::OutBuffer& out) {
+void append_default_line(const event::EventView& ev, const event::EventView* enter, std::string_view proc_name,
+                         const event::ArgContext* ctx, WallClockFormatter& clock, event::OutBuffer& out) {
     auto it = std::back_inserter(out);
     fmt::format_to(it, "{} ", ev.num);
     clock.append(ev.ts, out);
     fmt::format_to(it, " {} ", ev.cpu);
     event::append_sanitized(proc_name, out);
     fmt::format_to(it, " ({}) {} ", ev.tid, event::is_enter(ev.type) ? '>' : '<');
-    out.append(event::display_type_name(ev));
+    out.append(event::display_type_name(ev, enter));
     out.push_back(' ');
     event::format_args(ev, ctx, out);
     out.push_back('\n');

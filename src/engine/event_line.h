@@ -25,8 +25,9 @@ private:
 // records or events sysdig hides even with -D; internal ones only with -D.
 bool shown_by_default(const event::EventView& ev, bool debug);
 
-void append_default_line(const event::EventView& ev, std::string_view proc_name,
-                         const event::ArgContext* ctx, WallClockFormatter& clock,
-                         event::OutBuffer& out);
+// `enter` is the exit's enter event when it was seen (it names the generic
+// events of calls sysdig 0.29.3 has no code for).
+void append_default_line(const event::EventView& ev, const event::EventView* enter, std::string_view proc_name,
+                         const event::ArgContext* ctx, WallClockFormatter& clock, event::OutBuffer& out);
 
 }  // namespace tracetop::engine

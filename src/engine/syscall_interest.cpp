@@ -36,7 +36,9 @@ std::vector<uint8_t> syscall_interest_of(const filter::CompiledFilter* filter) {
     for (uint32_t nr = 0; nr < out.size(); ++nr) {
         const std::string_view filler = capture::x86_64_filler_event(nr);
         // Generic events change no state: only the filter can want them.
-        const bool wanted = filler.empty() ? filter->may_accept_syscall(codes[nr]) : filler_matters(filler, *filter);
+        const bool wanted = !filler.empty() ? filler_matters(filler, *filter)
+                            : codes[nr] != 0 ? filter->may_accept_syscall(codes[nr])
+                                             : filter->may_accept_unnumbered_syscall(capture::x86_64_syscall_name(nr));
         out[nr] = wanted ? 1 : 0;
         all = all && wanted;
     }

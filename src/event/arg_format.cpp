@@ -13,6 +13,7 @@
 #include "event/errno_names.h"
 #include "event/flag_tables.h"
 #include "event/tracetop_events.h"
+#include "event/x86_64_syscalls.h"
 
 namespace tracetop::event {
 namespace {
@@ -598,9 +599,17 @@ void format_args(const EventView& ev, const ArgContext* ctx, OutBuffer& out) {
 
 bool has_dynamic_type_name(EventType type) { return is_generic(type); }
 
-std::string_view display_type_name(const EventView& ev) {
+std::string_view display_type_name(const EventView& ev, const EventView* enter) {
     if (is_generic(ev.type)) {
-        const std::string_view name = syscall_name(static_cast<uint16_t>(param_as_uint(ev.param(0), ParamType::Uint16)));
+        const auto code = static_cast<uint16_t>(param_as_uint(ev.param(0), ParamType::Uint16));
+        std::string_view name = syscall_name(code);
+        // Code 0: a call beyond the PPM_SC codes sysdig 0.29.3 knows. Its
+        // enter carries the native number; an exit takes it from its enter.
+        const EventView* native = is_enter(ev.type) ? &ev : enter;
+        if (code == 0 && native != nullptr && is_generic(native->type) && is_enter(native->type) &&
+            native->nparams() >= 2 && param_as_uint(native->param(0), ParamType::Uint16) == 0) {
+            name = x86_64_syscall_name(static_cast<uint32_t>(param_as_uint(native->param(1), ParamType::Uint16)));
+        }
         return name.empty() ? std::string_view("<unknown>") : name;
     }
     const EventInfo* info = ev.info();

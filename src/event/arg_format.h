@@ -73,8 +73,10 @@ void format_arg(const EventView& ev, uint32_t i, const ArgContext* ctx, OutBuffe
 void format_args(const EventView& ev, const ArgContext* ctx, OutBuffer& out);
 
 // The displayed type name: the table name, or for the generic syscall events
-// the name of the system call they carry (sysdig's evt.type).
-std::string_view display_type_name(const EventView& ev);
+// the name of the system call they carry (sysdig's evt.type). A generic event
+// of code 0 is named by the native number its enter carries: `enter` is the
+// exit's enter event, when it was seen.
+std::string_view display_type_name(const EventView& ev, const EventView* enter = nullptr);
 
 // True for the generic system-call events, whose shown type comes from their
 // first parameter; every other type's display name is fixed by the table.

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "event/tracetop_events.h"
+
 namespace tracetop::event {
 namespace {
 
@@ -126,6 +128,26 @@ std::string_view param_as_string(std::span<const uint8_t> raw) {
     std::string_view s(reinterpret_cast<const char*>(raw.data()), raw.size());
     const size_t nul = s.find('\0');
     return nul == std::string_view::npos ? s : s.substr(0, nul);
+}
+
+bool exit_byte_count(const EventView& ev, uint64_t& bytes) {
+    const EventInfo* info = ev.info();
+    if (is_enter(ev.type) || info == nullptr || ev.nparams() == 0 || info->params.empty()) return false;
+    const auto raw = ev.param(0);
+    if (raw.empty()) return false;
+    const int64_t res = param_as_int(raw, info->params[0].type);
+    if (res < 0) return false;
+    if (ev.type != PPME_SENDMMSG_X && ev.type != PPME_RECVMMSG_X) {
+        bytes = static_cast<uint64_t>(res);
+        return true;
+    }
+    const uint32_t n = std::min<uint32_t>(ev.nparams(), static_cast<uint32_t>(info->params.size()));
+    for (uint32_t i = 1; i < n; ++i) {
+        if (info->params[i].name != "size" || ev.param(i).empty()) continue;
+        bytes = param_as_uint(ev.param(i), info->params[i].type);
+        return true;
+    }
+    return false;
 }
 
 }  // namespace tracetop::event

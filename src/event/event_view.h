@@ -113,4 +113,9 @@ inline uint64_t param_as_uint(std::span<const uint8_t> raw, ParamType, uint64_t 
 // A CHARBUF/FSPATH parameter without its terminating NUL.
 std::string_view param_as_string(std::span<const uint8_t> raw);
 
+// The bytes an exit says its call moved when it succeeded: the result, or
+// for the calls whose result counts messages (sendmmsg, recvmmsg) their
+// size parameter. False for enters, failures and events without a result.
+bool exit_byte_count(const EventView& ev, uint64_t& bytes);
+
 }  // namespace tracetop::event

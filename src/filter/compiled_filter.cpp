@@ -191,10 +191,11 @@ void decide_type_verdicts(CompiledNode& out) {
         name.push(FieldValue::of_string(event::display_type_name(ev)));
         out.type_verdicts[t] = values_match(out, name) ? 1 : 0;
     }
-    // Generic events show the name of their system call (or "<unknown>").
+    // Generic events show the name of their system call (or "<unknown>");
+    // code 0's name comes from the native number (decided per event).
     const size_t n_syscalls = std::min<size_t>(event::syscall_name_count(), 0xFFFF);
     out.syscall_verdicts.assign(n_syscalls + 1, kTypeDynamic);
-    for (size_t code = 0; code <= n_syscalls; ++code) {
+    for (size_t code = 1; code <= n_syscalls; ++code) {
         const std::string_view sc = code < n_syscalls ? event::syscall_name(static_cast<uint16_t>(code)) : "";
         FieldValues name;
         name.push(FieldValue::of_string(sc.empty() ? std::string_view("<unknown>") : sc));
@@ -232,25 +233,28 @@ void combine_type_verdicts(CompiledNode& out) {
 // A node's verdict for a generic system-call event (`dir`: 0 enter, 1 exit)
 // carrying system-call `code`, from the tables above: what eval() would
 // decide without extracting a field, or kTypeDynamic.
-int8_t generic_verdict(const CompiledNode& n, size_t dir, size_t code) {
+// The verdict for generic events (direction `dir`) of one system call, whose
+// checks on evt.type `leaf` decides.
+template <class Leaf>
+int8_t generic_verdict(const CompiledNode& n, size_t dir, const Leaf& leaf) {
     if (!n.type_verdicts.empty() && n.type_verdicts[dir] != kTypeDynamic) return n.type_verdicts[dir];
     switch (n.kind) {
         case Node::Kind::Check:
             if (n.syscall_verdicts.empty()) return kTypeDynamic;
-            return n.syscall_verdicts[std::min(code, n.syscall_verdicts.size() - 1)];
+            return leaf(n);
         case Node::Kind::And:
         case Node::Kind::Or: {
             const int8_t settles = n.kind == Node::Kind::And ? 0 : 1;
             bool dynamic = false;
             for (const CompiledNode& c : n.children) {
-                const int8_t v = generic_verdict(c, dir, code);
+                const int8_t v = generic_verdict(c, dir, leaf);
                 if (v == settles) return settles;
                 dynamic |= v == kTypeDynamic;
             }
             return dynamic ? kTypeDynamic : static_cast<int8_t>(1 - settles);
         }
         case Node::Kind::Not: {
-            const int8_t v = generic_verdict(n.children.front(), dir, code);
+            const int8_t v = generic_verdict(n.children.front(), dir, leaf);
             return v == kTypeDynamic ? kTypeDynamic : static_cast<int8_t>(1 - v);
         }
     }
@@ -418,9 +422,11 @@ bool values_match(const CompiledNode& n, const FieldValues& values) {
 bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
     if (!n.syscall_verdicts.empty()) {
         // Reached only for generic system calls (eval() answered the others):
-        // their name is the one of the code in parameter 0.
+        // their name is the one of the code in parameter 0, but for code 0
+        // (decided by the native number, below).
         const auto code = static_cast<uint16_t>(event::param_as_uint(ctx.ev.param(0), event::ParamType::Uint16));
-        return n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)] != 0;
+        const int8_t v = n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)];
+        if (v != kTypeDynamic) return v != 0;
     }
     FieldValues values;
     n.field.def->extract(ctx, n.field.arg, values);
@@ -464,7 +470,9 @@ Result<CompiledFilter> CompiledFilter::compile(std::string_view text) {
         for (size_t dir = 0; dir < 2; ++dir) {
             f.generic_verdicts_[dir].resize(n_codes);
             for (size_t code = 0; code < n_codes; ++code) {
-                f.generic_verdicts_[dir][code] = generic_verdict(f.root_, dir, code);
+                f.generic_verdicts_[dir][code] = generic_verdict(f.root_, dir, [code](const CompiledNode& c) {
+                    return c.syscall_verdicts[std::min(code, c.syscall_verdicts.size() - 1)];
+                });
             }
         }
     }
@@ -492,6 +500,13 @@ int8_t CompiledFilter::verdict_for_code(event::EventType type, uint16_t code) co
 
 bool CompiledFilter::may_accept_syscall(uint16_t code) const {
     return verdict_for_code(0, code) != 0 || verdict_for_code(1, code) != 0;
+}
+
+bool CompiledFilter::may_accept_unnumbered_syscall(std::string_view name) const {
+    FieldValues shown;
+    shown.push(FieldValue::of_string(name.empty() ? std::string_view("<unknown>") : name));
+    const auto by_name = [&shown](const CompiledNode& c) -> int8_t { return values_match(c, shown) ? 1 : 0; };
+    return generic_verdict(root_, 0, by_name) != 0 || generic_verdict(root_, 1, by_name) != 0;
 }
 
 int8_t CompiledFilter::event_verdict(const event::EventView& ev) const { return verdict_with_code(ev.type, ev); }

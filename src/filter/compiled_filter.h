@@ -76,6 +76,9 @@ public:
     // Whether a generic system-call event, enter or exit, carrying PPM_SC
     // `code` may pass: what tells ahead of a capture which calls can matter.
     bool may_accept_syscall(uint16_t code) const;
+    // The same for a call without a PPM_SC code (code 0), whose generic
+    // events show its native `name`.
+    bool may_accept_unnumbered_syscall(std::string_view name) const;
 
     const std::string& text() const { return text_; }
 

@@ -82,7 +82,7 @@ void x_dir(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 
 void x_type(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    out.push(FieldValue::of_string(event::display_type_name(c.ev)));
+    out.push(FieldValue::of_string(event::display_type_name(c.ev, c.state.enter)));
 }
 
 void x_args(const FieldContext& c, const BoundArg&, FieldValues& out) {
@@ -192,14 +192,15 @@ void x_is_io_write(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_bool(category_of(c) == event::kCatIoWrite));
 }
 
-// The bytes an I/O call moved: its non-negative result on exit. sysdig reads
-// it only when the call's fd is known (a write to an fd it never saw is <NA>).
+// The bytes an I/O call moved on exit: its non-negative result (the size
+// for sendmmsg/recvmmsg, whose result counts messages). sysdig reads it only
+// when the call's fd is known (a write to an fd it never saw is <NA>).
 void x_buflen(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (!c.state.fd_related || c.state.fd_entry == nullptr) return;
     const uint32_t cls = category_of(c);
     if (cls != event::kCatIoRead && cls != event::kCatIoWrite && cls != event::kCatIoOther) return;
-    int64_t res = 0;
-    if (result_of(c, res) && res >= 0) out.push(FieldValue::of_uint(static_cast<uint64_t>(res)));
+    uint64_t bytes = 0;
+    if (event::exit_byte_count(c.ev, bytes)) out.push(FieldValue::of_uint(bytes));
 }
 
 void x_buffer(const FieldContext& c, const BoundArg&, FieldValues& out) {

@@ -53,6 +53,7 @@ bool changes_fds(event::EventType type) {
         case codes::kRecvmsgX:
         case codes::kSendtoX:
         case codes::kSendmsgX:
+        case codes::kSendmsgE:
         case codes::kAcceptOldX:
         case codes::kAccept4OldX:
         case codes::kAcceptX:

@@ -64,6 +64,10 @@ struct FdEntry {
     uint32_t dev = 0;
     SocketEnds socket;
     SocketRole role = SocketRole::None;
+    // Bound to port 0 and not connected: the name (bind's argument) shows
+    // port 0 until an event's tuple, read from the kernel socket, tells the
+    // port the kernel chose.
+    bool bound_port_unknown = false;
 
     bool is_ip_socket() const { return type == FdType::Ipv4Socket || type == FdType::Ipv6Socket; }
     bool is_server_socket() const { return type == FdType::Ipv4Server || type == FdType::Ipv6Server; }

@@ -34,6 +34,8 @@
 
 namespace tracetop::state {
 
+struct TupleView;
+
 // What the field layer needs to know about one event, after the model has
 // applied it. Pointers stay valid until the next on_event() or load_header().
 struct EventContext {
@@ -157,6 +159,9 @@ private:
     void name_socket_after_io(const event::EventView& ev, ThreadInfo& thread, std::span<const uint8_t> tuple,
                               bool incoming);
     void guess_role(ThreadInfo& thread, FdEntry& entry, bool incoming);
+    void learn_bound_port(FdEntry& entry, std::span<const uint8_t> tuple, bool inbound);
+    void learn_listener_port(ThreadInfo& thread, const TupleView& accepted);
+    void append_bound_name(bool v6, const uint8_t* ip, uint16_t port);
     void infer_local_ipv4(FdEntry& entry) const;
     void name_from_proc(FdEntry& entry);
     void rename_socket(FdEntry& entry);
@@ -215,7 +220,8 @@ inline const event::EventView* Model::track_call(const event::EventView& ev, Thr
     thread.latency = thread.pairing.latency_at(ev.ts);
     const event::EventView* enter = thread.pairing.enter_for(type);
     if (traits.uses_fd) {
-        if (thread.pairing.exit_matches(type)) {
+        // An enter that names no fd (sendmmsg's) leaves it to the exit.
+        if (thread.pairing.exit_matches(type) && traits_of(static_cast<event::EventType>(type & ~1u)).uses_fd) {
             if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
         } else if (const int i = traits.exit_fd_param; i > 0 && static_cast<uint32_t>(i) < ev.nparams()) {
             // No enter, but the exit carries the fd itself (current layouts).

@@ -407,12 +407,73 @@ void Model::guess_role(ThreadInfo& thread, FdEntry& entry, bool incoming) {
     }
 }
 
+// The name bind gives a socket bound to `ip` (4 or 16 bytes) and `port`:
+// bind's sockaddr as sysdig renders it.
+void Model::append_bound_name(bool v6, const uint8_t* ip, uint16_t port) {
+    uint8_t raw[19] = {};
+    raw[0] = v6 ? kFamilyInet6 : kFamilyInet;
+    const size_t ip_len = v6 ? 16 : 4;
+    if (ip != nullptr) std::memcpy(raw + 1, ip, ip_len);
+    std::memcpy(raw + 1 + ip_len, &port, 2);
+    scratch_.clear();
+    append_sockaddr_param(std::span<const uint8_t>(raw, 1 + ip_len + 2), scratch_);
+}
+
+// A socket bound to port 0 and not connected learns its port from the local
+// end of a tuple the probe read from the kernel socket (outbound tuples put
+// it first; unconnected, its address is the bound one).
+void Model::learn_bound_port(FdEntry& entry, std::span<const uint8_t> tuple, bool inbound) {
+    TupleView t;
+    if (!entry.bound_port_unknown || !parse_tuple(tuple, t)) return;
+    if (t.family != kFamilyInet && t.family != kFamilyInet6) return;
+    const uint16_t port = inbound ? t.dport : t.sport;
+    if (port == 0) return;
+    entry.bound_port_unknown = false;
+    append_bound_name(t.family == kFamilyInet6, inbound ? t.dip : t.sip, port);
+    entry.name = intern_buffer();
+}
+
+// sysdig's accept events do not name the listener: the accepted connection's
+// local end gives its port to the one unconnected TCP socket of the process
+// that bind named with that address (or the any address) and port 0; with
+// several such sockets nothing is learnt. It becomes what a bind to that
+// port would have made it.
+void Model::learn_listener_port(ThreadInfo& thread, const TupleView& accepted) {
+    const bool v6 = accepted.family == kFamilyInet6;
+    if (accepted.dport == 0) return;
+    append_bound_name(v6, accepted.dip, 0);
+    const std::string on_address(scratch_.data(), scratch_.size());
+    append_bound_name(v6, nullptr, 0);
+    const std::string on_any(scratch_.data(), scratch_.size());
+    FdEntry* listener = nullptr;
+    bool any = false;
+    for (auto& [fd, e] : fd_table(thread).entries()) {
+        if (!e.bound_port_unknown || e.socket.l4proto != L4Proto::Tcp) continue;
+        if (e.type != (v6 ? FdType::Ipv6Socket : FdType::Ipv4Socket)) continue;
+        const std::string_view name = e.name.view();
+        if (name != on_address && name != on_any) continue;
+        if (listener != nullptr) return;
+        listener = &e;
+        any = name == on_any;
+    }
+    if (listener == nullptr) return;
+    listener->type = v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
+    listener->role = SocketRole::Server;
+    listener->bound_port_unknown = false;
+    listener->socket.sip = {};
+    if (!any) std::memcpy(listener->socket.sip.data(), accepted.dip, v6 ? 16 : 4);
+    listener->socket.sport = accepted.dport;
+    append_bound_name(v6, listener->socket.sip.data(), accepted.dport);
+    listener->name = intern_buffer();
+}
+
 void Model::name_socket_after_io(const EventView& ev, ThreadInfo& thread, std::span<const uint8_t> tuple,
                                  bool incoming) {
     (void)ev;
     FdEntry& entry = *event_fd_entry_;
     if (!entry.name.empty() && entry.is_ipv4_tcp()) return;
     if (!update_socket_from_tuple(entry, tuple)) return;
+    entry.bound_port_unknown = false;
     if (entry.is_ip_socket()) {
         if (entry.role == SocketRole::None) guess_role(thread, entry, incoming);
         // Name it client->server: a client reading or a server writing sees the tuple reversed.
@@ -428,9 +489,14 @@ void Model::name_socket_after_io(const EventView& ev, ThreadInfo& thread, std::s
 void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
     const event::EventType type = ev.type;
     switch (type) {
-        case codes::kSendtoE: {
+        case codes::kSendtoE:
+        case codes::kSendmsgE: {
+            if (event_fd_entry_ != nullptr) {
+                learn_bound_port(*event_fd_entry_, ev.param(2), false);
+                return;
+            }
             // A sendto on an fd never seen created: sinsp assumes a UDP socket.
-            if (event_fd_entry_ != nullptr) return;
+            if (type != codes::kSendtoE) return;
             const Fd fd = int_param(ev, 0, -1);
             const auto tuple = ev.param(2);
             if (fd < 0 || tuple.empty()) return;
@@ -457,11 +523,17 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             const auto addr = ev.param(1);
             if (addr.empty()) return;
             FdEntry& e = *event_fd_entry_;
-            if (const auto a = parse_inet_addr(addr); a && a->port > 0) {
-                e.type = a->v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
-                set_addr(e.socket.sip, a->ip, a->v6 ? 16 : 4);
-                e.socket.sport = a->port;
-                e.role = SocketRole::Server;
+            if (const auto a = parse_inet_addr(addr)) {
+                if (a->port > 0) {
+                    e.type = a->v6 ? FdType::Ipv6Server : FdType::Ipv4Server;
+                    set_addr(e.socket.sip, a->ip, a->v6 ? 16 : 4);
+                    e.socket.sport = a->port;
+                    e.role = SocketRole::Server;
+                } else {
+                    // Port 0: the kernel picks one; later events may tell it.
+                    // (An IPv4-mapped address on an IPv6 socket is not tracked.)
+                    e.bound_port_unknown = e.type == (a->v6 ? FdType::Ipv6Socket : FdType::Ipv4Socket);
+                }
             }
             scratch_.clear();
             append_sockaddr_param(addr, scratch_);
@@ -469,6 +541,7 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             return;
         }
         case codes::kConnectE: {
+            if (event_fd_entry_ != nullptr) event_fd_entry_->bound_port_unknown = false;  // named by its tuple now
             if (event_fd_entry_ == nullptr || ev.nparams() < 2) return;
             const auto addr = ev.param(1);
             if (addr.empty()) return;
@@ -551,6 +624,7 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
         if (!parse_tuple(raw, t)) return;
         FdEntry e;
         if (t.family == kFamilyInet || t.family == kFamilyInet6) {
+            learn_listener_port(thread, t);
             store_tuple_ends(e, t);
             e.socket.l4proto = L4Proto::Tcp;
         } else if (t.family == kFamilyUnix) {

@@ -18,8 +18,13 @@ if [ "$n_sysdig" -gt 0 ] && [ "$n_sysdig" -eq "$n_tracetop" ]; then
 else
   fail "event counts differ: sysdig $n_sysdig, tracetop $n_tracetop"
 fi
-if cmp -s "$SCRATCH/sysdig.all" "$SCRATCH/tracetop.all"; then pass "same event types in the same order"; else
-  fail "event types differ: $(diff "$SCRATCH/sysdig.all" "$SCRATCH/tracetop.all" | head -3)"; fi
+# The one declared difference (README.md): the generic events of calls
+# sysdig 0.29.3 has no code for (rseq, rt_sigreturn) are named by their
+# native number; sysdig prints <unknown>. Every other line must be the same.
+other_types=$(paste -d' ' "$SCRATCH/sysdig.all" "$SCRATCH/tracetop.all" |
+  awk '$1 != $3 || ($2 != $4 && !($2 == "<unknown>" && $4 != "<unknown>")) { print; n++ } n == 3 { exit }')
+if [ -z "$other_types" ]; then pass "same event types in the same order (calls without a sysdig code named)"; else
+  fail "event types differ: $other_types"; fi
 
 # same_as_sysdig NAME FORMAT FILTER WHAT: sysdig and tracetop -r print the
 # same lines, and some, for the capture with FORMAT and FILTER (kept in

@@ -14,7 +14,7 @@ namespace {
 
 // Native x86_64 numbers (asm/unistd_64.h).
 constexpr uint32_t kRead = 0, kOpen = 2, kClose = 3, kDup2 = 33, kSocket = 41, kClone = 56, kExecve = 59,
-                   kGetppid = 110, kOpenat = 257, kExecveat = 322;
+                   kGetppid = 110, kOpenat = 257, kExecveat = 322, kRtSigreturn = 15, kRseq = 334;
 
 std::vector<uint8_t> interest(const std::string& text) {
     auto f = filter::CompiledFilter::compile(text);
@@ -55,6 +55,15 @@ TEST_CASE("a generic call named by the filter is captured") {
     const std::vector<uint8_t> either = interest("evt.type in (read, getppid)");
     CHECK(either[kRead]);
     CHECK(either[kGetppid]);
+}
+
+TEST_CASE("a call without a PPM_SC code is selected by its native name") {
+    const std::vector<uint8_t> set = interest("evt.type=rseq");
+    REQUIRE(!set.empty());
+    CHECK(set[kRseq]);
+    CHECK_FALSE(set[kRtSigreturn]);
+    CHECK_FALSE(set[kGetppid]);
+    CHECK_FALSE(interest("evt.type=openat")[kRseq]);
 }
 
 TEST_CASE("a filter whose types cannot be known ahead keeps every call") {

@@ -241,6 +241,29 @@ TEST_CASE("generic syscall events show the syscall's name and no arguments") {
     CHECK(arg(enter, 0) == "mprotect");  // sysdig prints the name alone
 }
 
+TEST_CASE("generic events of code 0 are named by the native number of their enter") {
+    // rseq (334) and rt_sigreturn (15) have no PPM_SC code sysdig 0.29.3 knows.
+    const auto rseq_e = EventBuilder(0).u16(0).u16(334).v2();
+    const auto rseq_x = EventBuilder(1).u16(0).v2();
+    auto enter = EventView::parse_v2(rseq_e.data(), rseq_e.size());
+    auto exit = EventView::parse_v2(rseq_x.data(), rseq_x.size());
+    REQUIRE(enter.ok());
+    REQUIRE(exit.ok());
+    CHECK(display_type_name(enter.value()) == "rseq");
+    CHECK(display_type_name(exit.value(), &enter.value()) == "rseq");
+    CHECK(display_type_name(exit.value()) == "<unknown>");
+    CHECK(type_name(EventBuilder(0).u16(0).u16(15).v2()) == "rt_sigreturn");
+    // A known code wins over the native number; an exit of another enter
+    // (a code-0 enter only names a code-0 exit) and numbers without a name
+    // stay unknown.
+    CHECK(type_name(EventBuilder(0).u16(75).u16(334).v2()) == "mprotect");
+    const auto known_x = EventBuilder(1).u16(75).v2();
+    auto kx = EventView::parse_v2(known_x.data(), known_x.size());
+    REQUIRE(kx.ok());
+    CHECK(display_type_name(kx.value(), &enter.value()) == "mprotect");
+    CHECK(type_name(EventBuilder(0).u16(0).u16(4000).v2()) == "<unknown>");
+}
+
 TEST_CASE("nothing from the traced system reaches the output unsanitized") {
     OutBuffer out;
     append_sanitized(std::string_view("a\x1b[2Jb\n\xc3\xa9", 9), out);

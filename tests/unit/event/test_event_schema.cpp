@@ -1,6 +1,8 @@
 // The generated names (tracetop_events.h) and the generated table come from
 // one schema: a name indexes the entry it names, and the count the probe
 // writes never exceeds the entry's parameters.
+#include <cstdint>
+
 #include <doctest/doctest.h>
 
 #include "event/event_table.h"
@@ -44,4 +46,36 @@ TEST_CASE("container metadata events are never shown") {
     CHECK(is_never_shown(PPME_CONTAINER_3_E));
     CHECK(!is_never_shown(PPME_CONTAINER_E));
     CHECK(!is_never_shown(PPME_OPEN_E));
+}
+
+// The probe's generated translations, compiled here as plain C++.
+#pragma push_macro("__always_inline")
+#undef __always_inline
+#define __always_inline inline
+using __u32 = uint32_t;
+using __u64 = uint64_t;
+#include "event/ppm_flag_maps.bpf.h"
+#pragma pop_macro("__always_inline")
+
+TEST_CASE("openat2's resolve bits are translated to sysdig's order") {
+    // Linux: NO_XDEV 0x01, NO_MAGICLINKS 0x02, NO_SYMLINKS 0x04, BENEATH 0x08,
+    // IN_ROOT 0x10, CACHED 0x20; sysdig: BENEATH 0x01, IN_ROOT 0x02,
+    // NO_MAGICLINKS 0x04, NO_SYMLINKS 0x08, NO_XDEV 0x10, CACHED 0x20.
+    CHECK(ppm_resolve_flags(0x08) == 0x01);
+    CHECK(ppm_resolve_flags(0x10) == 0x02);
+    CHECK(ppm_resolve_flags(0x02) == 0x04);
+    CHECK(ppm_resolve_flags(0x04) == 0x08);
+    CHECK(ppm_resolve_flags(0x01) == 0x10);
+    CHECK(ppm_resolve_flags(0x20) == 0x20);
+    CHECK(ppm_resolve_flags(0x08 | 0x04) == (0x01 | 0x08));
+    CHECK(ppm_resolve_flags(0) == 0);
+}
+
+TEST_CASE("poll bits are translated to sysdig's order") {
+    // Linux POLLERR 0x08, POLLHUP 0x10, POLLRDHUP 0x2000; PPM 0x10, 0x20, 0x08.
+    CHECK(ppm_poll_flags(0x1 | 0x4) == (0x1 | 0x4));
+    CHECK(ppm_poll_flags(0x08) == 0x10);
+    CHECK(ppm_poll_flags(0x10) == 0x20);
+    CHECK(ppm_poll_flags(0x2000) == 0x08);
+    CHECK(ppm_poll_flags(0x100) == 0x200);
 }

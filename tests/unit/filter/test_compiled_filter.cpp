@@ -116,6 +116,43 @@ TEST_CASE("a connected IPv4 socket: addresses, networks, ports and services") {
     CHECK(h.matches("evt.buflen=4 and evt.buffer contains HTTP and evt.rawres=4"));
 }
 
+TEST_CASE("sendmmsg and recvmmsg count their size as bytes, not their message count") {
+    FieldHarness h(header());
+    constexpr uint16_t kSendmmsgE = 50, kSendmmsgX = 51, kRecvmmsgE = 54, kRecvmmsgX = 55;
+    const Bytes tuple = ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, 40002);
+    // The harness reads the events it was fed: they live to the end.
+    const BuiltEvent sock_e(1, 200, kSocketE, {u32(2), u32(2), u32(0)});
+    const BuiltEvent sock_x(2, 200, kSocketX, {i64(5)});
+    const BuiltEvent send_e(3, 200, kSendmmsgE, {});
+    const BuiltEvent send_x(4, 200, kSendmmsgX, {i64(2), i64(5), u32(70), cat({Bytes{'h', 'i'}}), tuple});
+    const BuiltEvent recv_e(5, 200, kRecvmmsgE, {});
+    const BuiltEvent recv_x(6, 200, kRecvmmsgX, {i64(3), i64(5), u32(120), cat({Bytes{'h', 'i'}}), tuple, Bytes{}});
+    const BuiltEvent fail_e(7, 200, kRecvmmsgE, {});
+    const BuiltEvent fail_x(8, 200, kRecvmmsgX, {i64(-11), i64(5), u32(0), Bytes{}, Bytes{}, Bytes{}});
+    for (const BuiltEvent* ev : {&sock_e, &sock_x, &send_e, &send_x}) h.feed(*ev);
+    CHECK(h.matches("evt.rawres=2 and evt.buflen=70 and evt.is_io_write=true"));
+    h.feed(recv_e);
+    h.feed(recv_x);
+    CHECK(h.matches("evt.rawres=3 and evt.buflen=120 and evt.is_io_read=true"));
+    h.feed(fail_e);
+    h.feed(fail_x);
+    CHECK_FALSE(h.matches("evt.buflen>=0"));  // a failure moved nothing
+}
+
+TEST_CASE("evt.type of a call without a PPM_SC code is its native name, enter and exit") {
+    FieldHarness h(header());
+    // rseq (x86_64 334): code 0 and the native number on enter, code 0 on exit.
+    const BuiltEvent enter(1, 200, 0, {u16(0), u16(334)});
+    const BuiltEvent exit(2, 200, 1, {u16(0)});
+    h.feed(enter);
+    CHECK(h.matches("evt.type=rseq"));
+    CHECK_FALSE(h.matches("evt.type=openat or evt.type=read"));
+    h.feed(exit);
+    CHECK(h.matches("evt.type=rseq and evt.dir=<"));
+    CHECK_FALSE(h.matches("evt.type in (openat, read)"));
+    CHECK(h.matches("evt.type!=openat"));
+}
+
 TEST_CASE("and binds tighter than or, not tighter than and; brackets override") {
     FieldHarness h(header());
     const BuiltEvent enter(10, 200, kOpenE, {str("/etc/passwd"), u32(1), u32(0)});

@@ -144,7 +144,7 @@ TEST_CASE("the state-neutral types are exactly those no handler acts on") {
         // sockets
         {"sendto", true}, {"connect", true}, {"socket", false}, {"bind", false}, {"connect", false},
         {"socketpair", false}, {"recvfrom", false}, {"recvmsg", false}, {"sendto", false}, {"sendmsg", false},
-        {"accept", false}, {"accept4", false},
+        {"accept", false}, {"accept4", false}, {"sendmsg", true},
         // threads and processes
         {"clone", false}, {"fork", false}, {"vfork", false}, {"clone3", false}, {"execve", false},
         {"execveat", false}, {"procexit", true}, {"chdir", false}, {"fchdir", false}, {"getcwd", false},
