@@ -64,8 +64,16 @@ grep -Eq "^tracetop: $cap: [0-9]+ events recorded(; [0-9]+ events dropped while 
 sysdig -r "$cap" -p "$FMT_EV" >"$SCRATCH/theirs" 2>"$SCRATCH/theirs.err" ||
   fail "sysdig -r failed: $(tail -1 "$SCRATCH/theirs.err")"
 n=$(wc -l <"$SCRATCH/ours")
-if [ "$n" -gt 0 ] && cmp -s "$SCRATCH/ours" "$SCRATCH/theirs"; then
-  pass "sysdig and tracetop -r read the same $n events"
+# The declared difference (README.md): calls sysdig 0.29.3 has no code for
+# (rseq, rt_sigreturn) are named by tracetop where sysdig prints <unknown>;
+# their lines must agree in every other field.
+declared_only=$(paste -d'\t' "$SCRATCH/theirs" "$SCRATCH/ours" | awk -F'\t' '
+  $1 != $2 { ns = split($1, s, " "); nt = split($2, t, " ")
+             if (ns != nt || s[ns] != "<unknown>" || t[nt] == "<unknown>") { bad++; next }
+             for (i = 1; i < ns; i++) if (s[i] != t[i]) { bad++; next } }
+  END { print bad + 0 }')
+if [ "$n" -gt 0 ] && [ "$(wc -l <"$SCRATCH/theirs")" -eq "$n" ] && [ "$declared_only" -eq 0 ]; then
+  pass "sysdig and tracetop -r read the same $n events (calls without a sysdig code named)"
 else
   fail "sysdig and tracetop -r differ: $(diff "$SCRATCH/theirs" "$SCRATCH/ours" | head -4)"
 fi
