@@ -9,6 +9,7 @@ output into a FIFO (pipe-pane) and a terminal emulator (pyte) replays it, so
 looking starts no process and adds no load.
 """
 import os
+import random
 import select
 import subprocess
 import sys
@@ -84,7 +85,9 @@ try:
 
     for i in range(ROUNDS):
         name = f"{mark}-{i}"
-        quiet_until = time.monotonic() + 1.0
+        # At a random moment of the refresh cycle, so the eight opens land at
+        # different phases of it (the worst is just after a refresh).
+        quiet_until = time.monotonic() + random.uniform(0.6, 1.4)
         while time.monotonic() < quiet_until:
             pump(quiet_until - time.monotonic())
         os.close(os.open(os.path.join(scratch, name), os.O_CREAT | os.O_WRONLY, 0o600))
