@@ -4,6 +4,7 @@
 
 #include "engine/event_line.h"
 #include "engine/source_factory.h"
+#include "event/event_table.h"
 
 namespace tracetop::engine {
 
@@ -25,7 +26,13 @@ Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& opti
 
 void EventRecorder::offer(const filter::FieldContext& fields) {
     if (writer_->failed()) return;
-    if (filter_ && !(shown_by_default(fields.ev, debug_) && filter_->matches(fields))) return;
+    if (filter_) {
+        if (!shown_by_default(fields.ev, debug_)) return;
+        // sysdig lets internal events (procinfo) past its filter when they
+        // are shown (-D); its -w records them so with or without -D.
+        const bool internal_passes = debug_ && event::is_internal(fields.ev.type);
+        if (!internal_passes && !filter_->matches(fields)) return;
+    }
     writer_->write(fields.ev);
 }
 

@@ -1,6 +1,7 @@
-// The explorer's -w file (live, --explore): every event captured while the
-// explorer runs, or with a filter on the command line only the events
-// `--print` would print with it (DESIGN.md §1: the drain feeds the writer).
+// The -w file, of the batch modes and of the explorer (live, --explore):
+// every event read, or with a filter on the command line only the events
+// `--print` would print with it (DESIGN.md §1: the drain feeds the writer),
+// internal ones as sysdig -D prints them: past the filter.
 // The filter is the one given at start: filters typed in the explorer change
 // what the views show, not what is being recorded.
 #pragma once
@@ -28,6 +29,11 @@ public:
 
     // One event, after the model has seen it (the filter asks the model).
     void offer(const filter::FieldContext& fields);
+
+    // Without a filter every event is recorded, and the model need not see
+    // it first: a plain recording records through record().
+    bool filtered() const { return filter_.has_value(); }
+    void record(const event::EventView& ev) { writer_->write(ev); }
 
     // Set once a write failed (a full disk): recording has stopped, and the
     // file keeps what was written before (ScapWriter).
