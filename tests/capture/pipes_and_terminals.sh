@@ -9,6 +9,7 @@ need_sysdig
 
 curl="$CAPTURES/curl_google.scap"
 ipv6="$CAPTURES/single_ipv6_conn.scap"
+cd "$SCRATCH" || exit 1  # a tracetop that took "-" for a name writes it here
 
 # 1. | head: sysdig's first lines, and an end as soon as head has them, even
 # on an endless input (the capture again and again down a pipe).
@@ -25,7 +26,7 @@ else
   fail "an endless capture | head -3: status ${statuses[1]} (124: still running after 20 s): $(head -c 300 "$SCRATCH/err")"
 fi
 # Into a file: the lines --print prints.
-"$TRACETOP" -r "$ipv6" >"$SCRATCH/got" 2>"$SCRATCH/err" || fail "tracetop -r F > file: exit $?"
+timeout 20 "$TRACETOP" -r "$ipv6" >"$SCRATCH/got" 2>"$SCRATCH/err" || fail "tracetop -r F > file: exit $?"
 "$TRACETOP" -r "$ipv6" --print >"$SCRATCH/want"
 [ -s "$SCRATCH/want" ] && cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "tracetop -r F > file: --print's lines" ||
   fail "tracetop -r F > file: not --print's lines ($(wc -l <"$SCRATCH/got") lines)"
@@ -67,10 +68,10 @@ for f in "$curl" "$ipv6"; do
     [ -s "$SCRATCH/want_d" ] && cmp -s "$SCRATCH/want_d" "$SCRATCH/got" && pass "$name: -w - $z: sysdig reads what it reads in F" ||
       fail "$name: -w - $z: sysdig reads $(wc -l <"$SCRATCH/got") events: $(head -c 300 "$SCRATCH/err")"
   done
-  [ -e ./- ] && fail "-w - created a file named -"
+  [ -e ./- ] && fail "$name: -w - created a file named -"
   # Round trip through pipes, filter applied on the way: as -w FILE.
   "$TRACETOP" -r "$f" -w "$SCRATCH/file.scap" 'evt.type=connect'
-  "$TRACETOP" -r - -w - 'evt.type=connect' <"$f" | "$TRACETOP" -r - -D >"$SCRATCH/got"
+  "$TRACETOP" -r - -w - 'evt.type=connect' <"$f" | timeout 20 "$TRACETOP" -r - -D >"$SCRATCH/got"
   "$TRACETOP" -r "$SCRATCH/file.scap" -D --print >"$SCRATCH/want"
   [ -s "$SCRATCH/want" ] && cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "$name: -r - -w - FILTER | -r -: as -w FILE" ||
     fail "$name: -r - -w - FILTER | -r -: $(wc -l <"$SCRATCH/got") lines, -w FILE $(wc -l <"$SCRATCH/want")"
