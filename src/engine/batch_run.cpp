@@ -41,7 +41,8 @@ std::vector<uint8_t> printable_types(bool print, bool debug, const filter::Compi
         const auto type = static_cast<event::EventType>(t);
         if (event::event_info(type) == nullptr || event::is_never_shown(type)) continue;
         if (!debug && event::is_internal(type)) continue;
-        out[t] = filter == nullptr || filter->type_verdict(type) != 0;
+        // Internal events pass the filter when shown (passes_filter).
+        out[t] = filter == nullptr || event::is_internal(type) || filter->type_verdict(type) != 0;
     }
     return out;
 }
@@ -83,8 +84,8 @@ int run_batch(const Options& options) {
 
     std::unique_ptr<EventRecorder> recorder;
     if (options.write_file) {
-        // sysdig records the internal events its filter accepts with or
-        // without -D (procinfo): so does -w, whatever --print shows.
+        // sysdig -w records internal events (procinfo) past its filter
+        // with or without -D: as --print -D shows them.
         Options recording = options;
         recording.debug = true;
         auto created = EventRecorder::create(recording, reader.header());
@@ -195,7 +196,7 @@ int run_batch(const Options& options) {
             if (recorder->problem()) break;
         }
         if (!printable_event || !shown_by_default(ev, options.debug)) continue;
-        if (event_filter && !event_filter->matches(fields)) continue;
+        if (event_filter && !passes_filter(*event_filter, fields, options.debug)) continue;
         if (format) {
             if (!format->render(fields, sink.buffer())) continue;
             sink.buffer().push_back('\n');

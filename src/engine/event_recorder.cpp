@@ -8,6 +8,10 @@
 
 namespace tracetop::engine {
 
+bool passes_filter(const filter::CompiledFilter& filter, const filter::FieldContext& fields, bool debug) {
+    return (debug && event::is_internal(fields.ev.type)) || filter.matches(fields);
+}
+
 Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& options,
                                                              const event::CaptureHeader& header) {
     std::unique_ptr<EventRecorder> rec(new EventRecorder());
@@ -26,13 +30,7 @@ Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& opti
 
 void EventRecorder::offer(const filter::FieldContext& fields) {
     if (writer_->failed()) return;
-    if (filter_) {
-        if (!shown_by_default(fields.ev, debug_)) return;
-        // sysdig lets internal events (procinfo) past its filter when they
-        // are shown (-D); its -w records them so with or without -D.
-        const bool internal_passes = debug_ && event::is_internal(fields.ev.type);
-        if (!internal_passes && !filter_->matches(fields)) return;
-    }
+    if (filter_ && !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_))) return;
     writer_->write(fields.ev);
 }
 

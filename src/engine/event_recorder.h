@@ -1,7 +1,7 @@
 // The -w file, of the batch modes and of the explorer (live, --explore):
 // every event read, or with a filter on the command line only the events
-// `--print` would print with it (DESIGN.md §1: the drain feeds the writer),
-// internal ones as sysdig -D prints them: past the filter.
+// `--print -D` would print with it (DESIGN.md §1: the drain feeds the
+// writer): as sysdig -w, internal events past the filter.
 // The filter is the one given at start: filters typed in the explorer change
 // what the views show, not what is being recorded.
 #pragma once
@@ -19,6 +19,11 @@
 #include "filter/field_context.h"
 
 namespace tracetop::engine {
+
+// Whether an event shown by default (or with -D) passes `filter` as it
+// passes sysdig's: sysdig lets internal events (procinfo) past its filter
+// when it shows them (-D), and its -w records them so with or without -D.
+bool passes_filter(const filter::CompiledFilter& filter, const filter::FieldContext& fields, bool debug);
 
 class EventRecorder {
 public:
