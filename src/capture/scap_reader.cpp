@@ -104,8 +104,11 @@ struct ScapReader::Impl {
 ScapReader::ScapReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ScapReader::~ScapReader() = default;
 
-Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& path, ProgressCallback progress) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& file, ProgressCallback progress) {
+    // "-" is standard input, as in sysdig; a copy of it, for the stream closes what it reads.
+    const bool std_in = file == "-";
+    const std::string path = std_in ? "standard input" : file;
+    const int fd = std_in ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Error{fmt::format("{}: {}", path, std::strerror(errno))};
     struct stat st {};
     if (::fstat(fd, &st) != 0) {

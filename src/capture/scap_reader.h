@@ -18,10 +18,11 @@ using ProgressCallback = std::function<void(uint64_t done, uint64_t total)>;
 
 class ScapReader final : public Source {
 public:
-    // Opens `path` and reads the section header and header blocks up to the
-    // first event block. Errors name the file and, for damaged data, the
-    // offset (in the uncompressed stream) of the block at fault.
-    static Result<std::unique_ptr<ScapReader>> open(const std::string& path,
+    // Opens `file` ("-": standard input) and reads the section header and
+    // header blocks up to the first event block. Errors name the file and,
+    // for damaged data, the offset (in the uncompressed stream) of the block
+    // at fault.
+    static Result<std::unique_ptr<ScapReader>> open(const std::string& file,
                                                     ProgressCallback progress = {});
 
     ~ScapReader() override;

@@ -170,9 +170,13 @@ ScapWriter::~ScapWriter() {
     if (impl_ && !impl_->closed) close();
 }
 
-Result<std::unique_ptr<ScapWriter>> ScapWriter::create(const std::string& path, const event::CaptureHeader& header,
+Result<std::unique_ptr<ScapWriter>> ScapWriter::create(const std::string& file, const event::CaptureHeader& header,
                                                        WriterOptions options) {
-    const int fd = ::open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+    // "-" is standard output, as in sysdig; a copy of it, for close() closes what it writes.
+    const bool std_out = file == "-";
+    const std::string path = std_out ? "standard output" : file;
+    const int fd = std_out ? ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0)
+                           : ::open(path.c_str(), O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
     if (fd < 0) return Error{fmt::format("{}: {}", path, std::strerror(errno))};
     auto impl = std::make_unique<Impl>();
     impl->path = path;

@@ -21,8 +21,9 @@ struct WriterOptions {
 
 class ScapWriter {
 public:
-    // Creates `path` (mode 0600, truncating) and writes the header blocks.
-    static Result<std::unique_ptr<ScapWriter>> create(const std::string& path,
+    // Creates `file` (mode 0600, truncating; "-": writes to standard
+    // output) and writes the header blocks.
+    static Result<std::unique_ptr<ScapWriter>> create(const std::string& file,
                                                       const event::CaptureHeader& header,
                                                       WriterOptions options = {});
     ~ScapWriter();

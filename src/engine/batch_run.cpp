@@ -10,9 +10,9 @@
 
 #include <chrono>
 
-#include "capture/scap_writer.h"
 #include "engine/capture_summary.h"
 #include "engine/event_line.h"
+#include "engine/event_recorder.h"
 #include "event/arg_format.h"
 #include "engine/gone_thread_sweep.h"
 #include "engine/model_report.h"
@@ -41,7 +41,8 @@ std::vector<uint8_t> printable_types(bool print, bool debug, const filter::Compi
         const auto type = static_cast<event::EventType>(t);
         if (event::event_info(type) == nullptr || event::is_never_shown(type)) continue;
         if (!debug && event::is_internal(type)) continue;
-        out[t] = filter == nullptr || filter->type_verdict(type) != 0;
+        // Internal events pass the filter when shown (passes_filter).
+        out[t] = filter == nullptr || event::is_internal(type) || filter->type_verdict(type) != 0;
     }
     return out;
 }
@@ -81,15 +82,18 @@ int run_batch(const Options& options) {
         Clock::now() + std::chrono::duration_cast<Clock::duration>(
                            std::chrono::duration<double>(options.duration_s.value_or(0)));
 
-    std::unique_ptr<capture::ScapWriter> writer;
+    std::unique_ptr<EventRecorder> recorder;
     if (options.write_file) {
-        auto created = capture::ScapWriter::create(*options.write_file, reader.header(),
-                                                   capture::WriterOptions{options.compress});
+        // sysdig -w records internal events (procinfo) past its filter
+        // with or without -D: as --print -D shows them.
+        Options recording = options;
+        recording.debug = true;
+        auto created = EventRecorder::create(recording, reader.header());
         if (!created) {
             report_error(*options.write_file, created.error());
             return 1;
         }
-        writer = std::move(*created);
+        recorder = std::move(*created);
     }
 
     if (opened->live) {
@@ -110,7 +114,9 @@ int run_batch(const Options& options) {
     GoneThreadSweep sweep;
     OutputSink sink(stdout);
     WallClockFormatter clock;
-    const bool print = options.print || !writer;
+    const bool print = options.print || !recorder;
+    // A filtered recording asks the filter, which asks the model, about every event.
+    const bool record_filtered = recorder && recorder->filtered();
     const std::vector<uint8_t> printable =
         printable_types(print, options.debug, event_filter ? &*event_filter : nullptr);
     const auto may_print = [&printable](event::EventType type) {
@@ -164,29 +170,33 @@ int run_batch(const Options& options) {
             break;
         }
         if (seen++ == 0) first_ts = ev.ts;
-        if (writer) {
-            writer->write(ev);
+        if (recorder && !record_filtered) {
+            recorder->record(ev);
             // A full disk ends the run with its error (reported at close);
             // recording on would only lose events silently.
-            if (writer->failed()) break;
+            if (recorder->problem()) break;
         }
-        // The model serves printing only (-w writes every event unchanged):
-        // a plain recording skips it and drains faster.
-        if (!print) continue;
+        // The model serves printing and the recording's filter only: a
+        // plain recording skips it and drains faster.
+        if (!print && !record_filtered) continue;
         // An enter's parameters are kept only if its exit may be printed.
         // Generic system-call events carry their evt.type in a parameter.
         const bool generic = event_filter && event::has_dynamic_type_name(ev.type);
         const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u)) &&
                                     !(generic && event_filter->exit_verdict(ev) == 0);
         const bool printable_event = may_print(ev.type) && !(generic && event_filter->event_verdict(ev) == 0);
-        if (!printable_event) {
+        if (!printable_event && !record_filtered) {
             model.apply(ev, exit_printable);
             continue;
         }
-        const state::EventContext& ctx = model.on_event(ev, exit_printable);
-        if (!shown_by_default(ev, options.debug)) continue;
+        const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered);
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
-        if (event_filter && !event_filter->matches(fields)) continue;
+        if (record_filtered) {
+            recorder->offer(fields);
+            if (recorder->problem()) break;
+        }
+        if (!printable_event || !shown_by_default(ev, options.debug)) continue;
+        if (event_filter && !passes_filter(*event_filter, fields, options.debug)) continue;
         if (format) {
             if (!format->render(fields, sink.buffer())) continue;
             sink.buffer().push_back('\n');
@@ -199,11 +209,14 @@ int run_batch(const Options& options) {
     sink.flush();
     if (report) report_model(model, "end");
 
-    if (writer) {
-        auto closed = writer->close();
+    if (recorder) {
+        auto closed = recorder->close();
         if (!closed) {
-            report_error(*options.write_file, closed.error());
+            report_error(recorder->path(), closed.error());
             status = 1;
+        } else if (closed.value() == 0 && record_filtered) {
+            // A header without events: readers refuse such a file (ScapWriter).
+            fmt::print(stderr, "tracetop: {}: no event recorded (none matched the filter)\n", recorder->path());
         }
     }
     const capture::SourceStats stats = reader.stats();

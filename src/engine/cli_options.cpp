@@ -23,6 +23,8 @@ constexpr const char* kUsage =
     "Examples:\n"
     "  tracetop -r capture.scap --print           list every event, like sysdig -r\n"
     "  tracetop -r in.scap -w out.scap            re-record a capture\n"
+    "  tracetop -r in.scap -w out.scap proc.name=curl  record curl's events only\n"
+    "  tracetop -r in.scap | head                 not a terminal: event lines, as sysdig\n"
     "  tracetop -r in.scap --print 'evt.type=connect and fd.port=80'\n"
     "  tracetop -r in.scap -p '%proc.name %fd.name' 'fd.type=file'\n"
     "  tracetop -r in.scap                        browse a capture in the explorer\n"
@@ -35,10 +37,14 @@ po::options_description describe_options() {
     desc.add_options()
         ("help,h", "show this help and exit")
         ("version", "show the version and exit")
-        ("read,r", po::value<std::string>()->value_name("FILE"), "read events from a .scap capture (raw or gzip)")
-        ("write,w", po::value<std::string>()->value_name("FILE"), "write events to a .scap capture (mode 0600)")
+        ("read,r", po::value<std::string>()->value_name("FILE"),
+         "read events from a .scap capture (raw or gzip); - reads standard input")
+        ("write,w", po::value<std::string>()->value_name("FILE"),
+         "write the events the filter accepts (all without one) to a .scap capture (mode 0600); "
+         "- writes to standard output")
         ("compress,z", "gzip the file written with -w")
-        ("print", "print one line per event instead of opening the explorer")
+        ("print", "print one line per event instead of opening the explorer (the default when "
+         "standard output is not a terminal)")
         ("unbuffered", "with --print: write each line as soon as it is made (lines otherwise go out in "
          "large blocks while events flow, and at once when they pause)")
         ("explore", "live, with -w: open the explorer while recording (the filter selects what is recorded)")
@@ -154,6 +160,11 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (opts.explore && opts.write_file && opts.read_file) {
         std::cerr << "tracetop: the explorer records live capture only; to re-record a file: "
                      "tracetop -r IN -w OUT [filter]\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.write_file == "-" && (opts.print || opts.explore)) {
+        std::cerr << "tracetop: -w - writes the capture to standard output; it does not combine with "
+                     "--print, -p or --explore\n";
         return {std::nullopt, 2};
     }
     if (opts.compress && !opts.write_file) {

@@ -4,8 +4,13 @@
 
 #include "engine/event_line.h"
 #include "engine/source_factory.h"
+#include "event/event_table.h"
 
 namespace tracetop::engine {
+
+bool passes_filter(const filter::CompiledFilter& filter, const filter::FieldContext& fields, bool debug) {
+    return (debug && event::is_internal(fields.ev.type)) || filter.matches(fields);
+}
 
 Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& options,
                                                              const event::CaptureHeader& header) {
@@ -25,7 +30,7 @@ Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& opti
 
 void EventRecorder::offer(const filter::FieldContext& fields) {
     if (writer_->failed()) return;
-    if (filter_ && !(shown_by_default(fields.ev, debug_) && filter_->matches(fields))) return;
+    if (filter_ && !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_))) return;
     writer_->write(fields.ev);
 }
 

@@ -1,6 +1,7 @@
-// The explorer's -w file (live, --explore): every event captured while the
-// explorer runs, or with a filter on the command line only the events
-// `--print` would print with it (DESIGN.md §1: the drain feeds the writer).
+// The -w file, of the batch modes and of the explorer (live, --explore):
+// every event read, or with a filter on the command line only the events
+// `--print -D` would print with it (DESIGN.md §1: the drain feeds the
+// writer): as sysdig -w, internal events past the filter.
 // The filter is the one given at start: filters typed in the explorer change
 // what the views show, not what is being recorded.
 #pragma once
@@ -19,6 +20,11 @@
 
 namespace tracetop::engine {
 
+// Whether an event shown by default (or with -D) passes `filter` as it
+// passes sysdig's: sysdig lets internal events (procinfo) past its filter
+// when it shows them (-D), and its -w records them so with or without -D.
+bool passes_filter(const filter::CompiledFilter& filter, const filter::FieldContext& fields, bool debug);
+
 class EventRecorder {
 public:
     // Creates options.write_file (-z: gzip) with `header` as its header
@@ -28,6 +34,11 @@ public:
 
     // One event, after the model has seen it (the filter asks the model).
     void offer(const filter::FieldContext& fields);
+
+    // Without a filter every event is recorded, and the model need not see
+    // it first: a plain recording records through record().
+    bool filtered() const { return filter_.has_value(); }
+    void record(const event::EventView& ev) { writer_->write(ev); }
 
     // Set once a write failed (a full disk): recording has stopped, and the
     // file keeps what was written before (ScapWriter).

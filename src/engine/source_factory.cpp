@@ -23,9 +23,16 @@ Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> sy
     return OpenedSource{std::move(*source), "live", true};
 }
 
-void report_error(const std::string& name, const Error& err) {
-    // Reader messages may already start with the file's name.
+void report_error(const std::string& file, const Error& err) {
+    // Reader messages may already start with the file's name; for "-",
+    // with the stream's ("standard input: ...").
     std::string_view message = err.message;
+    std::string_view name = file;
+    if (file == "-") {
+        for (const std::string_view stream : {"standard input", "standard output"}) {
+            if (message.starts_with(stream)) name = stream;
+        }
+    }
     if (message.substr(0, name.size()) == name && message.substr(name.size(), 2) == ": ") {
         message.remove_prefix(name.size() + 2);
     }

@@ -21,7 +21,8 @@ struct OpenedSource {
 // empty captures every call.
 Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest = {});
 
-// "tracetop: NAME: message (at byte offset N)" on standard error.
-void report_error(const std::string& name, const Error& err);
+// "tracetop: FILE: message (at byte offset N)" on standard error; FILE "-"
+// shows as standard input or output.
+void report_error(const std::string& file, const Error& err);
 
 }  // namespace tracetop::engine

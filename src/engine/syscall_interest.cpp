@@ -50,8 +50,10 @@ std::vector<uint8_t> syscall_interest_of(const filter::CompiledFilter* filter) {
 }
 
 std::vector<uint8_t> syscall_interest_for(const Options& options, const filter::CompiledFilter* filter) {
-    if (options.read_file || options.write_file) return {};
-    const bool explorer = !options.print && !options.json;
+    if (options.read_file) return {};
+    // A batch -w records what the filter accepts, as --print prints it.
+    const bool batch_record = options.write_file && !options.explore;
+    const bool explorer = !options.print && !options.json && !batch_record;
     if (explorer) return {};
     return syscall_interest_of(filter);
 }

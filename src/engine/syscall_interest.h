@@ -18,10 +18,10 @@ namespace tracetop::engine {
 // working directory). Empty, meaning every call, without a filter.
 std::vector<uint8_t> syscall_interest_of(const filter::CompiledFilter* filter);
 
-// The set for the run `options` describe: a --print or --json run with a
-// filter captures what the filter may accept and the model needs; -w
-// records every event and the explorer's filter can change while it runs,
-// so both (and unfiltered runs) capture every call.
+// The set for the run `options` describe: a --print, --json or batch -w
+// run with a filter captures what the filter may accept and the model needs
+// (-w records only what the filter accepts); the explorer's filter can
+// change while it runs, so it (and unfiltered runs) capture every call.
 std::vector<uint8_t> syscall_interest_for(const Options& options, const filter::CompiledFilter* filter);
 
 }  // namespace tracetop::engine

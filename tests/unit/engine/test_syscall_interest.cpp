@@ -80,7 +80,7 @@ TEST_CASE("execveat brings execve's exit, which a successful execveat returns th
     CHECK(set[kExecve]);
 }
 
-TEST_CASE("only --print and --json runs narrow the capture") {
+TEST_CASE("only --print, --json and batch -w runs narrow the capture") {
     auto f = filter::CompiledFilter::compile("evt.type=openat");
     REQUIRE(f);
     Options print;
@@ -89,11 +89,15 @@ TEST_CASE("only --print and --json runs narrow the capture") {
     Options json;
     json.json = true;
     CHECK(!syscall_interest_for(json, &*f).empty());
-    Options record = print;
-    record.write_file = "x.scap";  // -w records every event
-    CHECK(syscall_interest_for(record, &*f).empty());
+    Options record;
+    record.write_file = "x.scap";  // -w records what the filter accepts
+    CHECK(!syscall_interest_for(record, &*f).empty());
+    CHECK(syscall_interest_for(record, nullptr).empty());
     Options explorer;  // its filter can change while it runs
     CHECK(syscall_interest_for(explorer, &*f).empty());
+    Options explore_record = record;  // the explorer, recording
+    explore_record.explore = true;
+    CHECK(syscall_interest_for(explore_record, &*f).empty());
 }
 
 TEST_CASE("every filler writes events of its own name") {
