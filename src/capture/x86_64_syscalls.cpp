@@ -8,21 +8,15 @@
 #include "tracetop_shared.h"
 
 namespace tracetop::capture {
-namespace {
-
-// sysdig 0.29.3 knows PPM_SC codes below this and crashes on larger ones,
-// so later calls are recorded as code 0 ("unknown"); the enter event still
-// carries the native number.
-constexpr uint32_t kPpmScCodesKnownToSysdig0293 = 329;
-
-}  // namespace
 
 std::vector<uint16_t> x86_64_ppm_sc_codes() {
     std::vector<uint16_t> codes(TRACETOP_SYSCALL_SLOTS, 0);
     for (uint32_t nr = 0; nr < codes.size(); ++nr) {
         const std::string_view name = x86_64_syscall_name(nr);
         if (name.empty()) continue;
-        for (uint32_t code = 1; code < kPpmScCodesKnownToSysdig0293; ++code) {
+        // Later calls are recorded as code 0 ("unknown"); the enter event
+        // still carries the native number.
+        for (uint32_t code = 1; code < event::kPpmScCodesKnownToSysdig0293; ++code) {
             if (event::syscall_name(static_cast<uint16_t>(code)) == name) {
                 codes[nr] = static_cast<uint16_t>(code);
                 break;

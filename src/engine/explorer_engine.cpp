@@ -17,10 +17,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Events per batch between looks at the command queue: small enough that a
-// key press is answered within a few milliseconds, large enough that the
-// queue's lock costs nothing per event.
-constexpr uint64_t kBatch = 8192;
 constexpr auto kLoadingRefresh = std::chrono::milliseconds(200);
 
 }  // namespace
@@ -308,7 +304,7 @@ void ExplorerEngine::run() {
         }
         if (pass_done) continue;
 
-        const ViewPipeline::Step step = pipe->run(kBatch);
+        const ViewPipeline::Step step = pipe->run(ViewPipeline::kBatch);
         const Clock::time_point now = Clock::now();
         if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;

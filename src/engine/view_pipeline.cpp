@@ -58,7 +58,6 @@ std::optional<RecordingEnd> ViewPipeline::finish_recording() {
     // rings still hold, so the file ends where the user quit.
     if (live_ && !recorder_->problem()) {
         source_->stop_producing();
-        constexpr uint64_t kBatch = 8192;
         for (Step step = Step::More; step == Step::More || step == Step::Idle;) step = run(kBatch);
     }
     return RecordingEnd{recorder_->close(), source_->stats().drops};

@@ -33,6 +33,10 @@ public:
 
     // Feeds up to `max_events` events; stops early on Idle, End or Failed.
     Step run(uint64_t max_events);
+    // Events per run() between looks at the clock and the command queue:
+    // small enough that a key press is answered within a few milliseconds,
+    // large enough that the queue's lock costs nothing per event.
+    static constexpr uint64_t kBatch = 8192;
 
     void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.

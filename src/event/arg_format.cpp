@@ -21,8 +21,6 @@ namespace {
 constexpr uint8_t kFamilyUnix = 1;  // PPM_AF_UNIX
 constexpr uint8_t kFamilyInet = 2;  // PPM_AF_INET
 constexpr uint8_t kFamilyInet6 = 10;  // PPM_AF_INET6
-// The PPM_SC code space sysdig 0.29.3 knew; larger IDs print "<unknown syscall>".
-constexpr uint16_t kSysdigSyscallCount = 329;
 
 void put(OutBuffer& out, std::string_view s) { out.append(s.data(), s.data() + s.size()); }
 
@@ -511,7 +509,7 @@ void put_value(const EventView& ev, uint32_t i, const ParamInfo& info, const Arg
             const uint16_t id = load_le<uint16_t>(raw.data());
             // The name alone, as sysdig prints %evt.arg.ID (the number is evt.rawarg.ID).
             const std::string_view name = syscall_name(id);
-            if (id >= kSysdigSyscallCount && name.empty()) return put(out, "<unknown syscall>");
+            if (id >= kPpmScCodesKnownToSysdig0293 && name.empty()) return put(out, "<unknown syscall>");
             return put(out, name.empty() ? std::string_view("<unknown>") : name);
         }
         case ParamType::SigType: {

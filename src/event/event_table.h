@@ -111,4 +111,8 @@ std::string_view syscall_name(uint16_t ppm_sc);
 // Codes below this may have a name; syscall_name() is empty for all others.
 size_t syscall_name_count();
 
+// The PPM_SC codes sysdig 0.29.3 knows: it crashes on larger ones (so the
+// probe records later calls as code 0) and prints "<unknown syscall>".
+constexpr uint16_t kPpmScCodesKnownToSysdig0293 = 329;
+
 }  // namespace tracetop::event
