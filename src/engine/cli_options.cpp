@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "engine/field_list.h"
+#include "engine/sysdig_argv.h"
 
 namespace po = boost::program_options;
 
@@ -81,9 +82,11 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     po::positional_options_description positional;
     positional.add("filter", -1);
 
+    const std::vector<std::string> words = rewrite_sysdig_words(argc, argv);
     po::variables_map vm;
     try {
-        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+        const std::vector<std::string> args(words.begin() + (words.empty() ? 0 : 1), words.end());
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "tracetop: " << e.what() << "\nTry 'tracetop --help'.\n";
