@@ -24,6 +24,8 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
+  # issue 14: LuaJIT for chisels and csysdig's v_*.lua views
+  libluajit-5.1-dev
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }
