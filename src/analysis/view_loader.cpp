@@ -12,6 +12,7 @@
 
 #include "analysis/embedded_views.h"
 #include "analysis/field_binding.h"
+#include "analysis/view_aliases.h"
 #include "filter/compiled_filter.h"
 
 namespace tracetop::analysis {
@@ -240,6 +241,26 @@ Result<ViewSet> builtin_unchecked() {
     return set;
 }
 
+// csysdig's views join after the TOML ones; a TOML view of the same id, or
+// the tracetop view an alias names, wins. A Lua view's drill-down target
+// that did not load is dropped rather than failing every view.
+void add_lua_views(ViewSet& set, LuaViewScan scan) {
+    // What a hidden Lua view lacks matters to no one.
+    std::erase_if(scan.notes, [&](const LuaViewNote& n) { return set.find(n.id) != nullptr; });
+    for (ViewDef& v : scan.views) {
+        if (set.find(v.id)) continue;
+        set.views.push_back(std::move(v));
+    }
+    for (ViewDef& v : set.views) {
+        if (v.origin.rfind("builtin:", 0) != 0 && v.origin.size() > 4 &&
+            v.origin.compare(v.origin.size() - 4, 4, ".lua") == 0 && !v.drill_target.empty() &&
+            !set.find(v.drill_target)) {
+            v.drill_target.clear();
+        }
+    }
+    set.notes = std::move(scan.notes);
+}
+
 }  // namespace
 
 std::optional<size_t> ViewDef::column_index(const std::string& col) const {
@@ -292,7 +313,19 @@ const ViewDef* ViewSet::find(std::string_view id) const {
     for (const ViewDef& v : views) {
         if (v.id == id) return &v;
     }
+    if (std::string_view ours = view_for_csysdig_id(id); !ours.empty()) {
+        for (const ViewDef& v : views) {
+            if (v.id == ours) return &v;
+        }
+    }
     return nullptr;
+}
+
+std::string ViewSet::why_missing(std::string_view id) const {
+    for (const LuaViewNote& n : notes) {
+        if (!n.usable && n.id == id) return fmt::format("no view \"{}\": {}", id, n.message);
+    }
+    return fmt::format("no view \"{}\"; tracetop --list-views lists them", id);
 }
 
 Result<ViewSet> builtin_views() {
@@ -302,6 +335,10 @@ Result<ViewSet> builtin_views() {
 }
 
 Result<ViewSet> load_views(const std::string& user_dir) {
+    return load_views(user_dir, default_lua_view_dirs(user_dir));
+}
+
+Result<ViewSet> load_views(const std::string& user_dir, const std::vector<std::string>& lua_dirs) {
     auto set = builtin_unchecked();
     if (!set) return set.error();
     std::error_code ec;
@@ -323,6 +360,7 @@ Result<ViewSet> load_views(const std::string& user_dir) {
             add_or_replace(*set, std::move(*v));
         }
     }
+    add_lua_views(*set, scan_lua_views(lua_dirs));
     return finish(std::move(*set));
 }
 

@@ -57,9 +57,7 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     auto views = analysis::load_views(analysis::default_user_view_dir());
     if (!views) return views.error();
     const std::string view_id = options.view.empty() ? "procs" : options.view;
-    if (!views->find(view_id)) {
-        return Error(fmt::format("no view \"{}\"; tracetop --list-views lists them", view_id));
-    }
+    if (!views->find(view_id)) return Error(views->why_missing(view_id));
     if (auto bad = check_filter(options.filter)) return Error(*bad);
     auto opened = open_source(options);
     if (!opened) {

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analysis/view_aliases.h"
 #include "analysis/view_loader.h"
 #include "engine/proc_cpu.h"
 #include "engine/signal_stop.h"
@@ -70,8 +71,16 @@ int run_list_views(const Options&) {
         name_width = std::max(name_width, v.name.size());
     }
     for (const auto& v : views->views) {
-        fmt::print("{:<{}}  {:<{}}  {}\n", v.id, id_width, v.name, name_width, v.description);
+        // csysdig's names for the view, and where a csysdig view came from.
+        std::string also;
+        for (std::string_view id : analysis::csysdig_ids_of(v.id)) also += fmt::format("{}{}", also.empty() ? "" : ", ", id);
+        if (!also.empty()) also = fmt::format(" (csysdig: {})", also);
+        if (v.origin.rfind("builtin:", 0) != 0 && v.origin.ends_with(".lua")) also += fmt::format(" (csysdig view from {})", v.origin);
+        fmt::print("{:<{}}  {:<{}}  {}{}\n", v.id, id_width, v.name, name_width, v.description, also);
     }
+    // csysdig views that could not load, or lost columns: on stderr, so the
+    // list on stdout stays one usable view per line.
+    for (const auto& n : views->notes) fmt::print(stderr, "tracetop: {}\n", n.message);
     return 0;
 }
 
@@ -84,7 +93,7 @@ int run_json(const Options& options) {
     const std::string view_id = options.view.empty() ? "procs" : options.view;
     const analysis::ViewDef* view = views->find(view_id);
     if (!view) {
-        fmt::print(stderr, "tracetop: no view \"{}\"; tracetop --list-views lists them\n", view_id);
+        fmt::print(stderr, "tracetop: {}\n", views->why_missing(view_id));
         return 2;
     }
     auto agg = analysis::Aggregator::create(*view, options.filter);

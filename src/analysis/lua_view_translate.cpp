@@ -1,0 +1,215 @@
+#include "analysis/lua_view_translate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "analysis/field_binding.h"
+#include "filter/compiled_filter.h"
+
+namespace tracetop::analysis {
+namespace {
+
+// csysdig fields that are a plain field (or an event count) restricted to
+// some events: tracetop writes them as a column `when`.
+struct DerivedField {
+    std::string_view csysdig;
+    std::string_view field;  // empty: counts events
+    std::string_view when;
+};
+constexpr std::string_view kNet = "fd.type in (ipv4, ipv6)";
+constexpr DerivedField kDerived[] = {
+    {"evt.count", "", ""},
+    {"evt.count.exit", "", "evt.dir = '<'"},
+    {"evt.count.error", "", "evt.failed = true"},
+    {"evt.count.error.file", "", "error.class = file"},
+    {"evt.count.error.net", "", "error.class = net"},
+    {"evt.count.error.memory", "", "error.class = memory"},
+    {"evt.count.error.other", "", "error.class = other"},
+    {"evt.count.procinfo", "", "evt.type = procinfo"},
+    {"evt.type.is.3", "", "evt.type = open and evt.dir = '<'"},  // event type 3 is open's exit
+    {"evt.buflen.in", "evt.buflen", "evt.is_io_read = true"},
+    {"evt.buflen.out", "evt.buflen", "evt.is_io_write = true"},
+    {"evt.buflen.file", "evt.buflen", "fd.type = file"},
+    {"evt.buflen.file.in", "evt.buflen", "fd.type = file and evt.is_io_read = true"},
+    {"evt.buflen.file.out", "evt.buflen", "fd.type = file and evt.is_io_write = true"},
+    {"evt.buflen.net", "evt.buflen", kNet},
+    {"evt.buflen.net.in", "evt.buflen", "fd.type in (ipv4, ipv6) and evt.is_io_read = true"},
+    {"evt.buflen.net.out", "evt.buflen", "fd.type in (ipv4, ipv6) and evt.is_io_write = true"},
+};
+
+const DerivedField* derived(std::string_view field) {
+    for (const DerivedField& d : kDerived) {
+        if (d.csysdig == field) return &d;
+    }
+    return nullptr;
+}
+
+// The view's own strings reach the terminal in menus and titles.
+std::string printable(std::string_view s) {
+    std::string out;
+    for (char c : s.substr(0, 400)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    return out;
+}
+
+bool is_text(filter::FieldType t) {
+    return t == filter::FieldType::String || t == filter::FieldType::CharBuf || t == filter::FieldType::IpAddr ||
+           t == filter::FieldType::IpNet;
+}
+
+// "BPS IN" -> "bps_in": ids are what --json names the values by.
+std::string column_id(const LuaViewColumn& c, const std::vector<ColumnDef>& taken) {
+    std::string id;
+    for (char ch : c.name.empty() ? c.field : c.name) {
+        if (std::isalnum(static_cast<unsigned char>(ch))) {
+            id += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        } else if (!id.empty() && id.back() != '_') {
+            id += '_';
+        }
+    }
+    while (!id.empty() && id.back() == '_') id.pop_back();
+    if (id.empty()) id = "col";
+    std::string unique = id;
+    for (int n = 2; std::any_of(taken.begin(), taken.end(), [&](const ColumnDef& d) { return d.id == unique; }); ++n) {
+        unique = fmt::format("{}_{}", id, n);
+    }
+    return unique;
+}
+
+// csysdig's aggregation names; empty is no aggregation.
+std::optional<Aggregation> aggregation_of(const std::string& name, bool count, bool text, ViewKind kind) {
+    if (kind == ViewKind::List) return Aggregation::None;
+    if (name == "TIME_AVG") return Aggregation::Rate;
+    if (count) {
+        if (name.empty() || name == "SUM" || name == "MAX" || name == "MIN" || name == "AVG") return Aggregation::Count;
+        return std::nullopt;
+    }
+    if (name.empty()) return Aggregation::Last;
+    // csysdig aggregates a text column by keeping one of its values.
+    if (text && (name == "SUM" || name == "AVG" || name == "MIN" || name == "MAX")) return Aggregation::Last;
+    if (name == "SUM") return Aggregation::Sum;
+    if (name == "AVG") return Aggregation::Avg;
+    if (name == "MIN") return Aggregation::Min;
+    if (name == "MAX") return Aggregation::Max;
+    return std::nullopt;
+}
+
+CellFormat format_of(std::string_view field, filter::FieldType type, Aggregation agg) {
+    if (agg == Aggregation::Rate) return CellFormat::Rate;
+    if (is_text(type)) return CellFormat::Text;
+    if (type == filter::FieldType::RelTime) return CellFormat::Time;
+    if (field == "evt.buflen") return CellFormat::Bytes;
+    return CellFormat::Number;
+}
+
+Result<std::string> checked_filter(const std::string& text, const std::string& what) {
+    if (text.empty()) return text;
+    auto compiled = filter::CompiledFilter::compile(text);
+    if (!compiled) return Error(fmt::format("{} \"{}\": {}", what, text, compiled.error().message));
+    return text;
+}
+
+}  // namespace
+
+Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::string& origin) {
+    auto fail = [&](const std::string& msg) { return Error(fmt::format("{}: view \"{}\": {}", origin, info.id, msg)); };
+    if (info.id.empty() || info.id.size() > 64 ||
+        !std::all_of(info.id.begin(), info.id.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+        })) {
+        return Error(fmt::format("{}: view_info.id must be letters, digits, '_', '-' or '.' (at most 64)", origin));
+    }
+    TranslatedView out;
+    ViewDef& v = out.view;
+    v.id = info.id;
+    v.name = printable(info.name.empty() ? info.id : info.name);
+    v.description = printable(info.description);
+    v.origin = origin;
+    if (info.view_type == "list") {
+        v.kind = ViewKind::List;
+        v.accumulate = true;
+    } else if (!info.view_type.empty() && info.view_type != "table") {
+        return fail(fmt::format("view_type \"{}\" is not one tracetop shows (table, list)", printable(info.view_type)));
+    }
+
+    // csysdig's default filter leaves out context switches.
+    std::string filter = info.filter;
+    if (info.use_defaults && filter.find("switch") == std::string::npos) {
+        filter = filter.empty() ? "evt.type != switch" : fmt::format("({}) and evt.type != switch", filter);
+    }
+    auto checked = checked_filter(filter, "filter");
+    if (!checked) return fail(checked.error().message);
+    v.filter = *checked;
+
+    // Rows are keyed by the group-by key when there is one (csysdig's
+    // Processes: threads merged per process), else by the key.
+    const LuaViewColumn* key = nullptr;
+    const LuaViewColumn* groupby = nullptr;
+    for (const LuaViewColumn& c : info.columns) {
+        if (c.is_key && !key) key = &c;
+        if (c.is_groupby_key && !groupby) groupby = &c;
+    }
+    const LuaViewColumn* row_key = groupby ? groupby : key;
+    if (v.kind == ViewKind::Table) {
+        if (!row_key) return fail("a table view needs a column with is_key = true");
+        auto bound = bind_field(row_key->field);
+        if (!bound) return fail(fmt::format("key field {}: tracetop has no such field", printable(row_key->field)));
+        v.keys.push_back(row_key->field);
+        v.label = row_key->field;
+    }
+
+    std::string sort_id;
+    for (const LuaViewColumn& c : info.columns) {
+        if (c.is_key || c.is_groupby_key) continue;  // csysdig hides key columns
+        const std::string title = printable(c.name.empty() ? c.field : c.name);
+        ColumnDef col;
+        const DerivedField* d = derived(c.field);
+        filter::FieldType type = filter::FieldType::Uint64;
+        if (d) {
+            col.field = d->field;
+            col.when = d->when;
+        } else {
+            auto bound = bind_field(c.field);
+            if (!bound) {
+                out.left_out.push_back(fmt::format("{} ({}: tracetop has no such field)", title, printable(c.field)));
+                continue;
+            }
+            col.field = c.field;
+            type = bound->def->type;
+        }
+        if (!col.field.empty() && d) type = bind_field(col.field)->def->type;
+        const std::string& agg_name = groupby && !c.groupby_aggregation.empty() ? c.groupby_aggregation : c.aggregation;
+        auto agg = aggregation_of(agg_name, col.field.empty(), is_text(type), v.kind);
+        if (!agg) {
+            return fail(fmt::format("column \"{}\": unknown aggregation \"{}\" (SUM, AVG, MIN, MAX, TIME_AVG)", title,
+                                    printable(agg_name)));
+        }
+        if (v.kind == ViewKind::List && col.field.empty()) {
+            out.left_out.push_back(fmt::format("{} ({}: an event count, which a list has no use for)", title, c.field));
+            continue;
+        }
+        col.aggregation = *agg;
+        col.format = format_of(col.field, type, col.aggregation);
+        col.title = title;
+        col.id = column_id(c, v.columns);
+        col.width = static_cast<uint32_t>(std::clamp<int64_t>(c.colsize.value_or(10), 0, 500));
+        if (c.is_sorting && sort_id.empty()) sort_id = col.id;
+        // thread.cpu comes from process-info events, which views see only on request.
+        if (col.field.rfind("thread.cpu", 0) == 0 || col.field.rfind("proc.cpu", 0) == 0) v.internal_events = true;
+        v.columns.push_back(std::move(col));
+    }
+    if (v.columns.empty()) {
+        std::string lacking;
+        for (const std::string& l : out.left_out) lacking += (lacking.empty() ? "" : ", ") + l;
+        return fail(fmt::format("no column tracetop can show{}{}", lacking.empty() ? "" : ": ", lacking));
+    }
+    v.sort = sort_id.empty() ? v.columns.front().id : sort_id;
+    v.drill_target = info.drilldown_target;
+    return out;
+}
+
+}  // namespace tracetop::analysis
