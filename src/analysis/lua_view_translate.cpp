@@ -160,6 +160,10 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         if (!bound) return fail(fmt::format("key field {}: tracetop has no such field", printable(row_key->field)));
         v.keys.push_back(row_key->field);
         v.label = row_key->field;
+        // csysdig's process tables show every process its process-info
+        // events name, as tracetop's do with idle rows.
+        v.idle_rows = row_key->field == "proc.pid";
+        v.internal_events = v.idle_rows;
     }
 
     std::string sort_id;

@@ -13,7 +13,6 @@ constexpr std::pair<std::string_view, std::string_view> kAliases[] = {
     {"procs_errors", "proc_errors"},           // errors per process, by class
     {"spy_users", "commands"},                 // commands users execute
     {"syscall_procs", "syscall_callers"},      // processes calling the syscalls in scope
-    {"incoming_connections", "new_connections"},  // accepted connections, one row each
     {"procs_cpu", "procs"},                    // processes by CPU use
 };
 
