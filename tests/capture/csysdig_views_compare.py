@@ -202,7 +202,7 @@ REASONS = {
     "page_faults": "thread.pfmajor/pfminor are not in tracetop: only the PID column is left",
     "procs_fd_usage": "proc.fdopencount/fdusage are not in tracetop: only PID and MAX are left",
     "connections": "tracetop keys a connection by each end's fd.name, so both ends of a local connection are rows",
-    "port_bindings": "tracetop also shows the close of the listening socket (fd.typechar differs)",
+    "port_bindings": "csysdig leaves out the bind to port 0 of the client (sysdig -r with the same filter prints it); tracetop shows it",
 }
 
 
