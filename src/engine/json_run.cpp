@@ -80,7 +80,14 @@ int run_list_views(const Options&) {
     }
     // csysdig views that could not load, or lost columns: on stderr, so the
     // list on stdout stays one usable view per line.
-    for (const auto& n : views->notes) fmt::print(stderr, "tracetop: {}\n", n.message);
+    std::string not_loaded;
+    for (const auto& n : views->notes) {
+        if (n.usable) fmt::print(stderr, "tracetop: {}\n", n.message);
+        else not_loaded += fmt::format("{}{}", not_loaded.empty() ? "" : " ", n.id);
+    }
+    if (!not_loaded.empty()) {
+        fmt::print(stderr, "tracetop: csysdig views that did not load (tracetop -v ID says why): {}\n", not_loaded);
+    }
     return 0;
 }
 
