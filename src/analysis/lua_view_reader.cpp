@@ -104,17 +104,6 @@ public:
         return out;
     }
 
-    std::vector<std::string> strings(const char* key) {
-        std::vector<std::string> out;
-        each(key, [&](TableReader& item, size_t i) {
-            if (lua_type(L_, -1) != LUA_TSTRING) item.fail_at(i, "must be a string");
-            size_t n = 0;
-            const char* s = lua_tolstring(L_, -1, &n);
-            out.emplace_back(s, n);
-        });
-        return out;
-    }
-
     // Calls f for each element 1..n of the list `key` (absent: none), the
     // element on top of the stack and a reader whose path names it.
     template <class F>
@@ -137,7 +126,7 @@ public:
         lua_pop(L_, 1);
     }
 
-    [[noreturn]] void fail_at(size_t, const char* what) { throw Error(fmt::format("{} {}", path_, what)); }
+    [[noreturn]] void fail_here(const char* what) { throw Error(fmt::format("{} {}", path_, what)); }
 
 private:
     void push(const char* key) {
@@ -155,18 +144,16 @@ private:
 };
 
 LuaViewColumn read_column(lua_State* L, TableReader& r, size_t i) {
-    if (!lua_istable(L, -1)) r.fail_at(i, "must be a table");
+    if (!lua_istable(L, -1)) r.fail_here("must be a table");
     LuaViewColumn c;
     c.name = r.string("name");
     c.field = r.string("field", true);
-    c.description = r.string("description");
     c.aggregation = r.string("aggregation");
     c.groupby_aggregation = r.string("groupby_aggregation");
     c.colsize = r.integer("colsize");
     c.is_key = r.boolean("is_key");
     c.is_groupby_key = r.boolean("is_groupby_key");
     c.is_sorting = r.boolean("is_sorting");
-    c.tags = r.strings("tags");
     return c;
 }
 
@@ -180,8 +167,6 @@ LuaViewInfo read_info(lua_State* L) {
     v.filter = r.string("filter");
     v.drilldown_target = r.string("drilldown_target");
     v.use_defaults = r.boolean("use_defaults");
-    v.is_root = r.boolean("is_root");
-    v.tags = r.strings("tags");
     r.each("columns", [&](TableReader& col, size_t i) { v.columns.push_back(read_column(L, col, i)); });
     return v;
 }
