@@ -24,7 +24,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
-  # issue 14: LuaJIT for chisels and csysdig's v_*.lua views
+  # chisels (D): sysdig's Lua chisels run on LuaJIT
   libluajit-5.1-dev
 )
 
