@@ -56,8 +56,10 @@ std::optional<std::string> ExplorerEngine::check_filter(const std::string& text)
 Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& options) {
     auto views = analysis::load_views(analysis::default_user_view_dir());
     if (!views) return views.error();
-    const std::string view_id = options.view.empty() ? "procs" : options.view;
-    if (!views->find(view_id)) return Error(views->why_missing(view_id));
+    const std::string asked = options.view.empty() ? "procs" : options.view;
+    const analysis::ViewDef* start_view = views->find(asked);
+    if (!start_view) return Error(views->why_missing(asked));
+    const std::string view_id = start_view->id;  // csysdig's id resolved to tracetop's
     if (auto bad = check_filter(options.filter)) return Error(*bad);
     auto opened = open_source(options);
     if (!opened) {
