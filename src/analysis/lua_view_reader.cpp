@@ -120,7 +120,7 @@ public:
         for (size_t i = 1; i <= n; ++i) {
             lua_rawgeti(L_, -1, static_cast<int>(i));
             TableReader item(L_, fmt::format("{}[{}]", base, i));
-            f(item, i);
+            f(item);
             lua_pop(L_, 1);
         }
         lua_pop(L_, 1);
@@ -143,17 +143,37 @@ private:
     std::string path_;
 };
 
-LuaViewColumn read_column(lua_State* L, TableReader& r, size_t i) {
+// The optional settings of each table: text ones, then true/false ones.
+template <class T>
+using TextSetting = std::pair<const char*, std::string T::*>;
+template <class T>
+using FlagSetting = std::pair<const char*, bool T::*>;
+
+constexpr TextSetting<LuaViewColumn> kColumnTexts[] = {
+    {"name", &LuaViewColumn::name},
+    {"aggregation", &LuaViewColumn::aggregation},
+    {"groupby_aggregation", &LuaViewColumn::groupby_aggregation}};
+constexpr FlagSetting<LuaViewColumn> kColumnFlags[] = {
+    {"is_key", &LuaViewColumn::is_key}, {"is_groupby_key", &LuaViewColumn::is_groupby_key},
+    {"is_sorting", &LuaViewColumn::is_sorting}};
+constexpr TextSetting<LuaViewInfo> kViewTexts[] = {
+    {"name", &LuaViewInfo::name},       {"description", &LuaViewInfo::description},
+    {"view_type", &LuaViewInfo::view_type}, {"filter", &LuaViewInfo::filter},
+    {"drilldown_target", &LuaViewInfo::drilldown_target}};
+constexpr FlagSetting<LuaViewInfo> kViewFlags[] = {{"use_defaults", &LuaViewInfo::use_defaults}};
+
+template <class T, size_t A, size_t B>
+void read_settings(TableReader& r, T& out, const TextSetting<T> (&texts)[A], const FlagSetting<T> (&flags)[B]) {
+    for (const auto& [key, member] : texts) out.*member = r.string(key);
+    for (const auto& [key, member] : flags) out.*member = r.boolean(key);
+}
+
+LuaViewColumn read_column(lua_State* L, TableReader& r) {
     if (!lua_istable(L, -1)) r.fail_here("must be a table");
     LuaViewColumn c;
-    c.name = r.string("name");
     c.field = r.string("field", true);
-    c.aggregation = r.string("aggregation");
-    c.groupby_aggregation = r.string("groupby_aggregation");
+    read_settings(r, c, kColumnTexts, kColumnFlags);
     c.colsize = r.integer("colsize");
-    c.is_key = r.boolean("is_key");
-    c.is_groupby_key = r.boolean("is_groupby_key");
-    c.is_sorting = r.boolean("is_sorting");
     return c;
 }
 
@@ -161,13 +181,8 @@ LuaViewInfo read_info(lua_State* L) {
     TableReader r(L, "view_info");
     LuaViewInfo v;
     v.id = r.string("id", true);
-    v.name = r.string("name");
-    v.description = r.string("description");
-    v.view_type = r.string("view_type");
-    v.filter = r.string("filter");
-    v.drilldown_target = r.string("drilldown_target");
-    v.use_defaults = r.boolean("use_defaults");
-    r.each("columns", [&](TableReader& col, size_t i) { v.columns.push_back(read_column(L, col, i)); });
+    read_settings(r, v, kViewTexts, kViewFlags);
+    r.each("columns", [&](TableReader& col) { v.columns.push_back(read_column(L, col)); });
     return v;
 }
 
