@@ -1,5 +1,6 @@
 #include "analysis/lua_view_reader.h"
 
+#include <cstdlib>
 #include <memory>
 #include <utility>
 
@@ -20,6 +21,28 @@ constexpr int kMaxHookCalls = 1000;  // one million instructions
 constexpr const char* kRemovedGlobals[] = {"dofile", "loadfile", "load",    "loadstring", "require", "module",
                                            "collectgarbage", "getfenv", "setfenv", "newproxy", "print",
                                            "gcinfo", "jit", "package", "io", "os", "debug", "ffi"};
+
+// A view file needs a few hundred kilobytes; doubling a string in a loop
+// would take gigabytes long before the instruction budget ends it.
+constexpr size_t kMaxLuaBytes = 64 << 20;
+
+struct Budget {
+    size_t used = 0;
+};
+
+void* bounded_alloc(void* ud, void* ptr, size_t old_size, size_t new_size) {
+    auto* budget = static_cast<Budget*>(ud);
+    if (new_size == 0) {
+        std::free(ptr);
+        budget->used -= ptr ? old_size : 0;
+        return nullptr;
+    }
+    const size_t held = ptr ? old_size : 0;
+    if (new_size > held && budget->used - held + new_size > kMaxLuaBytes) return nullptr;  // Lua reports "not enough memory"
+    void* grown = std::realloc(ptr, new_size);
+    if (grown) budget->used = budget->used - held + new_size;
+    return grown;
+}
 
 struct StateCloser {
     void operator()(lua_State* L) const { lua_close(L); }
@@ -189,7 +212,11 @@ LuaViewInfo read_info(lua_State* L) {
 }  // namespace
 
 Result<LuaViewInfo> read_lua_view(std::string_view lua_text, const std::string& origin) {
-    std::unique_ptr<lua_State, StateCloser> state(luaL_newstate());
+    // The budget outlives the state: lua_close frees through the allocator.
+    Budget budget;
+    // LuaJIT builds without GC64 take no allocator of ours (NULL): they keep theirs.
+    lua_State* raw = lua_newstate(bounded_alloc, &budget);
+    std::unique_ptr<lua_State, StateCloser> state(raw ? raw : luaL_newstate());
     lua_State* L = state.get();
     if (!L) return Error(fmt::format("{}: cannot start Lua", origin));
     // Compiled traces do not call the count hook: interpret only.

@@ -150,6 +150,8 @@ TEST_CASE("the sandbox: no io, os, require or load; loops end; bytecode refused"
     CHECK(error_of("dofile('/etc/passwd')").find("dofile") != std::string::npos);
     CHECK(error_of("local s = string.rep('x', 1e9)").find("rep") != std::string::npos);
     CHECK(error_of("while true do end").find("runs too long") != std::string::npos);
+    // Doubling a string would reach gigabytes within the instruction budget.
+    CHECK(error_of("local s = 'x' for i = 1, 40 do s = s .. s end").find("not enough memory") != std::string::npos);
     CHECK(error_of("local t = {} for i = 1, 1e9 do t[i % 10] = i end").find("runs too long") != std::string::npos);
     CHECK(error_of(std::string("\x1bLJ\x02garbage", 11)).find("precompiled Lua is not accepted") != std::string::npos);
     // A metatable on view_info cannot run code while it is read: raw access.
