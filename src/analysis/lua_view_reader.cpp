@@ -8,6 +8,8 @@
 #include <lua.hpp>
 #include <luajit.h>
 
+#include "analysis/echo_text.h"
+
 namespace tracetop::analysis {
 namespace {
 
@@ -234,7 +236,8 @@ Result<LuaViewInfo> read_lua_view(std::string_view lua_text, const std::string& 
     const std::string chunk = "@" + origin;
     if (luaL_loadbuffer(L, lua_text.data(), lua_text.size(), chunk.c_str()) != 0 || lua_pcall(L, 0, 0, 0) != 0) {
         const char* msg = lua_tostring(L, -1);
-        std::string text = msg ? msg : "error with no message";
+        // Lua quotes the file's text near the error: printable ASCII only.
+        std::string text = printable(msg ? std::string_view(msg).substr(0, 1000) : "error with no message");
         // Lua's own messages already start with the file name.
         if (text.rfind(origin, 0) != 0) text = origin + ": " + text;
         return Error(text);

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/echo_text.h"
 #include "analysis/field_binding.h"
 #include "filter/compiled_filter.h"
 
@@ -49,11 +50,10 @@ const DerivedField* derived(std::string_view field) {
     return nullptr;
 }
 
-// The view's own strings reach the terminal in menus and titles.
-std::string printable(std::string_view s) {
-    std::string out;
-    for (char c : s.substr(0, 400)) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-    return out;
+// The view's own strings reach the terminal in menus and titles: printable
+// ASCII only (a C1 control in UTF-8 would be an escape too), and bounded.
+std::string shown(std::string_view s) {
+    return printable(s.substr(0, 400));
 }
 
 bool is_text(filter::FieldType t) {
@@ -116,7 +116,10 @@ Result<std::string> checked_filter(const std::string& text, const std::string& w
 }  // namespace
 
 Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::string& origin) {
-    auto fail = [&](const std::string& msg) { return Error(fmt::format("{}: view \"{}\": {}", origin, info.id, msg)); };
+    // Filters and Lua's own messages quote the file: shown as printable text.
+    auto fail = [&](const std::string& msg) {
+        return Error(fmt::format("{}: view \"{}\": {}", origin, info.id, printable(msg)));
+    };
     if (info.id.empty() || info.id.size() > 64 ||
         !std::all_of(info.id.begin(), info.id.end(), [](char c) {
             return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
@@ -126,14 +129,14 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
     TranslatedView out;
     ViewDef& v = out.view;
     v.id = info.id;
-    v.name = printable(info.name.empty() ? info.id : info.name);
-    v.description = printable(info.description);
+    v.name = shown(info.name.empty() ? info.id : info.name);
+    v.description = shown(info.description);
     v.origin = origin;
     if (info.view_type == "list") {
         v.kind = ViewKind::List;
         v.accumulate = true;
     } else if (!info.view_type.empty() && info.view_type != "table") {
-        return fail(fmt::format("view_type \"{}\" is not one tracetop shows (table, list)", printable(info.view_type)));
+        return fail(fmt::format("view_type \"{}\" is not one tracetop shows (table, list)", shown(info.view_type)));
     }
 
     // csysdig's default filter leaves out context switches.
@@ -157,7 +160,7 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
     if (v.kind == ViewKind::Table) {
         if (!row_key) return fail("a table view needs a column with is_key = true");
         auto bound = bind_field(row_key->field);
-        if (!bound) return fail(fmt::format("key field {}: tracetop has no such field", printable(row_key->field)));
+        if (!bound) return fail(fmt::format("key field {}: tracetop has no such field", shown(row_key->field)));
         v.keys.push_back(row_key->field);
         v.label = row_key->field;
         // csysdig's process tables show every process its process-info
@@ -169,7 +172,7 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
     std::string sort_id;
     for (const LuaViewColumn& c : info.columns) {
         if (c.is_key || c.is_groupby_key) continue;  // csysdig hides key columns
-        const std::string title = printable(c.name.empty() ? c.field : c.name);
+        const std::string title = shown(c.name.empty() ? c.field : c.name);
         ColumnDef col;
         const DerivedField* d = derived(c.field);
         filter::FieldType type = filter::FieldType::Uint64;
@@ -179,7 +182,7 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         } else {
             auto bound = bind_field(c.field);
             if (!bound) {
-                out.left_out.push_back(fmt::format("{} ({}: tracetop has no such field)", title, printable(c.field)));
+                out.left_out.push_back(fmt::format("{} ({}: tracetop has no such field)", title, shown(c.field)));
                 continue;
             }
             col.field = c.field;
@@ -190,7 +193,7 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         auto agg = aggregation_of(agg_name, col.field.empty(), is_text(type), v.kind);
         if (!agg) {
             return fail(fmt::format("column \"{}\": unknown aggregation \"{}\" (SUM, AVG, MIN, MAX, TIME_AVG)", title,
-                                    printable(agg_name)));
+                                    shown(agg_name)));
         }
         if (v.kind == ViewKind::List && col.field.empty()) {
             out.left_out.push_back(fmt::format("{} ({}: an event count, which a list has no use for)", title, c.field));

@@ -161,11 +161,17 @@ TEST_CASE("the sandbox: no io, os, require or load; loops end; bytecode refused"
 }
 
 TEST_CASE("names from the file lose their control characters") {
-    auto t = translate("view_info = { id = 'x', name = 'a\\27[2Jb', view_type = 'list', columns = { "
-                       "{ name = 'c\\nd', field = 'proc.pid' } } }");
+    auto t = translate("view_info = { id = 'x', name = 'a\\27[2Jb', description = 'C1 \\194\\155 CSI', "
+                       "view_type = 'list', columns = { { name = 'c\\nd', field = 'proc.pid' } } }");
     REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
-    CHECK(t->view.name == "a [2Jb");
-    CHECK(t->view.columns.at(0).title == "c d");
+    CHECK(t->view.name == "a.[2Jb");
+    CHECK(t->view.description == "C1 .. CSI");
+    CHECK(t->view.columns.at(0).title == "c.d");
+    // Lua's message quotes the bad token; filters quote themselves.
+    CHECK(error_of("view_info = \x1b[2J").find('\x1b') == std::string::npos);
+    CHECK(error_of("view_info = { id = 'x', filter = 'proc.name = \\27', view_type = 'list', columns = { "
+                   "{ name = 'A', field = 'proc.pid' } } }")
+              .find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("csysdig's ids lead to tracetop's views") {
