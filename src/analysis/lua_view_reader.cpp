@@ -1,5 +1,6 @@
 #include "analysis/lua_view_reader.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <utility>
@@ -30,6 +31,7 @@ constexpr size_t kMaxLuaBytes = 64 << 20;
 
 struct Budget {
     size_t used = 0;
+    size_t limit = kMaxLuaBytes;
 };
 
 void* bounded_alloc(void* ud, void* ptr, size_t old_size, size_t new_size) {
@@ -40,7 +42,7 @@ void* bounded_alloc(void* ud, void* ptr, size_t old_size, size_t new_size) {
         return nullptr;
     }
     const size_t held = ptr ? old_size : 0;
-    if (new_size > held && budget->used - held + new_size > kMaxLuaBytes) return nullptr;  // Lua reports "not enough memory"
+    if (new_size > held && budget->used - held + new_size > budget->limit) return nullptr;  // Lua reports "not enough memory"
     void* grown = std::realloc(ptr, new_size);
     if (grown) budget->used = budget->used - held + new_size;
     return grown;
@@ -243,6 +245,9 @@ Result<LuaViewInfo> read_lua_view(std::string_view lua_text, const std::string& 
         return Error(text);
     }
     lua_sethook(L, nullptr, 0, 0);
+    // Reading the table runs outside any pcall, where an allocation that
+    // fails would abort: the file's own code is done, so the bound is too.
+    budget.limit = SIZE_MAX;
     lua_getglobal(L, "view_info");
     if (!lua_istable(L, -1)) return Error(fmt::format("{}: defines no view_info table", origin));
     try {
