@@ -70,13 +70,14 @@ void TableWidget::draw(int y, int height, int width, const std::vector<analysis:
         const bool sorted = s.column == sort_column;
         attrset(attr(sorted ? Role::SortTitle : Role::Titles));
         const size_t w = static_cast<size_t>(s.w);
-        mvaddstr(y, s.x, fit(c.title, w, right).c_str());
-        if (!sorted) continue;
         // The direction mark has a cell of its own and never covers the
-        // title: right after a left-aligned title that leaves room, else in
-        // the gap after the column.
+        // title: at the end of a title that leaves room (a right-aligned one
+        // moves one cell left for it), else in the gap after the column.
         const size_t tw = display_width(c.title);
-        const int ax = !right && tw < w ? s.x + static_cast<int>(tw) : s.x + s.w;
+        const bool room = tw < w;
+        mvaddstr(y, s.x, fit(c.title, right && room && sorted ? w - 1 : w, right).c_str());
+        if (!sorted) continue;
+        const int ax = !room ? s.x + s.w : right ? s.x + s.w - 1 : s.x + static_cast<int>(tw);
         if (ax < width) mvaddstr(y, ax, arrow);
     }
     attrset(attr(Role::Normal));
