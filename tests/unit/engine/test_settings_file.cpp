@@ -6,6 +6,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <vector>
 
 #include <doctest/doctest.h>
 
@@ -123,4 +127,42 @@ TEST_CASE("settings: the command line beats NO_COLOR beats the file") {
     CHECK(a.options.delay_ms == 2000);
     CHECK(a.options.view == "procs");
     CHECK(a.scheme == "default");
+}
+
+TEST_CASE("command line: the colour options and whether -d was given") {
+    auto parse = [](std::vector<const char*> args) {
+        args.insert(args.begin(), "tracetop");
+        return parse_command_line(static_cast<int>(args.size()), args.data());
+    };
+    CliOutcome out = parse({"-r", "x.scap"});
+    REQUIRE(out.options);
+    CHECK_FALSE(out.options->delay_given);
+    CHECK_FALSE(out.options->scheme);
+    out = parse({"-d", "1000", "--no-color"});
+    REQUIRE(out.options);
+    CHECK(out.options->delay_given);
+    CHECK(out.options->scheme == "monochrome");
+    CHECK(parse({"--color"}).options->scheme == "default");
+    CHECK(parse({"--scheme", "256"}).options->scheme == "256");
+    CHECK_FALSE(parse({"--scheme", "purple"}).options);
+    CHECK(parse({"--scheme", "purple"}).exit_status == 2);
+    CHECK_FALSE(parse({"--color", "--no-color"}).options);
+}
+
+TEST_CASE("--help and the man page name the settings file") {
+    std::ostringstream captured;
+    auto* old = std::cout.rdbuf(captured.rdbuf());
+    const char* argv[] = {"tracetop", "--help"};
+    parse_command_line(2, argv);
+    std::cout.rdbuf(old);
+    CHECK(captured.str().find("tracetop/tracetoprc") != std::string::npos);
+    CHECK(captured.str().find("--scheme") != std::string::npos);
+    const char* root = std::getenv("SOURCE_ROOT");
+    REQUIRE(root);
+    std::ifstream in(std::string(root) + "/man/tracetop.8");
+    const std::string man((std::istreambuf_iterator<char>(in)), {});
+    const size_t files = man.find(".SH FILES");
+    REQUIRE(files != std::string::npos);
+    CHECK(man.find("tracetop/tracetoprc", files) != std::string::npos);
+    CHECK(man.find("\\-\\-scheme") != std::string::npos);
 }
