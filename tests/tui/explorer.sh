@@ -152,7 +152,7 @@ grep -q ' icanon' "$SCRATCH/stty" && pass "terminal restored after a crash" || f
 fresh_server
 printf '%q ' "$TRACETOP" -r "$CAPTURE" > "$SCRATCH/cmd"
 tm new-session -d -s t -x 120 -y 40 "NO_COLOR=1 TERM=vt100 LANG=C $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; sleep 600"
-check "monochrome, ASCII terminal works" "SYSCALLS/v"
+check "monochrome, ASCII terminal works" "SYSCALLS/sv"
 check "ASCII breadcrumb" "Processes"
 keys q
 check "and quits" "EXIT STATUS 0"
