@@ -9,7 +9,6 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 source "$(dirname "$0")/lib.sh"
 : "${ECHO_TALK:?run through meson test}"
-export XDG_CONFIG_HOME="$SCRATCH/config"
 
 wide="$SCRATCH/大字大字"
 cp "$ECHO_TALK" "$wide"

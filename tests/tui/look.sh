@@ -6,8 +6,6 @@
 # from the escapes tmux captures.
 source "$(dirname "$0")/lib.sh"
 
-# Each start reads the settings from here, never the user's.
-export XDG_CONFIG_HOME="$SCRATCH/config"
 rc="$XDG_CONFIG_HOME/tracetop/tracetoprc"
 # The escapes of the screen: does it set any colour (SGR 30-37, 40-47,
 # 90-97, 100-107, 38;5;N or 48;5;N)?
