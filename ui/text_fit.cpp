@@ -2,6 +2,8 @@
 
 #include "text_width.h"
 
+#include <algorithm>
+
 namespace tracetop::ui {
 
 std::string sanitize(std::string_view text) {
@@ -38,6 +40,10 @@ std::string fit(std::string_view text, size_t width, bool right) {
     }
     const std::string pad(width - n, ' ');
     return right ? pad + cut : cut + pad;
+}
+
+std::string clip(std::string_view text, size_t width) {
+    return fit(text, std::min(columns(text), width));
 }
 
 std::string keep_end(std::string_view text, size_t width, std::string_view mark) {

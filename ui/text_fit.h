@@ -19,6 +19,10 @@ std::string sanitize(std::string_view text);
 // right-aligned when `right`.
 std::string fit(std::string_view text, size_t width, bool right = false);
 
+// `text` sanitized and cut to at most `width` cells (padded only where a
+// wide character did not fit).
+std::string clip(std::string_view text, size_t width);
+
 // Cells `text` takes on the terminal.
 size_t columns(std::string_view text);
 

@@ -52,3 +52,9 @@ TEST_CASE("keep_end: the end, after the mark, within the width") {
     CHECK(columns(keep_end(wide, 6, "...")) <= 6);
     CHECK(keep_end(wide, 6, "...") == "...\xe5\xad\x97");
 }
+
+TEST_CASE("clip: cut by cells, never padded") {
+    CHECK(clip("abc", 10) == "abc");
+    CHECK(clip("\xe5\xa4\xa7\xe5\xad\x97\xe5\xa4\xa7", 5) == "\xe5\xa4\xa7\xe5\xad\x97 ");
+    CHECK(clip("a\x1b", 5) == "a?");
+}
