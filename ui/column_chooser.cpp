@@ -55,6 +55,14 @@ Reply ColumnChooser::handle(const Input& in) {
         case Action::Enter:
             if (hooks_.closed) hooks_.closed();
             return Reply::close();
+        case Action::Mouse: {
+            // A click on a column's line shows or hides it.
+            if (in.mouse.kind != MouseEvent::Kind::Press) return {};
+            const auto at = menu_entry_at(in.mouse.y, selected_, entries_.size(), height_);
+            if (!at) return {};
+            selected_ = *at;
+            [[fallthrough]];
+        }
         case Action::Toggle: {
             // The last column shown stays: a table of nothing shows nothing to choose.
             const auto shown = std::count_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.shown; });
@@ -79,6 +87,7 @@ Reply ColumnChooser::handle(const Input& in) {
 }
 
 void ColumnChooser::draw(int height, int width) {
+    height_ = height;
     std::vector<std::string> lines;
     for (const Entry& e : entries_) {
         lines.push_back(fmt::format(" [{}] {:<16} {}", e.shown ? 'x' : ' ', e.title, e.id));

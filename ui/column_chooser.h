@@ -42,6 +42,7 @@ private:
     std::string view_name_;
     std::vector<Entry> entries_;
     size_t selected_ = 0;
+    int height_ = 0;  // of the last draw, for clicks
     Hooks hooks_;
 };
 

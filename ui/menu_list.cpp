@@ -9,6 +9,14 @@
 #include "text_fit.h"
 
 namespace tracetop::ui {
+namespace {
+
+// Lines for entries: all but the title and the function bar.
+size_t room(int height) { return static_cast<size_t>(std::max(height - 2, 1)); }
+// The entry on the first line, so that the selection shows.
+size_t first_shown(size_t selected, int height) { return selected >= room(height) ? selected - room(height) + 1 : 0; }
+
+}  // namespace
 
 void draw_menu_list(const std::string& title, const std::vector<std::string>& lines, size_t selected, int height,
                     int width) {
@@ -16,13 +24,19 @@ void draw_menu_list(const std::string& title, const std::vector<std::string>& li
     curs_set(0);
     attrset(attr(Role::Titles));
     mvaddstr(0, 0, fit(title, static_cast<size_t>(width)).c_str());
-    const size_t room = static_cast<size_t>(std::max(height - 2, 1));
-    const size_t top = selected >= room ? selected - room + 1 : 0;
-    for (size_t i = top; i < lines.size() && i - top < room; ++i) {
+    const size_t top = first_shown(selected, height);
+    for (size_t i = top; i < lines.size() && i - top < room(height); ++i) {
         attrset(attr(i == selected ? Role::Selection : Role::Normal));
         mvaddstr(static_cast<int>(i - top) + 1, 0, fit(lines[i], static_cast<size_t>(width)).c_str());
     }
     attrset(attr(Role::Normal));
+}
+
+std::optional<size_t> menu_entry_at(int y, size_t selected, size_t n, int height) {
+    if (y < 1 || static_cast<size_t>(y - 1) >= room(height)) return std::nullopt;
+    const size_t i = first_shown(selected, height) + static_cast<size_t>(y - 1);
+    if (i >= n) return std::nullopt;
+    return i;
 }
 
 std::string menu_key(Action action) {

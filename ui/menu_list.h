@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ namespace tracetop::ui {
 // Draws `lines` under `title` on the whole screen but the function bar.
 void draw_menu_list(const std::string& title, const std::vector<std::string>& lines, size_t selected, int height,
                     int width);
+
+// After draw_menu_list with `selected` of `n` entries on a screen `height`
+// high: the entry on screen line `y` (a click), if any.
+std::optional<size_t> menu_entry_at(int y, size_t selected, size_t n, int height);
 
 // The first key of `action` in the menus' scope ("" when unbound), for titles.
 std::string menu_key(Action action);

@@ -24,6 +24,14 @@ Reply SortMenu::handle(const Input& in) {
             descending_ = !descending_;
             if (hooks_.invert) hooks_.invert();
             return {};
+        case Action::Mouse: {
+            // A click on a column sorts by it, as Enter on it would.
+            if (in.mouse.kind != MouseEvent::Kind::Press) return {};
+            const auto at = menu_entry_at(in.mouse.y, selected_, titles_.size(), height_);
+            if (!at) return {};
+            selected_ = *at;
+            [[fallthrough]];
+        }
         case Action::Enter:
             if (selected_ < titles_.size() && hooks_.pick) hooks_.pick(selected_);
             return Reply::close();
@@ -32,6 +40,7 @@ Reply SortMenu::handle(const Input& in) {
 }
 
 void SortMenu::draw(int height, int width) {
+    height_ = height;
     const bool utf8 = Terminal::utf8();
     const char* arrow = utf8 ? (descending_ ? "\u25bc" : "\u25b2") : (descending_ ? "v" : "^");
     std::vector<std::string> lines;

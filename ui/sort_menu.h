@@ -28,6 +28,7 @@ private:
     size_t current_ = 0;
     bool descending_ = true;
     size_t selected_ = 0;
+    int height_ = 0;  // of the last draw, for clicks
     Hooks hooks_;
 };
 

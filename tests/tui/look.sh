@@ -42,12 +42,27 @@ check "I in the menu inverts" "LPORT▲"
 first=$(screen | sed -n 6p)
 case "$first" in tcp*37140*) pass "inverted order" ;; *) fail "inverted order: $first" ;; esac
 
+# The mouse: a click on a column in the menu sorts by it.
+keys o
+check "the sort menu again" "Sort by:"
+y=$(($(line_of "   RPORT") - 1))
+click 5 "$y"
+check "a click in the menu sorts by RPORT" "RPORT▼"
+first=$(screen | sed -n 6p)
+case "$first" in tcp*37140*) pass "RPORT descending puts port 80 first" ;; *) fail "RPORT descending: $first" ;; esac
+
 # --- The column chooser: PROTO hidden, RPORT moved first; saved on close.
 keys C
 check "C opens the column chooser" "Columns of connections"
 keys Space Down Down F7 F7
+# A click on a line shows or hides that column: OUT off, then on again.
+y=$(($(line_of "] OUT") - 1))
+click 3 "$y"
+check "a click hides a column" "[ ] OUT"
+click 3 "$y"
+check "a second click shows it again" "[x] OUT"
 keys Escape
-check "the chooser's choice applies at once" "RPORT LPORT"
+check "the chooser's choice applies at once" "RPORT▼LPORT"
 if screen | sed -n 5p | grep -q PROTO; then fail "PROTO hidden"; else pass "PROTO hidden"; fi
 check "the choice is saved" "Settings saved to"
 if grep -q "'connections' = \['rport', 'lport'" "$rc"; then pass "columns in the settings file"; else fail "columns in the settings file: $(cat "$rc")"; fi
