@@ -55,14 +55,10 @@ Reply ColumnChooser::handle(const Input& in) {
         case Action::Enter:
             if (hooks_.closed) hooks_.closed();
             return Reply::close();
-        case Action::Mouse: {
+        case Action::Mouse:
             // A click on a column's line shows or hides it.
-            if (in.mouse.kind != MouseEvent::Kind::Press) return {};
-            const auto at = menu_entry_at(in.mouse.y, selected_, entries_.size(), height_);
-            if (!at) return {};
-            selected_ = *at;
+            if (!click_selects(in, entries_.size(), height_, selected_)) return {};
             [[fallthrough]];
-        }
         case Action::Toggle: {
             // The last column shown stays: a table of nothing shows nothing to choose.
             const auto shown = std::count_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.shown; });

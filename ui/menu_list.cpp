@@ -32,11 +32,14 @@ void draw_menu_list(const std::string& title, const std::vector<std::string>& li
     attrset(attr(Role::Normal));
 }
 
-std::optional<size_t> menu_entry_at(int y, size_t selected, size_t n, int height) {
-    if (y < 1 || static_cast<size_t>(y - 1) >= room(height)) return std::nullopt;
+bool click_selects(const Input& in, size_t n, int height, size_t& selected) {
+    const int y = in.mouse.y;
+    if (in.action != Action::Mouse || in.mouse.kind != MouseEvent::Kind::Press) return false;
+    if (y < 1 || static_cast<size_t>(y - 1) >= room(height)) return false;
     const size_t i = first_shown(selected, height) + static_cast<size_t>(y - 1);
-    if (i >= n) return std::nullopt;
-    return i;
+    if (i >= n) return false;
+    selected = i;
+    return true;
 }
 
 std::string menu_key(Action action) {

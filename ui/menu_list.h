@@ -4,11 +4,11 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "keymap.h"
+#include "panel.h"
 
 namespace tracetop::ui {
 
@@ -16,9 +16,9 @@ namespace tracetop::ui {
 void draw_menu_list(const std::string& title, const std::vector<std::string>& lines, size_t selected, int height,
                     int width);
 
-// After draw_menu_list with `selected` of `n` entries on a screen `height`
-// high: the entry on screen line `y` (a click), if any.
-std::optional<size_t> menu_entry_at(int y, size_t selected, size_t n, int height);
+// A mouse press on an entry of a list of `n` drawn by draw_menu_list on a
+// screen `height` high selects it: true when it did.
+bool click_selects(const Input& in, size_t n, int height, size_t& selected);
 
 // The first key of `action` in the menus' scope ("" when unbound), for titles.
 std::string menu_key(Action action);

@@ -24,14 +24,10 @@ Reply SortMenu::handle(const Input& in) {
             descending_ = !descending_;
             if (hooks_.invert) hooks_.invert();
             return {};
-        case Action::Mouse: {
+        case Action::Mouse:
             // A click on a column sorts by it, as Enter on it would.
-            if (in.mouse.kind != MouseEvent::Kind::Press) return {};
-            const auto at = menu_entry_at(in.mouse.y, selected_, titles_.size(), height_);
-            if (!at) return {};
-            selected_ = *at;
+            if (!click_selects(in, titles_.size(), height_, selected_)) return {};
             [[fallthrough]];
-        }
         case Action::Enter:
             if (selected_ < titles_.size() && hooks_.pick) hooks_.pick(selected_);
             return Reply::close();
