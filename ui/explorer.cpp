@@ -7,20 +7,27 @@
 #include "explorer.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <curses.h>
 #include <fmt/format.h>
 
 #include "colours.h"
+#include "column_chooser.h"
 #include "engine/explorer_engine.h"
+#include "engine/settings_file.h"
 #include "key_docs.h"
 #include "keymap.h"
 #include "panel.h"
 #include "pane_host.h"
 #include "prompt_line.h"
+#include "setup_screen.h"
+#include "sort_menu.h"
 #include "table_panel.h"
 #include "terminal.h"
 #include "text_fit.h"
@@ -37,11 +44,24 @@ constexpr int kMinHeight = 24;
 // again, and a drill typed for a level that is gone is refused by the engine.
 constexpr auto kAnswerWait = std::chrono::seconds(2);
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, SortMenu, Columns, Setup };
+
+// issue 16 (uilook): the settings file as read at start, what is in force,
+// and a line for the user (a bad settings file, a failed save) shown over
+// the function bar until the next key.
+struct Look {
+    engine::Settings settings;
+    std::string path;
+    SetupScreen::Current current;
+    std::string notice;
+};
 
 class Explorer {
 public:
-    explicit Explorer(engine::ExplorerEngine& engine) : engine_(engine), table_(engine), panes_(engine) {}
+    Explorer(engine::ExplorerEngine& engine, Look look)
+        : engine_(engine), table_(engine), panes_(engine), look_(std::move(look)) {
+        table_.use_columns(&look_.settings.columns);
+    }
     void run();
 
 private:
@@ -51,6 +71,8 @@ private:
     bool on_key(int ch);  // false: quit
     void on_request(Request r);
     void open_prompt(PromptLine::Kind kind, std::string initial);
+    void open_look(Request::Kind kind);
+    void save_settings();
 
     engine::ExplorerEngine& engine_;
     TablePanel table_;
@@ -59,6 +81,10 @@ private:
     TextPager pager_;
     ViewsMenu menu_;
     PaneHost panes_;
+    SortMenu sort_menu_;
+    ColumnChooser chooser_;
+    SetupScreen setup_;
+    Look look_;
     // Enter on an event: the evt.num whose fields were asked for, and the pager's title.
     std::optional<std::string> pending_details_;
     std::string pending_title_;
@@ -111,6 +137,48 @@ void Explorer::open_prompt(PromptLine::Kind kind, std::string initial) {
     mode_ = Mode::Prompt;
 }
 
+void Explorer::save_settings() {
+    const std::string bad = engine::write_settings(look_.path, look_.settings);
+    look_.notice = bad.empty() ? "Settings saved to " + look_.path : "Settings not saved: " + bad;
+}
+
+// The sort menu, the column chooser and the setup screen, over the table.
+void Explorer::open_look(Request::Kind kind) {
+    const analysis::Snapshot* snap = table_.snapshot();
+    switch (kind) {
+        case Request::Kind::SortMenu:
+            if (!snap) return;
+            sort_menu_.open(snap->columns, table_.sort_column(), table_.sort_descending(),
+                            {[this](size_t col) { table_.sort_by_column(col); }, [this] { table_.invert_sort(); }});
+            mode_ = Mode::SortMenu;
+            break;
+        case Request::Kind::Columns: {
+            if (!snap) return;
+            const std::string view = snap->view_id;
+            const auto it = look_.settings.columns.find(view);
+            const std::vector<std::string>* ids = it == look_.settings.columns.end() ? nullptr : &it->second;
+            chooser_.open(view, snap->columns, ids,
+                          {[this, view](std::vector<std::string> shown) { look_.settings.columns[view] = std::move(shown); },
+                           [this] { save_settings(); }});
+            mode_ = Mode::Columns;
+            break;
+        }
+        case Request::Kind::Setup: {
+            std::vector<std::string> ids;
+            for (const auto& v : engine_.views().views) ids.push_back(v.id);
+            setup_.open(look_.settings, look_.current, std::move(ids), look_.path,
+                        {[this](const std::string& scheme) {
+                             look_.current.scheme = scheme;
+                             init_colours(scheme);
+                         },
+                         [this] { save_settings(); }});
+            mode_ = Mode::Setup;
+            break;
+        }
+        default: break;
+    }
+}
+
 void Explorer::on_request(Request r) {
     const analysis::Snapshot* snap = table_.snapshot();
     switch (r.kind) {
@@ -149,6 +217,9 @@ void Explorer::on_request(Request r) {
             break;
         case Request::Kind::ChooseView: table_.set_view(r.text); break;
         case Request::Kind::BoxEvents: table_.enter_box_events(std::move(r.pane)); break;
+        case Request::Kind::SortMenu:
+        case Request::Kind::Columns:
+        case Request::Kind::Setup: open_look(r.kind); break;
     }
 }
 
@@ -159,12 +230,16 @@ Panel& Explorer::top() {
         case Mode::ViewsMenu: return menu_;
         case Mode::Prompt: return prompt_;
         case Mode::Pane: return panes_;
+        case Mode::SortMenu: return sort_menu_;
+        case Mode::Columns: return chooser_;
+        case Mode::Setup: return setup_;
         case Mode::Table: break;
     }
     return table_;
 }
 
 bool Explorer::on_key(int ch) {
+    look_.notice.clear();
     Panel& panel = top();
     const Input in = read_input(keymap(), ch, panel.scope());
     switch (in.action) {
@@ -207,6 +282,11 @@ void Explorer::draw() {
             prompt_.draw(LINES, COLS);
             break;
         default: top().draw(LINES, COLS); break;
+    }
+    if (!look_.notice.empty()) {
+        attrset(attr(Role::Error));
+        mvaddstr(LINES - 1, 0, fit(look_.notice, static_cast<size_t>(COLS)).c_str());
+        attrset(attr(Role::Normal));
     }
     refresh();
 }
@@ -255,7 +335,20 @@ void Explorer::run() {
 }  // namespace
 
 int run_explorer(const engine::Options& options) {
-    auto started = engine::ExplorerEngine::start(options);
+    // The settings file under the command line (engine/settings_file).
+    Look look;
+    look.path = engine::settings_path();
+    engine::SettingsRead read = engine::read_settings(look.path);
+    look.settings = std::move(read.settings);
+    look.notice = std::move(read.warning);
+    engine::Applied applied = engine::apply_settings(options, look.settings, std::getenv("NO_COLOR"));
+    auto started = engine::ExplorerEngine::start(applied.options);
+    if (!started && applied.options.view != options.view) {
+        // The file's default view is gone (a user view removed): start as without it.
+        look.notice = fmt::format("{}: {}; using the default view", look.path, started.error().message);
+        applied.options.view = options.view;
+        started = engine::ExplorerEngine::start(applied.options);
+    }
     if (!started) {
         fmt::print(stderr, "tracetop: {}\n", started.error().message);
         return started.error().message.rfind("no view", 0) == 0 || started.error().message.find('^') != std::string::npos
@@ -263,10 +356,12 @@ int run_explorer(const engine::Options& options) {
                    : 1;
     }
     std::unique_ptr<engine::ExplorerEngine> engine = std::move(*started);
+    look.current = {applied.options.delay_ms, applied.scheme,
+                    applied.options.view.empty() ? std::string("procs") : applied.options.view};
     {
         Terminal term;
-        init_colours();
-        Explorer explorer(*engine);
+        init_colours(applied.scheme);
+        Explorer explorer(*engine, std::move(look));
         explorer.run();
     }
     return engine->finish();  // completes a -w recording, now that the terminal is back

@@ -35,6 +35,10 @@ struct Request {
         ReopenSpectro,   // back from a spectrogram box's events: `pane`
         ChooseView,      // the views menu's choice: `text`
         BoxEvents,       // a spectrogram box's events, a level down; back to `pane`
+        // issue 16 (uilook)
+        SortMenu,        // the list of columns to sort by
+        Columns,         // the column chooser of the view shown
+        Setup,           // the setup screen
     };
     Request(Kind k = Kind::None, PaneSelection p = {}, std::string t = {})
         : kind(k), pane(std::move(p)), text(std::move(t)) {}
