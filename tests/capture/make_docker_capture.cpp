@@ -3,8 +3,10 @@
 // container events at the start (ts 0), and docker cgroups on the chosen
 // processes, in the process list and in their clone/execve exits.
 //
-//   make_docker_capture IN.scap OUT.scap PID=N [PID=N ...]
+//   make_docker_capture IN.scap OUT.scap PID=N [tid:TID=N ...]
 //
+// PID=N moves every thread of process PID; tid:TID=N one thread only (its
+// header entry, the clone exit that makes it and its own clone/execve exits).
 // N picks one of three containers: 0 "web" (event 272, the JSON with u16
 // lengths), 1 "db" (event 324, u32 lengths, privileged, k8s labels), 2 a
 // container with no metadata event at all, known only by its cgroups.
@@ -77,7 +79,8 @@ std::string docker_cgroups(std::string_view list, const std::string& full_id) {
         size_t end = list.find('\0', at);
         if (end == std::string_view::npos) end = list.size();
         std::string_view item = list.substr(at, end - at);
-        if (size_t eq = item.find('='); eq != std::string_view::npos) controllers.emplace_back(item.substr(0, eq));
+        // "name=systemd=/path": the controller is everything before "=/".
+        if (size_t eq = item.find("=/"); eq != std::string_view::npos) controllers.emplace_back(item.substr(0, eq));
         at = end + 1;
     }
     if (controllers.empty()) controllers = {"cpuset", "cpu", "cpuacct", "memory", "devices", "pids"};
@@ -150,16 +153,24 @@ int main(int argc, char** argv) {
         return 2;
     }
     const auto containers = fake_containers();
-    std::map<int64_t, size_t> placed;  // pid -> container index
+    std::map<int64_t, size_t> placed;         // pid -> container index
+    std::map<int64_t, size_t> placed_threads; // tid -> container index
     for (int i = 3; i < argc; ++i) {
+        const bool by_tid = std::strncmp(argv[i], "tid:", 4) == 0;
         char* end = nullptr;
-        const long long pid = std::strtoll(argv[i], &end, 10);
+        const long long id = std::strtoll(argv[i] + (by_tid ? 4 : 0), &end, 10);
         if (*end != '=' || std::strtoul(end + 1, nullptr, 10) >= containers.size()) {
             std::fprintf(stderr, "make_docker_capture: bad assignment %s\n", argv[i]);
             return 2;
         }
-        placed[pid] = std::strtoul(end + 1, nullptr, 10);
+        (by_tid ? placed_threads : placed)[id] = std::strtoul(end + 1, nullptr, 10);
     }
+    // The container of a thread, or nullptr: its own assignment first.
+    auto container_of = [&](int64_t tid, int64_t pid) -> const FakeContainer* {
+        if (auto it = placed_threads.find(tid); it != placed_threads.end()) return &containers[it->second];
+        if (auto it = placed.find(pid); it != placed.end()) return &containers[it->second];
+        return nullptr;
+    };
     auto reader = capture::ScapReader::open(argv[1]);
     if (!reader) {
         std::fprintf(stderr, "%s: %s\n", argv[1], reader.error().message.c_str());
@@ -167,9 +178,7 @@ int main(int argc, char** argv) {
     }
     event::CaptureHeader header = (*reader)->header();
     for (auto& t : header.threads) {
-        if (auto it = placed.find(t.pid); it != placed.end()) {
-            t.cgroups = docker_cgroups(t.cgroups, containers[it->second].record.full_id);
-        }
+        if (const FakeContainer* c = container_of(t.tid, t.pid)) t.cgroups = docker_cgroups(t.cgroups, c->record.full_id);
     }
     auto writer = capture::ScapWriter::create(argv[2], header);
     if (!writer) {
@@ -188,11 +197,20 @@ int main(int argc, char** argv) {
     while ((*reader)->next(ev) == capture::ReadStatus::Event) {
         const int cg = event::is_enter(ev.type) ? -1 : param_index(ev, "cgroups");
         const int pid_at = param_index(ev, "pid");
-        auto it = placed.end();
-        if (cg >= 0 && pid_at >= 0 && ev.param_len(static_cast<uint32_t>(pid_at)) == 8) {
-            it = placed.find(event::load_le<int64_t>(ev.param(static_cast<uint32_t>(pid_at)).data()));
+        const int tid_at = param_index(ev, "tid");
+        const FakeContainer* c = nullptr;
+        if (cg >= 0 && pid_at >= 0 && tid_at >= 0 && ev.param_len(static_cast<uint32_t>(pid_at)) == 8 &&
+            ev.param_len(static_cast<uint32_t>(tid_at)) == 8) {
+            int64_t tid = event::load_le<int64_t>(ev.param(static_cast<uint32_t>(tid_at)).data());
+            // The parent's clone exit makes the child in sysdig, cgroups
+            // included: a thread placed on its own is placed there too.
+            if (ev.param_len(0) == 8) {
+                const int64_t child = event::load_le<int64_t>(ev.param(0).data());
+                if (child > 0 && placed_threads.contains(child)) tid = child;
+            }
+            c = container_of(tid, event::load_le<int64_t>(ev.param(static_cast<uint32_t>(pid_at)).data()));
         }
-        if (it == placed.end()) {
+        if (c == nullptr) {
             (*writer)->write(ev);
             continue;
         }
@@ -202,7 +220,7 @@ int main(int argc, char** argv) {
             params.emplace_back(reinterpret_cast<const char*>(p.data()), p.size());
         }
         const auto& old = params[static_cast<size_t>(cg)];
-        params[static_cast<size_t>(cg)] = docker_cgroups(old, containers[it->second].record.full_id);
+        params[static_cast<size_t>(cg)] = docker_cgroups(old, c->record.full_id);
         if (!write_event(**writer, build_event(ev.ts, ev.tid, ev.type, ev.large_lengths(), params), ev.cpu)) return 1;
     }
     auto closed = (*writer)->close();
