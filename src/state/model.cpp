@@ -77,6 +77,7 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     if (effect == EventEffect::Meta || effect == EventEffect::ProcInfo) {
         ThreadInfo* thread = threads_.find(tid);
         if (effect == EventEffect::ProcInfo && thread != nullptr) handle_procinfo(ev, *thread);
+        if (effect == EventEffect::Meta && ContainerTable::is_container_event(type)) containers_.apply(ev);
         return thread;
     }
     if (effect == EventEffect::Switch) {

@@ -241,6 +241,7 @@ void Model::handle_clone_exit(const EventView& ev) {
     child->vtid = in_container ? vtid : child->tid;
     child->vpid = in_container ? vpid : child->pid;
     if (layout.cgroups >= 0) child->cgroups = strings_.intern(list_param(ev, static_cast<uint32_t>(layout.cgroups)));
+    bind_container(*child);
     child->clone_ts = ev.ts;
     add_thread(std::move(child));
 }
@@ -268,6 +269,7 @@ void Model::handle_execve_exit(const EventView& ev, ThreadInfo& thread) {
         thread.env = strings_.intern(list_param(ev, 14));
     } else if (type != codes::kExecve8X && type != codes::kExecve13X) {
         thread.cgroups = strings_.intern(list_param(ev, 14));
+        bind_container(thread);
         thread.env = strings_.intern(list_param(ev, 15));
     }
     // The executable's full path comes from the enter (execve(filename) /
