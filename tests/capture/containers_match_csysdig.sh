@@ -61,6 +61,38 @@ PYEOF
   ); then pass "$name: Containers view = csysdig's: $out"; else fail "$name: Containers view: $out"; fi
 done
 
+# 1b. Drilling into a container scopes Processes to it (the drill-down term
+#     is container.id = ID): the same processes as csysdig's procs view with
+#     that filter, and a CONTAINER column naming the container, a column
+#     Processes leaves out on a machine without containers.
+for f in "${files[@]}"; do
+  name=$(basename "$f")
+  for id in 3ad7b26ded6d 9f2c1e4b7a10; do
+    "$TRACETOP" -r "$f" --json -v procs "container.id = $id" >"$SCRATCH/tt.json" 2>&1
+    timeout 60 csysdig -r "$f" -v procs -j "container.id = $id" >"$SCRATCH/cs.json" 2>/dev/null
+    if out=$("$PY" - "$SCRATCH/tt.json" "$SCRATCH/cs.json" <<'PYEOF'
+import json, sys
+ours = json.load(open(sys.argv[1]))
+theirs = sorted(row["k"] for s in json.loads(open(sys.argv[2]).read())["slices"] for row in s.get("data", []))
+mine = sorted(r["key"] for r in ours["rows"])
+names = {r["values"].get("container") for r in ours["rows"]}
+if mine != theirs or not mine:
+    print(f"tracetop {mine}, csysdig {theirs}")
+    sys.exit(1)
+if len(names) != 1 or None in names:
+    print(f"CONTAINER column: {names}")
+    sys.exit(1)
+print(f"processes {' '.join(mine)} in {names.pop()}")
+PYEOF
+    ); then pass "$name: Processes scoped to $id: $out"; else fail "$name: Processes scoped to $id: $out"; fi
+  done
+done
+"$TRACETOP" -r "$CAPTURES/curl_google.scap" --json -v procs | "$PY" -c '
+import json, sys
+sys.exit(any(c["id"] == "container" for c in json.load(sys.stdin)["columns"]))' &&
+  pass "no CONTAINER column in Processes without containers" ||
+  fail "Processes shows a CONTAINER column on a capture without containers"
+
 # 2. Filters select the events sysdig selects. 'hits': some capture must give
 #    sysdig at least one event, so a case cannot pass by selecting nothing.
 cases=$(cat <<'EOF'
