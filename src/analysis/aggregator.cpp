@@ -101,6 +101,11 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             if (!w) return w.error();
             bc.when = std::move(*w);
         }
+        if (!c.per.empty()) {
+            auto b = bind_field(c.per);
+            if (!b) return b.error();
+            bc.per = *b;
+        }
         a->columns_.push_back(std::move(bc));
     }
     return a;
@@ -238,7 +243,21 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         switch (view_.columns[i].aggregation) {
             case Aggregation::Last: acc.sum = v; break;
             case Aggregation::Count: acc.sum += 1; break;
+            case Aggregation::Distinct:
+                // Bounded by the rows' threads: a thread table's worth at most.
+                acc.per.try_emplace(v, 0);
+                acc.sum = static_cast<double>(acc.per.size());
+                break;
             default: acc.sum += v; break;
+        }
+        if (col.per.def) {
+            values_.clear();
+            col.per.def->extract(ctx, col.per.arg, values_);
+            double key = 0;
+            if (!values_.empty() && numeric(values_[0], key)) {
+                auto [it, fresh] = acc.per.try_emplace(key, v);
+                if (!fresh) it->second = std::max(it->second, v);
+            }
         }
         acc.min = std::min(acc.min, v);
         acc.max = std::max(acc.max, v);
@@ -396,7 +415,7 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
             if (acc.n == 0) {
                 // Counts and sums of nothing are zero, not missing.
                 if (def.aggregation == Aggregation::Count || def.aggregation == Aggregation::Rate ||
-                    def.aggregation == Aggregation::Sum) {
+                    def.aggregation == Aggregation::Sum || def.aggregation == Aggregation::Distinct) {
                     cell.present = true;
                     cell.is_number = true;
                     cell.text = format_number(def.format, 0);
@@ -412,12 +431,17 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
             switch (def.aggregation) {
                 case Aggregation::Sum:
                 case Aggregation::Count:
+                case Aggregation::Distinct:
                 case Aggregation::Last:
                 case Aggregation::None: v = acc.sum; break;
                 case Aggregation::Avg: v = acc.sum / static_cast<double>(acc.n); break;
                 case Aggregation::Min: v = acc.min; break;
                 case Aggregation::Max: v = acc.max; break;
                 case Aggregation::Rate: v = acc.sum * per_second; break;
+            }
+            if (columns_[i].per.def) {
+                v = 0;
+                for (const auto& [key, max] : acc.per) v += max;
             }
             cell.is_number = true;
             cell.number = v;
@@ -452,6 +476,27 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
         t.text = format_number(def.format, t.number);
     }
     sort_rows(out.rows, out.sort_column, out.sort_descending);
+    hide_uniform_columns(out);
+}
+
+void Aggregator::hide_uniform_columns(Snapshot& out) const {
+    for (size_t i = view_.columns.size(); i-- > 0;) {
+        const std::string& only = view_.columns[i].hide_if_all;
+        if (only.empty() || i >= out.columns.size()) continue;
+        bool uniform = true;
+        for (const Row& r : out.rows) {
+            const Cell& c = r.cells[i];
+            if (c.present && c.text != only) {
+                uniform = false;
+                break;
+            }
+        }
+        if (!uniform) continue;
+        out.columns.erase(out.columns.begin() + static_cast<std::ptrdiff_t>(i));
+        out.totals.erase(out.totals.begin() + static_cast<std::ptrdiff_t>(i));
+        for (Row& r : out.rows) r.cells.erase(r.cells.begin() + static_cast<std::ptrdiff_t>(i));
+        if (out.sort_column > i) --out.sort_column;
+    }
 }
 
 }  // namespace tracetop::analysis

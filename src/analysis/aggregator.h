@@ -69,6 +69,8 @@ private:
         bool is_text = false;
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
+        // Distinct: the values seen; with `per`: the max for each value of it.
+        std::unordered_map<double, double> per;
     };
     struct TableRow {
         std::string key;
@@ -80,6 +82,7 @@ private:
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
         std::optional<filter::CompiledFilter> when;
+        filter::BoundField per;  // def null: none (ColumnDef::per)
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -94,6 +97,8 @@ private:
     void render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out);
     void render_cached(const filter::FieldDef& def, const filter::FieldValue& v, std::string& out,
                        std::string& source);
+    // Leaves out the columns whose ColumnDef::hide_if_all every row matches.
+    void hide_uniform_columns(Snapshot& out) const;
 
     ViewDef view_;
     std::optional<filter::CompiledFilter> scope_;

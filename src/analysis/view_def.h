@@ -19,6 +19,7 @@ enum class Aggregation : uint8_t {
     Rate,   // Sum (or Count without a field) per second of the sample
     Last,   // the latest value seen (text columns: names, command lines)
     None,   // list views: the event's own value
+    Distinct,  // how many different values the field took (threads, processes)
 };
 
 enum class CellFormat : uint8_t {
@@ -43,6 +44,14 @@ struct ColumnDef {
     std::string when;   // optional filter: only events matching it feed the column
     uint32_t width = 8; // 0: takes the rest of the line
     CellFormat format = CellFormat::Number;
+    // Containers (issue 13): csysdig's two-level columns. With `per` (a
+    // numeric field, thread.tid), the column's max is taken for each value
+    // of `per`, then those are added up: a container's memory is the sum of
+    // its processes' largest sizes.
+    std::string per;
+    // The column is left out of the table when no row has a value other
+    // than this one (Processes shows CONTAINER only when there are some).
+    std::string hide_if_all;
 };
 
 struct ViewDef {

@@ -69,7 +69,7 @@ E parse_name(const std::string& s, const std::pair<std::string_view, E> (&names)
 constexpr std::pair<std::string_view, Aggregation> kAggregations[] = {
     {"sum", Aggregation::Sum},     {"avg", Aggregation::Avg},   {"min", Aggregation::Min},
     {"max", Aggregation::Max},     {"count", Aggregation::Count}, {"rate", Aggregation::Rate},
-    {"last", Aggregation::Last},   {"none", Aggregation::None},
+    {"last", Aggregation::Last},   {"none", Aggregation::None}, {"distinct", Aggregation::Distinct},
 };
 constexpr std::pair<std::string_view, CellFormat> kFormats[] = {
     {"number", CellFormat::Number}, {"bytes", CellFormat::Bytes}, {"time", CellFormat::Time},
@@ -101,7 +101,7 @@ const toml::source_region& region_of(const toml::table& t, std::string_view key,
 }
 
 ColumnDef parse_column(const toml::table& t, ViewKind kind) {
-    reject_unknown_keys(t, {"id", "title", "field", "aggregation", "when", "width", "format"});
+    reject_unknown_keys(t, {"id", "title", "field", "aggregation", "when", "width", "format", "per", "hide_if_all"});
     const toml::source_region& here = t.source();
     ColumnDef c;
     c.id = get_string(t, "id", true, here);
@@ -126,6 +126,18 @@ ColumnDef parse_column(const toml::table& t, ViewKind kind) {
     }
     if (!c.field.empty()) check_field(c.field, region_of(t, "field", here));
     check_filter(c.when, region_of(t, "when", here));
+    c.per = get_string(t, "per", false, here);
+    c.hide_if_all = get_string(t, "hide_if_all", false, here);
+    if (!c.per.empty()) {
+        check_field(c.per, region_of(t, "per", here));
+        if (c.aggregation != Aggregation::Max || c.field.empty()) {
+            throw ViewError{fmt::format("column \"{}\": \"per\" works with aggregation \"max\" of a field", c.id),
+                            region_of(t, "per", here)};
+        }
+    }
+    if (c.aggregation == Aggregation::Distinct && c.field.empty()) {
+        throw ViewError{fmt::format("column \"{}\": \"distinct\" counts the values of a field", c.id), here};
+    }
     if (kind == ViewKind::List && c.aggregation != Aggregation::None) {
         throw ViewError{"list views show each event as is: their columns take no aggregation", here};
     }
@@ -280,6 +292,7 @@ const char* aggregation_name(Aggregation a) {
         case Aggregation::Rate: return "rate";
         case Aggregation::Last: return "last";
         case Aggregation::None: return "none";
+        case Aggregation::Distinct: return "distinct";
     }
     return "?";
 }

@@ -73,6 +73,13 @@ po::options_description describe_options() {
          "explorer: colour scheme default, monochrome or 256 (over the settings file and NO_COLOR)")
         ("color", "explorer: colours even when NO_COLOR is set (the default scheme)")
         ("no-color", "explorer: no colours (the monochrome scheme)");
+    // Containers (issue 13, ctrmodel): sysdig's -pc and -pk, which
+    // sysdig_argv.cpp rewrites to these.
+    desc.add_options()
+        ("print-container", "print sysdig's container line per event (also -pc): the container's name and id "
+         "after the CPU, the thread's tid:vtid")
+        ("print-k8s", "print sysdig's Kubernetes line per event (also -pk): the pod's name and the container's id "
+         "after the CPU");
     return desc;
 }
 
@@ -168,6 +175,18 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     }
     if (vm.count("print-format")) {
         opts.format = vm["print-format"].as<std::string>();
+        opts.print = true;
+    }
+    // Containers (issue 13, ctrmodel): -pc/-pk are sysdig's -p formats for
+    // container hosts, field for field what sysdig 0.29.3 prints.
+    if (vm.count("print-container") || vm.count("print-k8s")) {
+        if (vm.count("print-format") || (vm.count("print-container") && vm.count("print-k8s"))) {
+            std::cerr << "tracetop: -pc, -pk and -p FORMAT each choose the line format; give one\n";
+            return {std::nullopt, 2};
+        }
+        const char* who = vm.count("print-container") ? "%container.name" : "%k8s.pod.name";
+        opts.format = std::string("*%evt.num %evt.time %evt.cpu ") + who +
+                      " (%container.id) %proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.args";
         opts.print = true;
     }
     if (vm.count("filter")) {

@@ -72,6 +72,9 @@ void x_tid(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // they are the ones without a uid (every process-list or clone record has one).
 bool made_up(const ThreadInfo& t) { return t.uid == state::kNoId; }
 
+void x_ismain(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_bool(t->is_main_thread()));
+}
 void x_vtid(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const ThreadInfo* t = thread_of(c);
     if (t && !made_up(*t)) out.push(FieldValue::of_int(t->vtid));
@@ -109,6 +112,7 @@ constexpr FieldDef kProcFields[] = {
     {"proc.fdlimit", FieldType::Int64, ArgKind::None, "maximum number of fds the process may open", x_fdlimit},
     {"thread.tid", FieldType::Int64, ArgKind::None, "id of the thread", x_tid},
     {"thread.vtid", FieldType::Int64, ArgKind::None, "id of the thread inside its pid namespace", x_vtid},
+    {"thread.ismain", FieldType::Bool, ArgKind::None, "true for the main thread of its process (tid = pid)", x_ismain},
     {"thread.cpu", FieldType::Double, ArgKind::None,
      "on process-info events, the CPU ticks the thread used since the previous one (percent of a CPU)", x_thread_cpu},
     {"user.uid", FieldType::Uint64, ArgKind::None, "user id of the thread", x_uid},

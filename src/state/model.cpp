@@ -77,6 +77,7 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     if (effect == EventEffect::Meta || effect == EventEffect::ProcInfo) {
         ThreadInfo* thread = threads_.find(tid);
         if (effect == EventEffect::ProcInfo && thread != nullptr) handle_procinfo(ev, *thread);
+        if (effect == EventEffect::Meta && ContainerTable::is_container_event(type)) containers_.apply(ev);
         return thread;
     }
     if (effect == EventEffect::Switch) {
@@ -106,6 +107,7 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
                 has_pending_thread_removal_ = true;
                 break;
             case EventEffect::CwdChange: handle_cwd_change(ev, *thread); break;
+            case EventEffect::MemoryExit: handle_memory_exit(ev, *thread); break;
             case EventEffect::FdOrSocket:
                 handle_file_event(ev, *thread);
                 handle_socket_event(ev, *thread);

@@ -25,6 +25,7 @@
 #include "event/arg_format.h"
 #include "event/event_view.h"
 #include "event/header_records.h"
+#include "state/container_table.h"
 #include "state/event_effects.h"
 #include "state/fd_table.h"
 #include "state/ids.h"
@@ -106,6 +107,11 @@ public:
     const event::UserRecord* user(uint32_t uid) const { return users_.user(uid); }
     const event::GroupRecord* group(uint32_t gid) const { return users_.group(gid); }
     const ThreadTable& threads() const { return threads_; }
+    // Containers (container_table.h): their metadata, and the one a thread is in.
+    const ContainerTable& containers() const { return containers_; }
+    const event::ContainerRecord* container_of(const ThreadInfo& thread) const {
+        return thread.container_id.empty() ? nullptr : containers_.find(thread.container_id.view());
+    }
     size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
     // The fd entry `fd` of thread `tid` right now (what --print shows after
@@ -141,6 +147,7 @@ private:
     void handle_execve_exit(const event::EventView& ev, ThreadInfo& thread);
     void handle_cwd_change(const event::EventView& ev, ThreadInfo& thread);
     void handle_context_switch(const event::EventView& ev, ThreadInfo& thread);
+    void handle_memory_exit(const event::EventView& ev, ThreadInfo& thread);
     void handle_procinfo(const event::EventView& ev, ThreadInfo& thread);
     void compute_fallback_fd_name(const event::EventView& ev, const ThreadInfo& thread);
 
@@ -150,6 +157,8 @@ private:
     ThreadInfo* add_thread(std::unique_ptr<ThreadInfo> thread);
     void remove_thread(Tid tid);
     void set_cwd(ThreadInfo& thread, std::string_view path);
+    // Sets thread.container_id from thread.cgroups (model_containers.cpp).
+    void bind_container(ThreadInfo& thread);
     FdTable& fd_table(ThreadInfo& thread);
 
     // Fds.
@@ -174,6 +183,12 @@ private:
     StringPool strings_;  // first: everything below may hold its strings
     ThreadTable threads_;
     UserTable users_;
+    ContainerTable containers_;
+    // The last cgroups list bound and what it gave: threads of a process
+    // share one list, so most bindings are a pointer comparison.
+    InternedString bound_cgroups_;
+    InternedString bound_container_id_;
+    uint8_t bound_runtime_ = 0;
     std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 

@@ -50,6 +50,7 @@ void Model::reset_state() {
     users_.clear();
     ipv4_interfaces_.clear();
     server_ports_.clear();
+    containers_.clear();
 }
 
 // Sockets read from /proc are named "local->remote" whatever their protocol.
@@ -88,6 +89,7 @@ void Model::load_header(const event::CaptureHeader& header) {
         t->exepath = strings_.intern(rec.exepath);
         t->args = strings_.intern(rec.args);
         t->cgroups = strings_.intern(rec.cgroups);
+        bind_container(*t);
         t->root = strings_.intern(rec.root);
         if (t->is_main_thread()) {
             t->env = strings_.intern(rec.env);

@@ -137,6 +137,15 @@ void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
     }
 }
 
+// sinsp keeps what these exits report on the calling thread itself (the old
+// brk layout reports nothing).
+void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
+    if (ev.nparams() < 4) return;
+    thread.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 1));
+    thread.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 2));
+    thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
+}
+
 void Model::handle_procinfo(const EventView& ev, ThreadInfo& thread) {
     constexpr uint64_t kMaxCpuPercent = 100;
     const uint64_t ticks = uint_param(ev, 0) + uint_param(ev, 1);
@@ -241,6 +250,7 @@ void Model::handle_clone_exit(const EventView& ev) {
     child->vtid = in_container ? vtid : child->tid;
     child->vpid = in_container ? vpid : child->pid;
     if (layout.cgroups >= 0) child->cgroups = strings_.intern(list_param(ev, static_cast<uint32_t>(layout.cgroups)));
+    bind_container(*child);
     child->clone_ts = ev.ts;
     add_thread(std::move(child));
 }
@@ -268,6 +278,7 @@ void Model::handle_execve_exit(const EventView& ev, ThreadInfo& thread) {
         thread.env = strings_.intern(list_param(ev, 14));
     } else if (type != codes::kExecve8X && type != codes::kExecve13X) {
         thread.cgroups = strings_.intern(list_param(ev, 14));
+        bind_container(thread);
         thread.env = strings_.intern(list_param(ev, 15));
     }
     // The executable's full path comes from the enter (execve(filename) /

@@ -41,6 +41,9 @@ struct ThreadInfo {
     InternedString env;      // same form; kept on the main thread
     InternedString cgroups;  // same form
     InternedString root;
+    // The container its cgroups name (Model::bind_container); empty: the host.
+    InternedString container_id;
+    uint8_t container_runtime = 0;  // event::ContainerRuntime, when container_id is set
     InternedString cwd;  // kept on the main thread only, ends in '/'
     int64_t fdlimit = 0;
     uint32_t flags = 0;  // PPM_CL_*

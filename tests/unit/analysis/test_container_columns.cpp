@@ -1,0 +1,106 @@
+// The column settings the Containers view needs (issue 13): distinct counts,
+// per-thread maxima added up (csysdig's two-level columns), and a column left
+// out while every row has one value.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "analysis/aggregator.h"
+#include "analysis/view_loader.h"
+#include "event/header_records.h"
+#include "event/tracetop_events.h"
+#include "state/model.h"
+
+using namespace tracetop;
+using namespace tracetop::analysis;
+
+namespace {
+
+constexpr const char* kView = R"(
+id = "t"
+name = "T"
+internal_events = true
+keys = ["user.uid"]
+sort = "procs"
+
+[[columns]]
+id = "procs"
+field = "thread.tid"
+aggregation = "distinct"
+when = "thread.ismain = true"
+
+[[columns]]
+id = "threads"
+field = "thread.tid"
+aggregation = "distinct"
+
+[[columns]]
+id = "virt"
+field = "thread.vmsize"
+aggregation = "max"
+per = "thread.tid"
+
+[[columns]]
+id = "where"
+field = "container.name"
+aggregation = "last"
+format = "text"
+hide_if_all = "host"
+)";
+
+event::ThreadRecord thread(int64_t tid, int64_t pid, uint32_t vmsize_kb) {
+    event::ThreadRecord t;
+    t.tid = tid;
+    t.pid = pid;
+    t.comm = "p";
+    t.uid = 1000;
+    t.vmsize_kb = vmsize_kb;
+    return t;
+}
+
+// A process-info event of `tid`, as the engine feeds idle threads.
+void feed(Aggregator& agg, const state::Model& model, state::Tid tid) {
+    event::EventView ev;
+    ev.type = PPME_PROCINFO_E;
+    ev.tid = static_cast<uint64_t>(tid);
+    state::EventContext ctx;
+    ctx.thread = model.thread(tid);
+    ctx.main_thread = model.main_thread_of(*ctx.thread);
+    ctx.thread_known = true;
+    fmt::memory_buffer scratch;
+    const filter::FieldContext fields{ev, ctx, model, nullptr, &scratch, 0};
+    agg.on_event(fields, true);
+}
+
+}  // namespace
+
+TEST_CASE("distinct counts values; per adds up each thread's max; hide_if_all drops a uniform column") {
+    auto view = parse_view(kView, "t.toml");
+    REQUIRE_MESSAGE(view, (view ? "" : view.error().message));
+    event::CaptureHeader h;
+    // Process 100 with a second thread; process 200. vmsize counts on main threads.
+    h.threads = {thread(100, 100, 1000), thread(101, 100, 0), thread(200, 200, 500)};
+    state::Model model;
+    model.load_header(h);
+    auto agg = Aggregator::create(*view, "");
+    REQUIRE(agg);
+    for (int round = 0; round < 3; ++round) {
+        for (state::Tid tid : {100, 101, 200}) feed(**agg, model, tid);
+    }
+    Snapshot snap;
+    (*agg)->fill(snap, 1.0);
+    REQUIRE(snap.rows.size() == 1);
+    REQUIRE(snap.columns.size() == 3);  // "where": every thread is the host's
+    CHECK(snap.columns[2].id == "virt");
+    const Row& r = snap.rows[0];
+    CHECK(r.cells[0].number == 2);     // processes 100 and 200
+    CHECK(r.cells[1].number == 3);     // three threads, each seen three times
+    CHECK(r.cells[2].number == 1500);  // 1000 + 0 + 500, not 3 × that
+}
+
+TEST_CASE("per and distinct are refused where they mean nothing") {
+    const std::string base = "id = \"t\"\nname = \"T\"\nkeys = [\"proc.pid\"]\n[[columns]]\nid = \"c\"\n";
+    CHECK_FALSE(parse_view(base + "field = \"thread.vmsize\"\naggregation = \"sum\"\nper = \"thread.tid\"\n", "a.toml"));
+    CHECK_FALSE(parse_view(base + "aggregation = \"distinct\"\n", "b.toml"));
+    CHECK_FALSE(parse_view(base + "field = \"thread.vmsize\"\naggregation = \"max\"\nper = \"no.such\"\n", "c.toml"));
+}
