@@ -24,6 +24,8 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
+  # chisels (D): sysdig's Lua chisels run on LuaJIT
+  libluajit-5.1-dev
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }

@@ -7,6 +7,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "engine/chisel_run.h"
 #include "engine/field_list.h"
 #include "engine/sysdig_argv.h"
 
@@ -67,7 +68,13 @@ po::options_description describe_options() {
          "live, aggregate over --duration SECONDS")
         ("list-views", "list the views (built in and from ~/.config/tracetop/views) and exit")
         ("delay,d", po::value<uint32_t>()->value_name("MS")->default_value(1000),
-         "explorer: refresh interval in milliseconds (live)");
+         "explorer: refresh interval in milliseconds (live)")
+        // chisels (D)
+        ("chisel,c", po::value<std::string>()->value_name("NAME"),
+         "run sysdig's chisel NAME (-c NAME [ARGS] [filter]); the word after NAME is its arguments when it takes "
+         "any (sysdig's rule, see tracetop(8))")
+        ("list-chisels", "list the chisels (-cl) by category and exit")
+        ("chisel-info,i", po::value<std::string>()->value_name("NAME"), "describe chisel NAME and its arguments, and exit");
     return desc;
 }
 
@@ -106,6 +113,9 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         print_field_list();
         return {std::nullopt, 0};
     }
+    // chisels (D)
+    if (vm.count("list-chisels")) return {std::nullopt, print_chisel_list()};
+    if (vm.count("chisel-info")) return {std::nullopt, print_chisel_info(vm["chisel-info"].as<std::string>())};
 
     Options opts;
     if (vm.count("read")) opts.read_file = vm["read"].as<std::string>();
@@ -148,9 +158,22 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         opts.format = vm["print-format"].as<std::string>();
         opts.print = true;
     }
-    if (vm.count("filter")) {
+    // chisels (D): the chisel takes its argument word before the rest
+    // becomes the filter.
+    std::vector<std::string> filter_words;
+    if (vm.count("filter")) filter_words = vm["filter"].as<std::vector<std::string>>();
+    if (vm.count("chisel")) {
+        opts.chisel = vm["chisel"].as<std::string>();
+        auto taken = take_chisel_args(opts.chisel, filter_words);
+        if (!taken) {
+            std::cerr << "tracetop: " << taken.error().message << "\n";
+            return {std::nullopt, 2};
+        }
+        opts.chisel_args = std::move(*taken);
+    }
+    if (!filter_words.empty()) {
         std::ostringstream joined;
-        const auto& words = vm["filter"].as<std::vector<std::string>>();
+        const auto& words = filter_words;
         for (size_t i = 0; i < words.size(); ++i) joined << (i ? " " : "") << words[i];
         opts.filter = joined.str();
     }

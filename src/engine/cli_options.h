@@ -29,6 +29,9 @@ struct Options {
     bool json = false;                      // --json: print the view as one JSON object
     bool list_views = false;                // --list-views: list the views and exit
     uint32_t delay_ms = 1000;               // -d: explorer refresh interval (live)
+    // chisels (D): sysdig's Lua chisels.
+    std::string chisel;                     // -c NAME: run this chisel instead of printing
+    std::optional<std::string> chisel_args; // the word after -c NAME that sysdig's rule gives the chisel
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -1,0 +1,141 @@
+#include "chisel/chisel_fields.h"
+
+#include <ctime>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "filter/field_context.h"
+
+namespace tracetop::chisel {
+namespace {
+
+using filter::ArgKind;
+using filter::BoundArg;
+using filter::FieldContext;
+using filter::FieldType;
+using filter::FieldValue;
+using filter::FieldValues;
+using state::ThreadInfo;
+
+const ThreadInfo* main_of(const FieldContext& c) {
+    if (!c.state.thread_known) return nullptr;
+    return c.state.main_thread ? c.state.main_thread : c.state.thread;
+}
+
+// The Nth ancestor of the event's process (0: the process itself), walking
+// parent threads as sysdig does (proc.apid, proc.aname).
+const ThreadInfo* ancestor(const FieldContext& c, int64_t n) {
+    const ThreadInfo* t = main_of(c);
+    for (int64_t i = 0; t != nullptr && i < n; ++i) t = c.model.thread(t->ptid);
+    return t;
+}
+
+// Always 1: chisels sum it to count events.
+void x_count(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(1)); }
+
+// evt.time without the nanoseconds.
+void x_time_s(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const std::time_t t = static_cast<std::time_t>(c.ev.ts / 1000000000ULL);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    c.scratch->clear();
+    fmt::format_to(std::back_inserter(*c.scratch), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+}
+
+// CPU time of the thread a context switch takes off the CPU; 0 on every
+// other event (sysdig). Without switch events it never counts.
+void x_exectime(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(0)); }
+
+void x_vpid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (c.state.thread_known) out.push(FieldValue::of_int(c.state.thread->vpid));
+}
+
+void x_apid(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    if (const ThreadInfo* t = ancestor(c, arg.index < 0 ? 0 : arg.index)) out.push(FieldValue::of_int(t->pid));
+}
+
+void x_aname(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    if (const ThreadInfo* t = ancestor(c, arg.index < 0 ? 0 : arg.index)) out.push(FieldValue::of_string(t->comm.view()));
+}
+
+// The pid of the outermost ancestor (the process included) whose name ends
+// in "sh": the login shell, by sysdig's rule.
+void x_loginshellid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* t = main_of(c);
+    std::optional<int64_t> shell;
+    // Bounded: a made-up parent chain must not loop forever.
+    for (int hops = 0; t != nullptr && hops < 4096; ++hops) {
+        const std::string_view comm = t->comm.view();
+        if (comm.size() >= 2 && comm.substr(comm.size() - 2) == "sh") shell = t->pid;
+        if (t->ptid == t->tid) break;
+        t = c.model.thread(t->ptid);
+    }
+    if (shell) out.push(FieldValue::of_int(*shell));
+}
+
+// Nanoseconds since the thread was created, when that is known.
+void x_duration(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (!c.state.thread_known || c.state.thread->clone_ts == 0) return;
+    out.push(FieldValue::of_int(static_cast<int64_t>(c.ev.ts - c.state.thread->clone_ts)));
+}
+
+// Containers are not modelled yet: every thread runs on the host, which is
+// what sysdig says of threads outside containers.
+void x_host(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_string("host")); }
+
+constexpr filter::FieldDef kChiselFields[] = {
+    {"evt.count", FieldType::Uint64, ArgKind::None, "1 for every event (chisels sum it)", x_count},
+    {"evt.time.s", FieldType::String, ArgKind::None, "event time, local wall clock, whole seconds", x_time_s},
+    {"thread.exectime", FieldType::RelTime, ArgKind::None,
+     "on context switches, the CPU time of the thread leaving the CPU", x_exectime},
+    {"proc.vpid", FieldType::Int64, ArgKind::None, "process id as seen from its pid namespace", x_vpid},
+    {"proc.apid", FieldType::Int64, ArgKind::NameOrIndex, "pid of the Nth ancestor (proc.apid[1]: the parent)", x_apid},
+    {"proc.aname", FieldType::String, ArgKind::NameOrIndex, "name of the Nth ancestor", x_aname},
+    {"proc.loginshellid", FieldType::Int64, ArgKind::None, "pid of the outermost shell among the ancestors",
+     x_loginshellid},
+    {"proc.duration", FieldType::Int64, ArgKind::None, "nanoseconds since the process started", x_duration},
+    {"container.id", FieldType::String, ArgKind::None, "container id ('host' outside containers)", x_host},
+    {"container.name", FieldType::String, ArgKind::None, "container name ('host' outside containers)", x_host},
+};
+
+}  // namespace
+
+std::span<const filter::FieldDef> chisel_only_fields() { return kChiselFields; }
+
+Result<filter::BoundField> resolve_chisel_field(std::string_view name) {
+    std::optional<std::string> bracket;
+    std::string_view base = name;
+    if (!name.empty() && name.back() == ']') {
+        const size_t open = name.find('[');
+        if (open == std::string_view::npos) return Error(fmt::format("bad field name '{}'", name));
+        bracket = std::string(name.substr(open + 1, name.size() - open - 2));
+        base = name.substr(0, open);
+    }
+    auto found = filter::resolve_field(base, bracket);
+    if (found) return found;
+    for (const filter::FieldDef& def : kChiselFields) {
+        if (def.name != base) continue;
+        filter::BoundField bound{&def, {}};
+        if (def.arg == ArgKind::None) {
+            if (bracket) return Error(fmt::format("field '{}' takes no argument", base));
+            return bound;
+        }
+        // proc.apid and proc.aname take a number; without one, the process.
+        if (bracket) {
+            try {
+                bound.arg.index = std::stoll(*bracket);
+            } catch (...) {
+                return Error(fmt::format("field '{}' takes a number in brackets", base));
+            }
+            if (bound.arg.index < 0) return Error(fmt::format("field '{}' takes a number in brackets", base));
+        }
+        return bound;
+    }
+    return found;
+}
+
+}  // namespace tracetop::chisel

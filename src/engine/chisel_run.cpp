@@ -1,0 +1,195 @@
+#include "engine/chisel_run.h"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "chisel/chisel_catalog.h"
+#include "chisel/chisel_dirs.h"
+#include "chisel/chisel_script.h"
+#include "engine/capture_summary.h"
+#include "engine/event_line.h"
+#include "engine/gone_thread_sweep.h"
+#include "engine/signal_stop.h"
+#include "engine/source_factory.h"
+#include "engine/syscall_interest.h"
+#include "filter/compiled_filter.h"
+#include "state/model.h"
+#include "state/model_arg_context.h"
+
+namespace tracetop::engine {
+
+Result<std::optional<std::string>> take_chisel_args(const std::string& name, std::vector<std::string>& words) {
+    auto script = chisel::ChiselScript::load(name, chisel::chisel_dirs(), {});
+    if (!script) return script.error();
+    const auto compiles = [](const std::string& text) { return filter::CompiledFilter::compile(text).ok(); };
+    auto n = chisel::chisel_words((*script)->desc().args, words, compiles);
+    if (!n) return Error(n.error().message + " " + name);
+    if (*n == 0) return std::optional<std::string>();
+    std::optional<std::string> taken = words.front();
+    words.erase(words.begin());
+    return taken;
+}
+
+int print_chisel_list() {
+    const std::string text = chisel::format_chisel_list(chisel::list_chisels(chisel::chisel_dirs()), true);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+}
+
+int print_chisel_info(const std::string& name) {
+    for (const chisel::ChiselDesc& c : chisel::list_chisels(chisel::chisel_dirs())) {
+        if (c.name != name) continue;
+        const std::string text = chisel::format_chisel_info(c);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+    fmt::print(stderr, "tracetop: chisel {} not found - use -cl to list them.\n", name);
+    return 1;
+}
+
+namespace {
+
+void report_chisel_error(const Error& err) { fmt::print(stderr, "tracetop: {}\n", err.message); }
+
+}  // namespace
+
+int run_chisel(const Options& given) {
+    Options options = given;
+    chisel::RunInfo run;
+    run.live = !options.read_file.has_value();
+    run.source_name = options.read_file.value_or("");
+    run.filter = options.filter;
+    auto loaded = chisel::ChiselScript::load(options.chisel, chisel::chisel_dirs(), run);
+    if (!loaded) {
+        report_chisel_error(loaded.error());
+        return 2;
+    }
+    chisel::ChiselScript& script = **loaded;
+    if (options.chisel_args) {
+        if (auto set = script.set_args(*options.chisel_args); !set) {
+            report_chisel_error(set.error());
+            return 2;
+        }
+    }
+    if (auto inited = script.init(); !inited) {
+        report_chisel_error(inited.error());
+        return 2;
+    }
+    // What on_init asked of the run: a filter when the command line has
+    // none, a larger snap length live.
+    const chisel::ChiselHost& host = script.host();
+    if (options.filter.empty() && host.global_filter) options.filter = *host.global_filter;
+    if (host.snaplen && *host.snaplen > options.snaplen) options.snaplen = std::min<uint32_t>(*host.snaplen, 65000);
+
+    std::optional<filter::CompiledFilter> run_filter;
+    if (!options.filter.empty()) {
+        auto compiled = filter::CompiledFilter::compile(options.filter);
+        if (!compiled) {
+            fmt::print(stderr, "tracetop: {}\n", filter::describe_filter_error(options.filter, compiled.error()));
+            return 2;
+        }
+        run_filter = std::move(*compiled);
+    }
+    // Live, the run's filter narrows what the probe captures; the chisel's
+    // own filter applies to what passes it, so it cannot widen it.
+    auto opened = open_source(options, run.live ? syscall_interest_of(run_filter ? &*run_filter : nullptr)
+                                                : std::vector<uint8_t>{});
+    if (!opened) {
+        report_error(options.read_file.value_or("live capture"), opened.error());
+        return 1;
+    }
+    capture::Source& source = *opened->source;
+    if (opened->live) {
+        const auto& machine = source.header().machine;
+        fmt::print(stderr, "tracetop: capturing ({} CPUs)\n", machine ? machine->num_cpus : 0);
+        std::fflush(stderr);
+    }
+
+    state::Model model;
+    model.load_header(source.header());
+    script.host().run.machine = source.header().machine;
+    int status = 0;
+    if (auto started = script.capture_start(model); !started) {
+        report_chisel_error(started.error());
+        return 1;
+    }
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
+    fmt::memory_buffer out;
+    const auto flush = [&out] {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+        std::fflush(stdout);
+    };
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(options.duration_s.value_or(0)));
+    GoneThreadSweep sweep;
+    uint64_t seen = 0;
+    uint64_t first_ts = 0;
+    bool draining = false;
+    event::EventView ev;
+    for (;;) {
+        if (!draining && stop_requested()) {
+            if (!opened->live) break;
+            source.stop_producing();
+            draining = true;
+        }
+        if (options.max_events && seen >= *options.max_events) break;
+        const capture::ReadStatus rs = source.next(ev);
+        if (rs == capture::ReadStatus::End) break;
+        if (opened->live && !draining && options.duration_s && Clock::now() >= deadline) {
+            source.stop_producing();
+            draining = true;
+        }
+        if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
+            sweep.maybe_sweep(model, source.stats().drops, Clock::now());
+        }
+        if (rs == capture::ReadStatus::Idle) {
+            flush();
+            continue;
+        }
+        if (rs == capture::ReadStatus::NewSection) {
+            model.load_header(source.header());
+            continue;
+        }
+        if (rs == capture::ReadStatus::Failed) {
+            if (stop_requested()) break;
+            report_error(opened->name, source.error().value_or(Error("read failed")));
+            status = 1;
+            break;
+        }
+        if (seen++ == 0) first_ts = ev.ts;
+        const state::EventContext& ctx = model.on_event(ev);
+        // Records that only carry state are no events to a chisel.
+        if (!shown_by_default(ev, true)) continue;
+        if (auto ticked = script.tick(ev.ts); !ticked) {
+            report_chisel_error(ticked.error());
+            status = 1;
+            break;
+        }
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
+        if (run_filter && !run_filter->matches(fields)) continue;
+        if (auto handled = script.on_event(fields, out); !handled) {
+            report_chisel_error(handled.error());
+            status = 1;
+            break;
+        }
+        if (out.size() > 65536) flush();
+        if (script.wants_end()) break;
+    }
+    flush();
+    if (auto ended = script.capture_end(); !ended) {
+        report_chisel_error(ended.error());
+        status = 1;
+    }
+    std::fflush(stdout);
+    if (opened->live) fmt::print(stderr, "tracetop: {}\n", live_capture_summary(source.stats()));
+    return status;
+}
+
+}  // namespace tracetop::engine
