@@ -46,6 +46,65 @@ void x_time_s(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
 }
 
+// evt.time with the date in front, as sysdig's evt.datetime.
+void x_datetime(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const std::time_t t = static_cast<std::time_t>(c.ev.ts / 1000000000ULL);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    c.scratch->clear();
+    fmt::format_to(std::back_inserter(*c.scratch), "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:09}", tm.tm_year + 1900,
+                   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, c.ev.ts % 1000000000ULL);
+    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+}
+
+// The registry's value of `name` for this event, true when it is true.
+bool registry_flag(const FieldContext& c, std::string_view name) {
+    auto bound = filter::resolve_field(name, std::nullopt);
+    if (!bound) return false;
+    FieldValues values;
+    bound->def->extract(c, bound->arg, values);
+    return !values.empty() && values[0].kind == FieldValue::Kind::Bool && values[0].u != 0;
+}
+
+// "write" or "read" for I/O calls (writes first, as sysdig asks).
+void x_io_dir(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (registry_flag(c, "evt.is_io_write")) {
+        out.push(FieldValue::of_string("write"));
+    } else if (registry_flag(c, "evt.is_io_read")) {
+        out.push(FieldValue::of_string("read"));
+    }
+}
+
+// proc.exe, a space, then the arguments joined by spaces.
+void x_exeline(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (!c.state.thread_known) return;
+    const ThreadInfo& t = *c.state.thread;
+    c.scratch->clear();
+    c.scratch->append(t.exe.view());
+    c.scratch->push_back(' ');
+    std::string_view items = t.args.view();
+    bool first = true;
+    while (!items.empty()) {
+        const size_t end = items.find('\0');
+        if (!first) c.scratch->push_back(' ');
+        c.scratch->append(items.substr(0, end));
+        first = false;
+        if (end == std::string_view::npos) break;
+        items.remove_prefix(end + 1);
+    }
+    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+}
+
+// The container's id, ':', then fd.name; outside containers the id is empty.
+void x_fd_containername(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    std::string_view name;
+    if (!c.state.fd_name(name)) return;
+    c.scratch->clear();
+    c.scratch->push_back(':');
+    c.scratch->append(name);
+    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+}
+
 // CPU time of the thread a context switch takes off the CPU; 0 on every
 // other event (sysdig). Without switch events it never counts.
 void x_exectime(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(0)); }
@@ -89,6 +148,11 @@ void x_host(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(F
 
 constexpr filter::FieldDef kChiselFields[] = {
     {"evt.count", FieldType::Uint64, ArgKind::None, "1 for every event (chisels sum it)", x_count},
+    {"evt.datetime", FieldType::String, ArgKind::None, "event time, local date and wall clock, with nanoseconds",
+     x_datetime},
+    {"evt.io_dir", FieldType::String, ArgKind::None, "'read' or 'write' for I/O calls", x_io_dir},
+    {"proc.exeline", FieldType::String, ArgKind::None, "proc.exe and the arguments", x_exeline},
+    {"fd.containername", FieldType::String, ArgKind::None, "the container id, ':' and fd.name", x_fd_containername},
     {"evt.time.s", FieldType::String, ArgKind::None, "event time, local wall clock, whole seconds", x_time_s},
     {"thread.exectime", FieldType::RelTime, ArgKind::None,
      "on context switches, the CPU time of the thread leaving the CPU", x_exectime},

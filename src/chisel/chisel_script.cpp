@@ -142,7 +142,22 @@ Result<bool> ChiselScript::capture_start(const state::Model& model) {
     return true;
 }
 
-Result<bool> ChiselScript::tick(uint64_t ts) {
+namespace {
+
+// Makes `ctx` the event evt.* reads for the scope of one call.
+struct CurrentEvent {
+    ChiselHost& host;
+    CurrentEvent(ChiselHost& h, const filter::FieldContext& ctx) : host(h) { host.event = &ctx; }
+    ~CurrentEvent() { host.event = nullptr; }
+    CurrentEvent(const CurrentEvent&) = delete;
+    CurrentEvent& operator=(const CurrentEvent&) = delete;
+};
+
+}  // namespace
+
+Result<bool> ChiselScript::tick(const filter::FieldContext& ctx) {
+    const uint64_t ts = ctx.ev.ts;
+    const CurrentEvent current(host_, ctx);
     if (host_.first_ts == 0) host_.first_ts = ts;
     host_.last_ts = ts;
     lua_State* ls = ls_.get();
@@ -194,11 +209,7 @@ Result<bool> ChiselScript::tick(uint64_t ts) {
 
 Result<bool> ChiselScript::on_event(const filter::FieldContext& ctx, fmt::memory_buffer& out) {
     if (host_.filter && !host_.filter->matches(ctx)) return true;
-    host_.event = &ctx;
-    struct Clear {
-        ChiselHost& h;
-        ~Clear() { h.event = nullptr; }
-    } clear{host_};
+    const CurrentEvent current(host_, ctx);
     if (has_on_event_) {
         lua_State* ls = ls_.get();
         lua_getglobal(ls, "on_event");

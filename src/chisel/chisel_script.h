@@ -35,8 +35,9 @@ public:
     Result<bool> capture_start(const state::Model& model);
 
     // Every event of the run, before the run's own filter: intervals follow
-    // the capture's clock even while nothing passes.
-    Result<bool> tick(uint64_t ts);
+    // the capture's clock even while nothing passes. on_interval reads the
+    // event that crossed the boundary (sysdig's current event).
+    Result<bool> tick(const filter::FieldContext& ctx);
     // An event that passed the run's filter (after tick). Appends what the
     // chisel's formatter prints to `out`.
     Result<bool> on_event(const filter::FieldContext& ctx, fmt::memory_buffer& out);

@@ -140,15 +140,15 @@ void push_value(lua_State* ls, const filter::FieldDef& def, const FieldValue& v,
 
 int l_field(lua_State* ls) {
     ChiselHost& host = host_of(ls);
-    const filter::FieldContext& ctx = current_event(ls, "evt.field()");
     const uintptr_t handle = reinterpret_cast<uintptr_t>(lua_touserdata(ls, 1));
-    if (handle == 0 || handle > host.fields.size()) {
+    // Outside any event (on_capture_start, on_capture_end) there is nothing to read.
+    if (host.event == nullptr || handle == 0 || handle > host.fields.size()) {
         lua_pushnil(ls);
         return 1;
     }
     const filter::BoundField& field = host.fields[handle - 1];
     filter::FieldValues values;
-    field.def->extract(ctx, field.arg, values);
+    field.def->extract(*host.event, field.arg, values);
     if (values.empty()) {
         lua_pushnil(ls);
         return 1;
@@ -260,10 +260,12 @@ int l_get_machine_info(lua_State* ls) {
 void push_fd(lua_State* ls, const state::FdEntry& fd, bool barebone, std::string& text) {
     lua_newtable(ls);
     if (!barebone) {
+        // sysdig leaves out what is not printable (a unix socket's NUL).
         text.clear();
-        event::OutBuffer buf;
-        event::append_sanitized(fd.name.view(), buf);
-        set_string(ls, "name", std::string_view(buf.data(), buf.size()));
+        for (const char c : fd.name.view()) {
+            if (c >= 0x20 && c < 0x7f) text += c;
+        }
+        set_string(ls, "name", text);
         const std::string_view type = state::fd_type_name(fd.type);
         set_string(ls, "type", type.empty() ? std::string_view("<NA>") : type);
     }

@@ -167,19 +167,21 @@ int run_chisel(const Options& given) {
         const state::EventContext& ctx = model.on_event(ev);
         // Records that only carry state are no events to a chisel.
         if (!shown_by_default(ev, true)) continue;
-        if (auto ticked = script.tick(ev.ts); !ticked) {
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
+        if (auto ticked = script.tick(fields); !ticked) {
             report_chisel_error(ticked.error());
             status = 1;
             break;
         }
-        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         if (run_filter && !run_filter->matches(fields)) continue;
         if (auto handled = script.on_event(fields, out); !handled) {
             report_chisel_error(handled.error());
             status = 1;
             break;
         }
-        if (out.size() > 65536) flush();
+        // Straight after what on_event printed (Lua's print goes to stdout too).
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
         if (script.wants_end()) break;
     }
     flush();
