@@ -105,6 +105,19 @@ void x_fd_containername(const FieldContext& c, const BoundArg&, FieldValues& out
     out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
 }
 
+// evt.buffer as sysdig hands it to chisels: rendered, each byte that is
+// not printable shown as '.' (http.lua matches "Host: ...\.\." on it).
+void x_buffer_text(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    auto raw = filter::resolve_field("evt.buffer", std::nullopt);
+    if (!raw) return;
+    FieldValues values;
+    raw->def->extract(c, arg, values);
+    if (values.empty()) return;
+    c.scratch->clear();
+    for (const char ch : values[0].s) c.scratch->push_back(ch >= 0x20 && ch < 0x7f ? ch : '.');
+    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+}
+
 // CPU time of the thread a context switch takes off the CPU; 0 on every
 // other event (sysdig). Without switch events it never counts.
 void x_exectime(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(0)); }
@@ -146,6 +159,11 @@ void x_duration(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // what sysdig says of threads outside containers.
 void x_host(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_string("host")); }
 
+// Fields whose value a chisel sees differently from a filter.
+constexpr filter::FieldDef kChiselOverrides[] = {
+    {"evt.buffer", FieldType::String, ArgKind::None, "the I/O buffer, non-printable bytes as '.'", x_buffer_text},
+};
+
 constexpr filter::FieldDef kChiselFields[] = {
     {"evt.count", FieldType::Uint64, ArgKind::None, "1 for every event (chisels sum it)", x_count},
     {"evt.datetime", FieldType::String, ArgKind::None, "event time, local date and wall clock, with nanoseconds",
@@ -178,6 +196,9 @@ Result<filter::BoundField> resolve_chisel_field(std::string_view name) {
         if (open == std::string_view::npos) return Error(fmt::format("bad field name '{}'", name));
         bracket = std::string(name.substr(open + 1, name.size() - open - 2));
         base = name.substr(0, open);
+    }
+    for (const filter::FieldDef& def : kChiselOverrides) {
+        if (def.name == base && !bracket) return filter::BoundField{&def, {}};
     }
     auto found = filter::resolve_field(base, bracket);
     if (found) return found;
