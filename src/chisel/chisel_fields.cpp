@@ -105,17 +105,9 @@ void x_fd_containername(const FieldContext& c, const BoundArg&, FieldValues& out
     out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
 }
 
-// evt.buffer as sysdig hands it to chisels: rendered, each byte that is
-// not printable shown as '.' (http.lua matches "Host: ...\.\." on it).
-void x_buffer_text(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
-    auto raw = filter::resolve_field("evt.buffer", std::nullopt);
-    if (!raw) return;
-    FieldValues values;
-    raw->def->extract(c, arg, values);
-    if (values.empty()) return;
-    c.scratch->clear();
-    for (const char ch : values[0].s) c.scratch->push_back(ch >= 0x20 && ch < 0x7f ? ch : '.');
-    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+// evt.buffer's raw bytes; lua_api renders them (render_buffer).
+void x_buffer_raw(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    out.push(FieldValue::of_string(raw_buffer(c)));
 }
 
 // CPU time of the thread a context switch takes off the CPU; 0 on every
@@ -161,7 +153,7 @@ void x_host(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(F
 
 // Fields whose value a chisel sees differently from a filter.
 constexpr filter::FieldDef kChiselOverrides[] = {
-    {"evt.buffer", FieldType::String, ArgKind::None, "the I/O buffer, non-printable bytes as '.'", x_buffer_text},
+    {"evt.buffer", FieldType::String, ArgKind::None, "the I/O buffer, rendered in the buffer format", x_buffer_raw},
 };
 
 constexpr filter::FieldDef kChiselFields[] = {
@@ -185,6 +177,39 @@ constexpr filter::FieldDef kChiselFields[] = {
 };
 
 }  // namespace
+
+bool is_buffer_field(const filter::BoundField& field) {
+    if (field.def == &kChiselOverrides[0]) return true;
+    return field.def != nullptr && field.def->name == "evt.arg" && field.arg.name == "data";
+}
+
+std::string_view raw_buffer(const filter::FieldContext& ctx) {
+    static auto buffer = filter::resolve_field("evt.buffer", std::nullopt);
+    if (!buffer) return {};
+    FieldValues values;
+    buffer->def->extract(ctx, buffer->arg, values);
+    return values.empty() ? std::string_view() : values[0].s;
+}
+
+void render_buffer(std::string_view raw, std::string_view format, fmt::memory_buffer& out) {
+    const auto printable = [](char c) { return c >= 0x20 && c < 0x7f; };
+    if (raw.empty()) return;  // an empty buffer is "" in every format
+    if (format != "ascii") {
+        for (const char c : raw) out.push_back(printable(c) ? c : '.');
+        return;
+    }
+    out.push_back('\n');
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const char c = raw[i];
+        if (printable(c)) {
+            out.push_back(c);
+        } else if (c == '\r') {
+            out.push_back('\n');
+        } else if (c == '\n' && i > 0 && raw[i - 1] != '\r') {
+            out.push_back(c);
+        }
+    }
+}
 
 std::span<const filter::FieldDef> chisel_only_fields() { return kChiselFields; }
 

@@ -27,7 +27,8 @@ struct RunInfo {
     std::string filter;       // the command line's filter (sysdig.get_filter)
     std::optional<event::MachineInfo> machine;
     bool print_container = false;  // -pc
-    std::string output_format = "normal";
+    std::string output_format = "normal";  // sysdig.get_output_format: normal or json
+    std::string buffer_format = "normal";  // how buffers reach chisels (sysdig.set_output_format)
 };
 
 struct ChiselHost {

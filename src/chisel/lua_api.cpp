@@ -147,6 +147,17 @@ int l_field(lua_State* ls) {
         return 1;
     }
     const filter::BoundField& field = host.fields[handle - 1];
+    if (is_buffer_field(field)) {
+        const std::string_view raw = raw_buffer(*host.event);
+        if (raw.data() == nullptr) {
+            lua_pushnil(ls);
+            return 1;
+        }
+        host.scratch.clear();
+        render_buffer(raw, host.run.buffer_format, host.scratch);
+        lua_pushlstring(ls, host.scratch.data(), host.scratch.size());
+        return 1;
+    }
     filter::FieldValues values;
     field.def->extract(*host.event, field.arg, values);
     if (values.empty()) {
@@ -208,6 +219,7 @@ int l_set_output_format(lua_State* ls) {
     for (const char* known : {"normal", "json", "simple", "hex", "hexascii", "ascii", "base64", "jsonbase64"}) {
         if (f == known) {
             host_of(ls).run.output_format = f == "json" ? "json" : "normal";
+            host_of(ls).run.buffer_format = std::string(f);
             return 0;
         }
     }
