@@ -26,6 +26,7 @@
 #include "text_fit.h"
 #include "text_pager.h"
 #include "views_menu.h"
+#include "chisels_menu.h"
 
 namespace tracetop::ui {
 namespace {
@@ -37,7 +38,7 @@ constexpr int kMinHeight = 24;
 // again, and a drill typed for a level that is gone is refused by the engine.
 constexpr auto kAnswerWait = std::chrono::seconds(2);
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, ChiselsMenu };
 
 class Explorer {
 public:
@@ -58,6 +59,7 @@ private:
     PromptLine prompt_;
     TextPager pager_;
     ViewsMenu menu_;
+    ChiselsMenu chisels_;  // chisels (D)
     PaneHost panes_;
     // Enter on an event: the evt.num whose fields were asked for, and the pager's title.
     std::optional<std::string> pending_details_;
@@ -149,6 +151,26 @@ void Explorer::on_request(Request r) {
             break;
         case Request::Kind::ChooseView: table_.set_view(r.text); break;
         case Request::Kind::BoxEvents: table_.enter_box_events(std::move(r.pane)); break;
+        // chisels (D): the chosen chisel runs on the scope on screen (a
+        // child tracetop over the file, or a few seconds live); its output
+        // opens in the pager.
+        case Request::Kind::Chisels:
+            chisels_.open();
+            mode_ = Mode::ChiselsMenu;
+            break;
+        case Request::Kind::RunChisel:
+            if (snap) {
+                const bool live = snap->source.live;
+                mvaddstr(LINES - 1, 0, fit(fmt::format("Running chisel {}{}...", r.text, live ? " for 3 s" : ""),
+                                           static_cast<size_t>(COLS)).c_str());
+                refresh();
+                const std::string out =
+                    engine::run_chisel_child(r.text, live ? "" : snap->source.name, snap->scope, 3.0);
+                pager_.open(fmt::format("Chisel {} on {}", r.text, snap->scope.empty() ? "everything" : snap->scope),
+                            split_lines(out));
+                mode_ = Mode::Details;
+            }
+            break;
     }
 }
 
@@ -157,6 +179,7 @@ Panel& Explorer::top() {
         case Mode::Help:
         case Mode::Details: return pager_;
         case Mode::ViewsMenu: return menu_;
+        case Mode::ChiselsMenu: return chisels_;
         case Mode::Prompt: return prompt_;
         case Mode::Pane: return panes_;
         case Mode::Table: break;

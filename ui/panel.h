@@ -35,6 +35,8 @@ struct Request {
         ReopenSpectro,   // back from a spectrogram box's events: `pane`
         ChooseView,      // the views menu's choice: `text`
         BoxEvents,       // a spectrogram box's events, a level down; back to `pane`
+        Chisels,         // chisels (D): the chisels menu
+        RunChisel,       // chisels (D): the menu's choice: `text`, run on the scope
     };
     Request(Kind k = Kind::None, PaneSelection p = {}, std::string t = {})
         : kind(k), pane(std::move(p)), text(std::move(t)) {}

@@ -20,6 +20,22 @@ Result<std::optional<std::string>> take_chisel_args(const std::string& name, std
 int print_chisel_list();
 int print_chisel_info(const std::string& name);
 
+// The explorer's chisel list: chisels that need no argument (the scope is
+// all the explorer gives them), by category and name.
+struct ChiselEntry {
+    std::string name;
+    std::string category;
+    std::string short_description;
+};
+std::vector<ChiselEntry> chisels_without_arguments();
+
+// Runs chisel `name` on the explorer's scope in a child tracetop: over
+// `capture_file`, or live for `live_seconds` when it is empty. Returns what
+// the chisel printed (output and errors), terminal control sequences and
+// other control characters removed, at most a few MiB.
+std::string run_chisel_child(const std::string& name, const std::string& capture_file, const std::string& scope,
+                             double live_seconds);
+
 // Runs options.chisel. Returns the exit status: 0, 1 when the input or the
 // chisel failed (after its on_capture_end), 2 for unusable options.
 int run_chisel(const Options& options);
