@@ -36,26 +36,25 @@ const ThreadInfo* ancestor(const FieldContext& c, int64_t n) {
 // Always 1: chisels sum it to count events.
 void x_count(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(1)); }
 
-// evt.time without the nanoseconds.
-void x_time_s(const FieldContext& c, const BoundArg&, FieldValues& out) {
+// The event's local wall-clock time: HH:MM:SS, the date in front when
+// `with_date`, the nanoseconds after when `with_ns`.
+void push_local_time(const FieldContext& c, bool with_date, bool with_ns, FieldValues& out) {
     const std::time_t t = static_cast<std::time_t>(c.ev.ts / 1000000000ULL);
     std::tm tm{};
     localtime_r(&t, &tm);
     c.scratch->clear();
-    fmt::format_to(std::back_inserter(*c.scratch), "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+    auto it = std::back_inserter(*c.scratch);
+    if (with_date) fmt::format_to(it, "{:04}-{:02}-{:02} ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    fmt::format_to(it, "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
+    if (with_ns) fmt::format_to(it, ".{:09}", c.ev.ts % 1000000000ULL);
     out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
 }
 
+// evt.time without the nanoseconds.
+void x_time_s(const FieldContext& c, const BoundArg&, FieldValues& out) { push_local_time(c, false, false, out); }
+
 // evt.time with the date in front, as sysdig's evt.datetime.
-void x_datetime(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const std::time_t t = static_cast<std::time_t>(c.ev.ts / 1000000000ULL);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    c.scratch->clear();
-    fmt::format_to(std::back_inserter(*c.scratch), "{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{:09}", tm.tm_year + 1900,
-                   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, c.ev.ts % 1000000000ULL);
-    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
-}
+void x_datetime(const FieldContext& c, const BoundArg&, FieldValues& out) { push_local_time(c, true, true, out); }
 
 // The registry's value of `name` for this event, true when it is true.
 bool registry_flag(const FieldContext& c, std::string_view name) {

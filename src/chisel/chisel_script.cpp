@@ -81,19 +81,12 @@ Result<bool> ChiselScript::init() {
     // A chain of chisel.exec() calls is bounded: a script that execs itself
     // must not recurse forever.
     for (int depth = 0; depth < 16; ++depth) {
-        lua_State* ls = ls_.get();
-        lua_getglobal(ls, "on_init");
-        if (!lua_isfunction(ls, -1)) {
-            lua_pop(ls, 1);
-            return true;
-        }
-        if (lua_pcall(ls, 0, 1, 0) != 0) return Error(host_.file + ": error in init(): " + pop_error(ls));
-        const bool boolean = lua_isboolean(ls, -1);
-        const bool ok = boolean && lua_toboolean(ls, -1);
-        lua_pop(ls, 1);
+        auto called = call_if_defined("on_init", host_.file + ": error in init(): ");
+        if (!called) return called.error();
+        if (!*called) return true;
         if (!host_.exec_name) {
-            if (!boolean) return Error(host_.file + " chisel error: wrong init() return value.");
-            if (!ok) return Error("init() for chisel " + host_.file + " failed.");
+            if (!(*called)->boolean) return Error(host_.file + " chisel error: wrong init() return value.");
+            if (!(*called)->value) return Error("init() for chisel " + host_.file + " failed.");
             return true;
         }
         // chisel.exec(NAME, ARGS...): this script is replaced by NAME with
@@ -113,32 +106,46 @@ Result<bool> ChiselScript::init() {
     return Error("chisel " + host_.file + ": too many chisel.exec() in a row");
 }
 
-Result<bool> ChiselScript::call_bool(const char* function, int nargs, const char* what) {
+Result<bool> ChiselScript::call_on_interval(uint64_t ts, double delta) {
     lua_State* ls = ls_.get();
-    if (lua_pcall(ls, nargs, 1, 0) != 0) return Error(host_.file + " chisel error: " + pop_error(ls));
+    lua_getglobal(ls, "on_interval");
+    lua_pushnumber(ls, static_cast<double>(ts / 1000000000ULL));
+    lua_pushnumber(ls, static_cast<double>(ts % 1000000000ULL));
+    lua_pushnumber(ls, delta);
+    if (lua_pcall(ls, 3, 1, 0) != 0) {
+        return Error(host_.file + " chisel error: calling on_interval() failed:" + pop_error(ls));
+    }
     const bool ok = lua_toboolean(ls, -1) != 0;
     lua_pop(ls, 1);
-    (void)function;
-    if (!ok) return Error(what);
+    if (!ok) return Error("execution terminated by the " + host_.file + " chisel");
     return true;
+}
+
+Result<std::optional<ChiselScript::Returned>> ChiselScript::call_if_defined(const char* name,
+                                                                           const std::string& error_prefix) {
+    lua_State* ls = ls_.get();
+    lua_getglobal(ls, name);
+    if (!lua_isfunction(ls, -1)) {
+        lua_pop(ls, 1);
+        return std::optional<Returned>();
+    }
+    if (lua_pcall(ls, 0, 1, 0) != 0) return Error(error_prefix + pop_error(ls));
+    Returned r;
+    r.boolean = lua_isboolean(ls, -1);
+    r.value = r.boolean && lua_toboolean(ls, -1);
+    lua_pop(ls, 1);
+    return std::optional<Returned>(r);
 }
 
 Result<bool> ChiselScript::capture_start(const state::Model& model) {
     host_.model = &model;
-    lua_State* ls = ls_.get();
-    lua_getglobal(ls, "on_capture_start");
-    if (!lua_isfunction(ls, -1)) {
-        lua_pop(ls, 1);
-        return true;
-    }
-    if (lua_pcall(ls, 0, 1, 0) != 0) return Error(host_.file + " chisel error: " + pop_error(ls));
-    const bool boolean = lua_isboolean(ls, -1);
-    const bool ok = boolean && lua_toboolean(ls, -1);
-    lua_pop(ls, 1);
-    if (!boolean) {
+    auto called = call_if_defined("on_capture_start", host_.file + " chisel error: ");
+    if (!called) return called.error();
+    if (!*called) return true;
+    if (!(*called)->boolean) {
         return Error(host_.file + " chisel error: wrong on_capture_start() return value. Boolean expected.");
     }
-    if (!ok) return Error("init() for chisel " + host_.file + " failed.");
+    if (!(*called)->value) return Error("init() for chisel " + host_.file + " failed.");
     return true;
 }
 
@@ -160,8 +167,6 @@ Result<bool> ChiselScript::tick(const filter::FieldContext& ctx) {
     const CurrentEvent current(host_, ctx);
     if (host_.first_ts == 0) host_.first_ts = ts;
     host_.last_ts = ts;
-    lua_State* ls = ls_.get();
-    const std::string stopped = "execution terminated by the " + host_.file + " chisel";
     if (first_event_) {
         first_event_ = false;
         if (host_.interval_ns != 0) {
@@ -181,11 +186,7 @@ Result<bool> ChiselScript::tick(const filter::FieldContext& ctx) {
             delta = static_cast<int64_t>(ts - interval_last_ts_);
             if (delta == 0) return true;
         }
-        lua_getglobal(ls, "on_interval");
-        lua_pushnumber(ls, static_cast<double>(ts / 1000000000ULL));
-        lua_pushnumber(ls, static_cast<double>(ts % 1000000000ULL));
-        lua_pushnumber(ls, static_cast<double>(delta));
-        auto called = call_bool("on_interval", 3, stopped.c_str());
+        auto called = call_on_interval(ts, static_cast<double>(delta));
         if (!called) return called;
         interval_sample_ = sample;
         interval_last_ts_ = ts;
@@ -195,11 +196,7 @@ Result<bool> ChiselScript::tick(const filter::FieldContext& ctx) {
         if (ts - interval_sample_ < interval) return true;
         uint64_t t = interval_sample_;
         for (; t + interval <= ts; t += interval) {
-            lua_getglobal(ls, "on_interval");
-            lua_pushnumber(ls, static_cast<double>(t / 1000000000ULL));
-            lua_pushnumber(ls, static_cast<double>(t % 1000000000ULL));
-            lua_pushnumber(ls, static_cast<double>(interval));
-            auto called = call_bool("on_interval", 3, stopped.c_str());
+            auto called = call_on_interval(t, static_cast<double>(interval));
             if (!called) return called;
         }
         interval_sample_ = t;

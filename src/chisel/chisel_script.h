@@ -49,7 +49,15 @@ public:
 private:
     ChiselScript() = default;
     Result<bool> open(std::string_view name);
-    Result<bool> call_bool(const char* function, int nargs, const char* what);
+    // on_interval(seconds, nanoseconds, delta); false from it ends the run.
+    Result<bool> call_on_interval(uint64_t ts, double delta);
+    // Calls global `name` without arguments when the script defines it:
+    // nullopt when it does not; else whether it returned a boolean, and which.
+    struct Returned {
+        bool boolean = false;
+        bool value = false;
+    };
+    Result<std::optional<Returned>> call_if_defined(const char* name, const std::string& error_prefix);
 
     std::vector<std::string> dirs_;
     ChiselHost host_;

@@ -63,19 +63,22 @@ int l_request_field(lua_State* ls) {
     return 1;
 }
 
-int l_set_filter(lua_State* ls) {
-    ChiselHost& host = host_of(ls);
+// The filter text argument 1 holds, compiled; a Lua error naming the
+// chisel when it does not compile. Empty text: nullopt.
+std::optional<filter::CompiledFilter> filter_arg(lua_State* ls, ChiselHost& host) {
     const char* text = lua_tostring(ls, 1);
-    if (text == nullptr || *text == '\0') {
-        host.filter.reset();
-        return 0;
-    }
+    if (text == nullptr || *text == '\0') return std::nullopt;
     auto compiled = filter::CompiledFilter::compile(text);
     if (!compiled) {
-        return luaL_error(ls, "invalid filter in chisel %s: %s", host.file.c_str(),
-                          filter::describe_filter_error(text, compiled.error()).c_str());
+        luaL_error(ls, "invalid filter in chisel %s: %s", host.file.c_str(),
+                   filter::describe_filter_error(text, compiled.error()).c_str());
     }
-    host.filter = std::move(*compiled);
+    return std::move(*compiled);
+}
+
+int l_set_filter(lua_State* ls) {
+    ChiselHost& host = host_of(ls);
+    host.filter = filter_arg(ls, host);
     return 0;
 }
 
@@ -196,14 +199,7 @@ int l_get_cpuid(lua_State* ls) {
 
 int l_global_filter(lua_State* ls) {
     ChiselHost& host = host_of(ls);
-    const char* text = lua_tostring(ls, 1);
-    if (text == nullptr) return 0;
-    auto compiled = filter::CompiledFilter::compile(text);
-    if (!compiled) {
-        return luaL_error(ls, "invalid filter in chisel %s: %s", host.file.c_str(),
-                          filter::describe_filter_error(text, compiled.error()).c_str());
-    }
-    host.global_filter = text;
+    if (filter_arg(ls, host)) host.global_filter = lua_tostring(ls, 1);
     return 0;
 }
 
@@ -247,9 +243,10 @@ int l_get_terminal_info(lua_State* ls) {
     return 1;
 }
 
+void push_string(lua_State* ls, std::string_view s) { lua_pushlstring(ls, s.data(), s.size()); }
+
 int l_get_filter(lua_State* ls) {
-    const std::string& f = host_of(ls).run.filter;
-    lua_pushlstring(ls, f.data(), f.size());
+    push_string(ls, host_of(ls).run.filter);
     return 1;
 }
 
@@ -428,15 +425,13 @@ int l_is_print_container_data(lua_State* ls) {
 }
 
 int l_get_output_format(lua_State* ls) {
-    const std::string& f = host_of(ls).run.output_format;
-    lua_pushlstring(ls, f.data(), f.size());
+    push_string(ls, host_of(ls).run.output_format);
     return 1;
 }
 
 int l_get_evtsource_name(lua_State* ls) {
     const ChiselHost& host = host_of(ls);
-    const std::string& name = host.run.live ? std::string() : host.run.source_name;
-    lua_pushlstring(ls, name.data(), name.size());
+    push_string(ls, host.run.live ? std::string_view() : std::string_view(host.run.source_name));
     return 1;
 }
 

@@ -149,6 +149,12 @@ namespace {
 
 void report_chisel_error(const Error& err) { fmt::print(stderr, "tracetop: {}\n", err.message); }
 
+// A command line that cannot run: said once, exit status 2.
+int report_unusable(const std::string& message) {
+    fmt::print(stderr, "tracetop: {}\n", message);
+    return 2;
+}
+
 }  // namespace
 
 int run_chisel(const Options& given) {
@@ -158,21 +164,12 @@ int run_chisel(const Options& given) {
     run.source_name = options.read_file.value_or("");
     run.filter = options.filter;
     auto loaded = chisel::ChiselScript::load(options.chisel, chisel::chisel_dirs(), run);
-    if (!loaded) {
-        report_chisel_error(loaded.error());
-        return 2;
-    }
+    if (!loaded) return report_unusable(loaded.error().message);
     chisel::ChiselScript& script = **loaded;
     if (options.chisel_args) {
-        if (auto set = script.set_args(*options.chisel_args); !set) {
-            report_chisel_error(set.error());
-            return 2;
-        }
+        if (auto set = script.set_args(*options.chisel_args); !set) return report_unusable(set.error().message);
     }
-    if (auto inited = script.init(); !inited) {
-        report_chisel_error(inited.error());
-        return 2;
-    }
+    if (auto inited = script.init(); !inited) return report_unusable(inited.error().message);
     // What on_init asked of the run: a filter when the command line has
     // none, a larger snap length live.
     const chisel::ChiselHost& host = script.host();
@@ -182,10 +179,7 @@ int run_chisel(const Options& given) {
     std::optional<filter::CompiledFilter> run_filter;
     if (!options.filter.empty()) {
         auto compiled = filter::CompiledFilter::compile(options.filter);
-        if (!compiled) {
-            fmt::print(stderr, "tracetop: {}\n", filter::describe_filter_error(options.filter, compiled.error()));
-            return 2;
-        }
+        if (!compiled) return report_unusable(filter::describe_filter_error(options.filter, compiled.error()));
         run_filter = std::move(*compiled);
     }
     // Live, the run's filter narrows what the probe captures; the chisel's
