@@ -170,6 +170,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
             return {std::nullopt, 2};
         }
         opts.chisel_args = std::move(*taken);
+        if (opts.write_file || opts.json || opts.explore || opts.print) {
+            std::cerr << "tracetop: -c runs a chisel; it does not combine with -w, --json, --explore, --print or -p\n";
+            return {std::nullopt, 2};
+        }
     }
     if (!filter_words.empty()) {
         std::ostringstream joined;

@@ -18,8 +18,9 @@ declare -A ARGS=(
 # Hash order. LuaJIT seeds its string hash at random (sysdig's own output
 # changes from run to run), so where a chisel's order comes from pairs() the
 # rows are compared sorted:
-# - whole tables walked with pairs(): lsof, netstat, ps (the thread table);
-HASH_ROWS=" lsof netstat ps "
+# - whole tables walked with pairs(): lsof, netstat, ps (the thread table),
+#   list_login_shells (its sessions);
+HASH_ROWS=" lsof netstat ps list_login_shells "
 # - top-N tables (common.lua's print_sorted_table, table_generator): rows are
 #   ordered by value, but rows of equal value come in hash order, and where
 #   the table is cut at N the rows of the last value shown are a hash-order
