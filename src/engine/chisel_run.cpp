@@ -21,7 +21,6 @@
 #include "engine/gone_thread_sweep.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
-#include "engine/syscall_interest.h"
 #include "filter/compiled_filter.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
@@ -182,10 +181,9 @@ int run_chisel(const Options& given) {
         if (!compiled) return report_unusable(filter::describe_filter_error(options.filter, compiled.error()));
         run_filter = std::move(*compiled);
     }
-    // Live, the run's filter narrows what the probe captures; the chisel's
-    // own filter applies to what passes it, so it cannot widen it.
-    auto opened = open_source(options, run.live ? syscall_interest_of(run_filter ? &*run_filter : nullptr)
-                                                : std::vector<uint8_t>{});
+    // Live, every call is captured as sysdig does: events the filter refuses
+    // still move a chisel's intervals on (tick below).
+    auto opened = open_source(options);
     if (!opened) {
         report_error(options.read_file.value_or("live capture"), opened.error());
         return 1;

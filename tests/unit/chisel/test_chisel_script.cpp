@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -40,8 +41,10 @@ std::string read_all(const std::filesystem::path& p) {
 }
 
 // Runs `script` over a shared capture as the engine does; returns the lines
-// its formatter printed.
-std::string run_over(chisel::ChiselScript& script, const std::string& capture) {
+// its formatter printed. `seconds`: how many different whole seconds the
+// events' times show.
+std::string run_over(chisel::ChiselScript& script, const std::string& capture, size_t* seconds = nullptr) {
+    std::set<uint64_t> whole_seconds;
     auto opened = capture::ScapReader::open(test::shared_capture(capture));
     REQUIRE(static_cast<bool>(opened));
     capture::ScapReader& reader = **opened;
@@ -64,6 +67,7 @@ std::string run_over(chisel::ChiselScript& script, const std::string& capture) {
         REQUIRE(rs != capture::ReadStatus::Failed);
         if (rs != capture::ReadStatus::Event) continue;
         if (first_ts == 0) first_ts = ev.ts;
+        whole_seconds.insert(ev.ts / 1000000000ULL);
         const state::EventContext& ctx = model.on_event(ev);
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         REQUIRE(script.tick(fields).ok());
@@ -71,6 +75,7 @@ std::string run_over(chisel::ChiselScript& script, const std::string& capture) {
         if (script.wants_end()) break;
     }
     REQUIRE(script.capture_end().ok());
+    if (seconds) *seconds = whole_seconds.size();
     return std::string(out.data(), out.size());
 }
 
@@ -116,11 +121,15 @@ TEST_CASE("a chisel sees its argument, its filtered events, fields, intervals an
     CHECK(script.desc().short_description == "counts events");
     REQUIRE(script.set_args((dir.path / "result").string()).ok());
     REQUIRE(script.init().ok());
-    const std::string printed = run_over(script, "curl_google.scap");
+    size_t seconds = 0;
+    const std::string printed = run_over(script, "curl_google.scap", &seconds);
     const std::string result = read_all(dir.path / "result");
     // curl's connects (sysdig -r curl_google.scap "evt.type=connect and
     // evt.dir=<" lists 4), each printed by the formatter.
     CHECK(result.substr(0, 2) == "4 ");
+    // set_interval_s(1): one on_interval per second boundary the events cross.
+    REQUIRE(seconds > 1);
+    CHECK(result.substr(2, result.find(' ', 2) - 2) == std::to_string(seconds - 1));
     CHECK(result.find(" curl connect false machine") != std::string::npos);
     CHECK(printed.find("curl connect\n") == 0);
     int lines = 0;
