@@ -217,6 +217,7 @@ int run_chisel(const Options& given) {
                            std::chrono::duration<double>(options.duration_s.value_or(0)));
     GoneThreadSweep sweep;
     uint64_t seen = 0;
+    uint64_t delivered = 0;  // -n counts the events that pass the filter, as sysdig's does
     uint64_t first_ts = 0;
     bool draining = false;
     event::EventView ev;
@@ -226,7 +227,7 @@ int run_chisel(const Options& given) {
             source.stop_producing();
             draining = true;
         }
-        if (options.max_events && seen >= *options.max_events) break;
+        if (options.max_events && delivered >= *options.max_events) break;
         const capture::ReadStatus rs = source.next(ev);
         if (rs == capture::ReadStatus::End) break;
         if (opened->live && !draining && options.duration_s && Clock::now() >= deadline) {
@@ -261,6 +262,7 @@ int run_chisel(const Options& given) {
             break;
         }
         if (run_filter && !run_filter->matches(fields)) continue;
+        ++delivered;
         if (auto handled = script.on_event(fields, out); !handled) {
             report_chisel_error(handled.error());
             status = 1;
