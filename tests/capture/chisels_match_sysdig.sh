@@ -71,6 +71,28 @@ for f in "$CAPTURES"/curl_google.scap "$CAPTURES"/single_ipv6_conn.scap; do
     esac
   done
 done
+# -cl and -i print what sysdig prints.
+oracle -cl >"$SCRATCH/want"; "$TRACETOP" -cl >"$SCRATCH/got"
+cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "-cl lists the chisels as sysdig -cl" ||
+  { fail "-cl differs from sysdig -cl"; diff "$SCRATCH/want" "$SCRATCH/got" | head -10; }
+bad_info=""
+for c in $chisels; do
+  cmp -s <(oracle -i "$c") <("$TRACETOP" -i "$c" 2>&1) || bad_info+=" $c"
+done
+[ -z "$bad_info" ] && pass "-i describes every chisel as sysdig -i" || fail "-i differs for:$bad_info"
+
+# The words after the chisel: its argument (by sysdig's rule), then the filter; -n counts what passes it.
+f="$CAPTURES/curl_google.scap"
+for words in "echo_fds fd.name=/etc/host.conf" "echo_fds disable_color fd.name=/etc/host.conf" \
+             "spy_file 'R /etc/host.conf'" "topscalls evt.type=open -n 500" "fdbytes_by proc.name fd.type=file"; do
+  eval "set -- $words"
+  c=$1; shift
+  oracle -r "$f" -c "$c" "$@" | normalize "$c" >"$SCRATCH/want"
+  "$TRACETOP" -r "$f" -c "$c" "$@" 2>&1 | normalize "$c" >"$SCRATCH/got"
+  [ -s "$SCRATCH/want" ] && cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "-c $words: as sysdig ($(wc -l <"$SCRATCH/got") lines)" ||
+    { fail "-c $words differs from sysdig"; diff "$SCRATCH/want" "$SCRATCH/got" | head -6; }
+done
+
 echo "Chisels not yet equal to sysdig's output (${#not_equal[@]}):"
 for line in "${not_equal[@]}"; do echo "  $line"; done
 finish
