@@ -84,11 +84,12 @@ done
 # The words after the chisel: its argument (by sysdig's rule), then the filter; -n counts what passes it.
 f="$CAPTURES/curl_google.scap"
 for words in "echo_fds fd.name=/etc/host.conf" "echo_fds disable_color fd.name=/etc/host.conf" \
-             "spy_file 'R /etc/host.conf'" "topscalls evt.type=open -n 500" "fdbytes_by proc.name fd.type=file"; do
+             "spy_file 'R /etc/host.conf'" "topscalls evt.type=open -n 500" "fdbytes_by proc.name fd.type=file" \
+             "lsof proc.name=curl" "lsof \"'fd.name contains lib'\"" "netstat fd.type=ipv4" "ps proc.name=curl"; do
   eval "set -- $words"
   c=$1; shift
   oracle -r "$f" -c "$c" "$@" | normalize "$c" >"$SCRATCH/want"
-  "$TRACETOP" -r "$f" -c "$c" "$@" 2>&1 | normalize "$c" >"$SCRATCH/got"
+  "$TRACETOP" -r "$f" -c "$c" "$@" 2>"$SCRATCH/err" | normalize "$c" >"$SCRATCH/got"
   [ -s "$SCRATCH/want" ] && cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "-c $words: as sysdig ($(wc -l <"$SCRATCH/got") lines)" ||
     { fail "-c $words differs from sysdig"; diff "$SCRATCH/want" "$SCRATCH/got" | head -6; }
 done
