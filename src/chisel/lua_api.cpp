@@ -4,6 +4,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,6 +47,24 @@ void set_number(lua_State* ls, const char* key, double value) {
 
 void set_string(lua_State* ls, const char* key, std::string_view value) {
     lua_pushlstring(ls, value.data(), value.size());
+    lua_setfield(ls, -2, key);
+}
+
+// Text read from the traced system (names, paths, arguments) reaches a
+// chisel, and so the terminal, with every byte that is not printable ASCII
+// shown as '.', as --print shows it. Buffers and raw arguments stay bytes.
+void push_clean(lua_State* ls, std::string_view text) {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f; })) {
+        lua_pushlstring(ls, text.data(), text.size());
+        return;
+    }
+    fmt::memory_buffer clean;
+    event::append_sanitized(text, clean);
+    lua_pushlstring(ls, clean.data(), clean.size());
+}
+
+void set_clean(lua_State* ls, const char* key, std::string_view value) {
+    push_clean(ls, value);
     lua_setfield(ls, -2, key);
 }
 
@@ -132,7 +151,13 @@ void push_value(lua_State* ls, const filter::FieldDef& def, const FieldValue& v,
         case FieldValue::Kind::Uint: lua_pushnumber(ls, static_cast<double>(v.u)); return;
         case FieldValue::Kind::Double: lua_pushnumber(ls, v.d); return;
         case FieldValue::Kind::Bool: lua_pushboolean(ls, v.u != 0); return;
-        case FieldValue::Kind::String: lua_pushlstring(ls, v.s.data(), v.s.size()); return;
+        case FieldValue::Kind::String:
+            if (def.type == filter::FieldType::String) {
+                push_clean(ls, v.s);
+            } else {
+                lua_pushlstring(ls, v.s.data(), v.s.size());
+            }
+            return;
         case FieldValue::Kind::Ip:
             scratch.clear();
             filter::render_value(def, v, scratch);
@@ -310,8 +335,7 @@ void push_items(lua_State* ls, std::string_view items) {
     int n = 0;
     while (!items.empty()) {
         const size_t end = items.find('\0');
-        const std::string_view item = items.substr(0, end);
-        lua_pushlstring(ls, item.data(), item.size());
+        push_clean(ls, items.substr(0, end));
         lua_rawseti(ls, -2, ++n);
         if (end == std::string_view::npos) break;
         items.remove_prefix(end + 1);
@@ -372,8 +396,8 @@ int thread_table(lua_State* ls, bool with_fds, bool barebone) {
         set_number(ls, "pid", static_cast<uint32_t>(t.pid));
         if (!barebone) {
             set_number(ls, "ptid", static_cast<uint32_t>(t.ptid));
-            set_string(ls, "comm", t.comm.view());
-            set_string(ls, "exe", t.exe.view());
+            set_clean(ls, "comm", t.comm.view());
+            set_clean(ls, "exe", t.exe.view());
             set_number(ls, "flags", t.flags);
             set_number(ls, "fdlimit", static_cast<uint32_t>(t.fdlimit));
             set_number(ls, "uid", t.uid);
@@ -386,7 +410,7 @@ int thread_table(lua_State* ls, bool with_fds, bool barebone) {
             set_number(ls, "pfminor", static_cast<uint32_t>(t.pfminor));
             set_string(ls, "clone_ts", std::to_string(t.clone_ts));
             const event::UserRecord* user = model.user(t.uid);
-            set_string(ls, "username", user ? std::string_view(user->name) : std::string_view(""));
+            set_clean(ls, "username", user ? std::string_view(user->name) : std::string_view(""));
             push_items(ls, t.args.view());
             lua_setfield(ls, -2, "args");
             const state::ThreadInfo* main = model.main_thread_of(t);

@@ -205,3 +205,45 @@ TEST_CASE("buffers reach chisels as sysdig renders them") {
     chisel::render_buffer("", "ascii", out);
     CHECK(out.size() == 0);
 }
+
+TEST_CASE("the thread table: threads by tid with their fds; names from the traced system arrive printable") {
+    TempDir dir;
+    dir.write("threads.lua", R"(
+description = "t"; short_description = "t"; args = { { name = "out", argtype = "string", optional = false } }
+function on_set_arg(n, v) out = v return true end
+function on_capture_start()
+  local t = sysdig.get_thread_table()
+  local f = io.open(out, "w")
+  local p = t[42]
+  f:write(p.comm, "|", p.pid, "|", p.args[1], "|", p.fdtable[3].name, "|", p.fdtable[3].type, "|",
+          tostring(sysdig.get_thread_table("fd.name=/nowhere")[42]))
+  f:close()
+  return true
+end)");
+    event::CaptureHeader header;
+    event::ThreadRecord thread;
+    thread.tid = thread.pid = 42;
+    thread.ptid = 1;
+    thread.comm = "evil\x1b[2J";
+    thread.exe = "evil";
+    thread.args = std::string("a\x07", 2);
+    header.threads.push_back(thread);
+    event::ThreadFdList fds;
+    fds.tid = 42;
+    event::FdRecord file;
+    file.fd = 3;
+    file.type = event::FdRecordType::File;
+    file.name = "/tmp/x\n";
+    fds.fds.push_back(file);
+    header.fd_lists.push_back(fds);
+    state::Model model;
+    model.load_header(header);
+
+    auto loaded = chisel::ChiselScript::load("threads", {dir.dir()}, {});
+    REQUIRE(loaded.ok());
+    REQUIRE((*loaded)->set_args((dir.path / "out").string()).ok());
+    REQUIRE((*loaded)->init().ok());
+    auto started = (*loaded)->capture_start(model);
+    REQUIRE_MESSAGE(started.ok(), (started.ok() ? "" : started.error().message));
+    CHECK(read_all(dir.path / "out") == "evil.[2J|42|a.|/tmp/x|file|nil");
+}
