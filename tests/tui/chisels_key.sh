@@ -4,6 +4,9 @@
 # the pager, colours and control bytes removed. The chisel is the test's own
 # (SYSDIG_CHISEL_DIR, listed first), so what it reports is known.
 source "$(dirname "$0")/lib.sh"
+# Listing the chisels loads each script, and the chisel runs in a child that
+# reads the whole capture: slow under the sanitizers, so these wait longer.
+check_slow() { if wait_for "$2" 60; then pass "$1"; else fail "$1 (expected '$2')"; fi; }
 
 mkdir -p "$SCRATCH/chisels"
 cat >"$SCRATCH/chisels/scope_probe.lua" <<'LUA'
@@ -26,11 +29,11 @@ raw 'proc.name=curl'
 keys Enter
 check "the filter applies" "proc.name=curl"
 keys C
-check "C opens the chisels menu" "Chisels (on the current scope)"
+check_slow "C opens the chisels menu" "Chisels (on the current scope)"
 check "the menu lists the user's chisel" "scope_probe"
 check "and sysdig's" "echo_fds"
 keys Enter
-check "the chisel's output opens in the pager, titled with the scope" "Chisel scope_probe on proc.name=curl"
+check_slow "the chisel's output opens in the pager, titled with the scope" "Chisel scope_probe on proc.name=curl"
 check "the chisel got the scope as its filter" "filter=[proc.name=curl]"
 check "it saw only the scope's events" "last=curl"
 if screen | grep -q "events=$want "; then pass "as many events as --print shows ($want)"; else fail "events: want $want"; fi
