@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "chisel/chisel_dirs.h"
 #include "chisel/chisel_host.h"
 #include "chisel/lua_api.h"
 
@@ -46,6 +47,13 @@ std::vector<ChiselDesc> list_chisels(const std::vector<std::string>& dirs) {
         }
     }
     return out;
+}
+
+std::optional<ChiselDesc> find_chisel(std::string_view name, const std::vector<std::string>& dirs) {
+    const auto path = find_chisel_file(name, dirs);
+    ChiselDesc desc;
+    if (!path || !read_one(*path, std::string(name), dirs, desc)) return std::nullopt;
+    return desc;
 }
 
 std::string format_chisel_list(std::vector<ChiselDesc> chisels, bool verbose) {

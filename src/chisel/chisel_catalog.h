@@ -3,6 +3,7 @@
 // views and hidden chisels left out), the first of a name winning.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@
 namespace tracetop::chisel {
 
 std::vector<ChiselDesc> list_chisels(const std::vector<std::string>& dirs);
+
+// The one chisel `name` (the file run finds), when it is a listed chisel.
+std::optional<ChiselDesc> find_chisel(std::string_view name, const std::vector<std::string>& dirs);
 
 // sysdig's -cl text: by category, then name; short descriptions wrapped.
 // `verbose` adds the closing hint about -i.

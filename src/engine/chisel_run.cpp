@@ -46,9 +46,8 @@ int print_chisel_list() {
 }
 
 int print_chisel_info(const std::string& name) {
-    for (const chisel::ChiselDesc& c : chisel::list_chisels(chisel::chisel_dirs())) {
-        if (c.name != name) continue;
-        const std::string text = chisel::format_chisel_info(c);
+    if (const auto c = chisel::find_chisel(name, chisel::chisel_dirs())) {
+        const std::string text = chisel::format_chisel_info(*c);
         std::fwrite(text.data(), 1, text.size(), stdout);
         return 0;
     }
