@@ -33,6 +33,9 @@ REQUIRED=" topprocs_cpu topprocs_file topprocs_net topfiles_bytes topfiles_time 
   spy_users spy_file echo_fds stdin stdout stderr lsof netstat ps iobytes iobytes_file iobytes_net fdbytes_by
   fdcount_by list_login_shells proc_exec_time httplog "
 
+# One space between names, and around the list: "* $c *" matches whole names.
+HASH_ROWS=" $(echo $HASH_ROWS) "; HASH_TOP=" $(echo $HASH_TOP) "; REQUIRED=" $(echo $REQUIRED) "
+
 normalize() {  # NAME < output > comparable output
   case "$HASH_ROWS" in *" $1 "*) sort; return ;; esac
   case "$HASH_TOP" in
