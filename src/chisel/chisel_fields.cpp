@@ -147,8 +147,10 @@ void x_duration(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 
 // Containers are not modelled yet: every thread runs on the host, which is
-// what sysdig says of threads outside containers.
-void x_host(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_string("host")); }
+// what sysdig says of threads outside containers (nothing without a thread).
+void x_host(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (c.state.thread_known) out.push(FieldValue::of_string("host"));
+}
 
 // Fields whose value a chisel sees differently from a filter.
 constexpr filter::FieldDef kChiselOverrides[] = {
