@@ -36,6 +36,14 @@ REQUIRED=" topprocs_cpu topprocs_file topprocs_net topfiles_bytes topfiles_time 
 # One space between names, and around the list: "* $c *" matches whole names.
 HASH_ROWS=" $(echo $HASH_ROWS) "; HASH_TOP=" $(echo $HASH_TOP) "; REQUIRED=" $(echo $REQUIRED) "
 
+# Why the known ones differ.
+declare -A WHY=(
+  [shellshock_detect]="sysdig 0.29.3 refuses the chisel's own filter (and/or mixed without brackets) and prints nothing; tracetop's filter language accepts it"
+  [topcontainers_error]="its filter uses container.name, which the filter language does not know yet (containers are not modelled)"
+  [topcontainers_file]="its filter uses container.name, which the filter language does not know yet (containers are not modelled)"
+  [topcontainers_net]="its filter uses container.name, which the filter language does not know yet (containers are not modelled)"
+)
+
 normalize() {  # NAME < output > comparable output
   case "$HASH_ROWS" in *" $1 "*) sort; return ;; esac
   case "$HASH_TOP" in
@@ -63,8 +71,10 @@ for f in "$CAPTURES"/curl_google.scap "$CAPTURES"/single_ipv6_conn.scap; do
       case "$REQUIRED" in *" $c "*) pass "$cap: $c ($(wc -l <"$SCRATCH/got") lines)";; esac
       continue
     fi
-    if [ -s "$SCRATCH/err" ]; then
-      reason="tracetop: $(head -c 200 "$SCRATCH/err" | head -1)"
+    if [ -n "${WHY[$c]:-}" ]; then
+      reason=${WHY[$c]}
+    elif [ -s "$SCRATCH/err" ]; then
+      reason=$(head -1 "$SCRATCH/err" | cut -c1-200)
     else
       reason="first difference: $(diff "$SCRATCH/want" "$SCRATCH/got" | grep '^[<>]' | head -2 | cut -c1-100 | tr '\n' '|')"
     fi
