@@ -5,6 +5,8 @@
 # others are compared too, and those not yet equal are listed with the reason.
 source "$(dirname "$0")/lib.sh"
 need_sysdig
+# Some chisels write files where they run (udp_extract: udp_dump_files/).
+cd "$SCRATCH" || exit 1
 
 # Arguments, from each chisel's -i: the defaults it names, else a value the
 # description asks for. Chisels not listed run without arguments.
