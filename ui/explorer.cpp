@@ -33,6 +33,7 @@
 #include "text_fit.h"
 #include "text_pager.h"
 #include "views_menu.h"
+#include "chisels_menu.h"
 
 namespace tracetop::ui {
 namespace {
@@ -44,7 +45,7 @@ constexpr int kMinHeight = 24;
 // again, and a drill typed for a level that is gone is refused by the engine.
 constexpr auto kAnswerWait = std::chrono::seconds(2);
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, SortMenu, Columns, Setup };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, SortMenu, Columns, Setup, ChiselsMenu };
 
 // issue 16 (uilook): the settings file as read at start, what is in force,
 // and a line for the user (a bad settings file, a failed save) shown over
@@ -80,6 +81,7 @@ private:
     PromptLine prompt_;
     TextPager pager_;
     ViewsMenu menu_;
+    ChiselsMenu chisels_;  // chisels (D)
     PaneHost panes_;
     SortMenu sort_menu_;
     ColumnChooser chooser_;
@@ -220,6 +222,26 @@ void Explorer::on_request(Request r) {
         case Request::Kind::SortMenu:
         case Request::Kind::Columns:
         case Request::Kind::Setup: open_look(r.kind); break;
+        // chisels (D): the chosen chisel runs on the scope on screen (a
+        // child tracetop over the file, or a few seconds live); its output
+        // opens in the pager.
+        case Request::Kind::Chisels:
+            chisels_.open();
+            mode_ = Mode::ChiselsMenu;
+            break;
+        case Request::Kind::RunChisel:
+            if (snap) {
+                const bool live = snap->source.live;
+                mvaddstr(LINES - 1, 0, fit(fmt::format("Running chisel {}{}...", r.text, live ? " for 3 s" : ""),
+                                           static_cast<size_t>(COLS)).c_str());
+                refresh();
+                const std::string out =
+                    engine::run_chisel_child(r.text, live ? "" : snap->source.name, snap->scope, 3.0);
+                pager_.open(fmt::format("Chisel {} on {}", r.text, snap->scope.empty() ? "everything" : snap->scope),
+                            split_lines(out));
+                mode_ = Mode::Details;
+            }
+            break;
     }
 }
 
@@ -228,6 +250,7 @@ Panel& Explorer::top() {
         case Mode::Help:
         case Mode::Details: return pager_;
         case Mode::ViewsMenu: return menu_;
+        case Mode::ChiselsMenu: return chisels_;
         case Mode::Prompt: return prompt_;
         case Mode::Pane: return panes_;
         case Mode::SortMenu: return sort_menu_;

@@ -27,8 +27,9 @@ constexpr std::string_view kActionNames[] = {
     "sort_menu", "columns", "setup", "line_home", "line_end", "toggle", "move_up", "move_down",
     "up", "down",
     "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
-    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse"};
-static_assert(std::size(kActionNames) == static_cast<size_t>(A::Mouse) + 1);
+    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse",
+    "chisels"};  // chisels (D)
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::Chisels) + 1);
 constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
 static_assert(std::size(kScopeNames) == kScopes);
 

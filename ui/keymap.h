@@ -35,6 +35,7 @@ enum class Action {
     Insert, Erase, EraseForward, ClearLine,
     // Anywhere.
     Redraw, Resize, Mouse,
+    Chisels,  // chisels (D): the chisels menu
 };
 
 // Where a binding holds. A key is looked up in the scope of what is on top

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "engine/batch_run.h"
+#include "engine/chisel_run.h"
 #include "engine/cli_options.h"
 #include "engine/json_run.h"
 #include "engine/signal_stop.h"
@@ -19,6 +20,10 @@ int main(int argc, char** argv) {
     if (!outcome.options) return outcome.exit_status;
     Options& options = *outcome.options;
     if (options.list_views) return run_list_views(options);
+    if (!options.chisel.empty()) {  // chisels (D)
+        install_stop_signals();
+        return run_chisel(options);
+    }
     if (options.json) {
         install_stop_signals();
         return run_json(options);

@@ -39,6 +39,8 @@ struct Request {
         SortMenu,        // the list of columns to sort by
         Columns,         // the column chooser of the view shown
         Setup,           // the setup screen
+        Chisels,         // chisels (D): the chisels menu
+        RunChisel,       // chisels (D): the menu's choice: `text`, run on the scope
     };
     Request(Kind k = Kind::None, PaneSelection p = {}, std::string t = {})
         : kind(k), pane(std::move(p)), text(std::move(t)) {}

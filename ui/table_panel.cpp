@@ -151,6 +151,7 @@ Reply TablePanel::handle(const Input& in) {
         case Action::Events: drill(true); break;
         case Action::Echo: return {K::Echo};
         case Action::Spectro: return {K::Spectro};
+        case Action::Chisels: return {K::Chisels};  // chisels (D)
         case Action::Tree:
             if (tree_columns(snap_.get())) {
                 level_.tree = !level_.tree;

@@ -7,6 +7,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "engine/chisel_run.h"
 #include "engine/field_list.h"
 #include "engine/sysdig_argv.h"
 
@@ -80,6 +81,13 @@ po::options_description describe_options() {
          "after the CPU, the thread's tid:vtid")
         ("print-k8s", "print sysdig's Kubernetes line per event (also -pk): the pod's name and the container's id "
          "after the CPU");
+    desc.add_options()
+        // chisels (D)
+        ("chisel,c", po::value<std::string>()->value_name("NAME"),
+         "run sysdig's chisel NAME (-c NAME [ARGS] [filter]); the word after NAME is its arguments when it takes "
+         "any (sysdig's rule, see tracetop(8))")
+        ("list-chisels", "list the chisels (-cl) by category and exit")
+        ("chisel-info,i", po::value<std::string>()->value_name("NAME"), "describe chisel NAME and its arguments, and exit");
     return desc;
 }
 
@@ -120,6 +128,9 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         print_field_list();
         return {std::nullopt, 0};
     }
+    // chisels (D)
+    if (vm.count("list-chisels")) return {std::nullopt, print_chisel_list()};
+    if (vm.count("chisel-info")) return {std::nullopt, print_chisel_info(vm["chisel-info"].as<std::string>())};
 
     Options opts;
     if (vm.count("read")) opts.read_file = vm["read"].as<std::string>();
@@ -189,9 +200,26 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
                       " (%container.id) %proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.args";
         opts.print = true;
     }
-    if (vm.count("filter")) {
+    // chisels (D): the chisel takes its argument word before the rest
+    // becomes the filter.
+    std::vector<std::string> filter_words;
+    if (vm.count("filter")) filter_words = vm["filter"].as<std::vector<std::string>>();
+    if (vm.count("chisel")) {
+        opts.chisel = vm["chisel"].as<std::string>();
+        auto taken = take_chisel_args(opts.chisel, filter_words);
+        if (!taken) {
+            std::cerr << "tracetop: " << taken.error().message << "\n";
+            return {std::nullopt, 2};
+        }
+        opts.chisel_args = std::move(*taken);
+        if (opts.write_file || opts.json || opts.explore || opts.print) {
+            std::cerr << "tracetop: -c runs a chisel; it does not combine with -w, --json, --explore, --print or -p\n";
+            return {std::nullopt, 2};
+        }
+    }
+    if (!filter_words.empty()) {
         std::ostringstream joined;
-        const auto& words = vm["filter"].as<std::vector<std::string>>();
+        const auto& words = filter_words;
         for (size_t i = 0; i < words.size(); ++i) joined << (i ? " " : "") << words[i];
         opts.filter = joined.str();
     }

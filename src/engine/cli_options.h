@@ -32,6 +32,9 @@ struct Options {
     // issue 16 (uilook): what the command line says over the settings file.
     bool delay_given = false;               // -d was given
     std::optional<std::string> scheme;      // --scheme, --color, --no-color: the colour scheme
+    // chisels (D): sysdig's Lua chisels.
+    std::string chisel;                     // -c NAME: run this chisel instead of printing
+    std::optional<std::string> chisel_args; // the word after -c NAME that sysdig's rule gives the chisel
 };
 
 // What parsing decided: run with options, or exit now (after --help,

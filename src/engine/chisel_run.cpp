@@ -1,0 +1,285 @@
+#include "engine/chisel_run.h"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "chisel/chisel_catalog.h"
+#include "chisel/chisel_dirs.h"
+#include "chisel/chisel_script.h"
+#include "engine/capture_summary.h"
+#include "engine/event_line.h"
+#include "engine/gone_thread_sweep.h"
+#include "engine/signal_stop.h"
+#include "engine/source_factory.h"
+#include "filter/compiled_filter.h"
+#include "state/model.h"
+#include "state/model_arg_context.h"
+
+namespace tracetop::engine {
+
+Result<std::optional<std::string>> take_chisel_args(const std::string& name, std::vector<std::string>& words) {
+    auto script = chisel::ChiselScript::load(name, chisel::chisel_dirs(), {});
+    if (!script) return script.error();
+    const auto compiles = [](const std::string& text) { return filter::CompiledFilter::compile(text).ok(); };
+    auto n = chisel::chisel_words((*script)->desc().args, words, compiles);
+    if (!n) return Error(n.error().message + " " + name);
+    if (*n == 0) return std::optional<std::string>();
+    std::optional<std::string> taken = words.front();
+    words.erase(words.begin());
+    return taken;
+}
+
+int print_chisel_list() {
+    const std::string text = chisel::format_chisel_list(chisel::list_chisels(chisel::chisel_dirs()), true);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return 0;
+}
+
+int print_chisel_info(const std::string& name) {
+    if (const auto c = chisel::find_chisel(name, chisel::chisel_dirs())) {
+        const std::string text = chisel::format_chisel_info(*c);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+    fmt::print(stderr, "tracetop: chisel {} not found - use -cl to list them.\n", name);
+    return 1;
+}
+
+std::vector<ChiselEntry> chisels_without_arguments() {
+    auto all = chisel::list_chisels(chisel::chisel_dirs());
+    std::sort(all.begin(), all.end(), [](const chisel::ChiselDesc& a, const chisel::ChiselDesc& b) {
+        return a.category == b.category ? a.name < b.name : a.category < b.category;
+    });
+    std::vector<ChiselEntry> out;
+    for (const chisel::ChiselDesc& c : all) {
+        const bool required = std::any_of(c.args.begin(), c.args.end(), [](const chisel::ChiselArg& a) { return !a.optional; });
+        if (!required) out.push_back({c.name, c.category, c.short_description});
+    }
+    return out;
+}
+
+namespace {
+
+// Keeps text a pager can show: escape sequences (colours) go, tabs become
+// spaces, other control characters go.
+std::string printable_text(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c == 0x1b) {
+            if (i + 1 < raw.size() && raw[i + 1] == '[') {
+                i += 2;
+                while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
+            }
+            continue;
+        }
+        if (c == '\t') {
+            out += ' ';
+        } else if (c == '\n' || (c >= 0x20 && c != 0x7f)) {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string run_chisel_child(const std::string& name, const std::string& capture_file, const std::string& scope,
+                             double live_seconds) {
+    constexpr size_t kMaxOutput = 4u << 20;
+    std::vector<std::string> args = {"/proc/self/exe"};
+    if (!capture_file.empty()) {
+        args.insert(args.end(), {"-r", capture_file});
+    } else {
+        args.insert(args.end(), {"--duration", fmt::format("{}", live_seconds)});
+    }
+    args.insert(args.end(), {"-c", name});
+    if (!scope.empty()) args.push_back(scope);
+    // Made before fork: the child only calls what is safe after fork in a
+    // threaded process.
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) return fmt::format("tracetop: cannot run the chisel: {}\n", std::strerror(errno));
+    const pid_t child = fork();
+    if (child < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return fmt::format("tracetop: cannot run the chisel: {}\n", std::strerror(errno));
+    }
+    if (child == 0) {
+        const int devnull = open("/dev/null", O_RDONLY);
+        if (devnull >= 0) dup2(devnull, STDIN_FILENO);
+        dup2(fds[1], STDOUT_FILENO);
+        dup2(fds[1], STDERR_FILENO);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(fds[1]);
+    std::string raw;
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = read(fds[0], buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        if (raw.size() < kMaxOutput) raw.append(buf, std::min<size_t>(static_cast<size_t>(n), kMaxOutput - raw.size()));
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    }
+    return printable_text(raw);
+}
+
+namespace {
+
+void report_chisel_error(const Error& err) { fmt::print(stderr, "tracetop: {}\n", err.message); }
+
+// A command line that cannot run: said once, exit status 2.
+int report_unusable(const std::string& message) {
+    fmt::print(stderr, "tracetop: {}\n", message);
+    return 2;
+}
+
+}  // namespace
+
+int run_chisel(const Options& given) {
+    Options options = given;
+    chisel::RunInfo run;
+    run.live = !options.read_file.has_value();
+    run.source_name = options.read_file.value_or("");
+    run.filter = options.filter;
+    auto loaded = chisel::ChiselScript::load(options.chisel, chisel::chisel_dirs(), run);
+    if (!loaded) return report_unusable(loaded.error().message);
+    chisel::ChiselScript& script = **loaded;
+    if (options.chisel_args) {
+        if (auto set = script.set_args(*options.chisel_args); !set) return report_unusable(set.error().message);
+    }
+    if (auto inited = script.init(); !inited) return report_unusable(inited.error().message);
+    // What on_init asked of the run: a filter when the command line has
+    // none, a larger snap length live.
+    const chisel::ChiselHost& host = script.host();
+    if (options.filter.empty() && host.global_filter) options.filter = *host.global_filter;
+    if (host.snaplen && *host.snaplen > options.snaplen) options.snaplen = std::min<uint32_t>(*host.snaplen, 65000);
+
+    std::optional<filter::CompiledFilter> run_filter;
+    if (!options.filter.empty()) {
+        auto compiled = filter::CompiledFilter::compile(options.filter);
+        if (!compiled) return report_unusable(filter::describe_filter_error(options.filter, compiled.error()));
+        run_filter = std::move(*compiled);
+    }
+    // Live, every call is captured as sysdig does: events the filter refuses
+    // still move a chisel's intervals on (tick below).
+    auto opened = open_source(options);
+    if (!opened) {
+        report_error(options.read_file.value_or("live capture"), opened.error());
+        return 1;
+    }
+    capture::Source& source = *opened->source;
+    if (opened->live) {
+        const auto& machine = source.header().machine;
+        fmt::print(stderr, "tracetop: capturing ({} CPUs)\n", machine ? machine->num_cpus : 0);
+        std::fflush(stderr);
+    }
+
+    state::Model model;
+    model.load_header(source.header());
+    script.host().run.machine = source.header().machine;
+    int status = 0;
+    if (auto started = script.capture_start(model); !started) {
+        report_chisel_error(started.error());
+        return 1;
+    }
+    const state::ModelArgContext args(model);
+    fmt::memory_buffer scratch;
+    fmt::memory_buffer out;
+    const auto flush = [&out] {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+        std::fflush(stdout);
+    };
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                           std::chrono::duration<double>(options.duration_s.value_or(0)));
+    GoneThreadSweep sweep;
+    uint64_t seen = 0;
+    uint64_t delivered = 0;  // -n counts the events that pass the filter, as sysdig's does
+    uint64_t first_ts = 0;
+    bool draining = false;
+    event::EventView ev;
+    for (;;) {
+        if (!draining && stop_requested()) {
+            if (!opened->live) break;
+            source.stop_producing();
+            draining = true;
+        }
+        if (options.max_events && delivered >= *options.max_events) break;
+        const capture::ReadStatus rs = source.next(ev);
+        if (rs == capture::ReadStatus::End) break;
+        if (opened->live && !draining && options.duration_s && Clock::now() >= deadline) {
+            source.stop_producing();
+            draining = true;
+        }
+        if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
+            sweep.maybe_sweep(model, source.stats().drops, Clock::now());
+        }
+        if (rs == capture::ReadStatus::Idle) {
+            flush();
+            continue;
+        }
+        if (rs == capture::ReadStatus::NewSection) {
+            model.load_header(source.header());
+            continue;
+        }
+        if (rs == capture::ReadStatus::Failed) {
+            if (stop_requested()) break;
+            report_error(opened->name, source.error().value_or(Error("read failed")));
+            status = 1;
+            break;
+        }
+        if (seen++ == 0) first_ts = ev.ts;
+        const state::EventContext& ctx = model.on_event(ev);
+        // Records that only carry state are no events to a chisel.
+        if (!shown_by_default(ev, true)) continue;
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
+        if (auto ticked = script.tick(fields); !ticked) {
+            report_chisel_error(ticked.error());
+            status = 1;
+            break;
+        }
+        if (run_filter && !run_filter->matches(fields)) continue;
+        ++delivered;
+        if (auto handled = script.on_event(fields, out); !handled) {
+            report_chisel_error(handled.error());
+            status = 1;
+            break;
+        }
+        // Straight after what on_event printed (Lua's print goes to stdout too).
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+        if (script.wants_end()) break;
+    }
+    flush();
+    if (auto ended = script.capture_end(); !ended) {
+        report_chisel_error(ended.error());
+        status = 1;
+    }
+    std::fflush(stdout);
+    if (opened->live) fmt::print(stderr, "tracetop: {}\n", live_capture_summary(source.stats()));
+    return status;
+}
+
+}  // namespace tracetop::engine
