@@ -5,12 +5,26 @@
 #include "engine/event_line.h"
 #include "engine/source_factory.h"
 #include "event/event_table.h"
+#include "state/event_codes.h"
 
 namespace tracetop::engine {
 
 bool passes_filter(const filter::CompiledFilter& filter, const filter::FieldContext& fields, bool debug) {
     return (debug && event::is_internal(fields.ev.type)) || filter.matches(fields);
 }
+
+namespace {
+
+// A container event describes state, not activity: a filtered recording
+// keeps every one, so that its reader still knows the container of each
+// recorded thread (sysdig 0.29.3's filtered -w drops them, and its file reads
+// back with every thread on the host).
+bool describes_container(event::EventType type) {
+    namespace codes = state::codes;
+    return type == codes::kContainerOldE || type == codes::kContainerJsonE || type == codes::kContainerJson2E;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& options,
                                                              const event::CaptureHeader& header) {
@@ -30,7 +44,9 @@ Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& opti
 
 void EventRecorder::offer(const filter::FieldContext& fields) {
     if (writer_->failed()) return;
-    if (filter_ && !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_))) return;
+    if (filter_ && !describes_container(fields.ev.type) &&
+        !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_)))
+        return;
     writer_->write(fields.ev);
 }
 

@@ -37,7 +37,7 @@ view_info =
     { name = "BPS IN", field = "evt.buflen.in", aggregation = "TIME_AVG", colsize = 12 },
     { is_sorting = true, name = "IOPS", field = "evt.count", aggregation = "SUM", colsize = 9 },
     { name = "TIME", field = "evt.latency", aggregation = "SUM" },
-    { name = "CONTAINER", field = "container.name", colsize = 20 },
+    { name = "TASK", field = "mesos.task.name", colsize = 20 },
     { name = "I/O Type", field = "fd.type", aggregation = "SUM", colsize = 0 },
   },
   actions = { { hotkey = "9", command = "kill -9 %proc.pid" } },
@@ -87,7 +87,7 @@ TEST_CASE("a csysdig table view becomes a tracetop table view") {
     CHECK(v.columns[3].width == 0);
     CHECK(v.sort == "iops");
     REQUIRE(t->left_out.size() == 1);
-    CHECK(t->left_out[0].find("container.name") != std::string::npos);
+    CHECK(t->left_out[0].find("mesos.task.name") != std::string::npos);
 }
 
 TEST_CASE("the group-by key and its aggregations make the rows (csysdig's Processes)") {
@@ -132,8 +132,8 @@ TEST_CASE("malformed files and missing fields give a clear error") {
     CHECK(error_of("view_info = { id = 'x', filter = 'proc.name = = x', view_type = 'list', columns = { "
                    "{ name = 'A', field = 'proc.pid' } } }")
               .find("v_test.lua: view \"x\": filter \"proc.name = = x\":") == 0);
-    CHECK(error_of(with_column("{ name = 'CONTAINER', field = 'container.name' }")) ==
-          "v_test.lua: view \"x\": no column tracetop can show: CONTAINER (container.name: tracetop has no such field)");
+    CHECK(error_of(with_column("{ name = 'TASK', field = 'mesos.task.name' }")) ==
+          "v_test.lua: view \"x\": no column tracetop can show: TASK (mesos.task.name: tracetop has no such field)");
 }
 
 TEST_CASE("an unknown aggregation names the column and the ones csysdig has") {
@@ -220,7 +220,7 @@ TEST_CASE("v_*.lua files load after the TOML views, which win on a shared id") {
     bool noted_my_io = false;
     for (const LuaViewNote& n : set->notes) {
         CHECK(n.id != "procs");  // a hidden view's notes are nobody's concern
-        if (n.id == "my_io") noted_my_io = n.usable && n.message.find("container.name") != std::string::npos;
+        if (n.id == "my_io") noted_my_io = n.usable && n.message.find("mesos.task.name") != std::string::npos;
     }
     CHECK(noted_my_io);
 }
