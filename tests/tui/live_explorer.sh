@@ -60,7 +60,7 @@ if v=$(wait_number tt_tui_calls 6 100 20); then
 else
   fail "tt_tui_calls is shown with a nonzero syscall rate (got $v)"
 fi
-if v=$(wait_number tt_tui_burn 5 20 20); then
+if v=$(wait_number tt_tui_burn 5 5 20); then
   pass "tt_tui_burn is shown with a substantial CPU% from /proc ($v)"
 else
   fail "tt_tui_burn is shown with a substantial CPU% (got $v)"
@@ -110,15 +110,25 @@ check "back at Processes" "tt_tui_burn"
 quit_restores_terminal
 
 # Batch: --json over two seconds of live capture contains both workloads.
+# The burner's share of the CPU depends on what else runs: compare with what
+# /proc says it used over the same two seconds, not with a fixed figure.
+ticks() { awk '{ print $14 + $15 }' "/proc/$burn_pid/stat"; }
+t0=$(ticks); s0=$(date +%s.%N)
 "$TRACETOP" --json -v procs --duration 2 > "$SCRATCH/procs.json" 2> "$SCRATCH/json.err"
 rc=$?
+t1=$(ticks); s1=$(date +%s.%N)
+proc_pct=$(awk -v a="$t0" -v b="$t1" -v s="$s0" -v e="$s1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz / (e - s) * 100 }')
 [ "$rc" -eq 0 ] && pass "--json -v procs --duration 2 ends with status 0" || fail "--json live exited $rc: $(cat "$SCRATCH/json.err")"
-python3 - "$SCRATCH/procs.json" "$calls_pid" "$burn_pid" <<'PY' > "$SCRATCH/json.check"
+/usr/bin/python3 - "$SCRATCH/procs.json" "$calls_pid" "$burn_pid" "$proc_pct" <<'PY' > "$SCRATCH/json.check"
 import json, sys
 rows = {r["key"]: r["values"] for r in json.load(open(sys.argv[1]))["rows"]}
 calls, burn = rows.get(sys.argv[2]), rows.get(sys.argv[3])
 print("calls", "ok" if calls and calls["syscalls"] > 100 and "tt_tui_calls" in calls["cmd"] else f"bad {calls}")
-print("burn", "ok" if burn and burn["cpu"] >= 20 and burn["syscalls"] == 0 else f"bad {burn}")
+# /proc's figure spans a little more than the capture (start-up, exit): the
+# two agree within half of it, and neither is near zero.
+proc_pct = float(sys.argv[4])
+good = burn and burn["syscalls"] == 0 and proc_pct >= 2 and abs(burn["cpu"] - proc_pct) <= proc_pct / 2
+print("burn", "ok" if good else f"bad (/proc says {proc_pct}%) {burn}")
 PY
 grep -q '^calls ok' "$SCRATCH/json.check" && pass "--json live has tt_tui_calls with its syscall rate" || fail "--json live: $(grep '^calls' "$SCRATCH/json.check")"
 grep -q '^burn ok' "$SCRATCH/json.check" && pass "--json live has tt_tui_burn with its CPU%" || fail "--json live: $(grep '^burn' "$SCRATCH/json.check")"
