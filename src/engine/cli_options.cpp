@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -38,8 +39,9 @@ po::options_description describe_options() {
     desc.add_options()
         ("help,h", "show this help and exit")
         ("version", "show the version and exit")
-        ("read,r", po::value<std::string>()->value_name("FILE"),
-         "read events from a .scap capture (raw or gzip); - reads standard input")
+        ("read,r", po::value<std::vector<std::string>>()->value_name("FILE"),
+         "read events from a .scap capture (raw or gzip); - reads standard input; repeated, or a "
+         "directory: the files as one capture in time order")
         ("write,w", po::value<std::string>()->value_name("FILE"),
          "write the events the filter accepts (all without one) to a .scap capture (mode 0600); "
          "- writes to standard output")
@@ -67,7 +69,15 @@ po::options_description describe_options() {
          "live, aggregate over --duration SECONDS")
         ("list-views", "list the views (built in and from ~/.config/tracetop/views) and exit")
         ("delay,d", po::value<uint32_t>()->value_name("MS")->default_value(1000),
-         "explorer: refresh interval in milliseconds (live)");
+         "explorer: refresh interval in milliseconds (live)")
+        // Big captures, time ranges, capture sets (issue 15, part big).
+        ("from", po::value<std::string>()->value_name("TIME"),
+         "only events at or after TIME: +SECONDS after the first event, HH:MM:SS[.F] as event lines "
+         "print it, 'YYYY-MM-DD HH:MM:SS[.F]', or nanoseconds since the epoch")
+        ("to", po::value<std::string>()->value_name("TIME"), "only events before TIME (as --from)")
+        ("memory-budget", po::value<uint64_t>()->value_name("MB"),
+         "explorer, from a file: memory kept for answering views without reading the file again "
+         "(default: the file's size); past it the file is read again for each view");
     return desc;
 }
 
@@ -108,7 +118,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     }
 
     Options opts;
-    if (vm.count("read")) opts.read_file = vm["read"].as<std::string>();
+    if (vm.count("read")) {
+        opts.read_files = vm["read"].as<std::vector<std::string>>();
+        opts.read_file = opts.read_files.front();
+    }
     if (vm.count("write")) opts.write_file = vm["write"].as<std::string>();
     opts.compress = vm.count("compress") > 0;
     opts.print = vm.count("print") > 0;
@@ -174,6 +187,17 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};
     }
+    // Big captures, time ranges, capture sets (issue 15, part big).
+    for (const char* name : {"from", "to"}) {
+        if (!vm.count(name)) continue;
+        auto spec = parse_time_spec(vm[name].as<std::string>());
+        if (!spec) {
+            std::cerr << "tracetop: --" << name << ": " << spec.error().message << "\n";
+            return {std::nullopt, 2};
+        }
+        (std::string_view(name) == "from" ? opts.from : opts.to) = *spec;
+    }
+    if (vm.count("memory-budget")) opts.memory_budget_mb = vm["memory-budget"].as<uint64_t>();
     return {std::move(opts), 0};
 }
 

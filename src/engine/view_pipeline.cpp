@@ -35,6 +35,13 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
+        if (range_.active() && ev_.ts != 0) {
+            const RangeGate::Where where = range_.place(ev_.ts);
+            if (where == RangeGate::Where::Before) continue;
+            if (where == RangeGate::Where::After) return Step::End;
+            if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
+            range_last_ts_ = ev_.ts;
+        }
         if (!agg_ && !pane_) continue;
         const bool internal = event::is_internal(ev_.type);
         if (agg_) agg_->on_event(fields, internal);
@@ -105,8 +112,8 @@ void ViewPipeline::add_idle_rows() {
 void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.name = name_;
     out.live = live_;
-    out.first_ts = first_ts_;
-    out.last_ts = last_ts_;
+    out.first_ts = shown_first_ts();
+    out.last_ts = shown_last_ts();
     out.events = events_;
     const double span = span_seconds();
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
