@@ -47,6 +47,18 @@ struct SourceInfo {
     double drops_per_s = 0;
     uint64_t malformed = 0;    // live ring records that did not parse (skipped)
     uint32_t cpus = 0;
+    // Big captures, time ranges (issue 15, part big). Offline, after the
+    // first pass: events per slot over the whole capture (TimelineCounts),
+    // the selected range (ns since the epoch; 0 and max: all of it), and
+    // what the engine says about its in-memory copy of the file.
+    std::vector<uint32_t> timeline;
+    uint64_t timeline_start = 0;
+    uint64_t timeline_slot_ns = 0;
+    uint64_t capture_first_ts = 0;
+    uint64_t capture_last_ts = 0;
+    uint64_t range_from = 0;
+    uint64_t range_to = UINT64_MAX;
+    std::string memory_note;
 };
 
 struct Snapshot {

@@ -18,10 +18,15 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             case capture::ReadStatus::End: return Step::End;
             case capture::ReadStatus::Failed: return Step::Failed;
             case capture::ReadStatus::Idle: return Step::Idle;
-            case capture::ReadStatus::NewSection: model_.load_header(source_->header()); continue;
+            case capture::ReadStatus::NewSection:
+                model_.load_header(source_->header());
+                if (store_) store_->begin_section(source_->header());
+                continue;
             case capture::ReadStatus::Event: break;
         }
         ++events_;
+        if (timeline_) timeline_->add(ev_.ts);
+        if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
         // moment, so the sample's span is that of the events that do.
@@ -38,7 +43,11 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (range_.active() && ev_.ts != 0) {
             const RangeGate::Where where = range_.place(ev_.ts);
             if (where == RangeGate::Where::Before) continue;
-            if (where == RangeGate::Where::After) return Step::End;
+            // The explorer's first pass goes on to the end: the copy and the timeline want all of it.
+            if (where == RangeGate::Where::After) {
+                if (!timeline_) return Step::End;
+                continue;
+            }
             if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
             range_last_ts_ = ev_.ts;
         }

@@ -19,7 +19,9 @@
 #include "engine/event_recorder.h"
 #include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
+#include "engine/event_store.h"
 #include "engine/time_range.h"
+#include "analysis/timeline_counts.h"
 #include "event/result.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
@@ -44,6 +46,14 @@ public:
     // explorer's selection); the pass ends at its end. Call before run().
     void set_range(RangeGate range) { range_ = range; }
     const RangeGate& range() const { return range_; }
+    // The explorer's pass over a file (issue 15): also keeps every event in
+    // `store` (until its budget says no) and counts it in `timeline`, so the
+    // pass reads the whole file even past the range's end. Call before run().
+    void set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {
+        store_ = store;
+        timeline_ = timeline;
+        if (store_) store_->begin_section(source_->header());
+    }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -124,6 +134,8 @@ private:
     uint64_t first_ts_ = 0;
     uint64_t last_ts_ = 0;
     RangeGate range_;
+    EventStore* store_ = nullptr;
+    analysis::TimelineCounts* timeline_ = nullptr;
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
 };
