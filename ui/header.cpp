@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "colours.h"
+#include "engine/time_range.h"
 #include "text_fit.h"
 
 namespace tracetop::ui {
@@ -49,6 +50,11 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
         const std::string base = slash == std::string::npos ? src.name : src.name.substr(slash + 1);
         field("Source: ", fit(sanitize(base), std::min<size_t>(columns(base), 30)));
         field("  ", time_range(src));
+        // Time ranges (issue 15, part big): the selected one, as offsets from the capture's start.
+        if (src.range_from != 0 || src.range_to != UINT64_MAX) {
+            const uint64_t first = src.capture_first_ts ? src.capture_first_ts : src.first_ts;
+            field("  Range: ", engine::describe_range(engine::TimeRange{src.range_from, src.range_to}, first));
+        }
     }
     move(1, 0);
     clrtoeol();
@@ -76,6 +82,11 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     if (!snap.error.empty()) {
         attrset(attr(Role::Error));
         addstr(fmt::format("  {}", fit(sanitize(snap.error), 60)).c_str());
+        attrset(attr(Role::Normal));
+    } else if (!src.memory_note.empty()) {
+        // Big captures (issue 15, part big): why every key reads the file again.
+        attrset(attr(Role::Error));
+        addstr(fmt::format("  {}", fit(sanitize(src.memory_note), 60)).c_str());
         attrset(attr(Role::Normal));
     }
 }

@@ -24,8 +24,10 @@ constexpr std::string_view kActionNames[] = {
     "none", "help", "views", "search", "search_next", "text_filter", "sysdig_filter", "events", "echo", "spectro",
     "tree", "expand", "collapse", "fold", "sort_next", "sort_prev", "invert", "pause", "clear", "quit", "up", "down",
     "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
-    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse"};
-static_assert(std::size(kActionNames) == static_cast<size_t>(A::Mouse) + 1);
+    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse",
+    // Time ranges (issue 15, part big).
+    "range_earlier", "range_later", "range_narrow", "range_widen", "range_whole"};
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::RangeWhole) + 1);
 constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
 static_assert(std::size(kScopeNames) == kScopes);
 

@@ -32,6 +32,8 @@ enum class Action {
     Insert, Erase, EraseForward, ClearLine,
     // Anywhere.
     Redraw, Resize, Mouse,
+    // Time ranges (issue 15, part big): the timeline strip's selection.
+    RangeEarlier, RangeLater, RangeNarrow, RangeWiden, RangeWhole,
 };
 
 // Where a binding holds. A key is looked up in the scope of what is on top
