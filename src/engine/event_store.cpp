@@ -3,6 +3,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "capture/capture_set.h"
+
 namespace tracetop::engine {
 namespace {
 
@@ -128,7 +130,9 @@ std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_u
 
 uint64_t default_store_budget(const std::vector<std::string>& files) {
     uint64_t total = 0;
-    for (const std::string& f : files) {
+    // A directory counts as the capture set in it.
+    auto expanded = capture::expand_capture_set(files);
+    for (const std::string& f : expanded ? *expanded : files) {
         std::error_code ec;
         const auto size = std::filesystem::file_size(f, ec);
         if (!ec) total += size;
