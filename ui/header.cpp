@@ -65,7 +65,12 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     // Beside the drops: events lost as surely, and as rare as a probe bug.
     if (src.malformed > 0) field("  Malformed: ", fmt::format("{}", src.malformed));
     field("  CPUs: ", src.cpus ? fmt::format("{}", src.cpus) : "?");
-    if (snap.loading && !src.live) field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
+    if (snap.loading && !src.live) {
+        field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
+        // Big captures (issue 15, part big): how much, and how long still.
+        if (src.bytes_total > 0) field(" of ", fmt::format("{:.0f} MB", static_cast<double>(src.bytes_total) / 1e6));
+        if (src.seconds_left >= 0) field(", left: ", fmt::format("~{:.0f} s", src.seconds_left));
+    }
     if (state.paused) {
         addstr("  ");
         attrset(attr(Role::Paused));

@@ -59,6 +59,11 @@ struct SourceInfo {
     uint64_t range_from = 0;
     uint64_t range_to = UINT64_MAX;
     std::string memory_note;
+    // While a file is read: bytes of it read and in all, and the seconds
+    // left at the pace so far (negative: not known yet).
+    uint64_t bytes_read = 0;
+    uint64_t bytes_total = 0;
+    double seconds_left = -1;
 };
 
 struct Snapshot {

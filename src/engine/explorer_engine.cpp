@@ -343,6 +343,9 @@ void ExplorerEngine::run() {
                 auto snap = make_snapshot(pipe->span_seconds());
                 snap->loading = true;
                 snap->progress = pipe->progress();
+                // The pace so far says how long the rest takes (issue 15's progress).
+                const double spent = std::chrono::duration<double>(now - interval_start).count();
+                if (snap->progress > 0.01) snap->source.seconds_left = spent * (1 - snap->progress) / snap->progress;
                 publish(std::move(snap));
             }
             continue;

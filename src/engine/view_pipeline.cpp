@@ -128,6 +128,8 @@ void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
     const capture::SourceStats stats = source_->stats();
     out.drops = stats.drops;
+    out.bytes_read = stats.bytes_read;
+    out.bytes_total = stats.bytes_total;
     out.malformed = stats.malformed;
     const auto& machine = source_->header().machine;
     out.cpus = machine ? machine->num_cpus : 0;
