@@ -3,6 +3,7 @@
 
     bench/big_keys.py [MILLIONS...]     # default 2 10; BUILD=dir (default build); CSYSDIG=0 skips csysdig;
                                         # EXTRA='--memory-budget 0' adds explorer options (here: no copy)
+                                        # ONLY=csysdig: csysdig's part alone (a rerun)
 
 For each size, bench/make_big_capture repeats curl_google.scap until the
 capture holds that many million events; then, in a detached 160x45 tmux
@@ -28,11 +29,13 @@ src = os.path.join(here, "..", "shared", "captures", "curl_google.scap")
 sizes = [float(a) for a in sys.argv[1:]] or [2, 10]
 with_csysdig = os.environ.get("CSYSDIG", "1") != "0"
 extra = os.environ.get("EXTRA", "")
-sock = f"big_keys_{os.getpid()}"
+only_csysdig = os.environ.get("ONLY") == "csysdig"  # a rerun of csysdig's part alone
+sockets = []  # one tmux server per session: a server still shutting down can take a new one with it
 env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
 
 
-def tmux(*args):
+def tmux(*args, sock=None):
+    sock = sock or (sockets[-1] if sockets else f"big_keys_{os.getpid()}")
     return subprocess.run(["tmux", "-L", sock, *args], capture_output=True, text=True, env=env).stdout
 
 
@@ -73,7 +76,9 @@ def press(key, settled):
 
 
 def start(cmd):
-    tmux("kill-server")
+    if sockets:
+        tmux("kill-server")
+    sockets.append(f"big_keys_{os.getpid()}_{len(sockets)}")
     tmux("new-session", "-d", "-s", "bench", "-x", "160", "-y", "45", cmd)
     return int(tmux("list-panes", "-t", "bench", "-F", "#{pane_pid}").strip())
 
@@ -113,6 +118,34 @@ def cpu_seconds(cmd):
     return best
 
 
+def explorer(big, n):
+    t0 = time.monotonic()
+    pid = start(f"{tt} -r {big} -v syscalls {extra}")
+    first = wait(has_rows)
+    wait(lambda s: has_rows(s) and not loading(s))
+    total = time.monotonic() - t0
+    print(f"tracetop: first screen {first:.2f} s, first pass {total:.2f} s "
+          f"({n / total / 1e6:.1f} M events/s)", flush=True)
+    times = [press(k, settled) for k in KEYS]
+    for k, t in zip(KEYS, times):
+        print(f"  {k:7s} {t:8.0f} ms")
+    print(report("tracetop keys", times))
+    print(f"tracetop peak resident memory: {peak_rss_mb(pid):.0f} MB", flush=True)
+    tmux("send-keys", "-t", "bench", "q")
+
+
+def measure_csysdig(big):
+    start(f"csysdig -r {big} -v syscalls")
+    first = wait(has_rows)
+    print(f"csysdig: first screen {first:.2f} s" if first else "csysdig: no screen", flush=True)
+    ctimes = [press(k, has_rows) for k in ["Enter", "BSpace", "F9", "Enter", "BSpace"]]
+    print(report("csysdig keys (Enter, Backspace, sort)", ctimes), flush=True)
+    tmux("send-keys", "-t", "bench", "q")
+    ours = cpu_seconds(f"{tt} -r {big} --json -v procs")
+    theirs = cpu_seconds(f"csysdig -r {big} -v procs -j")
+    print(f"--json -v procs CPU {ours:.2f} s, csysdig -j {theirs:.2f} s: {theirs / ours:.1f}x", flush=True)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="big_keys.")
     try:
@@ -123,33 +156,14 @@ def main():
             size = os.path.getsize(big)
             print(f"== {m:g} M events ({size / 1e6:.0f} MB)", flush=True)
             subprocess.run(["cat", big], stdout=subprocess.DEVNULL)  # into the page cache, as for csysdig
-            t0 = time.monotonic()
-            pid = start(f"{tt} -r {big} -v syscalls {extra}")
-            first = wait(has_rows)
-            done = wait(lambda s: has_rows(s) and not loading(s))
-            total = time.monotonic() - t0
-            print(f"tracetop: first screen {first:.2f} s, first pass {total:.2f} s "
-                  f"({n / total / 1e6:.1f} M events/s)", flush=True)
-            times = [press(k, settled) for k in KEYS]
-            for k, t in zip(KEYS, times):
-                print(f"  {k:7s} {t:8.0f} ms")
-            print(report("tracetop keys", times))
-            print(f"tracetop peak resident memory: {peak_rss_mb(pid):.0f} MB", flush=True)
-            tmux("send-keys", "-t", "bench", "q")
+            if not only_csysdig:
+                explorer(big, n)
             if with_csysdig:
-                t0 = time.monotonic()
-                start(f"csysdig -r {big} -v syscalls")
-                first = wait(has_rows)
-                print(f"csysdig: first screen {first:.2f} s" if first else "csysdig: no screen", flush=True)
-                ctimes = [press(k, has_rows) for k in ["Enter", "BSpace", "F9", "Enter", "BSpace"]]
-                print(report("csysdig keys (Enter, Backspace, sort)", ctimes), flush=True)
-                tmux("send-keys", "-t", "bench", "q")
-                ours = cpu_seconds(f"{tt} -r {big} --json -v procs")
-                theirs = cpu_seconds(f"csysdig -r {big} -v procs -j")
-                print(f"--json -v procs CPU {ours:.2f} s, csysdig -j {theirs:.2f} s: {theirs / ours:.1f}x", flush=True)
+                measure_csysdig(big)
             os.unlink(big)
     finally:
-        tmux("kill-server")
+        for s in sockets:
+            tmux("kill-server", sock=s)
         subprocess.run(["rm", "-rf", work])
 
 

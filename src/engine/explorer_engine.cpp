@@ -375,9 +375,11 @@ void ExplorerEngine::run() {
 }
 
 void ExplorerEngine::begin_file_pass(ViewPipeline& pipe) {
+    if (!range_resolved_) pipe.set_range(RangeGate(options_.from, options_.to));
     // Only a pass that reads the file builds the copy: the first, or one
-    // after a first pass cut short by a view switch.
-    if (store_ && store_->usable()) return;
+    // after a first pass cut short by a view switch; never again once the
+    // capture proved larger than the budget.
+    if (store_refused_ || (store_ && store_->usable())) return;
     const uint64_t budget = options_.memory_budget_mb
                                 ? *options_.memory_budget_mb << 20
                                 : default_store_budget(options_.read_files.empty()
@@ -387,7 +389,6 @@ void ExplorerEngine::begin_file_pass(ViewPipeline& pipe) {
     timeline_ = analysis::TimelineCounts{};
     timeline_done_ = false;
     pipe.set_first_pass(store_.get(), &timeline_);
-    if (!range_resolved_) pipe.set_range(RangeGate(options_.from, options_.to));
 }
 
 void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
@@ -404,8 +405,7 @@ void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
         memory_note_ = fmt::format("capture larger than --memory-budget {} MiB: each view reads the file again",
                                    store_->budget() >> 20);
         store_.reset();
-    } else {
-        memory_note_.clear();
+        store_refused_ = true;
     }
 }
 

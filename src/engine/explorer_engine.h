@@ -159,6 +159,7 @@ private:
     analysis::TimelineCounts timeline_;
     std::string memory_note_;
     bool timeline_done_ = false;
+    bool store_refused_ = false;  // the capture did not fit the budget: read the file for each view
     bool range_resolved_ = false;  // nav_.range holds --from/--to (or the user's choice)
     uint64_t capture_first_ts_ = 0;
     uint64_t capture_last_ts_ = 0;
