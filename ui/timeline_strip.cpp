@@ -46,6 +46,8 @@ void draw_timeline_strip(const analysis::SourceInfo& src, const StripGeometry& g
     if (g.width == 0) return;
     const std::vector<uint64_t> cells = analysis::regroup_timeline(src.timeline, src.timeline_start,
                                                                    src.timeline_slot_ns, g.lo, g.hi, g.width);
+    const std::vector<uint64_t> errors = analysis::regroup_timeline(src.timeline_errors, src.timeline_start,
+                                                                    src.timeline_slot_ns, g.lo, g.hi, g.width);
     const uint64_t peak = std::max<uint64_t>(1, *std::max_element(cells.begin(), cells.end()));
     const engine::TimeRange sel = selection(src);
     static const char* const kBlocks[] = {" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"};
@@ -56,7 +58,8 @@ void draw_timeline_strip(const analysis::SourceInfo& src, const StripGeometry& g
         const auto mid = g.lo + static_cast<uint64_t>((i + 0.5) * cell);
         const bool selected = sel.contains(mid);
         const size_t level = cells[i] == 0 ? 0 : 1 + (cells[i] * 7 + peak - 1) / peak;
-        attrset(selected ? attr(Role::Selection) : attr(Role::HeaderValue));
+        // Columns holding failed calls in the error colour, outside the selection.
+        attrset(selected ? attr(Role::Selection) : errors[i] ? attr(Role::Error) : attr(Role::HeaderValue));
         if (Terminal::utf8()) {
             mvaddstr(g.y, g.x + i, kBlocks[std::min<size_t>(level, 8)]);
         } else {

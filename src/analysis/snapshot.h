@@ -52,6 +52,7 @@ struct SourceInfo {
     // the selected range (ns since the epoch; 0 and max: all of it), and
     // what the engine says about its in-memory copy of the file.
     std::vector<uint32_t> timeline;
+    std::vector<uint32_t> timeline_errors;  // failed calls per slot
     uint64_t timeline_start = 0;
     uint64_t timeline_slot_ns = 0;
     uint64_t capture_first_ts = 0;

@@ -4,23 +4,37 @@
 
 namespace tracetop::analysis {
 
-void TimelineCounts::add(uint64_t ts) {
+namespace {
+
+// Neighbouring slots added up in place: half as many, twice as wide.
+void merge_pairs(std::vector<uint32_t>& v) {
+    for (size_t i = 0; i < v.size(); ++i) {
+        const uint32_t x = v[i];
+        v[i] = 0;
+        v[i / 2] += x;
+    }
+    v.resize((v.size() + 1) / 2);
+}
+
+}  // namespace
+
+void TimelineCounts::add(uint64_t ts, bool failed) {
     if (ts == 0) return;  // metadata: no moment
     if (start_ == 0) start_ = ts;
     // Out of order before the start (per-CPU buffers interleave): the first slot.
     uint64_t idx = ts > start_ ? (ts - start_) / slot_ns_ : 0;
     while (idx >= kSlots) {
-        for (size_t i = 0; i < counts_.size(); ++i) {
-            const uint32_t v = counts_[i];
-            counts_[i] = 0;
-            counts_[i / 2] += v;
-        }
-        counts_.resize((counts_.size() + 1) / 2);
+        merge_pairs(counts_);
+        merge_pairs(errors_);
         slot_ns_ *= 2;
         idx = (ts - start_) / slot_ns_;
     }
-    if (idx >= counts_.size()) counts_.resize(idx + 1, 0);
+    if (idx >= counts_.size()) {
+        counts_.resize(idx + 1, 0);
+        errors_.resize(idx + 1, 0);
+    }
     ++counts_[idx];
+    if (failed) ++errors_[idx];
 }
 
 std::vector<uint64_t> regroup_timeline(const std::vector<uint32_t>& counts, uint64_t start, uint64_t slot_ns,

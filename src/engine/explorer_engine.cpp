@@ -413,6 +413,7 @@ void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {
     out.memory_note = memory_note_;
     if (!timeline_done_) return;
     out.timeline = timeline_.counts();
+    out.timeline_errors = timeline_.errors();
     out.timeline_start = timeline_.start();
     out.timeline_slot_ns = timeline_.slot_ns();
     out.capture_first_ts = capture_first_ts_;

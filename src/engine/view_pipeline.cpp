@@ -2,6 +2,7 @@
 
 #include "event/event_table.h"
 #include "filter/field_context.h"
+#include "filter/compiled_filter.h"
 #include "state/event_codes.h"
 
 namespace tracetop::engine {
@@ -25,7 +26,6 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             case capture::ReadStatus::Event: break;
         }
         ++events_;
-        if (timeline_) timeline_->add(ev_.ts);
         if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
@@ -36,6 +36,8 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         }
         const state::EventContext& ctx = model_.on_event(ev_);
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
+        // Only exits carry a result: enters are never failed calls.
+        if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));
         if (recorder_) recorder_->offer(fields);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
@@ -57,6 +59,16 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {
+    store_ = store;
+    timeline_ = timeline;
+    if (store_) store_->begin_section(source_->header());
+    if (timeline_) {
+        auto failed = filter::CompiledFilter::compile("evt.failed=true");
+        if (failed) failed_ = std::make_shared<filter::CompiledFilter>(std::move(*failed));
+    }
 }
 
 std::optional<Error> ViewPipeline::start_recording(const Options& options) {

@@ -23,6 +23,7 @@
 #include "engine/time_range.h"
 #include "analysis/timeline_counts.h"
 #include "event/result.h"
+#include "filter/compiled_filter.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
 
@@ -49,11 +50,7 @@ public:
     // The explorer's pass over a file (issue 15): also keeps every event in
     // `store` (until its budget says no) and counts it in `timeline`, so the
     // pass reads the whole file even past the range's end. Call before run().
-    void set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {
-        store_ = store;
-        timeline_ = timeline;
-        if (store_) store_->begin_section(source_->header());
-    }
+    void set_first_pass(EventStore* store, analysis::TimelineCounts* timeline);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -136,6 +133,7 @@ private:
     RangeGate range_;
     EventStore* store_ = nullptr;
     analysis::TimelineCounts* timeline_ = nullptr;
+    std::shared_ptr<const filter::CompiledFilter> failed_;  // evt.failed, for the timeline's error marks
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
 };

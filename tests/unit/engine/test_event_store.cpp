@@ -72,7 +72,7 @@ TEST_CASE("over budget the store gives up and frees its memory") {
 TEST_CASE("timeline slots double as the capture grows and regroup to a strip") {
     analysis::TimelineCounts t;
     const uint64_t t0 = 1000000000000ULL;
-    for (uint64_t i = 0; i < 2000; ++i) t.add(t0 + i * 1000000);  // one event a ms for 2 s
+    for (uint64_t i = 0; i < 2000; ++i) t.add(t0 + i * 1000000, i % 100 == 0);  // one event a ms for 2 s
     CHECK(t.slot_ns() == 4000000);                                 // 512 slots of 1 ms would not hold 2 s
     uint64_t total = 0;
     for (uint32_t c : t.counts()) total += c;
@@ -80,6 +80,11 @@ TEST_CASE("timeline slots double as the capture grows and regroup to a strip") {
     const auto cells = analysis::regroup_timeline(t.counts(), t.start(), t.slot_ns(), t0, t0 + 2000000000ULL, 4);
     REQUIRE(cells.size() == 4);
     for (uint64_t c : cells) CHECK(c == 500);
+    // A failed call every 100 ms: 5 in each half second.
+    REQUIRE(t.errors().size() == t.counts().size());
+    for (uint64_t e : analysis::regroup_timeline(t.errors(), t.start(), t.slot_ns(), t0, t0 + 2000000000ULL, 4)) {
+        CHECK(e == 5);
+    }
 }
 
 TEST_CASE("a view switch after the first pass is answered from memory, over the selected range") {
@@ -88,6 +93,10 @@ TEST_CASE("a view switch after the first pass is answered from memory, over the 
     auto done = wait_for(*e, [](const analysis::Snapshot& s) { return !s.loading && !s.source.timeline.empty(); });
     REQUIRE(done);
     CHECK(done->source.memory_note.empty());
+    // curl's failed calls (access ENOENT, connect EINPROGRESS...) are marked on the timeline.
+    uint64_t failed = 0;
+    for (uint32_t e : done->source.timeline_errors) failed += e;
+    CHECK(failed > 0);
     const uint64_t first = done->source.capture_first_ts;
     REQUIRE(first != 0);
     engine::Command r = engine::Command::make(engine::Command::Kind::SetRange);
