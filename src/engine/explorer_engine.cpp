@@ -63,6 +63,10 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
         return Error(fmt::format("no view \"{}\"; tracetop --list-views lists them", view_id));
     }
     if (auto bad = check_filter(options.filter)) return Error(*bad);
+    if (!options.read_file && (options.from || options.to)) {
+        // Live, the explorer keeps no history to select a range in (yet).
+        return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json");
+    }
     auto opened = open_source(options);
     if (!opened) {
         const std::string name = options.read_file.value_or("live capture");
