@@ -1,7 +1,10 @@
 #include "engine/event_store.h"
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
+
+#include <unistd.h>
 
 #include "capture/capture_set.h"
 
@@ -139,7 +142,12 @@ uint64_t default_store_budget(const std::vector<std::string>& files) {
     }
     // Kept events take less room than in the file (no block headers), but
     // memory is taken a chunk (1 MiB) at a time: one more for the last.
-    return total + (1u << 20);
+    // Never more than half the memory available now: a file larger than
+    // the machine's memory is read again per view, not the cause of an
+    // out-of-memory kill.
+    const long pages = sysconf(_SC_AVPHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    const uint64_t half_free = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * page / 2 : total;
+    return std::min(total + (1u << 20), half_free);
 }
 
 }  // namespace tracetop::engine

@@ -385,7 +385,7 @@ void ExplorerEngine::begin_file_pass(ViewPipeline& pipe) {
     // capture proved larger than the budget.
     if (store_refused_ || (store_ && store_->usable())) return;
     const uint64_t budget = options_.memory_budget_mb
-                                ? *options_.memory_budget_mb << 20
+                                ? std::min<uint64_t>(*options_.memory_budget_mb, 1ULL << 40) << 20
                                 : default_store_budget(options_.read_files.empty()
                                                            ? std::vector<std::string>{options_.read_file.value_or("")}
                                                            : options_.read_files);
