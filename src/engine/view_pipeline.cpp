@@ -34,6 +34,15 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             if (first_ts_ == 0) first_ts_ = ev_.ts;
             last_ts_ = ev_.ts;
         }
+        // The range is resolved at the first event with a time, as first_ts_ is.
+        const RangeGate::Where where =
+            range_.active() && ev_.ts != 0 ? range_.place(ev_.ts) : RangeGate::Where::Inside;
+        if (where == RangeGate::Where::Before && !timeline_ && !recorder_) {
+            // Before the range and nothing else looks at it: the same state
+            // changes, without describing the event (what makes a late range quick).
+            model_.apply(ev_);
+            continue;
+        }
         const state::EventContext& ctx = model_.on_event(ev_);
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
         // Only exits carry a result: enters are never failed calls.
@@ -43,7 +52,6 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
         if (range_.active() && ev_.ts != 0) {
-            const RangeGate::Where where = range_.place(ev_.ts);
             if (where == RangeGate::Where::Before) continue;
             // The explorer's first pass goes on to the end: the copy and the timeline want all of it.
             if (where == RangeGate::Where::After) {
