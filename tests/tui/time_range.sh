@@ -47,6 +47,11 @@ calls() { /usr/bin/python3 -c 'import json, sys; print(sum(r["values"]["calls"] 
 part=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls --from "$from" --to "$to" | calls)
 all=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls | calls)
 if ((part > 0 && part < all)); then pass "the range leaves events out ($part of $all calls)"; else fail "the range leaves events out ($part of $all calls)"; fi
+# Half-open: --to X and --from X split the capture without losing or sharing a call.
+early=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls --to "$from" | calls)
+late=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls --from "$from" | calls)
+if ((early > 0 && late > 0 && early + late == all)); then pass "--to X and --from X split the calls ($early + $late = $all)"
+else fail "--to X and --from X split the calls ($early + $late, all $all)"; fi
 
 keys '='
 check_gone "= gives the whole capture back" "Range: "
