@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "colours.h"
+#include "engine/time_range.h"
 #include "text_fit.h"
 
 namespace tracetop::ui {
@@ -50,6 +51,11 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
         const std::string base = slash == std::string::npos ? src.name : src.name.substr(slash + 1);
         field("Source: ", clip(base, 30));
         field("  ", time_range(src));
+        // Time ranges (issue 15, part big): the selected one, as offsets from the capture's start.
+        if (src.range_from != 0 || src.range_to != UINT64_MAX) {
+            const uint64_t first = src.capture_first_ts ? src.capture_first_ts : src.first_ts;
+            field("  Range: ", engine::describe_range(engine::TimeRange{src.range_from, src.range_to}, first));
+        }
     }
     move(1, 0);
     clrtoeol();
@@ -60,7 +66,12 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     // Beside the drops: events lost as surely, and as rare as a probe bug.
     if (src.malformed > 0) field("  Malformed: ", fmt::format("{}", src.malformed));
     field("  CPUs: ", src.cpus ? fmt::format("{}", src.cpus) : "?");
-    if (snap.loading && !src.live) field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
+    if (snap.loading && !src.live) {
+        field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
+        // Big captures (issue 15, part big): how much, and how long still.
+        if (src.bytes_total > 0) field(" of ", fmt::format("{:.0f} MB", static_cast<double>(src.bytes_total) / 1e6));
+        if (src.seconds_left >= 0) field(", left: ", fmt::format("~{:.0f} s", src.seconds_left));
+    }
     if (state.paused) {
         addstr("  ");
         attrset(attr(Role::Paused));
@@ -79,6 +90,11 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     if (!snap.error.empty()) {
         attrset(attr(Role::Error));
         addstr(fmt::format("  {}", fit(sanitize(snap.error), 60)).c_str());
+        attrset(attr(Role::Normal));
+    } else if (!src.memory_note.empty()) {
+        // Big captures (issue 15, part big): why every key reads the file again.
+        attrset(attr(Role::Error));
+        addstr(fmt::format("  {}", fit(sanitize(src.memory_note), 60)).c_str());
         attrset(attr(Role::Normal));
     }
 }

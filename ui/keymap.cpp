@@ -28,8 +28,10 @@ constexpr std::string_view kActionNames[] = {
     "up", "down",
     "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
     "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse",
-    "chisels"};  // chisels (D)
-static_assert(std::size(kActionNames) == static_cast<size_t>(A::Chisels) + 1);
+    "chisels",  // chisels (D)
+    // Time ranges (issue 15, part big).
+    "range_earlier", "range_later", "range_narrow", "range_widen", "range_whole"};
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::RangeWhole) + 1);
 constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
 static_assert(std::size(kScopeNames) == kScopes);
 

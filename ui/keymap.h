@@ -36,6 +36,8 @@ enum class Action {
     // Anywhere.
     Redraw, Resize, Mouse,
     Chisels,  // chisels (D): the chisels menu
+    // Time ranges (issue 15, part big): the timeline strip's selection.
+    RangeEarlier, RangeLater, RangeNarrow, RangeWiden, RangeWhole,
 };
 
 // Where a binding holds. A key is looked up in the scope of what is on top

@@ -9,6 +9,7 @@
 #include "column_chooser.h"
 #include "function_bar.h"
 #include "header.h"
+#include "timeline_strip.h"
 
 namespace tracetop::ui {
 namespace {
@@ -214,6 +215,15 @@ Reply TablePanel::handle(const Input& in) {
         case Action::SortMenu: if (snap_ && !snap_->columns.empty()) return {K::SortMenu}; break;
         case Action::Columns: if (snap_ && !snap_->columns.empty()) return {K::Columns}; break;
         case Action::Setup: return {K::Setup};
+        case Action::RangeEarlier:
+        case Action::RangeLater:
+        case Action::RangeNarrow:
+        case Action::RangeWiden:
+        case Action::RangeWhole:
+            if (snap_) {
+                if (auto r = range_after_key(a, snap_->source)) send_range(*r);
+            }
+            break;
         default: return Reply::ignored();
     }
     return {};
@@ -279,6 +289,21 @@ Reply TablePanel::on_mouse(const MouseEvent& ev) {
         select(level_.selected + kWheelRows);
         return {};
     }
+    // The timeline strip: a press selects its column, a release elsewhere on it the columns between.
+    if (snap_ && (ev.kind == MouseEvent::Kind::Press || ev.kind == MouseEvent::Kind::Release)) {
+        const StripGeometry g = strip_geometry(snap_->source, COLS);
+        const auto cell = ev.y == g.y ? strip_cell_range(g, ev.x) : std::nullopt;
+        if (cell && ev.kind == MouseEvent::Kind::Press) {
+            strip_press_ = cell;
+            send_range(*cell);
+            return {};
+        }
+        if (cell && strip_press_ && !(*cell == *strip_press_)) {
+            send_range(engine::TimeRange{std::min(cell->from, strip_press_->from), std::max(cell->to, strip_press_->to)});
+        }
+        strip_press_.reset();
+        if (cell) return {};
+    }
     if (ev.kind != MouseEvent::Kind::Press) return {};
     if (ev.y == table_.title_y()) {
         if (const auto col = table_.column_at(ev.x); col && snap_ && *col < snap_->columns.size()) {
@@ -299,9 +324,16 @@ Reply TablePanel::on_mouse(const MouseEvent& ev) {
     return handle(Input{Action::Enter, 0, {}});
 }
 
+void TablePanel::send_range(const engine::TimeRange& r) {
+    engine::Command c = engine::Command::make(engine::Command::Kind::SetRange);
+    c.range = r;
+    engine_.send(std::move(c));
+}
+
 void TablePanel::draw(int height, int width) {
     HeaderState hs{level_.text_filter, paused_};
     draw_header(*snap_, hs, width);
+    draw_timeline_strip(snap_->source, strip_geometry(snap_->source, width));
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
     const int bottom = height - 1;  // the function bar (a prompt draws over it)
     const int table_h = bottom - kTableY;

@@ -102,6 +102,9 @@ private:
 
     std::chrono::steady_clock::time_point last_click_{};
     std::optional<size_t> last_click_row_;
+    // Time ranges (issue 15): where a press on the timeline strip began.
+    std::optional<engine::TimeRange> strip_press_;
+    void send_range(const engine::TimeRange& r);
 };
 
 }  // namespace tracetop::ui

@@ -76,6 +76,8 @@ MouseEvent Terminal::mouse() {
         out.kind = MouseEvent::Kind::WheelDown;
     } else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
         out.kind = MouseEvent::Kind::Press;
+    } else if (ev.bstate & BUTTON1_RELEASED) {
+        out.kind = MouseEvent::Kind::Release;  // the end of a drag on the timeline strip
     }
     return out;
 }

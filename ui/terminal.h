@@ -6,7 +6,7 @@ namespace tracetop::ui {
 
 // A mouse report as the panels use it: a press of the first button, or the wheel.
 struct MouseEvent {
-    enum class Kind { None, Press, WheelUp, WheelDown };
+    enum class Kind { None, Press, WheelUp, WheelDown, Release };
     Kind kind = Kind::None;
     int x = 0;
     int y = 0;

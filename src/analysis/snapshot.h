@@ -47,6 +47,24 @@ struct SourceInfo {
     double drops_per_s = 0;
     uint64_t malformed = 0;    // live ring records that did not parse (skipped)
     uint32_t cpus = 0;
+    // Big captures, time ranges (issue 15, part big). Offline, after the
+    // first pass: events per slot over the whole capture (TimelineCounts),
+    // the selected range (ns since the epoch; 0 and max: all of it), and
+    // what the engine says about its in-memory copy of the file.
+    std::vector<uint32_t> timeline;
+    std::vector<uint32_t> timeline_errors;  // failed calls per slot
+    uint64_t timeline_start = 0;
+    uint64_t timeline_slot_ns = 0;
+    uint64_t capture_first_ts = 0;
+    uint64_t capture_last_ts = 0;
+    uint64_t range_from = 0;
+    uint64_t range_to = UINT64_MAX;
+    std::string memory_note;
+    // While a file is read: bytes of it read and in all, and the seconds
+    // left at the pace so far (negative: not known yet).
+    uint64_t bytes_read = 0;
+    uint64_t bytes_total = 0;
+    double seconds_left = -1;
 };
 
 struct Snapshot {

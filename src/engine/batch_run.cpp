@@ -20,6 +20,7 @@
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
 #include "engine/syscall_interest.h"
+#include "engine/time_range.h"
 #include "filter/compiled_filter.h"
 #include "filter/field_context.h"
 #include "filter/output_format.h"
@@ -125,6 +126,7 @@ int run_batch(const Options& options) {
     int status = 0;
     uint64_t seen = 0;
     uint64_t first_ts = 0;
+    RangeGate range(options.from, options.to);
     event::EventView ev;
     // Live, a stop (Ctrl-C, SIGTERM, --duration) detaches the probe and then
     // reads what the rings still hold; the source says End when they are empty.
@@ -169,7 +171,17 @@ int run_batch(const Options& options) {
             status = 1;
             break;
         }
-        if (seen++ == 0) first_ts = ev.ts;
+        if (seen == 0 && first_ts == 0) first_ts = ev.ts;
+        // --from/--to: outside the range, events only keep the model right.
+        if (range.active() && ev.ts != 0) {
+            const RangeGate::Where where = range.place(ev.ts);
+            if (where == RangeGate::Where::After) break;
+            if (where == RangeGate::Where::Before) {
+                if (print || record_filtered) model.apply(ev, false);
+                continue;
+            }
+        }
+        ++seen;
         if (recorder && !record_filtered) {
             recorder->record(ev);
             // A full disk ends the run with its error (reported at close);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -39,8 +40,9 @@ po::options_description describe_options() {
     desc.add_options()
         ("help,h", "show this help and exit")
         ("version", "show the version and exit")
-        ("read,r", po::value<std::string>()->value_name("FILE"),
-         "read events from a .scap capture (raw or gzip); - reads standard input")
+        ("read,r", po::value<std::vector<std::string>>()->value_name("FILE"),
+         "read events from a .scap capture (raw or gzip); - reads standard input; repeated, or a "
+         "directory: the files as one capture in time order")
         ("write,w", po::value<std::string>()->value_name("FILE"),
          "write the events the filter accepts (all without one) to a .scap capture (mode 0600); "
          "- writes to standard output")
@@ -88,6 +90,15 @@ po::options_description describe_options() {
          "any (sysdig's rule, see tracetop(8))")
         ("list-chisels", "list the chisels (-cl) by category and exit")
         ("chisel-info,i", po::value<std::string>()->value_name("NAME"), "describe chisel NAME and its arguments, and exit");
+    desc.add_options()
+        // Big captures, time ranges, capture sets (issue 15, part big).
+        ("from", po::value<std::string>()->value_name("TIME"),
+         "only events at or after TIME: +SECONDS after the first event, HH:MM:SS[.F] as event lines "
+         "print it, 'YYYY-MM-DD HH:MM:SS[.F]', or nanoseconds since the epoch")
+        ("to", po::value<std::string>()->value_name("TIME"), "only events before TIME (as --from)")
+        ("memory-budget", po::value<uint64_t>()->value_name("MB"),
+         "explorer, from a file: memory kept for answering views without reading the file again "
+         "(default: the file's size); past it the file is read again for each view");
     return desc;
 }
 
@@ -133,7 +144,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("chisel-info")) return {std::nullopt, print_chisel_info(vm["chisel-info"].as<std::string>())};
 
     Options opts;
-    if (vm.count("read")) opts.read_file = vm["read"].as<std::string>();
+    if (vm.count("read")) {
+        opts.read_files = vm["read"].as<std::vector<std::string>>();
+        opts.read_file = opts.read_files.front();
+    }
     if (vm.count("write")) opts.write_file = vm["write"].as<std::string>();
     opts.compress = vm.count("compress") > 0;
     opts.print = vm.count("print") > 0;
@@ -243,6 +257,17 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};
     }
+    // Big captures, time ranges, capture sets (issue 15, part big).
+    for (const char* name : {"from", "to"}) {
+        if (!vm.count(name)) continue;
+        auto spec = parse_time_spec(vm[name].as<std::string>());
+        if (!spec) {
+            std::cerr << "tracetop: --" << name << ": " << spec.error().message << "\n";
+            return {std::nullopt, 2};
+        }
+        (std::string_view(name) == "from" ? opts.from : opts.to) = *spec;
+    }
+    if (vm.count("memory-budget")) opts.memory_budget_mb = vm["memory-budget"].as<uint64_t>();
     return {std::move(opts), 0};
 }
 

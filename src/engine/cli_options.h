@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "engine/time_range.h"
 #include "event/result.h"
 #include "tracetop_shared.h"
 
@@ -35,6 +37,11 @@ struct Options {
     // chisels (D): sysdig's Lua chisels.
     std::string chisel;                     // -c NAME: run this chisel instead of printing
     std::optional<std::string> chisel_args; // the word after -c NAME that sysdig's rule gives the chisel
+    // Big captures, time ranges, capture sets (issue 15, part big).
+    std::vector<std::string> read_files;    // every -r (read_file is the first): one capture set
+    std::optional<TimeSpec> from;           // --from: the first moment of the range
+    std::optional<TimeSpec> to;             // --to: the first moment after it
+    std::optional<uint64_t> memory_budget_mb;  // --memory-budget: explorer's in-memory copy of a file
 };
 
 // What parsing decided: run with options, or exit now (after --help,

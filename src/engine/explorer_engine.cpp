@@ -31,6 +31,8 @@ void Navigation::stamp(analysis::Snapshot& snap, const analysis::ViewSet& views)
     snap.level_id = stack.level_id();
     snap.level_path = stack.level_path();
     snap.generation = generation;
+    snap.source.range_from = range.from;
+    snap.source.range_to = range.to;
 }
 
 ExplorerEngine::ExplorerEngine(Options options, analysis::ViewSet views)
@@ -61,6 +63,10 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     if (!start_view) return Error(views->why_missing(asked));
     const std::string view_id = start_view->id;  // csysdig's id resolved to tracetop's
     if (auto bad = check_filter(options.filter)) return Error(*bad);
+    if (!options.read_file && (options.from || options.to)) {
+        // Live, the explorer keeps no history to select a range in (yet).
+        return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json");
+    }
     auto opened = open_source(options);
     if (!opened) {
         const std::string name = options.read_file.value_or("live capture");
@@ -79,6 +85,7 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     if (options.write_file) {
         if (auto refused = engine->first_pipeline_->start_recording(options)) return *refused;
     }
+    if (!opened->live) engine->begin_file_pass(*engine->first_pipeline_);
     engine->thread_ = std::thread([e = engine.get()] { e->run(); });
     return engine;
 }
@@ -149,6 +156,11 @@ bool ExplorerEngine::navigate(Command& cmd) {
             if (check_filter(cmd.text)) return false;
             nav_.filter = cmd.text;
             return true;
+        case Command::Kind::SetRange:
+            range_resolved_ = true;
+            if (cmd.range == nav_.range) return false;
+            nav_.range = cmd.range;
+            return true;
         case Command::Kind::Back: return stack.pop();
         case Command::Kind::Drill:
         case Command::Kind::DrillEvents: {
@@ -198,6 +210,7 @@ void ExplorerEngine::run() {
         if (pipe->pane()) pipe->pane()->fill(snap->pane, pipe->last_ts());
         snap->pane.id = pane_id_;
         pipe->describe(snap->source);
+        describe_capture(snap->source);
         snap->error = failure.empty() ? pipe->recording_problem().value_or("") : failure;
         return snap;
     };
@@ -268,15 +281,26 @@ void ExplorerEngine::run() {
             const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
             auto agg = analysis::Aggregator::create(*view, shown_.scope());
             if (!live && !first_pass) {
-                // Offline, every view is computed over the whole file: read it again.
-                auto opened = open_source(options_);
-                if (!opened) {
-                    failure = opened.error().message;
-                    pass_done = true;
-                    publish(make_snapshot(0));
-                    continue;
+                // Offline, every view is computed over the whole file: from
+                // the copy the first pass kept, or else read it again.
+                if (store_ && store_->usable()) {
+                    pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
+                } else {
+                    auto opened = open_source(options_);
+                    if (!opened) {
+                        failure = opened.error().message;
+                        pass_done = true;
+                        publish(make_snapshot(0));
+                        continue;
+                    }
+                    pipe = std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, false);
+                    begin_file_pass(*pipe);
                 }
-                pipe = std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, false);
+                if (range_resolved_) {
+                    pipe->set_range(nav_.range.whole() ? RangeGate() : RangeGate(nav_.range));
+                } else {
+                    pipe->set_range(RangeGate(options_.from, options_.to));
+                }
             }
             first_pass = false;
             failure.clear();
@@ -309,6 +333,7 @@ void ExplorerEngine::run() {
         if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
+            if (!live && step == ViewPipeline::Step::End) end_file_pass(*pipe);
             const double seconds = live ? std::chrono::duration<double>(now - interval_start).count()
                                         : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
@@ -322,6 +347,9 @@ void ExplorerEngine::run() {
                 auto snap = make_snapshot(pipe->span_seconds());
                 snap->loading = true;
                 snap->progress = pipe->progress();
+                // The pace so far says how long the rest takes (issue 15's progress).
+                const double spent = std::chrono::duration<double>(now - interval_start).count();
+                if (snap->progress > 0.01) snap->source.seconds_left = spent * (1 - snap->progress) / snap->progress;
                 publish(std::move(snap));
             }
             continue;
@@ -348,6 +376,52 @@ void ExplorerEngine::run() {
         }
     }
     recorded_ = pipe->finish_recording();
+}
+
+void ExplorerEngine::begin_file_pass(ViewPipeline& pipe) {
+    if (!range_resolved_) pipe.set_range(RangeGate(options_.from, options_.to));
+    // Only a pass that reads the file builds the copy: the first, or one
+    // after a first pass cut short by a view switch; never again once the
+    // capture proved larger than the budget.
+    if (store_refused_ || (store_ && store_->usable())) return;
+    const uint64_t budget = options_.memory_budget_mb
+                                ? std::min<uint64_t>(*options_.memory_budget_mb, 1ULL << 40) << 20
+                                : default_store_budget(options_.read_files.empty()
+                                                           ? std::vector<std::string>{options_.read_file.value_or("")}
+                                                           : options_.read_files);
+    store_ = std::make_unique<EventStore>(budget);
+    timeline_ = analysis::TimelineCounts{};
+    timeline_done_ = false;
+    pipe.set_first_pass(store_.get(), &timeline_);
+}
+
+void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
+    if (!store_ || store_->usable()) return;  // a replay, or the copy is made already
+    store_->seal();
+    timeline_done_ = true;
+    capture_first_ts_ = pipe.first_ts();
+    capture_last_ts_ = pipe.last_ts();
+    if (!range_resolved_) {
+        range_resolved_ = true;
+        nav_.range = shown_.range = pipe.range().range();
+    }
+    if (store_->over_budget()) {
+        memory_note_ = fmt::format("capture larger than --memory-budget {} MiB: each view reads the file again",
+                                   store_->budget() >> 20);
+        store_.reset();
+        store_refused_ = true;
+    }
+}
+
+void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {
+    out.memory_note = memory_note_;
+    if (!timeline_done_) return;
+    out.timeline = timeline_.counts();
+    out.timeline_errors = timeline_.errors();
+    out.timeline_start = timeline_.start();
+    out.timeline_slot_ns = timeline_.slot_ns();
+    out.capture_first_ts = capture_first_ts_;
+    out.capture_last_ts = capture_last_ts_;
 }
 
 int ExplorerEngine::finish() {

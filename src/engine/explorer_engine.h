@@ -21,6 +21,9 @@
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
 #include "engine/event_recorder.h"
+#include "engine/event_store.h"
+#include "engine/time_range.h"
+#include "analysis/timeline_counts.h"
 #include "event/result.h"
 
 namespace tracetop::engine {
@@ -38,6 +41,7 @@ struct Command {
         OpenPane,     // text: "echo" or "spectro"; row: the selection (may be empty); id: the request
         ClosePane,    // back to the table alone
         DrillFilter,  // row: key_terms pushed as a drill-down level, label its crumb; opens Events
+        SetRange,     // range: the time range every view and pane is computed over (offline)
         Quit,
     };
     Kind kind = Kind::Quit;
@@ -51,12 +55,13 @@ struct Command {
     uint64_t generation_seen = 0;
     // Set by send() on a navigation command: its number (Snapshot::generation).
     uint64_t generation = 0;
+    TimeRange range;  // SetRange
 
     // The commands that move between levels or change what a level shows;
     // each is numbered and answered by a snapshot of its generation.
     bool navigates() const {
         return kind == Kind::SetView || kind == Kind::Drill || kind == Kind::DrillEvents || kind == Kind::Back ||
-               kind == Kind::SetFilter || kind == Kind::DrillFilter;
+               kind == Kind::SetFilter || kind == Kind::DrillFilter || kind == Kind::SetRange;
     }
 
     static Command make(Kind k) { Command c; c.kind = k; return c; }
@@ -71,6 +76,7 @@ struct Navigation {
     analysis::DrillStack stack;
     std::string filter;
     uint64_t generation = 0;
+    TimeRange range;  // the selected time range (offline); whole: the capture
 
     std::string scope() const;  // the user's filter and every drill-down term
     // Writes this place into a snapshot (breadcrumb, depth, level identities,
@@ -115,6 +121,11 @@ private:
     bool navigate(Command& cmd);  // a navigation command on nav_; true: it changed the level or its filter
     void publish(std::shared_ptr<analysis::Snapshot> snap);  // a table of shown_, stamped so
     void store(std::shared_ptr<analysis::Snapshot> snap);    // as it is (a copy keeps its stamps)
+    // Big captures (issue 15): a pass reading the file keeps a copy and the
+    // timeline; its end seals them and resolves --from/--to.
+    void begin_file_pass(class ViewPipeline& pipe);
+    void end_file_pass(const class ViewPipeline& pipe);
+    void describe_capture(analysis::SourceInfo& out) const;
 
     Options options_;
     analysis::ViewSet views_;
@@ -143,6 +154,15 @@ private:
     std::atomic<uint64_t> seq_{0};
 
     std::optional<RecordingEnd> recorded_;  // set by the drain thread as it ends (-w)
+    // Big captures (issue 15): the first pass's copy of the file, and its timeline.
+    std::unique_ptr<EventStore> store_;
+    analysis::TimelineCounts timeline_;
+    std::string memory_note_;
+    bool timeline_done_ = false;
+    bool store_refused_ = false;  // the capture did not fit the budget: read the file for each view
+    bool range_resolved_ = false;  // nav_.range holds --from/--to (or the user's choice)
+    uint64_t capture_first_ts_ = 0;
+    uint64_t capture_last_ts_ = 0;
     std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
     std::thread thread_;
 };

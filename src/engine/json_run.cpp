@@ -121,6 +121,7 @@ int run_json(const Options& options) {
     }
     ViewPipeline pipe(std::move(opened->source), opened->name, opened->live);
     pipe.set_aggregator(std::move(*agg));
+    pipe.set_range(RangeGate(options.from, options.to));
 
     using Clock = std::chrono::steady_clock;
     const auto started = Clock::now();

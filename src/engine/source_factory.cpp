@@ -1,13 +1,31 @@
 #include "engine/source_factory.h"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
+#include "capture/capture_set.h"
 #include "capture/live_source.h"
 #include "capture/scap_reader.h"
 
 namespace tracetop::engine {
 
 Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest) {
+    // Several files, or a directory: one capture set (issue 15, part big).
+    std::error_code ec;
+    if (options.read_files.size() > 1 ||
+        (options.read_file && *options.read_file != "-" && std::filesystem::is_directory(*options.read_file, ec))) {
+        auto files = capture::expand_capture_set(options.read_files.empty()
+                                                     ? std::vector<std::string>{*options.read_file}
+                                                     : options.read_files);
+        if (!files) return files.error();
+        auto set = capture::CaptureSet::open(*files);
+        if (!set) return set.error();
+        const std::string name = files->size() == 1 ? files->front()
+                                                    : fmt::format("{} (+{} files)", (*set)->files().front(),
+                                                                  files->size() - 1);
+        return OpenedSource{std::move(*set), name, false};
+    }
     if (options.read_file) {
         auto reader = capture::ScapReader::open(*options.read_file);
         if (!reader) return reader.error();

@@ -2,6 +2,7 @@
 
 #include "event/event_table.h"
 #include "filter/field_context.h"
+#include "filter/compiled_filter.h"
 #include "state/event_codes.h"
 
 namespace tracetop::engine {
@@ -18,10 +19,14 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             case capture::ReadStatus::End: return Step::End;
             case capture::ReadStatus::Failed: return Step::Failed;
             case capture::ReadStatus::Idle: return Step::Idle;
-            case capture::ReadStatus::NewSection: model_.load_header(source_->header()); continue;
+            case capture::ReadStatus::NewSection:
+                model_.load_header(source_->header());
+                if (store_) store_->begin_section(source_->header());
+                continue;
             case capture::ReadStatus::Event: break;
         }
         ++events_;
+        if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
         // moment, so the sample's span is that of the events that do.
@@ -29,18 +34,49 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             if (first_ts_ == 0) first_ts_ = ev_.ts;
             last_ts_ = ev_.ts;
         }
+        // The range is resolved at the first event with a time, as first_ts_ is.
+        const RangeGate::Where where =
+            range_.active() && ev_.ts != 0 ? range_.place(ev_.ts) : RangeGate::Where::Inside;
+        if (where == RangeGate::Where::Before && !timeline_ && !recorder_) {
+            // Before the range and nothing else looks at it: the same state
+            // changes, without describing the event (what makes a late range quick).
+            model_.apply(ev_);
+            continue;
+        }
         const state::EventContext& ctx = model_.on_event(ev_);
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
+        // Only exits carry a result: enters are never failed calls.
+        if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));
         if (recorder_) recorder_->offer(fields);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
+        if (range_.active() && ev_.ts != 0) {
+            if (where == RangeGate::Where::Before) continue;
+            // The explorer's first pass goes on to the end: the copy and the timeline want all of it.
+            if (where == RangeGate::Where::After) {
+                if (!timeline_) return Step::End;
+                continue;
+            }
+            if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
+            range_last_ts_ = ev_.ts;
+        }
         if (!agg_ && !pane_) continue;
         const bool internal = event::is_internal(ev_.type);
         if (agg_) agg_->on_event(fields, internal);
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {
+    store_ = store;
+    timeline_ = timeline;
+    if (store_) store_->begin_section(source_->header());
+    if (timeline_) {
+        auto failed = filter::CompiledFilter::compile("evt.failed=true");
+        if (failed) failed_ = std::make_shared<filter::CompiledFilter>(std::move(*failed));
+    }
 }
 
 std::optional<Error> ViewPipeline::start_recording(const Options& options) {
@@ -105,13 +141,15 @@ void ViewPipeline::add_idle_rows() {
 void ViewPipeline::describe(analysis::SourceInfo& out) const {
     out.name = name_;
     out.live = live_;
-    out.first_ts = first_ts_;
-    out.last_ts = last_ts_;
+    out.first_ts = shown_first_ts();
+    out.last_ts = shown_last_ts();
     out.events = events_;
     const double span = span_seconds();
     out.events_per_s = span > 0 ? static_cast<double>(events_) / span : 0;
     const capture::SourceStats stats = source_->stats();
     out.drops = stats.drops;
+    out.bytes_read = stats.bytes_read;
+    out.bytes_total = stats.bytes_total;
     out.malformed = stats.malformed;
     const auto& machine = source_->header().machine;
     out.cpus = machine ? machine->num_cpus : 0;

@@ -19,7 +19,11 @@
 #include "engine/event_recorder.h"
 #include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
+#include "engine/event_store.h"
+#include "engine/time_range.h"
+#include "analysis/timeline_counts.h"
 #include "event/result.h"
+#include "filter/compiled_filter.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
 
@@ -39,6 +43,14 @@ public:
     static constexpr uint64_t kBatch = 8192;
 
     void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
+    // Views and panes see only the events of this range (--from/--to, the
+    // explorer's selection); the pass ends at its end. Call before run().
+    void set_range(RangeGate range) { range_ = range; }
+    const RangeGate& range() const { return range_; }
+    // The explorer's pass over a file (issue 15): also keeps every event in
+    // `store` (until its budget says no) and counts it in `timeline`, so the
+    // pass reads the whole file even past the range's end. Call before run().
+    void set_first_pass(EventStore* store, analysis::TimelineCounts* timeline);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -93,9 +105,13 @@ public:
     uint64_t first_ts() const { return first_ts_; }
     uint64_t last_ts() const { return last_ts_; }
     // Seconds from the first to the last event that carries a time.
+    // With a range: of the events inside it.
     double span_seconds() const {
-        return last_ts_ > first_ts_ ? static_cast<double>(last_ts_ - first_ts_) / 1e9 : 0;
+        const uint64_t first = shown_first_ts(), last = shown_last_ts();
+        return last > first ? static_cast<double>(last - first) / 1e9 : 0;
     }
+    uint64_t shown_first_ts() const { return range_.active() ? range_first_ts_ : first_ts_; }
+    uint64_t shown_last_ts() const { return range_.active() ? range_last_ts_ : last_ts_; }
 
 private:
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
@@ -114,6 +130,12 @@ private:
     uint64_t events_ = 0;
     uint64_t first_ts_ = 0;
     uint64_t last_ts_ = 0;
+    RangeGate range_;
+    EventStore* store_ = nullptr;
+    analysis::TimelineCounts* timeline_ = nullptr;
+    std::shared_ptr<const filter::CompiledFilter> failed_;  // evt.failed, for the timeline's error marks
+    uint64_t range_first_ts_ = 0;  // of the events inside range_
+    uint64_t range_last_ts_ = 0;
 };
 
 }  // namespace tracetop::engine

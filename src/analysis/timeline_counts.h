@@ -1,0 +1,39 @@
+// Events per time slot across a whole capture (issue 15's timeline strip),
+// built in one pass without knowing the span ahead: a fixed number of slots
+// whose width doubles (neighbours merged) whenever an event falls past the
+// last one.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace tracetop::analysis {
+
+class TimelineCounts {
+public:
+    static constexpr size_t kSlots = 512;
+    static constexpr uint64_t kFirstSlotNs = 1000000;  // 1 ms: fine enough for a short capture
+
+    // `failed`: the event is a call that returned an error (the strip marks such slots).
+    void add(uint64_t ts, bool failed = false);
+
+    uint64_t start() const { return start_; }
+    uint64_t slot_ns() const { return slot_ns_; }
+    // Slots up to the last one used.
+    const std::vector<uint32_t>& counts() const { return counts_; }
+    const std::vector<uint32_t>& errors() const { return errors_; }  // failed calls, slot by slot
+
+private:
+    uint64_t start_ = 0;
+    uint64_t slot_ns_ = kFirstSlotNs;
+    std::vector<uint32_t> counts_;
+    std::vector<uint32_t> errors_;
+};
+
+// `counts` (slots of `slot_ns` from `start`) regrouped into `width` cells
+// covering [lo, hi): what the strip draws, one cell a column.
+std::vector<uint64_t> regroup_timeline(const std::vector<uint32_t>& counts, uint64_t start, uint64_t slot_ns,
+                                       uint64_t lo, uint64_t hi, size_t width);
+
+}  // namespace tracetop::analysis

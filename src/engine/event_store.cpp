@@ -1,0 +1,153 @@
+#include "engine/event_store.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+
+#include <unistd.h>
+
+#include "capture/capture_set.h"
+
+namespace tracetop::engine {
+namespace {
+
+// Before each kept event: cpu (2), block flags (4), evt.num (8).
+constexpr size_t kPrefix = 14;
+
+}  // namespace
+
+void EventStore::begin_section(const event::CaptureHeader& header) {
+    if (over_) return;
+    const size_t chunk = chunks_.empty() ? 0 : chunks_.size() - 1;
+    sections_.push_back(Section{chunk, used_.empty() ? 0 : used_.back(), header});
+}
+
+uint8_t* EventStore::room(size_t n) {
+    if (chunks_.empty() || used_.back() + n > kChunk) {
+        const size_t size = std::max(kChunk, n);
+        chunks_.push_back(std::make_unique<uint8_t[]>(size));
+        used_.push_back(0);
+        bytes_ += size;
+        // A section whose events all go to the new chunk starts there.
+        if (!sections_.empty() && sections_.back().chunk == chunks_.size() - 2 &&
+            sections_.back().offset == used_[chunks_.size() - 2]) {
+            sections_.back().chunk = chunks_.size() - 1;
+            sections_.back().offset = 0;
+        }
+    }
+    uint8_t* p = chunks_.back().get() + used_.back();
+    used_.back() += n;
+    return p;
+}
+
+bool EventStore::add(const event::EventView& ev) {
+    if (over_) return false;
+    const size_t body = ev.body().size();
+    const size_t n = kPrefix + event::kEventHeaderV2Size + body;
+    if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
+        // Over budget: give the memory back at once, not at the end of the pass.
+        over_ = true;
+        chunks_.clear();
+        used_.clear();
+        sections_.clear();
+        bytes_ = 0;
+        return false;
+    }
+    if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
+    uint8_t* p = room(n);
+    std::memcpy(p, &ev.cpu, 2);
+    std::memcpy(p + 2, &ev.block_flags, 4);
+    std::memcpy(p + 6, &ev.num, 8);
+    uint8_t* h = p + kPrefix;
+    const auto len = static_cast<uint32_t>(event::kEventHeaderV2Size + body);
+    const uint16_t type = ev.type;
+    const uint32_t nparams = ev.nparams();
+    std::memcpy(h, &ev.ts, 8);
+    std::memcpy(h + 8, &ev.tid, 8);
+    std::memcpy(h + 16, &len, 4);
+    std::memcpy(h + 20, &type, 2);
+    std::memcpy(h + 22, &nparams, 4);
+    if (body) std::memcpy(h + event::kEventHeaderV2Size, ev.body().data(), body);
+    ++events_;
+    return true;
+}
+
+// Walks the chunks in order, announcing each section as the file did.
+class StoreReplay final : public capture::Source {
+public:
+    explicit StoreReplay(const EventStore& store) : store_(store) {
+        if (!store_.sections_.empty()) header_ = store_.sections_.front().header;
+        stats_.bytes_total = 0;
+        for (size_t u : store_.used_) stats_.bytes_total += u;
+    }
+    const event::CaptureHeader& header() const override { return header_; }
+    const std::optional<Error>& error() const override { return error_; }
+    capture::SourceStats stats() const override { return stats_; }
+
+    capture::ReadStatus next(event::EventView& out) override {
+        for (;;) {
+            if (chunk_ >= store_.chunks_.size()) return capture::ReadStatus::End;
+            if (offset_ >= store_.used_[chunk_]) {
+                ++chunk_;
+                offset_ = 0;
+                continue;
+            }
+            break;
+        }
+        // A later section begins here: its header first.
+        if (section_ + 1 < store_.sections_.size() && store_.sections_[section_ + 1].chunk == chunk_ &&
+            store_.sections_[section_ + 1].offset == offset_) {
+            ++section_;
+            header_ = store_.sections_[section_].header;
+            return capture::ReadStatus::NewSection;
+        }
+        const uint8_t* p = store_.chunks_[chunk_].get() + offset_;
+        const size_t avail = store_.used_[chunk_] - offset_;
+        uint32_t len = 0;
+        std::memcpy(&len, p + kPrefix + 16, 4);
+        if (!event::EventView::parse_into(out, p + kPrefix, avail - kPrefix, true, scratch_)) {
+            error_ = Error("the in-memory copy of the capture is damaged: " + scratch_);
+            return capture::ReadStatus::Failed;
+        }
+        std::memcpy(&out.cpu, p, 2);
+        std::memcpy(&out.block_flags, p + 2, 4);
+        std::memcpy(&out.num, p + 6, 8);
+        offset_ += kPrefix + len;
+        stats_.bytes_read += kPrefix + len;
+        ++stats_.events;
+        return capture::ReadStatus::Event;
+    }
+
+private:
+    const EventStore& store_;
+    event::CaptureHeader header_;
+    std::optional<Error> error_;
+    capture::SourceStats stats_;
+    std::string scratch_;
+    size_t chunk_ = 0;
+    size_t offset_ = 0;
+    size_t section_ = 0;
+};
+
+std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this); }
+
+uint64_t default_store_budget(const std::vector<std::string>& files) {
+    uint64_t total = 0;
+    // A directory counts as the capture set in it.
+    auto expanded = capture::expand_capture_set(files);
+    for (const std::string& f : expanded ? *expanded : files) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(f, ec);
+        if (!ec) total += size;
+    }
+    // Kept events take less room than in the file (no block headers), but
+    // memory is taken a chunk (1 MiB) at a time: one more for the last.
+    // Never more than half the memory available now: a file larger than
+    // the machine's memory is read again per view, not the cause of an
+    // out-of-memory kill.
+    const long pages = sysconf(_SC_AVPHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    const uint64_t half_free = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * page / 2 : total;
+    return std::min(total + (1u << 20), half_free);
+}
+
+}  // namespace tracetop::engine

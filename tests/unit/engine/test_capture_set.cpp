@@ -1,0 +1,82 @@
+// Capture sets (issue 15): files in the time order of their first events,
+// event numbers running on across them, a directory standing for its files.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "../common/shared_captures.h"
+#include "capture/capture_set.h"
+
+using namespace tracetop;
+
+namespace {
+
+struct Walk {
+    std::vector<uint64_t> nums;
+    std::vector<uint64_t> ts;
+    size_t sections = 0;
+};
+
+Walk walk(capture::Source& src) {
+    Walk w;
+    event::EventView ev;
+    for (;;) {
+        const capture::ReadStatus rs = src.next(ev);
+        if (rs == capture::ReadStatus::End) break;
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::NewSection) ++w.sections;
+        if (rs != capture::ReadStatus::Event) continue;
+        w.nums.push_back(ev.num);
+        if (ev.ts) w.ts.push_back(ev.ts);
+    }
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("two captures given in the wrong order come in time order, numbered on") {
+    const std::string curl = test::shared_capture("curl_google.scap");
+    const std::string ipv6 = test::shared_capture("single_ipv6_conn.scap");
+    auto a = capture::ScapReader::open(curl);
+    auto b = capture::ScapReader::open(ipv6);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    const Walk wa = walk(**a), wb = walk(**b);
+    const bool curl_first = wa.ts.front() < wb.ts.front();
+    auto set = capture::CaptureSet::open(curl_first ? std::vector<std::string>{ipv6, curl}
+                                                    : std::vector<std::string>{curl, ipv6});
+    REQUIRE(set.ok());
+    CHECK((*set)->files().front() == (curl_first ? curl : ipv6));
+    const Walk ws = walk(**set);
+    const Walk& first = curl_first ? wa : wb;
+    const Walk& second = curl_first ? wb : wa;
+    REQUIRE(ws.nums.size() == first.nums.size() + second.nums.size());
+    // 1, 2, ... across the boundary, and no header announced there (the state carries on).
+    for (size_t i = 0; i < ws.nums.size(); ++i) {
+        const size_t n = first.nums.size();
+        CHECK(ws.nums[i] == (i < n ? first.nums[i] : first.nums.back() + second.nums[i - n]));
+    }
+    CHECK(ws.sections == 0);
+    CHECK((*set)->stats().bytes_total == (*a)->stats().bytes_total + (*b)->stats().bytes_total);
+}
+
+TEST_CASE("a directory stands for the files in it, by name; an empty one is an error") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("tracetop_set_" + std::to_string(::getpid()));
+    fs::create_directories(dir / "empty");
+    fs::copy_file(test::shared_capture("curl_google.scap"), dir / "b.scap", fs::copy_options::overwrite_existing);
+    fs::copy_file(test::shared_capture("single_ipv6_conn.scap"), dir / "a.scap", fs::copy_options::overwrite_existing);
+    auto files = capture::expand_capture_set({dir.string()});
+    REQUIRE(files.ok());
+    CHECK(*files == std::vector<std::string>{(dir / "a.scap").string(), (dir / "b.scap").string()});
+    CHECK_FALSE(capture::expand_capture_set({(dir / "empty").string()}).ok());
+    auto bad = capture::CaptureSet::open({(dir / "a.scap").string(), (dir / "missing.scap").string()});
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("missing.scap") != std::string::npos);
+    fs::remove_all(dir);
+}

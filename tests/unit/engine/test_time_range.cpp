@@ -1,0 +1,98 @@
+// Range arithmetic (issue 15): the --from/--to forms, their resolution
+// against the first event, and the explorer's moves stay inside the capture.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <ctime>
+
+#include "engine/cli_options.h"
+#include "engine/time_range.h"
+
+using namespace tracetop::engine;
+
+namespace {
+
+constexpr uint64_t kS = 1000000000ULL;
+
+struct UtcZone {
+    UtcZone() {
+        setenv("TZ", "UTC", 1);
+        tzset();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the four forms of a time") {
+    UtcZone utc;
+    auto off = parse_time_spec("+1.5");
+    REQUIRE(off);
+    CHECK(*off == TimeSpec{TimeSpec::Kind::Offset, 1500000000});
+    auto clock = parse_time_spec("02:10:05.000000123");
+    REQUIRE(clock);
+    CHECK(*clock == TimeSpec{TimeSpec::Kind::ClockTime, (2 * 3600 + 10 * 60 + 5) * int64_t(kS) + 123});
+    auto epoch = parse_time_spec("1700000000123456789");
+    REQUIRE(epoch);
+    CHECK(epoch->kind == TimeSpec::Kind::Epoch);
+    CHECK(epoch->value == 1700000000123456789LL);
+    auto date = parse_time_spec("2023-11-14 22:13:20.5");
+    REQUIRE(date);
+    CHECK(date->kind == TimeSpec::Kind::DateTime);
+    CHECK(date->value == 1700000000LL * int64_t(kS) + 500000000);
+    for (const char* bad : {"", "+", "+1.", "1.5", "25:00:00", "12:00", "+1s", "1", "2023-13-01 00:00:00", "abc"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_time_spec(bad));
+    }
+}
+
+TEST_CASE("resolution against the first event") {
+    UtcZone utc;
+    const uint64_t first = 1700000000ULL * kS + 250;  // 2023-11-14 22:13:20 UTC
+    CHECK(resolve_time(*parse_time_spec("+2"), first) == first + 2 * kS);
+    CHECK(resolve_time(*parse_time_spec("22:13:21"), first) == 1700000001ULL * kS);
+    // Past midnight in a capture that began before it: the next day.
+    CHECK(resolve_time(*parse_time_spec("00:00:01"), first) == (1700000000ULL + 6400 + 1) * kS);
+    CHECK(resolve_time(*parse_time_spec("1700000000123456789"), first) == 1700000000123456789ULL);
+}
+
+TEST_CASE("a gate resolves at the first stamped event and is half-open") {
+    RangeGate gate(parse_time_spec("+1").value(), parse_time_spec("+2").value());
+    CHECK(gate.active());
+    CHECK(gate.place(0) == RangeGate::Where::Inside);  // metadata: no moment
+    const uint64_t first = 100 * kS;
+    CHECK(gate.place(first) == RangeGate::Where::Before);
+    CHECK(gate.place(first + kS) == RangeGate::Where::Inside);
+    CHECK(gate.place(first + 2 * kS - 1) == RangeGate::Where::Inside);
+    CHECK(gate.place(first + 2 * kS) == RangeGate::Where::After);
+    CHECK_FALSE(RangeGate().active());
+    CHECK(RangeGate().place(5) == RangeGate::Where::Inside);
+}
+
+TEST_CASE("moving, widening and narrowing stay inside the capture") {
+    const uint64_t lo = 1000, hi = 2000;
+    CHECK(move_range({1100, 1200}, 50, lo, hi) == TimeRange{1150, 1250});
+    CHECK(move_range({1100, 1200}, -500, lo, hi) == TimeRange{1000, 1100});
+    CHECK(move_range({1800, 1900}, 500, lo, hi) == TimeRange{1900, 2000});
+    CHECK(scale_range({1400, 1600}, 2, lo, hi, 10) == TimeRange{1300, 1700});
+    CHECK(scale_range({1400, 1600}, 0.5, lo, hi, 10) == TimeRange{1450, 1550});
+    CHECK(scale_range({1400, 1600}, 100, lo, hi, 10) == TimeRange{1000, 2000});
+    CHECK(scale_range({1000, 1100}, 2, lo, hi, 10) == TimeRange{1000, 1200});
+    CHECK(scale_range({1500, 1502}, 0.5, lo, hi, 10).to - scale_range({1500, 1502}, 0.5, lo, hi, 10).from == 10);
+    CHECK(clamp_range({500, 3000}, lo, hi, 0) == TimeRange{1000, 2000});
+}
+
+TEST_CASE("--from and --to on the command line") {
+    const char* argv[] = {"tracetop", "--print", "--from", "+0.5", "--to", "+1"};
+    const CliOutcome out = parse_command_line(6, argv);
+    REQUIRE(out.options);
+    CHECK(out.options->from == TimeSpec{TimeSpec::Kind::Offset, 500000000});
+    CHECK(out.options->to == TimeSpec{TimeSpec::Kind::Offset, kS});
+    const char* bad[] = {"tracetop", "--print", "--from", "soon"};
+    CHECK(parse_command_line(4, bad).exit_status == 2);
+}
+
+TEST_CASE("the range as the header says it") {
+    const uint64_t first = 100 * kS;
+    CHECK(describe_range({}, first) == "whole capture");
+    CHECK(describe_range({first + kS / 2, first + 2 * kS}, first) == "+0.500000000s to +2.000000000s");
+}
