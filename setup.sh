@@ -24,6 +24,7 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
+  libpcre2-dev
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }
