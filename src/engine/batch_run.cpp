@@ -113,7 +113,7 @@ int run_batch(const Options& options) {
 
     GoneThreadSweep sweep;
     OutputSink sink(stdout);
-    WallClockFormatter clock;
+    EventTimestamp clock(options.time_format);
     const bool print = options.print || !recorder;
     // A filtered recording asks the filter, which asks the model, about every event.
     const bool record_filtered = recorder && recorder->filtered();
@@ -169,7 +169,10 @@ int run_batch(const Options& options) {
             status = 1;
             break;
         }
-        if (seen++ == 0) first_ts = ev.ts;
+        if (seen++ == 0) {
+            first_ts = ev.ts;
+            clock.set_first_ts(first_ts);
+        }
         if (recorder && !record_filtered) {
             recorder->record(ev);
             // A full disk ends the run with its error (reported at close);
@@ -202,7 +205,7 @@ int run_batch(const Options& options) {
             sink.buffer().push_back('\n');
         } else {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
-            append_default_line(ev, ctx.enter, name, &args, clock, sink.buffer());
+            append_default_line(ev, ctx.enter, ctx.latency, name, &args, clock, sink.buffer(), options.buffer_format);
         }
         if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
     }

@@ -68,6 +68,14 @@ po::options_description describe_options() {
         ("list-views", "list the views (built in and from ~/.config/tracetop/views) and exit")
         ("delay,d", po::value<uint32_t>()->value_name("MS")->default_value(1000),
          "explorer: refresh interval in milliseconds (live)");
+    // Part cli2 (issue 14): sysdig's output options.
+    desc.add_options()
+        ("timetype,t", po::value<std::string>()->value_name("h|a|r|d|D"),
+         "the time column of event lines: h wall clock (default), a absolute epoch seconds, "
+         "r since the capture's first event, d an exit's latency, D since the previous line")
+        ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
+        ("print-hex,x", "event lines show byte buffers whole, in hex")
+        ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text");
     return desc;
 }
 
@@ -170,6 +178,24 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
                      "--print, -p or --explore\n";
         return {std::nullopt, 2};
     }
+    // Part cli2 (issue 14): sysdig's output options.
+    if (vm.count("timetype")) {
+        const auto time_format = parse_time_format(vm["timetype"].as<std::string>());
+        if (!time_format) {
+            std::cerr << "tracetop: -t takes h, a, r, d or D\n";
+            return {std::nullopt, 2};
+        }
+        opts.time_format = *time_format;
+    }
+    const int buffer_flags = static_cast<int>(vm.count("print-ascii") + vm.count("print-hex") +
+                                              vm.count("print-hex-ascii"));
+    if (buffer_flags > 1) {
+        std::cerr << "tracetop: -A, -x and -X each choose how buffers print; give one\n";
+        return {std::nullopt, 2};
+    }
+    if (vm.count("print-ascii")) opts.buffer_format = BufferFormat::Ascii;
+    if (vm.count("print-hex")) opts.buffer_format = BufferFormat::Hex;
+    if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
     if (opts.compress && !opts.write_file) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};

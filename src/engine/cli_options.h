@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "engine/buffer_print.h"
+#include "engine/timestamp_format.h"
 #include "event/result.h"
 #include "tracetop_shared.h"
 
@@ -29,6 +31,9 @@ struct Options {
     bool json = false;                      // --json: print the view as one JSON object
     bool list_views = false;                // --list-views: list the views and exit
     uint32_t delay_ms = 1000;               // -d: explorer refresh interval (live)
+    // Part cli2 (issue 14): sysdig's output options.
+    TimeFormat time_format = TimeFormat::Human;     // -t h|a|r|d|D: the time column of event lines
+    BufferFormat buffer_format = BufferFormat::Dots;  // -A, -x, -X: byte buffers in event lines
 };
 
 // What parsing decided: run with options, or exit now (after --help,
