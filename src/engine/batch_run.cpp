@@ -205,7 +205,10 @@ int run_batch(const Options& options) {
             sink.buffer().push_back('\n');
         } else {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
-            append_default_line(ev, ctx.enter, ctx.latency, name, &args, clock, sink.buffer(), options.buffer_format);
+            // -t d shows the thread's latest latency even on procinfo events,
+            // where the evt.latency field has none.
+            const uint64_t latency = ctx.thread_known ? ctx.thread->latency : ctx.latency;
+            append_default_line(ev, ctx.enter, latency, name, &args, clock, sink.buffer(), options.buffer_format);
         }
         if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
     }
