@@ -11,6 +11,7 @@
 #include <chrono>
 
 #include "engine/capture_summary.h"
+#include "engine/event_json.h"
 #include "engine/event_line.h"
 #include "engine/event_recorder.h"
 #include "event/arg_format.h"
@@ -200,7 +201,11 @@ int run_batch(const Options& options) {
         }
         if (!printable_event || !shown_by_default(ev, options.debug)) continue;
         if (event_filter && !passes_filter(*event_filter, fields, options.debug)) continue;
-        if (format) {
+        if (options.event_json) {
+            const std::optional<std::string_view> name =
+                ctx.thread_known ? std::optional(ctx.thread->comm.view()) : std::nullopt;
+            append_event_json(ev, ctx.enter, name, &args, options.buffer_format, sink.buffer());
+        } else if (format) {
             if (!format->render(fields, sink.buffer())) continue;
             sink.buffer().push_back('\n');
         } else {

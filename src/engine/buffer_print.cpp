@@ -19,6 +19,10 @@ bool is_buffer(event::ParamType type) {
 // -A keeps what a terminal shows as text: printable bytes, and line ends
 // with CR and CRLF made LF. sysdig drops a LF at the very start too, and
 // everything else (tabs, NULs, escapes) goes.
+void append_dots(std::span<const uint8_t> raw, event::OutBuffer& out) {
+    for (const uint8_t c : raw) out.push_back(printable(c) ? static_cast<char>(c) : '.');
+}
+
 void append_ascii(std::span<const uint8_t> raw, event::OutBuffer& out) {
     out.push_back('\n');
     for (size_t j = 0; j < raw.size(); ++j) {
@@ -64,6 +68,7 @@ void append_buffer(std::span<const uint8_t> raw, BufferFormat format, event::Out
         case BufferFormat::Ascii: return append_ascii(raw, out);
         case BufferFormat::Hex: return append_hex(raw, false, out);
         case BufferFormat::HexAscii: return append_hex(raw, true, out);
+        case BufferFormat::WholeDots: return append_dots(raw, out);
         case BufferFormat::Dots: break;
     }
 }

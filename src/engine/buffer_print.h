@@ -16,6 +16,7 @@ enum class BufferFormat {
     Ascii,     // -A: printable bytes and line ends only
     Hex,       // -x: rows of 16 bytes in 2-byte groups
     HexAscii,  // -X: the rows of -x with the printable bytes beside them
+    WholeDots, // -j: as Dots, but not cut
 };
 
 // Appends `raw` in `format` (not Dots: that is event::format_arg's).

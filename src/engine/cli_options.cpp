@@ -75,7 +75,8 @@ po::options_description describe_options() {
          "r since the capture's first event, d an exit's latency, D since the previous line")
         ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
         ("print-hex,x", "event lines show byte buffers whole, in hex")
-        ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text");
+        ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text")
+        ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
     return desc;
 }
 
@@ -193,6 +194,12 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         std::cerr << "tracetop: -A, -x and -X each choose how buffers print; give one\n";
         return {std::nullopt, 2};
     }
+    opts.event_json = vm.count("json-events") > 0;
+    if (opts.event_json && (opts.json || !opts.format.empty())) {
+        std::cerr << "tracetop: -j prints events as sysdig's JSON lines; it does not combine with --json or -p\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.event_json) opts.print = true;
     if (vm.count("print-ascii")) opts.buffer_format = BufferFormat::Ascii;
     if (vm.count("print-hex")) opts.buffer_format = BufferFormat::Hex;
     if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;

@@ -34,6 +34,7 @@ struct Options {
     // Part cli2 (issue 14): sysdig's output options.
     TimeFormat time_format = TimeFormat::Human;     // -t h|a|r|d|D: the time column of event lines
     BufferFormat buffer_format = BufferFormat::Dots;  // -A, -x, -X: byte buffers in event lines
+    bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+
+#include "engine/buffer_print.h"
+#include "engine/event_json.h"
+#include "engine/timestamp_format.h"
+
+using namespace tracetop;
+using namespace tracetop::engine;
+
+namespace {
+
+std::string buffer(std::string_view bytes, BufferFormat format) {
+    event::OutBuffer out;
+    append_buffer({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}, format, out);
+    return std::string(out.data(), out.size());
+}
+
+std::string json(std::string_view text) {
+    event::OutBuffer out;
+    append_json_string(text, out);
+    return std::string(out.data(), out.size());
+}
+
+}  // namespace
+
+TEST_CASE("-A keeps printable bytes and line ends, CR and CRLF made LF") {
+    CHECK(buffer("ab\tc", BufferFormat::Ascii) == "\nabc");
+    CHECK(buffer("a\r\nb\rc\nd", BufferFormat::Ascii) == "\na\nb\nc\nd");
+    CHECK(buffer("\nx", BufferFormat::Ascii) == "\nx");  // sysdig drops a LF at the start
+    CHECK(buffer(std::string_view("\x1b[2J\0z", 6), BufferFormat::Ascii) == "\n[2Jz");
+}
+
+TEST_CASE("-x rows of 2-byte groups, an odd last byte alone; -X padded, text beside") {
+    CHECK(buffer("ABC", BufferFormat::Hex) == "\n\t0x0000: 4142 43\n");
+    CHECK(buffer("ABC", BufferFormat::HexAscii) ==
+          "\n\t0x0000: 4142 43" + std::string(6 * 5, ' ') + "  ABC\n");
+    const std::string seventeen = "0123456789abcdef\x01";
+    CHECK(buffer(seventeen, BufferFormat::Hex) ==
+          "\n\t0x0000: 3031 3233 3435 3637 3839 6162 6364 6566\n\t0x0010: 01\n");
+    CHECK(buffer(seventeen, BufferFormat::HexAscii) ==
+          "\n\t0x0000: 3031 3233 3435 3637 3839 6162 6364 6566  0123456789abcdef"
+          "\n\t0x0010: 01" + std::string(7 * 5, ' ') + "  .\n");
+    CHECK(buffer(std::string(100, '\xff'), BufferFormat::WholeDots) == std::string(100, '.'));
+}
+
+TEST_CASE("JSON strings escape quotes, backslashes and every byte a terminal could act on") {
+    CHECK(json("a\"b\\c") == R"("a\"b\\c")");
+    CHECK(json("x\ny\tz") == R"("x\ny\tz")");
+    CHECK(json("\x1b[0m\x7f\xff") == R"("\u001b[0m\u007f\u00ff")");
+}
+
+TEST_CASE("-t letters") {
+    CHECK(parse_time_format("h") == TimeFormat::Human);
+    CHECK(parse_time_format("D") == TimeFormat::Delta);
+    CHECK(parse_time_format("d") == TimeFormat::Latency);
+    CHECK_FALSE(parse_time_format("x").has_value());
+    CHECK_FALSE(parse_time_format("ha").has_value());
+
+    event::EventView ev;
+    ev.ts = 12'000'931'868ULL;
+    event::OutBuffer out;
+    EventTimestamp absolute(TimeFormat::Absolute);
+    absolute.append(ev, 0, out);
+    CHECK(std::string(out.data(), out.size()) == "12.931868");  // sysdig drops the leading zeros here
+    out.clear();
+    EventTimestamp delta(TimeFormat::Delta);
+    delta.append(ev, 0, out);
+    out.push_back(' ');
+    ev.ts += 1500;
+    delta.append(ev, 0, out);
+    CHECK(std::string(out.data(), out.size()) == "0.000000000 0.000001500");
+}
