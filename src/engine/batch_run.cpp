@@ -13,6 +13,7 @@
 #include "engine/capture_summary.h"
 #include "engine/event_json.h"
 #include "engine/event_line.h"
+#include "engine/event_summary.h"
 #include "engine/event_recorder.h"
 #include "event/arg_format.h"
 #include "engine/gone_thread_sweep.h"
@@ -115,9 +116,13 @@ int run_batch(const Options& options) {
     GoneThreadSweep sweep;
     OutputSink sink(stdout);
     EventTimestamp clock(options.time_format);
-    const bool print = options.print || !recorder;
+    const bool print = !options.quiet && (options.print || !recorder);
     // A filtered recording asks the filter, which asks the model, about every event.
     const bool record_filtered = recorder && recorder->filtered();
+    // -S counts what the filter accepts (every event without one).
+    std::optional<EventSummary> summary;
+    if (options.summary) summary.emplace();
+    const bool count_filtered = summary && event_filter;
     const std::vector<uint8_t> printable =
         printable_types(print, options.debug, event_filter ? &*event_filter : nullptr);
     const auto may_print = [&printable](event::EventType type) {
@@ -174,6 +179,7 @@ int run_batch(const Options& options) {
             first_ts = ev.ts;
             clock.set_first_ts(first_ts);
         }
+        if (summary && !event_filter) summary->count(ev);
         if (recorder && !record_filtered) {
             recorder->record(ev);
             // A full disk ends the run with its error (reported at close);
@@ -182,24 +188,25 @@ int run_batch(const Options& options) {
         }
         // The model serves printing and the recording's filter only: a
         // plain recording skips it and drains faster.
-        if (!print && !record_filtered) continue;
+        if (!print && !record_filtered && !count_filtered) continue;
         // An enter's parameters are kept only if its exit may be printed.
         // Generic system-call events carry their evt.type in a parameter.
         const bool generic = event_filter && event::has_dynamic_type_name(ev.type);
         const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u)) &&
                                     !(generic && event_filter->exit_verdict(ev) == 0);
         const bool printable_event = may_print(ev.type) && !(generic && event_filter->event_verdict(ev) == 0);
-        if (!printable_event && !record_filtered) {
+        if (!printable_event && !record_filtered && !count_filtered) {
             model.apply(ev, exit_printable);
             continue;
         }
-        const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered);
+        const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered || count_filtered);
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         if (record_filtered) {
             recorder->offer(fields);
             if (recorder->problem()) break;
         }
-        if (!printable_event || !shown_by_default(ev, options.debug)) continue;
+        if (count_filtered && passes_filter(*event_filter, fields, options.debug)) summary->count(ev);
+        if (!print || !printable_event || !shown_by_default(ev, options.debug)) continue;
         if (event_filter && !passes_filter(*event_filter, fields, options.debug)) continue;
         if (options.event_json) {
             const std::optional<std::string_view> name =
@@ -217,6 +224,7 @@ int run_batch(const Options& options) {
         }
         if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
     }
+    if (summary) summary->append(sink.buffer());
     sink.flush();
     if (report) report_model(model, "end");
 

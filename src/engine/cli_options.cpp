@@ -76,6 +76,8 @@ po::options_description describe_options() {
         ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
         ("print-hex,x", "event lines show byte buffers whole, in hex")
         ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text")
+        ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
+        ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
         ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
     return desc;
 }
@@ -194,6 +196,14 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         std::cerr << "tracetop: -A, -x and -X each choose how buffers print; give one\n";
         return {std::nullopt, 2};
     }
+    opts.summary = vm.count("summary") > 0;
+    opts.quiet = vm.count("quiet") > 0;
+    if ((opts.summary || opts.quiet) && opts.json) {
+        std::cerr << "tracetop: -S and -q apply to event output; --json prints a view\n";
+        return {std::nullopt, 2};
+    }
+    // Like sysdig: -S or -q never opens the explorer.
+    if ((opts.summary || opts.quiet) && !opts.write_file) opts.print = true;
     opts.event_json = vm.count("json-events") > 0;
     if (opts.event_json && (opts.json || !opts.format.empty())) {
         std::cerr << "tracetop: -j prints events as sysdig's JSON lines; it does not combine with --json or -p\n";

@@ -34,6 +34,8 @@ struct Options {
     // Part cli2 (issue 14): sysdig's output options.
     TimeFormat time_format = TimeFormat::Human;     // -t h|a|r|d|D: the time column of event lines
     BufferFormat buffer_format = BufferFormat::Dots;  // -A, -x, -X: byte buffers in event lines
+    bool summary = false;                   // -S: a table of event counts at the end
+    bool quiet = false;                     // -q: print no events (-S still prints its table)
     bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
 };
 
