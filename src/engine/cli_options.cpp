@@ -7,6 +7,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "engine/event_list.h"
 #include "engine/field_list.h"
 #include "engine/sysdig_argv.h"
 
@@ -76,6 +77,7 @@ po::options_description describe_options() {
         ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
         ("print-hex,x", "event lines show byte buffers whole, in hex")
         ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text")
+        ("list-events,L", "list the event types and their parameters, as sysdig -L, and exit")
         ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
         ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
         ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
@@ -113,6 +115,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         return {std::nullopt, 0};
     }
 
+    if (vm.count("list-events")) {
+        print_event_list(stdout);
+        return {std::nullopt, 0};
+    }
     if (vm.count("list-fields")) {
         print_field_list();
         return {std::nullopt, 0};

@@ -13,7 +13,7 @@ namespace {
 // The size of sysdig 0.29.3's summary table: PPM_EVENT_MAX event rows, then
 // an enter and an exit row per PPM_SC code. Ties are ordered by where their
 // rows start, through std::sort, so these must be sysdig's numbers.
-constexpr size_t kSysdigEventRows = 336;  // PPM_EVENT_MAX of its libs
+constexpr size_t kSysdigEventRows = event::kEventCodesKnownToSysdig0293;
 constexpr size_t kSysdigSyscallRows = 2 * size_t{event::kPpmScCodesKnownToSysdig0293};
 
 struct Row {
