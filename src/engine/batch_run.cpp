@@ -182,6 +182,7 @@ int run_batch(const Options& options) {
         if (summary && !event_filter) summary->count(ev);
         if (recorder && !record_filtered) {
             recorder->record(ev);
+            if (recorder->finished()) break;
             // A full disk ends the run with its error (reported at close);
             // recording on would only lose events silently.
             if (recorder->problem()) break;
@@ -203,6 +204,7 @@ int run_batch(const Options& options) {
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         if (record_filtered) {
             recorder->offer(fields);
+            if (recorder->finished()) break;
             if (recorder->problem()) break;
         }
         if (count_filtered && passes_filter(*event_filter, fields, options.debug)) summary->count(ev);

@@ -77,6 +77,14 @@ po::options_description describe_options() {
         ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
         ("print-hex,x", "event lines show byte buffers whole, in hex")
         ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text")
+        ("file-size,C", po::value<uint64_t>()->value_name("MB"),
+         "with -w: start a new file (FILE0, FILE1, ...) once the current one holds MB million bytes of events")
+        ("limit,W", po::value<uint32_t>()->value_name("N"),
+         "with -C, -e or -G: a ring of N files, the oldest overwritten; with -G and a time format in FILE: "
+         "stop after N files")
+        ("seconds,G", po::value<uint64_t>()->value_name("S"),
+         "with -w: start a new file every S seconds of capture time; FILE may hold strftime(3) formats")
+        ("events,e", po::value<uint64_t>()->value_name("N"), "with -w: start a new file every N events")
         ("list-events,L", "list the event types and their parameters, as sysdig -L, and exit")
         ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
         ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
@@ -200,6 +208,27 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
                                               vm.count("print-hex-ascii"));
     if (buffer_flags > 1) {
         std::cerr << "tracetop: -A, -x and -X each choose how buffers print; give one\n";
+        return {std::nullopt, 2};
+    }
+    if (vm.count("file-size")) opts.rotation.max_bytes = vm["file-size"].as<uint64_t>() * 1000000ULL;
+    if (vm.count("events")) opts.rotation.max_events = vm["events"].as<uint64_t>();
+    if (vm.count("seconds")) opts.rotation.max_seconds = vm["seconds"].as<uint64_t>();
+    if (vm.count("limit")) opts.rotation.file_limit = vm["limit"].as<uint32_t>();
+    if ((vm.count("file-size") && opts.rotation.max_bytes == 0) || (vm.count("events") && !opts.rotation.max_events) ||
+        (vm.count("seconds") && !opts.rotation.max_seconds) || (vm.count("limit") && !opts.rotation.file_limit)) {
+        std::cerr << "tracetop: -C, -e, -G and -W take a positive number\n";
+        return {std::nullopt, 2};
+    }
+    if ((opts.rotation.active() || opts.rotation.file_limit) && (!opts.write_file || *opts.write_file == "-")) {
+        std::cerr << "tracetop: -C, -e, -G and -W rotate the file written with -w FILE\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.rotation.file_limit && !opts.rotation.active()) {
+        std::cerr << "tracetop: -W limits the files of -C, -e or -G; give one of them\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.rotation.active() && opts.explore) {
+        std::cerr << "tracetop: rotation (-C, -e, -G) records in the batch mode, not with --explore\n";
         return {std::nullopt, 2};
     }
     opts.summary = vm.count("summary") > 0;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/buffer_print.h"
+#include "engine/rotation_names.h"
 #include "engine/timestamp_format.h"
 #include "event/result.h"
 #include "tracetop_shared.h"
@@ -34,6 +35,7 @@ struct Options {
     // Part cli2 (issue 14): sysdig's output options.
     TimeFormat time_format = TimeFormat::Human;     // -t h|a|r|d|D: the time column of event lines
     BufferFormat buffer_format = BufferFormat::Dots;  // -A, -x, -X: byte buffers in event lines
+    RotationPolicy rotation;                // -C, -e, -G, -W: rotate the -w file
     bool summary = false;                   // -S: a table of event counts at the end
     bool quiet = false;                     // -q: print no events (-S still prints its table)
     bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
