@@ -128,6 +128,18 @@ int run_batch(const Options& options) {
     const auto may_print = [&printable](event::EventType type) {
         return printable[std::min<size_t>(type, printable.size() - 1)] != 0;
     };
+    // -P: the share of the file read, on stderr, as sysdig prints it ("\r12.34",
+    // then "\r100.00\n" at the end); only for files of known size.
+    double progress_shown = 0;
+    const auto show_progress = [&](bool done) {
+        const capture::SourceStats now = reader.stats();
+        if (now.bytes_total == 0) return;
+        const double pct = done ? 100.0 : 100.0 * static_cast<double>(now.bytes_read) / static_cast<double>(now.bytes_total);
+        if (!done && pct - progress_shown <= 0.1) return;
+        progress_shown = pct;
+        fmt::print(stderr, "\r{:.2f}{}", pct, done ? "\n" : "");
+        std::fflush(stderr);
+    };
     int status = 0;
     uint64_t seen = 0;
     uint64_t first_ts = 0;
@@ -180,6 +192,7 @@ int run_batch(const Options& options) {
             clock.set_first_ts(first_ts);
         }
         if (summary && !event_filter) summary->count(ev);
+        if (options.progress && (seen & 1023) == 0) show_progress(false);
         if (recorder && !record_filtered) {
             recorder->record(ev);
             if (recorder->finished()) break;
@@ -228,6 +241,7 @@ int run_batch(const Options& options) {
     }
     if (summary) summary->append(sink.buffer());
     sink.flush();
+    if (options.progress && status == 0) show_progress(true);
     if (report) report_model(model, "end");
 
     if (recorder) {

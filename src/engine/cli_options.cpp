@@ -85,11 +85,55 @@ po::options_description describe_options() {
         ("seconds,G", po::value<uint64_t>()->value_name("S"),
          "with -w: start a new file every S seconds of capture time; FILE may hold strftime(3) formats")
         ("events,e", po::value<uint64_t>()->value_name("N"), "with -w: start a new file every N events")
+        ("progress,P", "while reading a file (-r), show the share read on standard error")
         ("list-events,L", "list the event types and their parameters, as sysdig -L, and exit")
         ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
         ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
         ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
     return desc;
+}
+
+// Part cli2 (issue 14): sysdig 0.29.3 options tracetop does not take, each
+// refused with the reason instead of being misparsed (a "-b" read as a
+// filter word, "-M 5" as -M and the filter "5"). `glued`: the option takes
+// a value that may follow without a space (-Bprobe.o).
+struct UnsupportedOption {
+    std::string_view short_name, long_name;
+    bool glued;
+    std::string_view reason;
+};
+constexpr UnsupportedOption kUnsupportedSysdigOptions[] = {
+    {"-b", "--print-base64", false, "base64 buffers are not implemented; -A, -x, -X and -j are"},
+    {"-B", "--bpf", true, "tracetop always captures with its own BPF programs; there is no probe to choose"},
+    {"-E", "--exclude-users", false, "user names come from the capture's user list; nothing to exclude"},
+    {"-F", "--fatfile", false, "fatfile mode (keeping unused state in -w files) is not implemented"},
+    {"", "--filter-proclist", false, "-w files keep the whole process list, as sysdig does without it"},
+    {"-H", "--plugin", true, "plugins are not supported: tracetop reads system calls only"},
+    {"-I", "--input", true, "plugins are not supported: tracetop reads system calls only"},
+    {"", "--plugin-config-file", false, "plugins are not supported: tracetop reads system calls only"},
+    {"", "--libs-version", false, "tracetop does not use falcosecurity/libs (tracetop --version)"},
+    {"", "--large-environment", false, "environments are read as sysdig 0.29.3 reads them, cut to the snap length"},
+    {"", "--list-markdown", false, "the field list is printed by -l only"},
+    {"-M", "", true, "use --duration SECONDS (live)"},
+    {"", "--page-faults", false, "page-fault events are not captured"},
+    {"-R", "--resolve-ports", false, "ports are shown as numbers; filters take service names (fd.port=http)"},
+    {"-T", "--force-tracers-capture", false, "sysdig tracers are not supported"},
+    {"-U", "--suppress-comm", true, "suppressing processes by name is not implemented; filter with not proc.name=NAME"},
+};
+
+// The reason `word` is refused, or empty when tracetop takes it.
+std::string_view unsupported_reason(std::string_view word) {
+    for (const UnsupportedOption& o : kUnsupportedSysdigOptions) {
+        if (!o.short_name.empty() && (word == o.short_name || (o.glued && word.substr(0, 2) == o.short_name &&
+                                                               word.size() > 2 && word[1] != '-'))) {
+            return o.reason;
+        }
+        if (!o.long_name.empty() && (word == o.long_name || word.substr(0, o.long_name.size() + 1) ==
+                                                                 std::string(o.long_name) + "=")) {
+            return o.reason;
+        }
+    }
+    return {};
 }
 
 }  // namespace
@@ -104,6 +148,14 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     positional.add("filter", -1);
 
     const std::vector<std::string> words = rewrite_sysdig_words(argc, argv);
+    for (size_t i = 1; i < words.size() && words[i] != "--"; ++i) {
+        const std::string_view reason = unsupported_reason(words[i]);
+        if (!reason.empty()) {
+            std::cerr << "tracetop: sysdig's " << words[i] << " is not supported: " << reason
+                      << "\nSee SYSDIG OPTIONS in tracetop(8).\n";
+            return {std::nullopt, 2};
+        }
+    }
     po::variables_map vm;
     try {
         const std::vector<std::string> args(words.begin() + (words.empty() ? 0 : 1), words.end());
@@ -231,6 +283,7 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         std::cerr << "tracetop: rotation (-C, -e, -G) records in the batch mode, not with --explore\n";
         return {std::nullopt, 2};
     }
+    opts.progress = vm.count("progress") > 0;
     opts.summary = vm.count("summary") > 0;
     opts.quiet = vm.count("quiet") > 0;
     if ((opts.summary || opts.quiet) && opts.json) {

@@ -36,6 +36,7 @@ struct Options {
     TimeFormat time_format = TimeFormat::Human;     // -t h|a|r|d|D: the time column of event lines
     BufferFormat buffer_format = BufferFormat::Dots;  // -A, -x, -X: byte buffers in event lines
     RotationPolicy rotation;                // -C, -e, -G, -W: rotate the -w file
+    bool progress = false;                  // -P: progress reading a file, on stderr
     bool summary = false;                   // -S: a table of event counts at the end
     bool quiet = false;                     // -q: print no events (-S still prints its table)
     bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
