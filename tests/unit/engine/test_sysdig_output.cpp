@@ -1,10 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/buffer_print.h"
+#include "engine/cli_options.h"
 #include "engine/event_json.h"
+#include "engine/rotation_names.h"
 #include "engine/timestamp_format.h"
 
 using namespace tracetop;
@@ -72,4 +77,57 @@ TEST_CASE("-t letters") {
     ev.ts += 1500;
     delta.append(ev, 0, out);
     CHECK(std::string(out.data(), out.size()) == "0.000000000 0.000001500");
+}
+
+namespace {
+
+int exit_status(std::initializer_list<const char*> args) {
+    std::vector<const char*> argv{"tracetop"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const engine::CliOutcome out = engine::parse_command_line(static_cast<int>(argv.size()), argv.data());
+    return out.options ? -1 : out.exit_status;
+}
+
+}  // namespace
+
+TEST_CASE("sysdig options tracetop does not take are refused, never misparsed") {
+    CHECK(exit_status({"-r", "f.scap", "-b"}) == 2);
+    CHECK(exit_status({"-Bprobe.o"}) == 2);
+    CHECK(exit_status({"--bpf=probe.o"}) == 2);
+    CHECK(exit_status({"-r", "f.scap", "-M", "5"}) == 2);
+    CHECK(exit_status({"-r", "f.scap", "-U", "bash"}) == 2);
+    CHECK(exit_status({"-r", "f.scap", "-t", "x"}) == 2);
+    CHECK(exit_status({"-r", "f.scap", "-A", "-X"}) == 2);
+    CHECK(exit_status({"-r", "f.scap", "-e", "10"}) == 2);       // rotation without -w
+    CHECK(exit_status({"-r", "f.scap", "-w", "o", "-W", "2"}) == 2);  // -W alone
+    CHECK(exit_status({"-r", "f.scap", "-j", "-p", "%proc.name"}) == 2);
+    // After "--" the words are the filter's.
+    CHECK(exit_status({"-r", "f.scap", "--", "-b"}) == -1);
+}
+
+TEST_CASE("sysdig's output options parse to their settings") {
+    const char* argv[] = {"tracetop", "-r", "f.scap", "-t", "D", "-X", "-S", "-q", "-w", "o.scap", "-e", "5", "-W", "3"};
+    const engine::CliOutcome out = engine::parse_command_line(14, argv);
+    REQUIRE(out.options);
+    CHECK(out.options->time_format == TimeFormat::Delta);
+    CHECK(out.options->buffer_format == BufferFormat::HexAscii);
+    CHECK(out.options->summary);
+    CHECK(out.options->quiet);
+    CHECK(out.options->rotation.max_events == 5);
+    CHECK(out.options->rotation.file_limit == 3);
+}
+
+TEST_CASE("rotated file names as sysdig's") {
+    RotationPolicy events;
+    events.max_events = 10;
+    CHECK(rotated_file_name("out.scap", events, 0, 0) == "out.scap0");
+    CHECK(rotated_file_name("out.scap", events, 12, 0) == "out.scap12");
+    events.file_limit = 3;
+    CHECK(rotated_file_name("out.scap", events, 4, 0) == "out.scap1");
+    RotationPolicy seconds;
+    seconds.max_seconds = 60;
+    setenv("TZ", "UTC", 1);
+    tzset();
+    CHECK(rotated_file_name("out-%H%M.scap", seconds, 7, 3600ULL * 1000000000ULL) == "out-0100.scap");
+    CHECK(rotated_file_name("out.scap", seconds, 7, 0) == "out.scap7");  // no time format: numbered
 }
