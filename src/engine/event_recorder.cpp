@@ -48,25 +48,23 @@ std::optional<Error> EventRecorder::open_file(uint64_t ts_ns) {
     if (!created) return created.error();
     writer_ = std::move(*created);
     ++files_opened_;
-    file_events_ = 0;
-    file_bytes_ = 0;
-    file_start_ts_ = ts_ns;
+    fill_ = {0, 0, ts_ns};
     return std::nullopt;
 }
 
 bool EventRecorder::due_for_next_file(const event::EventView& ev) const {
-    if (!rotation_.active() || file_events_ == 0) return false;
-    if (rotation_.max_events && file_events_ >= rotation_.max_events) return true;
-    if (rotation_.max_bytes && file_bytes_ >= rotation_.max_bytes) return true;
-    return rotation_.max_seconds && ev.ts >= file_start_ts_ + rotation_.max_seconds * 1000000000ULL;
+    if (!rotation_.active() || fill_.events == 0) return false;
+    if (rotation_.max_events && fill_.events >= rotation_.max_events) return true;
+    if (rotation_.max_bytes && fill_.bytes >= rotation_.max_bytes) return true;
+    return rotation_.max_seconds && ev.ts >= fill_.start_ts + rotation_.max_seconds * 1000000000ULL;
 }
 
 void EventRecorder::write(const event::EventView& ev) {
     if (finished_ || rotation_error_) return;
-    if (file_events_ == 0 && files_opened_ == 1 && rotation_.max_seconds) {
+    if (fill_.events == 0 && files_opened_ == 1 && rotation_.max_seconds) {
         // The first file was opened before any event: its time is the first
         // event's (capture time, which from -r is not now), and so is its name.
-        file_start_ts_ = ev.ts;
+        fill_.start_ts = ev.ts;
         const std::string named = rotated_file_name(base_path_, rotation_, 0, ev.ts);
         if (named != path_ && std::rename(path_.c_str(), named.c_str()) == 0) path_ = named;
     }
@@ -87,11 +85,11 @@ void EventRecorder::write(const event::EventView& ev) {
         }
     }
     writer_->write(ev);
-    ++file_events_;
+    ++fill_.events;
     // The size -C measures: the event blocks written, uncompressed.
     uint64_t bytes = event::kEventHeaderV2Size + 12;
     for (uint32_t i = 0; i < ev.nparams(); ++i) bytes += 2 + ev.param_len(i);
-    file_bytes_ += bytes;
+    fill_.bytes += bytes;
 }
 
 Result<uint64_t> EventRecorder::close() {

@@ -69,10 +69,11 @@ private:
     event::CaptureHeader header_;
     bool compress_ = false;
     uint64_t files_opened_ = 0;
-    uint64_t file_events_ = 0;
-    uint64_t file_bytes_ = 0;
-    uint64_t file_start_ts_ = 0;
-    uint64_t earlier_files_events_ = 0;
+    uint64_t earlier_files_events_ = 0;  // what the closed files hold
+    // The open file: what -e, -C and -G measure.
+    struct FileFill {
+        uint64_t events = 0, bytes = 0, start_ts = 0;
+    } fill_;
     std::optional<Error> rotation_error_;
     bool finished_ = false;
     std::unique_ptr<capture::ScapWriter> writer_;
