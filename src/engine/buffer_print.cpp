@@ -23,6 +23,19 @@ void append_dots(std::span<const uint8_t> raw, event::OutBuffer& out) {
     for (const uint8_t c : raw) out.push_back(printable(c) ? static_cast<char>(c) : '.');
 }
 
+void append_base64(std::span<const uint8_t> raw, event::OutBuffer& out) {
+    static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t j = 0; j < raw.size(); j += 3) {
+        const size_t left = raw.size() - j;
+        const uint32_t triple = (uint32_t{raw[j]} << 16) | (left > 1 ? uint32_t{raw[j + 1]} << 8 : 0) |
+                                (left > 2 ? uint32_t{raw[j + 2]} : 0);
+        out.push_back(kDigits[(triple >> 18) & 63]);
+        out.push_back(kDigits[(triple >> 12) & 63]);
+        out.push_back(left > 1 ? kDigits[(triple >> 6) & 63] : '=');
+        out.push_back(left > 2 ? kDigits[triple & 63] : '=');
+    }
+}
+
 void append_ascii(std::span<const uint8_t> raw, event::OutBuffer& out) {
     out.push_back('\n');
     for (size_t j = 0; j < raw.size(); ++j) {
@@ -69,6 +82,7 @@ void append_buffer(std::span<const uint8_t> raw, BufferFormat format, event::Out
         case BufferFormat::Hex: return append_hex(raw, false, out);
         case BufferFormat::HexAscii: return append_hex(raw, true, out);
         case BufferFormat::WholeDots: return append_dots(raw, out);
+        case BufferFormat::Base64: return append_base64(raw, out);
         case BufferFormat::Dots: break;
     }
 }

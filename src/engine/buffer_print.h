@@ -1,5 +1,5 @@
 // Byte buffers (I/O data, argv, env) in the default event line as sysdig's
-// -A, -x and -X print them: whole (not cut at 80 characters), on lines of
+// -A, -x, -X and -b print them: whole (not cut at 80 characters), on lines of
 // their own after the parameter name.
 #pragma once
 
@@ -17,6 +17,7 @@ enum class BufferFormat {
     Hex,       // -x: rows of 16 bytes in 2-byte groups
     HexAscii,  // -X: the rows of -x with the printable bytes beside them
     WholeDots, // -j: as Dots, but not cut
+    Base64,    // -b: standard base64 with '=' padding
 };
 
 // Appends `raw` in `format` (not Dots: that is event::format_arg's).

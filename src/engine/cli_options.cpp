@@ -77,6 +77,7 @@ po::options_description describe_options() {
         ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
         ("print-hex,x", "event lines show byte buffers whole, in hex")
         ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text")
+        ("print-base64,b", "event lines show byte buffers whole, in base64")
         ("file-size,C", po::value<uint64_t>()->value_name("MB"),
          "with -w: start a new file (FILE0, FILE1, ...) once the current one holds MB million bytes of events")
         ("limit,W", po::value<uint32_t>()->value_name("N"),
@@ -103,7 +104,6 @@ struct UnsupportedOption {
     std::string_view reason;
 };
 constexpr UnsupportedOption kUnsupportedSysdigOptions[] = {
-    {"-b", "--print-base64", false, "base64 buffers are not implemented; -A, -x, -X and -j are"},
     {"-B", "--bpf", true, "tracetop always captures with its own BPF programs; there is no probe to choose"},
     {"-E", "--exclude-users", false, "user names come from the capture's user list; nothing to exclude"},
     {"-F", "--fatfile", false, "fatfile mode (keeping unused state in -w files) is not implemented"},
@@ -257,9 +257,9 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         opts.time_format = *time_format;
     }
     const int buffer_flags = static_cast<int>(vm.count("print-ascii") + vm.count("print-hex") +
-                                              vm.count("print-hex-ascii"));
+                                              vm.count("print-hex-ascii") + vm.count("print-base64"));
     if (buffer_flags > 1) {
-        std::cerr << "tracetop: -A, -x and -X each choose how buffers print; give one\n";
+        std::cerr << "tracetop: -A, -x, -X and -b each choose how buffers print; give one\n";
         return {std::nullopt, 2};
     }
     if (vm.count("file-size")) opts.rotation.max_bytes = vm["file-size"].as<uint64_t>() * 1000000ULL;
@@ -301,6 +301,7 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("print-ascii")) opts.buffer_format = BufferFormat::Ascii;
     if (vm.count("print-hex")) opts.buffer_format = BufferFormat::Hex;
     if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
+    if (vm.count("print-base64")) opts.buffer_format = BufferFormat::Base64;
     if (opts.compress && !opts.write_file) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# -A, -x and -X print byte buffers (I/O data, argv, env, cgroups) as sysdig
+# -A, -x, -X and -b print byte buffers (I/O data, argv, env, cgroups) as sysdig
 # 0.29.3 does, byte for byte on both shared captures: whole instead of cut at
 # 80 characters; -A keeps printable bytes and line ends; -x rows of 2-byte
-# groups (an odd last byte alone); -X the same padded, with the text beside.
+# groups (an odd last byte alone); -X the same padded, with the text beside;
+# -b base64.
 source "$(dirname "$0")/lib.sh"
 need_sysdig
 
-for flag in -A -x -X; do
+for flag in -A -x -X -b; do
   same_output "$flag" "$flag"
   same_output "$flag -D" "$flag" -D
   same_output "$flag evt.is_io=true" "$flag" evt.is_io=true

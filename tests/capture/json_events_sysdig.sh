@@ -10,6 +10,7 @@ same_output "-j" -j
 same_output "-j -D" -j -D
 same_output "-j -A" -j -A
 same_output "-j -X" -j -X
+same_output "-j -b" -j -b
 same_output "-j evt.is_io=true" -j evt.is_io=true
 
 f="$CAPTURES/curl_google.scap"

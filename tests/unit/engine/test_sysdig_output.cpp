@@ -49,6 +49,9 @@ TEST_CASE("-x rows of 2-byte groups, an odd last byte alone; -X padded, text bes
           "\n\t0x0000: 3031 3233 3435 3637 3839 6162 6364 6566  0123456789abcdef"
           "\n\t0x0010: 01" + std::string(7 * 5, ' ') + "  .\n");
     CHECK(buffer(std::string(100, '\xff'), BufferFormat::WholeDots) == std::string(100, '.'));
+    CHECK(buffer("-6", BufferFormat::Base64) == "LTY=");
+    CHECK(buffer("abc", BufferFormat::Base64) == "YWJj");
+    CHECK(buffer("a", BufferFormat::Base64) == "YQ==");
 }
 
 TEST_CASE("JSON strings escape quotes, backslashes and every byte a terminal could act on") {
@@ -91,7 +94,7 @@ int exit_status(std::initializer_list<const char*> args) {
 }  // namespace
 
 TEST_CASE("sysdig options tracetop does not take are refused, never misparsed") {
-    CHECK(exit_status({"-r", "f.scap", "-b"}) == 2);
+    CHECK(exit_status({"-r", "f.scap", "-F"}) == 2);
     CHECK(exit_status({"-Bprobe.o"}) == 2);
     CHECK(exit_status({"--bpf=probe.o"}) == 2);
     CHECK(exit_status({"-r", "f.scap", "-M", "5"}) == 2);
