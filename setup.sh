@@ -26,6 +26,7 @@ packages=(
   strace linux-perf bpftrace
   # chisels (D): sysdig's Lua chisels run on LuaJIT
   libluajit-5.1-dev
+  libpcre2-dev
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }

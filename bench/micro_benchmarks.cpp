@@ -115,12 +115,12 @@ void BM_ModelFilter(benchmark::State& state) {
 
 // Model plus sysdig's default --print line for every shown event.
 void BM_ModelPrintLine(benchmark::State& state) {
-    engine::WallClockFormatter clock;
+    engine::EventTimestamp clock;
     event::OutBuffer out;
     over_fields(state, true, [&](const filter::FieldContext& f, bool) {
         out.clear();
         const std::string_view name = f.state.thread_known ? f.state.thread->comm.view() : std::string_view("<NA>");
-        engine::append_default_line(f.ev, f.state.enter, name, f.args, clock, out);
+        engine::append_default_line(f.ev, f.state.enter, f.state.latency, name, f.args, clock, out);
         benchmark::DoNotOptimize(out.data());
     });
 }

@@ -11,7 +11,9 @@
 #include <chrono>
 
 #include "engine/capture_summary.h"
+#include "engine/event_json.h"
 #include "engine/event_line.h"
+#include "engine/event_summary.h"
 #include "engine/event_recorder.h"
 #include "event/arg_format.h"
 #include "engine/gone_thread_sweep.h"
@@ -114,14 +116,30 @@ int run_batch(const Options& options) {
 
     GoneThreadSweep sweep;
     OutputSink sink(stdout);
-    WallClockFormatter clock;
-    const bool print = options.print || !recorder;
+    EventTimestamp clock(options.time_format);
+    const bool print = !options.quiet && (options.print || !recorder);
     // A filtered recording asks the filter, which asks the model, about every event.
     const bool record_filtered = recorder && recorder->filtered();
+    // -S counts what the filter accepts (every event without one).
+    std::optional<EventSummary> summary;
+    if (options.summary) summary.emplace();
+    const bool count_filtered = summary && event_filter;
     const std::vector<uint8_t> printable =
         printable_types(print, options.debug, event_filter ? &*event_filter : nullptr);
     const auto may_print = [&printable](event::EventType type) {
         return printable[std::min<size_t>(type, printable.size() - 1)] != 0;
+    };
+    // -P: the share of the file read, on stderr, as sysdig prints it ("\r12.34",
+    // then "\r100.00\n" at the end); only for files of known size.
+    double progress_shown = 0;
+    const auto show_progress = [&](bool done) {
+        const capture::SourceStats now = reader.stats();
+        if (now.bytes_total == 0) return;
+        const double pct = done ? 100.0 : 100.0 * static_cast<double>(now.bytes_read) / static_cast<double>(now.bytes_total);
+        if (!done && pct - progress_shown <= 0.1) return;
+        progress_shown = pct;
+        fmt::print(stderr, "\r{:.2f}{}", pct, done ? "\n" : "");
+        std::fflush(stderr);
     };
     int status = 0;
     uint64_t seen = 0;
@@ -171,54 +189,71 @@ int run_batch(const Options& options) {
             status = 1;
             break;
         }
-        if (seen == 0 && first_ts == 0) first_ts = ev.ts;
+        if (seen == 0 && first_ts == 0) {
+            first_ts = ev.ts;
+            clock.set_first_ts(first_ts);
+        }
         // --from/--to: outside the range, events only keep the model right.
         if (range.active() && ev.ts != 0) {
             const RangeGate::Where where = range.place(ev.ts);
             if (where == RangeGate::Where::After) break;
             if (where == RangeGate::Where::Before) {
-                if (print || record_filtered) model.apply(ev, false);
+                if (print || record_filtered || count_filtered) model.apply(ev, false);
                 continue;
             }
         }
         ++seen;
+        if (summary && !event_filter) summary->count(ev);
+        if (options.progress && (seen & 1023) == 0) show_progress(false);
         if (recorder && !record_filtered) {
             recorder->record(ev);
+            if (recorder->finished()) break;
             // A full disk ends the run with its error (reported at close);
             // recording on would only lose events silently.
             if (recorder->problem()) break;
         }
         // The model serves printing and the recording's filter only: a
         // plain recording skips it and drains faster.
-        if (!print && !record_filtered) continue;
+        if (!print && !record_filtered && !count_filtered) continue;
         // An enter's parameters are kept only if its exit may be printed.
         // Generic system-call events carry their evt.type in a parameter.
         const bool generic = event_filter && event::has_dynamic_type_name(ev.type);
         const bool exit_printable = may_print(static_cast<event::EventType>(ev.type | 1u)) &&
                                     !(generic && event_filter->exit_verdict(ev) == 0);
         const bool printable_event = may_print(ev.type) && !(generic && event_filter->event_verdict(ev) == 0);
-        if (!printable_event && !record_filtered) {
+        if (!printable_event && !record_filtered && !count_filtered) {
             model.apply(ev, exit_printable);
             continue;
         }
-        const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered);
+        const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered || count_filtered);
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
         if (record_filtered) {
             recorder->offer(fields);
+            if (recorder->finished()) break;
             if (recorder->problem()) break;
         }
-        if (!printable_event || !shown_by_default(ev, options.debug)) continue;
+        if (count_filtered && passes_filter(*event_filter, fields, options.debug)) summary->count(ev);
+        if (!print || !printable_event || !shown_by_default(ev, options.debug)) continue;
         if (event_filter && !passes_filter(*event_filter, fields, options.debug)) continue;
-        if (format) {
+        if (options.event_json) {
+            const std::optional<std::string_view> name =
+                ctx.thread_known ? std::optional(ctx.thread->comm.view()) : std::nullopt;
+            append_event_json(ev, ctx.enter, name, &args, options.buffer_format, sink.buffer());
+        } else if (format) {
             if (!format->render(fields, sink.buffer())) continue;
             sink.buffer().push_back('\n');
         } else {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
-            append_default_line(ev, ctx.enter, name, &args, clock, sink.buffer());
+            // -t d shows the thread's latest latency even on procinfo events,
+            // where the evt.latency field has none.
+            const uint64_t latency = ctx.thread_known ? ctx.thread->latency : ctx.latency;
+            append_default_line(ev, ctx.enter, latency, name, &args, clock, sink.buffer(), options.buffer_format);
         }
         if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
     }
+    if (summary) summary->append(sink.buffer());
     sink.flush();
+    if (options.progress && status == 0) show_progress(true);
     if (report) report_model(model, "end");
 
     if (recorder) {

@@ -9,6 +9,7 @@
 #include <boost/program_options.hpp>
 
 #include "engine/chisel_run.h"
+#include "engine/event_list.h"
 #include "engine/field_list.h"
 #include "engine/sysdig_argv.h"
 
@@ -99,7 +100,71 @@ po::options_description describe_options() {
         ("memory-budget", po::value<uint64_t>()->value_name("MB"),
          "explorer, from a file: memory kept for answering views without reading the file again "
          "(default: the file's size); past it the file is read again for each view");
+    // Part cli2 (issue 14): sysdig's output options.
+    desc.add_options()
+        ("timetype,t", po::value<std::string>()->value_name("h|a|r|d|D"),
+         "the time column of event lines: h wall clock (default), a absolute epoch seconds, "
+         "r since the capture's first event, d an exit's latency, D since the previous line")
+        ("print-ascii,A", "event lines show byte buffers whole, as text: printable bytes and line ends")
+        ("print-hex,x", "event lines show byte buffers whole, in hex")
+        ("print-hex-ascii,X", "event lines show byte buffers whole, in hex and as text")
+        ("print-base64,b", "event lines show byte buffers whole, in base64")
+        ("file-size,C", po::value<uint64_t>()->value_name("MB"),
+         "with -w: start a new file (FILE0, FILE1, ...) once the current one holds MB million bytes of events")
+        ("limit,W", po::value<uint32_t>()->value_name("N"),
+         "with -C, -e or -G: a ring of N files, the oldest overwritten; with -G and a time format in FILE: "
+         "stop after N files")
+        ("seconds,G", po::value<uint64_t>()->value_name("S"),
+         "with -w: start a new file every S seconds of capture time; FILE may hold strftime(3) formats")
+        ("events,e", po::value<uint64_t>()->value_name("N"), "with -w: start a new file every N events")
+        ("progress,P", "while reading a file (-r), show the share read on standard error")
+        ("list-events,L", "list the event types and their parameters, as sysdig -L, and exit")
+        ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
+        ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
+        ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
     return desc;
+}
+
+// Part cli2 (issue 14): sysdig 0.29.3 options tracetop does not take, each
+// refused with the reason instead of being misparsed (a "-b" read as a
+// filter word, "-M 5" as -M and the filter "5"). `glued`: the option takes
+// a value that may follow without a space (-Bprobe.o).
+struct UnsupportedOption {
+    std::string_view short_name, long_name;
+    bool glued;
+    std::string_view reason;
+};
+constexpr UnsupportedOption kUnsupportedSysdigOptions[] = {
+    {"-B", "--bpf", true, "tracetop always captures with its own BPF programs; there is no probe to choose"},
+    {"-E", "--exclude-users", false, "user names come from the capture's user list; nothing to exclude"},
+    {"-F", "--fatfile", false, "fatfile mode (keeping unused state in -w files) is not implemented"},
+    {"", "--filter-proclist", false, "-w files keep the whole process list, as sysdig does without it"},
+    {"-H", "--plugin", true, "plugins are not supported: tracetop reads system calls only"},
+    {"-I", "--input", true, "plugins are not supported: tracetop reads system calls only"},
+    {"", "--plugin-config-file", false, "plugins are not supported: tracetop reads system calls only"},
+    {"", "--libs-version", false, "tracetop does not use falcosecurity/libs (tracetop --version)"},
+    {"", "--large-environment", false, "environments are read as sysdig 0.29.3 reads them, cut to the snap length"},
+    {"", "--list-markdown", false, "the field list is printed by -l only"},
+    {"-M", "", true, "use --duration SECONDS (live)"},
+    {"", "--page-faults", false, "page-fault events are not captured"},
+    {"-R", "--resolve-ports", false, "ports are shown as numbers; filters take service names (fd.port=http)"},
+    {"-T", "--force-tracers-capture", false, "sysdig tracers are not supported"},
+    {"-U", "--suppress-comm", true, "suppressing processes by name is not implemented; filter with not proc.name=NAME"},
+};
+
+// The reason `word` is refused, or empty when tracetop takes it.
+std::string_view unsupported_reason(std::string_view word) {
+    for (const UnsupportedOption& o : kUnsupportedSysdigOptions) {
+        if (!o.short_name.empty() && (word == o.short_name || (o.glued && word.substr(0, 2) == o.short_name &&
+                                                               word.size() > 2 && word[1] != '-'))) {
+            return o.reason;
+        }
+        if (!o.long_name.empty() && (word == o.long_name || word.substr(0, o.long_name.size() + 1) ==
+                                                                 std::string(o.long_name) + "=")) {
+            return o.reason;
+        }
+    }
+    return {};
 }
 
 }  // namespace
@@ -114,6 +179,14 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     positional.add("filter", -1);
 
     const std::vector<std::string> words = rewrite_sysdig_words(argc, argv);
+    for (size_t i = 1; i < words.size() && words[i] != "--"; ++i) {
+        const std::string_view reason = unsupported_reason(words[i]);
+        if (!reason.empty()) {
+            std::cerr << "tracetop: sysdig's " << words[i] << " is not supported: " << reason
+                      << "\nSee SYSDIG OPTIONS in tracetop(8).\n";
+            return {std::nullopt, 2};
+        }
+    }
     po::variables_map vm;
     try {
         const std::vector<std::string> args(words.begin() + (words.empty() ? 0 : 1), words.end());
@@ -135,6 +208,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         return {std::nullopt, 0};
     }
 
+    if (vm.count("list-events")) {
+        print_event_list(stdout);
+        return {std::nullopt, 0};
+    }
     if (vm.count("list-fields")) {
         print_field_list();
         return {std::nullopt, 0};
@@ -253,6 +330,61 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
                      "--print, -p or --explore\n";
         return {std::nullopt, 2};
     }
+    // Part cli2 (issue 14): sysdig's output options.
+    if (vm.count("timetype")) {
+        const auto time_format = parse_time_format(vm["timetype"].as<std::string>());
+        if (!time_format) {
+            std::cerr << "tracetop: -t takes h, a, r, d or D\n";
+            return {std::nullopt, 2};
+        }
+        opts.time_format = *time_format;
+    }
+    const int buffer_flags = static_cast<int>(vm.count("print-ascii") + vm.count("print-hex") +
+                                              vm.count("print-hex-ascii") + vm.count("print-base64"));
+    if (buffer_flags > 1) {
+        std::cerr << "tracetop: -A, -x, -X and -b each choose how buffers print; give one\n";
+        return {std::nullopt, 2};
+    }
+    if (vm.count("file-size")) opts.rotation.max_bytes = vm["file-size"].as<uint64_t>() * 1000000ULL;
+    if (vm.count("events")) opts.rotation.max_events = vm["events"].as<uint64_t>();
+    if (vm.count("seconds")) opts.rotation.max_seconds = vm["seconds"].as<uint64_t>();
+    if (vm.count("limit")) opts.rotation.file_limit = vm["limit"].as<uint32_t>();
+    if ((vm.count("file-size") && opts.rotation.max_bytes == 0) || (vm.count("events") && !opts.rotation.max_events) ||
+        (vm.count("seconds") && !opts.rotation.max_seconds) || (vm.count("limit") && !opts.rotation.file_limit)) {
+        std::cerr << "tracetop: -C, -e, -G and -W take a positive number\n";
+        return {std::nullopt, 2};
+    }
+    if ((opts.rotation.active() || opts.rotation.file_limit) && (!opts.write_file || *opts.write_file == "-")) {
+        std::cerr << "tracetop: -C, -e, -G and -W rotate the file written with -w FILE\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.rotation.file_limit && !opts.rotation.active()) {
+        std::cerr << "tracetop: -W limits the files of -C, -e or -G; give one of them\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.rotation.active() && opts.explore) {
+        std::cerr << "tracetop: rotation (-C, -e, -G) records in the batch mode, not with --explore\n";
+        return {std::nullopt, 2};
+    }
+    opts.progress = vm.count("progress") > 0;
+    opts.summary = vm.count("summary") > 0;
+    opts.quiet = vm.count("quiet") > 0;
+    if ((opts.summary || opts.quiet) && opts.json) {
+        std::cerr << "tracetop: -S and -q apply to event output; --json prints a view\n";
+        return {std::nullopt, 2};
+    }
+    // Like sysdig: -S or -q never opens the explorer.
+    if ((opts.summary || opts.quiet) && !opts.write_file) opts.print = true;
+    opts.event_json = vm.count("json-events") > 0;
+    if (opts.event_json && (opts.json || !opts.format.empty())) {
+        std::cerr << "tracetop: -j prints events as sysdig's JSON lines; it does not combine with --json or -p\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.event_json) opts.print = true;
+    if (vm.count("print-ascii")) opts.buffer_format = BufferFormat::Ascii;
+    if (vm.count("print-hex")) opts.buffer_format = BufferFormat::Hex;
+    if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
+    if (vm.count("print-base64")) opts.buffer_format = BufferFormat::Base64;
     if (opts.compress && !opts.write_file) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};

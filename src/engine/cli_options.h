@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "engine/time_range.h"
+#include "engine/buffer_print.h"
+#include "engine/rotation_names.h"
+#include "engine/timestamp_format.h"
 #include "event/result.h"
 #include "tracetop_shared.h"
 
@@ -42,6 +45,14 @@ struct Options {
     std::optional<TimeSpec> from;           // --from: the first moment of the range
     std::optional<TimeSpec> to;             // --to: the first moment after it
     std::optional<uint64_t> memory_budget_mb;  // --memory-budget: explorer's in-memory copy of a file
+    // Part cli2 (issue 14): sysdig's output options.
+    TimeFormat time_format = TimeFormat::Human;     // -t h|a|r|d|D: the time column of event lines
+    BufferFormat buffer_format = BufferFormat::Dots;  // -A, -x, -X: byte buffers in event lines
+    RotationPolicy rotation;                // -C, -e, -G, -W: rotate the -w file
+    bool progress = false;                  // -P: progress reading a file, on stderr
+    bool summary = false;                   // -S: a table of event counts at the end
+    bool quiet = false;                     // -q: print no events (-S still prints its table)
+    bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
 };
 
 // What parsing decided: run with options, or exit now (after --help,

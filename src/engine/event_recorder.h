@@ -13,6 +13,7 @@
 
 #include "capture/scap_writer.h"
 #include "engine/cli_options.h"
+#include "engine/rotation_names.h"
 #include "event/header_records.h"
 #include "event/result.h"
 #include "filter/compiled_filter.h"
@@ -38,20 +39,43 @@ public:
     // Without a filter every event is recorded, and the model need not see
     // it first: a plain recording records through record().
     bool filtered() const { return filter_.has_value(); }
-    void record(const event::EventView& ev) { writer_->write(ev); }
+    void record(const event::EventView& ev) { write(ev); }
 
     // Set once a write failed (a full disk): recording has stopped, and the
     // file keeps what was written before (ScapWriter).
     std::optional<std::string> problem() const;
 
-    // Completes the file; the number of events it holds, or why it failed.
-    Result<uint64_t> close() { return writer_->close(); }
+    // Completes the file; the number of events it holds (all files' with
+    // rotation), or why it failed.
+    Result<uint64_t> close();
     const std::string& path() const { return path_; }
+
+    // With -G -W and a time format: the last file is complete, stop.
+    bool finished() const { return finished_; }
 
 private:
     EventRecorder() = default;
 
+    // Writes `ev`, first moving to the next file when the rotation says so.
+    void write(const event::EventView& ev);
+    bool due_for_next_file(const event::EventView& ev) const;
+    std::optional<Error> open_file(uint64_t ts_ns);
+
     std::string path_;
+    // Rotation (-C, -e, -G, -W): each file starts with the capture's header
+    // blocks, as the first one.
+    std::string base_path_;
+    RotationPolicy rotation_;
+    event::CaptureHeader header_;
+    bool compress_ = false;
+    uint64_t files_opened_ = 0;
+    uint64_t earlier_files_events_ = 0;  // what the closed files hold
+    // The open file: what -e, -C and -G measure.
+    struct FileFill {
+        uint64_t events = 0, bytes = 0, start_ts = 0;
+    } fill_;
+    std::optional<Error> rotation_error_;
+    bool finished_ = false;
     std::unique_ptr<capture::ScapWriter> writer_;
     std::optional<filter::CompiledFilter> filter_;
     bool debug_ = false;

@@ -81,6 +81,10 @@ struct EventInfo {
 // Number of codes in the table (one past the highest known type).
 EventType event_table_size();
 
+// How many of the type's parameters sysdig 0.29.3 knew (later additions are
+// after them); what the probe writes.
+uint32_t sysdig_param_count(EventType type);
+
 namespace detail {
 extern const std::span<const EventInfo> event_table;  // indexed by type; see event_info()
 }
@@ -114,5 +118,7 @@ size_t syscall_name_count();
 // The PPM_SC codes sysdig 0.29.3 knows: it crashes on larger ones (so the
 // probe records later calls as code 0) and prints "<unknown syscall>".
 constexpr uint16_t kPpmScCodesKnownToSysdig0293 = 329;
+// The event type codes sysdig 0.29.3 knows (its PPM_EVENT_MAX).
+constexpr uint16_t kEventCodesKnownToSysdig0293 = 336;
 
 }  // namespace tracetop::event

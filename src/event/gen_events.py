@@ -154,6 +154,9 @@ def gen_param_type_h(vocab):
            '// (scap-format.md §9.2). The numeric codes are the on-disk PT_* codes.', '#pragma once', '',
            '#include <cstdint>', '', 'namespace tracetop::event {', '', 'enum class ParamType : uint8_t {']
     out += [f'    {name} = {code},' for code, name in enumerate(vocab['types'])]
+    out += ['};', '', '// The PT_* names (without PT_), as sysdig -L prints the types.',
+            'constexpr const char* kParamTypeNames[] = {']
+    out += [f'    "{name.upper()}",' for name in vocab['types']]
     out += ['};', '', '// How sysdig renders an integer parameter (PF_* in the event table).',
             'enum class ParamFormat : uint8_t {']
     out += [f'    {name},  // {vocab["format_notes"][name]}' for name in vocab['formats']]
@@ -214,8 +217,13 @@ def gen_cpp_table(events, dyns):
         flags = ' | '.join(FLAGS[f] for f in FLAGS if f in e.flags) or 'kFlagNone'
         params = f'kP{c}' if e.params else '{}'
         out.append(f'    /* {e.macro} */ {{{c_string(e.name)}, {CATEGORIES[e.category]}, {flags}, {params}}},')
+    out += ['};', '', '// Parameters sysdig 0.29.3 knew (the schema\'s, less later additions).',
+            'constexpr uint8_t kKnownParams[PPME_EVENT_COUNT] = {']
+    out += [f'    {events[c].nparams if c in events else 0},' for c in range(max(events) + 1)]
     out += ['};', '', '}  // namespace', '',
             'EventType event_table_size() { return PPME_EVENT_COUNT; }', '',
+            'uint32_t sysdig_param_count(EventType type) {',
+            '    return type < PPME_EVENT_COUNT ? kKnownParams[type] : 0;', '}', '',
             'namespace detail {', 'extern const std::span<const EventInfo> event_table = kEvents;', '}', '']
     never = [events[c].macro for c in sorted(events) if events[c].never_shown]
     test = ' || '.join(f'type == {m}' for m in never) or 'false'

@@ -130,30 +130,6 @@ Result<Constant> parse_constant(const CompiledNode& node, const std::string& tex
 }
 
 constexpr size_t kMaxRegexLength = 256;
-constexpr int kMaxRegexDepth = 16;
-
-int regex_depth(std::string_view pattern) {
-    int depth = 0, deepest = 0;
-    for (char c : pattern) {
-        if (c == '(') deepest = std::max(deepest, ++depth);
-        if (c == ')') --depth;
-    }
-    return deepest;
-}
-
-// A repetition of a repetition ("x**", "a+*", "a{2}+") is undefined in POSIX
-// extended regexes, and glibc's compiler builds an automaton exponential in
-// the run (the fuzzer found "x***...+++" eating gigabytes): refused.
-bool has_stacked_quantifiers(std::string_view pattern) {
-    auto quantifier = [](char c) { return c == '*' || c == '+' || c == '?' || c == '{'; };
-    for (size_t i = 1; i < pattern.size(); ++i) {
-        const char prev = pattern[i - 1];
-        const bool escaped = i >= 2 && pattern[i - 2] == '\\';
-        if (quantifier(pattern[i]) && (quantifier(prev) || prev == '}') && !escaped) return true;
-    }
-    return false;
-}
-
 bool values_match(const CompiledNode& n, const FieldValues& values);
 
 // Fields whose value is a function of the event type alone (its table entry).
@@ -306,19 +282,14 @@ Result<CompiledNode> compile_node(const Node& node) {
         out.constants.push_back(std::move(*c));
     }
     if (check.op == CompareOp::Regex) {
-        // Bounds on size and nesting keep compiling a hostile pattern cheap;
-        // matching is glibc's (see posix_regex.h).
+        // A bound on size keeps compiling a hostile pattern cheap; PCRE2
+        // bounds matching (pcre_regex.h) and decides what is a valid pattern.
         const std::string& pattern = check.values.at(0);
-        if (pattern.size() > kMaxRegexLength || regex_depth(pattern) > kMaxRegexDepth) {
-            return Error::at(fmt::format("regular expression too complex (at most {} characters and {} nested groups)",
-                                         kMaxRegexLength, kMaxRegexDepth),
+        if (pattern.size() > kMaxRegexLength) {
+            return Error::at(fmt::format("regular expression too long (at most {} characters)", kMaxRegexLength),
                              check.value_pos);
         }
-        if (has_stacked_quantifiers(pattern)) {
-            return Error::at("regular expression repeats a repetition ('**', '+*', '}*' ...): write it once",
-                             check.value_pos);
-        }
-        auto compiled = PosixRegex::compile(pattern);
+        auto compiled = PcreRegex::compile(pattern);
         if (!compiled) {
             return Error::at(fmt::format("bad regular expression '{}': {}", pattern, compiled.error().message),
                              check.value_pos);

@@ -14,7 +14,7 @@
 #include "event/result.h"
 #include "filter/field_registry.h"
 #include "filter/filter_ast.h"
-#include "filter/posix_regex.h"
+#include "filter/pcre_regex.h"
 
 namespace tracetop::filter {
 
@@ -35,7 +35,7 @@ struct CompiledNode {
     BoundField field;
     CompareOp op = CompareOp::Exists;
     std::vector<Constant> constants;
-    std::shared_ptr<const PosixRegex> regex;
+    std::shared_ptr<const PcreRegex> regex;
     // The node's verdict for each event type code where the type alone
     // decides it (checks on evt.type, evt.dir, evt.is_io*, and nodes made of
     // them), kTypeDynamic elsewhere; empty when no code is decided. The last

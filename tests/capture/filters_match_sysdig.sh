@@ -48,6 +48,8 @@ hits | not fd.name exists
 hits | evt.res exists
 hits | fd.name regex '^/etc/ld\.so\.(cache|preload)$' | fd.name in (/etc/ld.so.cache, /etc/ld.so.preload)
 hits | evt.type regex '^(open|close)$' | evt.type in (open, close)
+hits | fd.name regex 'ld\.so\.c' | fd.name contains ld.so.c
+hits | fd.name regex 'ld[*+.]so' | fd.name contains ld.so
 hits | file.directory=/etc | fd.directory=/etc
 hits | fd.filename=ld.so.cache
 hits | fd.typechar=4
