@@ -57,6 +57,7 @@ std::span<const FieldDef> fd_fields();
 std::span<const FieldDef> signal_fields();   // fields_signal.cpp
 std::span<const FieldDef> error_fields();    // fields_error.cpp
 std::span<const FieldDef> summary_fields();  // fields_summary.cpp
+std::span<const FieldDef> memory_fields();   // fields_memory.cpp
 
 // Shared by the extractors: an error number's name as sysdig prints it
 // (ENOENT; UNKNOWN for a number without a name). field_registry.cpp.

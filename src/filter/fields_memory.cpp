@@ -1,0 +1,56 @@
+// Memory fields: proc.vm* (the process, from its main thread) and thread.vm*
+// (the main thread only; sysdig gives other threads 0, so summing a column of
+// threads counts each process once). Values are in kB as the kernel reports
+// them; the .b variants are bytes, for columns that format sizes.
+#include "filter/field_context.h"
+#include "filter/field_registry.h"
+
+namespace tracetop::filter {
+namespace {
+
+using state::ThreadInfo;
+
+const ThreadInfo* main_of(const FieldContext& c) {
+    if (!c.state.thread_known) return nullptr;
+    return c.state.main_thread ? c.state.main_thread : c.state.thread;
+}
+
+using KbMember = uint32_t ThreadInfo::*;
+
+template <KbMember member>
+void x_proc_kb(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* m = main_of(c)) out.push(FieldValue::of_uint(m->*member));
+}
+
+// The event's own thread: its value when it is the main thread, else 0.
+template <KbMember member, uint64_t unit>
+void x_thread_mem(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (!c.state.thread_known || !c.state.thread) return;
+    const ThreadInfo& t = *c.state.thread;
+    out.push(FieldValue::of_uint(t.is_main_thread() ? uint64_t{t.*member} * unit : 0));
+}
+
+constexpr FieldDef kMemoryFields[] = {
+    {"proc.vmsize", FieldType::Uint64, ArgKind::None, "total virtual memory of the process (kB)",
+     x_proc_kb<&ThreadInfo::vmsize_kb>},
+    {"proc.vmrss", FieldType::Uint64, ArgKind::None, "resident (not swapped) memory of the process (kB)",
+     x_proc_kb<&ThreadInfo::vmrss_kb>},
+    {"proc.vmswap", FieldType::Uint64, ArgKind::None, "swapped memory of the process (kB)",
+     x_proc_kb<&ThreadInfo::vmswap_kb>},
+    {"thread.vmsize", FieldType::Uint64, ArgKind::None,
+     "total virtual memory of the process on its main thread, 0 on other threads (kB)",
+     x_thread_mem<&ThreadInfo::vmsize_kb, 1>},
+    {"thread.vmrss", FieldType::Uint64, ArgKind::None,
+     "resident memory of the process on its main thread, 0 on other threads (kB)",
+     x_thread_mem<&ThreadInfo::vmrss_kb, 1>},
+    {"thread.vmsize.b", FieldType::Uint64, ArgKind::None, "thread.vmsize in bytes",
+     x_thread_mem<&ThreadInfo::vmsize_kb, 1024>},
+    {"thread.vmrss.b", FieldType::Uint64, ArgKind::None, "thread.vmrss in bytes",
+     x_thread_mem<&ThreadInfo::vmrss_kb, 1024>},
+};
+
+}  // namespace
+
+std::span<const FieldDef> memory_fields() { return kMemoryFields; }
+
+}  // namespace tracetop::filter
