@@ -1,6 +1,7 @@
-// Memory fields: proc.vm* (the process, from its main thread) and thread.vm*
-// (the main thread only; sysdig gives other threads 0, so summing a column of
-// threads counts each process once). Values are in kB as the kernel reports
+// Memory fields: proc.vm* (what the kernel last reported for the event's
+// thread, which is the process's memory: sinsp reads it off the thread, not
+// its main thread) and thread.vm* (the main thread only; sysdig gives other
+// threads 0, so summing a column of threads counts each process once). Values are in kB as the kernel reports
 // them; the .b variants are bytes, for columns that format sizes.
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
@@ -10,24 +11,21 @@ namespace {
 
 using state::ThreadInfo;
 
-const ThreadInfo* main_of(const FieldContext& c) {
-    if (!c.state.thread_known) return nullptr;
-    return c.state.main_thread ? c.state.main_thread : c.state.thread;
-}
+const ThreadInfo* thread_of(const FieldContext& c) { return c.state.thread_known ? c.state.thread : nullptr; }
 
 using KbMember = uint32_t ThreadInfo::*;
 
 template <KbMember member>
 void x_proc_kb(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (const ThreadInfo* m = main_of(c)) out.push(FieldValue::of_uint(m->*member));
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_uint(t->*member));
 }
 
 // The event's own thread: its value when it is the main thread, else 0.
 template <KbMember member, uint64_t unit>
 void x_thread_mem(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (!c.state.thread_known || !c.state.thread) return;
-    const ThreadInfo& t = *c.state.thread;
-    out.push(FieldValue::of_uint(t.is_main_thread() ? uint64_t{t.*member} * unit : 0));
+    const ThreadInfo* t = thread_of(c);
+    if (!t) return;
+    out.push(FieldValue::of_uint(t->is_main_thread() ? uint64_t{t->*member} * unit : 0));
 }
 
 constexpr FieldDef kMemoryFields[] = {

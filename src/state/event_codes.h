@@ -51,6 +51,9 @@ constexpr EventType kClone3X = PPME_CLONE3_X;
 constexpr EventType kExecve8X = PPME_EXECVE_X, kExecve13X = PPME_EXECVE_2_X, kExecve14X = PPME_EXECVE_3_X, kExecve15X = PPME_EXECVE_4_X, kExecve16X = PPME_EXECVE_5_X;
 constexpr EventType kExecve17X = PPME_EXECVE_6_X, kExecve18X = PPME_EXECVE_7_X, kExecve19X = PPME_EXECVE_8_X, kExecveatX = PPME_EXECVEAT_X;
 constexpr EventType kProcExitOldE = PPME_PROCEXIT_E, kProcExitE = PPME_PROCEXIT_2_E;
+// Exits that report the thread's memory after the call (vm_size, vm_rss, vm_swap after res;
+// the old brk layout has res only).
+constexpr EventType kBrkOldX = PPME_BRK_X, kBrkX = PPME_BRK_2_X, kMmapX = PPME_MMAP_X, kMmap2X = PPME_MMAP2_X, kMunmapX = PPME_MUNMAP_X;
 
 // Scheduler and meta-events sinsp does not pair (its "skip parse reset" set).
 // 147 is unassigned; sinsp skips it with its pair all the same.

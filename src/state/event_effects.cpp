@@ -108,6 +108,11 @@ EventEffect effect_of(event::EventType type) {
         case codes::kChdirX:
         case codes::kFchdirX:
         case codes::kGetcwdX: return EventEffect::CwdChange;
+        case codes::kBrkOldX:
+        case codes::kBrkX:
+        case codes::kMmapX:
+        case codes::kMmap2X:
+        case codes::kMunmapX: return EventEffect::MemoryExit;
         default: return changes_fds(type) ? EventEffect::FdOrSocket : EventEffect::None;
     }
 }

@@ -22,6 +22,7 @@ enum class EventEffect : uint8_t {
     ProcExit,    // removes a thread (deferred)
     CwdChange,   // chdir, fchdir, getcwd exits
     FdOrSocket,  // opens, names, duplicates or closes fds (handle_file_event, handle_socket_event)
+    MemoryExit,  // brk, mmap, mmap2, munmap exits: the thread's memory after the call
 };
 
 struct EventTraits {

@@ -106,6 +106,7 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
                 has_pending_thread_removal_ = true;
                 break;
             case EventEffect::CwdChange: handle_cwd_change(ev, *thread); break;
+            case EventEffect::MemoryExit: handle_memory_exit(ev, *thread); break;
             case EventEffect::FdOrSocket:
                 handle_file_event(ev, *thread);
                 handle_socket_event(ev, *thread);

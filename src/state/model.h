@@ -141,6 +141,7 @@ private:
     void handle_execve_exit(const event::EventView& ev, ThreadInfo& thread);
     void handle_cwd_change(const event::EventView& ev, ThreadInfo& thread);
     void handle_context_switch(const event::EventView& ev, ThreadInfo& thread);
+    void handle_memory_exit(const event::EventView& ev, ThreadInfo& thread);
     void handle_procinfo(const event::EventView& ev, ThreadInfo& thread);
     void compute_fallback_fd_name(const event::EventView& ev, const ThreadInfo& thread);
 

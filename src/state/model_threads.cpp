@@ -137,6 +137,15 @@ void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
     }
 }
 
+// sinsp keeps what these exits report on the calling thread itself (the old
+// brk layout reports nothing).
+void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
+    if (ev.nparams() < 4) return;
+    thread.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 1));
+    thread.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 2));
+    thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
+}
+
 void Model::handle_procinfo(const EventView& ev, ThreadInfo& thread) {
     constexpr uint64_t kMaxCpuPercent = 100;
     const uint64_t ticks = uint_param(ev, 0) + uint_param(ev, 1);

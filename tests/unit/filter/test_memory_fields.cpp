@@ -13,7 +13,7 @@ using tracetop::test::FieldHarness;
 namespace {
 
 // curl: main thread 200 with 93240 kB virtual, 5144 kB resident, 12 kB swapped;
-// 201 is its second thread (which the kernel reports with no memory of its own).
+// 201 is its second thread, which the kernel reports with the same memory.
 event::CaptureHeader header() {
     event::CaptureHeader h;
     event::ThreadRecord main = thread_record(200, 200, "curl");
@@ -21,6 +21,9 @@ event::CaptureHeader header() {
     main.vmrss_kb = 5144;
     main.vmswap_kb = 12;
     event::ThreadRecord second = thread_record(201, 200, "curl", "/home/ubuntu", kThreadFlags);
+    second.vmsize_kb = main.vmsize_kb;
+    second.vmrss_kb = main.vmrss_kb;
+    second.vmswap_kb = main.vmswap_kb;
     h.threads = {main, second};
     return h;
 }
@@ -42,4 +45,20 @@ TEST_CASE("memory on a secondary thread: proc.* is the process's, thread.* is 0"
     h.feed(ev, 1);
     CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12"));
     CHECK(h.matches("thread.vmsize=0 and thread.vmrss=0 and thread.vmsize.b=0 and thread.vmrss.b=0"));
+}
+
+TEST_CASE("an mmap exit updates the calling thread's memory, as sinsp does") {
+    FieldHarness h(header());
+    constexpr uint16_t kMmapX = 161, kBrkOldX = 11;
+    // res, vm_size, vm_rss, vm_swap
+    const BuiltEvent mmap(10, 201, kMmapX, {u64(0x7f0000000000), u32(224312), u32(6000), u32(0)});
+    h.feed(mmap, 1);
+    CHECK(h.matches("proc.vmsize=224312 and proc.vmrss=6000 and proc.vmswap=0 and thread.vmsize=0"));
+    const BuiltEvent on_main(20, 200, kCloseE, {i64(3)});
+    h.feed(on_main, 2);
+    CHECK(h.matches("proc.vmsize=93240 and thread.vmsize=93240"));
+    // The old brk exit carries no memory: nothing changes.
+    const BuiltEvent old_brk(30, 200, kBrkOldX, {u64(0x1000)});
+    h.feed(old_brk, 3);
+    CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144"));
 }

@@ -149,6 +149,8 @@ TEST_CASE("the state-neutral types are exactly those no handler acts on") {
         {"clone", false}, {"fork", false}, {"vfork", false}, {"clone3", false}, {"execve", false},
         {"execveat", false}, {"procexit", true}, {"chdir", false}, {"fchdir", false}, {"getcwd", false},
         {"switch", true}, {"procinfo", true},
+        // memory after the call
+        {"brk", false}, {"mmap", false}, {"mmap2", false}, {"munmap", false},
     };
     const size_t n = event::event_table_size();
     for (size_t t = 0; t < n; ++t) {
