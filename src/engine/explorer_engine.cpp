@@ -331,6 +331,7 @@ void ExplorerEngine::run() {
             // Sampled at every interval boundary, paused or not, so each
             // delta covers exactly the interval the aggregator saw.
             if (cpu) pipe->feed_cpu(cpu->sample());
+            pipe->refresh_memory();
             pipe->sweep_gone_threads(now);
             if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
             // An open pane keeps going while the table is paused (the screen

@@ -62,3 +62,20 @@ TEST_CASE("an mmap exit updates the calling thread's memory, as sinsp does") {
     h.feed(old_brk, 3);
     CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144"));
 }
+
+TEST_CASE("thread.vmrss.pct: resident memory as a share of the machine's (MEM%)") {
+    event::CaptureHeader with_machine = header();
+    with_machine.machine = event::MachineInfo{};
+    with_machine.machine->memory_bytes = uint64_t{5144} * 1024 * 8;  // RES is an eighth of it
+    FieldHarness h(with_machine);
+    const BuiltEvent on_main(10, 200, kCloseE, {i64(3)});
+    h.feed(on_main, 1);
+    CHECK(h.matches("thread.vmrss.pct=12.5"));
+    const BuiltEvent on_second(20, 201, kCloseE, {i64(3)});
+    h.feed(on_second, 2);
+    CHECK(h.matches("thread.vmrss.pct=0"));
+    // Without a machine record there is nothing to divide by: missing.
+    FieldHarness unknown(header());
+    unknown.feed(on_main, 1);
+    CHECK_FALSE(unknown.matches("thread.vmrss.pct exists"));
+}
