@@ -14,7 +14,11 @@
 #include <curses.h>
 #include <fmt/format.h>
 
+#include "action_menu.h"
 #include "colours.h"
+#include "engine/row_actions.h"
+#include "key_names.h"
+#include "status_line.h"
 #include "engine/explorer_engine.h"
 #include "key_docs.h"
 #include "keymap.h"
@@ -37,11 +41,28 @@ constexpr int kMinHeight = 24;
 // again, and a drill typed for a level that is gone is refused by the engine.
 constexpr auto kAnswerWait = std::chrono::seconds(2);
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, Actions };
+
+}  // namespace
+
+// views/actions.toml's text, compiled in (embed_text.py).
+std::string_view embedded_actions_toml();
+
+namespace {
 
 class Explorer {
 public:
-    explicit Explorer(engine::ExplorerEngine& engine) : engine_(engine), table_(engine), panes_(engine) {}
+    explicit Explorer(engine::ExplorerEngine& engine) : engine_(engine), table_(engine), panes_(engine) {
+        // A bad user actions file is said at once; the built-in actions stay.
+        auto loaded = engine::load_actions(embedded_actions_toml());
+        if (loaded) {
+            actions_ = std::move(*loaded);
+        } else {
+            status_.show(loaded.error().message);
+            auto builtin = engine::parse_actions(embedded_actions_toml(), "actions.toml");
+            if (builtin) actions_ = std::move(*builtin);
+        }
+    }
     void run();
 
 private:
@@ -59,6 +80,10 @@ private:
     TextPager pager_;
     ViewsMenu menu_;
     PaneHost panes_;
+    // issue 16 (uiact): the actions menu and what it can do, and the status line.
+    ActionMenu actions_menu_;
+    std::vector<engine::RowAction> actions_;
+    StatusLine status_;
     // Enter on an event: the evt.num whose fields were asked for, and the pager's title.
     std::optional<std::string> pending_details_;
     std::string pending_title_;
@@ -149,6 +174,25 @@ void Explorer::on_request(Request r) {
             break;
         case Request::Kind::ChooseView: table_.set_view(r.text); break;
         case Request::Kind::BoxEvents: table_.enter_box_events(std::move(r.pane)); break;
+        case Request::Kind::Actions:
+            if (snap) {
+                std::string why;
+                if (actions_menu_.open(actions_, *snap, table_.action_targets(), why)) {
+                    mode_ = Mode::Actions;
+                } else {
+                    status_.show(why);
+                }
+            }
+            break;
+        case Request::Kind::Status: status_.show(std::move(r.text)); break;
+        case Request::Kind::ScopedView:
+            if (r.pane.row) {
+                auto cmd = engine::Command::with_row(engine::Command::Kind::DrillFilter, std::move(*r.pane.row));
+                cmd.text = r.text;
+                engine_.send(std::move(cmd));
+            }
+            break;
+        case Request::Kind::FilterPrompt: open_prompt(PromptLine::Kind::SysdigFilter, r.text); break;
     }
 }
 
@@ -159,6 +203,7 @@ Panel& Explorer::top() {
         case Mode::ViewsMenu: return menu_;
         case Mode::Prompt: return prompt_;
         case Mode::Pane: return panes_;
+        case Mode::Actions: return actions_menu_;
         case Mode::Table: break;
     }
     return table_;
@@ -166,9 +211,20 @@ Panel& Explorer::top() {
 
 bool Explorer::on_key(int ch) {
     Panel& panel = top();
-    const Input in = read_input(keymap(), ch, panel.scope());
+    Input in = read_input(keymap(), ch, panel.scope());
+    if (in.action == Action::None && mode_ == Mode::Actions) {
+        // The menu's own letters (views/actions.toml) are bound nowhere else.
+        in.action = Action::Insert;
+        in.text = ch;
+    }
     switch (in.action) {
-        case Action::None: return true;
+        case Action::None:
+            // htop and csysdig hands try keys tracetop leaves free: say so.
+            if (mode_ == Mode::Table) {
+                status_.show(fmt::format("{} does nothing here: F1 lists the keys", key_name(ch)));
+                dirty_ = true;
+            }
+            return true;
         case Action::Resize: dirty_ = true; return true;
         case Action::Redraw:
             clearok(curscr, TRUE);
@@ -208,6 +264,7 @@ void Explorer::draw() {
             break;
         default: top().draw(LINES, COLS); break;
     }
+    if (mode_ == Mode::Table) status_.draw(LINES - 1, COLS);
     refresh();
 }
 
@@ -219,6 +276,7 @@ void Explorer::run() {
     table_.start(engine_.latest());
     for (;;) {
         if (Terminal::interrupted()) return;
+        if (status_.expired()) dirty_ = true;
         if (dirty_) {
             draw();
             dirty_ = false;

@@ -24,8 +24,11 @@ constexpr std::string_view kActionNames[] = {
     "none", "help", "views", "search", "search_next", "text_filter", "sysdig_filter", "events", "echo", "spectro",
     "tree", "expand", "collapse", "fold", "sort_next", "sort_prev", "invert", "pause", "clear", "quit", "up", "down",
     "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
-    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse"};
-static_assert(std::size(kActionNames) == static_cast<size_t>(A::Mouse) + 1);
+    "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse",
+    // issue 16 (uiact)
+    "row_actions", "sort_memory", "sort_cpu", "sort_time", "jump_pid", "pick_user", "hide_user_threads",
+    "hide_kernel_threads"};
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::HideKernelThreads) + 1);
 constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
 static_assert(std::size(kScopeNames) == kScopes);
 

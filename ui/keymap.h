@@ -32,6 +32,8 @@ enum class Action {
     Insert, Erase, EraseForward, ClearLine,
     // Anywhere.
     Redraw, Resize, Mouse,
+    // issue 16 (uiact): actions on rows and htop's keys.
+    RowActions, SortMemory, SortCpu, SortTime, JumpPid, PickUser, HideUserThreads, HideKernelThreads,
 };
 
 // Where a binding holds. A key is looked up in the scope of what is on top

@@ -136,7 +136,8 @@ bool ExplorerEngine::navigate(Command& cmd) {
     const analysis::ViewDef* current = views_.find(stack.view_id());
     switch (cmd.kind) {
         case Command::Kind::DrillFilter: {
-            const analysis::ViewDef* target = views_.find("events");
+            // The Events view, or the one an action names (its open files, connections).
+            const analysis::ViewDef* target = views_.find(cmd.text.empty() ? "events" : cmd.text);
             if (!target || cmd.row.key_terms.empty()) return false;
             stack.push(target->id, analysis::DrillFrame{{}, 0, cmd.row.key_terms, {}, cmd.row.label});
             return true;

@@ -72,6 +72,10 @@ void x_tid(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // they are the ones without a uid (every process-list or clone record has one).
 bool made_up(const ThreadInfo& t) { return t.uid == state::kNoId; }
 
+// issue 16 (H hides user threads in the Threads view): the main thread is the one whose tid is the pid.
+void x_ismain(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_bool(t->is_main_thread()));
+}
 void x_vtid(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const ThreadInfo* t = thread_of(c);
     if (t && !made_up(*t)) out.push(FieldValue::of_int(t->vtid));
@@ -108,6 +112,7 @@ constexpr FieldDef kProcFields[] = {
     {"proc.nthreads", FieldType::Uint64, ArgKind::None, "number of threads of the process", x_nthreads},
     {"proc.fdlimit", FieldType::Int64, ArgKind::None, "maximum number of fds the process may open", x_fdlimit},
     {"thread.tid", FieldType::Int64, ArgKind::None, "id of the thread", x_tid},
+    {"thread.ismain", FieldType::Bool, ArgKind::None, "true on the process's main thread (tid = pid)", x_ismain},
     {"thread.vtid", FieldType::Int64, ArgKind::None, "id of the thread inside its pid namespace", x_vtid},
     {"thread.cpu", FieldType::Double, ArgKind::None,
      "on process-info events, the CPU ticks the thread used since the previous one (percent of a CPU)", x_thread_cpu},
