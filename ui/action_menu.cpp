@@ -108,9 +108,9 @@ void ActionMenu::show_items(Step step) {
 
 std::string ActionMenu::target_text() const {
     std::string out;
-    for (size_t i = 0; i < values_.size(); ++i) {
+    for (size_t i = 0; i < targets_.size(); ++i) {
         if (i) out += ", ";
-        out += values_[i];
+        out += sanitize(i < values_.size() ? values_[i] : targets_[i].key);
         if (!targets_[i].label.empty()) out += " (" + sanitize(targets_[i].label) + ")";
     }
     return out;

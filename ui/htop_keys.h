@@ -32,6 +32,7 @@ inline constexpr std::string_view kHideKernelThreads = "not (proc.pid = 2 or pro
 class PidJump {
 public:
     const std::string& type(char digit);
+    void reset() { typed_.clear(); }  // any other key ends the number
 
 private:
     std::string typed_;

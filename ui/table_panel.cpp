@@ -139,6 +139,7 @@ Reply TablePanel::handle(const Input& in) {
     using K = Request::Kind;
     const size_t page = table_.page_rows();
     const Action a = in.action;
+    if (a != Action::JumpPid) jump_.reset();
     switch (a) {
         case Action::Quit: return Reply::quit();
         case Action::Help: return {K::Help};
