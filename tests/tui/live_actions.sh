@@ -41,6 +41,8 @@ wait_for "Source: live" 30 || fail "live capture started"
 # Digits jump to the PID's row.
 jump "$big"
 check "typing a PID jumps to it" "PID $big"
+screen | tail -1 | grep -q "^PID $big *\$" && pass "the status line says the PID typed" ||
+  fail "status line: $(screen | tail -1)"
 wait_for "tt_mem_hog" 5
 line=$(row_of "$big")
 [ -n "$line" ] && pass "the row of $big is on screen" || fail "no row for $big"
