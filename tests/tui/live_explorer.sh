@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The live explorer as root: two workloads of known behaviour run while
-# tracetop watches the machine in a 120x40 tmux pane. tt_tui_calls makes
+# tracetop watches the machine in a 140x40 tmux pane. tt_tui_calls makes
 # access() calls in a loop, tt_tui_burn burns CPU without any system call.
 # The Processes view shows the first with a nonzero SYSCALLS/s and the second
 # with a substantial CPU% (>= 20: the machine may be busy; read from /proc,
@@ -35,7 +35,7 @@ wait_number() {
   return 1
 }
 
-start 120 40 -d 500
+start 140 40 -d 500
 if ! wait_for "Source: live" 30; then
   fail "live capture started"
   finish

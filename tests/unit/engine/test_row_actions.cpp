@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -45,16 +46,17 @@ TEST_CASE("the shipped actions parse, SIGTERM first in the signal list") {
 }
 
 TEST_CASE("a bad actions file gives a clear error naming the action") {
-    CHECK(error_of("[[action]]\nid = \"x\"\nname = \"X\"\nkey = \"x\"\nkind = \"explode\"\n") ==
-          "a.toml: action 1 (\"x\"): unknown kind \"explode\" (signal, renice, view, copy, command)");
-    CHECK(error_of("[[action]]\nid = \"x\"\nname = \"X\"\nkey = \"xy\"\nkind = \"signal\"\n") ==
-          "a.toml: action 1 (\"x\"): key must be one printable character");
-    CHECK(error_of("[[action]]\nid = \"x\"\nname = \"X\"\nkey = \"x\"\nkind = \"view\"\n") ==
-          "a.toml: action 1 (\"x\"): kind \"view\" needs view = \"<view id>\"");
-    CHECK(error_of("[[action]]\nid = \"x\"\nname = \"X\"\nkey = \"x\"\nkind = \"signal\"\nfield = \"fd.num\"\n") ==
-          "a.toml: action 1 (\"x\"): signal and renice act on field proc.pid or thread.tid");
-    CHECK(error_of("[[action]]\nid = \"x\"\nname = \"X\"\nkey = \"x\"\nkind = \"copy\"\ncolour = 1\n") ==
-          "a.toml: action 1 (\"x\"): unknown setting \"colour\"");
+    // An action "x" with these settings after its id, name and key, and the error it gives.
+    const std::string head = "[[action]]\nid = \"x\"\nname = \"X\"\n";
+    const std::pair<std::string, std::string> cases[] = {
+        {"key = \"x\"\nkind = \"explode\"\n", "unknown kind \"explode\" (signal, renice, view, copy, command)"},
+        {"key = \"xy\"\nkind = \"signal\"\n", "key must be one printable character"},
+        {"key = \"x\"\nkind = \"view\"\n", "kind \"view\" needs view = \"<view id>\""},
+        {"key = \"x\"\nkind = \"signal\"\nfield = \"fd.num\"\n",
+         "signal and renice act on field proc.pid or thread.tid"},
+        {"key = \"x\"\nkind = \"copy\"\ncolour = 1\n", "unknown setting \"colour\""},
+    };
+    for (const auto& [settings, error] : cases) CHECK(error_of(head + settings) == "a.toml: action 1 (\"x\"): " + error);
     CHECK(error_of("[[action]]\nname = \"X\"\nkey = \"x\"\nkind = \"copy\"\ncopy = \"row\"\n") ==
           "a.toml: action 1: needs an id and a name");
     CHECK(error_of("[actions]\n") == "a.toml: unknown table \"actions\" (only [[action]])");
