@@ -55,7 +55,7 @@ done
 keys '\' 'tt_tui_' Enter
 check "text filter shown in the header" "Text filter: tt_tui_"
 # Columns: PID PPID USER THR CPU% SYSCALLS/s ...
-if v=$(wait_number tt_tui_calls 6 100 20); then
+if v=$(wait_number tt_tui_calls 9 100 20); then
   pass "tt_tui_calls is shown with a nonzero syscall rate ($v/s)"
 else
   fail "tt_tui_calls is shown with a nonzero syscall rate (got $v)"
@@ -65,7 +65,7 @@ if v=$(wait_number tt_tui_burn 5 20 20); then
 else
   fail "tt_tui_burn is shown with a substantial CPU% (got $v)"
 fi
-v=$(field_of tt_tui_burn 6)
+v=$(field_of tt_tui_burn 9)  # SYSCALLS/s, after VIRT RES MEM%
 [ "$(plain "${v:-x}")" = 0 ] && pass "the burner makes no system calls (SYSCALLS/s $v)" || fail "the burner makes no system calls (got ${v:-none})"
 
 # Drill into the caller: Threads, then System Calls, where access shows.
