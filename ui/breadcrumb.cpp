@@ -16,16 +16,7 @@ void draw_breadcrumb(int y, const std::vector<std::string>& crumbs, int width) {
         line += sanitize(crumbs[i]);
     }
     // Too long: keep the end, where the user is.
-    const size_t n = columns(line);
-    if (n > static_cast<size_t>(width)) {
-        size_t skip = n - static_cast<size_t>(width) + 3, i = 0;
-        while (skip > 0 && i < line.size()) {
-            ++i;
-            while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
-            --skip;
-        }
-        line = "..." + line.substr(i);
-    }
+    line = keep_end(line, static_cast<size_t>(width), "...");
     move(y, 0);
     clrtoeol();
     attrset(attr(Role::Breadcrumb));

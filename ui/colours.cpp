@@ -1,7 +1,5 @@
 #include "colours.h"
 
-#include <cstdlib>
-
 #include <curses.h>
 
 namespace tracetop::ui {
@@ -11,13 +9,28 @@ bool g_colour = false;
 
 }  // namespace
 
-void init_colours() {
-    const char* no_color = std::getenv("NO_COLOR");
-    // https://no-color.org: any non-empty value turns colour off.
-    g_colour = has_colors() && !(no_color && *no_color);
+void init_colours(const std::string& scheme) {
+    g_colour = has_colors() && scheme != "monochrome";
     if (!g_colour) return;
     start_color();
     use_default_colors();
+    if (scheme == "256" && COLORS >= 256) {
+        // Softer tones of the same roles, from the xterm 256-colour cube.
+        init_pair(1, 44, -1);     // header: turquoise
+        init_pair(2, 16, 114);    // titles: black on pale green
+        init_pair(3, 16, 117);    // selection: black on sky blue
+        init_pair(4, 231, 25);
+        init_pair(5, 203, -1);    // errors, bytes read: coral
+        init_pair(6, 221, -1);    // prompt, paused: gold
+        init_pair(7, 78, -1);     // breadcrumb: sea green
+        init_pair(8, 69, -1);     // bytes written: cornflower
+        init_pair(10, 231, 24);
+        init_pair(11, 16, 37);
+        init_pair(12, 16, 71);
+        init_pair(13, 16, 178);
+        init_pair(14, 231, 160);
+        return;
+    }
     init_pair(1, COLOR_CYAN, -1);
     init_pair(2, COLOR_BLACK, COLOR_GREEN);
     init_pair(3, COLOR_BLACK, COLOR_CYAN);

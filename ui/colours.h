@@ -1,6 +1,10 @@
-// Screen colours by role, htop-like; plain attributes (reverse, bold) when
-// the terminal has no colours or NO_COLOR is set.
+// Screen colours by role, htop-like, in a scheme (issue 16): "default" (8
+// colours), "256" (a 256-colour palette where the terminal has one) or
+// "monochrome": plain attributes (reverse, bold) only, also when the terminal
+// has no colours. NO_COLOR is weighed with the settings (engine/settings_file).
 #pragma once
+
+#include <string>
 
 namespace tracetop::ui {
 
@@ -26,8 +30,8 @@ enum class Role {
     Heat5,
 };
 
-// Call once after initscr().
-void init_colours();
+// After initscr(), and again when the scheme changes.
+void init_colours(const std::string& scheme);
 
 // The curses attribute for a role.
 int attr(Role role);

@@ -7,9 +7,12 @@
 #include "explorer.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <curses.h>
 #include <fmt/format.h>
@@ -19,12 +22,16 @@
 #include "engine/row_actions.h"
 #include "key_names.h"
 #include "status_line.h"
+#include "column_chooser.h"
 #include "engine/explorer_engine.h"
+#include "engine/settings_file.h"
 #include "key_docs.h"
 #include "keymap.h"
 #include "panel.h"
 #include "pane_host.h"
 #include "prompt_line.h"
+#include "setup_screen.h"
+#include "sort_menu.h"
 #include "table_panel.h"
 #include "terminal.h"
 #include "text_fit.h"
@@ -41,7 +48,17 @@ constexpr int kMinHeight = 24;
 // again, and a drill typed for a level that is gone is refused by the engine.
 constexpr auto kAnswerWait = std::chrono::seconds(2);
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, Actions };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, SortMenu, Columns, Setup, Actions };
+
+// issue 16 (uilook): the settings file as read at start, what is in force,
+// and a line for the user (a bad settings file, a failed save) shown over
+// the function bar until the next key.
+struct Look {
+    engine::Settings settings;
+    std::string path;
+    SetupScreen::Current current;
+    std::string notice;
+};
 
 }  // namespace
 
@@ -52,8 +69,10 @@ namespace {
 
 class Explorer {
 public:
-    explicit Explorer(engine::ExplorerEngine& engine) : engine_(engine), table_(engine), panes_(engine) {
-        // A bad user actions file is said at once; the built-in actions stay.
+    Explorer(engine::ExplorerEngine& engine, Look look)
+        : engine_(engine), table_(engine), panes_(engine), look_(std::move(look)) {
+        table_.use_columns(&look_.settings.columns);
+        // issue 16 (uiact): a bad user actions file is said at once; the built-in actions stay.
         auto loaded = engine::load_actions(embedded_actions_toml());
         if (loaded) {
             actions_ = std::move(*loaded);
@@ -72,6 +91,8 @@ private:
     bool on_key(int ch);  // false: quit
     void on_request(Request r);
     void open_prompt(PromptLine::Kind kind, std::string initial);
+    void open_look(Request::Kind kind);
+    void save_settings();
 
     engine::ExplorerEngine& engine_;
     TablePanel table_;
@@ -84,6 +105,10 @@ private:
     ActionMenu actions_menu_;
     std::vector<engine::RowAction> actions_;
     StatusLine status_;
+    SortMenu sort_menu_;
+    ColumnChooser chooser_;
+    SetupScreen setup_;
+    Look look_;
     // Enter on an event: the evt.num whose fields were asked for, and the pager's title.
     std::optional<std::string> pending_details_;
     std::string pending_title_;
@@ -134,6 +159,48 @@ void Explorer::open_prompt(PromptLine::Kind kind, std::string initial) {
     }
     prompt_.open(kind, std::move(initial), std::move(hooks));
     mode_ = Mode::Prompt;
+}
+
+void Explorer::save_settings() {
+    const std::string bad = engine::write_settings(look_.path, look_.settings);
+    look_.notice = bad.empty() ? "Settings saved to " + look_.path : "Settings not saved: " + bad;
+}
+
+// The sort menu, the column chooser and the setup screen, over the table.
+void Explorer::open_look(Request::Kind kind) {
+    const analysis::Snapshot* snap = table_.snapshot();
+    switch (kind) {
+        case Request::Kind::SortMenu:
+            if (!snap) return;
+            sort_menu_.open(snap->columns, table_.sort_column(), table_.sort_descending(),
+                            {[this](size_t col) { table_.sort_by_column(col); }, [this] { table_.invert_sort(); }});
+            mode_ = Mode::SortMenu;
+            break;
+        case Request::Kind::Columns: {
+            if (!snap) return;
+            const std::string view = snap->view_id;
+            const auto it = look_.settings.columns.find(view);
+            const std::vector<std::string>* ids = it == look_.settings.columns.end() ? nullptr : &it->second;
+            chooser_.open(view, snap->columns, ids,
+                          {[this, view](std::vector<std::string> shown) { look_.settings.columns[view] = std::move(shown); },
+                           [this] { save_settings(); }});
+            mode_ = Mode::Columns;
+            break;
+        }
+        case Request::Kind::Setup: {
+            std::vector<std::string> ids;
+            for (const auto& v : engine_.views().views) ids.push_back(v.id);
+            setup_.open(look_.settings, look_.current, std::move(ids), look_.path,
+                        {[this](const std::string& scheme) {
+                             look_.current.scheme = scheme;
+                             init_colours(scheme);
+                         },
+                         [this] { save_settings(); }});
+            mode_ = Mode::Setup;
+            break;
+        }
+        default: break;
+    }
 }
 
 void Explorer::on_request(Request r) {
@@ -193,6 +260,9 @@ void Explorer::on_request(Request r) {
             }
             break;
         case Request::Kind::FilterPrompt: open_prompt(PromptLine::Kind::SysdigFilter, r.text); break;
+        case Request::Kind::SortMenu:
+        case Request::Kind::Columns:
+        case Request::Kind::Setup: open_look(r.kind); break;
     }
 }
 
@@ -204,12 +274,16 @@ Panel& Explorer::top() {
         case Mode::Prompt: return prompt_;
         case Mode::Pane: return panes_;
         case Mode::Actions: return actions_menu_;
+        case Mode::SortMenu: return sort_menu_;
+        case Mode::Columns: return chooser_;
+        case Mode::Setup: return setup_;
         case Mode::Table: break;
     }
     return table_;
 }
 
 bool Explorer::on_key(int ch) {
+    look_.notice.clear();
     Panel& panel = top();
     Input in = read_input(keymap(), ch, panel.scope());
     if (in.action == Action::None && mode_ == Mode::Actions) {
@@ -264,7 +338,12 @@ void Explorer::draw() {
             break;
         default: top().draw(LINES, COLS); break;
     }
-    if (mode_ == Mode::Table) status_.draw(LINES - 1, COLS);
+    if (!look_.notice.empty()) {
+        attrset(attr(Role::Error));
+        mvaddstr(LINES - 1, 0, fit(look_.notice, static_cast<size_t>(COLS)).c_str());
+        attrset(attr(Role::Normal));
+    }
+    if (mode_ == Mode::Table && look_.notice.empty()) status_.draw(LINES - 1, COLS);
     refresh();
 }
 
@@ -313,7 +392,20 @@ void Explorer::run() {
 }  // namespace
 
 int run_explorer(const engine::Options& options) {
-    auto started = engine::ExplorerEngine::start(options);
+    // The settings file under the command line (engine/settings_file).
+    Look look;
+    look.path = engine::settings_path();
+    engine::SettingsRead read = engine::read_settings(look.path);
+    look.settings = std::move(read.settings);
+    look.notice = std::move(read.warning);
+    engine::Applied applied = engine::apply_settings(options, look.settings, std::getenv("NO_COLOR"));
+    auto started = engine::ExplorerEngine::start(applied.options);
+    if (!started && applied.options.view != options.view) {
+        // The file's default view is gone (a user view removed): start as without it.
+        look.notice = fmt::format("{}: {}; using the default view", look.path, started.error().message);
+        applied.options.view = options.view;
+        started = engine::ExplorerEngine::start(applied.options);
+    }
     if (!started) {
         fmt::print(stderr, "tracetop: {}\n", started.error().message);
         return started.error().message.rfind("no view", 0) == 0 || started.error().message.find('^') != std::string::npos
@@ -321,10 +413,12 @@ int run_explorer(const engine::Options& options) {
                    : 1;
     }
     std::unique_ptr<engine::ExplorerEngine> engine = std::move(*started);
+    look.current = {applied.options.delay_ms, applied.scheme,
+                    applied.options.view.empty() ? std::string("procs") : applied.options.view};
     {
         Terminal term;
-        init_colours();
-        Explorer explorer(*engine);
+        init_colours(applied.scheme);
+        Explorer explorer(*engine, std::move(look));
         explorer.run();
     }
     return engine->finish();  // completes a -w recording, now that the terminal is back

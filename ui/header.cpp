@@ -1,5 +1,6 @@
 #include "header.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include <curses.h>
@@ -47,7 +48,7 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
         // The file's own name; the folder rarely matters and eats the line.
         const size_t slash = src.name.rfind('/');
         const std::string base = slash == std::string::npos ? src.name : src.name.substr(slash + 1);
-        field("Source: ", fit(sanitize(base), std::min<size_t>(columns(base), 30)));
+        field("Source: ", clip(base, 30));
         field("  ", time_range(src));
     }
     move(1, 0);
@@ -69,9 +70,11 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     move(2, 0);
     clrtoeol();
     std::string filters;
-    if (!snap.filter.empty()) field("Filter: ", fit(sanitize(snap.filter), std::min<size_t>(columns(snap.filter), width / 2)));
+    const size_t half = static_cast<size_t>(std::max(width, 0)) / 2;
+    if (!snap.filter.empty()) field("Filter: ", clip(snap.filter, half));
+    // Cut too: a long one would run into the breadcrumb's line.
     if (!state.text_filter.empty()) {
-        field(snap.filter.empty() ? "Text filter: " : "  Text filter: ", sanitize(state.text_filter));
+        field(snap.filter.empty() ? "Text filter: " : "  Text filter: ", clip(state.text_filter, half / 2));
     }
     if (!snap.error.empty()) {
         attrset(attr(Role::Error));

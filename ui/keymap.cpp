@@ -22,7 +22,10 @@ using S = Scope;
 // Names in keys.toml, in the order of the enums.
 constexpr std::string_view kActionNames[] = {
     "none", "help", "views", "search", "search_next", "text_filter", "sysdig_filter", "events", "echo", "spectro",
-    "tree", "expand", "collapse", "fold", "sort_next", "sort_prev", "invert", "pause", "clear", "quit", "up", "down",
+    "tree", "expand", "collapse", "fold", "sort_next", "sort_prev", "invert", "pause", "clear", "quit",
+    // issue 16 (uilook)
+    "sort_menu", "columns", "setup", "line_home", "line_end", "toggle", "move_up", "move_down",
+    "up", "down",
     "left", "right", "page_up", "page_down", "home", "end", "enter", "back", "cancel", "close", "hex", "insert",
     "erase", "erase_forward", "clear_line", "redraw", "resize", "mouse",
     // issue 16 (uiact)
@@ -96,7 +99,7 @@ std::string_view scope_title(Scope scope) {
         case S::Echo: return "In the Echo pane";
         case S::Spectro: return "In the latency spectrogram";
         case S::Pager: return "In help and an event's fields";
-        case S::Menu: return "In the views menu";
+        case S::Menu: return "In the menus (views, sort, columns, setup)";
         case S::Prompt: return "While typing a search or a filter";
         case S::Lists: return "In every list, page and pane";
         case S::Anywhere: break;

@@ -21,6 +21,9 @@ enum class Action {
     // The table's own.
     Help, Views, Search, SearchNext, TextFilter, SysdigFilter, Events, Echo, Spectro,
     Tree, Expand, Collapse, Fold, SortNext, SortPrev, Invert, Pause, Clear, Quit,
+    // issue 16 (uilook): the sort menu, the column chooser, the setup screen,
+    // the first and last column; in those menus: show/hide, move a column.
+    SortMenu, Columns, Setup, LineHome, LineEnd, Toggle, MoveUp, MoveDown,
     // Moving in a list, page or grid.
     Up, Down, Left, Right, PageUp, PageDown, Home, End,
     Enter,   // drill down, open, choose, accept
@@ -43,7 +46,7 @@ enum class Scope {
     Echo,      // the Echo pane
     Spectro,   // the latency spectrogram
     Pager,     // help and an event's fields
-    Menu,      // the views menu
+    Menu,      // the views menu, and the sort, column and setup menus
     Prompt,    // a line being typed: what no binding takes is text
     Lists,     // every list, page and pane (after its own)
     Anywhere,  // whatever is on screen (last)

@@ -40,6 +40,10 @@ struct Request {
         Status,          // `text` on the status line (a result, a hint)
         ScopedView,      // the view `text` scoped to `pane.row`'s key terms (a drill-down level)
         FilterPrompt,    // the sysdig filter prompt, holding `text`
+        // issue 16 (uilook)
+        SortMenu,        // the list of columns to sort by
+        Columns,         // the column chooser of the view shown
+        Setup,           // the setup screen
     };
     Request(Kind k = Kind::None, PaneSelection p = {}, std::string t = {})
         : kind(k), pane(std::move(p)), text(std::move(t)) {}

@@ -11,6 +11,7 @@
 #include "analysis/aggregator.h"
 #include "breadcrumb.h"
 #include "colours.h"
+#include "column_chooser.h"
 #include "function_bar.h"
 #include "header.h"
 
@@ -23,6 +24,8 @@ constexpr int kBreadcrumbY = 3;
 constexpr int kTableY = 4;
 constexpr auto kDoubleClick = std::chrono::milliseconds(400);
 constexpr size_t kWheelRows = 3;
+// Right past the last column moves along its text by this many cells.
+constexpr size_t kTextStep = 16;
 
 }  // namespace
 
@@ -60,6 +63,7 @@ void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
         auto mine = levels_.extract(snap_->level_id);
         level_ = mine ? std::move(mine.mapped()) : LevelState{};
         tagged_.clear();
+        across_ = {};
     }
     rebuild();
 }
@@ -215,6 +219,14 @@ Reply TablePanel::handle(const Input& in) {
             if (auto reopen = back()) return {{K::ReopenSpectro, std::move(*reopen)}};
             break;
         case Action::Mouse: return on_mouse(in.mouse);
+        // issue 16 (uilook)
+        case Action::Left:
+        case Action::Right:
+        case Action::LineHome:
+        case Action::LineEnd: scroll_across(a); break;
+        case Action::SortMenu: if (snap_ && !snap_->columns.empty()) return {K::SortMenu}; break;
+        case Action::Columns: if (snap_ && !snap_->columns.empty()) return {K::Columns}; break;
+        case Action::Setup: return {K::Setup};
         default: return Reply::ignored();
     }
     return {};
@@ -288,6 +300,57 @@ std::vector<analysis::Row> TablePanel::action_targets() const {
     return out;
 }
 
+std::vector<size_t> TablePanel::column_order() const {
+    if (!snap_) return {};
+    const std::vector<std::string>* ids = nullptr;
+    if (column_ids_) {
+        if (auto it = column_ids_->find(snap_->view_id); it != column_ids_->end()) ids = &it->second;
+    }
+    return shown_columns(snap_->columns, ids);
+}
+
+void TablePanel::scroll_across(Action a) {
+    const size_t n = column_order().size();
+    if (n == 0) return;
+    switch (a) {
+        case Action::Left:
+            if (across_.skip > 0) {
+                across_.skip = across_.skip > kTextStep ? across_.skip - kTextStep : 0;
+            } else if (across_.first > 0) {
+                --across_.first;
+            }
+            break;
+        case Action::Right:
+            // Only while something is out of sight at the right.
+            if (!table_.more_right()) break;
+            if (across_.first + 1 < n) {
+                ++across_.first;
+            } else {
+                across_.skip += kTextStep;
+            }
+            break;
+        case Action::LineHome: across_ = {}; break;
+        case Action::LineEnd:
+            across_.first = n - 1;
+            across_.skip = 0;
+            break;
+        default: break;
+    }
+}
+
+void TablePanel::sort_by_column(size_t col) {
+    if (!snap_ || col >= snap_->columns.size()) return;
+    // The menu picks a column; the direction stays when it is the sorted one.
+    if (col != level_.sort_column(snap_.get())) level_.sort_by(*snap_, col);
+    rebuild();
+}
+
+void TablePanel::invert_sort() {
+    if (!snap_) return;
+    level_.invert_sort(*snap_);
+    rebuild();
+}
+
 Reply TablePanel::on_mouse(const MouseEvent& ev) {
     if (ev.kind == MouseEvent::Kind::WheelUp) {
         select(level_.selected > kWheelRows ? level_.selected - kWheelRows : 0);
@@ -323,8 +386,10 @@ void TablePanel::draw(int height, int width) {
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
     const int bottom = height - 1;  // the function bar (a prompt draws over it)
     const int table_h = bottom - kTableY;
+    across_.order = column_order();
+    if (across_.first >= across_.order.size()) across_.first = across_.skip = 0;
     table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
-                level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), rows_.prefixes(),
+                level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), across_, rows_.prefixes(),
                 rows_.prefix_column());
     // Tagged rows: a mark in the first column (htop's tag).
     if (!tagged_.empty()) {

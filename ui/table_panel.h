@@ -67,6 +67,14 @@ public:
     // Header, breadcrumb, table, and at the bottom the function bar.
     void draw(int height, int width) override;
 
+    // issue 16 (uilook): each view's chosen columns (view id → column ids,
+    // owned by the explorer's settings), and the sort menu's choices.
+    void use_columns(const std::map<std::string, std::vector<std::string>>* ids) { column_ids_ = ids; }
+    void sort_by_column(size_t col);  // the snapshot's index
+    void invert_sort();
+    size_t sort_column() const { return level_.sort_column(snap_.get()); }
+    bool sort_descending() const { return level_.sort_descending(snap_.get()); }
+
 private:
     Reply on_mouse(const MouseEvent& ev);
     void show(std::shared_ptr<const analysis::Snapshot> snap);
@@ -78,6 +86,8 @@ private:
     void toggle_collapse(Fold how);
     Reply htop_key(const Input& in);  // issue 16: M P T, digits, u H K, Space's tag
     void sort_descending_by(std::initializer_list<std::string_view> ids);
+    std::vector<size_t> column_order() const;
+    void scroll_across(Action a);
 
     engine::ExplorerEngine& engine_;
     std::shared_ptr<const analysis::Snapshot> snap_;
@@ -96,6 +106,9 @@ private:
     // Rows tagged with Space (by key), on the level shown; a new level starts with none.
     std::set<std::string> tagged_;
     PidJump jump_;
+    // Across the columns (issue 16): the leftmost drawn, reset on a new level.
+    ColumnWindow across_;
+    const std::map<std::string, std::vector<std::string>>* column_ids_ = nullptr;
 
     std::chrono::steady_clock::time_point last_click_{};
     std::optional<size_t> last_click_row_;

@@ -1,40 +1,67 @@
 #include "text_fit.h"
 
+#include "text_width.h"
+
+#include <algorithm>
+
 namespace tracetop::ui {
-namespace {
-
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-}  // namespace
 
 std::string sanitize(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) c = '?';
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const Glyph g = glyph_at(text, i);
+        if (g.shown) {
+            out.append(text.substr(i, g.bytes));
+        } else {
+            out.push_back('?');
+        }
+        i += g.bytes;
     }
     return out;
 }
 
-size_t columns(std::string_view text) {
-    size_t n = 0;
-    for (char c : text) n += continuation(static_cast<unsigned char>(c)) ? 0 : 1;
-    return n;
-}
+size_t columns(std::string_view text) { return display_width(text); }
 
 std::string fit(std::string_view text, size_t width, bool right) {
     std::string cut;
     size_t n = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (!continuation(c)) {
-            if (n == width) break;
-            ++n;
+    for (size_t i = 0; i < text.size();) {
+        const Glyph g = glyph_at(text, i);
+        // A wide character that would straddle the edge is left out whole.
+        if (n + static_cast<size_t>(g.cells) > width) break;
+        if (g.shown) {
+            cut.append(text.substr(i, g.bytes));
+        } else {
+            cut.push_back('?');
         }
-        cut.push_back(static_cast<char>(c));
+        n += static_cast<size_t>(g.cells);
+        i += g.bytes;
     }
     const std::string pad(width - n, ' ');
     return right ? pad + cut : cut + pad;
+}
+
+std::string clip(std::string_view text, size_t width) {
+    return fit(text, std::min(columns(text), width));
+}
+
+std::string keep_end(std::string_view text, size_t width, std::string_view mark) {
+    const std::string clean = sanitize(text);
+    const size_t total = columns(clean);
+    if (total <= width) return clean;
+    const size_t mark_w = columns(mark);
+    if (width <= mark_w) return fit(mark, width);
+    // Drop characters from the front until the rest fits after the mark.
+    size_t i = 0, n = total;
+    while (i < clean.size() && n + mark_w > width) {
+        const Glyph g = glyph_at(clean, i);
+        n -= static_cast<size_t>(g.cells);
+        i += g.bytes;
+    }
+    // Combining marks of a dropped character go with it.
+    while (i < clean.size() && glyph_at(clean, i).cells == 0) i += glyph_at(clean, i).bytes;
+    return std::string(mark) + clean.substr(i);
 }
 
 std::vector<std::string> split_lines(std::string_view text) {

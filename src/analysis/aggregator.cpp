@@ -12,6 +12,10 @@
 namespace tracetop::analysis {
 namespace {
 
+// issue 16 (uilook): table text keeps UTF-8 (names in any script); the UI
+// fits it by cell width. Rows differ where the names differ.
+constexpr bool kUtf8 = true;
+
 bool numeric(const filter::FieldValue& v, double& out) {
     using K = filter::FieldValue::Kind;
     switch (v.kind) {
@@ -132,7 +136,7 @@ void Aggregator::render_first(const filter::BoundField& f, const filter::FieldCo
         return;
     }
     render_buf_.clear();
-    filter::render_value(*f.def, values_[0], render_buf_);
+    filter::render_value(*f.def, values_[0], render_buf_, kUtf8);
     out.assign(render_buf_.data(), render_buf_.size());
 }
 
@@ -166,7 +170,7 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
     const bool is_string = v.kind == filter::FieldValue::Kind::String;
     if (is_string && v.s == source && !out.empty()) return;
     render_buf_.clear();
-    filter::render_value(def, v, render_buf_);
+    filter::render_value(def, v, render_buf_, kUtf8);
     out.assign(render_buf_.data(), render_buf_.size());
     if (is_string) {
         source.assign(v.s);
@@ -225,7 +229,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         if (!numeric(values_[0], v)) {
             // A text field in a numeric column: keep the text, count it.
             render_buf_.clear();
-            filter::render_value(*col.field.def, values_[0], render_buf_);
+            filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
             acc.text.assign(render_buf_.data(), render_buf_.size());
             acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
             ++acc.n;
@@ -275,7 +279,7 @@ void Aggregator::on_list_event(const filter::FieldContext& ctx) {
         }
         cell.present = true;
         render_buf_.clear();
-        filter::render_value(*col.field.def, values_[0], render_buf_);
+        filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
         cell.text.assign(render_buf_.data(), render_buf_.size());
         double v = 0;
         cell.is_number = view_.columns[i].format != CellFormat::Text && numeric(values_[0], v);
@@ -347,7 +351,7 @@ std::optional<std::string> Aggregator::event_details(uint64_t num, const state::
         out.push_back('=');
         for (size_t i = 0; i < values.size(); ++i) {
             buf.clear();
-            filter::render_value(def, values[i], buf);
+            filter::render_value(def, values[i], buf, kUtf8);
             if (i) out.push_back(' ');
             out.append(buf.data(), buf.size());
         }

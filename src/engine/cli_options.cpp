@@ -67,7 +67,12 @@ po::options_description describe_options() {
          "live, aggregate over --duration SECONDS")
         ("list-views", "list the views (built in and from ~/.config/tracetop/views) and exit")
         ("delay,d", po::value<uint32_t>()->value_name("MS")->default_value(1000),
-         "explorer: refresh interval in milliseconds (live)");
+         "explorer: refresh interval in milliseconds (live)")
+        // issue 16 (uilook): colour schemes and the settings file.
+        ("scheme", po::value<std::string>()->value_name("NAME"),
+         "explorer: colour scheme default, monochrome or 256 (over the settings file and NO_COLOR)")
+        ("color", "explorer: colours even when NO_COLOR is set (the default scheme)")
+        ("no-color", "explorer: no colours (the monochrome scheme)");
     return desc;
 }
 
@@ -94,7 +99,9 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     }
 
     if (vm.count("help")) {
-        std::cout << desc << "\nSee tracetop(8) for the full manual.\n";
+        std::cout << desc << "\nThe explorer's settings (setup screen, S) are kept in $XDG_CONFIG_HOME/tracetop/tracetoprc\n"
+                             "(~/.config/tracetop/tracetoprc); the options above override them.\n"
+                             "See tracetop(8) for the full manual.\n";
         return {std::nullopt, 0};
     }
     if (vm.count("version")) {
@@ -124,6 +131,21 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     opts.json = vm.count("json") > 0;
     opts.list_views = vm.count("list-views") > 0;
     opts.delay_ms = vm["delay"].as<uint32_t>();
+    // issue 16 (uilook): the settings file yields to what is given here.
+    opts.delay_given = !vm["delay"].defaulted();
+    if (vm.count("color") + vm.count("no-color") + vm.count("scheme") > 1) {
+        std::cerr << "tracetop: --scheme, --color and --no-color each choose the colours: give one\n";
+        return {std::nullopt, 2};
+    }
+    if (vm.count("color")) opts.scheme = "default";
+    if (vm.count("no-color")) opts.scheme = "monochrome";
+    if (vm.count("scheme")) {
+        opts.scheme = vm["scheme"].as<std::string>();
+        if (*opts.scheme != "default" && *opts.scheme != "monochrome" && *opts.scheme != "256") {
+            std::cerr << "tracetop: --scheme takes default, monochrome or 256\n";
+            return {std::nullopt, 2};
+        }
+    }
     if (opts.delay_ms < 50 || opts.delay_ms > 3600000) {
         std::cerr << "tracetop: -d takes a refresh interval from 50 to 3600000 milliseconds\n";
         return {std::nullopt, 2};

@@ -29,6 +29,9 @@ struct Options {
     bool json = false;                      // --json: print the view as one JSON object
     bool list_views = false;                // --list-views: list the views and exit
     uint32_t delay_ms = 1000;               // -d: explorer refresh interval (live)
+    // issue 16 (uilook): what the command line says over the settings file.
+    bool delay_given = false;               // -d was given
+    std::optional<std::string> scheme;      // --scheme, --color, --no-color: the colour scheme
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -575,6 +575,31 @@ void append_sanitized(std::string_view text, OutBuffer& out) {
     for (char c : text) out.push_back(printable(static_cast<uint8_t>(c)) ? c : '.');
 }
 
+void append_sanitized_utf8(std::string_view text, OutBuffer& out) {
+    for (size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<uint8_t>(text[i]);
+        const size_t len = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                           : lead >= 0xF0 && lead <= 0xF4 ? 4 : 1;
+        uint32_t cp = len == 2 ? lead & 0x1Fu : len == 3 ? lead & 0x0Fu : lead & 0x07u;
+        bool ok = len > 1 && i + len <= text.size();
+        for (size_t k = 1; ok && k < len; ++k) {
+            const auto c = static_cast<uint8_t>(text[i + k]);
+            ok = (c & 0xC0) == 0x80;
+            cp = (cp << 6) | (c & 0x3Fu);
+        }
+        // Overlong forms, surrogates, past U+10FFFF and the C1 controls are not text.
+        static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+        ok = ok && cp >= kMin[len] && cp >= 0xA0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+        if (ok) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            out.push_back(printable(lead) ? static_cast<char>(lead) : '.');
+            ++i;
+        }
+    }
+}
+
 void format_arg(const EventView& ev, uint32_t i, const ArgContext* ctx, OutBuffer& out) {
     const EventInfo* info = ev.info();
     if (info == nullptr || i >= info->params.size() || i >= ev.nparams()) return;

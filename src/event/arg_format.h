@@ -86,4 +86,9 @@ bool has_dynamic_type_name(EventType type);
 // which is both sysdig's rendering and our guard against terminal escapes.
 void append_sanitized(std::string_view text, OutBuffer& out);
 
+// issue 16 (uilook): the same, but well-formed UTF-8 of printable characters
+// (U+00A0 and up) is kept, for the explorer's tables, which fit text by the
+// terminal's cell widths; C1 controls and malformed bytes still become '.'.
+void append_sanitized_utf8(std::string_view text, OutBuffer& out);
+
 }  // namespace tracetop::event

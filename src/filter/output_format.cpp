@@ -87,7 +87,7 @@ bool OutputFormat::render(const FieldContext& ctx, fmt::memory_buffer& out) cons
     return true;
 }
 
-void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buffer& out) {
+void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buffer& out, bool utf8) {
     auto it = std::back_inserter(out);
     switch (value.kind) {
         case FieldValue::Kind::Int: fmt::format_to(it, "{}", value.i); break;
@@ -101,7 +101,13 @@ void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buff
         // sysdig prints doubles with one decimal (thread.cpu "1.0").
         case FieldValue::Kind::Double: fmt::format_to(it, "{:.1f}", value.d); break;
         case FieldValue::Kind::Bool: out.append(std::string_view(value.u ? "true" : "false")); break;
-        case FieldValue::Kind::String: event::append_sanitized(value.s, out); break;
+        case FieldValue::Kind::String:
+            if (utf8) {
+                event::append_sanitized_utf8(value.s, out);
+            } else {
+                event::append_sanitized(value.s, out);
+            }
+            break;
         case FieldValue::Kind::Ip: {
             char text[INET6_ADDRSTRLEN] = {};
             inet_ntop(value.ip.v6 ? AF_INET6 : AF_INET, value.ip.bytes.data(), text, sizeof text);

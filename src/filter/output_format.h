@@ -32,6 +32,8 @@ private:
 };
 
 // Appends one field value the way sysdig prints it (text sanitized).
-void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buffer& out);
+// issue 16 (uilook): `utf8` keeps well-formed UTF-8 text (the explorer's
+// tables, drawn by cell width) where sysdig prints '.' for every such byte.
+void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buffer& out, bool utf8 = false);
 
 }  // namespace tracetop::filter

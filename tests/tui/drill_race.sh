@@ -63,7 +63,7 @@ classify() {
       if (crumb == root) {
         if (head !~ /^ +PID +PPID USER/) { print "BAD: Processes with the headings " head; exit }
         if (!tf) { print "BAD: Processes without its text filter"; exit }
-        if (index(head, "ERRORS/▼") == 0) { print "BAD: Processes without its sort (ERRORS/▼)"; exit }
+        if (index(head, "ERRORS/s▼") == 0) { print "BAD: Processes without its sort (ERRORS/▼)"; exit }
         why = rows_ok("root"); if (why != "") { print "BAD: Processes: " why; exit }
         print "root"; exit
       }
@@ -147,7 +147,7 @@ wait_for "curl -6" "$(secs 20)" || fail "curl's row shows"
 # The first level's own settings: only curl (text filter), sorted by errors.
 keys '\' 'curl -6' Enter
 keys '>'
-check "Processes sorted by ERRORS/s" "ERRORS/▼"
+check "Processes sorted by ERRORS/s" "ERRORS/s▼"
 check "Processes with a text filter" "Text filter: curl -6"
 [ "$(classify < <(screen))" = root ] || fail "Processes as set up: $(classify < <(screen))"
 

@@ -10,15 +10,15 @@ check "header shows the source file" "curl_google.scap"
 check "header shows the time range" "2018-08-17"
 check "breadcrumb starts at Processes" "Processes"
 check "curl's row is shown" "curl -6 http"
-check "the default sort column is marked" "SYSCALLS/▼"
+check "the default sort column is marked" "SYSCALLS/s▼"
 first_row=$(screen | sed -n 6p)
 case "$first_row" in *17497*) pass "busiest process first" ;; *) fail "busiest process first" ;; esac
 
 # Sorting by keys: > moves the sort to the next column, I inverts.
 keys '>'
-check "> sorts by the next column" "ERRORS/▼"
+check "> sorts by the next column" "ERRORS/s▼"
 keys I
-check "I inverts the direction" "ERRORS/▲"
+check "I inverts the direction" "ERRORS/s▲"
 keys '<' '<' '<' '<' '<' '<' '<' '<' '<'  # past SYSCALLS, MEM%, RES, VIRT, CPU%, THR, USER, PPID
 check "< sorts by earlier columns (PID, ascending inverted to descending)" "PID▼"
 row6=$(screen | sed -n 6p)
@@ -152,7 +152,7 @@ grep -q ' icanon' "$SCRATCH/stty" && pass "terminal restored after a crash" || f
 fresh_server
 printf '%q ' "$TRACETOP" -r "$CAPTURE" > "$SCRATCH/cmd"
 tm new-session -d -s t -x 120 -y 40 "NO_COLOR=1 TERM=vt100 LANG=C $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; sleep 600"
-check "monochrome, ASCII terminal works" "SYSCALLS/v"
+check "monochrome, ASCII terminal works" "SYSCALLS/sv"
 check "ASCII breadcrumb" "Processes"
 keys q
 check "and quits" "EXIT STATUS 0"

@@ -9,6 +9,10 @@ SOCKET="tracetop-test-$$"
 tm() { tmux -L "$SOCKET" "$@"; }
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$SCRATCH"; }
 trap cleanup EXIT
+# issue 16 (uilook): the explorer reads a settings file (default view,
+# columns, colours) and user views from here: a scratch folder, never the
+# user's ~/.config, so what a developer saved cannot change a test.
+export XDG_CONFIG_HOME="$SCRATCH/config"
 
 # A failure here shows the screen it was seen on.
 fail() { echo "FAIL: $*"; echo "--- screen:"; screen; echo "---"; failures=$((failures + 1)); }

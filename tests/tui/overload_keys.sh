@@ -48,11 +48,11 @@ for round in 1 2 3 4 5; do
     worst=$(awk -v a="$took" -v b="$worst" 'BEGIN { print (a > b) ? a : b }')
   done
 done
-before=$(screen | grep -o '[A-Z%/]*[▼▲]' | head -1)
+before=$(screen | grep -o '[A-Za-z%/]*[▼▲]' | head -1)
 keys '>'
 if wait_for_change() { local i; for ((i = 0; i < 50; i++)); do
-      [ "$(screen | grep -o '[A-Z%/]*[▼▲]' | head -1)" != "$before" ] && return 0; sleep 0.05; done; return 1; }; wait_for_change; then
-  pass "> moved the sort from $before to $(screen | grep -o '[A-Z%/]*[▼▲]' | head -1) under overload"
+      [ "$(screen | grep -o '[A-Za-z%/]*[▼▲]' | head -1)" != "$before" ] && return 0; sleep 0.05; done; return 1; }; wait_for_change; then
+  pass "> moved the sort from $before to $(screen | grep -o '[A-Za-z%/]*[▼▲]' | head -1) under overload"
 else
   fail "> did not move the sort under overload"
 fi

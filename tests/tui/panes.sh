@@ -159,7 +159,7 @@ check "quits" "EXIT STATUS 0"
 fresh_server
 printf '%q ' "$TRACETOP" -r "$CAPTURE" > "$SCRATCH/cmd"
 tm new-session -d -s t -x 80 -y 24 "NO_COLOR=1 TERM=vt100 LANG=C $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; sleep 600"
-check "80x24 monochrome started" "SYSCALLS/v"
+check "80x24 monochrome started" "SYSCALLS/sv"
 check "the bar keeps F5 Echo at 80 columns" "F5 e Echo"
 keys '/' 'curl -6' Enter e
 check "Echo at 80x24" "]: Processes: curl (17497)"

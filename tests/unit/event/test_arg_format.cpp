@@ -311,3 +311,20 @@ TEST_CASE("times, ids and other scalar types") {
     // Wrongly sized scalars are not read.
     CHECK(arg(EventBuilder(5).u32(0).v2(), 0) == "<NA>");
 }
+
+// issue 16 (uilook): the explorer's tables keep names in any script.
+TEST_CASE("UTF-8 text is kept for the tables; controls and malformed bytes are not") {
+    auto utf8 = [](std::string_view in) {
+        OutBuffer out;
+        append_sanitized_utf8(in, out);
+        return fmt::to_string(out);
+    };
+    CHECK(utf8("\xe5\xa4\xa7\xe5\xad\x97 caf\xc3\xa9") == "\xe5\xa4\xa7\xe5\xad\x97 caf\xc3\xa9");
+    CHECK(utf8("a\x1b[2Jb\n") == "a.[2Jb.");
+    CHECK(utf8("\xc2\x9b" "31m") == "..31m");      // C1 CSI
+    CHECK(utf8("\xc0\xaf") == "..");               // overlong
+    CHECK(utf8("\xed\xa0\x80") == "...");          // surrogate
+    CHECK(utf8("\xe5\xa4") == "..");               // cut short
+    CHECK(utf8("\xf4\x90\x80\x80") == "....");     // past U+10FFFF
+    CHECK(utf8("\xf0\x9f\x98\x80") == "\xf0\x9f\x98\x80");
+}
