@@ -2,7 +2,7 @@
 # Issue 16 on a capture (no root needed): the actions menu refuses what
 # changes the system offline and says why, opens a row's open files as a
 # drill-down level, copies a row; Space tags; htop's M and digits; an
-# unbound key's hint; a bad ~/.config/tracetop/actions.toml is one clear line
+# unbound key's hint; H in Threads; a bad ~/.config/tracetop/actions.toml is one clear line
 # on the status line while the built-in actions stay.
 source "$(dirname "$0")/lib.sh"
 
@@ -20,6 +20,13 @@ keys x; check "an unbound key says so" "x does nothing here: F1 lists the keys"
 keys Space; check "Space tags the row" "1 tagged: F8 acts on them all"
 [ "$(screen | grep -c '^\*')" = 1 ] && pass "the tagged row is marked" || fail "no * mark on the tagged row"
 keys F8 Escape; check "Esc cancels" "cancelled"
+
+# H in Threads: curl's second thread (17498) goes, the filter says why.
+start 140 40 -r "$CAPTURE" -v threads
+wait_for "17498" 10 || fail "Threads lists curl's second thread"
+keys H; check "H puts the main-thread term in the filter" "thread.ismain = true"
+check_gone "curl's second thread is hidden" "17498"
+keys H; check "H again shows it" "17498"
 
 # A bad user file: one line naming it, the built-in actions still there.
 mkdir -p "$SCRATCH/config/tracetop"
