@@ -229,8 +229,12 @@ void ActionMenu::draw(int height, int width) {
     curs_set(0);
     std::string title;
     switch (step_) {
-        case Step::Pick: title = fmt::format("Actions on {}: Enter or the letter picks, Esc cancels", target_text()); break;
-        case Step::Signal: title = fmt::format("Send which signal to {}? Enter sends, Esc cancels", target_text()); break;
+        case Step::Pick:
+            title = fmt::format("Actions on {}: Enter or the letter picks, Esc cancels", target_text());
+            break;
+        case Step::Signal:
+            title = fmt::format("Send which signal to {}? Enter sends, Esc cancels", target_text());
+            break;
         case Step::Nice: title = fmt::format("Nice value for {}? (higher is nicer)", target_text()); break;
         case Step::Confirm: {
             std::string what = chosen_ ? chosen_->name : "";

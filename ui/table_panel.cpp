@@ -261,7 +261,9 @@ Reply TablePanel::htop_key(const Input& in) {
             sort_descending_by({"cpu"});
             break;
         case Action::SortTime:
-            if (!column_with_id(*snap_, {"time", "cpu"})) return hint("T sorts by CPU time: this view has no such column");
+            if (!column_with_id(*snap_, {"time", "cpu"})) {
+                return hint("T sorts by CPU time: this view has no such column");
+            }
             sort_descending_by({"time", "cpu"});
             break;
         case Action::JumpPid: {
@@ -278,7 +280,9 @@ Reply TablePanel::htop_key(const Input& in) {
             return {{K::FilterPrompt, {}, analysis::key_term("user.name", user.value_or(""), false)}};
         }
         case Action::HideUserThreads:
-            if (snap_->view_id != "threads") return hint("H hides user threads in the Threads view (F2); Processes shows one row per process");
+            if (snap_->view_id != "threads") {
+                return hint("H hides user threads in the Threads view (F2); Processes shows one row per process");
+            }
             set_filter(toggle_filter_term(snap_->filter, std::string(kHideUserThreads)));
             break;
         case Action::HideKernelThreads:

@@ -101,7 +101,9 @@ Result<std::vector<RowAction>> parse_actions(std::string_view text, std::string_
         return Error(fmt::format("{}:{}: {}", origin, e.source().begin.line, e.description()));
     }
     for (const auto& [key, value] : root) {
-        if (key.str() != "action") return Error(fmt::format("{}: unknown table \"{}\" (only [[action]])", origin, key.str()));
+        if (key.str() != "action") {
+            return Error(fmt::format("{}: unknown table \"{}\" (only [[action]])", origin, key.str()));
+        }
     }
     std::vector<RowAction> out;
     const toml::array* entries = root["action"].as_array();
@@ -154,7 +156,8 @@ std::span<const SignalName> signal_menu() {
         {SIGTRAP, "SIGTRAP"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},   {SIGFPE, "SIGFPE"},   {SIGKILL, "SIGKILL"},
         {SIGUSR1, "SIGUSR1"}, {SIGSEGV, "SIGSEGV"}, {SIGUSR2, "SIGUSR2"}, {SIGPIPE, "SIGPIPE"}, {SIGALRM, "SIGALRM"},
         {SIGCHLD, "SIGCHLD"}, {SIGCONT, "SIGCONT"}, {SIGSTOP, "SIGSTOP"}, {SIGTSTP, "SIGTSTP"}, {SIGTTIN, "SIGTTIN"},
-        {SIGTTOU, "SIGTTOU"}, {SIGURG, "SIGURG"},   {SIGXCPU, "SIGXCPU"}, {SIGXFSZ, "SIGXFSZ"}, {SIGVTALRM, "SIGVTALRM"},
+        {SIGTTOU, "SIGTTOU"}, {SIGURG, "SIGURG"},   {SIGXCPU, "SIGXCPU"}, {SIGXFSZ, "SIGXFSZ"},
+        {SIGVTALRM, "SIGVTALRM"},
         {SIGPROF, "SIGPROF"}, {SIGWINCH, "SIGWINCH"}, {SIGIO, "SIGIO"},   {SIGPWR, "SIGPWR"},   {SIGSYS, "SIGSYS"},
     };
     return kSignals;
@@ -182,7 +185,9 @@ std::string set_nice(int64_t pid, int nice) {
 std::string run_command(const std::string& command, const std::string& value) {
     posix_spawn_file_actions_t files;
     posix_spawn_file_actions_init(&files);
-    for (int fd : {0, 1, 2}) posix_spawn_file_actions_addopen(&files, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+    for (int fd : {0, 1, 2}) {
+        posix_spawn_file_actions_addopen(&files, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+    }
     std::vector<std::string> env_text;
     for (char** e = environ; e && *e; ++e) {
         if (std::string_view(*e).rfind("TRACETOP_VALUE=", 0) != 0) env_text.emplace_back(*e);

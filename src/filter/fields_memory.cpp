@@ -55,8 +55,10 @@ constexpr FieldDef kMemoryFields[] = {
      x_thread_mem<&ThreadInfo::vmsize_kb, 1024>},
     {"thread.vmrss.b", FieldType::Uint64, ArgKind::None, "thread.vmrss in bytes",
      x_thread_mem<&ThreadInfo::vmrss_kb, 1024>},
-    {"thread.vmrss.pct", FieldType::Double, ArgKind::None,
-     "thread.vmrss as a percentage of the machine's memory (htop's MEM%; tracetop's own)", x_thread_mem_pct},
+    {"thread.mempct", FieldType::Double, ArgKind::None,
+     "thread.vmrss as a percentage of the machine's memory (htop's MEM%; tracetop's own, named so that sysdig "
+     "refuses it rather than reading thread.vmrss and text)",
+     x_thread_mem_pct},
 };
 
 }  // namespace

@@ -56,7 +56,9 @@ TEST_CASE("a bad actions file gives a clear error naming the action") {
          "signal and renice act on field proc.pid or thread.tid"},
         {"key = \"x\"\nkind = \"copy\"\ncolour = 1\n", "unknown setting \"colour\""},
     };
-    for (const auto& [settings, error] : cases) CHECK(error_of(head + settings) == "a.toml: action 1 (\"x\"): " + error);
+    for (const auto& [settings, error] : cases) {
+        CHECK(error_of(head + settings) == "a.toml: action 1 (\"x\"): " + error);
+    }
     CHECK(error_of("[[action]]\nname = \"X\"\nkey = \"x\"\nkind = \"copy\"\ncopy = \"row\"\n") ==
           "a.toml: action 1: needs an id and a name");
     CHECK(error_of("[actions]\n") == "a.toml: unknown table \"actions\" (only [[action]])");
@@ -64,7 +66,8 @@ TEST_CASE("a bad actions file gives a clear error naming the action") {
 }
 
 TEST_CASE("the user's file adds actions and replaces built-in ones by id") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tt-actions-" + std::to_string(getpid()));
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("tt-actions-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir / "tracetop");
     setenv("XDG_CONFIG_HOME", dir.c_str(), 1);
     {

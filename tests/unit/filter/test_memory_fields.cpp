@@ -68,14 +68,14 @@ TEST_CASE("an mmap exit updates the calling thread's memory, as sinsp does") {
     CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144"));
 }
 
-TEST_CASE("thread.vmrss.pct: resident memory as a share of the machine's (MEM%)") {
+TEST_CASE("thread.mempct: resident memory as a share of the machine's (MEM%)") {
     event::CaptureHeader with_machine = header();
     with_machine.machine = event::MachineInfo{};
     with_machine.machine->memory_bytes = uint64_t{5144} * 1024 * 8;  // RES is an eighth of it
     FieldHarness h(with_machine);
-    CHECK(after_close(h, 200, 1, "thread.vmrss.pct=12.5"));
-    CHECK(after_close(h, 201, 2, "thread.vmrss.pct=0"));
+    CHECK(after_close(h, 200, 1, "thread.mempct=12.5"));
+    CHECK(after_close(h, 201, 2, "thread.mempct=0"));
     // Without a machine record there is nothing to divide by: missing.
     FieldHarness unknown(header());
-    CHECK_FALSE(after_close(unknown, 200, 1, "thread.vmrss.pct exists"));
+    CHECK_FALSE(after_close(unknown, 200, 1, "thread.mempct exists"));
 }
