@@ -39,19 +39,16 @@ bool after_close(FieldHarness& h, int64_t tid, uint64_t num, std::string_view fi
 
 TEST_CASE("memory of the main thread: the process's, in kB and bytes") {
     FieldHarness h(header());
-    const BuiltEvent ev(10, 200, kCloseE, {i64(3)});
-    h.feed(ev, 1);
-    CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12"));
-    CHECK(h.matches("thread.vmsize=93240 and thread.vmrss=5144"));
-    CHECK(h.matches("thread.vmsize.b=95477760 and thread.vmrss.b=5267456"));
+    CHECK(after_close(h, 200, 1,
+                      "proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12 and thread.vmsize=93240 and "
+                      "thread.vmrss=5144 and thread.vmsize.b=95477760 and thread.vmrss.b=5267456"));
 }
 
 TEST_CASE("memory on a secondary thread: proc.* is the process's, thread.* is 0") {
     FieldHarness h(header());
-    const BuiltEvent ev(10, 201, kCloseE, {i64(3)});
-    h.feed(ev, 1);
-    CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12"));
-    CHECK(h.matches("thread.vmsize=0 and thread.vmrss=0 and thread.vmsize.b=0 and thread.vmrss.b=0"));
+    CHECK(after_close(h, 201, 1,
+                      "proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12 and thread.vmsize=0 and "
+                      "thread.vmrss=0 and thread.vmsize.b=0 and thread.vmrss.b=0"));
 }
 
 TEST_CASE("an mmap exit updates the calling thread's memory, as sinsp does") {
