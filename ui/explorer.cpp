@@ -17,7 +17,11 @@
 #include <curses.h>
 #include <fmt/format.h>
 
+#include "action_menu.h"
 #include "colours.h"
+#include "engine/row_actions.h"
+#include "key_names.h"
+#include "status_line.h"
 #include "column_chooser.h"
 #include "engine/explorer_engine.h"
 #include "engine/settings_file.h"
@@ -45,7 +49,7 @@ constexpr int kMinHeight = 24;
 // again, and a drill typed for a level that is gone is refused by the engine.
 constexpr auto kAnswerWait = std::chrono::seconds(2);
 
-enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, SortMenu, Columns, Setup, ChiselsMenu };
+enum class Mode { Table, Help, Details, ViewsMenu, Prompt, Pane, SortMenu, Columns, Setup, ChiselsMenu, Actions };
 
 // issue 16 (uilook): the settings file as read at start, what is in force,
 // and a line for the user (a bad settings file, a failed save) shown over
@@ -57,11 +61,27 @@ struct Look {
     std::string notice;
 };
 
+}  // namespace
+
+// views/actions.toml's text, compiled in (embed_text.py).
+std::string_view embedded_actions_toml();
+
+namespace {
+
 class Explorer {
 public:
     Explorer(engine::ExplorerEngine& engine, Look look)
         : engine_(engine), table_(engine), panes_(engine), look_(std::move(look)) {
         table_.use_columns(&look_.settings.columns);
+        // issue 16 (uiact): a bad user actions file is said at once; the built-in actions stay.
+        auto loaded = engine::load_actions(embedded_actions_toml());
+        if (loaded) {
+            actions_ = std::move(*loaded);
+        } else {
+            status_.show(loaded.error().message);
+            auto builtin = engine::parse_actions(embedded_actions_toml(), "actions.toml");
+            if (builtin) actions_ = std::move(*builtin);
+        }
     }
     void run();
 
@@ -83,6 +103,10 @@ private:
     ViewsMenu menu_;
     ChiselsMenu chisels_;  // chisels (D)
     PaneHost panes_;
+    // issue 16 (uiact): the actions menu and what it can do, and the status line.
+    ActionMenu actions_menu_;
+    std::vector<engine::RowAction> actions_;
+    StatusLine status_;
     SortMenu sort_menu_;
     ColumnChooser chooser_;
     SetupScreen setup_;
@@ -219,6 +243,25 @@ void Explorer::on_request(Request r) {
             break;
         case Request::Kind::ChooseView: table_.set_view(r.text); break;
         case Request::Kind::BoxEvents: table_.enter_box_events(std::move(r.pane)); break;
+        case Request::Kind::Actions:
+            if (snap) {
+                std::string why;
+                if (actions_menu_.open(actions_, *snap, table_.action_targets(), why)) {
+                    mode_ = Mode::Actions;
+                } else {
+                    status_.show(why);
+                }
+            }
+            break;
+        case Request::Kind::Status: status_.show(std::move(r.text)); break;
+        case Request::Kind::ScopedView:
+            if (r.pane.row) {
+                auto cmd = engine::Command::with_row(engine::Command::Kind::DrillFilter, std::move(*r.pane.row));
+                cmd.text = r.text;
+                engine_.send(std::move(cmd));
+            }
+            break;
+        case Request::Kind::FilterPrompt: open_prompt(PromptLine::Kind::SysdigFilter, r.text); break;
         case Request::Kind::SortMenu:
         case Request::Kind::Columns:
         case Request::Kind::Setup: open_look(r.kind); break;
@@ -253,6 +296,7 @@ Panel& Explorer::top() {
         case Mode::ChiselsMenu: return chisels_;
         case Mode::Prompt: return prompt_;
         case Mode::Pane: return panes_;
+        case Mode::Actions: return actions_menu_;
         case Mode::SortMenu: return sort_menu_;
         case Mode::Columns: return chooser_;
         case Mode::Setup: return setup_;
@@ -264,9 +308,20 @@ Panel& Explorer::top() {
 bool Explorer::on_key(int ch) {
     look_.notice.clear();
     Panel& panel = top();
-    const Input in = read_input(keymap(), ch, panel.scope());
+    Input in = read_input(keymap(), ch, panel.scope());
+    if (in.action == Action::None && mode_ == Mode::Actions) {
+        // The menu's own letters (views/actions.toml) are bound nowhere else.
+        in.action = Action::Insert;
+        in.text = ch;
+    }
     switch (in.action) {
-        case Action::None: return true;
+        case Action::None:
+            // htop and csysdig hands try keys tracetop leaves free: say so.
+            if (mode_ == Mode::Table) {
+                status_.show(fmt::format("{} does nothing here: F1 lists the keys", key_name(ch)));
+                dirty_ = true;
+            }
+            return true;
         case Action::Resize: dirty_ = true; return true;
         case Action::Redraw:
             clearok(curscr, TRUE);
@@ -311,6 +366,7 @@ void Explorer::draw() {
         mvaddstr(LINES - 1, 0, fit(look_.notice, static_cast<size_t>(COLS)).c_str());
         attrset(attr(Role::Normal));
     }
+    if (mode_ == Mode::Table && look_.notice.empty()) status_.draw(LINES - 1, COLS);
     refresh();
 }
 
@@ -322,6 +378,7 @@ void Explorer::run() {
     table_.start(engine_.latest());
     for (;;) {
         if (Terminal::interrupted()) return;
+        if (status_.expired()) dirty_ = true;
         if (dirty_) {
             draw();
             dirty_ = false;

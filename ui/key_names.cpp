@@ -65,6 +65,20 @@ std::vector<int> key_codes(std::string_view name) {
     return {};
 }
 
+std::string key_name(int code) {
+    for (const Named& k : named_keys()) {
+        for (int c : k.codes) {
+            if (c == code) return std::string(k.name);
+        }
+    }
+    for (int n = 1; n <= kMaxFunctionKey; ++n) {
+        if (code == KEY_F(n)) return "F" + std::to_string(n);
+    }
+    if (code >= 1 && code <= 26) return std::string("Ctrl-") + static_cast<char>('A' + code - 1);
+    if (code > ' ' && code < kDel) return std::string(1, static_cast<char>(code));
+    return "that key";
+}
+
 std::vector<std::string> key_names(std::string_view keys) {
     std::istringstream words{std::string(keys)};
     std::vector<std::string> out;

@@ -16,6 +16,10 @@ std::vector<int> key_codes(std::string_view name);
 // The names in a blank-separated keys string ("F1 h ?").
 std::vector<std::string> key_names(std::string_view keys);
 
+// The name of a key code as keys.toml spells it ("F7", "x", "Ctrl-G"), or
+// "that key" when it has none (what the unbound-key hint names).
+std::string key_name(int code);
+
 // The number of a function key's name ("F10": 10), 0 for other keys.
 int function_key_number(std::string_view name);
 

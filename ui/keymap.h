@@ -38,6 +38,8 @@ enum class Action {
     Chisels,  // chisels (D): the chisels menu
     // Time ranges (issue 15, part big): the timeline strip's selection.
     RangeEarlier, RangeLater, RangeNarrow, RangeWiden, RangeWhole,
+    // issue 16 (uiact): actions on rows and htop's keys.
+    RowActions, SortMemory, SortCpu, SortTime, JumpPid, PickUser, HideUserThreads, HideKernelThreads,
 };
 
 // Where a binding holds. A key is looked up in the scope of what is on top

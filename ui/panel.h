@@ -35,6 +35,11 @@ struct Request {
         ReopenSpectro,   // back from a spectrogram box's events: `pane`
         ChooseView,      // the views menu's choice: `text`
         BoxEvents,       // a spectrogram box's events, a level down; back to `pane`
+        // issue 16 (uiact)
+        Actions,         // the actions menu on the tagged rows, else the selected one
+        Status,          // `text` on the status line (a result, a hint)
+        ScopedView,      // the view `text` scoped to `pane.row`'s key terms (a drill-down level)
+        FilterPrompt,    // the sysdig filter prompt, holding `text`
         // issue 16 (uilook)
         SortMenu,        // the list of columns to sort by
         Columns,         // the column chooser of the view shown
@@ -77,7 +82,7 @@ private:
 inline Input read_input(const Keymap& map, int code, Scope scope) {
     Input in;
     in.action = map.action(scope, code);
-    if (in.action == Action::Insert) in.text = code;
+    if (in.action == Action::Insert || in.action == Action::JumpPid) in.text = code;
     if (in.action == Action::Mouse) in.mouse = Terminal::mouse();
     return in;
 }

@@ -5,7 +5,12 @@
 
 #include <curses.h>
 
+#include <fmt/format.h>
+
+#include "action_menu.h"
+#include "analysis/aggregator.h"
 #include "breadcrumb.h"
+#include "colours.h"
 #include "column_chooser.h"
 #include "function_bar.h"
 #include "header.h"
@@ -58,6 +63,7 @@ void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
         });
         auto mine = levels_.extract(snap_->level_id);
         level_ = mine ? std::move(mine.mapped()) : LevelState{};
+        tagged_.clear();
         across_ = {};
     }
     rebuild();
@@ -138,6 +144,7 @@ Reply TablePanel::handle(const Input& in) {
     using K = Request::Kind;
     const size_t page = table_.page_rows();
     const Action a = in.action;
+    if (a != Action::JumpPid) jump_.reset();
     switch (a) {
         case Action::Quit: return Reply::quit();
         case Action::Help: return {K::Help};
@@ -182,13 +189,20 @@ Reply TablePanel::handle(const Input& in) {
         case Action::PageUp: select(level_.selected > page ? level_.selected - page : 0); break;
         case Action::PageDown: select(level_.selected + page); break;
         case Action::Fold:
-            // In the tree, Space folds (htop); elsewhere it pages.
+            // In the tree, Space folds; elsewhere it tags the row (htop) and moves down.
             if (level_.tree) {
                 toggle_collapse(Fold::Toggle);
-            } else {
-                select(level_.selected + page);
+                break;
             }
-            break;
+            return htop_key(in);
+        case Action::RowActions: return {K::Actions};
+        case Action::SortMemory:
+        case Action::SortCpu:
+        case Action::SortTime:
+        case Action::JumpPid:
+        case Action::PickUser:
+        case Action::HideUserThreads:
+        case Action::HideKernelThreads: return htop_key(in);
         case Action::Home: select(0); break;
         case Action::End: select(rows_.empty() ? 0 : rows_.size() - 1); break;
         case Action::Enter:
@@ -227,6 +241,78 @@ Reply TablePanel::handle(const Input& in) {
         default: return Reply::ignored();
     }
     return {};
+}
+
+void TablePanel::sort_descending_by(std::initializer_list<std::string_view> ids) {
+    const auto col = column_with_id(*snap_, ids);
+    if (!col) return;
+    level_.sort_by(*snap_, *col);
+    if (!level_.sort_descending(snap_.get())) level_.invert_sort(*snap_);
+    rebuild();
+}
+
+Reply TablePanel::htop_key(const Input& in) {
+    using K = Request::Kind;
+    if (!snap_) return {};
+    auto hint = [](std::string text) { return Reply({K::Status, {}, std::move(text)}); };
+    switch (in.action) {
+        case Action::Fold: {
+            const Row* row = selected_row();
+            if (!row) break;
+            if (!tagged_.erase(row->key)) tagged_.insert(row->key);
+            select(level_.selected + 1);
+            return hint(fmt::format("{} tagged: F8 acts on them all; Space again untags", tagged_.size()));
+        }
+        case Action::SortMemory:
+            if (!column_with_id(*snap_, {"mem", "res"})) return hint("M sorts by memory: this view has no RES column");
+            sort_descending_by({"mem", "res"});
+            break;
+        case Action::SortCpu:
+            if (!column_with_id(*snap_, {"cpu"})) return hint("P sorts by CPU: this view has no CPU% column");
+            sort_descending_by({"cpu"});
+            break;
+        case Action::SortTime:
+            if (!column_with_id(*snap_, {"time", "cpu"})) {
+                return hint("T sorts by CPU time: this view has no such column");
+            }
+            sort_descending_by({"time", "cpu"});
+            break;
+        case Action::JumpPid: {
+            const std::string& typed = jump_.type(static_cast<char>(in.text));
+            if (const auto at = row_with_id(*snap_, rows_.rows(), typed)) {
+                select(*at);
+                return hint(fmt::format("PID {}", typed));
+            }
+            return hint(fmt::format("no PID starting with {}", typed));
+        }
+        case Action::PickUser: {
+            const Row* row = selected_row();
+            const auto user = row ? row_value(*snap_, *row, "user.name") : std::nullopt;
+            return {{K::FilterPrompt, {}, analysis::key_term("user.name", user.value_or(""), false)}};
+        }
+        case Action::HideUserThreads:
+            if (snap_->view_id != "threads") {
+                return hint("H hides user threads in the Threads view (F2); Processes shows one row per process");
+            }
+            set_filter(toggle_filter_term(snap_->filter, std::string(kHideUserThreads)));
+            break;
+        case Action::HideKernelThreads:
+            set_filter(toggle_filter_term(snap_->filter, std::string(kHideKernelThreads)));
+            break;
+        default: return Reply::ignored();
+    }
+    return {};
+}
+
+std::vector<analysis::Row> TablePanel::action_targets() const {
+    std::vector<analysis::Row> out;
+    for (const Row* r : rows_.rows()) {
+        if (tagged_.count(r->key)) out.push_back(*r);
+    }
+    if (out.empty()) {
+        if (const Row* r = selected_row()) out.push_back(*r);
+    }
+    return out;
 }
 
 std::vector<size_t> TablePanel::column_order() const {
@@ -342,6 +428,15 @@ void TablePanel::draw(int height, int width) {
     table_.draw(kTableY, table_h, width, snap_->columns, rows_.rows(), level_.selected, scroll_,
                 level_.sort_column(snap_.get()), level_.sort_descending(snap_.get()), across_, rows_.prefixes(),
                 rows_.prefix_column());
+    // Tagged rows: a mark in the first column (htop's tag).
+    if (!tagged_.empty()) {
+        attrset(attr(Role::SortTitle));
+        for (int y = kTableY; y < bottom; ++y) {
+            const auto r = table_.row_at(y);
+            if (r && rows_.at(*r) && tagged_.count(rows_.at(*r)->key)) mvaddch(y, 0, '*');
+        }
+        attrset(attr(Role::Normal));
+    }
     if (rows_.empty()) {
         const char* msg = snap_->loading ? "Loading..." : level_.text_filter.empty() ? "No rows: nothing matched"
                                                                                      : "No rows match the text filter";

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "panel.h"
 #include "table_rows.h"
 #include "table_widget.h"
+#include "htop_keys.h"
 #include "tree_rows.h"
 
 namespace tracetop::ui {
@@ -59,6 +61,9 @@ public:
     // pane sent the command): Backspace from them reopens the spectrogram on `back_to`.
     void enter_box_events(PaneSelection back_to);
 
+    // What an action acts on: the tagged rows still shown, else the selected one.
+    std::vector<analysis::Row> action_targets() const;
+
     // Header, breadcrumb, table, and at the bottom the function bar.
     void draw(int height, int width) override;
 
@@ -79,6 +84,8 @@ private:
     std::optional<PaneSelection> back();
     void search_from(size_t start, bool include_start);
     void toggle_collapse(Fold how);
+    Reply htop_key(const Input& in);  // issue 16: M P T, digits, u H K, Space's tag
+    void sort_descending_by(std::initializer_list<std::string_view> ids);
     std::vector<size_t> column_order() const;
     void scroll_across(Action a);
 
@@ -96,6 +103,9 @@ private:
     std::string search_;
     bool search_failed_ = false;
 
+    // Rows tagged with Space (by key), on the level shown; a new level starts with none.
+    std::set<std::string> tagged_;
+    PidJump jump_;
     // Across the columns (issue 16): the leftmost drawn, reset on a new level.
     ColumnWindow across_;
     const std::map<std::string, std::vector<std::string>>* column_ids_ = nullptr;

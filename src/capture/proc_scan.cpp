@@ -284,4 +284,15 @@ event::CaptureHeader scan_proc(const ProcScanLimits& limits) {
     return h;
 }
 
+std::optional<ProcMemory> read_proc_memory(const std::string& proc_root, int64_t pid) {
+    // Kernel threads have no Vm* lines: all zero, as in the process list.
+    const auto status = read_bounded(proc_root + "/" + std::to_string(pid) + "/status", 8192);
+    if (!status) return std::nullopt;
+    ProcMemory m;
+    m.vmsize_kb = to_int<uint32_t>(status_field(*status, "VmSize"));
+    m.vmrss_kb = to_int<uint32_t>(status_field(*status, "VmRSS"));
+    m.vmswap_kb = to_int<uint32_t>(status_field(*status, "VmSwap"));
+    return m;
+}
+
 }  // namespace tracetop::capture

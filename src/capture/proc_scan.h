@@ -6,6 +6,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
 
 #include "event/header_records.h"
 
@@ -19,5 +22,15 @@ struct ProcScanLimits {
 };
 
 event::CaptureHeader scan_proc(const ProcScanLimits& limits);
+
+// Memory of one process now, from /proc/PID/status (kB, as in a process
+// list); nullopt when the process is gone or the file unreadable. The live
+// explorer refreshes VIRT/RES/MEM% with it at every refresh.
+struct ProcMemory {
+    uint32_t vmsize_kb = 0;
+    uint32_t vmrss_kb = 0;
+    uint32_t vmswap_kb = 0;
+};
+std::optional<ProcMemory> read_proc_memory(const std::string& proc_root, int64_t pid);
 
 }  // namespace tracetop::capture

@@ -143,7 +143,8 @@ bool ExplorerEngine::navigate(Command& cmd) {
     const analysis::ViewDef* current = views_.find(stack.view_id());
     switch (cmd.kind) {
         case Command::Kind::DrillFilter: {
-            const analysis::ViewDef* target = views_.find("events");
+            // The Events view, or the one an action names (its open files, connections).
+            const analysis::ViewDef* target = views_.find(cmd.text.empty() ? "events" : cmd.text);
             if (!target || cmd.row.key_terms.empty()) return false;
             stack.push(target->id, analysis::DrillFrame{{}, 0, cmd.row.key_terms, {}, cmd.row.label});
             return true;
@@ -359,6 +360,7 @@ void ExplorerEngine::run() {
             // Sampled at every interval boundary, paused or not, so each
             // delta covers exactly the interval the aggregator saw.
             if (cpu) pipe->feed_cpu(cpu->sample());
+            pipe->refresh_memory();
             pipe->sweep_gone_threads(now);
             if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
             // An open pane keeps going while the table is paused (the screen

@@ -40,7 +40,7 @@ struct Command {
         Clear,        // forget the rows gathered so far (accumulating views, lists)
         OpenPane,     // text: "echo" or "spectro"; row: the selection (may be empty); id: the request
         ClosePane,    // back to the table alone
-        DrillFilter,  // row: key_terms pushed as a drill-down level, label its crumb; opens Events
+        DrillFilter,  // row: key_terms pushed as a drill-down level, label its crumb; opens text's view (default Events)
         SetRange,     // range: the time range every view and pane is computed over (offline)
         Quit,
     };

@@ -1,5 +1,6 @@
 #include "engine/view_pipeline.h"
 
+#include "capture/proc_scan.h"
 #include "event/event_table.h"
 #include "filter/field_context.h"
 #include "filter/compiled_filter.h"
@@ -119,6 +120,19 @@ void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
     for (const ThreadCpu& t : used) {
         if (const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid))) {
             feed_procinfo(*thread, t.centis);
+        }
+    }
+}
+
+void ViewPipeline::refresh_memory(const std::string& proc_root) {
+    if (!agg_) return;
+    std::vector<state::Pid> pids;
+    for (const auto& [tid, thread] : model_.threads().threads()) {
+        if (thread->is_main_thread() && thread->uid != state::kNoId) pids.push_back(thread->pid);
+    }
+    for (const state::Pid pid : pids) {
+        if (const auto m = capture::read_proc_memory(proc_root, pid)) {
+            model_.set_process_memory(pid, m->vmsize_kb, m->vmrss_kb, m->vmswap_kb);
         }
     }
 }

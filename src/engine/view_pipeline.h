@@ -75,6 +75,12 @@ public:
     // and live. Threads the model does not know are skipped.
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
+    // Live VIRT/RES/MEM%: every process the model knows gets its memory
+    // from /proc (read_proc_memory), once per refresh, at the interval
+    // boundary with the CPU sample, so the columns show the memory now
+    // rather than at the process's last mmap or clone.
+    void refresh_memory(const std::string& proc_root = "/proc");
+
     // Views with `idle_rows`: a zero process-info event for every thread
     // the model knows, so processes without events in the sample still get
     // their row (current name, user, threads, command line). Call right

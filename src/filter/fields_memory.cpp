@@ -28,6 +28,16 @@ void x_thread_mem(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_uint(t->is_main_thread() ? uint64_t{t->*member} * unit : 0));
 }
 
+// tracetop's own: thread.vmrss as a percentage of the machine's memory
+// (MemTotal live, the capture's machine record offline), htop's MEM%.
+void x_thread_mem_pct(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ThreadInfo* t = thread_of(c);
+    const uint64_t total = c.model.machine_memory_bytes();
+    if (!t || total == 0) return;
+    const double rss = t->is_main_thread() ? static_cast<double>(t->vmrss_kb) * 1024.0 : 0.0;
+    out.push(FieldValue::of_double(100.0 * rss / static_cast<double>(total)));
+}
+
 constexpr FieldDef kMemoryFields[] = {
     {"proc.vmsize", FieldType::Uint64, ArgKind::None, "total virtual memory of the process (kB)",
      x_proc_kb<&ThreadInfo::vmsize_kb>},
@@ -45,6 +55,10 @@ constexpr FieldDef kMemoryFields[] = {
      x_thread_mem<&ThreadInfo::vmsize_kb, 1024>},
     {"thread.vmrss.b", FieldType::Uint64, ArgKind::None, "thread.vmrss in bytes",
      x_thread_mem<&ThreadInfo::vmrss_kb, 1024>},
+    {"thread.mempct", FieldType::Double, ArgKind::None,
+     "thread.vmrss as a percentage of the machine's memory (htop's MEM%; tracetop's own, named so that sysdig "
+     "refuses it rather than reading thread.vmrss and text)",
+     x_thread_mem_pct},
 };
 
 }  // namespace

@@ -112,6 +112,12 @@ public:
     const event::ContainerRecord* container_of(const ThreadInfo& thread) const {
         return thread.container_id.empty() ? nullptr : containers_.find(thread.container_id.view());
     }
+    // The machine's memory (the header's machine record; 0 when unknown):
+    // what MEM% is a share of.
+    uint64_t machine_memory_bytes() const { return machine_memory_bytes_; }
+    // Live: a process's memory as /proc reports it now, set on its main
+    // thread (where thread.vm* read it). Nothing when the model lacks it.
+    void set_process_memory(Pid pid, uint32_t vmsize_kb, uint32_t vmrss_kb, uint32_t vmswap_kb);
     size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
     // The fd entry `fd` of thread `tid` right now (what --print shows after
@@ -189,6 +195,7 @@ private:
     InternedString bound_cgroups_;
     InternedString bound_container_id_;
     uint8_t bound_runtime_ = 0;
+    uint64_t machine_memory_bytes_ = 0;
     std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 

@@ -68,6 +68,7 @@ void Model::name_from_proc(FdEntry& entry) {
 
 void Model::load_header(const event::CaptureHeader& header) {
     reset_state();
+    machine_memory_bytes_ = header.machine ? header.machine->memory_bytes : 0;
     users_.load(header.users, header.groups);
     for (const auto& itf : header.interfaces) {
         if (itf.is_ipv6()) continue;

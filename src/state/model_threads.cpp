@@ -146,6 +146,14 @@ void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
     thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
 }
 
+void Model::set_process_memory(Pid pid, uint32_t vmsize_kb, uint32_t vmrss_kb, uint32_t vmswap_kb) {
+    ThreadInfo* main = threads_.find(pid);
+    if (main == nullptr || !main->is_main_thread()) return;
+    main->vmsize_kb = vmsize_kb;
+    main->vmrss_kb = vmrss_kb;
+    main->vmswap_kb = vmswap_kb;
+}
+
 void Model::handle_procinfo(const EventView& ev, ThreadInfo& thread) {
     constexpr uint64_t kMaxCpuPercent = 100;
     const uint64_t ticks = uint_param(ev, 0) + uint_param(ev, 1);

@@ -23,7 +23,7 @@ filter_only=" fd.ip fd.port fd.net "
 # tracetop's own fields; sysdig 0.29.3 has none of them.
 ours_only=" signal.name signal.num signal.source_pid signal.source_name signal.target_pid signal.target_name
   signal.via signal.delivered signal.result error.name error.code error.meaning error.class fd.ioclass
-  proc.exit_status
+  proc.exit_status thread.mempct
   container.ip "  # container.ip: issue 13 (ctrmodel); newer libs have it, sysdig 0.29.3 does not
 # Fields with an argument, as they are used.
 with_argument="evt.arg.fd evt.arg.res evt.arg.name evt.arg.data evt.arg.flags evt.arg.tuple evt.arg.ID

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The explorer as a user meets it, on a shared capture, in a 120x40 tmux pane:
+# The explorer as a user meets it, on a shared capture, in a 140x40 tmux pane:
 # rows, sorting by key and by mouse, drilling three levels down and back,
 # search, text filter, sysdig filter (valid and invalid), help, views menu,
 # pause, resize, quit, and the terminal given back in every case.
 source "$(dirname "$0")/lib.sh"
 
-start 120 40 -r "$CAPTURE"
+start 140 40 -r "$CAPTURE"
 check "header shows the source file" "curl_google.scap"
 check "header shows the time range" "2018-08-17"
 check "breadcrumb starts at Processes" "Processes"
@@ -19,7 +19,7 @@ keys '>'
 check "> sorts by the next column" "ERRORS/s▼"
 keys I
 check "I inverts the direction" "ERRORS/s▲"
-keys '<' '<' '<' '<' '<' '<'
+keys '<' '<' '<' '<' '<' '<' '<' '<' '<'  # past SYSCALLS, MEM%, RES, VIRT, CPU%, THR, USER, PPID
 check "< sorts by earlier columns (PID, ascending inverted to descending)" "PID▼"
 row6=$(screen | sed -n 6p)
 case "$row6" in *17497*) pass "PID descending puts the highest pid first" ;; *) fail "PID descending" ;; esac
@@ -130,19 +130,19 @@ check "and the function bar" "F10 q"
 quit_restores_terminal
 
 # Ctrl-C and SIGTERM end it cleanly too.
-start 120 40 -r "$CAPTURE"
+start 140 40 -r "$CAPTURE"
 check "started again" "curl -6"
 keys C-c
 check "Ctrl-C quits with status 0" "EXIT STATUS 0"
 grep -q ' icanon' "$SCRATCH/stty" && pass "terminal restored after Ctrl-C" || fail "terminal restored after Ctrl-C"
-start 120 40 -r "$CAPTURE"
+start 140 40 -r "$CAPTURE"
 check "started again" "curl -6"
 pkill -TERM -f "^$TRACETOP -r $CAPTURE" 2>/dev/null || kill -TERM "$(tm list-panes -t t -F '#{pane_pid}' | xargs pgrep -P | head -1)"
 check "SIGTERM quits" "EXIT STATUS 0"
 grep -q ' icanon' "$SCRATCH/stty" && pass "terminal restored after SIGTERM" || fail "terminal restored after SIGTERM"
 
 # A crash gives the terminal back as well (SIGSEGV sent from outside).
-start 120 40 -r "$CAPTURE"
+start 140 40 -r "$CAPTURE"
 check "started again" "curl -6"
 kill -SEGV "$(tm list-panes -t t -F '#{pane_pid}' | xargs pgrep -P | head -1)"
 check "a crash ends it" "EXIT STATUS 139"

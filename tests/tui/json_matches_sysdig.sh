@@ -87,6 +87,23 @@ for r in last["data"]:
   else
     fail "$f: THR differs from csysdig's TH (lines: pid threads)"
   fi
+  # issue 16 (uiact): VIRT and RES equal csysdig's (thread.vmsize.b and
+  # thread.vmrss.b, MAX per process) on every row. Lines: pid virt res.
+  python3 -c '
+import json, sys
+last = json.load(open(sys.argv[1]))["slices"][-1]
+at = {c["name"]: i for i, c in enumerate(last["info"]["legend"])}
+for r in last["data"]:
+    print(r["k"], int(r["d"][at["VIRT"]]), int(r["d"][at["RES"]]))' "$SCRATCH/cs.json" | sort > "$SCRATCH/theirs_mem"
+  python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["rows"]:
+    print(r["key"], int(r["values"]["virt"]), int(r["values"]["res"]))' "$SCRATCH/procs.json" | sort > "$SCRATCH/ours_mem"
+  if [ -s "$SCRATCH/theirs_mem" ] && diff "$SCRATCH/theirs_mem" "$SCRATCH/ours_mem"; then
+    pass "$f: VIRT and RES equal csysdig's on all $(wc -l < "$SCRATCH/ours_mem") rows"
+  else
+    fail "$f: VIRT/RES differ from csysdig's (lines: pid virt res)"
+  fi
   while read -r pid n; do
     theirs=$(oracle -r "$cap" "proc.pid=$pid" | wc -l)
     rows=$("$TRACETOP" -r "$cap" --json -v events "proc.pid=$pid" |

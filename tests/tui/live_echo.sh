@@ -14,7 +14,7 @@ message="tracetop-echo-$$-$RANDOM"
 "$ECHO_TALK" "$message" 60 & talk_pid=$!
 trap 'kill $talk_pid 2>/dev/null; cleanup' EXIT
 
-start 120 40 -d 500
+start 140 40 -d 500
 if ! wait_for "Source: live" 30; then
   fail "live capture started"
   finish

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The live explorer as root: two workloads of known behaviour run while
-# tracetop watches the machine in a 120x40 tmux pane. tt_tui_calls makes
+# tracetop watches the machine in a 140x40 tmux pane. tt_tui_calls makes
 # access() calls in a loop, tt_tui_burn burns CPU without any system call.
 # The Processes view shows the first with a nonzero SYSCALLS/s and the second
 # with a substantial CPU% (>= 20: the machine may be busy; read from /proc,
@@ -35,7 +35,7 @@ wait_number() {
   return 1
 }
 
-start 120 40 -d 500
+start 140 40 -d 500
 if ! wait_for "Source: live" 30; then
   fail "live capture started"
   finish
@@ -55,7 +55,7 @@ done
 keys '\' 'tt_tui_' Enter
 check "text filter shown in the header" "Text filter: tt_tui_"
 # Columns: PID PPID USER THR CPU% SYSCALLS/s ...
-if v=$(wait_number tt_tui_calls 6 100 20); then
+if v=$(wait_number tt_tui_calls 9 100 20); then
   pass "tt_tui_calls is shown with a nonzero syscall rate ($v/s)"
 else
   fail "tt_tui_calls is shown with a nonzero syscall rate (got $v)"
@@ -65,7 +65,7 @@ if v=$(wait_number tt_tui_burn 5 5 20); then
 else
   fail "tt_tui_burn is shown with a substantial CPU% (got $v)"
 fi
-v=$(field_of tt_tui_burn 6)
+v=$(field_of tt_tui_burn 9)  # SYSCALLS/s, after VIRT RES MEM%
 [ "$(plain "${v:-x}")" = 0 ] && pass "the burner makes no system calls (SYSCALLS/s $v)" || fail "the burner makes no system calls (got ${v:-none})"
 
 # Drill into the caller: Threads, then System Calls, where access shows.

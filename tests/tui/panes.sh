@@ -10,7 +10,7 @@ need_sysdig
 # The row of the screen (1 = top) holding TEXT, whole.
 row_with() { screen | grep -F -- "$1" | head -1; }
 
-start 120 40 -r "$CAPTURE"
+start 140 40 -r "$CAPTURE"
 check "started" "curl -6 http"
 
 # --- Echo (e / F5) on curl: the HTTP request it wrote and the reply it read.

@@ -28,23 +28,27 @@ event::CaptureHeader header() {
     return h;
 }
 
+// Feeds a close by thread `tid` as event `num`, then asks `filter` of it.
+bool after_close(FieldHarness& h, int64_t tid, uint64_t num, std::string_view filter) {
+    const BuiltEvent ev(num * 10, tid, kCloseE, {i64(3)});
+    h.feed(ev, num);
+    return h.matches(filter);
+}
+
 }  // namespace
 
 TEST_CASE("memory of the main thread: the process's, in kB and bytes") {
     FieldHarness h(header());
-    const BuiltEvent ev(10, 200, kCloseE, {i64(3)});
-    h.feed(ev, 1);
-    CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12"));
-    CHECK(h.matches("thread.vmsize=93240 and thread.vmrss=5144"));
-    CHECK(h.matches("thread.vmsize.b=95477760 and thread.vmrss.b=5267456"));
+    CHECK(after_close(h, 200, 1,
+                      "proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12 and thread.vmsize=93240 and "
+                      "thread.vmrss=5144 and thread.vmsize.b=95477760 and thread.vmrss.b=5267456"));
 }
 
 TEST_CASE("memory on a secondary thread: proc.* is the process's, thread.* is 0") {
     FieldHarness h(header());
-    const BuiltEvent ev(10, 201, kCloseE, {i64(3)});
-    h.feed(ev, 1);
-    CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12"));
-    CHECK(h.matches("thread.vmsize=0 and thread.vmrss=0 and thread.vmsize.b=0 and thread.vmrss.b=0"));
+    CHECK(after_close(h, 201, 1,
+                      "proc.vmsize=93240 and proc.vmrss=5144 and proc.vmswap=12 and thread.vmsize=0 and "
+                      "thread.vmrss=0 and thread.vmsize.b=0 and thread.vmrss.b=0"));
 }
 
 TEST_CASE("an mmap exit updates the calling thread's memory, as sinsp does") {
@@ -54,11 +58,21 @@ TEST_CASE("an mmap exit updates the calling thread's memory, as sinsp does") {
     const BuiltEvent mmap(10, 201, kMmapX, {u64(0x7f0000000000), u32(224312), u32(6000), u32(0)});
     h.feed(mmap, 1);
     CHECK(h.matches("proc.vmsize=224312 and proc.vmrss=6000 and proc.vmswap=0 and thread.vmsize=0"));
-    const BuiltEvent on_main(20, 200, kCloseE, {i64(3)});
-    h.feed(on_main, 2);
-    CHECK(h.matches("proc.vmsize=93240 and thread.vmsize=93240"));
+    CHECK(after_close(h, 200, 2, "proc.vmsize=93240 and thread.vmsize=93240"));
     // The old brk exit carries no memory: nothing changes.
     const BuiltEvent old_brk(30, 200, kBrkOldX, {u64(0x1000)});
     h.feed(old_brk, 3);
     CHECK(h.matches("proc.vmsize=93240 and proc.vmrss=5144"));
+}
+
+TEST_CASE("thread.mempct: resident memory as a share of the machine's (MEM%)") {
+    event::CaptureHeader with_machine = header();
+    with_machine.machine = event::MachineInfo{};
+    with_machine.machine->memory_bytes = uint64_t{5144} * 1024 * 8;  // RES is an eighth of it
+    FieldHarness h(with_machine);
+    CHECK(after_close(h, 200, 1, "thread.mempct=12.5"));
+    CHECK(after_close(h, 201, 2, "thread.mempct=0"));
+    // Without a machine record there is nothing to divide by: missing.
+    FieldHarness unknown(header());
+    CHECK_FALSE(after_close(unknown, 200, 1, "thread.mempct exists"));
 }
