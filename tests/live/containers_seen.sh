@@ -1,0 +1,103 @@
+# Containers, live (issue 13): two named containers of a busybox image, run
+# by a docker daemon this test starts itself, seen by tracetop with their
+# names, image and events; the recording (-w) read back by tracetop -r and by
+# sysdig 0.29.3 names the same containers. Nothing is pulled from a registry:
+# the image is Debian's busybox-static imported as a root filesystem.
+# One container serves TCP on its own loopback (--network none), the other
+# joins its network namespace, writes a file and connects: no traffic leaves
+# the two containers' namespace, and the daemon makes no bridge or iptables.
+source "$(dirname "$0")/lib.sh"
+need_root
+need_sysdig
+for tool in dockerd docker; do
+  command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed (./setup.sh installs docker.io)"; exit 77; }
+done
+[ -x /bin/busybox ] || { echo "SKIP: /bin/busybox is missing (./setup.sh installs busybox-static)"; exit 77; }
+
+D="$SCRATCH/docker"
+mkdir -p "$D/root" "$D/exec" "$D/rootfs/bin" "$D/rootfs/tmp"
+SOCK="unix://$D/docker.sock"
+dk() { docker -H "$SOCK" "$@"; }
+DOCKERD_PID=""
+stop_docker() {
+  [ -n "$DOCKERD_PID" ] || return 0
+  dk rm -f tt-writer tt-server >/dev/null 2>&1
+  kill "$DOCKERD_PID" 2>/dev/null
+  for _ in $(seq 100); do kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$DOCKERD_PID" 2>/dev/null
+  # Overlay mounts the daemon may leave under the scratch folder.
+  grep -o " $D[^ ]*" /proc/mounts | sort -r | while read -r m; do umount -l "$m" 2>/dev/null; done
+}
+lib_exit=$(trap -p EXIT); lib_exit=${lib_exit#trap -- \'}; lib_exit=${lib_exit%\' EXIT}
+trap 'stop_docker; eval "$lib_exit"' EXIT
+
+# Our own daemon: its own root, socket and pid file, no network set-up.
+dockerd --host "$SOCK" --data-root "$D/root" --exec-root "$D/exec" --pidfile "$D/dockerd.pid" \
+  --iptables=false --ip6tables=false --bridge=none >"$D/dockerd.log" 2>&1 &
+DOCKERD_PID=$!
+for _ in $(seq 300); do dk info >/dev/null 2>&1 && break; kill -0 "$DOCKERD_PID" 2>/dev/null || break; sleep 0.1; done
+dk info >/dev/null 2>&1 || { echo "SKIP: no working docker daemon here: $(tail -3 "$D/dockerd.log")"; exit 77; }
+
+IMAGE="tt-busybox:$$"
+cp /bin/busybox "$D/rootfs/bin/busybox"
+for applet in sh nc sleep echo cat; do ln -s busybox "$D/rootfs/bin/$applet"; done
+tar -C "$D/rootfs" -c . | dk import - "$IMAGE" >/dev/null || { fail "docker import failed"; finish; }
+
+cap="$SCRATCH/containers.scap"
+"$TRACETOP" "${RINGS[@]}" -w "$cap" >"$SCRATCH/tracetop.out" 2>"$SCRATCH/tracetop.err" &
+tt=$!
+wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
+
+PORT=7777
+dk run -d --name tt-server --network none "$IMAGE" nc -l -p "$PORT" >/dev/null ||
+  { fail "cannot start tt-server"; finish; }
+dk run -d --name tt-writer --network container:tt-server "$IMAGE" sh -c \
+  "echo written-by-tt > /tmp/tt-file; i=0; while [ \$i -lt 50 ]; do echo hello | nc 127.0.0.1 $PORT && break; sleep 0.1; i=\$((i+1)); done" \
+  >/dev/null || { fail "cannot start tt-writer"; finish; }
+timeout 30 docker -H "$SOCK" wait tt-writer tt-server >/dev/null || fail "the containers did not finish within 30 s"
+sleep 1  # the last events reach the rings, the metadata the stream
+kill -INT "$tt"
+wait "$tt" || fail "tracetop -w ended with an error: $(tail -2 "$SCRATCH/tracetop.err")"
+[ -s "$cap" ] || { fail "no capture written"; finish; }
+
+# sysdig reads our recording: the container events and the cgroups of the
+# threads must both be there for it to name the containers.
+ours="container.image=$IMAGE"
+sysdig -r "$cap" -p '%container.name %container.image' "$ours" 2>/dev/null | sort -u >"$SCRATCH/sysdig.names"
+printf '%s\n' "tt-server $IMAGE" "tt-writer $IMAGE" >"$SCRATCH/want.names"
+if cmp -s "$SCRATCH/sysdig.names" "$SCRATCH/want.names"; then
+  pass "sysdig -r sees exactly tt-server and tt-writer, image $IMAGE"
+else
+  fail "sysdig -r sees other containers: $(tr '\n' ';' <"$SCRATCH/sysdig.names")"
+fi
+sysdig -r "$cap" -p '%container.name %container.type %container.id' "$ours and evt.type=execve and evt.dir=<" 2>/dev/null |
+  sort -u >"$SCRATCH/sysdig.ids"
+expect_line "$SCRATCH/sysdig.ids" "^tt-writer docker [0-9a-f]{12}$" "sysdig: tt-writer is a docker container with a 12-digit id"
+sysdig -r "$cap" -p '%container.name %evt.type %fd.name' \
+  "$ours and evt.dir=< and ((evt.type in (open, openat) and fd.name=/tmp/tt-file) or evt.type in (connect, accept, accept4))" \
+  2>/dev/null | sort -u >"$SCRATCH/sysdig.work"
+expect_line "$SCRATCH/sysdig.work" "^tt-writer open(at)? /tmp/tt-file$" "sysdig: tt-writer opens /tmp/tt-file"
+expect_line "$SCRATCH/sysdig.work" "^tt-writer connect 127\.0\.0\.1:[0-9]+->127\.0\.0\.1:$PORT$" "sysdig: tt-writer connects to port $PORT"
+expect_line "$SCRATCH/sysdig.work" "^tt-server accept4? 127\.0\.0\.1:[0-9]+->127\.0\.0\.1:$PORT$" "sysdig: tt-server accepts on port $PORT"
+
+# tracetop reads the same recording with the same names and counts.
+for f in names work; do
+  case $f in
+    names) fmt='%container.name %container.image'; flt="$ours" ;;
+    work) fmt='%container.name %evt.type %fd.name'
+          flt="$ours and evt.dir=< and ((evt.type in (open, openat) and fd.name=/tmp/tt-file) or evt.type in (connect, accept, accept4))" ;;
+  esac
+  "$TRACETOP" -r "$cap" --print -p "$fmt" "$flt" 2>&1 | sort -u >"$SCRATCH/tracetop.$f"
+  if [ -s "$SCRATCH/tracetop.$f" ] && cmp -s "$SCRATCH/sysdig.$f" "$SCRATCH/tracetop.$f"; then
+    pass "tracetop -r: the same $f as sysdig"
+  else
+    fail "tracetop -r differs from sysdig ($f): $(diff "$SCRATCH/sysdig.$f" "$SCRATCH/tracetop.$f" | head -4 | tr '\n' ';')"
+  fi
+done
+for who in tt-writer tt-server; do
+  n_s=$(sysdig -r "$cap" -p '%evt.num' "container.name=$who" 2>/dev/null | wc -l)
+  n_t=$("$TRACETOP" -r "$cap" --print -p '%evt.num' "container.name=$who" 2>/dev/null | wc -l)
+  if [ "$n_s" -gt 0 ] && [ "$n_s" -eq "$n_t" ]; then pass "$who: $n_s events in both readers"; else
+    fail "$who: sysdig counts $n_s events, tracetop $n_t"; fi
+done
+finish
