@@ -24,6 +24,9 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
+  # containers (issue 13, ctrlive): the live test's docker daemon and the
+  # busybox root filesystem its image is imported from
+  docker.io busybox-static
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }
