@@ -67,7 +67,7 @@ wait "$tj" || fail "tracetop --json ended with an error: $(tail -2 "$SCRATCH/vie
 
 # The live Containers view: exactly our two containers of our image, named,
 # docker, with a 12-digit id, and events of each (file and network bytes).
-view_check=$(/usr/bin/python3 - "$SCRATCH/view.json" "$IMAGE" <<'PY'
+view_check=$(/usr/bin/python3 - "$SCRATCH/view.json" "$IMAGE" 2>&1 <<'PY'
 import json, re, sys
 try:
     view = json.load(open(sys.argv[1]))
