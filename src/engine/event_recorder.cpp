@@ -30,7 +30,16 @@ Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& opti
 
 void EventRecorder::offer(const filter::FieldContext& fields) {
     if (writer_->failed()) return;
-    if (filter_ && !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_))) return;
+    if (filter_ && !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_))) {
+        // Container records (ctrlive, issue 13): what names the containers of
+        // the events kept; sysdig -w keeps such state events the filter
+        // rejects as state-only records, so do we.
+        if (!event::is_never_shown(fields.ev.type)) return;
+        event::EventView state_only = fields.ev;
+        state_only.block_flags |= event::kEventFlagStateOnly;
+        writer_->write(state_only);
+        return;
+    }
     writer_->write(fields.ev);
 }
 
