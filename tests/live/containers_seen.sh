@@ -50,8 +50,14 @@ cap="$SCRATCH/containers.scap"
 tt=$!
 "$TRACETOP" "${RINGS[@]}" --json -v containers >"$SCRATCH/view.json" 2>"$SCRATCH/view.err" &
 tj=$!
+# And a recording with a filter: the container records must be kept (as
+# state-only records, like sysdig -w) for the events it keeps to be named.
+filtered="$SCRATCH/filtered.scap"
+"$TRACETOP" "${RINGS[@]}" -w "$filtered" 'proc.name=nc' >"$SCRATCH/filtered.out" 2>"$SCRATCH/filtered.err" &
+tf=$!
 wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
 wait_until_attached "$tj"
+wait_until_capturing "$tf" "$SCRATCH/filtered.err"
 
 PORT=7777
 dk run -d --name tt-server --network none "$IMAGE" nc -l -p "$PORT" >/dev/null ||
@@ -61,8 +67,9 @@ dk run -d --name tt-writer --network container:tt-server "$IMAGE" sh -c \
   >/dev/null || { fail "cannot start tt-writer"; finish; }
 timeout 30 docker -H "$SOCK" wait tt-writer tt-server >/dev/null || fail "the containers did not finish within 30 s"
 sleep 1  # the last events reach the rings, the metadata the stream
-kill -INT "$tt" "$tj"
+kill -INT "$tt" "$tj" "$tf"
 wait "$tt" || fail "tracetop -w ended with an error: $(tail -2 "$SCRATCH/tracetop.err")"
+wait "$tf" || fail "tracetop -w FILTER ended with an error: $(tail -2 "$SCRATCH/filtered.err")"
 wait "$tj" || fail "tracetop --json ended with an error: $(tail -2 "$SCRATCH/view.err")"
 
 # The live Containers view: exactly our two containers of our image, named,
@@ -131,6 +138,16 @@ sysdig -r "$sysdig_cap" -p '%container.name %evt.type %fd.name' \
 expect_line "$SCRATCH/sysdig.work" "^tt-writer open(at)? /tmp/tt-file$" "sysdig: tt-writer opens /tmp/tt-file"
 expect_line "$SCRATCH/sysdig.work" "^tt-writer connect 127\.0\.0\.1:[0-9]+->127\.0\.0\.1:$PORT$" "sysdig: tt-writer connects to port $PORT"
 expect_line "$SCRATCH/sysdig.work" "^tt-server accept4? 127\.0\.0\.1:[0-9]+->127\.0\.0\.1:$PORT$" "sysdig: tt-server accepts on port $PORT"
+
+# The filtered recording holds nc's events only (runc's execveat is not
+# among them), named by the container records kept with them.
+sysdig -r "$filtered" -p '%container.name %proc.name' 2>"$SCRATCH/sysdig.filtered.err" | sort -u >"$SCRATCH/sysdig.filtered"
+printf '%s\n' "tt-server nc" "tt-writer nc" >"$SCRATCH/want.filtered"
+if cmp -s "$SCRATCH/sysdig.filtered" "$SCRATCH/want.filtered"; then
+  pass "-w 'proc.name=nc': sysdig names both containers' nc"
+else
+  fail "-w 'proc.name=nc': sysdig sees: $(tr '\n' ';' <"$SCRATCH/sysdig.filtered") $(tail -1 "$SCRATCH/sysdig.filtered.err")"
+fi
 
 # tracetop reads the same copy with the same names and counts, and the
 # recording as written with the same names.
