@@ -53,7 +53,7 @@ tj=$!
 # And a recording with a filter: the container records must be kept (as
 # state-only records, like sysdig -w) for the events it keeps to be named.
 filtered="$SCRATCH/filtered.scap"
-"$TRACETOP" "${RINGS[@]}" -w "$filtered" 'proc.name=nc' >"$SCRATCH/filtered.out" 2>"$SCRATCH/filtered.err" &
+"$TRACETOP" "${RINGS[@]}" -w "$filtered" 'evt.type in (clone, clone3, fork, vfork, execve, connect, accept, accept4)' >"$SCRATCH/filtered.out" 2>"$SCRATCH/filtered.err" &
 tf=$!
 wait_until_capturing "$tt" "$SCRATCH/tracetop.err"
 wait_until_attached "$tj"
@@ -71,6 +71,10 @@ kill -INT "$tt" "$tj" "$tf"
 wait "$tt" || fail "tracetop -w ended with an error: $(tail -2 "$SCRATCH/tracetop.err")"
 wait "$tf" || fail "tracetop -w FILTER ended with an error: $(tail -2 "$SCRATCH/filtered.err")"
 wait "$tj" || fail "tracetop --json ended with an error: $(tail -2 "$SCRATCH/view.err")"
+# The daemon's work is done; sysdig reading the files with it still running
+# died of "stack smashing detected" every time, and cleanly without it.
+stop_docker
+DOCKERD_PID=""
 
 # The live Containers view: exactly our two containers of our image, named,
 # docker, with a 12-digit id, and events of each (file and network bytes).
@@ -119,34 +123,51 @@ while at + 8 <= len(data):
 open(sys.argv[2], 'wb').write(out)
 PY
 
+# oracle OUT ARGS...: sysdig's sorted, distinct lines in OUT. Under load
+# sysdig 0.29.3 now and then dies reading a file it reads cleanly the next
+# time (seen: "stack smashing detected"); a run it did not survive is made
+# again, twice at most, and a third death fails the check with its message.
+oracle() {
+  local out=$1 attempt; shift
+  for attempt in 1 2 3; do
+    sysdig "$@" >"$out.raw" 2>"$out.err"
+    [ $? -lt 128 ] && { sort -u "$out.raw" >"$out"; return 0; }
+    echo "note: sysdig died reading the recording (attempt $attempt): $(tail -1 "$out.err")"
+  done
+  : >"$out"
+  return 1
+}
+
 # sysdig reads our recording: the container events and the cgroups of the
 # threads must both be there for it to name the containers.
 ours="container.image=$IMAGE"
-sysdig -r "$sysdig_cap" -p '%container.name %container.image' "$ours" 2>"$SCRATCH/sysdig.names.err" | sort -u >"$SCRATCH/sysdig.names"
+oracle "$SCRATCH/sysdig.names" -r "$sysdig_cap" -p '%container.name %container.image' "$ours"
 printf '%s\n' "tt-server $IMAGE" "tt-writer $IMAGE" >"$SCRATCH/want.names"
 if cmp -s "$SCRATCH/sysdig.names" "$SCRATCH/want.names"; then
   pass "sysdig -r sees exactly tt-server and tt-writer, image $IMAGE"
 else
   fail "sysdig -r sees other containers: $(tr '\n' ';' <"$SCRATCH/sysdig.names")"
 fi
-sysdig -r "$sysdig_cap" -p '%container.name %container.type %container.id' "$ours and evt.type=execve and evt.dir=<" 2>/dev/null |
-  sort -u >"$SCRATCH/sysdig.ids"
+oracle "$SCRATCH/sysdig.ids" -r "$sysdig_cap" -p '%container.name %container.type %container.id' \
+  "$ours and evt.type=execve and evt.dir=<"
 expect_line "$SCRATCH/sysdig.ids" "^tt-writer docker [0-9a-f]{12}$" "sysdig: tt-writer is a docker container with a 12-digit id"
-sysdig -r "$sysdig_cap" -p '%container.name %evt.type %fd.name' \
-  "$ours and evt.dir=< and ((evt.type in (open, openat) and fd.name=/tmp/tt-file) or evt.type in (connect, accept, accept4))" \
-  2>/dev/null | sort -u >"$SCRATCH/sysdig.work"
+oracle "$SCRATCH/sysdig.work" -r "$sysdig_cap" -p '%container.name %evt.type %fd.name' \
+  "$ours and evt.dir=< and ((evt.type in (open, openat) and fd.name=/tmp/tt-file) or evt.type in (connect, accept, accept4))"
 expect_line "$SCRATCH/sysdig.work" "^tt-writer open(at)? /tmp/tt-file$" "sysdig: tt-writer opens /tmp/tt-file"
 expect_line "$SCRATCH/sysdig.work" "^tt-writer connect 127\.0\.0\.1:[0-9]+->127\.0\.0\.1:$PORT$" "sysdig: tt-writer connects to port $PORT"
 expect_line "$SCRATCH/sysdig.work" "^tt-server accept4? 127\.0\.0\.1:[0-9]+->127\.0\.0\.1:$PORT$" "sysdig: tt-server accepts on port $PORT"
 
-# The filtered recording holds nc's events only (runc's execveat is not
-# among them), named by the container records kept with them.
-sysdig -r "$filtered" -p '%container.name %proc.name' 2>"$SCRATCH/sysdig.filtered.err" | sort -u >"$SCRATCH/sysdig.filtered"
-printf '%s\n' "tt-server nc" "tt-writer nc" >"$SCRATCH/want.filtered"
-if cmp -s "$SCRATCH/sysdig.filtered" "$SCRATCH/want.filtered"; then
-  pass "-w 'proc.name=nc': sysdig names both containers' nc"
+# The filtered recording holds process starts and connections (runc's
+# execveat is not among them), named by the container records kept with them
+# (tracetop keeps no other state record the filter rejects: a thread whose
+# clone or exec is left out is unknown to the readers).
+oracle "$SCRATCH/sysdig.filtered" -r "$filtered" -p '%container.name %evt.type' \
+  "$ours and evt.dir=< and evt.type in (connect, accept, accept4)"
+printf '%s\n' "tt-server accept" "tt-writer connect" >"$SCRATCH/want.filtered"
+if sed 's/accept4$/accept/' "$SCRATCH/sysdig.filtered" | sort -u | cmp -s - "$SCRATCH/want.filtered"; then
+  pass "-w with a filter: sysdig names the containers of both ends"
 else
-  fail "-w 'proc.name=nc': sysdig sees: $(tr '\n' ';' <"$SCRATCH/sysdig.filtered") $(tail -1 "$SCRATCH/sysdig.filtered.err")"
+  fail "-w with a filter: sysdig sees: $(tr '\n' ';' <"$SCRATCH/sysdig.filtered")"
 fi
 
 # tracetop reads the same copy with the same names and counts, and the
@@ -170,7 +191,8 @@ done
 # sysdig also prints the container event itself (its "thread" is the
 # container); tracetop never shows it: counted apart.
 for who in tt-writer tt-server; do
-  n_s=$(sysdig -r "$sysdig_cap" -p '%evt.num' "container.name=$who and evt.type!=container" 2>/dev/null | wc -l)
+  oracle "$SCRATCH/sysdig.count" -r "$sysdig_cap" -p '%evt.num' "container.name=$who and evt.type!=container"
+  n_s=$(wc -l <"$SCRATCH/sysdig.count")
   n_t=$("$TRACETOP" -r "$sysdig_cap" --print -p '%evt.num' "container.name=$who" 2>/dev/null | wc -l)
   if [ "$n_s" -gt 0 ] && [ "$n_s" -eq "$n_t" ]; then pass "$who: $n_s events in both readers"; else
     fail "$who: sysdig counts $n_s events, tracetop $n_t"; fi
