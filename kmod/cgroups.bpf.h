@@ -27,22 +27,12 @@ static __always_inline struct kernfs_node *kn_parent(struct kernfs_node *kn)
 	return BPF_CORE_READ((struct kernfs_node___pre615 *)kn, parent);
 }
 
-/* The components of the path being written, leaf first (per CPU: too big
- * for the stack next to the event's own frames). */
-struct cg_chain {
-	struct kernfs_node *kn[CGROUP_DEPTH];
-};
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct cg_chain);
-} cg_chains SEC(".maps");
-
 /* The state of the walks, shared by the bpf_loop steps below: one callback
  * per level (subsystem, path component), each verified once, instead of
- * every subsystem's copy of the path walk for the verifier to check. */
+ * every subsystem's copy of the path walk for the verifier to check. It
+ * lives in a per-CPU map, not on the stack: values loaded from a map are
+ * unknown to the verifier, so it checks each step once instead of following
+ * every count the walk could reach (which made loading the probe slower). */
 struct cg_walk {
 	struct css_set *cset;
 	struct kernfs_node *kn; /* the component reached by the upward walk */
@@ -52,7 +42,21 @@ struct cg_walk {
 	__u32 at;     /* bytes written, the entry being built included */
 	__u32 depth;  /* components found above the leaf */
 	int outcome;  /* upward walk: 0 walking, 1 at the root, -1 failed */
+	struct kernfs_node *chain[CGROUP_DEPTH]; /* the path's components, leaf first */
 };
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct cg_walk);
+} cg_walks SEC(".maps");
+
+static __always_inline struct cg_walk *cg_walk_state(void)
+{
+	__u32 zero = 0;
+	return bpf_map_lookup_elem(&cg_walks, &zero);
+}
 
 static __always_inline __u8 *cg_event_buf(void)
 {
@@ -89,12 +93,15 @@ static __always_inline bool cg_put(struct cg_walk *w, __u8 *buf, char c)
  * of the path. */
 static long cg_up_step(__u32 i, void *ctx)
 {
-	struct cg_walk *w = ctx;
-	struct kernfs_node *kn = w->kn, *up;
-	__u32 zero = 0, d = w->depth;
-	struct cg_chain *c = bpf_map_lookup_elem(&cg_chains, &zero);
+	struct cg_walk *w = cg_walk_state();
+	struct kernfs_node *kn, *up;
+	__u32 d;
 
-	if (!c || !kn) {
+	if (!w)
+		return 1;
+	kn = w->kn;
+	d = w->depth;
+	if (!kn) {
 		w->outcome = -1;
 		return 1;
 	}
@@ -107,7 +114,7 @@ static long cg_up_step(__u32 i, void *ctx)
 		w->outcome = -1; /* deeper than we walk: left out */
 		return 1;
 	}
-	c->kn[d & (CGROUP_DEPTH - 1)] = kn;
+	w->chain[d & (CGROUP_DEPTH - 1)] = kn;
 	w->depth = d + 1;
 	w->kn = up;
 	return 0;
@@ -116,19 +123,21 @@ static long cg_up_step(__u32 i, void *ctx)
 /* "/component", top first. */
 static long cg_name_step(__u32 i, void *ctx)
 {
-	struct cg_walk *w = ctx;
-	__u32 zero = 0, d = w->depth;
-	struct cg_chain *c = bpf_map_lookup_elem(&cg_chains, &zero);
+	struct cg_walk *w = cg_walk_state();
 	__u8 *buf = cg_event_buf();
 	struct kernfs_node *kn;
+	__u32 d;
 
+	if (!w)
+		return 1;
+	d = w->depth;
 	if (i >= d)
 		return 1;
-	if (!c || !buf) {
+	if (!buf) {
 		w->outcome = -1;
 		return 1;
 	}
-	kn = c->kn[(d - 1 - i) & (CGROUP_DEPTH - 1)];
+	kn = w->chain[(d - 1 - i) & (CGROUP_DEPTH - 1)];
 	if (!cg_put(w, buf, '/') || !cg_append(w, buf, BPF_CORE_READ(kn, name))) {
 		w->outcome = -1;
 		return 1;
@@ -139,14 +148,15 @@ static long cg_name_step(__u32 i, void *ctx)
 /* "name=/a/b\0" for subsystem i's cgroup, after the entries kept so far. */
 static long cg_subsys_step(__u32 i, void *ctx)
 {
-	struct cg_walk *w = ctx;
-	struct css_set *cset = w->cset; /* CO-RE reads must start from kernel types */
+	struct cg_walk *w = cg_walk_state();
+	struct css_set *cset; /* a local copy: CO-RE reads must start from kernel types */
 	struct cgroup_subsys_state *css;
 	const char *ss_name;
 	__u8 *buf = cg_event_buf();
 
-	if (!buf || i >= w->count || i >= CGROUP_SUBSYS_MAX)
+	if (!w || !buf || i >= w->count || i >= CGROUP_SUBSYS_MAX)
 		return 1;
+	cset = w->cset;
 	css = BPF_CORE_READ(cset, subsys[i & (CGROUP_SUBSYS_MAX - 1)]);
 	if (!css)
 		return 0;
@@ -154,7 +164,7 @@ static long cg_subsys_step(__u32 i, void *ctx)
 	w->kn = BPF_CORE_READ(css, cgroup, kn);
 	w->depth = 0;
 	w->outcome = 0;
-	bpf_loop(CGROUP_DEPTH + 1, cg_up_step, w, 0);
+	bpf_loop(CGROUP_DEPTH + 1, cg_up_step, NULL, 0);
 	if (w->outcome != 1 || !ss_name)
 		return 0;
 	w->at = w->len;
@@ -163,7 +173,7 @@ static long cg_subsys_step(__u32 i, void *ctx)
 	if (w->depth == 0 && !cg_put(w, buf, '/'))
 		return 0;
 	w->outcome = 0;
-	bpf_loop(w->depth, cg_name_step, w, 0);
+	bpf_loop(w->depth, cg_name_step, NULL, 0);
 	if (w->outcome < 0 || !cg_put(w, buf, 0))
 		return 0;
 	w->len = w->at;
@@ -172,17 +182,26 @@ static long cg_subsys_step(__u32 i, void *ctx)
 
 static __always_inline void push_cgroups(struct event *e, struct task_struct *t)
 {
-	struct cg_walk w = {};
+	struct cg_walk *w = cg_walk_state();
+	__u32 len;
 
-	w.cset = BPF_CORE_READ(t, cgroups);
-	w.count = bpf_core_enum_value(enum cgroup_subsys_id, CGROUP_SUBSYS_COUNT);
-	w.base = e->pos;
-	if (!w.cset || !ev_room(e, CGROUPS_MAX)) {
+	if (!w || !ev_room(e, CGROUPS_MAX)) {
 		push_empty(e);
 		return;
 	}
-	bpf_loop(CGROUP_SUBSYS_MAX, cg_subsys_step, &w, 0);
-	ev_commit(e, w.len);
+	w->cset = BPF_CORE_READ(t, cgroups);
+	w->count = bpf_core_enum_value(enum cgroup_subsys_id, CGROUP_SUBSYS_COUNT);
+	w->base = e->pos;
+	w->len = 0;
+	if (!w->cset) {
+		push_empty(e);
+		return;
+	}
+	bpf_loop(CGROUP_SUBSYS_MAX, cg_subsys_step, NULL, 0);
+	len = w->len;
+	if (len > CGROUPS_MAX)
+		len = 0; /* cannot happen: every append checks; keeps the event sane */
+	ev_commit(e, len);
 }
 
 #endif
