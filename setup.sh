@@ -27,6 +27,9 @@ packages=(
   # chisels (D): sysdig's Lua chisels run on LuaJIT
   libluajit-5.1-dev
   libpcre2-dev
+  # containers (issue 13, ctrlive): the live test's docker daemon and the
+  # busybox root filesystem its image is imported from
+  docker.io busybox-static
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }

@@ -71,7 +71,7 @@ static __always_inline int clone_exit(struct pt_regs *regs, long ret, __u16 type
 	struct task_struct *t = bpf_get_current_task_btf();
 	FILL_START(type, nparams);
 	push_identity(&e, t, ret);
-	push_empty(&e); /* cgroups */
+	push_cgroups(&e, t);
 	push_u32(&e, ppm_clone_flags(clone_flags));
 	push_u32(&e, BPF_CORE_READ(t, cred, euid.val));
 	push_u32(&e, BPF_CORE_READ(t, cred, egid.val));
@@ -108,7 +108,7 @@ static __always_inline int execve_exit(long ret, __u16 type, __u32 nparams)
 	struct mm_struct *mm;
 	FILL_START(type, nparams);
 	push_identity(&e, t, ret);
-	push_empty(&e); /* cgroups */
+	push_cgroups(&e, t);
 	mm = BPF_CORE_READ(t, mm);
 	if (mm) {
 		unsigned long s = BPF_CORE_READ(mm, env_start), end = BPF_CORE_READ(mm, env_end);

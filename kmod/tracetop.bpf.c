@@ -18,6 +18,7 @@
 #include "sockets.bpf.h"
 #include "generic_direct.bpf.h"
 #include "cwd.bpf.h"
+#include "cgroups.bpf.h"
 
 char LICENSE[] SEC("license") = "GPL";
 

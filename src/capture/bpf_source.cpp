@@ -14,6 +14,8 @@
 #include <fmt/format.h>
 
 #include "capture/bpf_probe.h"
+#include "capture/container_metadata.h"
+#include "capture/docker_data_roots.h"
 #include "capture/live_prerequisites.h"
 #include "capture/proc_scan.h"
 #include "capture/x86_64_syscalls.h"
@@ -70,6 +72,29 @@ uint32_t ring_bytes_for(uint32_t buffer_mb) {
     return static_cast<uint32_t>(pow2);
 }
 
+// Container events carry no thread: sinsp stamps them with tid -1.
+constexpr uint64_t kNoThread = ~0ull;
+
+// The worker's lookup: the runtimes' files. A docker container that is not
+// under any known data root may belong to a daemon started since: look for
+// the daemons again, once per such container.
+ContainerWatcher::Lookup container_lookup() {
+    auto dirs = std::make_shared<ContainerStateDirs>();
+    dirs->docker_roots = docker_data_roots();
+    return [dirs](const event::CgroupContainer& c) {
+        event::ContainerRecord r = read_container_metadata(c, *dirs);
+        if (r.lookup_state != 1 && c.runtime != event::ContainerRuntime::Lxc &&
+            c.runtime != event::ContainerRuntime::Nspawn) {
+            auto roots = docker_data_roots();
+            if (roots != dirs->docker_roots) {
+                dirs->docker_roots = std::move(roots);
+                r = read_container_metadata(c, *dirs);
+            }
+        }
+        return r;
+    };
+}
+
 }  // namespace
 
 Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
@@ -124,6 +149,11 @@ Result<std::unique_ptr<BpfSource>> BpfSource::open(const LiveOptions& options) {
     // Scan /proc after attaching: a thread born in between is seen by both,
     // never by neither.
     src->header_ = scan_proc(ProcScanLimits{});
+    // The containers already running are looked up before the first event,
+    // so their records lead the stream (ts 0, as sysdig writes them).
+    src->containers_ = std::make_unique<ContainerWatcher>(container_lookup());
+    for (const auto& t : src->header_.threads) src->containers_->note_cgroups(t.cgroups);
+    src->containers_->wait_idle();
     return src;
 }
 
@@ -152,6 +182,7 @@ ReadStatus BpfSource::next(event::EventView& out) {
         s.head = {};
         delivered_cpu_ = -1;
     }
+    if (containers_->has_ready()) return deliver_container(out);
     for (;;) {
         int best = -1;
         bool some_empty = false;
@@ -185,6 +216,8 @@ ReadStatus BpfSource::next(event::EventView& out) {
             out.cpu = static_cast<uint16_t>(best);
             out.num = ++events_;
             delivered_cpu_ = best;
+            last_ts_ = out.ts;
+            containers_->note_event(out);
             return ReadStatus::Event;
         }
         if (draining_) {
@@ -199,6 +232,21 @@ ReadStatus BpfSource::next(event::EventView& out) {
         }
         wait_for_events(best >= 0 ? due - merge_now_ns_ : 0);
     }
+}
+
+ReadStatus BpfSource::deliver_container(event::EventView& out) {
+    auto record = containers_->take_ready();
+    if (!record) return next(out);
+    container_event_ = ContainerWatcher::container_event(*record, last_ts_, kNoThread);
+    auto parsed = event::EventView::parse_v2(container_event_.data(), container_event_.size());
+    if (!parsed) {
+        ++malformed_;
+        return next(out);
+    }
+    out = *parsed;
+    out.cpu = 0;
+    out.num = ++events_;
+    return ReadStatus::Event;
 }
 
 // Three cases. An event waits for its merge lag (due in head_due_in_ns, 0

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "capture/container_watcher.h"
 #include "capture/live_source.h"
 #include "capture/ring_consumer.h"
 #include "capture/source.h"
@@ -41,6 +42,8 @@ private:
     };
 
     bool refill(CpuStream& s);
+    // Hands out the next finished container record as an event.
+    ReadStatus deliver_container(event::EventView& out);
     bool all_rings_empty() const;
     // Nothing to deliver yet: sleeps until there may be (see next()).
     void wait_for_events(uint64_t head_due_in_ns);
@@ -52,6 +55,11 @@ private:
     std::vector<CpuStream> cpus_;
     int delivered_cpu_ = -1;  // its head is released on the next call
     uint64_t events_ = 0;
+    uint64_t last_ts_ = 0;  // of the last event handed out: container events take it
+    // Container metadata read on its own thread (container_watcher.h), and
+    // the bytes of the container event handed out last.
+    std::unique_ptr<ContainerWatcher> containers_;
+    std::vector<uint8_t> container_event_;
     uint64_t malformed_ = 0;
     // Set by stop_producing(): every record is in its ring (or being
     // committed), so the merge needs no lag and empty rings mean the end.

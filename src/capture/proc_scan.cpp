@@ -14,6 +14,7 @@
 
 #include "capture/proc_files.h"
 #include "capture/proc_net.h"
+#include "event/cgroup_container.h"
 
 namespace tracetop::capture {
 namespace {
@@ -177,7 +178,8 @@ FdRecord fd_record(const std::string& fd_dir, long fd, const SocketsByInode& soc
 }
 
 // Fills the per-process parts of a thread record from /proc/PID.
-bool scan_process(long pid, ThreadRecord& proc) {
+// proc_cgroups: the text of /proc/cgroups (the kernel's subsystems, in order).
+bool scan_process(long pid, ThreadRecord& proc, std::string_view proc_cgroups) {
     const std::string dir = "/proc/" + std::to_string(pid);
     const auto cmdline = read_bounded(dir + "/cmdline", kMaxPath + kMaxList);
     const auto stat = read_bounded(dir + "/stat", 4096);
@@ -231,6 +233,9 @@ bool scan_process(long pid, ThreadRecord& proc) {
         }
     }
     if (const auto login = read_bounded(dir + "/loginuid", 64)) proc.loginuid = to_int<uint32_t>(*login, 0xFFFFFFFF);
+    // The same "subsys=path" list the probe writes on clone and execve.
+    if (const auto cg = read_bounded(dir + "/cgroup", 64 << 10))
+        proc.cgroups = event::scap_cgroups_from_proc(*cg, proc_cgroups, kMaxList);
     return true;
 }
 
@@ -242,13 +247,14 @@ event::CaptureHeader scan_proc(const ProcScanLimits& limits) {
     h.interfaces = scan_interfaces();
     scan_users(limits, h);
     const SocketsByInode sockets = read_proc_net_sockets(limits.max_file_bytes);
+    const std::string proc_cgroups = read_bounded("/proc/cgroups", limits.max_small_file_bytes).value_or("");
 
     for (long pid : numeric_entries("/proc", limits.max_threads)) {
         if (h.threads.size() >= limits.max_threads) break;
         ThreadRecord proc;
         proc.tid = pid;
         proc.pid = pid;
-        if (!scan_process(pid, proc)) continue;
+        if (!scan_process(pid, proc, proc_cgroups)) continue;
         const std::string dir = "/proc/" + std::to_string(pid);
 
         event::ThreadFdList main_fds{pid, {}};

@@ -8,26 +8,12 @@
 #include "engine/event_line.h"
 #include "engine/source_factory.h"
 #include "event/event_table.h"
-#include "state/event_codes.h"
 
 namespace tracetop::engine {
 
 bool passes_filter(const filter::CompiledFilter& filter, const filter::FieldContext& fields, bool debug) {
     return (debug && event::is_internal(fields.ev.type)) || filter.matches(fields);
 }
-
-namespace {
-
-// A container event describes state, not activity: a filtered recording
-// keeps every one, so that its reader still knows the container of each
-// recorded thread (sysdig 0.29.3's filtered -w drops them, and its file reads
-// back with every thread on the host).
-bool describes_container(event::EventType type) {
-    namespace codes = state::codes;
-    return type == codes::kContainerOldE || type == codes::kContainerJsonE || type == codes::kContainerJson2E;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<EventRecorder>> EventRecorder::create(const Options& options,
                                                              const event::CaptureHeader& header) {
@@ -115,9 +101,16 @@ Result<uint64_t> EventRecorder::close() {
 
 void EventRecorder::offer(const filter::FieldContext& fields) {
     if (writer_->failed()) return;
-    if (filter_ && !describes_container(fields.ev.type) &&
-        !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_)))
+    if (filter_ && !(shown_by_default(fields.ev, debug_) && passes_filter(*filter_, fields, debug_))) {
+        // Container records (ctrlive, issue 13): what names the containers of
+        // the events kept; sysdig -w keeps such state events the filter
+        // rejects as state-only records, so do we.
+        if (!event::is_never_shown(fields.ev.type)) return;
+        event::EventView state_only = fields.ev;
+        state_only.block_flags |= event::kEventFlagStateOnly;
+        write(state_only);
         return;
+    }
     write(fields.ev);
 }
 

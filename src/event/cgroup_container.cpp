@@ -22,17 +22,20 @@ bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-std::vector<std::string_view> split_path(std::string_view path) {
-    std::vector<std::string_view> parts;
+// Non-empty pieces of s between any of the separator characters.
+std::vector<std::string_view> split_on(std::string_view s, std::string_view seps) {
+    std::vector<std::string_view> out;
     size_t i = 0;
-    while (i < path.size()) {
-        size_t j = path.find('/', i);
-        if (j == std::string_view::npos) j = path.size();
-        if (j > i) parts.push_back(path.substr(i, j - i));
+    while (i < s.size()) {
+        size_t j = s.find_first_of(seps, i);
+        if (j == std::string_view::npos) j = s.size();
+        if (j > i) out.push_back(s.substr(i, j - i));
         i = j + 1;
     }
-    return parts;
+    return out;
 }
+
+std::vector<std::string_view> split_lines(std::string_view s) { return split_on(s, "\n"); }
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -199,7 +202,7 @@ std::string_view container_runtime_name(ContainerRuntime r) {
 }
 
 std::optional<CgroupContainer> container_from_cgroup_path(std::string_view path) {
-    auto parts = split_path(path);
+    auto parts = split_on(path, "/");
     if (parts.empty()) return std::nullopt;
     // runc layouts put the id in the last component; podman on cgroup v2 may
     // nest one more level (libpod-<id>.scope/container).
@@ -227,22 +230,17 @@ std::optional<CgroupContainer> container_from_scap_cgroups(std::string_view cgro
     return std::nullopt;
 }
 
-std::string scap_cgroups_from_proc(std::string_view proc_cgroup, std::string_view v2_controllers,
+std::string scap_cgroups_from_proc(std::string_view proc_cgroup, std::string_view proc_cgroups,
                                    size_t max_bytes) {
     std::string out;
-    std::string_view unified;
-    bool have_unified = false;
     auto add = [&](std::string_view subsys, std::string_view path) {
         size_t need = subsys.size() + 1 + path.size() + 1;
         if (out.size() + need > max_bytes) return;
         out.append(subsys).append("=").append(path).push_back('\0');
     };
-    size_t i = 0;
-    while (i < proc_cgroup.size()) {
-        size_t end = proc_cgroup.find('\n', i);
-        if (end == std::string_view::npos) end = proc_cgroup.size();
-        auto line = proc_cgroup.substr(i, end - i);
-        i = end + 1;
+    std::vector<std::pair<std::string_view, std::string_view>> v1;  // subsystem, path
+    std::optional<std::string_view> unified;
+    for (auto line : split_lines(proc_cgroup)) {
         // The path may itself hold ':' (containerd's systemd driver), so split twice only.
         size_t c1 = line.find(':');
         if (c1 == std::string_view::npos) continue;
@@ -250,29 +248,30 @@ std::string scap_cgroups_from_proc(std::string_view proc_cgroup, std::string_vie
         if (c2 == std::string_view::npos) continue;
         auto subsystems = line.substr(c1 + 1, c2 - c1 - 1);
         auto path = line.substr(c2 + 1);
+        if (!starts_with(path, "/")) continue;  // not a cgroup path: a damaged line
         if (subsystems.empty()) {
             unified = path;
-            have_unified = true;
             continue;
         }
-        size_t s = 0;
-        while (s <= subsystems.size()) {
-            size_t comma = subsystems.find(',', s);
-            if (comma == std::string_view::npos) comma = subsystems.size();
-            auto name = subsystems.substr(s, comma - s);
-            if (!name.empty() && !starts_with(name, "name=")) add(name, path);
-            s = comma + 1;
-        }
+        for (auto name : split_on(subsystems, ","))
+            if (!starts_with(name, "name=")) v1.emplace_back(name, path);
     }
-    if (out.empty() && have_unified) {
-        size_t s = 0;
-        while (s < v2_controllers.size()) {
-            size_t sp = v2_controllers.find_first_of(" \n", s);
-            if (sp == std::string_view::npos) sp = v2_controllers.size();
-            auto name = v2_controllers.substr(s, sp - s);
-            if (!name.empty()) add(name, unified);
-            s = sp + 1;
-        }
+    auto v1_path = [&](std::string_view name) -> std::optional<std::string_view> {
+        for (const auto& [n, p] : v1)
+            if (n == name) return p;
+        return std::nullopt;
+    };
+    if (proc_cgroups.empty()) {
+        for (const auto& [n, p] : v1) add(n, p);
+        return out;
+    }
+    // "#subsys_name hierarchy num_cgroups enabled" lines.
+    for (auto line : split_lines(proc_cgroups)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto cols = split_on(line, " \t");
+        if (cols.size() < 4 || cols[3] == "0") continue;
+        if (auto p = v1_path(cols[0])) add(cols[0], *p);
+        else if (unified) add(cols[0], *unified);
     }
     return out;
 }

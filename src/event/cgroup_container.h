@@ -44,12 +44,12 @@ std::optional<CgroupContainer> container_from_scap_cgroups(std::string_view cgro
 
 // /proc/PID/cgroup text ("ID:subsys[,subsys]:path" lines, "0::path" for the
 // unified hierarchy) to the scap parameter the probe writes: one "subsys=path"
-// entry per controller, each followed by a NUL. Named v1 hierarchies
-// (name=systemd) are left out, like the probe does. On a pure cgroup v2 host
-// (only the 0:: line) every controller in `v2_controllers` (the space-separated
-// text of /sys/fs/cgroup/cgroup.controllers) gets the unified path.
+// entry (and a NUL) per subsystem the kernel has, in the kernel's order, which
+// is the order of /proc/cgroups (`proc_cgroups`, its text). A subsystem mounted
+// on no v1 hierarchy lives in the unified one and gets the 0:: path, as the
+// probe sees it. Without /proc/cgroups text, the v1 lines alone, in their order.
 // At most `max_bytes` bytes; entries that do not fit are dropped whole.
-std::string scap_cgroups_from_proc(std::string_view proc_cgroup, std::string_view v2_controllers,
+std::string scap_cgroups_from_proc(std::string_view proc_cgroup, std::string_view proc_cgroups,
                                    size_t max_bytes);
 
 }  // namespace tracetop::event

@@ -124,16 +124,28 @@ TEST_CASE("scap cgroups parameter: any entry naming a container wins") {
 }
 
 TEST_CASE("/proc/PID/cgroup to the scap parameter: v1, hybrid, pure v2, bounds") {
-    std::string v1 =
-        "9:name=systemd:/\n8:pids:/docker/" + kId + "\n2:cpu,cpuacct:/docker/" + kId + "\n0::/\n";
-    std::string out = scap_cgroups_from_proc(v1, "cpu memory", 4096);
-    std::string want = "pids=/docker/" + kId + '\0' + "cpu=/docker/" + kId + '\0' +
-                       "cpuacct=/docker/" + kId + '\0';
+    // A hybrid host: four subsystems on v1 hierarchies, hugetlb on none (so in
+    // the unified one), net_cls disabled.
+    const std::string proc_cgroups =
+        "#subsys_name\thierarchy\tnum_cgroups\tenabled\n"
+        "cpuset\t3\t1\t1\ncpu\t1\t9\t1\ncpuacct\t2\t9\t1\nnet_cls\t0\t1\t0\n"
+        "hugetlb\t0\t1\t1\npids\t8\t9\t1\n";
+    std::string v1 = "9:name=systemd:/\n8:pids:/docker/" + kId + "\n3:cpuset:/\n2:cpu,cpuacct:/docker/" +
+                     kId + "\n0::/\n";
+    std::string out = scap_cgroups_from_proc(v1, proc_cgroups, 4096);
+    std::string want = std::string("cpuset=/") + '\0' + "cpu=/docker/" + kId + '\0' + "cpuacct=/docker/" +
+                       kId + '\0' + "hugetlb=/" + '\0' + "pids=/docker/" + kId + '\0';
     CHECK(out == want);
     CHECK(container_from_scap_cgroups(out)->id == kShort);
 
+    // Without /proc/cgroups: the v1 lines in their order, named hierarchies left out.
+    std::string bare = scap_cgroups_from_proc(v1, "", 4096);
+    CHECK(bare == "pids=/docker/" + kId + '\0' + "cpuset=/" + '\0' + "cpu=/docker/" + kId + '\0' +
+                      "cpuacct=/docker/" + kId + '\0');
+
+    // Pure v2: every subsystem gets the unified path.
     std::string v2 = "0::/system.slice/docker-" + kId + ".scope\n";
-    std::string out2 = scap_cgroups_from_proc(v2, "cpuset cpu io memory pids\n", 4096);
+    std::string out2 = scap_cgroups_from_proc(v2, proc_cgroups, 4096);
     CHECK(out2.rfind("cpuset=/system.slice/docker-", 0) == 0);
     CHECK(container_from_scap_cgroups(out2)->runtime == ContainerRuntime::Docker);
     size_t entries = 0;
@@ -142,6 +154,6 @@ TEST_CASE("/proc/PID/cgroup to the scap parameter: v1, hybrid, pure v2, bounds")
 
     // Entries that do not fit are dropped whole, never cut.
     std::string small = scap_cgroups_from_proc(v1, "", 90);
-    CHECK(small == "pids=/docker/" + kId + '\0');
-    CHECK(scap_cgroups_from_proc("nonsense\n::\n", "", 4096).empty());
+    CHECK(small == "pids=/docker/" + kId + '\0' + "cpuset=/" + '\0');
+    CHECK(scap_cgroups_from_proc("nonsense\n::\n", proc_cgroups, 4096).empty());
 }
