@@ -245,7 +245,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             case Aggregation::Count: acc.sum += 1; break;
             case Aggregation::Distinct:
                 // Bounded by the rows' threads: a thread table's worth at most.
-                acc.per.try_emplace(v, 0);
+                acc.per.try_emplace(v);
                 acc.sum = static_cast<double>(acc.per.size());
                 break;
             default: acc.sum += v; break;
@@ -255,8 +255,11 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             col.per.def->extract(ctx, col.per.arg, values_);
             double key = 0;
             if (!values_.empty() && numeric(values_[0], key)) {
-                auto [it, fresh] = acc.per.try_emplace(key, v);
-                if (!fresh) it->second = std::max(it->second, v);
+                auto [it, fresh] = acc.per.try_emplace(key);
+                Accumulator::PerValue& pv = it->second;
+                pv.max = fresh ? v : std::max(pv.max, v);
+                pv.sum += v;
+                ++pv.n;
             }
         }
         acc.min = std::min(acc.min, v);
@@ -413,9 +416,11 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
             const ColumnDef& def = view_.columns[i];
             Cell& cell = row.cells[i];
             if (acc.n == 0) {
-                // Counts and sums of nothing are zero, not missing.
+                // Counts and sums of nothing are zero, not missing (a `per`
+                // column is a sum too).
                 if (def.aggregation == Aggregation::Count || def.aggregation == Aggregation::Rate ||
-                    def.aggregation == Aggregation::Sum || def.aggregation == Aggregation::Distinct) {
+                    def.aggregation == Aggregation::Sum || def.aggregation == Aggregation::Distinct ||
+                    columns_[i].per.def) {
                     cell.present = true;
                     cell.is_number = true;
                     cell.text = format_number(def.format, 0);
@@ -441,7 +446,9 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
             }
             if (columns_[i].per.def) {
                 v = 0;
-                for (const auto& [key, max] : acc.per) v += max;
+                for (const auto& [key, pv] : acc.per) {
+                    v += def.aggregation == Aggregation::Avg ? pv.sum / static_cast<double>(pv.n) : pv.max;
+                }
             }
             cell.is_number = true;
             cell.number = v;
@@ -450,7 +457,7 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
                 total_min[i] = acc.min;
                 total_max[i] = acc.max;
             }
-            total_sum[i] += def.aggregation == Aggregation::Avg ? acc.sum : v;
+            total_sum[i] += def.aggregation == Aggregation::Avg && !columns_[i].per.def ? acc.sum : v;
             total_min[i] = std::min(total_min[i], acc.min);
             total_max[i] = std::max(total_max[i], acc.max);
         }

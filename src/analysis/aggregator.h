@@ -69,8 +69,14 @@ private:
         bool is_text = false;
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
-        // Distinct: the values seen; with `per`: the max for each value of it.
-        std::unordered_map<double, double> per;
+        // Distinct: the values seen; with `per`: the column's aggregate for
+        // each value of it (max, or sum and count for an average).
+        struct PerValue {
+            double max = 0;
+            double sum = 0;
+            uint64_t n = 0;
+        };
+        std::unordered_map<double, PerValue> per;
     };
     struct TableRow {
         std::string key;

@@ -191,6 +191,14 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         if (!col.field.empty() && d) type = bind_field(col.field)->def->type;
         const std::string& agg_name = groupby && !c.groupby_aggregation.empty() ? c.groupby_aggregation : c.aggregation;
         auto agg = aggregation_of(agg_name, col.field.empty(), is_text(type), v.kind);
+        // csysdig aggregates each key (thread) first, then merges the keys
+        // into the group's row: an average per thread, summed, is a `per`
+        // column (the other pairs come out the same in one step).
+        if (agg && groupby && key && c.aggregation == "AVG" && c.groupby_aggregation == "SUM" && !col.field.empty() &&
+            !is_text(type) && bind_field(key->field)) {
+            agg = Aggregation::Avg;
+            col.per = key->field;
+        }
         if (!agg) {
             return fail(fmt::format("column \"{}\": unknown aggregation \"{}\" (SUM, AVG, MIN, MAX, TIME_AVG)", title,
                                     shown(agg_name)));

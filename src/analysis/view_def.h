@@ -47,7 +47,9 @@ struct ColumnDef {
     // Containers (issue 13): csysdig's two-level columns. With `per` (a
     // numeric field, thread.tid), the column's max is taken for each value
     // of `per`, then those are added up: a container's memory is the sum of
-    // its processes' largest sizes.
+    // its processes' largest sizes. With aggregation avg, the average for
+    // each value is added up instead (csysdig's process CPU: each thread's
+    // average, summed).
     std::string per;
     // The column is left out of the table when no row has a value other
     // than this one (Processes shows CONTAINER only when there are some).

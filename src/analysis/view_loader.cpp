@@ -130,8 +130,9 @@ ColumnDef parse_column(const toml::table& t, ViewKind kind) {
     c.hide_if_all = get_string(t, "hide_if_all", false, here);
     if (!c.per.empty()) {
         check_field(c.per, region_of(t, "per", here));
-        if (c.aggregation != Aggregation::Max || c.field.empty()) {
-            throw ViewError{fmt::format("column \"{}\": \"per\" works with aggregation \"max\" of a field", c.id),
+        if ((c.aggregation != Aggregation::Max && c.aggregation != Aggregation::Avg) || c.field.empty()) {
+            throw ViewError{fmt::format("column \"{}\": \"per\" works with aggregation \"max\" or \"avg\" of a field",
+                                        c.id),
                             region_of(t, "per", here)};
         }
     }

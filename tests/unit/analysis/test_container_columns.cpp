@@ -98,6 +98,35 @@ TEST_CASE("distinct counts values; per adds up each thread's max; hide_if_all dr
     CHECK(r.cells[2].number == 1500);  // 1000 + 0 + 500, not 3 × that
 }
 
+TEST_CASE("per with avg adds up each thread's average (csysdig's process CPU)") {
+    auto view = parse_view(R"(
+id = "t"
+name = "T"
+internal_events = true
+keys = ["proc.pid"]
+[[columns]]
+id = "size"
+field = "thread.vmsize"
+aggregation = "avg"
+per = "thread.tid"
+)",
+                           "t.toml");
+    REQUIRE_MESSAGE(view, (view ? "" : view.error().message));
+    event::CaptureHeader h;
+    h.threads = {thread(100, 100, 1000), thread(101, 100, 0)};
+    state::Model model;
+    model.load_header(h);
+    auto agg = Aggregator::create(*view, "");
+    REQUIRE(agg);
+    // Thread 100 is seen three times, 101 once: a plain average would weigh
+    // 100 three times as much; csysdig adds the two threads' averages.
+    for (state::Tid tid : {100, 100, 100, 101}) feed(**agg, model, tid);
+    Snapshot snap;
+    (*agg)->fill(snap, 1.0);
+    REQUIRE(snap.rows.size() == 1);
+    CHECK(snap.rows[0].cells[0].number == 1000);  // 1000 + 0, not 3000 / 4
+}
+
 TEST_CASE("per and distinct are refused where they mean nothing") {
     const std::string base = "id = \"t\"\nname = \"T\"\nkeys = [\"proc.pid\"]\n[[columns]]\nid = \"c\"\n";
     CHECK_FALSE(parse_view(base + "field = \"thread.vmsize\"\naggregation = \"sum\"\nper = \"thread.tid\"\n", "a.toml"));

@@ -98,7 +98,18 @@ TEST_CASE("the group-by key and its aggregations make the rows (csysdig's Proces
     REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
     CHECK(t->view.keys == std::vector<std::string>{"proc.pid"});
     CHECK(t->view.columns.at(0).aggregation == Aggregation::Max);
+    CHECK(t->view.columns.at(0).per.empty());
     CHECK(t->view.idle_rows);
+}
+
+TEST_CASE("an average per thread summed over the process is a `per` column (csysdig's CPU)") {
+    auto t = translate(R"(view_info = { id = "p", view_type = "table", columns = {
+        { name = "NA", field = "thread.tid", is_key = true },
+        { name = "NA", field = "proc.pid", is_groupby_key = true },
+        { name = "CPU", field = "thread.cpu", aggregation = "AVG", groupby_aggregation = "SUM" } } })");
+    REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
+    CHECK(t->view.columns.at(0).aggregation == Aggregation::Avg);
+    CHECK(t->view.columns.at(0).per == "thread.tid");
 }
 
 TEST_CASE("a csysdig list view becomes a list view") {
