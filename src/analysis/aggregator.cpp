@@ -151,6 +151,7 @@ Aggregator::TableRow& Aggregator::new_row(const filter::FieldContext& ctx) {
         std::string text;
         render_first(keys_[i], ctx, text);
         const bool missing = values_.empty();
+        if (missing && view_.keyless_row) text.clear();
         row.key_terms.push_back(key_term(view_.keys[i], text, missing));
         if (i) row.key.push_back(' ');
         row.key += text;
@@ -196,7 +197,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // An event with no value for any key belongs to no row (sysdig's tables
     // skip it too): process info about a kernel thread the capture never
     // listed must not make a "<NA>" process.
-    if (!any_key) return;
+    if (!any_key && !view_.keyless_row) return;
     uint32_t row_index = last_row_;
     if (row_index == UINT32_MAX || key_buf_ != last_key_) {
         auto it = index_.find(std::string_view(key_buf_));

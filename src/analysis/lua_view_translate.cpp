@@ -139,12 +139,10 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         return fail(fmt::format("view_type \"{}\" is not one tracetop shows (table, list)", shown(info.view_type)));
     }
 
-    // csysdig's default filter leaves out context switches.
-    std::string filter = info.filter;
-    if (info.use_defaults && filter.find("switch") == std::string::npos) {
-        filter = filter.empty() ? "evt.type != switch" : fmt::format("({}) and evt.type != switch", filter);
-    }
-    auto checked = checked_filter(filter, "filter");
+    // use_defaults adds no filter of its own: csysdig's top-level table
+    // counts context switches unless the view's filter leaves them out
+    // (I/O by Type's no-fd row has them).
+    auto checked = checked_filter(info.filter, "filter");
     if (!checked) return fail(checked.error().message);
     v.filter = *checked;
 
@@ -166,7 +164,11 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         // csysdig's process tables show every process its process-info
         // events name, as tracetop's do with idle rows.
         v.idle_rows = row_key->field == "proc.pid";
-        v.internal_events = v.idle_rows;
+        // csysdig's fd text fields are empty, not missing, on an event
+        // without an fd (process info included): such events make a row of
+        // their own. A number (fd.sport) is missing, and its event skipped.
+        v.keyless_row = row_key->field.rfind("fd.", 0) == 0 && is_text(bound->def->type);
+        v.internal_events = v.idle_rows || v.keyless_row;
     }
 
     std::string sort_id;

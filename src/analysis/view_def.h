@@ -68,6 +68,10 @@ struct ViewDef {
     // update rows already open (a command's exit status joins its exec row
     // without every exiting process getting one). Empty: every event may.
     std::string rows_when;
+    // Tables: an event with no value for any key still counts, in a row
+    // with an empty key (csysdig's I/O by Type has one for calls on no fd).
+    // False: such an event belongs to no row.
+    bool keyless_row = false;
     std::string label;             // field naming a row in the breadcrumb ("curl (17497)")
     std::vector<ColumnDef> columns;
     std::string sort;              // column id

@@ -133,3 +133,39 @@ TEST_CASE("per and distinct are refused where they mean nothing") {
     CHECK_FALSE(parse_view(base + "aggregation = \"distinct\"\n", "b.toml"));
     CHECK_FALSE(parse_view(base + "field = \"thread.vmsize\"\naggregation = \"max\"\nper = \"no.such\"\n", "c.toml"));
 }
+
+// Not a container setting, but fed the same way: csysdig's I/O by Type
+// counts events on no fd in a row with an empty key (Lua views set it).
+TEST_CASE("keyless_row: events without the key make one row with an empty key") {
+    auto view = parse_view(R"(
+id = "t"
+name = "T"
+internal_events = true
+keys = ["fd.type"]
+[[columns]]
+id = "n"
+aggregation = "count"
+)",
+                           "t.toml");
+    REQUIRE_MESSAGE(view, (view ? "" : view.error().message));
+    event::CaptureHeader h;
+    h.threads = {thread(100, 100, 1000)};
+    state::Model model;
+    model.load_header(h);
+    for (bool keyless : {false, true}) {
+        view->keyless_row = keyless;
+        auto agg = Aggregator::create(*view, "");
+        REQUIRE(agg);
+        feed(**agg, model, 100);
+        feed(**agg, model, 100);
+        Snapshot snap;
+        (*agg)->fill(snap, 1.0);
+        if (!keyless) {
+            CHECK(snap.rows.empty());  // process info has no fd
+            continue;
+        }
+        REQUIRE(snap.rows.size() == 1);
+        CHECK(snap.rows[0].key.empty());
+        CHECK(snap.rows[0].cells[0].number == 2);
+    }
+}

@@ -70,8 +70,10 @@ TEST_CASE("a csysdig table view becomes a tracetop table view") {
     CHECK(v.name == "My I/O");
     CHECK(v.kind == ViewKind::Table);
     CHECK(v.keys == std::vector<std::string>{"fd.type"});
-    CHECK(v.filter == "evt.type != switch");  // use_defaults: csysdig's default filter
+    CHECK(v.filter.empty());  // use_defaults: csysdig adds no filter at the top level
     CHECK(v.drill_target == "procs");
+    CHECK(v.keyless_row);      // fd.type is text: calls on no fd make a row of their own
+    CHECK(v.internal_events);  // csysdig counts process info there too
     REQUIRE(v.columns.size() == 4);  // the key column hidden, CONTAINER left out
     CHECK(v.columns[0].id == "bps_in");
     CHECK(v.columns[0].field == "evt.buflen");
@@ -100,6 +102,7 @@ TEST_CASE("the group-by key and its aggregations make the rows (csysdig's Proces
     CHECK(t->view.columns.at(0).aggregation == Aggregation::Max);
     CHECK(t->view.columns.at(0).per.empty());
     CHECK(t->view.idle_rows);
+    CHECK_FALSE(t->view.keyless_row);
 }
 
 TEST_CASE("an average per thread summed over the process is a `per` column (csysdig's CPU)") {
