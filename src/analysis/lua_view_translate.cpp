@@ -23,14 +23,28 @@ struct DerivedField {
     std::string_view when;
 };
 constexpr std::string_view kNet = "fd.type in (ipv4, ipv6)";
+// csysdig's error classes (below): the calls that make an fd, when they fail.
+constexpr std::string_view kErrFile =
+    "evt.failed = true and (fd.type in (file, directory) or (not fd.type exists and "
+    "evt.type in (open, creat, openat, openat2, open_by_handle_at)))";
+constexpr std::string_view kErrNet =
+    "evt.failed = true and (fd.type in (ipv4, ipv6, unix) or (not fd.type exists and "
+    "evt.type in (accept, accept4, connect)))";
+constexpr std::string_view kErrOther =
+    "evt.failed = true and ((fd.type exists and not fd.type in (file, directory, ipv4, ipv6, unix)) or "
+    "(not fd.type exists and not evt.type in (open, creat, openat, openat2, open_by_handle_at, accept, accept4, "
+    "connect) and error.class != memory))";
 constexpr DerivedField kDerived[] = {
     {"evt.count", "", ""},
     {"evt.count.exit", "", "evt.dir = '<'"},
     {"evt.count.error", "", "evt.failed = true"},
-    {"evt.count.error.file", "", "error.class = file"},
-    {"evt.count.error.net", "", "error.class = net"},
-    {"evt.count.error.memory", "", "error.class = memory"},
-    {"evt.count.error.other", "", "error.class = other"},
+    // csysdig classes a failed call by the fd it had; a call with no fd by
+    // its type (a failed open is a file error, a failed connect a network
+    // one, anything else "other"); memory by the call.
+    {"evt.count.error.file", "", kErrFile},
+    {"evt.count.error.net", "", kErrNet},
+    {"evt.count.error.memory", "", "evt.failed = true and error.class = memory"},
+    {"evt.count.error.other", "", kErrOther},
     {"evt.count.procinfo", "", "evt.type = procinfo"},
     {"evt.type.is.3", "", "evt.type = open and evt.dir = '<'"},  // event type 3 is open's exit
     {"evt.buflen.in", "evt.buflen", "evt.is_io_read = true"},
