@@ -120,6 +120,11 @@ CellFormat format_of(std::string_view field, filter::FieldType type, Aggregation
     return CellFormat::Number;
 }
 
+bool key_is_number(const LuaViewColumn& key) {
+    auto bound = bind_field(key.field);
+    return bound && !is_text(bound->def->type);
+}
+
 Result<std::string> checked_filter(const std::string& text, const std::string& what) {
     if (text.empty()) return text;
     auto compiled = filter::CompiledFilter::compile(text);
@@ -183,6 +188,9 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         // their own. A number (fd.sport) is missing, and its event skipped.
         v.keyless_row = row_key->field.rfind("fd.", 0) == 0 && is_text(bound->def->type);
         v.internal_events = v.idle_rows || v.keyless_row;
+        // A thread the capture never described (process info about a kernel
+        // thread) is no row of csysdig's thread tables.
+        if (row_key->field == "thread.tid") v.rows_when = "proc.pid exists";
     }
 
     std::string sort_id;
@@ -209,9 +217,12 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         auto agg = aggregation_of(agg_name, col.field.empty(), is_text(type), v.kind);
         // csysdig aggregates each key (thread) first, then merges the keys
         // into the group's row: an average per thread, summed, is a `per`
-        // column (the other pairs come out the same in one step).
-        if (agg && groupby && key && c.aggregation == "AVG" && c.groupby_aggregation == "SUM" && !col.field.empty() &&
-            !is_text(type) && bind_field(key->field)) {
+        // column (the other pairs come out the same in one step). Without a
+        // group-by, `per` the key is the plain average, but 0 rather than
+        // blank when no event had a value, as csysdig shows it.
+        if (agg && key && key_is_number(*key) && c.aggregation == "AVG" &&
+            (!groupby || c.groupby_aggregation == "SUM") && !col.field.empty() && !is_text(type) &&
+            v.kind == ViewKind::Table) {
             agg = Aggregation::Avg;
             col.per = key->field;
         }
