@@ -115,6 +115,13 @@ TEST_CASE("an average per thread summed over the process is a `per` column (csys
     CHECK(t->view.columns.at(0).per == "thread.tid");
 }
 
+TEST_CASE("a list leaves out events where a number column has no value (csysdig's Port Bindings)") {
+    auto t = translate(R"(view_info = { id = "b", view_type = "list", filter = "evt.type=bind",
+        columns = { { name = "PORT", field = "fd.sport" }, { name = "FILE", field = "fd.name" } } })");
+    REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
+    CHECK(t->view.filter == "(evt.type=bind) and fd.sport exists");
+}
+
 TEST_CASE("a csysdig list view becomes a list view") {
     auto t = translate(R"(view_info = { id = "opens", view_type = "list", filter = "evt.type=open and evt.dir=<",
         columns = { { name = "TIME", field = "evt.time" }, { name = "FILE", field = "fd.name", colsize = 0 } } })");
