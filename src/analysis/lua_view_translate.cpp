@@ -250,13 +250,15 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         return fail(fmt::format("no column tracetop can show{}{}", lacking.empty() ? "" : ": ", lacking));
     }
     v.sort = sort_id.empty() ? v.columns.front().id : sort_id;
-    if (v.kind == ViewKind::List) {
+    {
         // csysdig lists no event for which a number column has no value
-        // (the client's bind to port 0 has no fd.sport); a text column
-        // without one shows empty.
+        // (the client's bind to port 0 has no fd.sport), nor counts one in
+        // a table if the number is the fd's (a listening socket has no
+        // fd.rport); a text column without one shows empty.
         std::string need;
         for (const ColumnDef& c : v.columns) {
-            if (c.format == CellFormat::Text || c.field.empty()) continue;
+            if (c.format == CellFormat::Text || c.field.empty() || !c.when.empty()) continue;
+            if (v.kind == ViewKind::Table && c.field.rfind("fd.", 0) != 0) continue;
             need += fmt::format("{}{} exists", need.empty() ? "" : " and ", c.field);
         }
         if (!need.empty()) v.filter = v.filter.empty() ? need : fmt::format("({}) and {}", v.filter, need);
