@@ -192,17 +192,27 @@ def corresponding(cap):
             fail(f"{name}: -v {cid} differs from csysdig")
 
 
-# Why a translated view is not yet equal to csysdig's, where known.
-REASONS = {
-    "io_by_type": "csysdig keeps a row for events on no fd (key \"\"); tracetop opens no row for an event without its key",
-    "procs": "CPU: csysdig averages thread.cpu per thread, then adds the threads up; a tracetop column has one aggregation",
-    "procs_cpu": "TOT: csysdig averages thread.cpu per thread, then adds the threads up; a tracetop column has one aggregation",
-    "threads": "csysdig's rows are the threads with events in the view's sense; tracetop's the threads with any event",
-    "procs_errors": "csysdig classes an error by the call's fd (a failed open is \"other\"), tracetop's error.class by the call",
-    "page_faults": "thread.pfmajor/pfminor are not in tracetop: only the PID column is left",
-    "procs_fd_usage": "proc.fdopencount/fdusage are not in tracetop: only PID and MAX are left",
-    "connections": "tracetop keys a connection by each end's fd.name, so both ends of a local connection are rows",
-    "port_bindings": "csysdig leaves out the bind to port 0 of the client (sysdig -r with the same filter prints it); tracetop shows it",
+# The translated views not yet equal to csysdig's, per capture, and why.
+# Every other view must be equal (a difference fails), and a view listed
+# here that has become equal fails too, so the list stays true.
+SYSDIGEVENT = ("csysdig counts 'sysdigevent' events, about one per fd-list block in the capture (a thread's "
+               "open fds, written mid-capture: 54 events for 54 blocks in curl_google, 156 for 154 in "
+               "single_ipv6_conn), as events of that thread; tracetop's reader takes those blocks as state only")
+NOT_YET_EQUAL = {
+    "curl_google": {
+        "io_by_type": "IOPS of the no-fd row: " + SYSDIGEVENT,
+        "threads": "threads whose only event is csysdig's sysdigevent are rows there: " + SYSDIGEVENT,
+        "procs": "USER of curl: its main thread has no user (uid -1), its second thread 'ubuntu'; csysdig shows "
+                 "'' and tracetop the last value; which thread's text csysdig keeps when it merges threads is "
+                 "not known",
+    },
+    "single_ipv6_conn": {
+        "io_by_type": "IOPS of the no-fd row: " + SYSDIGEVENT,
+        "threads": "threads whose only event is csysdig's sysdigevent are rows there: " + SYSDIGEVENT,
+        "procs_cpu": "SYSCALLS: " + SYSDIGEVENT,
+        "connections": "LIP/LPORT/RIP/RPORT of a connection with both ends traced: csysdig shows the client's "
+                       "end, tracetop the last event's (the server's); the bytes are equal",
+    },
 }
 
 
@@ -232,11 +242,17 @@ def lua(cap, chisel_dir, ids):
         else:
             t = {k: tuple(d[n] for n, _, _ in shared) for k, d in trows}
             o = {k: our_vals(v) for k, v in orows}
+        known = NOT_YET_EQUAL.get(name, {})
         if compare(f"{name}: v_{vid}.lua as a tracetop view, columns {[n for n, _, _ in shared]}", t, o):
             equal += 1
+            if vid in known:
+                fail(f"{name}: v_{vid}.lua is equal now: take it off NOT_YET_EQUAL")
         else:
             differ.append(vid)
-            print(f"  reason: {REASONS.get(vid, 'not known yet')}")
+            if vid in known:
+                print(f"  reason: {known[vid]}")
+            else:
+                fail(f"{name}: v_{vid}.lua differs from csysdig -v {vid}")
     print(f"{name}: {equal} of {len(ids)} csysdig views equal; not yet equal: {' '.join(differ) or 'none'}")
 
 
