@@ -85,6 +85,11 @@ EventType event_table_size();
 // after them); what the probe writes.
 uint32_t sysdig_param_count(EventType type);
 
+// sysdig -L (0.29.3) lists this type with its first N parameters, although
+// the flags say otherwise (an old layout it still lists, a parameter added
+// since): N; -1 when the flags say it all (events.toml sysdig_0293*).
+int sysdig_0293_listed(EventType type);
+
 namespace detail {
 extern const std::span<const EventInfo> event_table;  // indexed by type; see event_info()
 }
