@@ -3,6 +3,7 @@
 // out while every row has one value.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <string>
 
 #include "analysis/aggregator.h"
@@ -98,31 +99,38 @@ TEST_CASE("distinct counts values; per adds up each thread's max; hide_if_all dr
     CHECK(r.cells[2].number == 1500);  // 1000 + 0 + 500, not 3 × that
 }
 
-TEST_CASE("per with avg adds up each thread's average (csysdig's process CPU)") {
-    auto view = parse_view(R"(
-id = "t"
-name = "T"
-internal_events = true
-keys = ["proc.pid"]
-[[columns]]
-id = "size"
-field = "thread.vmsize"
-aggregation = "avg"
-per = "thread.tid"
-)",
-                           "t.toml");
-    REQUIRE_MESSAGE(view, (view ? "" : view.error().message));
+namespace {
+
+// A view of process info keyed by `key`, with one column (its TOML lines).
+std::string one_column_view(const std::string& key, const std::string& column) {
+    return "id = \"t\"\nname = \"T\"\ninternal_events = true\nkeys = [\"" + key + "\"]\n[[columns]]\n" + column;
+}
+
+// The snapshot of `view` after process-info events of `tids` (threads 100
+// and 101 of process 100, with 1000 and 0 kB).
+Snapshot run(const ViewDef& view, std::initializer_list<state::Tid> tids) {
     event::CaptureHeader h;
     h.threads = {thread(100, 100, 1000), thread(101, 100, 0)};
     state::Model model;
     model.load_header(h);
-    auto agg = Aggregator::create(*view, "");
+    auto agg = Aggregator::create(view, "");
     REQUIRE(agg);
-    // Thread 100 is seen three times, 101 once: a plain average would weigh
-    // 100 three times as much; csysdig adds the two threads' averages.
-    for (state::Tid tid : {100, 100, 100, 101}) feed(**agg, model, tid);
+    for (state::Tid tid : tids) feed(**agg, model, tid);
     Snapshot snap;
     (*agg)->fill(snap, 1.0);
+    return snap;
+}
+
+}  // namespace
+
+TEST_CASE("per with avg adds up each thread's average (csysdig's process CPU)") {
+    auto view = parse_view(one_column_view("proc.pid", "id = \"size\"\nfield = \"thread.vmsize\"\naggregation = \"avg\"\n"
+                                                       "per = \"thread.tid\"\n"),
+                           "t.toml");
+    REQUIRE_MESSAGE(view, (view ? "" : view.error().message));
+    // Thread 100 is seen three times, 101 once: a plain average would weigh
+    // 100 three times as much; csysdig adds the two threads' averages.
+    const Snapshot snap = run(*view, {100, 100, 100, 101});
     REQUIRE(snap.rows.size() == 1);
     CHECK(snap.rows[0].cells[0].number == 1000);  // 1000 + 0, not 3000 / 4
 }
@@ -137,29 +145,11 @@ TEST_CASE("per and distinct are refused where they mean nothing") {
 // Not a container setting, but fed the same way: csysdig's I/O by Type
 // counts events on no fd in a row with an empty key (Lua views set it).
 TEST_CASE("keyless_row: events without the key make one row with an empty key") {
-    auto view = parse_view(R"(
-id = "t"
-name = "T"
-internal_events = true
-keys = ["fd.type"]
-[[columns]]
-id = "n"
-aggregation = "count"
-)",
-                           "t.toml");
+    auto view = parse_view(one_column_view("fd.type", "id = \"n\"\naggregation = \"count\"\n"), "t.toml");
     REQUIRE_MESSAGE(view, (view ? "" : view.error().message));
-    event::CaptureHeader h;
-    h.threads = {thread(100, 100, 1000)};
-    state::Model model;
-    model.load_header(h);
     for (bool keyless : {false, true}) {
         view->keyless_row = keyless;
-        auto agg = Aggregator::create(*view, "");
-        REQUIRE(agg);
-        feed(**agg, model, 100);
-        feed(**agg, model, 100);
-        Snapshot snap;
-        (*agg)->fill(snap, 1.0);
+        const Snapshot snap = run(*view, {100, 100});
         if (!keyless) {
             CHECK(snap.rows.empty());  // process info has no fd
             continue;

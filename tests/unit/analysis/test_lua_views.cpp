@@ -96,23 +96,17 @@ TEST_CASE("the group-by key and its aggregations make the rows (csysdig's Proces
     auto t = translate(R"(view_info = { id = "p", view_type = "table", columns = {
         { name = "NA", field = "thread.tid", is_key = true },
         { name = "NA", field = "proc.pid", is_groupby_key = true },
-        { name = "TH", field = "proc.nthreads", aggregation = "AVG", groupby_aggregation = "MAX" } } })");
+        { name = "TH", field = "proc.nthreads", aggregation = "AVG", groupby_aggregation = "MAX" },
+        { name = "CPU", field = "thread.cpu", aggregation = "AVG", groupby_aggregation = "SUM" } } })");
     REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
     CHECK(t->view.keys == std::vector<std::string>{"proc.pid"});
     CHECK(t->view.columns.at(0).aggregation == Aggregation::Max);
     CHECK(t->view.columns.at(0).per.empty());
+    // Each thread's average, summed over the process: a `per` column.
+    CHECK(t->view.columns.at(1).aggregation == Aggregation::Avg);
+    CHECK(t->view.columns.at(1).per == "thread.tid");
     CHECK(t->view.idle_rows);
     CHECK_FALSE(t->view.keyless_row);
-}
-
-TEST_CASE("an average per thread summed over the process is a `per` column (csysdig's CPU)") {
-    auto t = translate(R"(view_info = { id = "p", view_type = "table", columns = {
-        { name = "NA", field = "thread.tid", is_key = true },
-        { name = "NA", field = "proc.pid", is_groupby_key = true },
-        { name = "CPU", field = "thread.cpu", aggregation = "AVG", groupby_aggregation = "SUM" } } })");
-    REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
-    CHECK(t->view.columns.at(0).aggregation == Aggregation::Avg);
-    CHECK(t->view.columns.at(0).per == "thread.tid");
 }
 
 TEST_CASE("a list leaves out events where a number column has no value (csysdig's Port Bindings)") {
