@@ -8,8 +8,9 @@ Two parts, each printing "ok: ..." or "FAIL: ..." / "differs: ..." lines:
                           a difference fails.
   lua CAPTURE DIR IDS...  csysdig's v_*.lua views as tracetop translates them
                           (loaded from DIR under the id lua_ID): the rows and
-                          the columns both have; differences are printed with
-                          the reason, a view that does not load fails.
+                          the columns both have; a difference fails unless
+                          NOT_YET_EQUAL names the view (with its reason),
+                          and so does a view that does not load.
 Exit status: 1 when something failed.
 """
 import json
