@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "analysis/snapshot.h"
 
@@ -37,8 +38,9 @@ struct LevelState {
     bool sort_descending(const analysis::Snapshot* snap) const;
     // A click on a title: that column, or the other direction if it is sorted by already.
     void sort_by(const analysis::Snapshot& snap, size_t col);
-    // F9, < and >: the next or previous column.
-    void cycle_sort(const analysis::Snapshot& snap, int step);
+    // F9, < and >: the next or previous column the table shows, in the
+    // order it draws them (`shown`: snapshot indices); hidden ones are skipped.
+    void cycle_sort(const analysis::Snapshot& snap, int step, const std::vector<size_t>& shown);
     // I: the same column the other way.
     void invert_sort(const analysis::Snapshot& snap);
 };

@@ -171,7 +171,7 @@ Reply TablePanel::handle(const Input& in) {
         case Action::SortNext:
         case Action::SortPrev:
             if (snap_ && !snap_->columns.empty()) {
-                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
+                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1, column_order());
                 rebuild();
             }
             break;
