@@ -91,7 +91,8 @@ void SetupScreen::draw(int height, int width) {
     };
     const std::string title = fmt::format("Setup: {} {} change, {} saves and closes", menu_key(Action::Left),
                                           menu_key(Action::Right), menu_key(Action::Close));
-    draw_menu_list(title, lines, selected_, height, width);
+    draw_menu_list(title, lines, selected_, height, width,
+                   {{Action::Left, "Less"}, {Action::Right, "More"}, {Action::Enter, "Columns"}, {Action::Close, "Save"}});
 }
 
 }  // namespace tracetop::ui

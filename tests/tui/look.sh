@@ -31,6 +31,12 @@ first=$(screen | sed -n 6p)
 case "$first" in tcp*) pass "tcp first by bytes" ;; *) fail "tcp first by bytes" ;; esac
 keys o
 check "o opens the sort menu" "Sort by:"
+# ui16: each menu's function bar says its own words, not the views menu's.
+bar_says() {
+  local bar; bar=$(screen | tail -1)
+  if grep -qF -- "$2" <<<"$bar" && ! grep -qF "Open" <<<"$bar"; then pass "$1"; else fail "$1: bar '$bar'"; fi
+}
+bar_says "the sort menu's bar" "Enter Sort"
 check "the menu starts on the sorted column" "▼ BYTES"
 keys Home Down Enter
 check "the menu sorts by LPORT, its mark beside the whole title" "LPORT▼"
@@ -54,6 +60,7 @@ case "$first" in tcp*37140*) pass "RPORT descending puts port 80 first" ;; *) fa
 # --- The column chooser: PROTO hidden, RPORT moved first; saved on close.
 keys C
 check "C opens the column chooser" "Columns of connections"
+bar_says "the chooser's bar" "Space Show/Hide"
 keys Space Down Down F7 F7
 # A click on a line shows or hides that column: OUT off, then on again.
 y=$(($(line_of "] OUT") - 1))
@@ -71,6 +78,7 @@ if grep -q "'connections' = \['rport', 'lport'" "$rc"; then pass "columns in the
 if coloured; then pass "colours by default"; else fail "colours by default"; fi
 keys S
 check "S opens the setup screen" "Setup:"
+bar_says "the setup screen's bar" "Esc q Save"
 keys Right Down Right Down
 for _ in $(seq 1 30); do
   screen | grep -q "Default view *server_ports" && break
