@@ -199,7 +199,9 @@ Reply ActionMenu::run() {
             scoped.key = values_.front();
             scoped.label = targets_.front().label.empty() ? values_.front() : targets_.front().label;
             scoped.key_terms.push_back(analysis::key_term(a.field, values_.front(), false));
-            return Reply::close({Request::Kind::ScopedView, PaneSelection{std::move(scoped), ""}, a.view});
+            Request open{Request::Kind::ScopedView, PaneSelection{std::move(scoped), ""}, a.view};
+            open.follow = a.follow;
+            return Reply::close(std::move(open));
         }
         case RowAction::Kind::Copy: {
             std::string text;

@@ -256,6 +256,7 @@ void Explorer::on_request(Request r) {
         case Request::Kind::Status: status_.show(std::move(r.text)); break;
         case Request::Kind::ScopedView:
             if (r.pane.row) {
+                table_.follow_next_level(r.follow);
                 auto cmd = engine::Command::with_row(engine::Command::Kind::DrillFilter, std::move(*r.pane.row));
                 cmd.text = r.text;
                 engine_.send(std::move(cmd));

@@ -32,6 +32,10 @@ struct LevelState {
     // This level opened the Events of a spectrogram box: Backspace returns to
     // the spectrogram of this selection.
     std::optional<PaneSelection> spectro_return;
+    // Opened to follow events (tail -f): `follow` while the selection stays
+    // on the newest row; a move away lets go, End takes it up again.
+    bool followable = false;
+    bool follow = false;
 
     // The column sorted by and its direction: the user's, else the view's.
     size_t sort_column(const analysis::Snapshot* snap) const;
