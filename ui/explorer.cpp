@@ -197,6 +197,12 @@ void Explorer::open_look(Request::Kind kind) {
                              look_.current.scheme = scheme;
                              init_colours(scheme);
                          },
+                         [this](uint32_t refresh_ms) {
+                             look_.current.refresh_ms = refresh_ms;
+                             auto cmd = engine::Command::make(engine::Command::Kind::SetRefresh);
+                             cmd.id = refresh_ms;
+                             engine_.send(std::move(cmd));
+                         },
                          [this] { save_settings(); }});
             mode_ = Mode::Setup;
             break;

@@ -18,6 +18,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr auto kLoadingRefresh = std::chrono::milliseconds(200);
+// What -d accepts (cli_options), and so SetRefresh too.
+constexpr uint64_t kMinRefreshMs = 50;
+constexpr uint64_t kMaxRefreshMs = 3600000;
 
 }  // namespace
 
@@ -134,6 +137,10 @@ bool ExplorerEngine::apply(Command& cmd) {
         case Command::Kind::Quit: quit_ = true; return false;
         case Command::Kind::Pause: paused_ = cmd.flag; return false;
         case Command::Kind::Clear: clear_ = true; return false;
+        case Command::Kind::SetRefresh:
+            // Within -d's bounds; the interval running ends by the new length.
+            if (cmd.id >= kMinRefreshMs && cmd.id <= kMaxRefreshMs) options_.delay_ms = static_cast<uint32_t>(cmd.id);
+            return false;
         default: return false;  // EventDetails, OpenPane, ClosePane: answered by run(), which has the pipeline
     }
 }

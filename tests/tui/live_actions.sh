@@ -142,6 +142,20 @@ keys End; check "End follows again" "[Following]"
 at_bottom && pass "End: the newest event selected again" || fail "End: not at the newest row"
 kill $busy
 keys BSpace
+
+# ui16: the refresh interval chosen on the setup screen applies at once (the
+# header's Interval is the length of the last sample): 500 ms, then 2000.
+check "the interval of -d 500" "Interval: 0.5 s"
+keys S; check "the setup screen" "Refresh interval   500 ms"
+keys Right Right; check "refresh stepped to 2000 ms" "Refresh interval   2000 ms"
+keys Escape
+# Then every look for 4 s shows 2 s samples (a busy machine may once stretch a 0.5 s one).
+short=0
+if wait_for "Interval: 2.0 s" 8; then
+  for _ in $(seq 1 16); do screen | grep -qF "Interval: 0." && short=$((short + 1)); sleep 0.25; done
+fi
+[ "$short" = 0 ] && screen | grep -qF "Interval: 2.0 s" && pass "the new interval applies without a restart" ||
+  fail "the new interval applies without a restart ($short looks at a shorter one)"
 quit_restores_terminal
 
 # EPERM: the explorer as nobody (CAP_BPF and CAP_PERFMON only) signalling root's process.
