@@ -8,12 +8,15 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "analysis/aggregator.h"
 #include "analysis/pane_feed.h"
 #include "analysis/snapshot.h"
+#include "capture/proc_scan.h"
 #include "capture/source.h"
 #include "engine/cli_options.h"
 #include "engine/event_recorder.h"
@@ -76,10 +79,12 @@ public:
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
     // Live VIRT/RES/MEM%: every process the model knows gets its memory
-    // from /proc (read_proc_memory), once per refresh, at the interval
-    // boundary with the CPU sample, so the columns show the memory now
-    // rather than at the process's last mmap or clone.
-    void refresh_memory(const std::string& proc_root = "/proc");
+    // from /proc, so the columns show the memory now rather than at the
+    // process's last mmap or clone. The pids to read (the model's processes)
+    // go to the ProcSampler's worker, which reads them off the drain thread;
+    // its readings come back through apply_memory at a later boundary.
+    std::vector<int64_t> memory_pids() const;
+    void apply_memory(const std::vector<std::pair<int64_t, capture::ProcMemory>>& memory);
 
     // Views with `idle_rows`: a zero process-info event for every thread
     // the model knows, so processes without events in the sample still get

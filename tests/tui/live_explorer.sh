@@ -20,7 +20,8 @@ source "$(dirname "$0")/lib.sh"
 trap 'kill $calls_pid $burn_pid 2>/dev/null; cleanup' EXIT
 
 # field N of the first screen line holding TEXT (whitespace-separated).
-field_of() { screen | grep -F -- "$1" | head -1 | awk -v n="$2" '{print $n}'; }
+# (not the row of this test's own grep, whose command line names the workload)
+field_of() { screen | grep -F -- "$1" | grep -v "grep " | head -1 | awk -v n="$2" '{print $n}'; }
 # A number as the table prints it ("1.2K", "37.5", "0") as a plain number.
 plain() { awk -v v="$1" 'BEGIN { m = 1; if (v ~ /K$/) m = 1e3; if (v ~ /M$/) m = 1e6; sub(/[KM]$/, "", v); print v * m }'; }
 # wait_number TEXT FIELD MIN SECONDS: until that field of TEXT's row is >= MIN.
