@@ -25,6 +25,11 @@ check "a mark says columns are out of sight to the left" "«"
 keys C-a
 check "Ctrl-A goes back to the first column" "PROTO LPORT"
 check_gone "no left mark at the first column" "«"
+# ui16: Ctrl-E goes to the last column (the tuple), Ctrl-A back again.
+keys C-e
+check "Ctrl-E reaches the last column" "9a47:d29e:37140->2607:f8b0:4004:802::2004:80"
+keys C-a
+check "and Ctrl-A back" "PROTO LPORT"
 
 # --- The sort menu: LPORT descending puts the udp row (40251) first.
 first=$(screen | sed -n 6p)
@@ -113,6 +118,18 @@ start 100 30 -r "$CAPTURE" --color
 check "started with --color" "Processes"
 if coloured; then pass "--color wins over NO_COLOR"; else fail "--color wins over NO_COLOR"; fi
 unset NO_COLOR
+
+# --- ui16: the 256-colour scheme uses the xterm palette (38;5;N / 48;5;N).
+start 100 30 -r "$CAPTURE" --scheme 256
+check "started with --scheme 256" "Processes"
+if tm capture-pane -t t -p -e | grep -qE $'\e\\[([0-9;]*;)?[34]8;5;[0-9]+'; then
+  pass "--scheme 256 draws with 256-colour escapes"
+else
+  fail "--scheme 256 draws with 256-colour escapes"
+fi
+# ui16: --help and the man page name the settings file.
+if "$TRACETOP" --help 2>&1 | grep -qF "tracetop/tracetoprc"; then pass "--help names the settings file"; else fail "--help names the settings file"; fi
+if grep -qF "tracetop/tracetoprc" "$(dirname "$0")/../../man/tracetop.8"; then pass "the man page names the settings file"; else fail "the man page names the settings file"; fi
 
 # --- A bad settings file: one warning line, the defaults, no crash.
 mkdir -p "$(dirname "$rc")"
