@@ -35,6 +35,7 @@ export XDG_CONFIG_HOME="$SCRATCH/config"
 start 140 40 -r "$CAPTURE"
 check "a bad actions file is named on the status line" \
   "$SCRATCH/config/tracetop/actions.toml: action 1 (\"x\"): unknown kind \"explode\""
+wait_for "curl -6" 10  # F8 needs a row under it (ui16: it flaked on a busy machine)
 keys F8; check "the built-in actions stay" "Send a signal to the process"
 keys Escape
 quit_restores_terminal
