@@ -10,6 +10,7 @@
 #include "engine/batch_run.h"
 #include "engine/cli_options.h"
 #include "engine/json_run.h"
+#include "engine/serve_run.h"
 #include "engine/signal_stop.h"
 #include "explorer.h"
 
@@ -19,6 +20,10 @@ int main(int argc, char** argv) {
     if (!outcome.options) return outcome.exit_status;
     Options& options = *outcome.options;
     if (options.list_views) return run_list_views(options);
+    if (options.serve) {  // issue 17 (serve): no screen
+        install_stop_signals();
+        return run_serve(options);
+    }
     if (options.json) {
         install_stop_signals();
         return run_json(options);

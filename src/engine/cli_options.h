@@ -29,6 +29,11 @@ struct Options {
     bool json = false;                      // --json: print the view as one JSON object
     bool list_views = false;                // --list-views: list the views and exit
     uint32_t delay_ms = 1000;               // -d: explorer refresh interval (live)
+    // issue 17 items 1-2 (serve): the OpenMetrics endpoint
+    std::optional<std::string> serve;             // --serve [ADDR:]PORT
+    std::optional<std::string> serve_token_file;  // --serve-token FILE
+    size_t serve_max_processes = 1000;            // --serve-max-processes N
+    double serve_grace_s = 30;                    // --serve-grace SECONDS
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -35,8 +35,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
-        if (!agg_ && !pane_) continue;
+        if (!agg_ && !pane_ && !observer_) continue;
         const bool internal = event::is_internal(ev_.type);
+        if (observer_) observer_(fields, internal);
         if (agg_) agg_->on_event(fields, internal);
         if (pane_) pane_->on_event(fields, internal);
     }

@@ -1,0 +1,156 @@
+#include "engine/serve_run.h"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "engine/http_endpoint.h"
+#include "engine/metrics_board.h"
+#include "engine/metrics_registry.h"
+#include "engine/proc_cpu.h"
+#include "engine/signal_stop.h"
+#include "engine/source_factory.h"
+#include "engine/syscall_interest.h"
+#include "engine/view_pipeline.h"
+#include "filter/compiled_filter.h"
+
+namespace tracetop::engine {
+namespace {
+
+double own_cpu_seconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    const auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return sec(ru.ru_utime) + sec(ru.ru_stime);
+}
+
+uint64_t own_resident_bytes() {
+    std::ifstream statm("/proc/self/statm");
+    uint64_t size = 0, resident = 0;
+    if (!(statm >> size >> resident)) return 0;
+    return resident * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+}  // namespace
+
+int run_serve(const Options& options) {
+    auto address = parse_serve_address(*options.serve);
+    if (!address) {
+        fmt::print(stderr, "tracetop: {}\n", address.error().message);
+        return 2;
+    }
+    std::string token;
+    if (options.serve_token_file) {
+        auto read = read_serve_token(*options.serve_token_file);
+        if (!read) {
+            fmt::print(stderr, "tracetop: {}\n", read.error().message);
+            return 2;
+        }
+        token = std::move(*read);
+    }
+    auto user_filter = filter::CompiledFilter::compile(options.filter);
+    if (!user_filter) {
+        fmt::print(stderr, "tracetop: {}\n", filter::describe_filter_error(options.filter, user_filter.error()));
+        return 2;
+    }
+    const filter::CompiledFilter* narrowing = options.filter.empty() ? nullptr : &*user_filter;
+
+    MetricsLimits limits;
+    limits.max_processes = options.serve_max_processes;
+    limits.grace = std::chrono::duration_cast<MetricsRegistry::Clock::duration>(
+        std::chrono::duration<double>(options.serve_grace_s));
+    MetricsRegistry registry(limits);
+    MetricsBoard board;
+
+    auto opened = open_source(options, syscall_interest_for(options, narrowing));
+    if (!opened) {
+        report_error(options.read_file.value_or("live capture"), opened.error());
+        return 1;
+    }
+    ViewPipeline pipe(std::move(opened->source), opened->name, opened->live);
+    pipe.set_observer([&](const filter::FieldContext& ctx, bool internal) {
+        if (narrowing && !narrowing->matches(ctx)) return;
+        registry.on_event(ctx, internal);
+    });
+
+    auto endpoint = HttpEndpoint::start(*address, std::move(token), board);
+    if (!endpoint) {
+        fmt::print(stderr, "tracetop: {}\n", endpoint.error().message);
+        return 1;
+    }
+    fmt::print(stderr, "tracetop: serving metrics on http://{}{}{}:{}/metrics\n", address->host.find(':') != std::string::npos ? "[" : "",
+               address->host, address->host.find(':') != std::string::npos ? "]" : "", address->port);
+
+    using Clock = MetricsRegistry::Clock;
+    const auto started = Clock::now();
+    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(options.duration_s.value_or(0)));
+    std::optional<CpuSampler> cpu;
+    if (pipe.live()) {
+        cpu.emplace();
+        cpu->sample();
+    }
+    auto publish = [&] {
+        if (cpu) {
+            for (const ThreadCpu& t : cpu->sample()) {
+                if (t.centis == 0) continue;
+                if (const state::ThreadInfo* thread = pipe.model().thread(static_cast<state::Tid>(t.tid))) {
+                    registry.add_cpu(*thread, pipe.model(), static_cast<double>(t.centis) / 100.0);
+                }
+            }
+        }
+        const capture::SourceStats stats = pipe.stats();
+        MetricsHealth health;
+        health.events = pipe.events();
+        health.drops = stats.drops;
+        health.drops_per_cpu = stats.drops_per_cpu;
+        health.malformed = stats.malformed;
+        health.cpu_seconds = own_cpu_seconds();
+        health.resident_bytes = own_resident_bytes();
+        health.scrapes = board.scrapes();
+        board.publish(registry.render(health, true));
+    };
+    publish();  // the first scrape has something to read at once
+
+    int status = 0;
+    bool input_done = false;
+    auto last_sweep = started;
+    while (!stop_requested()) {
+        if (!input_done) {
+            const uint64_t budget = options.max_events
+                                        ? *options.max_events - std::min(*options.max_events, pipe.events())
+                                        : ViewPipeline::kBatch;
+            const ViewPipeline::Step step =
+                budget == 0 ? ViewPipeline::Step::End : pipe.run(std::min<uint64_t>(budget, ViewPipeline::kBatch));
+            if (step == ViewPipeline::Step::Failed) {
+                report_error(pipe.name(), pipe.error().value_or(Error("read failed")));
+                status = 1;
+                break;
+            }
+            // Offline (or after -n) the totals stay served until a signal.
+            if (step == ViewPipeline::Step::End) {
+                input_done = true;
+                publish();
+            }
+        } else {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        const auto now = Clock::now();
+        if (now - last_sweep >= std::chrono::seconds(1)) {
+            if (pipe.live()) pipe.sweep_gone_threads(now);
+            registry.sweep(pipe.model(), now);
+            last_sweep = now;
+        }
+        if (board.wanted()) publish();
+        if (options.duration_s && now >= deadline) break;
+    }
+    return status;
+}
+
+}  // namespace tracetop::engine
