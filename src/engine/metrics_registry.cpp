@@ -82,7 +82,13 @@ MetricsRegistry::Process* MetricsRegistry::process_for(const state::ThreadInfo& 
     // execve renames a process: the series follows its current name.
     const std::string_view comm = main->comm.view();
     if (p.name != comm) p.name.assign(comm);
-    if (p.user.empty()) p.user = user_name(*main, model);
+    // The user is the event thread's, as user.name reads it (a main thread
+    // known from the process table alone may lack one); setuid changes it.
+    const state::ThreadInfo& owner = thread.uid != state::kNoId ? thread : *main;
+    if (owner.uid != state::kNoId && owner.uid != p.uid) {
+        p.uid = owner.uid;
+        p.user = user_name(owner, model);
+    }
     return &p;
 }
 

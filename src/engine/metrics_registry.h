@@ -75,6 +75,7 @@ private:
     struct Process {
         std::string name;
         std::string user;
+        uint32_t uid = state::kNoId;
         uint64_t syscalls = 0;
         uint64_t file_in = 0, file_out = 0, net_in = 0, net_out = 0;
         double cpu_seconds = 0;

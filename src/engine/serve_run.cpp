@@ -54,12 +54,17 @@ int run_serve(const Options& options) {
         }
         token = std::move(*read);
     }
-    auto user_filter = filter::CompiledFilter::compile(options.filter);
-    if (!user_filter) {
-        fmt::print(stderr, "tracetop: {}\n", filter::describe_filter_error(options.filter, user_filter.error()));
-        return 2;
+    // The user's filter narrows what is counted, as it narrows --json's view.
+    std::optional<filter::CompiledFilter> user_filter;
+    if (!options.filter.empty()) {
+        auto compiled = filter::CompiledFilter::compile(options.filter);
+        if (!compiled) {
+            fmt::print(stderr, "tracetop: {}\n", filter::describe_filter_error(options.filter, compiled.error()));
+            return 2;
+        }
+        user_filter = std::move(*compiled);
     }
-    const filter::CompiledFilter* narrowing = options.filter.empty() ? nullptr : &*user_filter;
+    const filter::CompiledFilter* narrowing = user_filter ? &*user_filter : nullptr;
 
     MetricsLimits limits;
     limits.max_processes = options.serve_max_processes;
