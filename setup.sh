@@ -24,6 +24,9 @@ packages=(
   libtomlplusplus-dev nlohmann-json3-dev libfmt-dev libbenchmark-dev
   tmux python3 python3-pyte hyperfine
   strace linux-perf bpftrace
+  # issue 17 items 1-2 (serve): the HTTP server library of --serve, and the
+  # Prometheus tests/live/prometheus_scrapes.sh starts on loopback (curl asks it)
+  libcpp-httplib-dev prometheus curl
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }

@@ -265,7 +265,7 @@ std::string MetricsRegistry::render(const MetricsHealth& h, bool openmetrics) co
         out.sample("tracetop_connections_total", {{"direction", key.first}, {"port", key.second}}, double(n));
     }
     out.family("tracetop_signals", MetricType::Counter,
-               "Signals sent with kill/tkill/tgkill (kind=\"sent\") and delivered by the kernel (kind=\"delivered\").");
+               "Signals sent with kill/tkill/tgkill (kind sent) and delivered by the kernel (kind delivered).");
     for (const auto& [key, n] : signals_) out.sample("tracetop_signals_total", {{"kind", key.first}, {"signal", key.second}}, double(n));
 
     out.family("tracetop_events", MetricType::Counter, "Events tracetop read.");
@@ -288,7 +288,7 @@ std::string MetricsRegistry::render(const MetricsHealth& h, bool openmetrics) co
     out.family("tracetop_process_series", MetricType::Gauge, "Processes with series of their own.");
     out.sample("tracetop_process_series", {}, double(processes_.size()));
     out.family("tracetop_series_overflow", MetricType::Counter,
-               "Processes summed into pid=\"other\" because the series cap was reached.");
+               "Processes summed into the pid other series because the series cap was reached.");
     out.sample("tracetop_series_overflow_total", {}, double(overflow_));
     out.family("tracetop_series_expired", MetricType::Counter, "Process series dropped after their process exited.");
     out.sample("tracetop_series_expired_total", {}, double(expired_));
