@@ -93,11 +93,7 @@ Result<std::unique_ptr<HttpEndpoint>> HttpEndpoint::start(const ServeAddress& ad
         if (openmetrics) {
             res.set_content(*text, kOpenMetricsContentType);
         } else {
-            // The same lines without OpenMetrics' closing "# EOF".
-            constexpr std::string_view kEof = "# EOF\n";
-            std::string_view body = *text;
-            if (body.size() >= kEof.size() && body.substr(body.size() - kEof.size()) == kEof) body.remove_suffix(kEof.size());
-            res.set_content(std::string(body), kPrometheusTextContentType);
+            res.set_content(prometheus_text_from_openmetrics(*text), kPrometheusTextContentType);
         }
     });
     svr.Get("/", [](const httplib::Request&, httplib::Response& res) {

@@ -116,6 +116,34 @@ void OpenMetricsText::histogram(std::string_view name, std::span<const Label> la
     sample_with(fmt::format("{}_sum", name), labels, nullptr, sum);
 }
 
+std::string prometheus_text_from_openmetrics(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() + in.size() / 16);
+    std::string_view counter;  // the counter family whose lines come now
+    constexpr std::string_view kType = "# TYPE ", kHelp = "# HELP ", kCounter = " counter";
+    while (!in.empty()) {
+        const size_t nl = in.find('\n');
+        const std::string_view line = in.substr(0, nl == std::string_view::npos ? in.size() : nl + 1);
+        in.remove_prefix(line.size());
+        const std::string_view body = line.substr(0, line.size() - (line.back() == '\n' ? 1 : 0));
+        if (body == "# EOF") continue;
+        if (body.starts_with(kType)) {
+            const std::string_view rest = body.substr(kType.size());
+            counter = rest.ends_with(kCounter) ? rest.substr(0, rest.size() - kCounter.size()) : std::string_view{};
+            if (!counter.empty()) {
+                fmt::format_to(std::back_inserter(out), "# TYPE {}_total counter\n", counter);
+                continue;
+            }
+        } else if (!counter.empty() && body.starts_with(kHelp) && body.substr(kHelp.size()).starts_with(counter) &&
+                   body.size() > kHelp.size() + counter.size() && body[kHelp.size() + counter.size()] == ' ') {
+            fmt::format_to(std::back_inserter(out), "# HELP {}_total{}", counter, line.substr(kHelp.size() + counter.size()));
+            continue;
+        }
+        out.append(line);
+    }
+    return out;
+}
+
 std::string OpenMetricsText::finish(bool openmetrics) {
     if (openmetrics) out_ += "# EOF\n";
     return std::move(out_);

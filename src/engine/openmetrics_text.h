@@ -57,6 +57,11 @@ private:
     std::string out_;
 };
 
+// The same text in Prometheus's own format (version 0.0.4): counter families
+// are named with their "_total" there, and there is no "# EOF". Reads what
+// OpenMetricsText writes (# TYPE before # HELP).
+std::string prometheus_text_from_openmetrics(std::string_view openmetrics);
+
 // Content types of the two dialects.
 inline constexpr const char* kOpenMetricsContentType = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 inline constexpr const char* kPrometheusTextContentType = "text/plain; version=0.0.4; charset=utf-8";

@@ -8,7 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 need_root
 : "${SCRAPE_WORKLOAD:?run through meson test}"
-for tool in prometheus curl; do
+for tool in prometheus promtool curl; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed; ./setup.sh installs it"; exit 1; }
 done
 
@@ -50,6 +50,9 @@ if grep -qi '^content-type: text/plain; version=0.0.4' "$SCRATCH/headers" && gre
 else
   fail "with the token: $(head -3 "$SCRATCH/headers") $(head -c 300 "$SCRATCH/plain.txt")"
 fi
+# promtool (Debian's prometheus package) lints the text format: help, types, names.
+if lint=$(promtool check metrics <"$SCRATCH/plain.txt" 2>&1); then pass "promtool check metrics finds nothing"
+else fail "promtool check metrics: $lint"; fi
 
 cat >"$SCRATCH/prometheus.yml" <<YML
 global:
