@@ -72,7 +72,9 @@ MetricsRegistry::Process* MetricsRegistry::process_for(const state::ThreadInfo& 
     auto it = processes_.find(thread.pid);
     if (it == processes_.end()) {
         if (processes_.size() >= limits_.max_processes) {
-            ++overflow_;
+            // Counted once per process: the set forgets processes that
+            // exited (sweep), so it holds at most the live ones.
+            if (overflow_pids_.size() < kMaxOverflowPids && overflow_pids_.insert(thread.pid).second) ++overflow_;
             other_used_ = true;
             return &other_;
         }
@@ -189,6 +191,10 @@ void MetricsRegistry::add_cpu(const state::ThreadInfo& thread, const state::Mode
 }
 
 void MetricsRegistry::sweep(const state::Model& model, Clock::time_point now) {
+    std::erase_if(overflow_pids_, [&](int64_t pid) {
+        const state::ThreadInfo* main = model.thread(static_cast<state::Tid>(pid));
+        return !main || main->exited;
+    });
     for (auto it = processes_.begin(); it != processes_.end();) {
         const state::ThreadInfo* main = model.thread(static_cast<state::Tid>(it->first));
         const bool gone = !main || main->exited;

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "filter/compiled_filter.h"
@@ -101,6 +102,8 @@ private:
     Process other_;
     bool other_used_ = false;
     uint64_t overflow_ = 0;   // processes summed into "other"
+    std::unordered_set<int64_t> overflow_pids_;  // those alive
+    static constexpr size_t kMaxOverflowPids = 1'000'000;
     uint64_t expired_ = 0;    // series dropped after their process exited
     std::map<std::string, Syscall, std::less<>> syscalls_;
     std::map<std::pair<std::string, std::string>, uint64_t> connections_;  // (direction, port)
