@@ -7,7 +7,7 @@
 # succeeded with the token; tracetop must refuse requests without it.
 source "$(dirname "$0")/lib.sh"
 need_root
-: "${SCRAPE_WORKLOAD:?run through meson test}"
+: "${SCRAPE_WORKLOAD:?run through meson test}" "${DASHBOARD:?run through meson test}"
 for tool in prometheus promtool curl; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed; ./setup.sh installs it"; exit 1; }
 done
@@ -45,7 +45,7 @@ done
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${TOKEN}x" "http://127.0.0.1:$TPORT/metrics")
 [ "$code" = 401 ] && pass "a wrong token is refused (401)" || fail "with a wrong token: HTTP $code"
 curl -s -D "$SCRATCH/headers" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$TPORT/metrics" >"$SCRATCH/plain.txt"
-if grep -qi '^content-type: text/plain; version=0.0.4' "$SCRATCH/headers" && grep -q '^# TYPE tracetop_events counter' "$SCRATCH/plain.txt"; then
+if grep -qi '^content-type: text/plain; version=0.0.4' "$SCRATCH/headers" && grep -q '^# TYPE tracetop_events_total counter' "$SCRATCH/plain.txt"; then
   pass "with the token: Prometheus text"
 else
   fail "with the token: $(head -3 "$SCRATCH/headers") $(head -c 300 "$SCRATCH/plain.txt")"
@@ -92,12 +92,11 @@ for i in $(seq $((150 * scale))); do
 done
 (cd "$SCRATCH" && "$SCRAPE_WORKLOAD" "$SCRATCH" "$N" "$K") || fail "the workload failed"
 
-# Wait until a scrape after the workload's end reached Prometheus.
-got=""
-for i in $(seq $((200 * scale))); do
-  got=$(query 'tracetop_syscall_calls_total{syscall="getppid"}')
-  [ "$got" = "$N" ] && break
-  sleep 0.1
+# Wait until a scrape after the workload's end reached Prometheus: its
+# last call is a write, so the bytes written are complete last.
+for i in $(seq $((100 * scale))); do
+  [ "$(query 'sum(tracetop_process_file_write_bytes_total{name="tt_scrape"})')" = "$K" ] && break
+  sleep 0.2
 done
 check() {  # query, expected value, what
   local v
@@ -116,4 +115,28 @@ else fail "tt_scrape's system calls: '$calls', want at least $((2 * N + 20))"; f
 rate=$(query 'sum(rate(tracetop_process_syscalls_total{name="tt_scrape"}[20s]))')
 if /usr/bin/python3 -c "import sys; sys.exit(0 if float('${rate:-0}') > 0 else 1)"; then pass "tt_scrape's call rate > 0 ($rate/s)"
 else fail "tt_scrape's call rate: '$rate'"; fi
+
+# The Grafana dashboard's queries: each parses in this Prometheus, and every
+# tracetop series it names is one tracetop serves.
+if /usr/bin/python3 - "$DASHBOARD" "$SCRATCH/plain.txt" "$PPORT" <<'PY'; then pass "the Grafana dashboard's queries parse and name served series"; else fail "the Grafana dashboard"; fi
+import json, re, sys, urllib.parse, urllib.request
+dash = json.load(open(sys.argv[1]))
+served = set(re.findall(r"^# TYPE (tracetop_\w+) ", open(sys.argv[2]).read(), re.M))
+bad = []
+for panel in dash["panels"]:
+    for t in panel["targets"]:
+        expr = t["expr"].replace("$__rate_interval", "5s").replace("$instance", ".*").replace("$top", "10")
+        for name in re.findall(r"tracetop_\w+", expr):
+            if name.removesuffix("_bucket") not in served:
+                bad.append(f"{panel['title']}: {name} is not served")
+        url = f"http://127.0.0.1:{sys.argv[3]}/api/v1/query?" + urllib.parse.urlencode({"query": expr})
+        try:
+            status = json.load(urllib.request.urlopen(url))["status"]
+        except Exception as e:  # a 400 answer: the query did not parse
+            status = str(e)
+        if status != "success":
+            bad.append(f"{panel['title']}: {expr}: {status}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
 finish
