@@ -30,7 +30,7 @@ TOKEN=$(cat "$SCRATCH/token")
 # The workload runs in $SCRATCH: its cwd tells it from another copy of this
 # test on the same machine.
 "$TRACETOP" "${RINGS[@]}" --serve "127.0.0.1:$TPORT" --serve-token "$SCRATCH/token" \
-  "proc.name=tt_scrape and proc.cwd startswith '$SCRATCH'" 2>"$SCRATCH/tracetop.err" &
+  "proc.cwd startswith '$SCRATCH'" 2>"$SCRATCH/tracetop.err" &
 TT=$!
 PIDS+=("$TT")
 # The endpoint answers once the probe is attached (it opens the capture first).
@@ -90,7 +90,10 @@ for i in $(seq $((150 * scale))); do
   [ "$(query 'up{job="tracetop"}')" = 1 ] && break
   sleep 0.1
 done
-(cd "$SCRATCH" && "$SCRAPE_WORKLOAD" "$SCRATCH" "$N" "$K") || fail "the workload failed"
+# The workload's child runs under this name (the kernel keeps 15 bytes of it).
+HOSTILE="$SCRATCH/$(printf 'tt"\\\n\377\033[31m')"
+ln -s "$SCRAPE_WORKLOAD" "$HOSTILE"
+(cd "$SCRATCH" && "$SCRAPE_WORKLOAD" "$SCRATCH" "$N" "$K" "$HOSTILE") || fail "the workload failed"
 
 # Wait until a scrape after the workload's end reached Prometheus: its
 # last call is a write, so the bytes written are complete last.
@@ -115,6 +118,20 @@ else fail "tt_scrape's system calls: '$calls', want at least $((2 * N + 20))"; f
 rate=$(query 'sum(rate(tracetop_process_syscalls_total{name="tt_scrape"}[20s]))')
 if /usr/bin/python3 -c "import sys; sys.exit(0 if float('${rate:-0}') > 0 else 1)"; then pass "tt_scrape's call rate > 0 ($rate/s)"
 else fail "tt_scrape's call rate: '$rate'"; fi
+
+# The child with the hostile name: one series, the name escaped (quote,
+# backslash, line feed) or replaced (the byte that is not UTF-8, ESC).
+# (?s): the name holds a line feed, which "." does not match otherwise.
+if curl -s --get --data-urlencode 'query=tracetop_process_syscalls_total{name=~"(?s)tt\".*"}' \
+     "http://127.0.0.1:$PPORT/api/v1/query" | /usr/bin/python3 -c 'import json, sys
+r = json.load(sys.stdin)["data"]["result"]
+want = "tt\"\\\n\ufffd\ufffd[31m"
+names = [s["metric"]["name"] for s in r]
+sys.exit(0 if names == [want] and int(r[0]["value"][1]) >= 7 else print(names, r) or 1)'; then
+  pass "a hostile process name reaches Prometheus escaped"
+else
+  fail "the hostile process name's series"
+fi
 
 # The Grafana dashboard's queries: each parses in this Prometheus, and every
 # tracetop series it names is one tracetop serves.
