@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
+#include "engine/cli_options.h"
 #include "engine/http_endpoint.h"
 #include "engine/openmetrics_text.h"
 
@@ -118,4 +120,23 @@ TEST_CASE("--serve-token: only the exact bearer token is let in") {
     CHECK_FALSE(authorized("Bearer s3cretX", "s3cret"));
     CHECK_FALSE(authorized("Basic s3cret", "s3cret"));
     CHECK_FALSE(authorized("", "s3cret"));
+}
+
+TEST_CASE("--serve on the command line: its options need it, screen modes refuse it") {
+    auto parse = [](std::vector<const char*> args) {
+        args.insert(args.begin(), "tracetop");
+        return parse_command_line(static_cast<int>(args.size()), args.data());
+    };
+    auto ok = parse({"--serve", "9100", "--serve-token", "/t", "--serve-max-processes", "50", "--serve-grace", "5"});
+    REQUIRE(ok.options);
+    CHECK(ok.options->serve == "9100");
+    CHECK(ok.options->serve_token_file == "/t");
+    CHECK(ok.options->serve_max_processes == 50);
+    CHECK(ok.options->serve_grace_s == 5);
+    CHECK(parse({"--serve-token", "/t"}).exit_status == 2);
+    CHECK(parse({"--serve-grace", "5"}).exit_status == 2);
+    CHECK(parse({"--serve", "9100", "--json"}).exit_status == 2);
+    CHECK(parse({"--serve", "9100", "--print"}).exit_status == 2);
+    CHECK(parse({"--serve", "9100", "-w", "x.scap"}).exit_status == 2);
+    CHECK(parse({"--serve", "9100", "--serve-max-processes", "0"}).exit_status == 2);
 }
