@@ -73,6 +73,9 @@ Result<std::unique_ptr<HttpEndpoint>> HttpEndpoint::start(const ServeAddress& ad
     svr.set_read_timeout(5, 0);
     svr.set_write_timeout(5, 0);
     svr.set_payload_max_length(4096);
+    // An idle kept-alive connection holds a worker, and tracetop's exit,
+    // this long: Prometheus reconnects for its next scrape anyway.
+    svr.set_keep_alive_timeout(1);
     svr.set_pre_routing_handler([token = std::move(token)](const httplib::Request& req, httplib::Response& res) {
         if (token.empty() || authorized(req.get_header_value("Authorization"), token)) {
             return httplib::Server::HandlerResponse::Unhandled;
