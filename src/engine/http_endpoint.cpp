@@ -73,6 +73,13 @@ Result<std::unique_ptr<HttpEndpoint>> HttpEndpoint::start(const ServeAddress& ad
     svr.set_read_timeout(5, 0);
     svr.set_write_timeout(5, 0);
     svr.set_payload_max_length(4096);
+    // cpp-httplib's default also sets SO_REUSEPORT, which would let a second
+    // process (another tracetop, or anyone's) listen on the same port and
+    // take half the scrapes: only SO_REUSEADDR, for a quick restart.
+    svr.set_socket_options([](socket_t sock) {
+        const int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     // An idle kept-alive connection holds a worker, and tracetop's exit,
     // this long: Prometheus reconnects for its next scrape anyway.
     svr.set_keep_alive_timeout(1);
@@ -107,7 +114,14 @@ Result<std::unique_ptr<HttpEndpoint>> HttpEndpoint::start(const ServeAddress& ad
                      " (address in use, or not an address of this machine)");
     }
     ep->port_ = address.port;
-    ep->thread_ = std::thread([&svr] { svr.listen_after_bind(); });
+    HttpEndpoint* raw = ep.get();
+    ep->thread_ = std::thread([raw, &svr] {
+        svr.listen_after_bind();
+        raw->ended_.store(true);
+    });
+    // stop() does nothing to a server not yet running, whose thread would
+    // then never end: return only once it runs (or has already ended).
+    while (!svr.is_running() && !ep->ended_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return ep;
 }
 

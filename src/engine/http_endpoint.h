@@ -5,6 +5,7 @@
 // The server runs on threads of its own.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,6 +48,7 @@ private:
     HttpEndpoint() = default;
     std::unique_ptr<httplib::Server> server_;
     std::thread thread_;
+    std::atomic<bool> ended_{false};
     int port_ = 0;
 };
 

@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <string>
 #include <vector>
 
@@ -139,4 +144,24 @@ TEST_CASE("--serve on the command line: its options need it, screen modes refuse
     CHECK(parse({"--serve", "9100", "--print"}).exit_status == 2);
     CHECK(parse({"--serve", "9100", "-w", "x.scap"}).exit_status == 2);
     CHECK(parse({"--serve", "9100", "--serve-max-processes", "0"}).exit_status == 2);
+}
+
+TEST_CASE("the endpoint's port is its own: a second listener on it is refused") {
+    // A port free a moment ago, from the kernel.
+    const int probe = socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(probe >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(probe, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    socklen_t len = sizeof addr;
+    REQUIRE(getsockname(probe, reinterpret_cast<sockaddr*>(&addr), &len) == 0);
+    close(probe);
+    const ServeAddress where{"127.0.0.1", ntohs(addr.sin_port)};
+    MetricsBoard board;
+    auto first = HttpEndpoint::start(where, "", board);
+    REQUIRE(first);
+    auto second = HttpEndpoint::start(where, "", board);
+    REQUIRE_FALSE(second);
+    CHECK(second.error().message.find("cannot listen on 127.0.0.1:") != std::string::npos);
 }
