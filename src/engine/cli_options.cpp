@@ -161,6 +161,14 @@ constexpr UnsupportedOption kUnsupportedSysdigOptions[] = {
     {"-R", "--resolve-ports", false, "ports are shown as numbers; filters take service names (fd.port=http)"},
     {"-T", "--force-tracers-capture", false, "sysdig tracers are not supported"},
     {"-U", "--suppress-comm", true, "suppressing processes by name is not implemented; filter with not proc.name=NAME"},
+    // Containers: metadata comes from the runtimes' own files, never a daemon or an API.
+    {"", "--cri", false, "container metadata is read from the runtimes' files (CONTAINERS), never from a socket"},
+    {"", "--cri-timeout", false, "container metadata is read from the runtimes' files (CONTAINERS), never from a socket"},
+    {"-k", "--k8s-api", true, "the Kubernetes API is not queried: k8s.pod.name and k8s.ns.name come from container labels"},
+    {"-K", "--k8s-api-cert", true, "the Kubernetes API is not queried: k8s.pod.name and k8s.ns.name come from container labels"},
+    {"", "--node-name", false, "the Kubernetes API is not queried: k8s.pod.name and k8s.ns.name come from container labels"},
+    {"-m", "--mesos-api", true, "Mesos is not supported"},
+    {"-pm", "-pmesos", false, "Mesos is not supported (-pc and -pk are)"},
 };
 
 // The reason `word` is refused, or empty when tracetop takes it.
