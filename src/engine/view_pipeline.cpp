@@ -62,8 +62,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
             range_last_ts_ = ev_.ts;
         }
-        if (!agg_ && !pane_) continue;
+        if (!agg_ && !pane_ && !observer_) continue;
         const bool internal = event::is_internal(ev_.type);
+        if (observer_) observer_(fields, internal);
         if (agg_) agg_->on_event(fields, internal);
         if (pane_) pane_->on_event(fields, internal);
     }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,10 @@ public:
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
+    // --serve's metrics: sees every event the aggregator would see.
+    using Observer = std::function<void(const filter::FieldContext&, bool internal)>;
+    void set_observer(Observer observer) { observer_ = std::move(observer); }
+    const state::Model& model() const { return model_; }
 
     // -w with the explorer: records from now on (EventRecorder::create's
     // errors come back here). Call before the first run().
@@ -135,6 +140,7 @@ private:
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
     std::unique_ptr<analysis::PaneFeed> pane_;
+    Observer observer_;
     std::unique_ptr<EventRecorder> recorder_;
     GoneThreadSweep sweep_;
     event::EventView ev_;
