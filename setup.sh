@@ -30,6 +30,9 @@ packages=(
   # containers (issue 13, ctrlive): the live test's docker daemon and the
   # busybox root filesystem its image is imported from
   docker.io busybox-static
+  # issue 17 items 1-2 (serve): the HTTP server library of --serve, and the
+  # Prometheus tests/live/prometheus_scrapes.sh starts on loopback (curl asks it)
+  libcpp-httplib-dev prometheus curl
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }
