@@ -122,6 +122,17 @@ po::options_description describe_options() {
         ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
         ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
         ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
+    // issue 17 items 3-4 (remote): capture on another host through ssh.
+    desc.add_options()
+        ("remote", po::value<std::string>()->value_name("[USER@]HOST[:PORT]"),
+         "capture live on HOST: run tracetop there through ssh (tracetop -w -, compressed; root needed there) and "
+         "explore, print, record (-w) or --json its events here")
+        ("remote-tracetop", po::value<std::string>()->value_name("PATH"),
+         "with --remote: the tracetop program on the host (default: tracetop, found in the remote PATH)")
+        ("ssh-option", po::value<std::vector<std::string>>()->value_name("OPTION"),
+         "with --remote: pass -o OPTION to ssh (repeated), e.g. IdentityFile=~/.ssh/key")
+        ("remote-timeout", po::value<uint32_t>()->value_name("SECONDS"),
+         "with --remote: give up connecting after SECONDS (ssh's ConnectTimeout; default 10)");
     return desc;
 }
 
@@ -385,6 +396,23 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("print-hex")) opts.buffer_format = BufferFormat::Hex;
     if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
     if (vm.count("print-base64")) opts.buffer_format = BufferFormat::Base64;
+    // issue 17 items 3-4 (remote)
+    if (vm.count("remote")) opts.remote = vm["remote"].as<std::string>();
+    if (vm.count("remote-tracetop")) opts.remote_tracetop = vm["remote-tracetop"].as<std::string>();
+    if (vm.count("ssh-option")) opts.ssh_options = vm["ssh-option"].as<std::vector<std::string>>();
+    if (vm.count("remote-timeout")) opts.remote_connect_timeout_s = vm["remote-timeout"].as<uint32_t>();
+    if (!opts.remote && (vm.count("remote-tracetop") || vm.count("ssh-option") || vm.count("remote-timeout"))) {
+        std::cerr << "tracetop: --remote-tracetop, --ssh-option and --remote-timeout go with --remote HOST\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.remote && opts.read_file) {
+        std::cerr << "tracetop: --remote captures live on a host; it does not combine with -r\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.remote && (opts.remote_connect_timeout_s == 0 || opts.remote_connect_timeout_s > 3600)) {
+        std::cerr << "tracetop: --remote-timeout takes 1 to 3600 seconds\n";
+        return {std::nullopt, 2};
+    }
     if (opts.compress && !opts.write_file) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};

@@ -53,6 +53,11 @@ struct Options {
     bool summary = false;                   // -S: a table of event counts at the end
     bool quiet = false;                     // -q: print no events (-S still prints its table)
     bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
+    // issue 17 items 3-4 (remote): capture on another host through ssh.
+    std::optional<std::string> remote;      // --remote [user@]host[:port]
+    std::string remote_tracetop = "tracetop";  // --remote-tracetop: the program run there
+    std::vector<std::string> ssh_options;   // --ssh-option: ssh -o words, in order
+    uint32_t remote_connect_timeout_s = 10; // --remote-timeout: ssh's ConnectTimeout
 };
 
 // What parsing decided: run with options, or exit now (after --help,
