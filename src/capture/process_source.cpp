@@ -42,8 +42,8 @@ struct Item {
 
 class ProcessSource final : public Source {
 public:
-    ProcessSource(std::string name, pid_t child, int out_fd, int err_fd)
-        : name_(std::move(name)), child_(child), out_fd_(out_fd) {
+    ProcessSource(std::string name, std::string program, pid_t child, int out_fd, int err_fd)
+        : name_(std::move(name)), program_(std::move(program)), child_(child), out_fd_(out_fd) {
         stderr_thread_ = std::thread([this, err_fd] { collect_stderr(err_fd); });
     }
 
@@ -66,9 +66,8 @@ public:
         if (!opened) {
             // The program wrote no capture: its exit and its stderr tell why;
             // when it still runs, it wrote something else.
-            const bool ran_on = reap(false) == 0 && !reaped_;
-            terminate_child();
             reap(true);
+            const bool ran_on = killed_;
             if (stderr_thread_.joinable()) stderr_thread_.join();
             if (ran_on) return Error(fmt::format("{}: {}", name_, opened.error().message));
             return Error(fmt::format("{}: {}", name_, failure_text("no capture came")));
@@ -126,8 +125,9 @@ public:
                 const int status = reap(true);
                 if (stderr_thread_.joinable()) stderr_thread_.join();
                 if (current_.kind == Item::Kind::End && status == 0) return finish(std::nullopt);
-                return finish(Error(fmt::format("{}: stream ended: {}", name_, failure_text(
-                    current_.error ? current_.error->message : std::string("end of stream")))));
+                return finish(Error(fmt::format("{}: the connection ended: {}", name_,
+                                                failure_text(current_.error ? current_.error->message
+                                                                            : std::string("the stream stopped")))));
             }
         }
         return ReadStatus::End;
@@ -155,6 +155,11 @@ private:
     }
 
     void read_loop() {
+        // Signals are the main thread's (a stop request); here one would only
+        // cut a read of the pipe short.
+        sigset_t all;
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, nullptr);
         event::EventView ev;
         for (;;) {
             {
@@ -225,6 +230,7 @@ private:
             r = ::waitpid(child_, &status, WNOHANG);
         }
         if (r == 0 && wait) {
+            killed_ = true;
             ::kill(child_, SIGKILL);
             r = ::waitpid(child_, &status, 0);
         }
@@ -245,15 +251,16 @@ private:
         const int status = exit_status_;
         if (!text.empty()) return text;
         if (reaped_ && WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-            return fmt::format("{} (the connection's program exited with status {})", fallback, WEXITSTATUS(status));
+            return fmt::format("{} ({} exited with status {})", fallback, program_, WEXITSTATUS(status));
         }
         if (reaped_ && WIFSIGNALED(status)) {
-            return fmt::format("{} (the connection's program was killed by signal {})", fallback, WTERMSIG(status));
+            return fmt::format("{} ({} was killed by signal {})", fallback, program_, WTERMSIG(status));
         }
         return fallback;
     }
 
     std::string name_;
+    std::string program_;  // argv[0], for messages
     pid_t child_;
     int out_fd_;
     std::unique_ptr<ScapReader> reader_;
@@ -261,6 +268,7 @@ private:
     std::optional<Error> error_;
     bool finished_ = false;
     bool reaped_ = false;
+    bool killed_ = false;  // it outlived its output: we ended it
     int exit_status_ = 0;
     Item current_;
 
@@ -288,7 +296,11 @@ std::string summarise_stderr(const std::string& stderr_text) {
         while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
         if (line.empty()) continue;
         // ssh's notes about host keys are not the reason anything failed.
-        if (line.starts_with("Warning: Permanently added")) continue;
+        // Neither are the remote tracetop's reports of a capture going well.
+        if (line.starts_with("Warning: Permanently added") || line.starts_with("tracetop: capturing (") ||
+            line.find(" events captured, ") != std::string::npos) {
+            continue;
+        }
         last = line;
         if (line.starts_with("tracetop:")) best = line;
     }
@@ -336,7 +348,7 @@ Result<std::unique_ptr<Source>> open_process_source(const std::vector<std::strin
         ::close(err[0]);
         return Error(fmt::format("{}: cannot run {}: {}", name, argv[0], std::strerror(rc)));
     }
-    auto source = std::make_unique<ProcessSource>(name, child, out[0], err[0]);
+    auto source = std::make_unique<ProcessSource>(name, argv[0], child, out[0], err[0]);
     if (auto failed = source->start()) return *failed;
     return std::unique_ptr<Source>(std::move(source));
 }

@@ -132,7 +132,10 @@ po::options_description describe_options() {
         ("ssh-option", po::value<std::vector<std::string>>()->value_name("OPTION"),
          "with --remote: pass -o OPTION to ssh (repeated), e.g. IdentityFile=~/.ssh/key")
         ("remote-timeout", po::value<uint32_t>()->value_name("SECONDS"),
-         "with --remote: give up connecting after SECONDS (ssh's ConnectTimeout; default 10)");
+         "with --remote: give up connecting after SECONDS (ssh's ConnectTimeout; default 10)")
+        ("remote-filter", po::value<std::string>()->value_name("FILTER"),
+         "with --remote: the host records only what FILTER accepts (less on the wire; names of processes "
+         "and files whose events it drops may then be missing here)");
     return desc;
 }
 
@@ -401,8 +404,11 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("remote-tracetop")) opts.remote_tracetop = vm["remote-tracetop"].as<std::string>();
     if (vm.count("ssh-option")) opts.ssh_options = vm["ssh-option"].as<std::vector<std::string>>();
     if (vm.count("remote-timeout")) opts.remote_connect_timeout_s = vm["remote-timeout"].as<uint32_t>();
-    if (!opts.remote && (vm.count("remote-tracetop") || vm.count("ssh-option") || vm.count("remote-timeout"))) {
-        std::cerr << "tracetop: --remote-tracetop, --ssh-option and --remote-timeout go with --remote HOST\n";
+    if (vm.count("remote-filter")) opts.remote_filter = vm["remote-filter"].as<std::string>();
+    if (!opts.remote && (vm.count("remote-tracetop") || vm.count("ssh-option") || vm.count("remote-timeout") ||
+                         vm.count("remote-filter"))) {
+        std::cerr << "tracetop: --remote-tracetop, --ssh-option, --remote-timeout and --remote-filter go with "
+                     "--remote HOST\n";
         return {std::nullopt, 2};
     }
     if (opts.remote && opts.read_file) {

@@ -58,6 +58,7 @@ struct Options {
     std::string remote_tracetop = "tracetop";  // --remote-tracetop: the program run there
     std::vector<std::string> ssh_options;   // --ssh-option: ssh -o words, in order
     uint32_t remote_connect_timeout_s = 10; // --remote-timeout: ssh's ConnectTimeout
+    std::string remote_filter;              // --remote-filter: what the remote side records
 };
 
 // What parsing decided: run with options, or exit now (after --help,

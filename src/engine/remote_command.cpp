@@ -63,14 +63,16 @@ std::vector<std::string> remote_ssh_argv(const Options& options, const RemoteTar
         argv.push_back("-o");
         argv.push_back(o);
     }
-    // The remote side records everything its options capture; the filter
-    // goes along, so that only what is wanted crosses the wire.
+    // The remote side records everything its options capture: the local
+    // model needs every process's and file's events to name them, and the
+    // explorer's views and filters change while it runs. --remote-filter
+    // narrows what crosses the wire, at that price.
     std::vector<std::string> remote = {options.remote_tracetop, "-w", "-", "-s", std::to_string(options.snaplen),
                                        "--buffer-mb", std::to_string(options.buffer_mb)};
     if (options.context_switches) remote.push_back("--context-switches");
-    if (!options.filter.empty()) {
+    if (!options.remote_filter.empty()) {
         remote.push_back("--");
-        remote.push_back(options.filter);
+        remote.push_back(options.remote_filter);
     }
     std::string command;
     for (const std::string& w : remote) {
