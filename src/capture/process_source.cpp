@@ -70,7 +70,9 @@ public:
             const bool ran_on = killed_;
             if (stderr_thread_.joinable()) stderr_thread_.join();
             if (ran_on) return Error(fmt::format("{}: {}", name_, opened.error().message));
-            return Error(fmt::format("{}: {}", name_, failure_text("no capture came")));
+            // A clean exit after output that is no capture: the reader's word.
+            const bool clean = WIFEXITED(exit_status_) && WEXITSTATUS(exit_status_) == 0;
+            return Error(fmt::format("{}: {}", name_, failure_text(clean ? opened.error().message : "no capture came")));
         }
         reader_ = std::move(*opened);
         header_ = reader_->header();
