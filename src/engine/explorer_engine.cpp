@@ -193,7 +193,9 @@ void ExplorerEngine::run() {
     std::string failure;
     // Live CPU% (like htop): /proc read here, once per interval, never by the screen.
     std::optional<CpuSampler> cpu;
-    if (live) cpu.emplace();
+    // issue 17 (remote): this machine's /proc says nothing of a remote host's processes.
+    const bool local_proc = live && !options_.remote;
+    if (local_proc) cpu.emplace();
 
     auto make_pane = [&]() -> std::unique_ptr<analysis::PaneFeed> {
         if (pane_kind_ == analysis::PaneKind::None) return nullptr;
@@ -360,7 +362,7 @@ void ExplorerEngine::run() {
             // Sampled at every interval boundary, paused or not, so each
             // delta covers exactly the interval the aggregator saw.
             if (cpu) pipe->feed_cpu(cpu->sample());
-            pipe->refresh_memory();
+            if (local_proc) pipe->refresh_memory();
             pipe->sweep_gone_threads(now);
             if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
             // An open pane keeps going while the table is paused (the screen

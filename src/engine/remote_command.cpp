@@ -51,17 +51,23 @@ std::string shell_quote(const std::string& word) {
 }
 
 std::vector<std::string> remote_ssh_argv(const Options& options, const RemoteTarget& target) {
-    // -C: ssh compresses the wire (zlib) and still sends each write at once.
-    std::vector<std::string> argv = {"ssh", "-T", "-C", "-o", "BatchMode=yes", "-o",
-                                     fmt::format("ConnectTimeout={}", options.remote_connect_timeout_s),
-                                     "-o", "ServerAliveInterval=5", "-o", "ServerAliveCountMax=3"};
-    if (target.port) {
-        argv.push_back("-p");
-        argv.push_back(*target.port);
-    }
+    // ssh takes the first value given for an option: the user's -o words
+    // come first and override ours. Compression (zlib) still sends each write
+    // at once; keep-alives notice a dead connection within 15 s.
+    std::vector<std::string> argv = {"ssh", "-T"};
     for (const std::string& o : options.ssh_options) {
         argv.push_back("-o");
         argv.push_back(o);
+    }
+    for (const std::string& o : {std::string("BatchMode=yes"), std::string("Compression=yes"),
+                                 fmt::format("ConnectTimeout={}", options.remote_connect_timeout_s),
+                                 std::string("ServerAliveInterval=5"), std::string("ServerAliveCountMax=3")}) {
+        argv.push_back("-o");
+        argv.push_back(o);
+    }
+    if (target.port) {
+        argv.push_back("-p");
+        argv.push_back(*target.port);
     }
     // The remote side records everything its options capture: the local
     // model needs every process's and file's events to name them, and the
