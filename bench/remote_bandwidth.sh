@@ -16,34 +16,17 @@ need_tools ssh ssh-keygen /usr/sbin/sshd
 RATE=${1:-50000}
 SECONDS_RUN=${2:-10}
 make_work
-sshd_pid=""
-bench_on_exit() { [ -z "$sshd_pid" ] || kill "$sshd_pid"; }
-
-ssh-keygen -q -t ed25519 -N '' -f "$work/host_key"
-ssh-keygen -q -t ed25519 -N '' -f "$work/client_key"
-cp "$work/client_key.pub" "$work/authorized_keys"
-port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-mkdir -p /run/sshd
-cat >"$work/sshd_config" <<EOF
-ListenAddress 127.0.0.1
-Port $port
-HostKey $work/host_key
-PidFile none
-AuthorizedKeysFile $work/authorized_keys
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-UsePAM no
-StrictModes no
-EOF
-/usr/sbin/sshd -f "$work/sshd_config" -D -e 2>"$work/sshd.log" &
-sshd_pid=$!
-for _ in $(seq 50); do grep -q 'Server listening' "$work/sshd.log" && break; sleep 0.1; done
+SSHD_PID=""
+bench_on_exit() { [ -z "$SSHD_PID" ] || kill "$SSHD_PID"; }
+source "$HERE/tests/live/loopback_sshd.sh"
+start_loopback_sshd "$work/ssh" || die "no sshd on 127.0.0.1"
+port=$SSHD_PORT
 
 # run LABEL [ssh options]: prints LABEL, events, wire bytes, stream bytes.
 run() {
   local label=$1; shift
   "$TT" --remote "root@127.0.0.1:$port" --remote-tracetop "$TT" --ssh-option StrictHostKeyChecking=no \
-    --ssh-option UserKnownHostsFile=/dev/null --ssh-option "IdentityFile=$work/client_key" \
+    --ssh-option UserKnownHostsFile=/dev/null --ssh-option "IdentityFile=$SSHD_CLIENT_KEY" \
     --ssh-option LogLevel=ERROR "$@" --remote-filter 'proc.name=getppid_loop' \
     --print -q --duration $((SECONDS_RUN + 3)) 2>"$work/err" &
   local tt=$! ssh_pid="" io="" i

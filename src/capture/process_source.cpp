@@ -171,17 +171,8 @@ private:
             const ReadStatus rs = reader_->next(ev);
             Item item;
             if (rs == ReadStatus::Event) {
-                item.bytes.resize(event::kEventHeaderV2Size + ev.body().size());
-                uint8_t* p = item.bytes.data();
-                const uint32_t len = ev.v2_length();
-                const uint16_t type = ev.type;
-                const uint32_t nparams = ev.nparams();
-                std::memcpy(p, &ev.ts, 8);
-                std::memcpy(p + 8, &ev.tid, 8);
-                std::memcpy(p + 16, &len, 4);
-                std::memcpy(p + 20, &type, 2);
-                std::memcpy(p + 22, &nparams, 4);
-                if (!ev.body().empty()) std::memcpy(p + event::kEventHeaderV2Size, ev.body().data(), ev.body().size());
+                item.bytes.resize(ev.v2_length());
+                ev.copy_v2(item.bytes.data());
                 item.cpu = ev.cpu;
                 item.block_flags = ev.block_flags;
                 item.num = ev.num;

@@ -18,59 +18,20 @@ SSHD_PID=""
 trap '[ -z "$SSHD_PID" ] || kill "$SSHD_PID" 2>/dev/null; [ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null;
       [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 
-free_port() {
-  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# The server: its own host key, the test's client key as the only one allowed.
+source "$(dirname "$0")/loopback_sshd.sh"
+start_loopback_sshd "$SCRATCH/ssh" || { fail "no sshd on 127.0.0.1"; finish; }
 D="$SCRATCH/ssh"
-mkdir -p "$D" /run/sshd
-chmod 700 "$D"
-ssh-keygen -q -t ed25519 -N '' -f "$D/host_key" || { fail "ssh-keygen failed"; finish; }
-ssh-keygen -q -t ed25519 -N '' -f "$D/client_key" || { fail "ssh-keygen failed"; finish; }
-cp "$D/client_key.pub" "$D/authorized_keys"
-PORT=$(free_port)
-cat >"$D/sshd_config" <<EOF
-ListenAddress 127.0.0.1
-Port $PORT
-HostKey $D/host_key
-PidFile none
-AuthorizedKeysFile $D/authorized_keys
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-EOF
-/usr/sbin/sshd -f "$D/sshd_config" -D -e 2>"$SCRATCH/sshd.log" &
-SSHD_PID=$!
+PORT=$SSHD_PORT
 SSH_OPTS=(--ssh-option StrictHostKeyChecking=no --ssh-option UserKnownHostsFile=/dev/null
-          --ssh-option "IdentityFile=$D/client_key" --ssh-option LogLevel=ERROR)
+          --ssh-option "IdentityFile=$SSHD_CLIENT_KEY" --ssh-option LogLevel=ERROR)
 REMOTE=(--remote "root@127.0.0.1:$PORT" --remote-tracetop "$TRACETOP" "${SSH_OPTS[@]}" "${RINGS[@]}")
-for _ in $(seq 100); do
-  grep -q 'Server listening' "$SCRATCH/sshd.log" && break
-  kill -0 "$SSHD_PID" 2>/dev/null || { fail "sshd did not start: $(cat "$SCRATCH/sshd.log")"; finish; }
-  sleep 0.1
-done
-
-# Waits until the local tracetop (pid $1) says on stderr ($2) that the remote
-# side streams (its header came: the remote probe is attached).
-wait_streaming() {
-  local i
-  for i in $(seq 300); do
-    grep -q '^tracetop: capturing (' "$2" 2>/dev/null && return 0
-    kill -0 "$1" 2>/dev/null || { fail "tracetop --remote ended before capturing: $(cat "$2")"; finish; }
-    sleep 0.1
-  done
-  fail "tracetop --remote did not start capturing within 30 s: $(cat "$2")"; finish
-}
 
 # 1. --print: every getppid call of the workload comes over, none twice.
 CALLS=3000
 timeout 60 "$TRACETOP" "${REMOTE[@]}" --print --duration 8 -p '%evt.dir %evt.type' \
   'proc.name=getppid_loop and evt.type=getppid' >"$SCRATCH/print.out" 2>"$SCRATCH/print.err" &
 tt=$!
-wait_streaming "$tt" "$SCRATCH/print.err"
+wait_until_capturing "$tt" "$SCRATCH/print.err"
 "$GETPPID_LOOP" "$CALLS" >/dev/null
 wait "$tt"; status=$?
 enters=$(grep -c '^> getppid$' "$SCRATCH/print.out")
@@ -79,6 +40,23 @@ if [ "$status" -eq 0 ] && [ "$enters" -eq "$CALLS" ] && [ "$exits" -eq "$CALLS" 
   pass "--remote --print: $CALLS getppid calls, entry and exit each"
 else
   fail "--remote --print: status $status, $enters entries and $exits exits of $CALLS: $(cat "$SCRATCH/print.err")"
+fi
+
+# 1b. --remote-filter: the host sends only the workload's events; the stream
+# still starts at once (its first event goes out state-only, so the header
+# arrives before anything matches), and every call comes over.
+timeout 60 "$TRACETOP" "${REMOTE[@]}" --remote-filter 'proc.name=getppid_loop' --print --duration 8 \
+  -p '%proc.name %evt.dir %evt.type' 'evt.type=getppid' >"$SCRATCH/rf.out" 2>"$SCRATCH/rf.err" &
+tt=$!
+wait_until_capturing "$tt" "$SCRATCH/rf.err"
+"$GETPPID_LOOP" "$CALLS" >/dev/null
+wait "$tt"; status=$?
+n=$(grep -c '^getppid_loop [<>] getppid$' "$SCRATCH/rf.out")
+others=$(grep -vc '^getppid_loop ' "$SCRATCH/rf.out")
+if [ "$status" -eq 0 ] && [ "$n" -eq $((2 * CALLS)) ] && [ "$others" -eq 0 ]; then
+  pass "--remote-filter: $CALLS calls, named, nothing else"
+else
+  fail "--remote-filter: status $status, $n of $((2 * CALLS)) events, $others others: $(cat "$SCRATCH/rf.err")"
 fi
 
 # A workload that runs while the explorer or --json looks.
@@ -129,7 +107,7 @@ one_line_failure() {
 one_line_failure "no tracetop there" '/no/such/tracetop.*No such file' \
   --remote "root@127.0.0.1:$PORT" --remote-tracetop /no/such/tracetop "${SSH_OPTS[@]}"
 one_line_failure "nobody listening" 'Connection refused' \
-  --remote "root@127.0.0.1:$(free_port)" "${SSH_OPTS[@]}"
+  --remote "root@127.0.0.1:$(free_loopback_port)" "${SSH_OPTS[@]}"
 ssh-keygen -q -t ed25519 -N '' -f "$D/other_key"
 one_line_failure "a key the host refuses" 'Permission denied' \
   --remote "root@127.0.0.1:$PORT" --remote-tracetop "$TRACETOP" --ssh-option StrictHostKeyChecking=no \
@@ -140,7 +118,7 @@ one_line_failure "a host name that is no host" 'no host name' --remote ':22'
 # ends at once with one line saying so, the events before it printed.
 timeout 60 "$TRACETOP" "${REMOTE[@]}" --print >"$SCRATCH/cut.out" 2>"$SCRATCH/cut.err" &
 tt=$!
-wait_streaming "$tt" "$SCRATCH/cut.err"
+wait_until_capturing "$tt" "$SCRATCH/cut.err"
 sleep 1
 sessions=$(ps --ppid "$SSHD_PID" -o pid=)
 [ -n "$sessions" ] && kill $sessions
