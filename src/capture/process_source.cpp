@@ -299,9 +299,11 @@ std::string summarise_stderr(const std::string& stderr_text) {
     }
     std::string chosen = best.empty() ? last : best;
     if (chosen.size() > 300) chosen = chosen.substr(0, 300) + "...";
+    // The host's text goes to our terminal: ASCII only (a lone 0x9b is a
+    // CSI to some terminals).
     for (char& c : chosen) {
         const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) c = '?';
+        if (u < 0x20 || u >= 0x7f) c = '?';
     }
     return chosen;
 }

@@ -52,6 +52,7 @@ TEST_CASE("the reason a remote side failed is its last telling line, sanitized")
     CHECK(capture::summarise_stderr("ssh: connect to host h port 1: Connection refused\r\n") ==
           "ssh: connect to host h port 1: Connection refused");
     CHECK(capture::summarise_stderr("evil\x1b]0;pwned\x07\n") == "evil?]0;pwned?");
+    CHECK(capture::summarise_stderr("csi\x9b" "2J\n") == "csi?2J");
     CHECK(capture::summarise_stderr("") == "");
 }
 
