@@ -30,6 +30,9 @@ packages=(
   # containers (issue 13, ctrlive): the live test's docker daemon and the
   # busybox root filesystem its image is imported from
   docker.io busybox-static
+  # issue 17 items 1-2 (serve): the HTTP server library of --serve, and the
+  # Prometheus tests/live/prometheus_scrapes.sh starts on loopback (curl asks it)
+  libcpp-httplib-dev prometheus curl
   # issue 17 items 3-4 (remote): tracetop --remote runs ssh; its live test
   # starts an sshd of its own on 127.0.0.1
   openssh-client openssh-server

@@ -124,6 +124,14 @@ Reply ActionMenu::handle(const Input& in) {
         case Action::Home: selected_ = 0; break;
         case Action::End: selected_ = items_.empty() ? 0 : items_.size() - 1; break;
         case Action::Enter: return choose(selected_);
+        case Action::Mouse: {
+            // ui16: a click on an entry picks it, as Enter on it would.
+            if (in.mouse.kind != MouseEvent::Kind::Press || in.mouse.y < 1) return {};
+            const size_t i = static_cast<size_t>(in.mouse.y - 1);
+            if (i >= items_.size()) return {};
+            selected_ = i;
+            return choose(i);
+        }
         case Action::Insert:
             // Text typed (as in a prompt), matched against the menu's letters from actions.toml.
             for (size_t i = 0; i < items_.size(); ++i) {
@@ -199,7 +207,9 @@ Reply ActionMenu::run() {
             scoped.key = values_.front();
             scoped.label = targets_.front().label.empty() ? values_.front() : targets_.front().label;
             scoped.key_terms.push_back(analysis::key_term(a.field, values_.front(), false));
-            return Reply::close({Request::Kind::ScopedView, PaneSelection{std::move(scoped), ""}, a.view});
+            Request open{Request::Kind::ScopedView, PaneSelection{std::move(scoped), ""}, a.view};
+            open.follow = a.follow;
+            return Reply::close(std::move(open));
         }
         case RowAction::Kind::Copy: {
             std::string text;

@@ -91,7 +91,11 @@ void ColumnChooser::draw(int height, int width) {
     const std::string title =
         fmt::format("Columns of {}: {} shows/hides, {} {} move, {} done", view_name_, menu_key(Action::Toggle),
                     menu_key(Action::MoveUp), menu_key(Action::MoveDown), menu_key(Action::Close));
-    draw_menu_list(title, lines, selected_, height, width);
+    draw_menu_list(title, lines, selected_, height, width,
+                   {{Action::Toggle, "Show/Hide"},
+                    {Action::MoveUp, "Left"},
+                    {Action::MoveDown, "Right"},
+                    {Action::Close, "Done"}});
 }
 
 }  // namespace tracetop::ui

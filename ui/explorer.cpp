@@ -197,6 +197,12 @@ void Explorer::open_look(Request::Kind kind) {
                              look_.current.scheme = scheme;
                              init_colours(scheme);
                          },
+                         [this](uint32_t refresh_ms) {
+                             look_.current.refresh_ms = refresh_ms;
+                             auto cmd = engine::Command::make(engine::Command::Kind::SetRefresh);
+                             cmd.id = refresh_ms;
+                             engine_.send(std::move(cmd));
+                         },
                          [this] { save_settings(); }});
             mode_ = Mode::Setup;
             break;
@@ -256,6 +262,7 @@ void Explorer::on_request(Request r) {
         case Request::Kind::Status: status_.show(std::move(r.text)); break;
         case Request::Kind::ScopedView:
             if (r.pane.row) {
+                table_.follow_next_level(r.follow);
                 auto cmd = engine::Command::with_row(engine::Command::Kind::DrillFilter, std::move(*r.pane.row));
                 cmd.text = r.text;
                 engine_.send(std::move(cmd));

@@ -67,6 +67,8 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     // Beside the drops: events lost as surely, and as rare as a probe bug.
     if (src.malformed > 0) field("  Malformed: ", fmt::format("{}", src.malformed));
     field("  CPUs: ", src.cpus ? fmt::format("{}", src.cpus) : "?");
+    // Live: the interval this sample covered, so a new refresh setting shows taking effect.
+    if (src.live && snap.sample_seconds > 0) field("  Interval: ", fmt::format("{:.1f} s", snap.sample_seconds));
     if (snap.loading && !src.live) {
         field("  Loading: ", fmt::format("{:.0f}%", snap.progress * 100));
         // Big captures (issue 15, part big): how much, and how long still.

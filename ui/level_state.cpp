@@ -1,5 +1,7 @@
 #include "level_state.h"
 
+#include <algorithm>
+
 namespace tracetop::ui {
 
 namespace {
@@ -32,10 +34,18 @@ void LevelState::sort_by(const analysis::Snapshot& snap, size_t col) {
     sort_id = snap.columns[col].id;
 }
 
-void LevelState::cycle_sort(const analysis::Snapshot& snap, int step) {
-    if (snap.columns.empty()) return;
-    const size_t n = snap.columns.size();
-    const size_t col = (sort_column(&snap) + n + static_cast<size_t>(step + static_cast<int>(n))) % n;
+void LevelState::cycle_sort(const analysis::Snapshot& snap, int step, const std::vector<size_t>& shown) {
+    std::vector<size_t> order;
+    for (size_t i : shown) {
+        if (i < snap.columns.size()) order.push_back(i);
+    }
+    if (order.empty()) return;
+    const size_t n = order.size();
+    // From a sort by a hidden column, > goes to the first shown, < to the last.
+    const auto at = std::find(order.begin(), order.end(), sort_column(&snap));
+    const size_t pos = at == order.end() ? (step > 0 ? n - 1 : 0) : static_cast<size_t>(at - order.begin());
+    const int ni = static_cast<int>(n);
+    const size_t col = order[(pos + static_cast<size_t>((step % ni + ni) % ni)) % n];
     sort_id = snap.columns[col].id;
     descending = descending_first(snap.columns[col]);
 }

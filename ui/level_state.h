@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "analysis/snapshot.h"
 
@@ -31,14 +32,19 @@ struct LevelState {
     // This level opened the Events of a spectrogram box: Backspace returns to
     // the spectrogram of this selection.
     std::optional<PaneSelection> spectro_return;
+    // Opened to follow events (tail -f): `follow` while the selection stays
+    // on the newest row; a move away lets go, End takes it up again.
+    bool followable = false;
+    bool follow = false;
 
     // The column sorted by and its direction: the user's, else the view's.
     size_t sort_column(const analysis::Snapshot* snap) const;
     bool sort_descending(const analysis::Snapshot* snap) const;
     // A click on a title: that column, or the other direction if it is sorted by already.
     void sort_by(const analysis::Snapshot& snap, size_t col);
-    // F9, < and >: the next or previous column.
-    void cycle_sort(const analysis::Snapshot& snap, int step);
+    // F9, < and >: the next or previous column the table shows, in the
+    // order it draws them (`shown`: snapshot indices); hidden ones are skipped.
+    void cycle_sort(const analysis::Snapshot& snap, int step, const std::vector<size_t>& shown);
     // I: the same column the other way.
     void invert_sort(const analysis::Snapshot& snap);
 };

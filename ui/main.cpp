@@ -11,6 +11,7 @@
 #include "engine/chisel_run.h"
 #include "engine/cli_options.h"
 #include "engine/json_run.h"
+#include "engine/serve_run.h"
 #include "engine/signal_stop.h"
 #include "explorer.h"
 
@@ -23,6 +24,10 @@ int main(int argc, char** argv) {
     if (!options.chisel.empty()) {  // chisels (D)
         install_stop_signals();
         return run_chisel(options);
+    }
+    if (options.serve) {  // issue 17 (serve): no screen
+        install_stop_signals();
+        return run_serve(options);
     }
     if (options.json) {
         install_stop_signals();

@@ -5,6 +5,7 @@
 #include <curses.h>
 
 #include "colours.h"
+#include "function_bar.h"
 #include "key_names.h"
 #include "text_fit.h"
 
@@ -19,7 +20,7 @@ size_t first_shown(size_t selected, int height) { return selected >= room(height
 }  // namespace
 
 void draw_menu_list(const std::string& title, const std::vector<std::string>& lines, size_t selected, int height,
-                    int width) {
+                    int width, const MenuBar& bar) {
     erase();
     curs_set(0);
     attrset(attr(Role::Titles));
@@ -30,6 +31,15 @@ void draw_menu_list(const std::string& title, const std::vector<std::string>& li
         mvaddstr(static_cast<int>(i - top) + 1, 0, fit(lines[i], static_cast<size_t>(width)).c_str());
     }
     attrset(attr(Role::Normal));
+    // The bar names this menu's own actions: the menus share one scope, so
+    // the labels of the views menu's bindings would say "Open" here.
+    std::vector<BarItem> items;
+    for (const auto& [action, label] : bar) {
+        const Binding* b = keymap().find(Scope::Menu, action);
+        if (!b) b = keymap().find(Scope::Lists, action);
+        if (b) items.push_back({bar_keys(*b), label, action, 0});
+    }
+    draw_function_bar(height - 1, width, std::move(items));
 }
 
 bool click_selects(const Input& in, size_t n, int height, size_t& selected) {

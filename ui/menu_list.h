@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "keymap.h"
@@ -12,9 +13,13 @@
 
 namespace tracetop::ui {
 
-// Draws `lines` under `title` on the whole screen but the function bar.
+// What a menu's function bar offers: each action with the menu's own word
+// for it (the keys come from the binding table).
+using MenuBar = std::vector<std::pair<Action, std::string>>;
+
+// Draws `lines` under `title` on the whole screen, and `bar` on the last line.
 void draw_menu_list(const std::string& title, const std::vector<std::string>& lines, size_t selected, int height,
-                    int width);
+                    int width, const MenuBar& bar);
 
 // A mouse press on an entry of a list of `n` drawn by draw_menu_list on a
 // screen `height` high selects it: true when it did.

@@ -52,6 +52,7 @@ struct Request {
     Kind kind;
     PaneSelection pane;
     std::string text;
+    bool follow = false;  // ScopedView: the level opened stays at its newest row (ui16)
 };
 
 // A panel's one answer to an input.

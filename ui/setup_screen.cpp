@@ -42,6 +42,8 @@ void SetupScreen::step(int by) {
         case Refresh: {
             const uint32_t now = settings_->refresh_ms.value_or(current_.refresh_ms);
             settings_->refresh_ms = stepped(kRefreshSteps, now, by);
+            current_.refresh_ms = *settings_->refresh_ms;
+            if (hooks_.refresh_changed) hooks_.refresh_changed(*settings_->refresh_ms);
             break;
         }
         case Scheme: {
@@ -82,7 +84,7 @@ void SetupScreen::draw(int height, int width) {
     if (!settings_) return;
     const engine::Settings& s = *settings_;
     const std::vector<std::string> lines = {
-        fmt::format(" Refresh interval   {} ms (at the next start)", s.refresh_ms.value_or(current_.refresh_ms)),
+        fmt::format(" Refresh interval   {} ms", s.refresh_ms.value_or(current_.refresh_ms)),
         fmt::format(" Colour scheme      {}", s.scheme.value_or(current_.scheme)),
         fmt::format(" Default view       {} (at the next start)", s.default_view.value_or(current_.view)),
         fmt::format(" Columns            {} chosen views (Enter: this view's)", s.columns.size()),
@@ -91,7 +93,8 @@ void SetupScreen::draw(int height, int width) {
     };
     const std::string title = fmt::format("Setup: {} {} change, {} saves and closes", menu_key(Action::Left),
                                           menu_key(Action::Right), menu_key(Action::Close));
-    draw_menu_list(title, lines, selected_, height, width);
+    draw_menu_list(title, lines, selected_, height, width,
+                   {{Action::Left, "Less"}, {Action::Right, "More"}, {Action::Enter, "Columns"}, {Action::Close, "Save"}});
 }
 
 }  // namespace tracetop::ui

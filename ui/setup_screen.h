@@ -22,6 +22,7 @@ public:
     };
     struct Hooks {
         std::function<void(const std::string& scheme)> scheme_changed;
+        std::function<void(uint32_t refresh_ms)> refresh_changed;  // ui16: applied at once
         std::function<void()> closed;
     };
     void open(engine::Settings& settings, const Current& current, std::vector<std::string> view_ids,

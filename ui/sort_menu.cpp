@@ -46,7 +46,8 @@ void SortMenu::draw(int height, int width) {
     const std::string title = fmt::format("Sort by: {} sorts, {} inverts ({}), {} cancels", menu_key(Action::Enter),
                                           menu_key(Action::Invert), descending_ ? "descending" : "ascending",
                                           menu_key(Action::Close));
-    draw_menu_list(title, lines, selected_, height, width);
+    draw_menu_list(title, lines, selected_, height, width,
+                   {{Action::Enter, "Sort"}, {Action::Invert, "Invert"}, {Action::Close, "Cancel"}});
 }
 
 }  // namespace tracetop::ui

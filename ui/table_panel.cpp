@@ -63,6 +63,7 @@ void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
         });
         auto mine = levels_.extract(snap_->level_id);
         level_ = mine ? std::move(mine.mapped()) : LevelState{};
+        if (!mine && std::exchange(follow_next_, false)) level_.followable = level_.follow = true;
         tagged_.clear();
         across_ = {};
     }
@@ -71,7 +72,18 @@ void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
 
 bool TablePanel::awaiting_answer() const { return snap_ && snap_->generation < engine_.sent_generation(); }
 
+void TablePanel::rebuild() {
+    rows_.rebuild(snap_.get(), level_);
+    // Following: the newest row (the list's last, events oldest first) stays selected.
+    if (level_.follow && !rows_.empty()) {
+        level_.selected = rows_.size() - 1;
+        level_.selected_key = rows_.at(level_.selected)->key;
+    }
+}
+
 void TablePanel::select(size_t i) {
+    // Any move lets go of the newest row; End takes it up again (handle()).
+    level_.follow = false;
     if (rows_.empty()) return;
     level_.selected = std::min(i, rows_.size() - 1);
     level_.selected_key = rows_.at(level_.selected)->key;
@@ -171,7 +183,7 @@ Reply TablePanel::handle(const Input& in) {
         case Action::SortNext:
         case Action::SortPrev:
             if (snap_ && !snap_->columns.empty()) {
-                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1);
+                level_.cycle_sort(*snap_, a == Action::SortNext ? 1 : -1, column_order());
                 rebuild();
             }
             break;
@@ -204,7 +216,10 @@ Reply TablePanel::handle(const Input& in) {
         case Action::HideUserThreads:
         case Action::HideKernelThreads: return htop_key(in);
         case Action::Home: select(0); break;
-        case Action::End: select(rows_.empty() ? 0 : rows_.size() - 1); break;
+        case Action::End:
+            select(rows_.empty() ? 0 : rows_.size() - 1);
+            level_.follow = level_.followable;
+            break;
         case Action::Enter:
             // In a list the row is one event: the explorer asks for its fields.
             if (snap_ && snap_->kind == analysis::ViewKind::List) return {K::EventFields};
@@ -421,6 +436,15 @@ void TablePanel::draw(int height, int width) {
     draw_header(*snap_, hs, width);
     draw_timeline_strip(snap_->source, strip_geometry(snap_->source, width));
     draw_breadcrumb(kBreadcrumbY, snap_->breadcrumb, width);
+    if (level_.followable) {
+        // The follow state at the breadcrumb's right end, as tail -f's user needs to know it.
+        const std::string mark = level_.follow ? " [Following] " : " [End follows] ";
+        if (static_cast<int>(mark.size()) < width) {
+            attrset(attr(Role::SortTitle));
+            mvaddstr(kBreadcrumbY, width - static_cast<int>(mark.size()), mark.c_str());
+            attrset(attr(Role::Normal));
+        }
+    }
     const int bottom = height - 1;  // the function bar (a prompt draws over it)
     const int table_h = bottom - kTableY;
     across_.order = column_order();

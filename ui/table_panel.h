@@ -60,6 +60,8 @@ public:
     // The events of a spectrogram box are being opened a level down (the
     // pane sent the command): Backspace from them reopens the spectrogram on `back_to`.
     void enter_box_events(PaneSelection back_to);
+    // The next new level (a scoped view being opened) follows its newest row (ui16).
+    void follow_next_level(bool follow) { follow_next_ = follow; }
 
     // What an action acts on: the tagged rows still shown, else the selected one.
     std::vector<analysis::Row> action_targets() const;
@@ -78,7 +80,7 @@ public:
 private:
     Reply on_mouse(const MouseEvent& ev);
     void show(std::shared_ptr<const analysis::Snapshot> snap);
-    void rebuild() { rows_.rebuild(snap_.get(), level_); }
+    void rebuild();
     void select(size_t i);
     void drill(bool events);
     std::optional<PaneSelection> back();
@@ -106,6 +108,7 @@ private:
     // Rows tagged with Space (by key), on the level shown; a new level starts with none.
     std::set<std::string> tagged_;
     PidJump jump_;
+    bool follow_next_ = false;
     // Across the columns (issue 16): the leftmost drawn, reset on a new level.
     ColumnWindow across_;
     const std::map<std::string, std::vector<std::string>>* column_ids_ = nullptr;

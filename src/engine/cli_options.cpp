@@ -122,6 +122,17 @@ po::options_description describe_options() {
         ("summary,S", "print a table of how many events of each type were read (the filter's) at the end")
         ("quiet,q", "print no events (with -w: record only; with -S: only the table)")
         ("json-events,j", "print events as JSON lines, as sysdig -j (--json prints a view instead)");
+    desc.add_options()
+        // issue 17 items 1-2 (serve): the OpenMetrics endpoint
+        ("serve", po::value<std::string>()->value_name("[ADDR:]PORT"),
+         "no screen: serve the views' figures at http://ADDR:PORT/metrics for Prometheus (ADDR defaults to "
+         "127.0.0.1); live, or the totals of a capture with -r")
+        ("serve-token", po::value<std::string>()->value_name("FILE"),
+         "with --serve: answer only requests carrying \"Authorization: Bearer TOKEN\", TOKEN being FILE's first line")
+        ("serve-max-processes", po::value<size_t>()->value_name("N")->default_value(1000),
+         "with --serve: at most N processes get series of their own; the others are summed into pid=\"other\"")
+        ("serve-grace", po::value<double>()->value_name("SECONDS")->default_value(30),
+         "with --serve: how long an exited process keeps its series");
     // issue 17 items 3-4 (remote): capture on another host through ssh.
     desc.add_options()
         ("remote", po::value<std::string>()->value_name("[USER@]HOST[:PORT]"),
@@ -164,6 +175,14 @@ constexpr UnsupportedOption kUnsupportedSysdigOptions[] = {
     {"-R", "--resolve-ports", false, "ports are shown as numbers; filters take service names (fd.port=http)"},
     {"-T", "--force-tracers-capture", false, "sysdig tracers are not supported"},
     {"-U", "--suppress-comm", true, "suppressing processes by name is not implemented; filter with not proc.name=NAME"},
+    // Containers: metadata comes from the runtimes' own files, never a daemon or an API.
+    {"", "--cri", false, "container metadata is read from the runtimes' files (CONTAINERS), never from a socket"},
+    {"", "--cri-timeout", false, "container metadata is read from the runtimes' files (CONTAINERS), never from a socket"},
+    {"-k", "--k8s-api", true, "the Kubernetes API is not queried: k8s.pod.name and k8s.ns.name come from container labels"},
+    {"-K", "--k8s-api-cert", true, "the Kubernetes API is not queried: k8s.pod.name and k8s.ns.name come from container labels"},
+    {"", "--node-name", false, "the Kubernetes API is not queried: k8s.pod.name and k8s.ns.name come from container labels"},
+    {"-m", "--mesos-api", true, "Mesos is not supported"},
+    {"-pm", "-pmesos", false, "Mesos is not supported (-pc and -pk are)"},
 };
 
 // The reason `word` is refused, or empty when tracetop takes it.
@@ -271,6 +290,27 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     }
     if (opts.delay_ms < 50 || opts.delay_ms > 3600000) {
         std::cerr << "tracetop: -d takes a refresh interval from 50 to 3600000 milliseconds\n";
+        return {std::nullopt, 2};
+    }
+    // issue 17 items 1-2 (serve)
+    if (vm.count("serve")) opts.serve = vm["serve"].as<std::string>();
+    if (vm.count("serve-token")) opts.serve_token_file = vm["serve-token"].as<std::string>();
+    opts.serve_max_processes = vm["serve-max-processes"].as<size_t>();
+    opts.serve_grace_s = vm["serve-grace"].as<double>();
+    if ((vm.count("serve-token") || !vm["serve-max-processes"].defaulted() || !vm["serve-grace"].defaulted()) &&
+        !opts.serve) {
+        std::cerr << "tracetop: --serve-token, --serve-max-processes and --serve-grace go with --serve\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.serve && (opts.print || opts.write_file || opts.json || opts.explore || opts.list_views ||
+                       vm.count("print-format"))) {
+        std::cerr << "tracetop: --serve runs without a screen; it does not combine with --print, -p, -w, --json or "
+                     "--explore\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.serve && (opts.serve_max_processes < 1 || opts.serve_max_processes > 1000000 ||
+                       !(opts.serve_grace_s >= 0) || opts.serve_grace_s > 86400)) {
+        std::cerr << "tracetop: --serve-max-processes takes 1 to 1000000, --serve-grace 0 to 86400 seconds\n";
         return {std::nullopt, 2};
     }
     if (opts.json && (opts.print || opts.write_file)) {

@@ -53,6 +53,11 @@ struct Options {
     bool summary = false;                   // -S: a table of event counts at the end
     bool quiet = false;                     // -q: print no events (-S still prints its table)
     bool event_json = false;                // -j: events as JSON lines (sysdig's -j; --json is a view's)
+    // issue 17 items 1-2 (serve): the OpenMetrics endpoint
+    std::optional<std::string> serve;             // --serve [ADDR:]PORT
+    std::optional<std::string> serve_token_file;  // --serve-token FILE
+    size_t serve_max_processes = 1000;            // --serve-max-processes N
+    double serve_grace_s = 30;                    // --serve-grace SECONDS
     // issue 17 items 3-4 (remote): capture on another host through ssh.
     std::optional<std::string> remote;      // --remote [user@]host[:port]
     std::string remote_tracetop = "tracetop";  // --remote-tracetop: the program run there

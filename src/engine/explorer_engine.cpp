@@ -7,6 +7,7 @@
 
 #include "analysis/aggregator.h"
 #include "engine/proc_cpu.h"
+#include "engine/proc_sampler.h"
 #include "engine/event_recorder.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
@@ -18,6 +19,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr auto kLoadingRefresh = std::chrono::milliseconds(200);
+// What -d accepts (cli_options), and so SetRefresh too.
+constexpr uint64_t kMinRefreshMs = 50;
+constexpr uint64_t kMaxRefreshMs = 3600000;
 
 }  // namespace
 
@@ -134,6 +138,10 @@ bool ExplorerEngine::apply(Command& cmd) {
         case Command::Kind::Quit: quit_ = true; return false;
         case Command::Kind::Pause: paused_ = cmd.flag; return false;
         case Command::Kind::Clear: clear_ = true; return false;
+        case Command::Kind::SetRefresh:
+            // Within -d's bounds; the interval running ends by the new length.
+            if (cmd.id >= kMinRefreshMs && cmd.id <= kMaxRefreshMs) options_.delay_ms = static_cast<uint32_t>(cmd.id);
+            return false;
         default: return false;  // EventDetails, OpenPane, ClosePane: answered by run(), which has the pipeline
     }
 }
@@ -191,11 +199,24 @@ void ExplorerEngine::run() {
     uint64_t interval_events = 0;
     uint64_t interval_drops = 0;
     std::string failure;
-    // Live CPU% (like htop): /proc read here, once per interval, never by the screen.
-    std::optional<CpuSampler> cpu;
+    // Live CPU% and memory (like htop): /proc read by the sampler's worker,
+    // asked at each interval boundary and taken at the next, so neither this
+    // thread nor the screen ever waits on /proc.
+    std::optional<ProcSampler> proc;
     // issue 17 (remote): this machine's /proc says nothing of a remote host's processes.
-    const bool local_proc = live && !options_.remote;
-    if (local_proc) cpu.emplace();
+    if (live && !options_.remote) proc.emplace();
+    auto apply_proc = [&](double interval_seconds) {
+        std::optional<ProcSample> got = proc->take();
+        if (!got) return;
+        // The reading spans about one interval, not exactly this one: its
+        // CPU time scaled to this interval reads as the same rate.
+        if (got->span_seconds > 0 && interval_seconds > 0) {
+            const double k = interval_seconds / got->span_seconds;
+            for (ThreadCpu& t : got->cpu) t.centis = static_cast<uint64_t>(static_cast<double>(t.centis) * k + 0.5);
+        }
+        pipe->feed_cpu(got->cpu);
+        pipe->apply_memory(got->memory);
+    };
 
     auto make_pane = [&]() -> std::unique_ptr<analysis::PaneFeed> {
         if (pane_kind_ == analysis::PaneKind::None) return nullptr;
@@ -321,7 +342,7 @@ void ExplorerEngine::run() {
             last_publish = interval_start - kLoadingRefresh;
             interval_events = pipe->events();
             interval_drops = pipe->stats().drops;
-            if (cpu) cpu->sample();  // the new interval's baseline
+            if (proc) proc->request(pipe->memory_pids());  // read for the next boundary
             if (live) {
                 // A new view shows at once, empty, rather than the old one for a second.
                 auto snap = make_snapshot(0);
@@ -359,10 +380,14 @@ void ExplorerEngine::run() {
         }
         const double elapsed = std::chrono::duration<double>(now - interval_start).count();
         if (elapsed * 1000.0 >= options_.delay_ms) {
-            // Sampled at every interval boundary, paused or not, so each
-            // delta covers exactly the interval the aggregator saw.
-            if (cpu) pipe->feed_cpu(cpu->sample());
-            if (local_proc) pipe->refresh_memory();
+            // Asked at every interval boundary, paused or not, so the
+            // readings follow one another an interval apart; the one taken
+            // here was asked at the boundary before (a reading still under
+            // way is taken at the next).
+            if (proc) {
+                apply_proc(elapsed);
+                proc->request(pipe->memory_pids());
+            }
             pipe->sweep_gone_threads(now);
             if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
             // An open pane keeps going while the table is paused (the screen

@@ -42,6 +42,7 @@ struct Command {
         ClosePane,    // back to the table alone
         DrillFilter,  // row: key_terms pushed as a drill-down level, label its crumb; opens text's view (default Events)
         SetRange,     // range: the time range every view and pane is computed over (offline)
+        SetRefresh,   // id: the live refresh interval in ms (the setup screen's), from the next boundary on
         Quit,
     };
     Kind kind = Kind::Quit;

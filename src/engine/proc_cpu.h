@@ -1,6 +1,7 @@
 // CPU time of every thread on the machine, read from /proc like htop does,
 // and how much each used since the previous sample. The live drain thread
-// samples once per refresh interval (never the screen); the pipeline turns
+// samples once per refresh interval (ProcSampler's worker, never the drain
+// thread or the screen); the pipeline turns
 // the deltas into process-info events, so the CPU% column of the Processes
 // and Threads views is computed live by the same code as offline.
 //

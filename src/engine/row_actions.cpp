@@ -32,7 +32,7 @@ constexpr KindName kKinds[] = {{RowAction::Kind::Signal, "signal"}, {RowAction::
                                {RowAction::Kind::Command, "command"}};
 
 constexpr std::string_view kSettings[] = {"id", "name", "key", "kind", "field", "views", "confirm", "view", "copy",
-                                          "command"};
+                                          "command", "follow"};
 
 // "EPERM (Operation not permitted)"
 std::string errno_text(int err) { return fmt::format("{} ({})", event::errno_name(err), event::errno_meaning(err)); }
@@ -43,8 +43,8 @@ std::string read_action(const toml::table& entry, RowAction& a) {
         if (std::find(std::begin(kSettings), std::end(kSettings), setting.str()) == std::end(kSettings)) {
             return fmt::format("unknown setting \"{}\"", setting.str());
         }
-        const bool ok = setting.str() == "views" ? value.is_array() : setting.str() == "confirm" ? value.is_boolean()
-                                                                                                 : value.is_string();
+        const bool flag = setting.str() == "confirm" || setting.str() == "follow";
+        const bool ok = setting.str() == "views" ? value.is_array() : flag ? value.is_boolean() : value.is_string();
         if (!ok) return fmt::format("\"{}\" has the wrong type", setting.str());
     }
     a.id = entry["id"].value_or(std::string());
@@ -64,6 +64,7 @@ std::string read_action(const toml::table& entry, RowAction& a) {
     a.field = entry["field"].value_or(std::string("proc.pid"));
     a.confirm = entry["confirm"].value_or(a.changes_system());
     a.view = entry["view"].value_or(std::string());
+    a.follow = entry["follow"].value_or(false);
     a.copy = entry["copy"].value_or(std::string());
     a.command = entry["command"].value_or(std::string());
     if (const toml::array* views = entry["views"].as_array()) {

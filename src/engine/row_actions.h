@@ -31,6 +31,7 @@ struct RowAction {
     std::vector<std::string> views;   // the views it shows in; empty: any with `field`
     bool confirm = false;             // ask before doing it
     std::string view;                 // Kind::View
+    bool follow = false;              // Kind::View: stay at its newest row as events come (tail -f)
     std::string copy;                 // Kind::Copy
     std::string command;              // Kind::Command
     // Whether it changes the system (and so runs live only).

@@ -10,7 +10,9 @@ namespace {
 // Add a row with the option it maps to (declared in cli_options.cpp).
 constexpr std::pair<std::string_view, std::string_view> kGluedWords[] = {
     {"-pc", "--print-container"},
+    {"-pcontainer", "--print-container"},
     {"-pk", "--print-k8s"},
+    {"-pkubernetes", "--print-k8s"},
     {"-cl", "--list-chisels"},
 };
 

@@ -62,8 +62,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
             range_last_ts_ = ev_.ts;
         }
-        if (!agg_ && !pane_) continue;
+        if (!agg_ && !pane_ && !observer_) continue;
         const bool internal = event::is_internal(ev_.type);
+        if (observer_) observer_(fields, internal);
         if (agg_) agg_->on_event(fields, internal);
         if (pane_) pane_->on_event(fields, internal);
     }
@@ -124,16 +125,19 @@ void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
     }
 }
 
-void ViewPipeline::refresh_memory(const std::string& proc_root) {
-    if (!agg_) return;
-    std::vector<state::Pid> pids;
+std::vector<int64_t> ViewPipeline::memory_pids() const {
+    std::vector<int64_t> pids;
+    if (!agg_) return pids;
     for (const auto& [tid, thread] : model_.threads().threads()) {
         if (thread->is_main_thread() && thread->uid != state::kNoId) pids.push_back(thread->pid);
     }
-    for (const state::Pid pid : pids) {
-        if (const auto m = capture::read_proc_memory(proc_root, pid)) {
-            model_.set_process_memory(pid, m->vmsize_kb, m->vmrss_kb, m->vmswap_kb);
-        }
+    return pids;
+}
+
+void ViewPipeline::apply_memory(const std::vector<std::pair<int64_t, capture::ProcMemory>>& memory) {
+    // A process gone since the reading is no longer in the model (skipped there).
+    for (const auto& [pid, m] : memory) {
+        model_.set_process_memory(static_cast<state::Pid>(pid), m.vmsize_kb, m.vmrss_kb, m.vmswap_kb);
     }
 }
 

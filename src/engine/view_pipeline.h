@@ -5,15 +5,19 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "analysis/aggregator.h"
 #include "analysis/pane_feed.h"
 #include "analysis/snapshot.h"
+#include "capture/proc_scan.h"
 #include "capture/source.h"
 #include "engine/cli_options.h"
 #include "engine/event_recorder.h"
@@ -54,6 +58,10 @@ public:
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
+    // --serve's metrics: sees every event the aggregator would see.
+    using Observer = std::function<void(const filter::FieldContext&, bool internal)>;
+    void set_observer(Observer observer) { observer_ = std::move(observer); }
+    const state::Model& model() const { return model_; }
 
     // -w with the explorer: records from now on (EventRecorder::create's
     // errors come back here). Call before the first run().
@@ -76,10 +84,12 @@ public:
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
     // Live VIRT/RES/MEM%: every process the model knows gets its memory
-    // from /proc (read_proc_memory), once per refresh, at the interval
-    // boundary with the CPU sample, so the columns show the memory now
-    // rather than at the process's last mmap or clone.
-    void refresh_memory(const std::string& proc_root = "/proc");
+    // from /proc, so the columns show the memory now rather than at the
+    // process's last mmap or clone. The pids to read (the model's processes)
+    // go to the ProcSampler's worker, which reads them off the drain thread;
+    // its readings come back through apply_memory at a later boundary.
+    std::vector<int64_t> memory_pids() const;
+    void apply_memory(const std::vector<std::pair<int64_t, capture::ProcMemory>>& memory);
 
     // Views with `idle_rows`: a zero process-info event for every thread
     // the model knows, so processes without events in the sample still get
@@ -130,6 +140,7 @@ private:
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
     std::unique_ptr<analysis::PaneFeed> pane_;
+    Observer observer_;
     std::unique_ptr<EventRecorder> recorder_;
     GoneThreadSweep sweep_;
     event::EventView ev_;

@@ -128,13 +128,37 @@ PY
 # sysdig 0.29.3 now and then dies reading a file it reads cleanly the next
 # time (seen: "stack smashing detected"); a run it did not survive is made
 # again, twice at most, and a third death fails the check with its message.
+#
+# Some of its deaths come after the last event, in its teardown (with -D it
+# says "docker_async: Source destructor" just before: its docker metadata
+# source, started for a container whose events precede its container event):
+# the output is then whole. sysdig_reads_to_end checks, once per file, that
+# sysdig printed the file's last event number before dying, and such a run
+# counts.
+sysdig_reads_to_end() {
+  local file=$1 theirs ours
+  theirs=$(sysdig -r "$file" -D -p '%evt.num' 2>/dev/null | tail -1)
+  ours=$("$TRACETOP" -r "$file" -D -p '%evt.num' 2>/dev/null | tail -1)
+  [ -n "$ours" ] && [ "$theirs" = "$ours" ]
+}
+declare -A read_to_end=()
 oracle() {
-  local out=$1 attempt; shift
+  local out=$1 attempt status file; shift
+  file=$(printf '%s\n' "$@" | sed -n '/^-r$/{n;p;q}')
   for attempt in 1 2 3; do
     sysdig "$@" >"$out.raw" 2>"$out.err"
-    [ $? -lt 128 ] && { sort -u "$out.raw" >"$out"; return 0; }
+    status=$?
+    [ $status -lt 128 ] && { sort -u "$out.raw" >"$out"; return 0; }
     echo "note: sysdig died reading the recording (attempt $attempt): $(tail -1 "$out.err")"
   done
+  if [ -z "${read_to_end[$file]:-}" ]; then
+    if sysdig_reads_to_end "$file"; then read_to_end[$file]=yes; else read_to_end[$file]=no; fi
+  fi
+  if [ "${read_to_end[$file]}" = yes ]; then
+    echo "note: sysdig prints $(basename "$file")'s last event before it dies: its output counts"
+    sort -u "$out.raw" >"$out"
+    return 0
+  fi
   : >"$out"
   return 1
 }

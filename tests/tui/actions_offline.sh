@@ -15,6 +15,12 @@ keys s; check "offline, signals are refused with the reason" "Send a signal to t
 keys F8 f; check "f opens its open files, a level down" "Processes ▸ curl ▸ Files"
 check "curl's files" "libcurl-gnutls.so.4"
 keys BSpace; check "Backspace returns" "SYSCALLS/"
+# ui16: the mouse picks an action too (a click on its line).
+keys F8; check "F8 again" "Actions on 17497"
+y=$(($(line_of "Its open files") - 1))
+click 3 "$y"
+check "a click on an action runs it" "Processes ▸ curl ▸ Files"
+keys BSpace; check "and Backspace returns" "SYSCALLS/"
 keys M; check "M sorts by MEM%" "MEM%▼"
 keys x; check "an unbound key says so" "x does nothing here: F1 lists the keys"
 keys Space; check "Space tags the row" "1 tagged: F8 acts on them all"
@@ -35,6 +41,7 @@ export XDG_CONFIG_HOME="$SCRATCH/config"
 start 140 40 -r "$CAPTURE"
 check "a bad actions file is named on the status line" \
   "$SCRATCH/config/tracetop/actions.toml: action 1 (\"x\"): unknown kind \"explode\""
+wait_for "curl -6" 10  # F8 needs a row under it (ui16: it flaked on a busy machine)
 keys F8; check "the built-in actions stay" "Send a signal to the process"
 keys Escape
 quit_restores_terminal

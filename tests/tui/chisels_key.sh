@@ -22,14 +22,14 @@ LUA
 export SYSDIG_CHISEL_DIR="$SCRATCH/chisels"
 want=$("$TRACETOP" -r "$CAPTURE" --print proc.name=curl | wc -l)
 
-start 120 40 -r "$CAPTURE"
+start 160 40 -r "$CAPTURE"
 check "started" "curl -6 http"
 keys ':'
 raw 'proc.name=curl'
 keys Enter
 check "the filter applies" "proc.name=curl"
 keys X
-check_slow "C opens the chisels menu" "Chisels (on the current scope)"
+check_slow "X opens the chisels menu" "Chisels (on the current scope)"
 check "the menu lists the user's chisel" "scope_probe"
 check "and sysdig's" "echo_fds"
 keys Enter

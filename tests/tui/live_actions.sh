@@ -113,6 +113,50 @@ check "both signalled" "SIGTERM sent to $tag1; SIGTERM sent to $tag2"
 wait "$tag1"; st1=$?
 wait "$tag2"; st2=$?
 [ "$st1" = 143 ] && [ "$st2" = 143 ] && pass "both tagged children died" || fail "exit statuses $st1 $st2"
+
+# ui16: following a process's events (F8 e) keeps the selection on the
+# newest row, at the bottom of a full table, as events come (the busy loop
+# makes more events an interval than the screen holds); Up lets go, End
+# follows again.
+bash -c 'while :; do : >/dev/null; sleep 0.01; done' & busy=$!
+trap 'kill $big $nice_one $busy 2>/dev/null; cleanup' EXIT
+sleep 1.6
+jump "$busy"; wait_for "PID $busy" 3
+keys F8 e; check "the follow action opens its events, following" "[Following]"
+# The screen line of the selected event (the selection's colours before its NUM).
+selected_line() { tm capture-pane -t t -p -e | grep -nE $'^(\e\\[[0-9;]*m)*\e\\[([0-9;]*;)?46m *[0-9]+ ' | head -1 | cut -d: -f1; }
+# Five looks a refresh apart: the selection on the table's last line in most
+# (a look may catch a redraw half done when the machine is busy).
+at_bottom() {
+  local i l n=0 seen=""
+  for i in 1 2 3 4 5; do
+    sleep 0.5; l=$(selected_line); seen="$seen ${l:-none}"
+    [ -n "$l" ] && [ "$l" -ge 48 ] && n=$((n + 1))
+  done
+  [ "$n" -ge 3 ] || { echo "selection on lines:$seen"; tm capture-pane -t t -p -e | tail -4 | cut -c1-60 | cat -v; return 1; }
+}
+sleep 1
+at_bottom && pass "following: the newest event stays selected at the bottom" || fail "following: not at the newest row"
+keys Up; check "Up lets go" "[End follows]"
+keys End; check "End follows again" "[Following]"
+at_bottom && pass "End: the newest event selected again" || fail "End: not at the newest row"
+kill $busy
+keys BSpace
+
+# ui16: the refresh interval chosen on the setup screen applies at once (the
+# header's Interval is the length of the last sample): 500 ms, then 2000.
+check "the interval of -d 500" "Interval: 0.5 s"
+keys S; check "the setup screen" "Refresh interval   500 ms"
+keys Right Right; check "refresh stepped to 2000 ms" "Refresh interval   2000 ms"
+keys Escape
+# Then every look for 4 s shows 2 s samples (a busy machine may once stretch a 0.5 s one).
+short=0
+if wait_for "Interval: 2.0 s" 8; then
+  # (the header's line only: the table lists this very grep's command line)
+  for _ in $(seq 1 16); do screen | sed -n 2p | grep -qF "Interval: 0." && short=$((short + 1)); sleep 0.25; done
+fi
+[ "$short" = 0 ] && screen | grep -qF "Interval: 2.0 s" && pass "the new interval applies without a restart" ||
+  fail "the new interval applies without a restart ($short looks at a shorter one)"
 quit_restores_terminal
 
 # EPERM: the explorer as nobody (CAP_BPF and CAP_PERFMON only) signalling root's process.

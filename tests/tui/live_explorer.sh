@@ -20,7 +20,8 @@ source "$(dirname "$0")/lib.sh"
 trap 'kill $calls_pid $burn_pid 2>/dev/null; cleanup' EXIT
 
 # field N of the first screen line holding TEXT (whitespace-separated).
-field_of() { screen | grep -F -- "$1" | head -1 | awk -v n="$2" '{print $n}'; }
+# (not the row of this test's own grep, whose command line names the workload)
+field_of() { screen | grep -F -- "$1" | grep -v "grep " | head -1 | awk -v n="$2" '{print $n}'; }
 # A number as the table prints it ("1.2K", "37.5", "0") as a plain number.
 plain() { awk -v v="$1" 'BEGIN { m = 1; if (v ~ /K$/) m = 1e3; if (v ~ /M$/) m = 1e6; sub(/[KM]$/, "", v); print v * m }'; }
 # wait_number TEXT FIELD MIN SECONDS: until that field of TEXT's row is >= MIN.
@@ -124,10 +125,11 @@ import json, sys
 rows = {r["key"]: r["values"] for r in json.load(open(sys.argv[1]))["rows"]}
 calls, burn = rows.get(sys.argv[2]), rows.get(sys.argv[3])
 print("calls", "ok" if calls and calls["syscalls"] > 100 and "tt_tui_calls" in calls["cmd"] else f"bad {calls}")
-# /proc's figure spans a little more than the capture (start-up, exit): the
-# two agree within half of it, and neither is near zero.
+# /proc's figure spans more than the capture (start-up, exit; the probe's
+# load takes seconds on a busy machine), so it reads low: the two agree
+# within a factor of two, and neither is near zero.
 proc_pct = float(sys.argv[4])
-good = burn and burn["syscalls"] == 0 and proc_pct >= 2 and abs(burn["cpu"] - proc_pct) <= proc_pct / 2
+good = burn and burn["syscalls"] == 0 and proc_pct >= 2 and proc_pct / 2 <= burn["cpu"] <= proc_pct * 2
 print("burn", "ok" if good else f"bad (/proc says {proc_pct}%) {burn}")
 PY
 grep -q '^calls ok' "$SCRATCH/json.check" && pass "--json live has tt_tui_calls with its syscall rate" || fail "--json live: $(grep '^calls' "$SCRATCH/json.check")"

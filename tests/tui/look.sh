@@ -25,12 +25,23 @@ check "a mark says columns are out of sight to the left" "«"
 keys C-a
 check "Ctrl-A goes back to the first column" "PROTO LPORT"
 check_gone "no left mark at the first column" "«"
+# ui16: Ctrl-E goes to the last column (the tuple), Ctrl-A back again.
+keys C-e
+check "Ctrl-E reaches the last column" "9a47:d29e:37140->2607:f8b0:4004:802::2004:80"
+keys C-a
+check "and Ctrl-A back" "PROTO LPORT"
 
 # --- The sort menu: LPORT descending puts the udp row (40251) first.
 first=$(screen | sed -n 6p)
 case "$first" in tcp*) pass "tcp first by bytes" ;; *) fail "tcp first by bytes" ;; esac
 keys o
 check "o opens the sort menu" "Sort by:"
+# ui16: each menu's function bar says its own words, not the views menu's.
+bar_says() {
+  local bar; bar=$(screen | tail -1)
+  if grep -qF -- "$2" <<<"$bar" && ! grep -qF "Open" <<<"$bar"; then pass "$1"; else fail "$1: bar '$bar'"; fi
+}
+bar_says "the sort menu's bar" "Enter Sort"
 check "the menu starts on the sorted column" "▼ BYTES"
 keys Home Down Enter
 check "the menu sorts by LPORT, its mark beside the whole title" "LPORT▼"
@@ -54,6 +65,7 @@ case "$first" in tcp*37140*) pass "RPORT descending puts port 80 first" ;; *) fa
 # --- The column chooser: PROTO hidden, RPORT moved first; saved on close.
 keys C
 check "C opens the column chooser" "Columns of connections"
+bar_says "the chooser's bar" "Space Show/Hide"
 keys Space Down Down F7 F7
 # A click on a line shows or hides that column: OUT off, then on again.
 y=$(($(line_of "] OUT") - 1))
@@ -71,6 +83,7 @@ if grep -q "'connections' = \['rport', 'lport'" "$rc"; then pass "columns in the
 if coloured; then pass "colours by default"; else fail "colours by default"; fi
 keys S
 check "S opens the setup screen" "Setup:"
+bar_says "the setup screen's bar" "Esc q Save"
 keys Right Down Right Down
 for _ in $(seq 1 30); do
   screen | grep -q "Default view *server_ports" && break
@@ -105,6 +118,18 @@ start 100 30 -r "$CAPTURE" --color
 check "started with --color" "Processes"
 if coloured; then pass "--color wins over NO_COLOR"; else fail "--color wins over NO_COLOR"; fi
 unset NO_COLOR
+
+# --- ui16: the 256-colour scheme uses the xterm palette (38;5;N / 48;5;N).
+start 100 30 -r "$CAPTURE" --scheme 256
+check "started with --scheme 256" "Processes"
+if tm capture-pane -t t -p -e | grep -qE $'\e\\[([0-9;]*;)?[34]8;5;[0-9]+'; then
+  pass "--scheme 256 draws with 256-colour escapes"
+else
+  fail "--scheme 256 draws with 256-colour escapes"
+fi
+# ui16: --help and the man page name the settings file.
+if "$TRACETOP" --help 2>&1 | grep -qF "tracetop/tracetoprc"; then pass "--help names the settings file"; else fail "--help names the settings file"; fi
+if grep -qF "tracetop/tracetoprc" "$(dirname "$0")/../../man/tracetop.8"; then pass "the man page names the settings file"; else fail "the man page names the settings file"; fi
 
 # --- A bad settings file: one warning line, the defaults, no crash.
 mkdir -p "$(dirname "$rc")"

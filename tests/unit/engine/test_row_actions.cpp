@@ -112,3 +112,18 @@ TEST_CASE("signals and nice values: the result or the error by name") {
     CHECK(run_command("exit 3", "1") == "exit 3: exit status 3");
     CHECK(run_command("test \"$TRACETOP_VALUE\" = 42", "42") == "done: test \"$TRACETOP_VALUE\" = 42");
 }
+
+// ui16: a view action may follow its newest row (the shipped "follow" does).
+TEST_CASE("follow = true: a view that keeps its newest row; a flag, not text") {
+    auto parsed = parse_actions(builtin_text(), "views/actions.toml");
+    REQUIRE(parsed);
+    bool follows = false;
+    for (const RowAction& a : *parsed) {
+        if (a.id == "follow") follows = a.follow && a.kind == RowAction::Kind::View && a.view == "events";
+        if (a.id == "files") CHECK_FALSE(a.follow);
+    }
+    CHECK(follows);
+    const std::string head = "[[action]]\nid = \"x\"\nname = \"X\"\nkey = \"x\"\nkind = \"view\"\nview = \"events\"\n";
+    CHECK(error_of(head + "follow = \"yes\"\n") == "a.toml: action 1 (\"x\"): \"follow\" has the wrong type");
+    CHECK(error_of(head + "follow = true\n").empty());
+}

@@ -21,3 +21,8 @@ TEST_CASE("after -- nothing is rewritten, and the program name never is") {
     const char* argv[] = {"-cl", "-pk", "--", "-cl"};
     CHECK(rewrite_sysdig_words(4, argv) == std::vector<std::string>{"-cl", "--print-k8s", "--", "-cl"});
 }
+
+TEST_CASE("sysdig's long spellings -pcontainer and -pkubernetes are the same options") {
+    const char* argv[] = {"tracetop", "-pcontainer", "-pkubernetes"};
+    CHECK(rewrite_sysdig_words(3, argv) == std::vector<std::string>{"tracetop", "--print-container", "--print-k8s"});
+}
