@@ -33,6 +33,9 @@ packages=(
   # issue 17 items 1-2 (serve): the HTTP server library of --serve, and the
   # Prometheus tests/live/prometheus_scrapes.sh starts on loopback (curl asks it)
   libcpp-httplib-dev prometheus curl
+  # issue 17 items 3-4 (remote): tracetop --remote runs ssh; its live test
+  # starts an sshd of its own on 127.0.0.1
+  openssh-client openssh-server
 )
 
 log() { printf 'setup: %s\n' "$*" >&2; }

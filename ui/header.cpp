@@ -44,7 +44,8 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     move(0, 0);
     clrtoeol();
     if (src.live) {
-        field("Source: ", "live");
+        // issue 17 (remote): live on which host, when not this one.
+        field("Source: ", src.name.empty() || src.name == "live" ? std::string("live") : "live " + clip(src.name, 40));
     } else {
         // The file's own name; the folder rarely matters and eats the line.
         const size_t slash = src.name.rfind('/');

@@ -33,8 +33,8 @@ bool is_raw_file(int fd) {
 
 }  // namespace
 
-BlockStream::BlockStream(int fd) : fd_(fd) {
-    if (is_raw_file(fd)) {
+BlockStream::BlockStream(int fd, bool raw) : fd_(fd) {
+    if (raw || is_raw_file(fd)) {
         raw_ = true;
         return;
     }

@@ -30,7 +30,10 @@ public:
     enum class Status { Ok, End, Failed };
 
     // Takes ownership of `fd` (closed by the destructor, also on failure).
-    explicit BlockStream(int fd);
+    // `raw`: the data is known to be uncompressed (a live stream from a pipe,
+    // issue 17): read it as it arrives, without zlib, whose reads of a pipe
+    // wait until its whole buffer is full.
+    explicit BlockStream(int fd, bool raw = false);
     ~BlockStream();
     BlockStream(const BlockStream&) = delete;
     BlockStream& operator=(const BlockStream&) = delete;

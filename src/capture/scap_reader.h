@@ -22,8 +22,10 @@ public:
     // header blocks up to the first event block. Errors name the file and,
     // for damaged data, the offset (in the uncompressed stream) of the block
     // at fault.
+    // `raw_stream` (issue 17, remote): the file is a pipe carrying an
+    // uncompressed stream, read as it arrives (see BlockStream).
     static Result<std::unique_ptr<ScapReader>> open(const std::string& file,
-                                                    ProgressCallback progress = {});
+                                                    ProgressCallback progress = {}, bool raw_stream = false);
 
     ~ScapReader() override;
 

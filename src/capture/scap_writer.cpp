@@ -228,6 +228,16 @@ void ScapWriter::write(const event::EventView& ev) {
     if (!im.error) ++events_;
 }
 
+void ScapWriter::flush() {
+    Impl& im = *impl_;
+    if (im.error || im.closed) return;
+    if (im.fd >= 0) {
+        if (!im.pending.empty()) im.flush_raw();
+        return;
+    }
+    if (gzflush(im.gz, Z_SYNC_FLUSH) != Z_OK) im.record_error(fmt::format("write failed: {}", im.zlib_failure(errno)));
+}
+
 bool ScapWriter::failed() const { return impl_->error.has_value(); }
 
 std::optional<Error> ScapWriter::error() const { return impl_->error; }

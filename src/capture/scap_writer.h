@@ -32,6 +32,11 @@ public:
     // further writes are ignored, and close() reports it.
     void write(const event::EventView& ev);
 
+    // Hands what is buffered to the file now (gzip: a sync flush, so a
+    // reader at the other end of a pipe can decode every event so far).
+    // For streams (-w - read by tracetop --remote, issue 17); a file need not.
+    void flush();
+
     // Flushes and closes; the file is complete and valid afterwards. A file
     // with no event gets none: readers refuse such files, so callers that may
     // write nothing should say so to the user.

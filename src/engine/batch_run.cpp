@@ -155,6 +155,8 @@ int run_batch(const Options& options) {
         draining = true;
         return false;
     };
+    const bool stream_out = recorder && options.write_file == "-";
+    Clock::time_point next_stream_flush = Clock::now();
     for (;;) {
         if (!draining && stop_requested() && stop_or_drain()) break;
         if (options.max_events && seen >= *options.max_events) break;
@@ -169,6 +171,12 @@ int run_batch(const Options& options) {
         }
         if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
             sweep.maybe_sweep(model, reader.stats().drops, Clock::now());
+        }
+        // issue 17 (remote): a capture streamed to standard output goes out
+        // in pieces a reader can decode at least every quarter second.
+        if (stream_out && (rs == capture::ReadStatus::Idle || (seen & 1023) == 0) && Clock::now() >= next_stream_flush) {
+            recorder->flush();
+            next_stream_flush = Clock::now() + std::chrono::milliseconds(250);
         }
         if (rs == capture::ReadStatus::Idle) {
             // Nothing more to read for now: what was printed goes out, so a

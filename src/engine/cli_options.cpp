@@ -133,6 +133,20 @@ po::options_description describe_options() {
          "with --serve: at most N processes get series of their own; the others are summed into pid=\"other\"")
         ("serve-grace", po::value<double>()->value_name("SECONDS")->default_value(30),
          "with --serve: how long an exited process keeps its series");
+    // issue 17 items 3-4 (remote): capture on another host through ssh.
+    desc.add_options()
+        ("remote", po::value<std::string>()->value_name("[USER@]HOST[:PORT]"),
+         "capture live on HOST: run tracetop there through ssh (tracetop -w -, compressed; root needed there) and "
+         "explore, print, record (-w) or --json its events here")
+        ("remote-tracetop", po::value<std::string>()->value_name("PATH"),
+         "with --remote: the tracetop program on the host (default: tracetop, found in the remote PATH)")
+        ("ssh-option", po::value<std::vector<std::string>>()->value_name("OPTION"),
+         "with --remote: pass -o OPTION to ssh (repeated), e.g. IdentityFile=~/.ssh/key")
+        ("remote-timeout", po::value<uint32_t>()->value_name("SECONDS"),
+         "with --remote: give up connecting after SECONDS (ssh's ConnectTimeout; default 10)")
+        ("remote-filter", po::value<std::string>()->value_name("FILTER"),
+         "with --remote: the host records only what FILTER accepts (less on the wire; names of processes "
+         "and files whose events it drops may then be missing here)");
     return desc;
 }
 
@@ -425,6 +439,26 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("print-hex")) opts.buffer_format = BufferFormat::Hex;
     if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
     if (vm.count("print-base64")) opts.buffer_format = BufferFormat::Base64;
+    // issue 17 items 3-4 (remote)
+    if (vm.count("remote")) opts.remote = vm["remote"].as<std::string>();
+    if (vm.count("remote-tracetop")) opts.remote_tracetop = vm["remote-tracetop"].as<std::string>();
+    if (vm.count("ssh-option")) opts.ssh_options = vm["ssh-option"].as<std::vector<std::string>>();
+    if (vm.count("remote-timeout")) opts.remote_connect_timeout_s = vm["remote-timeout"].as<uint32_t>();
+    if (vm.count("remote-filter")) opts.remote_filter = vm["remote-filter"].as<std::string>();
+    if (!opts.remote && (vm.count("remote-tracetop") || vm.count("ssh-option") || vm.count("remote-timeout") ||
+                         vm.count("remote-filter"))) {
+        std::cerr << "tracetop: --remote-tracetop, --ssh-option, --remote-timeout and --remote-filter go with "
+                     "--remote HOST\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.remote && opts.read_file) {
+        std::cerr << "tracetop: --remote captures live on a host; it does not combine with -r\n";
+        return {std::nullopt, 2};
+    }
+    if (opts.remote && (opts.remote_connect_timeout_s == 0 || opts.remote_connect_timeout_s > 3600)) {
+        std::cerr << "tracetop: --remote-timeout takes 1 to 3600 seconds\n";
+        return {std::nullopt, 2};
+    }
     if (opts.compress && !opts.write_file) {
         std::cerr << "tracetop: -z compresses the file written with -w; give -w FILE too\n";
         return {std::nullopt, 2};

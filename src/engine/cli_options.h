@@ -58,6 +58,12 @@ struct Options {
     std::optional<std::string> serve_token_file;  // --serve-token FILE
     size_t serve_max_processes = 1000;            // --serve-max-processes N
     double serve_grace_s = 30;                    // --serve-grace SECONDS
+    // issue 17 items 3-4 (remote): capture on another host through ssh.
+    std::optional<std::string> remote;      // --remote [user@]host[:port]
+    std::string remote_tracetop = "tracetop";  // --remote-tracetop: the program run there
+    std::vector<std::string> ssh_options;   // --ssh-option: ssh -o words, in order
+    uint32_t remote_connect_timeout_s = 10; // --remote-timeout: ssh's ConnectTimeout
+    std::string remote_filter;              // --remote-filter: what the remote side records
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -105,7 +105,11 @@ void EventRecorder::offer(const filter::FieldContext& fields) {
         // Container records (ctrlive, issue 13): what names the containers of
         // the events kept; sysdig -w keeps such state events the filter
         // rejects as state-only records, so do we.
-        if (!event::is_never_shown(fields.ev.type)) return;
+        // issue 17 (remote): a reader of a stream (-w -) has the header only
+        // once an event block follows it, so the first event goes out
+        // state-only, lest a filter that matches nothing yet hold it back.
+        const bool opens_stream = path_ == "-" && writer_->events_written() == 0;
+        if (!event::is_never_shown(fields.ev.type) && !opens_stream) return;
         event::EventView state_only = fields.ev;
         state_only.block_flags |= event::kEventFlagStateOnly;
         write(state_only);

@@ -41,6 +41,9 @@ public:
     bool filtered() const { return filter_.has_value(); }
     void record(const event::EventView& ev) { write(ev); }
 
+    // Sends what is buffered on (a stream, -w -: issue 17, remote).
+    void flush() { writer_->flush(); }
+
     // Set once a write failed (a full disk): recording has stopped, and the
     // file keeps what was written before (ScapWriter).
     std::optional<std::string> problem() const;

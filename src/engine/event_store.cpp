@@ -58,16 +58,7 @@ bool EventStore::add(const event::EventView& ev) {
     std::memcpy(p, &ev.cpu, 2);
     std::memcpy(p + 2, &ev.block_flags, 4);
     std::memcpy(p + 6, &ev.num, 8);
-    uint8_t* h = p + kPrefix;
-    const auto len = static_cast<uint32_t>(event::kEventHeaderV2Size + body);
-    const uint16_t type = ev.type;
-    const uint32_t nparams = ev.nparams();
-    std::memcpy(h, &ev.ts, 8);
-    std::memcpy(h + 8, &ev.tid, 8);
-    std::memcpy(h + 16, &len, 4);
-    std::memcpy(h + 20, &type, 2);
-    std::memcpy(h + 22, &nparams, 4);
-    if (body) std::memcpy(h + event::kEventHeaderV2Size, ev.body().data(), body);
+    ev.copy_v2(p + kPrefix);
     ++events_;
     return true;
 }

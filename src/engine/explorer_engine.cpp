@@ -203,7 +203,8 @@ void ExplorerEngine::run() {
     // asked at each interval boundary and taken at the next, so neither this
     // thread nor the screen ever waits on /proc.
     std::optional<ProcSampler> proc;
-    if (live) proc.emplace();
+    // issue 17 (remote): this machine's /proc says nothing of a remote host's processes.
+    if (live && !options_.remote) proc.emplace();
     auto apply_proc = [&](double interval_seconds) {
         std::optional<ProcSample> got = proc->take();
         if (!got) return;

@@ -129,7 +129,7 @@ int run_json(const Options& options) {
                                         std::chrono::duration<double>(options.duration_s.value_or(0)));
     // Live CPU% over the run, from /proc as in the explorer.
     std::optional<CpuSampler> cpu;
-    if (pipe.live()) {
+    if (pipe.live() && !options.remote) {  // issue 17: not a remote host's /proc
         cpu.emplace();
         cpu->sample();
     }

@@ -6,7 +6,9 @@
 
 #include "capture/capture_set.h"
 #include "capture/live_source.h"
+#include "capture/process_source.h"
 #include "capture/scap_reader.h"
+#include "engine/remote_command.h"
 
 namespace tracetop::engine {
 
@@ -30,6 +32,14 @@ Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> sy
         auto reader = capture::ScapReader::open(*options.read_file);
         if (!reader) return reader.error();
         return OpenedSource{std::move(*reader), *options.read_file, false};
+    }
+    // issue 17 (remote): tracetop on another host, its capture through ssh.
+    if (options.remote) {
+        auto target = parse_remote_target(*options.remote);
+        if (!target) return target.error();
+        auto source = capture::open_process_source(remote_ssh_argv(options, *target), *options.remote);
+        if (!source) return source.error();
+        return OpenedSource{std::move(*source), *options.remote, true};
     }
     capture::LiveOptions live;
     live.snaplen = options.snaplen;

@@ -1,0 +1,28 @@
+// A capture read from another program's standard output (issue 17, remote):
+// the program (ssh running tracetop -w - elsewhere) writes a scap stream, a
+// reader thread parses it, and next() hands the events on with the Idle
+// ticks of a live source, so a quiet stream never freezes the caller.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "capture/source.h"
+
+namespace tracetop::capture {
+
+// Starts argv[0] (looked up in PATH) with standard input on /dev/null and
+// reads its output until the header blocks are in. `name` (the host) starts
+// every error. When the program writes no capture (it failed), the error is
+// one line: the last line the program wrote on standard error, or how it
+// ended. The program is stopped (SIGTERM, then SIGKILL) by stop_producing()
+// and when the source is destroyed.
+Result<std::unique_ptr<Source>> open_process_source(const std::vector<std::string>& argv, const std::string& name);
+
+// The line of `stderr_text` that says best why the program failed: the last
+// one starting "tracetop:" (the remote tracetop's own message), else the last
+// non-empty one; control characters replaced, at most 300 bytes.
+std::string summarise_stderr(const std::string& stderr_text);
+
+}  // namespace tracetop::capture
