@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <string>
@@ -35,6 +36,13 @@ T to_int(std::string_view s, T fallback = 0) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
     return r.ec == std::errc() ? v : fallback;
+}
+
+// Memory sizes travel as 32-bit kB counts, as in sysdig's format (4 TiB at
+// most): a larger figure (the address space a sanitized or JIT runtime
+// reserves) is kept at the largest count instead of failing to parse as 0.
+uint32_t kb_count(std::string_view s) {
+    return static_cast<uint32_t>(std::min<uint64_t>(to_int<uint64_t>(s), UINT32_MAX));
 }
 
 std::string capped(std::string_view s, size_t max) { return std::string(s.substr(0, max)); }
@@ -214,9 +222,9 @@ bool scan_process(long pid, ThreadRecord& proc, std::string_view proc_cgroups) {
     const std::string_view st = *status;
     proc.uid = to_int<uint32_t>(status_field(st, "Uid"));
     proc.gid = to_int<uint32_t>(status_field(st, "Gid"));
-    proc.vmsize_kb = to_int<uint32_t>(status_field(st, "VmSize"));
-    proc.vmrss_kb = to_int<uint32_t>(status_field(st, "VmRSS"));
-    proc.vmswap_kb = to_int<uint32_t>(status_field(st, "VmSwap"));
+    proc.vmsize_kb = kb_count(status_field(st, "VmSize"));
+    proc.vmrss_kb = kb_count(status_field(st, "VmRSS"));
+    proc.vmswap_kb = kb_count(status_field(st, "VmSwap"));
     proc.vpid = last_number(status_field(st, "NStgid"));
     if (proc.vpid == 0) proc.vpid = pid;
 
@@ -295,9 +303,9 @@ std::optional<ProcMemory> read_proc_memory(const std::string& proc_root, int64_t
     const auto status = read_bounded(proc_root + "/" + std::to_string(pid) + "/status", 8192);
     if (!status) return std::nullopt;
     ProcMemory m;
-    m.vmsize_kb = to_int<uint32_t>(status_field(*status, "VmSize"));
-    m.vmrss_kb = to_int<uint32_t>(status_field(*status, "VmRSS"));
-    m.vmswap_kb = to_int<uint32_t>(status_field(*status, "VmSwap"));
+    m.vmsize_kb = kb_count(status_field(*status, "VmSize"));
+    m.vmrss_kb = kb_count(status_field(*status, "VmRSS"));
+    m.vmswap_kb = kb_count(status_field(*status, "VmSwap"));
     return m;
 }
 

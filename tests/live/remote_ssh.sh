@@ -77,7 +77,8 @@ then pass "--remote --json: getppid_loop is a row with system calls"
 else fail "--remote --json: status $status, no getppid_loop row: $(head -c 600 "$SCRATCH/json.out") $(cat "$SCRATCH/json.err")"; fi
 
 # 3. The explorer in tmux: the header names the host, the row shows.
-screen_start 200 "${REMOTE[@]}" 'proc.name=getppid_loop'
+# screen_start adds the ring options itself (RINGS, under the sanitizers).
+screen_start 200 "${REMOTE[@]:0:${#REMOTE[@]}-${#RINGS[@]}}" 'proc.name=getppid_loop'
 if screen_wait_for getppid_loop 60 0.5 && grep -qF "Source: live root@127.0.0.1:$PORT" "$SCREEN_FILE"; then
   pass "--remote explorer: getppid_loop on screen, Source: live root@127.0.0.1:$PORT"
 else
