@@ -112,6 +112,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
 }
 
 void Aggregator::reset() {
+    before_sample_end_.reset();
     index_.clear();
     rows_.clear();
     last_row_ = UINT32_MAX;
@@ -123,8 +124,32 @@ void Aggregator::reset() {
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
 
+void Aggregator::begin_sample_end() {
+    end_sample_end();
+    if (view_.kind != ViewKind::Table) return;
+    before_sample_end_ = SetAside{index_, rows_};
+}
+
+void Aggregator::end_sample_end() {
+    if (!before_sample_end_) return;
+    index_ = std::move(before_sample_end_->index);
+    rows_ = std::move(before_sample_end_->rows);
+    before_sample_end_.reset();
+    last_row_ = UINT32_MAX;
+}
+
+void Aggregator::on_sample_end_event(const filter::FieldContext& ctx) {
+    if (view_.kind != ViewKind::Table) return;
+    feed(ctx);
+}
+
 void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
+    if (before_sample_end_) [[unlikely]] end_sample_end();
     if (internal && !view_.internal_events) return;
+    feed(ctx);
+}
+
+void Aggregator::feed(const filter::FieldContext& ctx) {
     if (scope_ && !scope_->matches(ctx)) return;
     if (view_.kind == ViewKind::List) {
         on_list_event(ctx);

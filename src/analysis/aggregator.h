@@ -40,6 +40,13 @@ public:
     // Forgets all rows (a new live interval).
     void reset();
 
+    // csysdig's sample-end events (ViewDef::sample_end_events): what
+    // on_sample_end_event() adds counts in the next fill() only. The table
+    // as it was is set aside here and comes back with the next on_event(),
+    // reset() or begin_sample_end().
+    void begin_sample_end();
+    void on_sample_end_event(const filter::FieldContext& ctx);
+
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;
 
@@ -97,6 +104,8 @@ private:
     };
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
+    void feed(const filter::FieldContext& ctx);
+    void end_sample_end();
     void on_table_event(const filter::FieldContext& ctx);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
@@ -115,6 +124,12 @@ private:
 
     std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index_;
     std::vector<TableRow> rows_;
+    // The table before the sample-end events (begin_sample_end).
+    struct SetAside {
+        std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index;
+        std::vector<TableRow> rows;
+    };
+    std::optional<SetAside> before_sample_end_;
     // What event_details() needs of one listed event: a copy of its bytes and
     // the model's view of it at the time.
     struct KeptEvent {

@@ -180,14 +180,16 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         if (!bound) return fail(fmt::format("key field {}: tracetop has no such field", shown(row_key->field)));
         v.keys.push_back(row_key->field);
         v.label = row_key->field;
-        // csysdig's process tables show every process its process-info
-        // events name, as tracetop's do with idle rows.
-        v.idle_rows = row_key->field == "proc.pid";
+        v.sample_end_events = true;
+        // csysdig's tables show every thread it knows, idle or not, by
+        // its sample-end events (sample_end_events); its process tables
+        // count process-info events too.
+        const bool by_process = row_key->field == "proc.pid";
         // csysdig's fd text fields are empty, not missing, on an event
         // without an fd (process info included): such events make a row of
         // their own. A number (fd.sport) is missing, and its event skipped.
         v.keyless_row = row_key->field.rfind("fd.", 0) == 0 && is_text(bound->def->type);
-        v.internal_events = v.idle_rows || v.keyless_row;
+        v.internal_events = by_process || v.keyless_row;
         // A thread the capture never described (process info about a kernel
         // thread) is no row of csysdig's thread tables.
         if (row_key->field == "thread.tid") v.rows_when = "proc.pid exists";

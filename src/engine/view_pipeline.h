@@ -94,7 +94,8 @@ public:
     // Views with `idle_rows`: a zero process-info event for every thread
     // the model knows, so processes without events in the sample still get
     // their row (current name, user, threads, command line). Call right
-    // before the aggregator fills a snapshot.
+    // before the aggregator fills a snapshot. Views with sample_end_events
+    // get csysdig's sample-end events here too.
     void add_idle_rows();
 
     // Live: after drops, removes threads that no longer exist (GoneThreadSweep).
@@ -131,6 +132,9 @@ public:
 
 private:
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
+    // Views with sample_end_events (lua14): csysdig's sysdigevent per thread.
+    void add_sample_end_events();
+    void feed_idle_rows();
 
     std::unique_ptr<capture::Source> source_;
     std::string name_;
