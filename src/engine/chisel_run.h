@@ -11,10 +11,11 @@
 
 namespace tracetop::engine {
 
-// Takes the chisel's argument word off the front of `words` (the words
-// after the options) by sysdig's rule (chisel/chisel_args.h); nullopt when
-// the chisel gets none. Errors: no such chisel, a required argument missing.
-Result<std::optional<std::string>> take_chisel_args(const std::string& name, std::vector<std::string>& words);
+// The chisel's argument word by sysdig's rule (chisel/chisel_args.h):
+// words[from], when the words from there on give it one; nullopt when the
+// chisel gets none. Errors: no such chisel, a required argument missing.
+Result<std::optional<std::string>> chisel_args_at(const std::string& name, const std::vector<std::string>& words,
+                                                  size_t from);
 
 // -cl and -i NAME: print, then return the exit status.
 int print_chisel_list();
@@ -36,8 +37,10 @@ std::vector<ChiselEntry> chisels_without_arguments();
 std::string run_chisel_child(const std::string& name, const std::string& capture_file, const std::string& scope,
                              double live_seconds);
 
-// Runs options.chisel. Returns the exit status: 0, 1 when the input or the
-// chisel failed (after its on_capture_end), 2 for unusable options.
+// Runs options.chisels side by side, each event through each in the order
+// given, as sysdig runs several -c. Returns the exit status: 0, 1 when the
+// input or a chisel failed (after the on_capture_end of each), 2 for
+// unusable options.
 int run_chisel(const Options& options);
 
 }  // namespace tracetop::engine
