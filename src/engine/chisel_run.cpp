@@ -56,15 +56,33 @@ int print_chisel_info(const std::string& name) {
     return 1;
 }
 
-std::vector<ChiselEntry> chisels_without_arguments() {
+std::vector<ChiselEntry> explorer_chisels() {
     auto all = chisel::list_chisels(chisel::chisel_dirs());
     std::sort(all.begin(), all.end(), [](const chisel::ChiselDesc& a, const chisel::ChiselDesc& b) {
         return a.category == b.category ? a.name < b.name : a.category < b.category;
     });
     std::vector<ChiselEntry> out;
-    for (const chisel::ChiselDesc& c : all) {
-        const bool required = std::any_of(c.args.begin(), c.args.end(), [](const chisel::ChiselArg& a) { return !a.optional; });
-        if (!required) out.push_back({c.name, c.category, c.short_description});
+    for (chisel::ChiselDesc& c : all) out.push_back({c.name, c.category, c.short_description, std::move(c.args)});
+    return out;
+}
+
+std::optional<std::string> join_chisel_args(const std::vector<std::string>& values) {
+    size_t n = values.size();
+    while (n > 0 && values[n - 1].empty()) --n;
+    if (n == 0) return std::nullopt;
+    std::string out;
+    for (size_t i = 0; i < n; ++i) {
+        const std::string& v = values[i];
+        if (i) out += ' ';
+        if (!v.empty() && v.find(' ') == std::string::npos) {
+            out += v;
+        } else {
+            // sysdig's argument text has no escape: ' and ` in a value
+            // quote as well, so they cannot be passed, there as here.
+            out += '\'';
+            out += v;
+            out += '\'';
+        }
     }
     return out;
 }
@@ -96,8 +114,8 @@ std::string printable_text(std::string_view raw) {
 
 }  // namespace
 
-std::string run_chisel_child(const std::string& name, const std::string& capture_file, const std::string& scope,
-                             double live_seconds) {
+std::string run_chisel_child(const std::string& name, const std::optional<std::string>& chisel_args,
+                             const std::string& capture_file, const std::string& scope, double live_seconds) {
     constexpr size_t kMaxOutput = 4u << 20;
     std::vector<std::string> args = {"/proc/self/exe"};
     if (!capture_file.empty()) {
@@ -106,6 +124,7 @@ std::string run_chisel_child(const std::string& name, const std::string& capture
         args.insert(args.end(), {"--duration", fmt::format("{}", live_seconds)});
     }
     args.insert(args.end(), {"-c", name});
+    if (chisel_args) args.push_back(*chisel_args);
     if (!scope.empty()) args.push_back(scope);
     // Made before fork: the child only calls what is safe after fork in a
     // threaded process.
