@@ -186,7 +186,7 @@ Aggregator::TableRow& Aggregator::new_row(const filter::FieldContext& ctx) {
         const Aggregation agg = view_.columns[i].aggregation;
         row.acc[i].min = std::numeric_limits<double>::infinity();
         row.acc[i].max = -std::numeric_limits<double>::infinity();
-        row.acc[i].is_text = agg == Aggregation::Last && columns_[i].field.def != nullptr &&
+        row.acc[i].is_text = (agg == Aggregation::Last || agg == Aggregation::First) && columns_[i].field.def != nullptr &&
                              view_.columns[i].format == CellFormat::Text;
     }
     index_.emplace(key_buf_, static_cast<uint32_t>(rows_.size()));
@@ -248,9 +248,16 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             ++acc.n;
             continue;
         }
+        const bool first = view_.columns[i].aggregation == Aggregation::First;
+        if (first && acc.claimed) continue;
+        acc.claimed = true;
         values_.clear();
         col.field.def->extract(ctx, col.field.arg, values_);
-        if (values_.empty()) continue;
+        if (values_.empty()) {
+            // csysdig's default for a text column is empty, and it stays.
+            if (first && acc.is_text) ++acc.n;
+            continue;
+        }
         if (acc.is_text) {
             render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
             ++acc.n;
@@ -262,12 +269,13 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             render_buf_.clear();
             filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
             acc.text.assign(render_buf_.data(), render_buf_.size());
-            acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
+            acc.is_text = view_.columns[i].aggregation == Aggregation::Last || first;
             ++acc.n;
             continue;
         }
         switch (view_.columns[i].aggregation) {
-            case Aggregation::Last: acc.sum = v; break;
+            case Aggregation::Last:
+            case Aggregation::First: acc.sum = v; break;
             case Aggregation::Count: acc.sum += 1; break;
             case Aggregation::Distinct:
                 // Bounded by the rows' threads: a thread table's worth at most.
@@ -464,6 +472,7 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
                 case Aggregation::Count:
                 case Aggregation::Distinct:
                 case Aggregation::Last:
+                case Aggregation::First:
                 case Aggregation::None: v = acc.sum; break;
                 case Aggregation::Avg: v = acc.sum / static_cast<double>(acc.n); break;
                 case Aggregation::Min: v = acc.min; break;
@@ -491,7 +500,10 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
     }
     for (size_t i = 0; i < columns_.size(); ++i) {
         const ColumnDef& def = view_.columns[i];
-        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::None) continue;
+        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::First ||
+            def.aggregation == Aggregation::None) {
+            continue;
+        }
         Cell& t = out.totals[i];
         t.present = true;
         t.is_number = true;

@@ -74,6 +74,7 @@ private:
         double max = 0;
         uint64_t n = 0;
         bool is_text = false;
+        bool claimed = false;  // First: the row's first event was seen
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
         // Distinct: the values seen; with `per`: the column's aggregate for

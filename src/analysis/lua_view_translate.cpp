@@ -102,7 +102,8 @@ std::optional<Aggregation> aggregation_of(const std::string& name, bool count, b
         if (name.empty() || name == "SUM" || name == "MAX" || name == "MIN" || name == "AVG") return Aggregation::Count;
         return std::nullopt;
     }
-    if (name.empty()) return Aggregation::Last;
+    // No aggregation: csysdig keeps the value the row was made with.
+    if (name.empty()) return Aggregation::First;
     // csysdig aggregates a text column by keeping one of its values.
     if (text && (name == "SUM" || name == "AVG" || name == "MIN" || name == "MAX")) return Aggregation::Last;
     if (name == "SUM") return Aggregation::Sum;

@@ -20,6 +20,9 @@ enum class Aggregation : uint8_t {
     Last,   // the latest value seen (text columns: names, command lines)
     None,   // list views: the event's own value
     Distinct,  // how many different values the field took (threads, processes)
+    // The value of the row's first event (lua14: csysdig's column without an
+    // aggregation); a first event without one leaves a text cell empty.
+    First,
 };
 
 enum class CellFormat : uint8_t {
