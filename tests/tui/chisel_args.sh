@@ -28,15 +28,11 @@ function on_capture_end()
   print(string.format("times=%s events=%d filter=[%s]", times, n, sysdig.get_filter()))
 end
 LUA
+# The scope this time comes from the command line's filter.
+scope=proc.name=curl
 export SYSDIG_CHISEL_DIR="$SCRATCH/chisels"
-want=$("$TRACETOP" -r "$CAPTURE" --print proc.name=curl | wc -l)
-
-start 160 40 -r "$CAPTURE"
-check "started" "curl -6 http"
-keys ':'
-raw 'proc.name=curl'
-keys Enter
-check "the filter applies" "proc.name=curl"
+start 160 40 -r "$CAPTURE" "$scope"
+check "started with the filter" "$scope"
 keys X
 check_slow "X opens the chisels menu" "Chisels (on the current scope)"
 check "the menu offers the test's chisel, saying it takes arguments" "arg_probe            0 Test           (2 args)"
@@ -63,7 +59,8 @@ check_slow "the chisel runs; its output opens in the pager, titled with the argu
 check "it got the first argument, spaces kept" "greeting=[hello world]"
 if [ "$(screen | grep -c 'greeting=\[hello world\]')" = 2 ]; then pass "and the second (printed twice)"
 else fail "the second argument did not arrive"; fi
-check "it saw the scope's events" "times=2 events=$want filter=[proc.name=curl]"
+want=$("$TRACETOP" -r "$CAPTURE" --print "$scope" | wc -l)
+check "it saw the scope's events" "times=2 events=$want filter=[$scope]"
 keys Escape
 check "Esc closes the pager" "curl -6 http"
 finish

@@ -47,29 +47,29 @@ std::optional<engine::Options> parse(std::vector<const char*> argv) {
 
 TEST_CASE("several -c: each takes its own word, the rest is the filter") {
     ChiselDir chisels;
-    SUBCASE("the words after opt1 are no filter (later options included): it takes its word") {
-        auto o = parse({"-c", "opt1", "hello", "-c", "noargs", "proc.name=curl"});
+    struct Case {
+        const char* why;
+        std::vector<const char*> argv;
+        std::vector<std::pair<std::string, std::optional<std::string>>> calls;
+    };
+    const std::optional<std::string> none;
+    const Case cases[] = {
+        {"the words after opt1 are no filter (later options included): it takes its word",
+         {"-c", "opt1", "hello", "-c", "noargs", "proc.name=curl"}, {{"opt1", "hello"}, {"noargs", none}}},
+        {"an option right after NAME: no word",
+         {"-c", "opt1", "-c", "noargs", "proc.name=curl"}, {{"opt1", none}, {"noargs", none}}},
+        {"the words after NAME make a filter: they stay the filter",
+         {"-c", "noargs", "-c", "opt1", "proc.name=curl"}, {{"noargs", none}, {"opt1", none}}},
+    };
+    for (const Case& c : cases) {
+        INFO(c.why);
+        auto o = parse(c.argv);
         REQUIRE(o);
-        REQUIRE(o->chisels.size() == 2);
-        CHECK(o->chisels[0].name == "opt1");
-        CHECK(o->chisels[0].args == std::optional<std::string>("hello"));
-        CHECK(o->chisels[1].name == "noargs");
-        CHECK_FALSE(o->chisels[1].args);
-        CHECK(o->filter == "proc.name=curl");
-    }
-    SUBCASE("an option right after NAME: no word") {
-        auto o = parse({"-c", "opt1", "-c", "noargs", "proc.name=curl"});
-        REQUIRE(o);
-        REQUIRE(o->chisels.size() == 2);
-        CHECK_FALSE(o->chisels[0].args);
-        CHECK(o->filter == "proc.name=curl");
-    }
-    SUBCASE("the words after NAME make a filter: they stay the filter") {
-        auto o = parse({"-c", "noargs", "-c", "opt1", "proc.name=curl"});
-        REQUIRE(o);
-        REQUIRE(o->chisels.size() == 2);
-        CHECK(o->chisels[1].name == "opt1");
-        CHECK_FALSE(o->chisels[1].args);
+        REQUIRE(o->chisels.size() == c.calls.size());
+        for (size_t i = 0; i < c.calls.size(); ++i) {
+            CHECK(o->chisels[i].name == c.calls[i].first);
+            CHECK(o->chisels[i].args == c.calls[i].second);
+        }
         CHECK(o->filter == "proc.name=curl");
     }
 }
