@@ -208,12 +208,8 @@ void ExplorerEngine::run() {
     auto apply_proc = [&](double interval_seconds) {
         std::optional<ProcSample> got = proc->take();
         if (!got) return;
-        // The reading spans about one interval, not exactly this one: its
-        // CPU time scaled to this interval reads as the same rate.
-        if (got->span_seconds > 0 && interval_seconds > 0) {
-            const double k = interval_seconds / got->span_seconds;
-            for (ThreadCpu& t : got->cpu) t.centis = static_cast<uint64_t>(static_cast<double>(t.centis) * k + 0.5);
-        }
+        // The reading spans about one interval, not exactly this one.
+        got->scale_to(interval_seconds);
         pipe->feed_cpu(got->cpu);
         pipe->apply_memory(got->memory);
     };
