@@ -160,3 +160,15 @@ TEST_CASE("proc sample: CPU time rescaled to the taker's interval") {
     got.scale_to(5.0);
     CHECK(got.cpu[0].centis == 20);
 }
+
+// tidy (session 6): the model holds /proc's sizes in 64 bits.
+TEST_CASE("proc sampler: memory above 4 TiB of kB is read whole") {
+    FakeProc proc;
+    std::ofstream(proc.root + "/10/status") << "Name:\tw\nVmSize:\t21474836480 kB\nVmRSS:\t  5000 kB\n";
+    ProcSampler s(proc.root);
+    auto got = s.read_now({10});
+    REQUIRE(got);
+    REQUIRE(got->memory.size() == 1);
+    CHECK(got->memory[0].second.vmsize_kb == uint64_t{20} << 30);
+    CHECK(got->memory[0].second.vmrss_kb == 5000);
+}
