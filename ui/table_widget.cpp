@@ -37,6 +37,10 @@ std::vector<int> TableWidget::fixed_widths(int room, int width, const std::vecto
         if (i < columns.size()) order.push_back(i);
     }
     if (order.empty() || columns[order.back()].width != 0) return {};
+    // The view's widths leave the last column its share: nothing to measure.
+    int declared = 0;
+    for (size_t k = 0; k + 1 < order.size(); ++k) declared += static_cast<int>(columns[order[k]].width) + 1;
+    if (room - declared >= std::min(rest_share(width), room)) return {};
     std::vector<FixedColumn> fixed;
     for (size_t k = 0; k + 1 < order.size(); ++k) {
         const analysis::ColumnInfo& c = columns[order[k]];
