@@ -31,7 +31,7 @@ engine::TimeRange selection(const analysis::SourceInfo& src) {
 
 StripGeometry strip_geometry(const analysis::SourceInfo& src, int screen_width) {
     StripGeometry g;
-    if (src.live || src.timeline.empty() || src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) {
+    if (src.timeline.empty() || src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) {
         return g;
     }
     const int w = std::min(kMaxWidth, screen_width * 2 / 5);
@@ -79,7 +79,7 @@ std::optional<engine::TimeRange> strip_cell_range(const StripGeometry& g, int x)
 }
 
 std::optional<engine::TimeRange> range_after_key(Action a, const analysis::SourceInfo& src) {
-    if (src.live || src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) return std::nullopt;
+    if (src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) return std::nullopt;
     const auto [lo, hi] = span_of(src);
     const engine::TimeRange sel = selection(src);
     // Never narrower than a thousandth of the capture: a range that holds nothing says little.

@@ -14,6 +14,18 @@ namespace {
 // Before each kept event: cpu (2), block flags (4), evt.num (8).
 constexpr size_t kPrefix = 14;
 
+// Reads the kept event at p (avail bytes to the chunk's end) into out; its
+// length with the prefix, or 0 when it does not parse.
+size_t read_kept(const uint8_t* p, size_t avail, event::EventView& out, std::string& scratch) {
+    uint32_t len = 0;
+    std::memcpy(&len, p + kPrefix + 16, 4);
+    if (!event::EventView::parse_into(out, p + kPrefix, avail - kPrefix, true, scratch)) return 0;
+    std::memcpy(&out.cpu, p, 2);
+    std::memcpy(&out.block_flags, p + 2, 4);
+    std::memcpy(&out.num, p + 6, 8);
+    return kPrefix + len;
+}
+
 }  // namespace
 
 void EventStore::begin_section(const event::CaptureHeader& header) {
@@ -28,6 +40,11 @@ uint8_t* EventStore::room(size_t n) {
         chunks_.push_back(std::make_unique<uint8_t[]>(size));
         used_.push_back(0);
         bytes_ += size;
+        if (rolling_) {
+            sizes_.push_back(size);
+            chunk_first_ts_.push_back(0);
+            chunk_last_ts_.push_back(0);
+        }
         // A section whose events all go to the new chunk starts there.
         if (!sections_.empty() && sections_.back().chunk == chunks_.size() - 2 &&
             sections_.back().offset == used_[chunks_.size() - 2]) {
@@ -44,6 +61,22 @@ bool EventStore::add(const event::EventView& ev) {
     if (over_) return false;
     const size_t body = ev.body().size();
     const size_t n = kPrefix + event::kEventHeaderV2Size + body;
+    if (rolling_) {
+        if (ev.ts > newest_ts_) newest_ts_ = ev.ts;
+        if (chunks_.empty() || used_.back() + n > kChunk) evict_for(n);
+        if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
+        uint8_t* p = room(n);
+        std::memcpy(p, &ev.cpu, 2);
+        std::memcpy(p + 2, &ev.block_flags, 4);
+        std::memcpy(p + 6, &ev.num, 8);
+        ev.copy_v2(p + kPrefix);
+        if (ev.ts != 0) {
+            if (chunk_first_ts_.back() == 0) chunk_first_ts_.back() = ev.ts;
+            chunk_last_ts_.back() = ev.ts;
+        }
+        ++events_;
+        return true;
+    }
     if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
         // Over budget: give the memory back at once, not at the end of the pass.
         over_ = true;
@@ -66,19 +99,26 @@ bool EventStore::add(const event::EventView& ev) {
 // Walks the chunks in order, announcing each section as the file did.
 class StoreReplay final : public capture::Source {
 public:
-    explicit StoreReplay(const EventStore& store) : store_(store) {
-        if (!store_.sections_.empty()) header_ = store_.sections_.front().header;
+    StoreReplay(const EventStore& store, const event::CaptureHeader* header)
+        : store_(store), end_chunks_(store.chunks_.size()), end_used_(store.used_.empty() ? 0 : store.used_.back()) {
+        if (header) {
+            header_ = *header;
+        } else if (!store_.sections_.empty()) {
+            header_ = store_.sections_.front().header;
+        }
         stats_.bytes_total = 0;
         for (size_t u : store_.used_) stats_.bytes_total += u;
+        ++store_.pins_;
     }
+    ~StoreReplay() override { --store_.pins_; }
     const event::CaptureHeader& header() const override { return header_; }
     const std::optional<Error>& error() const override { return error_; }
     capture::SourceStats stats() const override { return stats_; }
 
     capture::ReadStatus next(event::EventView& out) override {
         for (;;) {
-            if (chunk_ >= store_.chunks_.size()) return capture::ReadStatus::End;
-            if (offset_ >= store_.used_[chunk_]) {
+            if (chunk_ >= end_chunks_) return capture::ReadStatus::End;
+            if (offset_ >= used(chunk_)) {
                 ++chunk_;
                 offset_ = 0;
                 continue;
@@ -93,24 +133,24 @@ public:
             return capture::ReadStatus::NewSection;
         }
         const uint8_t* p = store_.chunks_[chunk_].get() + offset_;
-        const size_t avail = store_.used_[chunk_] - offset_;
-        uint32_t len = 0;
-        std::memcpy(&len, p + kPrefix + 16, 4);
-        if (!event::EventView::parse_into(out, p + kPrefix, avail - kPrefix, true, scratch_)) {
+        const size_t len = read_kept(p, used(chunk_) - offset_, out, scratch_);
+        if (len == 0) {
             error_ = Error("the in-memory copy of the capture is damaged: " + scratch_);
             return capture::ReadStatus::Failed;
         }
-        std::memcpy(&out.cpu, p, 2);
-        std::memcpy(&out.block_flags, p + 2, 4);
-        std::memcpy(&out.num, p + 6, 8);
-        offset_ += kPrefix + len;
-        stats_.bytes_read += kPrefix + len;
+        offset_ += len;
+        stats_.bytes_read += len;
         ++stats_.events;
         return capture::ReadStatus::Event;
     }
 
 private:
+    // The last chunk as far as it was filled when the replay began (live, the store grows meanwhile).
+    size_t used(size_t chunk) const { return chunk + 1 == end_chunks_ ? end_used_ : store_.used_[chunk]; }
+
     const EventStore& store_;
+    const size_t end_chunks_;
+    const size_t end_used_;
     event::CaptureHeader header_;
     std::optional<Error> error_;
     capture::SourceStats stats_;
@@ -120,7 +160,58 @@ private:
     size_t section_ = 0;
 };
 
-std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this); }
+std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this, nullptr); }
+
+// Live history (issue 15, rewind): the rolling part.
+std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& header) const {
+    return std::make_unique<StoreReplay>(*this, &header);
+}
+
+void EventStore::make_rolling(uint64_t window_ns, Evicted evicted) {
+    rolling_ = true;
+    window_ns_ = window_ns;
+    evicted_ = std::move(evicted);
+}
+
+void EventStore::evict_for(size_t n) {
+    const uint64_t next = std::max(kChunk, n);
+    while (pins_ == 0 && !chunks_.empty()) {
+        const bool too_old = chunk_last_ts_.front() != 0 && newest_ts_ > window_ns_ &&
+                             chunk_last_ts_.front() < newest_ts_ - window_ns_;
+        const bool too_big = bytes_ + next > budget_;
+        if (!too_old && !too_big) break;
+        cap_bound_ = !too_old;
+        evict_front();
+    }
+}
+
+void EventStore::evict_front() {
+    event::EventView ev;
+    std::string scratch;
+    const uint8_t* base = chunks_.front().get();
+    for (size_t off = 0; off < used_.front();) {
+        const size_t len = read_kept(base + off, used_.front() - off, ev, scratch);
+        if (len == 0) break;  // cannot happen to what add() wrote; the rest of the chunk is lost with it
+        if (evicted_) evicted_(ev);
+        off += len;
+        --events_;
+        ++evicted_events_;
+    }
+    bytes_ -= sizes_.front();
+    chunks_.erase(chunks_.begin());
+    used_.erase(used_.begin());
+    sizes_.erase(sizes_.begin());
+    chunk_first_ts_.erase(chunk_first_ts_.begin());
+    chunk_last_ts_.erase(chunk_last_ts_.begin());
+    // Sections now start a chunk earlier; one that began in the dropped chunk begins at the oldest kept event.
+    for (Section& sec : sections_) {
+        if (sec.chunk == 0) {
+            sec.offset = 0;
+        } else {
+            --sec.chunk;
+        }
+    }
+}
 
 uint64_t default_store_budget(const std::vector<std::string>& files) {
     uint64_t total = 0;

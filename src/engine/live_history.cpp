@@ -1,0 +1,42 @@
+#include "engine/live_history.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "engine/model_header.h"
+
+namespace tracetop::engine {
+namespace {
+
+// The strip's slots: never finer than 20 ms, never more than 8192 over the window.
+uint64_t slot_for(uint64_t window_ns) { return std::max<uint64_t>(20000000ULL, window_ns / 8192); }
+
+}  // namespace
+
+LiveHistory::LiveHistory(const event::CaptureHeader& header, uint64_t window_ns, uint64_t budget_bytes)
+    : header_(header), window_ns_(window_ns), base_(std::make_unique<state::Model>()), store_(budget_bytes) {
+    base_->load_header(header_);
+    store_.make_rolling(window_ns_, [m = base_.get()](const event::EventView& ev) { m->apply(ev); });
+    timeline_.make_rolling(slot_for(window_ns_));
+}
+
+void LiveHistory::trim() {
+    if (store_.oldest_ts() != 0) timeline_.drop_before(store_.oldest_ts());
+}
+
+event::CaptureHeader LiveHistory::base_header() const { return header_from_model(*base_, header_); }
+
+std::unique_ptr<capture::Source> LiveHistory::replay() const { return store_.replay(base_header()); }
+
+std::string LiveHistory::note() const {
+    if (!store_.cap_bound() || store_.newest_ts() <= store_.oldest_ts()) return "";
+    const double kept = static_cast<double>(store_.newest_ts() - store_.oldest_ts()) / 1e9;
+    return fmt::format("history: {:.0f} s kept, bounded by --memory-budget {} MiB", kept, store_.budget() >> 20);
+}
+
+uint64_t history_budget(const std::optional<uint64_t>& memory_budget_mb) {
+    return memory_budget_mb ? std::min<uint64_t>(*memory_budget_mb, 1ULL << 40) << 20 : LiveHistory::kDefaultBudgetBytes;
+}
+
+}  // namespace tracetop::engine
