@@ -35,8 +35,8 @@ void EventStore::begin_section(const event::CaptureHeader& header) {
 }
 
 uint8_t* EventStore::room(size_t n) {
-    if (chunks_.empty() || used_.back() + n > kChunk) {
-        const size_t size = std::max(kChunk, n);
+    if (chunks_.empty() || used_.back() + n > chunk_bytes_) {
+        const size_t size = std::max(chunk_bytes_, n);
         chunks_.push_back(std::make_unique<uint8_t[]>(size));
         used_.push_back(0);
         bytes_ += size;
@@ -63,7 +63,7 @@ bool EventStore::add(const event::EventView& ev) {
     const size_t n = kPrefix + event::kEventHeaderV2Size + body;
     if (rolling_) {
         if (ev.ts > newest_ts_) newest_ts_ = ev.ts;
-        if (chunks_.empty() || used_.back() + n > kChunk) evict_for(n);
+        if (chunks_.empty() || used_.back() + n > chunk_bytes_) evict_for(n);
         if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
         uint8_t* p = room(n);
         std::memcpy(p, &ev.cpu, 2);
@@ -110,14 +110,18 @@ public:
         for (size_t u : store_.used_) stats_.bytes_total += u;
         ++store_.pins_;
     }
-    ~StoreReplay() override { --store_.pins_; }
+    ~StoreReplay() override { release(); }
     const event::CaptureHeader& header() const override { return header_; }
     const std::optional<Error>& error() const override { return error_; }
     capture::SourceStats stats() const override { return stats_; }
 
     capture::ReadStatus next(event::EventView& out) override {
         for (;;) {
-            if (chunk_ >= end_chunks_) return capture::ReadStatus::End;
+            if (chunk_ >= end_chunks_) {
+                // Read to its end: a live history may drop chunks again (this reads no more).
+                release();
+                return capture::ReadStatus::End;
+            }
             if (offset_ >= used(chunk_)) {
                 ++chunk_;
                 offset_ = 0;
@@ -145,12 +149,17 @@ public:
     }
 
 private:
+    void release() {
+        if (pinned_) --store_.pins_;
+        pinned_ = false;
+    }
     // The last chunk as far as it was filled when the replay began (live, the store grows meanwhile).
     size_t used(size_t chunk) const { return chunk + 1 == end_chunks_ ? end_used_ : store_.used_[chunk]; }
 
     const EventStore& store_;
     const size_t end_chunks_;
     const size_t end_used_;
+    bool pinned_ = true;
     event::CaptureHeader header_;
     std::optional<Error> error_;
     capture::SourceStats stats_;
@@ -167,14 +176,15 @@ std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& 
     return std::make_unique<StoreReplay>(*this, &header);
 }
 
-void EventStore::make_rolling(uint64_t window_ns, Evicted evicted) {
+void EventStore::make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes) {
     rolling_ = true;
+    chunk_bytes_ = chunk_bytes;
     window_ns_ = window_ns;
     evicted_ = std::move(evicted);
 }
 
 void EventStore::evict_for(size_t n) {
-    const uint64_t next = std::max(kChunk, n);
+    const uint64_t next = std::max(chunk_bytes_, n);
     while (pins_ == 0 && !chunks_.empty()) {
         const bool too_old = chunk_last_ts_.front() != 0 && newest_ts_ > window_ns_ &&
                              chunk_last_ts_.front() < newest_ts_ - window_ns_;

@@ -21,6 +21,8 @@ namespace tracetop::engine {
 
 class EventStore {
 public:
+    static constexpr size_t kChunk = 1u << 20;  // memory is taken and given back a chunk at a time
+
     explicit EventStore(uint64_t budget_bytes) : budget_(budget_bytes) {}
 
     // The header of the section the next events belong to (once per section).
@@ -46,8 +48,9 @@ public:
     // event, or while the budget would be exceeded. Each dropped event goes
     // to `evicted` first (the engine's base model). Nothing is dropped while
     // a replay is open, so that a replay reads what it started with.
+    // `chunk_bytes`: the unit of eviction (smaller in tests).
     using Evicted = std::function<void(const event::EventView&)>;
-    void make_rolling(uint64_t window_ns, Evicted evicted);
+    void make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes = kChunk);
     // A replay that announces `header` (the state at the oldest kept event) first.
     std::unique_ptr<capture::Source> replay(const event::CaptureHeader& header) const;
     // The times of the oldest and newest kept events (0: none yet).
@@ -59,7 +62,6 @@ public:
 
 private:
     friend class StoreReplay;
-    static constexpr size_t kChunk = 1u << 20;
     // A section starts at (chunk, offset) of the first event after it.
     struct Section {
         size_t chunk;
@@ -80,6 +82,7 @@ private:
     std::vector<Section> sections_;
     // Rolling (live history): per chunk, its size and its first and last event times.
     bool rolling_ = false;
+    size_t chunk_bytes_ = kChunk;
     uint64_t window_ns_ = 0;
     Evicted evicted_;
     std::vector<size_t> sizes_;

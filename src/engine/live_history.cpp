@@ -14,10 +14,11 @@ uint64_t slot_for(uint64_t window_ns) { return std::max<uint64_t>(20000000ULL, w
 
 }  // namespace
 
-LiveHistory::LiveHistory(const event::CaptureHeader& header, uint64_t window_ns, uint64_t budget_bytes)
+LiveHistory::LiveHistory(const event::CaptureHeader& header, uint64_t window_ns, uint64_t budget_bytes,
+                         size_t chunk_bytes)
     : header_(header), window_ns_(window_ns), base_(std::make_unique<state::Model>()), store_(budget_bytes) {
     base_->load_header(header_);
-    store_.make_rolling(window_ns_, [m = base_.get()](const event::EventView& ev) { m->apply(ev); });
+    store_.make_rolling(window_ns_, [m = base_.get()](const event::EventView& ev) { m->apply(ev); }, chunk_bytes);
     timeline_.make_rolling(slot_for(window_ns_));
 }
 

@@ -23,7 +23,9 @@ public:
     static constexpr uint64_t kDefaultBudgetBytes = 512ULL << 20;
 
     // `header`: the live source's (the state when capture began).
-    LiveHistory(const event::CaptureHeader& header, uint64_t window_ns, uint64_t budget_bytes);
+    // `chunk_bytes`: the unit of eviction (EventStore::make_rolling).
+    LiveHistory(const event::CaptureHeader& header, uint64_t window_ns, uint64_t budget_bytes,
+                size_t chunk_bytes = EventStore::kChunk);
     LiveHistory(const LiveHistory&) = delete;
     LiveHistory& operator=(const LiveHistory&) = delete;
 

@@ -72,13 +72,10 @@ event::FdRecord fd_record(state::Fd fd, const state::FdEntry& e) {
     r.dip = e.socket.dip;
     r.sport = e.socket.sport;
     r.dport = e.socket.dport;
-    // The model keeps a server's connection as client->server; a fd list
-    // gives it from the local end, and loading turns it around again when
-    // the port is a listening one.
-    if (e.role == state::SocketRole::Server && e.is_ip_socket()) {
-        std::swap(r.sip, r.dip);
-        std::swap(r.sport, r.dport);
-    }
+    // The model keeps a connection as client->server, and loading names it
+    // from its ends in that order: the name read back is the same. (The
+    // server's own side reads back as a client's: loading knows only the
+    // listening ports still open.)
     r.l4proto = static_cast<uint8_t>(e.socket.l4proto);
     r.unix_source = e.socket.unix_source;
     r.unix_dest = e.socket.unix_dest;
