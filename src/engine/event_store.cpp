@@ -62,22 +62,10 @@ bool EventStore::add(const event::EventView& ev) {
     const size_t body = ev.body().size();
     const size_t n = kPrefix + event::kEventHeaderV2Size + body;
     if (rolling_) {
+        // Live history: room is made by dropping the oldest, never by giving up.
         if (ev.ts > newest_ts_) newest_ts_ = ev.ts;
         if (chunks_.empty() || used_.back() + n > chunk_bytes_) evict_for(n);
-        if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
-        uint8_t* p = room(n);
-        std::memcpy(p, &ev.cpu, 2);
-        std::memcpy(p + 2, &ev.block_flags, 4);
-        std::memcpy(p + 6, &ev.num, 8);
-        ev.copy_v2(p + kPrefix);
-        if (ev.ts != 0) {
-            if (chunk_first_ts_.back() == 0) chunk_first_ts_.back() = ev.ts;
-            chunk_last_ts_.back() = ev.ts;
-        }
-        ++events_;
-        return true;
-    }
-    if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
+    } else if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
         // Over budget: give the memory back at once, not at the end of the pass.
         over_ = true;
         chunks_.clear();
@@ -92,6 +80,10 @@ bool EventStore::add(const event::EventView& ev) {
     std::memcpy(p + 2, &ev.block_flags, 4);
     std::memcpy(p + 6, &ev.num, 8);
     ev.copy_v2(p + kPrefix);
+    if (rolling_ && ev.ts != 0) {
+        if (chunk_first_ts_.back() == 0) chunk_first_ts_.back() = ev.ts;
+        chunk_last_ts_.back() = ev.ts;
+    }
     ++events_;
     return true;
 }
