@@ -50,13 +50,15 @@ void draw_timeline_strip(const analysis::SourceInfo& src, const StripGeometry& g
                                                                     src.timeline_slot_ns, g.lo, g.hi, g.width);
     const uint64_t peak = std::max<uint64_t>(1, *std::max_element(cells.begin(), cells.end()));
     const engine::TimeRange sel = selection(src);
+    // Live and showing now (issue 15, rewind): nothing of the history is selected.
+    const bool now = src.live && src.range_from == 0 && src.range_to == UINT64_MAX;
     static const char* const kBlocks[] = {" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"};
     static const char kAscii[] = " .:-=+*#@";
     const double cell = static_cast<double>(g.hi - g.lo) / g.width;
     for (int i = 0; i < g.width; ++i) {
         // A column is in the selection if its middle is.
         const auto mid = g.lo + static_cast<uint64_t>((i + 0.5) * cell);
-        const bool selected = sel.contains(mid);
+        const bool selected = !now && sel.contains(mid);
         const size_t level = cells[i] == 0 ? 0 : 1 + (cells[i] * 7 + peak - 1) / peak;
         // Columns holding failed calls in the error colour, outside the selection.
         attrset(selected ? attr(Role::Selection) : errors[i] ? attr(Role::Error) : attr(Role::HeaderValue));

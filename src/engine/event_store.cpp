@@ -229,9 +229,13 @@ uint64_t default_store_budget(const std::vector<std::string>& files) {
     // Never more than half the memory available now: a file larger than
     // the machine's memory is read again per view, not the cause of an
     // out-of-memory kill.
+    return std::min(total + (1u << 20), half_available_memory().value_or(total));
+}
+
+std::optional<uint64_t> half_available_memory() {
     const long pages = sysconf(_SC_AVPHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-    const uint64_t half_free = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * page / 2 : total;
-    return std::min(total + (1u << 20), half_free);
+    if (pages <= 0 || page <= 0) return std::nullopt;
+    return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page) / 2;
 }
 
 }  // namespace tracetop::engine

@@ -96,5 +96,8 @@ private:
 
 // The default budget: the size of the files (a raw capture then fits as read).
 uint64_t default_store_budget(const std::vector<std::string>& files);
+// Half the memory available now (nullopt: the system does not say); what a
+// copy of events may take at most unless the user says otherwise.
+std::optional<uint64_t> half_available_memory();
 
 }  // namespace tracetop::engine

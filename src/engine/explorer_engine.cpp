@@ -274,12 +274,12 @@ void ExplorerEngine::run() {
                     for (const std::string& t : cmd.row.key_terms) row_terms = analysis::join_filters(row_terms, t);
                     pane_scope_ = analysis::join_filters(nav_.scope(), row_terms);
                     pane_id_ = cmd.id;
-                    if (live) {
+                    if (live && !live_behind_) {
                         // Live: from now on, beside the view.
                         pipe->set_pane(make_pane());
                         publish(make_snapshot(std::chrono::duration<double>(Clock::now() - interval_start).count()));
                     } else {
-                        // Offline: the whole file again, the view with it (it comes back unchanged).
+                        // Offline (or a past range live): the whole file (range) again, the view with it (it comes back unchanged).
                         reconfigure = true;
                     }
                 } else if (cmd.kind == Command::Kind::ClosePane) {

@@ -37,7 +37,9 @@ std::string LiveHistory::note() const {
 }
 
 uint64_t history_budget(const std::optional<uint64_t>& memory_budget_mb) {
-    return memory_budget_mb ? std::min<uint64_t>(*memory_budget_mb, 1ULL << 40) << 20 : LiveHistory::kDefaultBudgetBytes;
+    if (memory_budget_mb) return std::min<uint64_t>(*memory_budget_mb, 1ULL << 40) << 20;
+    // Never more than half the memory available at the start: a history is no cause for an out-of-memory kill.
+    return std::min(LiveHistory::kDefaultBudgetBytes, half_available_memory().value_or(UINT64_MAX));
 }
 
 }  // namespace tracetop::engine

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "analysis/timeline_counts.h"
@@ -56,7 +57,8 @@ private:
     analysis::TimelineCounts timeline_;
 };
 
-// The cap on the history: --memory-budget MB, or kDefaultBudgetBytes.
+// The cap on the history: --memory-budget MB, or kDefaultBudgetBytes (at
+// most half the memory available now).
 uint64_t history_budget(const std::optional<uint64_t>& memory_budget_mb);
 
 }  // namespace tracetop::engine
