@@ -91,8 +91,9 @@ bool EventStore::add(const event::EventView& ev) {
 // Walks the chunks in order, announcing each section as the file did.
 class StoreReplay final : public capture::Source {
 public:
-    StoreReplay(const EventStore& store, const event::CaptureHeader* header)
-        : store_(store), end_chunks_(store.chunks_.size()), end_used_(store.used_.empty() ? 0 : store.used_.back()) {
+    StoreReplay(const EventStore& store, const event::CaptureHeader* header, uint64_t until = UINT64_MAX)
+        : store_(store), end_chunks_(store.chunks_.size()), end_used_(store.used_.empty() ? 0 : store.used_.back()),
+          until_(until) {
         if (header) {
             header_ = *header;
         } else if (!store_.sections_.empty()) {
@@ -134,6 +135,11 @@ public:
             error_ = Error("the in-memory copy of the capture is damaged: " + scratch_);
             return capture::ReadStatus::Failed;
         }
+        if (out.ts != 0 && out.ts >= until_) {
+            chunk_ = end_chunks_;
+            release();
+            return capture::ReadStatus::End;
+        }
         offset_ += len;
         stats_.bytes_read += len;
         ++stats_.events;
@@ -151,6 +157,7 @@ private:
     const EventStore& store_;
     const size_t end_chunks_;
     const size_t end_used_;
+    const uint64_t until_;
     bool pinned_ = true;
     event::CaptureHeader header_;
     std::optional<Error> error_;
@@ -164,8 +171,8 @@ private:
 std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this, nullptr); }
 
 // Live history (issue 15, rewind): the rolling part.
-std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& header) const {
-    return std::make_unique<StoreReplay>(*this, &header);
+std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& header, uint64_t until) const {
+    return std::make_unique<StoreReplay>(*this, &header, until);
 }
 
 void EventStore::make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes) {

@@ -51,8 +51,10 @@ public:
     // `chunk_bytes`: the unit of eviction (smaller in tests).
     using Evicted = std::function<void(const event::EventView&)>;
     void make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes = kChunk);
-    // A replay that announces `header` (the state at the oldest kept event) first.
-    std::unique_ptr<capture::Source> replay(const event::CaptureHeader& header) const;
+    // A replay that announces `header` (the state at the oldest kept event)
+    // first, and ends before the first event at or after `until` (letting
+    // the store drop chunks again from then on).
+    std::unique_ptr<capture::Source> replay(const event::CaptureHeader& header, uint64_t until) const;
     // The times of the oldest and newest kept events (0: none yet).
     uint64_t oldest_ts() const { return chunk_first_ts_.empty() ? 0 : chunk_first_ts_.front(); }
     uint64_t newest_ts() const { return newest_ts_; }

@@ -488,7 +488,8 @@ void ExplorerEngine::switch_live_past(std::unique_ptr<ViewPipeline>& pipe) {
     }
     // The replay starts from the state at the oldest kept event and runs to the range's end.
     pipe.reset();
-    pipe = std::make_unique<ViewPipeline>(history_->replay(), live_behind_->name(), false);
+    // It ends at the range's end, and so lets the history drop old events again while the range is shown.
+    pipe = std::make_unique<ViewPipeline>(history_->replay(nav_.range.to), live_behind_->name(), false);
     pipe->set_range(RangeGate(nav_.range));
 }
 

@@ -28,7 +28,9 @@ void LiveHistory::trim() {
 
 event::CaptureHeader LiveHistory::base_header() const { return header_from_model(*base_, header_); }
 
-std::unique_ptr<capture::Source> LiveHistory::replay() const { return store_.replay(base_header()); }
+std::unique_ptr<capture::Source> LiveHistory::replay(uint64_t until) const {
+    return store_.replay(base_header(), until);
+}
 
 std::string LiveHistory::note() const {
     if (!store_.cap_bound() || store_.newest_ts() <= store_.oldest_ts()) return "";

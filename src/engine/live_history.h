@@ -37,9 +37,9 @@ public:
 
     // Keeps the strip's slots in step with the events kept; call now and then.
     void trim();
-    // A source replaying every kept event after a header of the base model's
-    // state; no event is dropped while it is open.
-    std::unique_ptr<capture::Source> replay() const;
+    // A source replaying the kept events before `until` after a header of
+    // the base model's state; no event is dropped until it has ended.
+    std::unique_ptr<capture::Source> replay(uint64_t until = UINT64_MAX) const;
     // The base model's state as header records (what replay() announces).
     event::CaptureHeader base_header() const;
 

@@ -4,6 +4,7 @@
 // ends in the state that reading every event gives; the strip's slots roll.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -200,4 +201,36 @@ TEST_CASE("rolling timeline slots keep their width and drop the oldest") {
     // Slots wider than the strip's cells are shared among them: no holes.
     const auto cells = analysis::regroup_timeline(t.counts(), t.start(), t.slot_ns(), t.start(), t.start() + 300, 12);
     for (uint64_t c : cells) CHECK(c > 0);
+}
+
+TEST_CASE("a replay ends before its range's end, and the history drops chunks again from then on") {
+    event::CaptureHeader header;
+    span_of("curl_google.scap", header);
+    engine::LiveHistory history(header, 3600ULL * 1000000000ULL, 2 * 2048, 2048);
+    auto reader = capture::ScapReader::open(test::shared_capture("curl_google.scap"));
+    REQUIRE(reader.ok());
+    event::EventView ev;
+    std::vector<uint64_t> times;
+    auto add_some = [&](size_t n) {
+        for (capture::ReadStatus rs; n > 0 && (rs = (*reader)->next(ev)) != capture::ReadStatus::End;) {
+            if (rs != capture::ReadStatus::Event) continue;
+            history.store().add(ev);
+            if (ev.ts != 0) times.push_back(ev.ts);
+            --n;
+        }
+    };
+    add_some(20);
+    REQUIRE(times.size() > 10);
+    const uint64_t until = times[10];
+    auto replay = history.replay(until);
+    uint64_t before = 0;
+    for (capture::ReadStatus rs; (rs = replay->next(ev)) != capture::ReadStatus::End;) {
+        if (rs != capture::ReadStatus::Event) continue;
+        CHECK(ev.ts < until);
+        ++before;
+    }
+    CHECK(before == static_cast<uint64_t>(std::count_if(times.begin(), times.end(), [&](uint64_t t) { return t < until; })));
+    // Ended, though still open: the cap drops chunks again.
+    add_some(100000);
+    CHECK(history.store().evicted_events() > 0);
 }
