@@ -38,7 +38,8 @@ public:
     // Keeps the strip's slots in step with the events kept; call now and then.
     void trim();
     // A source replaying the kept events before `until` after a header of
-    // the base model's state; no event is dropped until it has ended.
+    // the base model's state and the containers it knows (as state-only
+    // container events); no event is dropped until it has ended.
     std::unique_ptr<capture::Source> replay(uint64_t until = UINT64_MAX) const;
     // The base model's state as header records (what replay() announces).
     event::CaptureHeader base_header() const;

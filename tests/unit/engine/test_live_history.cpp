@@ -11,6 +11,7 @@
 
 #include "../common/shared_captures.h"
 #include "analysis/timeline_counts.h"
+#include "capture/container_watcher.h"
 #include "capture/scap_reader.h"
 #include "engine/live_history.h"
 #include "state/model.h"
@@ -233,4 +234,34 @@ TEST_CASE("a replay ends before its range's end, and the history drops chunks ag
     // Ended, though still open: the cap drops chunks again.
     add_some(100000);
     CHECK(history.store().evicted_events() > 0);
+}
+
+TEST_CASE("a container announced before the history began is known in a replay") {
+    event::CaptureHeader header;
+    const Read whole = span_of("curl_google.scap", header);
+    engine::LiveHistory history(header, 3600ULL * 1000000000ULL, 3 * 2048, 2048);
+    event::ContainerRecord record;
+    record.id = "0123456789ab";
+    record.name = "tt_rewind_box";
+    record.image = "busybox:latest";
+    const std::vector<uint8_t> bytes = capture::ContainerWatcher::container_event(record, whole.first_ts, 1);
+    auto container = event::EventView::parse_v2(bytes.data(), bytes.size());
+    REQUIRE(container.ok());
+    history.store().add(*container);
+    state::Model full;
+    read_into("curl_google.scap", &history, full);
+    REQUIRE(history.store().evicted_events() > 0);  // the container event went with the first chunk
+
+    auto replay = history.replay();
+    state::Model replayed;
+    replayed.load_header(replay->header());
+    event::EventView ev;
+    for (capture::ReadStatus rs; (rs = replay->next(ev)) != capture::ReadStatus::End;) {
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::Event) replayed.on_event(ev);
+    }
+    const event::ContainerRecord* got = replayed.containers().find("0123456789ab");
+    REQUIRE(got != nullptr);
+    CHECK(got->name == "tt_rewind_box");
+    CHECK(got->image == "busybox:latest");
 }
