@@ -13,6 +13,7 @@
 #include "analysis/timeline_counts.h"
 #include "capture/container_watcher.h"
 #include "capture/scap_reader.h"
+#include "engine/cli_options.h"
 #include "engine/live_history.h"
 #include "state/model.h"
 
@@ -264,4 +265,19 @@ TEST_CASE("a container announced before the history began is known in a replay")
     REQUIRE(got != nullptr);
     CHECK(got->name == "tt_rewind_box");
     CHECK(got->image == "busybox:latest");
+}
+
+TEST_CASE("--history: 300 seconds unless given, 0 turns it off, more than a day is refused") {
+    const char* none[] = {"tracetop"};
+    auto out = engine::parse_command_line(1, none);
+    REQUIRE(out.options);
+    CHECK(out.options->history_s == 300);
+    const char* off[] = {"tracetop", "--history", "0"};
+    out = engine::parse_command_line(3, off);
+    REQUIRE(out.options);
+    CHECK(out.options->history_s == 0);
+    const char* too_long[] = {"tracetop", "--history", "90000"};
+    out = engine::parse_command_line(3, too_long);
+    CHECK_FALSE(out.options);
+    CHECK(out.exit_status == 2);
 }
