@@ -69,8 +69,9 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     const std::string view_id = start_view->id;  // csysdig's id resolved to tracetop's
     if (auto bad = check_filter(options.filter)) return Error(*bad);
     if (!options.read_file && (options.from || options.to)) {
-        // Live, the explorer keeps no history to select a range in (yet).
-        return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json");
+        // Live, a range is of the history kept while the explorer runs: it is chosen on the strip.
+        return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json, "
+                     "or select a past range on the explorer's timeline strip");
     }
     auto opened = open_source(options);
     if (!opened) {
