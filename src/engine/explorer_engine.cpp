@@ -280,7 +280,8 @@ void ExplorerEngine::run() {
                         pipe->set_pane(make_pane());
                         publish(make_snapshot(std::chrono::duration<double>(Clock::now() - interval_start).count()));
                     } else {
-                        // Offline (or a past range live): the whole file (range) again, the view with it (it comes back unchanged).
+                        // Offline, or a past range live: the whole file or range again, the view
+                        // with it (it comes back unchanged).
                         reconfigure = true;
                     }
                 } else if (cmd.kind == Command::Kind::ClosePane) {
@@ -517,8 +518,18 @@ void ExplorerEngine::describe_history(analysis::SourceInfo& out) const {
     if (live_behind_) {
         // A past range: its own times, the live source's name and losses.
         out.name = live_behind_->name();
+        out.events = live_behind_->events();
         out.drops = live_behind_->stats().drops;
         out.malformed = live_behind_->stats().malformed;
+        // The range's own rate (the replay also reads the events before it): from the strip's slots.
+        const analysis::TimelineCounts& t = history_->timeline();
+        uint64_t in_range = 0;
+        for (size_t i = 0; i < t.counts().size(); ++i) {
+            if (nav_.range.contains(t.start() + i * t.slot_ns())) in_range += t.counts()[i];
+        }
+        const uint64_t to = std::min(nav_.range.to, history_->newest_ts());
+        const double seconds = to > nav_.range.from ? static_cast<double>(to - nav_.range.from) / 1e9 : 0;
+        out.events_per_s = seconds > 0 ? static_cast<double>(in_range) / seconds : 0;
     }
     out.memory_note = history_->note();
     out.timeline = history_->timeline().counts();

@@ -231,7 +231,8 @@ TEST_CASE("a replay ends before its range's end, and the history drops chunks ag
         CHECK(ev.ts < until);
         ++before;
     }
-    CHECK(before == static_cast<uint64_t>(std::count_if(times.begin(), times.end(), [&](uint64_t t) { return t < until; })));
+    const auto earlier = std::count_if(times.begin(), times.end(), [&](uint64_t t) { return t < until; });
+    CHECK(before == static_cast<uint64_t>(earlier));
     // Ended, though still open: the cap drops chunks again.
     add_some(100000);
     CHECK(history.store().evicted_events() > 0);
