@@ -86,6 +86,10 @@ std::optional<engine::TimeRange> range_after_key(Action a, const analysis::Sourc
     const engine::TimeRange sel = selection(src);
     // Never narrower than a thousandth of the capture: a range that holds nothing says little.
     const uint64_t min_width = std::max<uint64_t>(1, (hi - lo) / 1000);
+    // Live and showing now (issue 15, rewind): going earlier starts with the older half of the history.
+    if (src.live && a == Action::RangeEarlier && src.range_from == 0 && src.range_to == UINT64_MAX) {
+        return engine::TimeRange{lo, lo + (hi - lo) / 2};
+    }
     const auto half = static_cast<int64_t>((sel.to - sel.from) / 2);
     engine::TimeRange out;
     switch (a) {

@@ -2,12 +2,13 @@
 # Live rewind (issue 15) as root: tracetop watches the machine with a
 # history of 120 s and records with -w while a workload runs in two phases
 # under two names: tt_rw_alpha makes 400 failing rmdir() calls and exits,
-# then tt_rw_beta makes 300 and stays. With the keys { then [ the first
-# half of the history is selected: the header says the range is paused, the
-# Processes view shows alpha and not beta, and alpha's System Calls show
-# exactly its 800 rmdir events (enter and exit) and 400 errors. While the
-# past range is shown, a third process (beta again, 7 calls) runs: the view
-# stays on the past, and -w records it. L returns to live: beta is there.
+# then tt_rw_beta makes 300 and stays. [ selects the older half of the
+# history: the header says the range is paused, the Processes view shows
+# alpha and not beta; ] and [ move the range later and back; alpha's System
+# Calls show exactly its 800 rmdir events (enter and exit) and 400 errors.
+# While the past range is shown, a third process (beta again, 7 calls)
+# runs: the view stays on the past, and -w records it. L returns to live:
+# beta is there.
 if [ "$(id -u)" -ne 0 ]; then
   echo "SKIP: live capture needs root (BPF); run 'meson test tui-live_rewind' as root"
   exit 77
@@ -50,22 +51,30 @@ pids+=("$beta")
 check "phase B shows live" "tt_rw_beta"
 sleep 1
 
-# The middle half of the history, then moved earlier: its first half, which
-# holds all of phase A and ends before phase B began.
-keys '{'
-check "a past range selected with { pauses at it" "paused at past range - L returns to live"
-first=$(range_text)
+# [ from now: the older half of the history, which holds all of phase A and
+# ends before phase B began.
 keys '['
-for ((i = 0; i < 100; i++)); do
-  now=$(range_text)
-  [ -n "$now" ] && [ "$now" != "$first" ] && break
-  sleep 0.1
-done
-if [ -n "$now" ] && [ "$now" != "$first" ]; then
-  pass "[ moves the past range earlier ($first -> $now)"
-else
-  fail "[ moves the past range earlier (still '$now')"
-fi
+check "a past range selected with [ pauses at it" "paused at past range - L returns to live"
+# wait_range_change FROM: until the header's range is another one; prints it.
+wait_range_change() {
+  local i now
+  for ((i = 0; i < 100; i++)); do
+    now=$(range_text)
+    [ -n "$now" ] && [ "$now" != "$1" ] && break
+    sleep 0.1
+  done
+  echo "$now"
+}
+first=$(range_text)
+check_replayed "the older half shows phase A's process" "tt_rw_alpha"
+check_gone "the older half does not show phase B's process" "tt_rw_beta"
+# ] moves it later by half its width, [ back where it was.
+keys ']'
+later=$(wait_range_change "$first")
+if [ -n "$later" ] && [ "$later" != "$first" ]; then pass "] moves the past range later ($first -> $later)"; else fail "] moves the past range later"; fi
+keys '['
+back=$(wait_range_change "$later")
+if [ "$back" = "$first" ]; then pass "[ moves it back earlier ($later -> $back)"; else fail "[ moves it back earlier ($later -> '$back', expected $first)"; fi
 check "the header says the past range" "Range: "
 check_replayed "the past range shows phase A's process" "tt_rw_alpha"
 check_gone "the past range does not show phase B's process" "tt_rw_beta"
