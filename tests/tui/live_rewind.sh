@@ -8,7 +8,7 @@
 # Calls show exactly its 800 rmdir events (enter and exit) and 400 errors.
 # While the past range is shown, a third process (beta again, 7 calls)
 # runs: the view stays on the past, and -w records it. L returns to live:
-# beta is there.
+# beta is there. A click on the strip selects a past range too.
 if [ "$(id -u)" -ne 0 ]; then
   echo "SKIP: live capture needs root (BPF); run 'meson test tui-live_rewind' as root"
   exit 77
@@ -111,6 +111,12 @@ check "Backspace returns to Processes" "tt_rw_alpha"
 keys L
 check_gone "L leaves the past range" "paused at past range"
 check "live again: phase B's process shows" "tt_rw_beta"
+# The mouse: a click on the strip's first column (160 columns: the strip is
+# the 64 before the last) selects that moment of the past; L again.
+click 95 2
+check "a click on the strip selects a past range" "paused at past range - L returns to live"
+keys L
+check_gone "L leaves it" "paused at past range"
 
 quit_restores_terminal
 # -w went on while the past range was shown: both beta processes' calls are in the file.
