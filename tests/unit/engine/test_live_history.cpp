@@ -79,6 +79,14 @@ Read span_of(const std::string& name, event::CaptureHeader& header) {
     return read_into(name, nullptr, m, &header);
 }
 
+// curl_google's header, for histories that only their cap bounds (a window of an hour).
+event::CaptureHeader curl_header() {
+    event::CaptureHeader header;
+    span_of("curl_google.scap", header);
+    return header;
+}
+constexpr uint64_t kHourNs = 3600ULL * 1000000000ULL;
+
 }  // namespace
 
 TEST_CASE("the history drops whole old chunks by time, and a replay from the base model ends as a full read does") {
@@ -152,7 +160,7 @@ TEST_CASE("under the memory cap the oldest chunks go first, and the note says th
     event::CaptureHeader header;
     span_of("curl_google.scap", header);
     // A window far longer than the capture: only the cap drops anything.
-    engine::LiveHistory history(header, 3600ULL * 1000000000ULL, 3 * 2048, 2048);
+    engine::LiveHistory history(header, kHourNs, 3 * 2048, 2048);
     state::Model full;
     const Read read = read_into("curl_google.scap", &history, full);
     const engine::EventStore& store = history.store();
@@ -164,9 +172,7 @@ TEST_CASE("under the memory cap the oldest chunks go first, and the note says th
 }
 
 TEST_CASE("no chunk is dropped while a replay is open") {
-    event::CaptureHeader header;
-    span_of("curl_google.scap", header);
-    engine::LiveHistory history(header, 3600ULL * 1000000000ULL, 2 * 2048, 2048);
+    engine::LiveHistory history(curl_header(), kHourNs, 2 * 2048, 2048);
     auto reader = capture::ScapReader::open(test::shared_capture("curl_google.scap"));
     REQUIRE(reader.ok());
     event::EventView ev;
@@ -206,9 +212,7 @@ TEST_CASE("rolling timeline slots keep their width and drop the oldest") {
 }
 
 TEST_CASE("a replay ends before its range's end, and the history drops chunks again from then on") {
-    event::CaptureHeader header;
-    span_of("curl_google.scap", header);
-    engine::LiveHistory history(header, 3600ULL * 1000000000ULL, 2 * 2048, 2048);
+    engine::LiveHistory history(curl_header(), kHourNs, 2 * 2048, 2048);
     auto reader = capture::ScapReader::open(test::shared_capture("curl_google.scap"));
     REQUIRE(reader.ok());
     event::EventView ev;
@@ -241,7 +245,7 @@ TEST_CASE("a replay ends before its range's end, and the history drops chunks ag
 TEST_CASE("a container announced before the history began is known in a replay") {
     event::CaptureHeader header;
     const Read whole = span_of("curl_google.scap", header);
-    engine::LiveHistory history(header, 3600ULL * 1000000000ULL, 3 * 2048, 2048);
+    engine::LiveHistory history(header, kHourNs, 3 * 2048, 2048);
     event::ContainerRecord record;
     record.id = "0123456789ab";
     record.name = "tt_rewind_box";
