@@ -11,6 +11,7 @@
 #include "engine/event_recorder.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
+#include "engine/host_views.h"
 #include "filter/compiled_filter.h"
 
 namespace tracetop::engine {
@@ -62,6 +63,7 @@ std::optional<std::string> ExplorerEngine::check_filter(const std::string& text)
 Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& options) {
     auto views = analysis::load_views(analysis::default_user_view_dir());
     if (!views) return views.error();
+    if (options.remotes.size() > 1) key_views_by_host(*views);  // issue 17 items 3-4
     const std::string asked = options.view.empty() ? "procs" : options.view;
     const analysis::ViewDef* start_view = views->find(asked);
     if (!start_view) return Error(views->why_missing(asked));

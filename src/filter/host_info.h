@@ -1,0 +1,19 @@
+// What the host.* fields say about the host an event came from (issue 17
+// items 3-4): several --remote hosts are one capture, each with its own
+// model; the engine keeps one HostInfo per host up to date.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace tracetop::filter {
+
+struct HostInfo {
+    std::string name;     // what the user typed after --remote ("root@db1:2222"), or the machine's name
+    std::string machine;  // the hostname the host's capture header gives (its machine record)
+    bool gone = false;    // its stream ended: the connection was cut, ssh or the remote tracetop died
+    std::string reason;   // why it is gone, one line
+    uint64_t drops = 0;   // events the host's kernel ring dropped, as its tracetop reported them
+};
+
+}  // namespace tracetop::filter
