@@ -18,7 +18,7 @@ void key_views_by_host(analysis::ViewSet& views) {
             host.title = "HOST";
             host.field = "host.name";
             host.aggregation = analysis::Aggregation::Last;
-            host.width = 12;
+            host.width = 20;
             host.format = analysis::CellFormat::Text;
             v.columns.insert(v.columns.begin(), std::move(host));
         }

@@ -45,7 +45,11 @@ Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> sy
         }
         auto merged = capture::open_merged_process_sources(hosts);
         if (!merged) return merged.error();
-        return OpenedSource{std::move(*merged), fmt::format("{} hosts", hosts.size()), true};
+        // The header's "Source: live ..." names them while that stays short.
+        std::string names;
+        for (const auto& h : hosts) names += fmt::format("{}{}", names.empty() ? "" : ", ", h.first);
+        if (names.size() > 60) names = fmt::format("{} hosts", hosts.size());
+        return OpenedSource{std::move(*merged), names, true};
     }
     // issue 17 (remote): tracetop on another host, its capture through ssh.
     if (options.remote) {
