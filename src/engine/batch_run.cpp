@@ -122,15 +122,18 @@ int run_batch(const Options& options) {
     };
     auto* merged = dynamic_cast<capture::MergedSource*>(&reader);
     filter::HostInfo host0;
-    host0.name = in_path;
+    if (reader.header().machine) host0.machine = reader.header().machine->hostname;
+    host0.name = options.remote || host0.machine.empty() ? in_path : host0.machine;
     std::vector<std::unique_ptr<OtherHost>> other_hosts;
     if (merged) {
         model0.load_header(merged->host_header(0));
         host0.name = merged->host_status(0).name;
+        if (merged->host_header(0).machine) host0.machine = merged->host_header(0).machine->hostname;
         for (size_t i = 1; i < merged->host_count(); ++i) {
             auto host = std::make_unique<OtherHost>();
             host->model.load_header(merged->host_header(i));
             host->info.name = merged->host_status(i).name;
+            if (merged->host_header(i).machine) host->info.machine = merged->host_header(i).machine->hostname;
             other_hosts.push_back(std::move(host));
         }
     }
