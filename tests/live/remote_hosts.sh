@@ -9,15 +9,13 @@
 source "$(dirname "$0")/lib.sh"
 need_root
 : "${GETPPID_LOOP:?run through meson test}"
-for p in /usr/sbin/sshd ssh ssh-keygen; do
-  command -v "$p" >/dev/null || { fail "$p is missing: ./setup.sh installs openssh-server and openssh-client"; finish; }
-done
+source "$(dirname "$0")/loopback_sshd.sh"
+need_ssh_tools
 
 SSHD_A="" SSHD_B="" LOOP=""
 trap 'for p in $SSHD_A $SSHD_B $LOOP; do kill "$p" 2>/dev/null; done; [ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null;
       [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 
-source "$(dirname "$0")/loopback_sshd.sh"
 start_loopback_sshd "$SCRATCH/a" || { fail "no first sshd on 127.0.0.1"; finish; }
 SSHD_A=$SSHD_PID PORT_A=$SSHD_PORT KEY_A=$SSHD_CLIENT_KEY
 start_loopback_sshd "$SCRATCH/b" || { fail "no second sshd on 127.0.0.1"; finish; }
