@@ -466,8 +466,9 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
                      "tracetop --remote HOST -w FILE\n";
         return {std::nullopt, 2};
     }
-    if (opts.remotes.size() > 1 && opts.serve) {
-        std::cerr << "tracetop: --serve takes one --remote host\n";
+    // Their series and the chisel's tables are per process, with no host in the key.
+    if (opts.remotes.size() > 1 && (opts.serve || !opts.chisel.empty())) {
+        std::cerr << "tracetop: " << (opts.serve ? "--serve" : "-c") << " takes one --remote host\n";
         return {std::nullopt, 2};
     }
     if (opts.remote && (opts.remote_connect_timeout_s == 0 || opts.remote_connect_timeout_s > 3600)) {
