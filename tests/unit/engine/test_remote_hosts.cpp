@@ -17,6 +17,7 @@
 #include "capture/merged_source.h"
 #include "capture/process_source.h"
 #include "capture/scap_reader.h"
+#include "engine/cli_options.h"
 #include "engine/host_views.h"
 #include "engine/view_pipeline.h"
 #include "../common/shared_captures.h"
@@ -183,4 +184,20 @@ TEST_CASE("with several hosts, views keyed by process or thread are keyed by hos
     // Once is enough: a second call changes nothing.
     engine::key_views_by_host(*views);
     CHECK(views->find("procs")->keys.size() == 2);
+}
+
+TEST_CASE("--remote repeats; -w, --serve and -c take one host") {
+    const char* two[] = {"tracetop", "--remote", "root@a", "--remote", "b:2222", "--print"};
+    const engine::CliOutcome out = engine::parse_command_line(6, two);
+    REQUIRE(out.options);
+    CHECK(out.options->remotes == std::vector<std::string>{"root@a", "b:2222"});
+    CHECK(out.options->remote == "root@a");
+    const char* one[] = {"tracetop", "--remote", "a", "-w", "x.scap"};
+    CHECK(engine::parse_command_line(5, one).options);
+    const char* write[] = {"tracetop", "--remote", "a", "--remote", "b", "-w", "x.scap"};
+    CHECK(engine::parse_command_line(7, write).exit_status == 2);
+    const char* serve[] = {"tracetop", "--remote", "a", "--remote", "b", "--serve", "9100"};
+    CHECK(engine::parse_command_line(7, serve).exit_status == 2);
+    const char* chisel[] = {"tracetop", "--remote", "a", "--remote", "b", "-c", "topprocs_cpu"};
+    CHECK(engine::parse_command_line(7, chisel).exit_status == 2);
 }
