@@ -124,6 +124,7 @@ int run_batch(const Options& options) {
     filter::HostInfo host0;
     if (reader.header().machine) host0.machine = reader.header().machine->hostname;
     host0.name = options.remote || host0.machine.empty() ? in_path : host0.machine;
+    host0.recorded = !opened->live;
     std::vector<std::unique_ptr<OtherHost>> other_hosts;
     if (merged) {
         model0.load_header(merged->host_header(0));

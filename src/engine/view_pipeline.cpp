@@ -19,6 +19,7 @@ ViewPipeline::ViewPipeline(std::unique_ptr<capture::Source> source, std::string 
     const auto machine_name = [](const event::CaptureHeader& h) { return h.machine ? h.machine->hostname : ""; };
     host0_.machine = machine_name(source_->header());
     host0_.name = remote_ || host0_.machine.empty() ? name_ : host0_.machine;
+    host0_.recorded = !live_;
     if (merged_) {
         model_.load_header(merged_->host_header(0));
         host0_.machine = machine_name(merged_->host_header(0));

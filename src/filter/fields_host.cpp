@@ -14,7 +14,7 @@ void x_machine(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (c.host && !c.host->machine.empty()) out.push(FieldValue::of_string(c.host->machine));
 }
 void x_state(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (c.host) out.push(FieldValue::of_string(c.host->gone ? "gone" : "live"));
+    if (c.host) out.push(FieldValue::of_string(c.host->gone ? "gone" : c.host->recorded ? "recorded" : "live"));
 }
 void x_reason(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (c.host && !c.host->reason.empty()) out.push(FieldValue::of_string(c.host->reason));
@@ -29,7 +29,7 @@ constexpr FieldDef kHostFields[] = {
      x_name},
     {"host.machine", FieldType::String, ArgKind::None, "the hostname the host's capture header gives", x_machine},
     {"host.state", FieldType::String, ArgKind::None,
-     "live, or gone once the host's stream ended (connection cut, ssh or its tracetop died)", x_state},
+     "live, or gone once the host's stream ended (connection cut, ssh or its tracetop died); recorded for a file", x_state},
     {"host.reason", FieldType::String, ArgKind::None, "why the host is gone, one line", x_reason},
     {"host.drops", FieldType::Uint64, ArgKind::None, "events the host's kernel ring dropped so far", x_drops},
 };

@@ -12,6 +12,7 @@ struct HostInfo {
     std::string name;     // what the user typed after --remote ("root@db1:2222"), or the machine's name
     std::string machine;  // the hostname the host's capture header gives (its machine record)
     bool gone = false;    // its stream ended: the connection was cut, ssh or the remote tracetop died
+    bool recorded = false;  // a capture file's machine: neither live nor gone
     std::string reason;   // why it is gone, one line
     uint64_t drops = 0;   // events the host's kernel ring dropped, as its tracetop reported them
 };
