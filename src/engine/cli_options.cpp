@@ -459,6 +459,14 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         std::cerr << "tracetop: --remote captures live on a host; it does not combine with -r\n";
         return {std::nullopt, 2};
     }
+    // host.name tells the hosts apart: the same name twice would be one host with two pasts.
+    for (size_t i = 0; i < opts.remotes.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (opts.remotes[i] != opts.remotes[j]) continue;
+            std::cerr << "tracetop: --remote " << opts.remotes[i] << " is given twice\n";
+            return {std::nullopt, 2};
+        }
+    }
     if (opts.remotes.size() > 1 && opts.write_file) {
         // One file holds one machine's threads and fds: two hosts' pid 1 in
         // one file would be one process to every reader.

@@ -198,6 +198,8 @@ TEST_CASE("--remote repeats; -w, --serve and -c take one host") {
     CHECK(engine::parse_command_line(7, write).exit_status == 2);
     const char* serve[] = {"tracetop", "--remote", "a", "--remote", "b", "--serve", "9100"};
     CHECK(engine::parse_command_line(7, serve).exit_status == 2);
+    const char* twice[] = {"tracetop", "--remote", "a", "--remote", "a"};
+    CHECK(engine::parse_command_line(5, twice).exit_status == 2);
     const char* chisel[] = {"tracetop", "--remote", "a", "--remote", "b", "-c", "topprocs_cpu"};
     CHECK(engine::parse_command_line(7, chisel).exit_status == 2);
 }
