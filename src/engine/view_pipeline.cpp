@@ -23,8 +23,12 @@ ViewPipeline::ViewPipeline(std::unique_ptr<capture::Source> source, std::string 
     if (merged_) {
         model_.load_header(merged_->host_header(0));
         host0_.machine = machine_name(merged_->host_header(0));
+        host0_.model = &model_;
+        host0_.args = &args_;
         for (size_t i = 1; i < merged_->host_count(); ++i) {
             auto host = std::make_unique<ExtraHost>();
+            host->info.model = &host->model;
+            host->info.args = &host->args;
             host->model.load_header(merged_->host_header(i));
             host->info.machine = machine_name(merged_->host_header(i));
             extra_hosts_.push_back(std::move(host));

@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <string>
 
+#include "event/arg_format.h"
+#include "state/model.h"
+
 namespace tracetop::filter {
 
 struct HostInfo {
@@ -15,6 +18,9 @@ struct HostInfo {
     bool recorded = false;  // a capture file's machine: neither live nor gone
     std::string reason;   // why it is gone, one line
     uint64_t drops = 0;   // events the host's kernel ring dropped, as its tracetop reported them
+    // The host's own model, for a kept event described later (Aggregator::event_details).
+    const state::Model* model = nullptr;
+    const event::ArgContext* args = nullptr;
 };
 
 }  // namespace tracetop::filter
