@@ -148,6 +148,12 @@ po::options_description describe_options() {
         ("remote-filter", po::value<std::string>()->value_name("FILTER"),
          "with --remote: the host records only what FILTER accepts (less on the wire; names of processes "
          "and files whose events it drops may then be missing here)");
+    // issue 15 live history (rewind): the explorer keeps the recent past live.
+    desc.add_options()
+        ("history", po::value<uint32_t>()->value_name("SECONDS"),
+         "explorer, live: keep the last SECONDS of events in memory (default 300; 0: none) for the timeline strip "
+         "and browsing a past range while capture goes on (live rewind); --memory-budget MB bounds it too "
+         "(default 512)");
     return desc;
 }
 
@@ -498,6 +504,14 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         (std::string_view(name) == "from" ? opts.from : opts.to) = *spec;
     }
     if (vm.count("memory-budget")) opts.memory_budget_mb = vm["memory-budget"].as<uint64_t>();
+    // issue 15 live history (rewind)
+    if (vm.count("history")) {
+        opts.history_s = vm["history"].as<uint32_t>();
+        if (opts.history_s > 86400) {
+            std::cerr << "tracetop: --history takes 0 to 86400 seconds\n";
+            return {std::nullopt, 2};
+        }
+    }
     return {std::move(opts), 0};
 }
 

@@ -65,6 +65,8 @@ struct Options {
     std::vector<std::string> ssh_options;   // --ssh-option: ssh -o words, in order
     uint32_t remote_connect_timeout_s = 10; // --remote-timeout: ssh's ConnectTimeout
     std::string remote_filter;              // --remote-filter: what the remote side records
+    // issue 15 live history (rewind): seconds of live events kept for the strip and rewind (0: none).
+    uint32_t history_s = 300;               // --history SECONDS
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -170,11 +170,12 @@ void ViewPipeline::feed_procinfo(const state::ThreadInfo* thread, int64_t cpu_ce
     }
     ctx.procinfo_cpu_delta = cpu_centis;
     const filter::FieldContext fields{ev, ctx, model, &args, &scratch_, first_ts_, &host};
-    agg_->on_event(fields, true);
+    if (observer_) observer_(fields, true);
+    if (agg_) agg_->on_event(fields, true);
 }
 
 void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
-    if (!agg_) return;
+    if (!agg_ && !observer_) return;
     for (const ThreadCpu& t : used) {
         if (const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid))) {
             feed_procinfo(*thread, t.centis);

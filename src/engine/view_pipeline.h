@@ -79,10 +79,10 @@ public:
     const std::string* recording_path() const { return recorder_ ? &recorder_->path() : nullptr; }
 
     // Live CPU use measured from /proc: each thread's share becomes a
-    // process-info event for the aggregator (thread.cpu = the hundredths of
-    // a second it used), as sysdig's live capture produces them, so views
-    // asking for internal events compute CPU% with the same columns offline
-    // and live. Threads the model does not know are skipped.
+    // process-info event for the aggregator and the observer (thread.cpu =
+    // the hundredths of a second it used), as sysdig's live capture produces
+    // them, so views asking for internal events compute CPU% with the same
+    // columns offline and live. Threads the model does not know are skipped.
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
     // Live VIRT/RES/MEM%: every process the model knows gets its memory

@@ -11,9 +11,13 @@ need_root
 : "${GETPPID_LOOP:?run through meson test}"
 source "$(dirname "$0")/loopback_sshd.sh"
 need_ssh_tools
+# The workload under a name of this run's own: another run's getppid_loop
+# on the machine never matches the filters.
+W="gph_$$"
+ln -s "$GETPPID_LOOP" "$SCRATCH/$W"
 
-SSHD_A="" SSHD_B="" LOOP=""
-trap 'for p in $SSHD_A $SSHD_B $LOOP; do kill "$p" 2>/dev/null; done; [ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null;
+SSHD_A="" SSHD_B="" LOOP_PID=""
+trap 'for p in $SSHD_A $SSHD_B $LOOP_PID; do kill "$p" 2>/dev/null; done; [ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null;
       [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 
 start_loopback_sshd "$SCRATCH/a" || { fail "no first sshd on 127.0.0.1"; finish; }
@@ -23,13 +27,13 @@ SSHD_B=$SSHD_PID PORT_B=$SSHD_PORT KEY_B=$SSHD_CLIENT_KEY
 HOST_A="root@127.0.0.1:$PORT_A" HOST_B="root@127.0.0.1:$PORT_B"
 # Each host's key is offered to both; the right one is taken. The remote
 # side sends only the workload's events (and its process tables).
-HOSTS=(--remote "$HOST_A" --remote "$HOST_B" --remote-tracetop "$TRACETOP" --remote-filter 'proc.name=getppid_loop'
+HOSTS=(--remote "$HOST_A" --remote "$HOST_B" --remote-tracetop "$TRACETOP" --remote-filter "proc.name=$W"
        --ssh-option StrictHostKeyChecking=no --ssh-option UserKnownHostsFile=/dev/null
        --ssh-option "IdentityFile=$KEY_A" --ssh-option "IdentityFile=$KEY_B" --ssh-option LogLevel=ERROR)
 
 # A workload that runs while the explorer or --json looks.
-( while :; do "$GETPPID_LOOP" 20000 >/dev/null; sleep 0.2; done ) &
-LOOP=$!
+( while :; do "$SCRATCH/$W" 20000 >/dev/null; sleep 0.2; done ) &
+LOOP_PID=$!
 
 # 1. --json, Hosts: both hosts, live, with events and processes.
 timeout 60 "$TRACETOP" "${HOSTS[@]}" "${RINGS[@]}" --json --duration 3 -v hosts \
@@ -47,7 +51,7 @@ else fail "--json Hosts: status $status: $(head -c 800 "$SCRATCH/hosts.json") $(
 # 2. --json, Processes over both hosts: keyed by host, so one pid seen by both
 # hosts is two rows; and scoped to one host (host.name in the filter), only
 # that host's rows.
-timeout 60 "$TRACETOP" "${HOSTS[@]}" "${RINGS[@]}" --json --duration 3 -v procs 'proc.name=getppid_loop' \
+timeout 60 "$TRACETOP" "${HOSTS[@]}" "${RINGS[@]}" --json --duration 3 -v procs "proc.name=$W" \
   >"$SCRATCH/procs.json" 2>"$SCRATCH/procs.err"; status=$?
 if [ "$status" -eq 0 ] && /usr/bin/python3 - "$SCRATCH/procs.json" "$HOST_A" "$HOST_B" <<'EOF'
 import json, sys
@@ -59,7 +63,7 @@ EOF
 then pass "--json Processes: a getppid_loop pid is two rows, one per host"
 else fail "--json Processes: no pid on both hosts: $(head -c 800 "$SCRATCH/procs.json") $(cat "$SCRATCH/procs.err")"; fi
 timeout 60 "$TRACETOP" "${HOSTS[@]}" "${RINGS[@]}" --json --duration 3 -v procs \
-  "host.name = \"$HOST_B\" and proc.name=getppid_loop" >"$SCRATCH/scoped.json" 2>"$SCRATCH/scoped.err"; status=$?
+  "host.name = \"$HOST_B\" and proc.name=$W" >"$SCRATCH/scoped.json" 2>"$SCRATCH/scoped.err"; status=$?
 if [ "$status" -eq 0 ] && /usr/bin/python3 - "$SCRATCH/scoped.json" "$HOST_B" <<'EOF'
 import json, sys
 rows = [r["values"] for r in json.load(open(sys.argv[1]))["rows"]]
@@ -98,9 +102,9 @@ else
 fi
 # Enter on the live host (sorted by events, it is the first row).
 tm send-keys -t t Home Enter
-if screen_wait_for "$HOST_B ▸ Processes" 20 0.5 && screen_wait_for getppid_loop 20 0.5 &&
+if screen_wait_for "$HOST_B ▸ Processes" 20 0.5 && screen_wait_for "$W" 20 0.5 &&
     ! grep -q "^$HOST_A" "$SCREEN_FILE"; then
-  pass "explorer: Enter on $HOST_B lists its processes (getppid_loop), none of $HOST_A"
+  pass "explorer: Enter on $HOST_B lists its processes ($W), none of $HOST_A"
 else
   fail "explorer: drill-down to $HOST_B's processes: $(cat "$SCREEN_FILE")"
 fi
