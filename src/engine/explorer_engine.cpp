@@ -89,7 +89,8 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     engine->shown_.stamp(*first, engine->views_);
     engine->snap_ = std::move(first);
     // issue 15 live history (rewind): the state capture begins with, where the history's base model starts.
-    if (opened->live && options.history_s > 0) {
+    // Not for several --remote hosts (issue 17 items 3-4): a replay has one model, and their threads would mix.
+    if (opened->live && options.history_s > 0 && options.remotes.size() <= 1) {
         engine->history_ = std::make_unique<LiveHistory>(opened->source->header(),
                                                          uint64_t{options.history_s} * 1000000000ULL,
                                                          history_budget(options.memory_budget_mb));
