@@ -124,6 +124,17 @@ TEST_CASE("a host's ring drops come over its stderr as 'tracetop: drops: N'") {
 
 namespace {
 
+// Feeds the whole stream to the pipeline's view; its rows.
+analysis::Snapshot run_to_end(engine::ViewPipeline& pipe) {
+    for (engine::ViewPipeline::Step s = engine::ViewPipeline::Step::More;
+         s == engine::ViewPipeline::Step::More || s == engine::ViewPipeline::Step::Idle;) {
+        s = pipe.run(4096);
+    }
+    analysis::Snapshot snap;
+    pipe.aggregator()->fill(snap, 1);
+    return snap;
+}
+
 // (host, pid, name) of every Processes row with events, from a pipeline over `source`.
 std::set<std::tuple<std::string, std::string, std::string>> process_rows(std::unique_ptr<capture::Source> source,
                                                                          bool by_host) {
@@ -136,12 +147,7 @@ std::set<std::tuple<std::string, std::string, std::string>> process_rows(std::un
     REQUIRE(agg);
     engine::ViewPipeline pipe(std::move(source), "test", true);
     pipe.set_aggregator(std::move(*agg));
-    for (engine::ViewPipeline::Step s = engine::ViewPipeline::Step::More;
-         s == engine::ViewPipeline::Step::More || s == engine::ViewPipeline::Step::Idle;) {
-        s = pipe.run(4096);
-    }
-    analysis::Snapshot snap;
-    pipe.aggregator()->fill(snap, 1);
+    const analysis::Snapshot snap = run_to_end(pipe);
     const size_t events = *procs->column_index("events");
     const size_t host = by_host ? *procs->column_index("host") : 0;
     std::set<std::tuple<std::string, std::string, std::string>> rows;
@@ -218,12 +224,7 @@ TEST_CASE("a listed event of any host is described with its own host's model") {
     REQUIRE(merged);
     engine::ViewPipeline pipe(std::move(*merged), "test", true);
     pipe.set_aggregator(std::move(*agg));
-    for (engine::ViewPipeline::Step s = engine::ViewPipeline::Step::More;
-         s == engine::ViewPipeline::Step::More || s == engine::ViewPipeline::Step::Idle;) {
-        s = pipe.run(4096);
-    }
-    analysis::Snapshot snap;
-    pipe.aggregator()->fill(snap, 1);
+    const analysis::Snapshot snap = run_to_end(pipe);
     std::map<std::string, size_t> named;  // per host: listed events whose process is named, and rows
     for (const analysis::Row& r : snap.rows) {
         const auto details = pipe.event_details(r.event_num);
