@@ -1,9 +1,10 @@
 # Several --remote hosts as one capture (issue 17 items 3-4): two sshd
 # servers of this test on 127.0.0.1 (two ports, keys made here) are two
 # hosts. Both see the same machine, so the workload (getppid_loop) is on
-# both: the Hosts view must list both live with events, a host-scoped
-# Processes only that host's rows, and the two hosts' copies of one pid must
-# be two rows (one model per host). In the explorer in tmux both hosts show;
+# both: --print must show every call of it once per host, the Hosts view
+# both hosts live with events, a host-scoped Processes only that host's
+# rows, and the two hosts' copies of one pid must be two rows (one model
+# per host). In the explorer in tmux both hosts show;
 # killing one host's sshd session marks it gone with its reason while the
 # other goes on; Enter on a host lists its processes. Only loopback is used.
 source "$(dirname "$0")/lib.sh"
@@ -30,6 +31,34 @@ HOST_A="root@127.0.0.1:$PORT_A" HOST_B="root@127.0.0.1:$PORT_B"
 HOSTS=(--remote "$HOST_A" --remote "$HOST_B" --remote-tracetop "$TRACETOP" --remote-filter "proc.name=$W"
        --ssh-option StrictHostKeyChecking=no --ssh-option UserKnownHostsFile=/dev/null
        --ssh-option "IdentityFile=$KEY_A" --ssh-option "IdentityFile=$KEY_B" --ssh-option LogLevel=ERROR)
+
+# 0. --print over both hosts: each host (the same machine) shows every
+# getppid call of a workload run once, entry and exit, under its host.name.
+# Drops (reported by the hosts) excuse missing calls, never extra ones.
+W1="gp1_$$"
+ln -s "$GETPPID_LOOP" "$SCRATCH/$W1"
+CALLS=2000
+timeout 60 "$TRACETOP" "${HOSTS[@]/proc.name=$W/proc.name=$W1}" "${RINGS[@]}" --print --duration 8 \
+  -p '%host.name %evt.dir' "proc.name=$W1 and evt.type=getppid" >"$SCRATCH/print.out" 2>"$SCRATCH/print.err" &
+tt=$!
+wait_until_capturing "$tt" "$SCRATCH/print.err"
+"$SCRATCH/$W1" "$CALLS" >/dev/null
+wait "$tt"; status=$?
+dropped=$(grep -oE '[0-9]+ dropped' "$SCRATCH/print.err" | grep -oE '^[0-9]+')
+counts=""
+ok=1
+for h in "$HOST_A" "$HOST_B"; do
+  for d in '>' '<'; do
+    n=$(grep -cxF "$h $d" "$SCRATCH/print.out")
+    counts="$counts $h$d$n"
+    if [ "${dropped:-0}" -eq 0 ]; then [ "$n" -eq "$CALLS" ] || ok=0; else [ "$n" -gt 0 ] && [ "$n" -le "$CALLS" ] || ok=0; fi
+  done
+done
+if [ "$status" -eq 0 ] && [ "$ok" -eq 1 ]; then
+  pass "--print over two hosts: $CALLS getppid calls on each host ($counts; ${dropped:-0} dropped)"
+else
+  fail "--print over two hosts: status $status,$counts of $CALLS each, ${dropped:-?} dropped: $(cat "$SCRATCH/print.err")"
+fi
 
 # A workload that runs while the explorer or --json looks.
 ( while :; do "$SCRATCH/$W" 20000 >/dev/null; sleep 0.2; done ) &
