@@ -360,6 +360,7 @@ void Aggregator::on_list_event(const filter::FieldContext& ctx) {
     kept.fallback_typechar = ctx.state.fallback_typechar;
     if (ctx.state.has_fallback_name) kept.fallback_name.assign(ctx.state.fallback_name);
     kept.latency = ctx.state.latency;
+    kept.host = ctx.host;
     kept.bytes = sizeof(KeptEvent) + kept.body.size() + kept.fallback_name.size() + row_bytes(row);
 
     while (!kept_.empty() && (kept_.size() >= kMaxListRows || kept_bytes_ + kept.bytes > kMaxListBytes)) {
@@ -370,7 +371,7 @@ void Aggregator::on_list_event(const filter::FieldContext& ctx) {
     list_rows_.push_back(std::move(row));
 }
 
-std::optional<std::string> Aggregator::event_details(uint64_t num, const state::Model& model,
+std::optional<std::string> Aggregator::event_details(uint64_t num, const state::Model& any_model,
                                                      const event::ArgContext* args, fmt::memory_buffer* scratch,
                                                      uint64_t first_ts) const {
     // Kept in arrival order, so by increasing evt.num.
@@ -378,6 +379,9 @@ std::optional<std::string> Aggregator::event_details(uint64_t num, const state::
                                [](const KeptEvent& k, uint64_t n) { return k.num < n; });
     if (it == kept_.end() || it->num != num) return std::nullopt;
     const KeptEvent& k = *it;
+    // issue 17 items 3-4: an event of another host is described by that host's model.
+    const state::Model& model = k.host && k.host->model ? *k.host->model : any_model;
+    if (k.host && k.host->args) args = k.host->args;
     static const state::ThreadInfo kGone{};  // the thread has exited since: proc.* print <NA>
     state::EventContext ctx;
     const state::ThreadInfo* thread = model.thread(k.tid);
@@ -393,7 +397,7 @@ std::optional<std::string> Aggregator::event_details(uint64_t num, const state::
     ctx.fallback_typechar = k.fallback_typechar;
     ctx.fallback_name = k.fallback_name;
     ctx.latency = k.latency;
-    const filter::FieldContext fields{k.ev, ctx, model, args, scratch, first_ts};
+    const filter::FieldContext fields{k.ev, ctx, model, args, scratch, first_ts, k.host};
 
     std::string out;
     filter::FieldValues values;

@@ -147,6 +147,7 @@ private:
         std::string fallback_name;
         state::Nanoseconds latency = 0;
         size_t bytes = 0;  // counted against kMaxListBytes, with its row
+        const filter::HostInfo* host = nullptr;  // issue 17 items 3-4: several hosts, each its own model
     };
     void drop_oldest_listed();
 

@@ -135,9 +135,10 @@ po::options_description describe_options() {
          "with --serve: how long an exited process keeps its series");
     // issue 17 items 3-4 (remote): capture on another host through ssh.
     desc.add_options()
-        ("remote", po::value<std::string>()->value_name("[USER@]HOST[:PORT]"),
+        ("remote", po::value<std::vector<std::string>>()->value_name("[USER@]HOST[:PORT]"),
          "capture live on HOST: run tracetop there through ssh (tracetop -w -, compressed; root needed there) and "
-         "explore, print, record (-w) or --json its events here")
+         "explore, print, record (-w) or --json its events here; repeated: several hosts as one capture "
+         "(field host.name, view hosts)")
         ("remote-tracetop", po::value<std::string>()->value_name("PATH"),
          "with --remote: the tracetop program on the host (default: tracetop, found in the remote PATH)")
         ("ssh-option", po::value<std::vector<std::string>>()->value_name("OPTION"),
@@ -482,7 +483,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
     if (vm.count("print-base64")) opts.buffer_format = BufferFormat::Base64;
     // issue 17 items 3-4 (remote)
-    if (vm.count("remote")) opts.remote = vm["remote"].as<std::string>();
+    if (vm.count("remote")) {
+        opts.remotes = vm["remote"].as<std::vector<std::string>>();
+        opts.remote = opts.remotes.front();
+    }
     if (vm.count("remote-tracetop")) opts.remote_tracetop = vm["remote-tracetop"].as<std::string>();
     if (vm.count("ssh-option")) opts.ssh_options = vm["ssh-option"].as<std::vector<std::string>>();
     if (vm.count("remote-timeout")) opts.remote_connect_timeout_s = vm["remote-timeout"].as<uint32_t>();
@@ -495,6 +499,26 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     }
     if (opts.remote && opts.read_file) {
         std::cerr << "tracetop: --remote captures live on a host; it does not combine with -r\n";
+        return {std::nullopt, 2};
+    }
+    // host.name tells the hosts apart: the same name twice would be one host with two pasts.
+    for (size_t i = 0; i < opts.remotes.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (opts.remotes[i] != opts.remotes[j]) continue;
+            std::cerr << "tracetop: --remote " << opts.remotes[i] << " is given twice\n";
+            return {std::nullopt, 2};
+        }
+    }
+    if (opts.remotes.size() > 1 && opts.write_file) {
+        // One file holds one machine's threads and fds: two hosts' pid 1 in
+        // one file would be one process to every reader.
+        std::cerr << "tracetop: -w records one host: with several --remote hosts, record each with its own "
+                     "tracetop --remote HOST -w FILE\n";
+        return {std::nullopt, 2};
+    }
+    // Their series and the chisel's tables are per process, with no host in the key.
+    if (opts.remotes.size() > 1 && (opts.serve || !opts.chisels.empty())) {
+        std::cerr << "tracetop: " << (opts.serve ? "--serve" : "-c") << " takes one --remote host\n";
         return {std::nullopt, 2};
     }
     if (opts.remote && (opts.remote_connect_timeout_s == 0 || opts.remote_connect_timeout_s > 3600)) {

@@ -64,7 +64,8 @@ struct Options {
     size_t serve_max_processes = 1000;            // --serve-max-processes N
     double serve_grace_s = 30;                    // --serve-grace SECONDS
     // issue 17 items 3-4 (remote): capture on another host through ssh.
-    std::optional<std::string> remote;      // --remote [user@]host[:port]
+    std::optional<std::string> remote;      // --remote [user@]host[:port] (the first one)
+    std::vector<std::string> remotes;       // every --remote, in order: several hosts as one capture
     std::string remote_tracetop = "tracetop";  // --remote-tracetop: the program run there
     std::vector<std::string> ssh_options;   // --ssh-option: ssh -o words, in order
     uint32_t remote_connect_timeout_s = 10; // --remote-timeout: ssh's ConnectTimeout

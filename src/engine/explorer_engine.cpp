@@ -12,6 +12,7 @@
 #include "engine/event_recorder.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
+#include "engine/host_views.h"
 #include "filter/compiled_filter.h"
 
 namespace tracetop::engine {
@@ -63,6 +64,7 @@ std::optional<std::string> ExplorerEngine::check_filter(const std::string& text)
 Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& options) {
     auto views = analysis::load_views(analysis::default_user_view_dir());
     if (!views) return views.error();
+    if (options.remotes.size() > 1) key_views_by_host(*views);  // issue 17 items 3-4
     const std::string asked = options.view.empty() ? "procs" : options.view;
     const analysis::ViewDef* start_view = views->find(asked);
     if (!start_view) return Error(views->why_missing(asked));
@@ -87,7 +89,8 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     engine->shown_.stamp(*first, engine->views_);
     engine->snap_ = std::move(first);
     // issue 15 live history (rewind): the state capture begins with, where the history's base model starts.
-    if (opened->live && options.history_s > 0) {
+    // Not for several --remote hosts (issue 17 items 3-4): a replay has one model, and their threads would mix.
+    if (opened->live && options.history_s > 0 && options.remotes.size() <= 1) {
         engine->history_ = std::make_unique<LiveHistory>(opened->source->header(),
                                                          uint64_t{options.history_s} * 1000000000ULL,
                                                          history_budget(options.memory_budget_mb));

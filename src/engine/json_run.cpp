@@ -13,6 +13,7 @@
 #include "engine/proc_sampler.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
+#include "engine/host_views.h"
 #include "engine/syscall_interest.h"
 #include "engine/view_pipeline.h"
 #include "filter/compiled_filter.h"
@@ -97,6 +98,7 @@ int run_json(const Options& options) {
         fmt::print(stderr, "tracetop: {}\n", views.error().message);
         return 2;
     }
+    if (options.remotes.size() > 1) key_views_by_host(*views);  // issue 17 items 3-4
     const std::string view_id = options.view.empty() ? "procs" : options.view;
     const analysis::ViewDef* view = views->find(view_id);
     if (!view) {

@@ -16,15 +16,13 @@ need_root
 LOOP="gpl_$$"
 ln -s "$GETPPID_LOOP" "$SCRATCH/$LOOP"
 GETPPID_LOOP="$SCRATCH/$LOOP"
-for p in /usr/sbin/sshd ssh ssh-keygen; do
-  command -v "$p" >/dev/null || { fail "$p is missing: ./setup.sh installs openssh-server and openssh-client"; finish; }
-done
+source "$(dirname "$0")/loopback_sshd.sh"
+need_ssh_tools
 
 SSHD_PID=""
 trap '[ -z "$SSHD_PID" ] || kill "$SSHD_PID" 2>/dev/null; [ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null;
       [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 
-source "$(dirname "$0")/loopback_sshd.sh"
 start_loopback_sshd "$SCRATCH/ssh" || { fail "no sshd on 127.0.0.1"; finish; }
 D="$SCRATCH/ssh"
 PORT=$SSHD_PORT
