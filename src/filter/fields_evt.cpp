@@ -216,6 +216,18 @@ void x_buffer(const FieldContext& c, const BoundArg&, FieldValues& out) {
     }
 }
 
+// syscall.type: evt.type's name, but unset for events that are no system
+// call. sysdig 0.29.3 leaves it unset for switch and for the events it marks
+// "skip parse reset": its internal meta-events (procinfo, drop, container
+// records, ...) and page_fault. Other tracepoints (procexit, signaldeliver)
+// keep their name there, so this is deliberately not "category != syscall".
+void x_syscall_type(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    const event::EventInfo* info = c.ev.info();
+    if (!info || (info->category & (event::kCatScheduler | event::kCatInternal)) != 0) return;
+    if (c.ev.type == state::codes::kPageFaultE || c.ev.type == state::codes::kPageFaultE + 1) return;
+    x_type(c, arg, out);
+}
+
 constexpr FieldDef kEvtFields[] = {
     {"evt.num", FieldType::Uint64, ArgKind::None, "event number: the event's position in the capture", x_num},
     {"evt.time", FieldType::String, ArgKind::None, "event time, local wall clock, with nanoseconds", x_time},
@@ -241,6 +253,9 @@ constexpr FieldDef kEvtFields[] = {
     {"evt.buflen", FieldType::Uint64, ArgKind::None, "for I/O exits, the bytes the call moved", x_buflen},
     {"evt.buffer", FieldType::CharBuf, ArgKind::None, "the data buffer of an I/O call (up to the snap length)",
      x_buffer},
+    // Last, so -l prints it as its own class after evt.
+    {"syscall.type", FieldType::String, ArgKind::None,
+     "for system call events, the call's name (open); unset for other events (switch, procinfo)", x_syscall_type},
 };
 
 }  // namespace
