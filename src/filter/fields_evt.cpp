@@ -217,13 +217,17 @@ void x_buffer(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 
 // syscall.type: evt.type's name, but unset for events that are no system
-// call. sysdig 0.29.3 leaves it unset for switch and for the events it marks
-// "skip parse reset": its internal meta-events (procinfo, drop, container
-// records, ...) and page_fault. Other tracepoints (procexit, signaldeliver)
-// keep their name there, so this is deliberately not "category != syscall".
+// call. sysdig 0.29.3 leaves it unset for switch and for the events its table
+// marks "skip parse reset": the internal meta-events (procinfo, drop,
+// container records, ...) and page_fault. Other tracepoints (procexit,
+// signaldeliver) keep their name, so this is deliberately not "category is
+// syscall". The exit half of sysdigevent carries no such mark: csysdig's
+// sample-end events (one sysdigevent exit per thread) pass `syscall.type
+// exists`, and v_syscalls.lua shows a sysdigevent row.
 void x_syscall_type(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
     const event::EventInfo* info = c.ev.info();
-    if (!info || (info->category & (event::kCatScheduler | event::kCatInternal)) != 0) return;
+    if (!info || (info->category & event::kCatScheduler) != 0) return;
+    if ((info->category & event::kCatInternal) != 0 && c.ev.type != state::codes::kSysdigEventX) return;
     if (c.ev.type == state::codes::kPageFaultE || c.ev.type == state::codes::kPageFaultE + 1) return;
     x_type(c, arg, out);
 }

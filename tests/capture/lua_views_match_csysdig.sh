@@ -27,13 +27,12 @@ unset SYSDIG_CHISEL_DIR XDG_CONFIG_HOME
 # The views csysdig ships whose fields or filters need what a plain capture
 # has not (orchestrators, tracer spans), or that tracetop cannot draw
 # (spectrograms), or that sysdig itself disabled (v_cpus.lua names its table
-# view_infoz), or that filter on syscall.type, a field tracetop does not have
-# (syscalls, syscall_procs). The container views load (container.* fields): on these
-# captures both sides show no rows.
+# view_infoz). The container views load (container.* fields): on these
+# captures both sides show no rows. syscalls and syscall_procs filter on
+# syscall.type (G, syscalltype): compared like the rest.
 NOT_APPLICABLE=" kubernetes_controllers kubernetes_deployments kubernetes_namespaces
  kubernetes_pods kubernetes_replicasets kubernetes_services marathon_apps marathon_groups mesos_frameworks mesos_tasks
- spans_list spans_summary traces_list traces_summary spectro_all spectro_file spectro_traces cpus spy_users_wsysdig
- syscalls syscall_procs "
+ spans_list spans_summary traces_list traces_summary spectro_all spectro_file spectro_traces cpus spy_users_wsysdig "
 
 LUA_DIR="$SCRATCH/lua"
 mkdir -p "$LUA_DIR"
