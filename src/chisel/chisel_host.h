@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,12 @@ struct RunInfo {
     bool print_container = false;  // -pc
     std::string output_format = "normal";  // sysdig.get_output_format: normal or json
     std::string buffer_format = "normal";  // how buffers reach chisels (sysdig.set_output_format)
+    // syscalltype (issue 14): prints a buffer's bytes in the run's format
+    // when that is not normal: the command line's -A/-x/-X/-b, else the
+    // chisels' set_output_format. The engine sets it; evt.field and the
+    // event formatter use it alike, as sysdig's one buffer format. Unset:
+    // render_buffer (chisel_fields.h).
+    std::function<void(std::string_view raw, fmt::memory_buffer& out)> print_buffer;
 };
 
 struct ChiselHost {

@@ -3,6 +3,7 @@
 #include <lua.hpp>
 
 #include "chisel/chisel_dirs.h"
+#include "chisel/chisel_fields.h"
 #include "chisel/lua_api.h"
 
 namespace tracetop::chisel {
@@ -215,7 +216,18 @@ Result<bool> ChiselScript::on_event(const filter::FieldContext& ctx, fmt::memory
         lua_pop(ls, 1);
         if (host_.end_capture || !keep) return true;
     }
-    if (host_.formatter && host_.formatter->render(ctx, out)) out.push_back('\n');
+    if (!host_.formatter) return true;
+    // The formatter's buffers (%evt.arg.data, %evt.buffer) print in the
+    // run's buffer format, as sysdig's formatters do.
+    const filter::OutputFormat::ValueOverride buffers = [this](const filter::BoundField& field,
+                                                               const filter::FieldContext& c, fmt::memory_buffer& o) {
+        if (!is_buffer_field(field) && field.def->name != "evt.buffer") return false;
+        const std::string_view raw = raw_buffer(c);
+        if (raw.data() == nullptr) return false;
+        host_.run.print_buffer(raw, o);
+        return true;
+    };
+    if (host_.formatter->render(ctx, out, host_.run.print_buffer ? &buffers : nullptr)) out.push_back('\n');
     return true;
 }
 

@@ -182,7 +182,11 @@ int l_field(lua_State* ls) {
             return 1;
         }
         host.scratch.clear();
-        render_buffer(raw, host.run.buffer_format, host.scratch);
+        if (host.run.print_buffer) {
+            host.run.print_buffer(raw, host.scratch);
+        } else {
+            render_buffer(raw, host.run.buffer_format, host.scratch);
+        }
         lua_pushlstring(ls, host.scratch.data(), host.scratch.size());
         return 1;
     }

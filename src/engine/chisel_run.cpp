@@ -16,6 +16,7 @@
 #include "chisel/chisel_catalog.h"
 #include "chisel/chisel_dirs.h"
 #include "chisel/chisel_script.h"
+#include "engine/buffer_print.h"
 #include "engine/capture_summary.h"
 #include "engine/event_line.h"
 #include "engine/gone_thread_sweep.h"
@@ -26,6 +27,19 @@
 #include "state/model_arg_context.h"
 
 namespace tracetop::engine {
+namespace {
+
+// A set_output_format name as a buffer format; Dots for the formats whose
+// buffers print as normal (normal, json, simple).
+BufferFormat buffer_format_named(std::string_view name) {
+    if (name == "ascii") return BufferFormat::Ascii;
+    if (name == "hex") return BufferFormat::Hex;
+    if (name == "hexascii") return BufferFormat::HexAscii;
+    if (name == "base64" || name == "jsonbase64") return BufferFormat::Base64;
+    return BufferFormat::Dots;
+}
+
+}  // namespace
 
 Result<std::optional<std::string>> chisel_args_at(const std::string& name, const std::vector<std::string>& words,
                                                   size_t from) {
@@ -210,6 +224,19 @@ int run_chisel(const Options& given) {
         for (auto& script : scripts) {
             script->host().run.buffer_format = chosen.buffer_format;
             script->host().run.output_format = chosen.output_format;
+        }
+    }
+    // syscalltype: buffers print in one format for evt.field and the event
+    // formatters alike; the command line's -A/-x/-X/-b win over
+    // set_output_format, as sysdig applies them after the chisels' on_init.
+    BufferFormat buffers = options.buffer_format;
+    if (buffers == BufferFormat::Dots && buffers_from) buffers = buffer_format_named(buffers_from->buffer_format);
+    if (buffers != BufferFormat::Dots) {
+        for (auto& script : scripts) {
+            script->host().run.print_buffer = [buffers](std::string_view raw, fmt::memory_buffer& out) {
+                if (raw.empty()) return;  // an empty buffer is "" in every format (render_buffer)
+                append_buffer({reinterpret_cast<const uint8_t*>(raw.data()), raw.size()}, buffers, out);
+            };
         }
     }
 

@@ -66,7 +66,7 @@ Result<OutputFormat> OutputFormat::compile(std::string_view format) {
     return f;
 }
 
-bool OutputFormat::render(const FieldContext& ctx, fmt::memory_buffer& out) const {
+bool OutputFormat::render(const FieldContext& ctx, fmt::memory_buffer& out, const ValueOverride* override_value) const {
     const size_t mark = out.size();
     FieldValues values;
     for (const Piece& piece : pieces_) {
@@ -82,6 +82,7 @@ bool OutputFormat::render(const FieldContext& ctx, fmt::memory_buffer& out) cons
             out.append(std::string_view("<NA>"));
             continue;
         }
+        if (override_value && (*override_value)(piece.field, ctx, out)) continue;
         render_value(*piece.field.def, values[0], out);
     }
     return true;

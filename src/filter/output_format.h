@@ -3,6 +3,7 @@
 // printed at all; with it, unavailable fields print as <NA>.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,9 +19,14 @@ class OutputFormat {
 public:
     static Result<OutputFormat> compile(std::string_view format);
 
+    // Renders a field's value in place of render_value when it returns true:
+    // how a caller prints byte buffers in its own format (syscalltype,
+    // issue 14: a chisel's formatter under -A/-x/-X/-b or set_output_format).
+    using ValueOverride = std::function<bool(const BoundField&, const FieldContext&, fmt::memory_buffer&)>;
+
     // Appends the rendered line (without a newline) and returns true, or
     // returns false (leaving `out` as it was) when the event must be skipped.
-    bool render(const FieldContext& ctx, fmt::memory_buffer& out) const;
+    bool render(const FieldContext& ctx, fmt::memory_buffer& out, const ValueOverride* override_value = nullptr) const;
 
 private:
     struct Piece {

@@ -23,6 +23,16 @@ same_output "-c echo_fds proc.name=curl -c spy_users -c iobytes_net" \
 # The last words make a filter: it applies to every chisel.
 same_output "-c fdbytes_by fd.type -c spy_file R proc.name=curl" -c fdbytes_by fd.type -c spy_file R proc.name=curl
 
+# syscalltype (issue 14): buffers print in the run's one buffer format, in
+# evt.field and in a chisel's event formatter (echo_fds' %evt.arg.data)
+# alike: the command line's -A/-x/-X/-b, else a chisel's set_output_format
+# (spy_file's "ascii" reaches echo_fds beside it), the command line winning.
+same_output "-A -c echo_fds" -A -c echo_fds
+same_output "-X -c echo_fds" -X -c echo_fds
+same_output "-c echo_fds -c spy_file" -c echo_fds -c spy_file
+same_output "-b -c spy_file -c echo_fds" -b -c spy_file -c echo_fds
+same_output "-x -c echo_fds -c spy_file" -x -c echo_fds -c spy_file
+
 # A chisel that is not there stops the run before any output.
 "$TRACETOP" -r "$CAPTURES/curl_google.scap" -c spy_file R -c no_such_chisel >"$SCRATCH/out" 2>"$SCRATCH/err"
 status=$?
