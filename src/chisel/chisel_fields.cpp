@@ -192,6 +192,15 @@ std::string_view raw_buffer(const filter::FieldContext& ctx) {
     return values.empty() ? std::string_view() : values[0].s;
 }
 
+bool print_buffer_field(const filter::BoundField& field, const filter::FieldContext& ctx, const BufferPrinter& print,
+                        fmt::memory_buffer& out) {
+    if (!is_buffer_field(field) && field.def->name != "evt.buffer") return false;
+    const std::string_view raw = raw_buffer(ctx);
+    if (raw.data() == nullptr) return false;
+    print(raw, out);
+    return true;
+}
+
 void render_buffer(std::string_view raw, std::string_view format, fmt::memory_buffer& out) {
     const auto printable = [](char c) { return c >= 0x20 && c < 0x7f; };
     if (raw.empty()) return;  // an empty buffer is "" in every format

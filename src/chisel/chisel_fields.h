@@ -3,6 +3,7 @@
 // only chisels use so far (evt.count, evt.time.s, proc.aname[N], ...).
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string_view>
 
@@ -19,6 +20,14 @@ Result<filter::BoundField> resolve_chisel_field(std::string_view name);
 // buffer format (evt.buffer, evt.arg.data), and the raw bytes it renders.
 bool is_buffer_field(const filter::BoundField& field);
 std::string_view raw_buffer(const filter::FieldContext& ctx);
+
+// A formatter's value override (filter::OutputFormat::ValueOverride) for
+// the run's buffer format: an I/O buffer field (evt.buffer, evt.arg.data)
+// goes through `print` from its raw bytes; false for any other field.
+// syscalltype (issue 14): chisel formatters and -p alike.
+using BufferPrinter = std::function<void(std::string_view raw, fmt::memory_buffer& out)>;
+bool print_buffer_field(const filter::BoundField& field, const filter::FieldContext& ctx, const BufferPrinter& print,
+                        fmt::memory_buffer& out);
 
 // Renders a buffer as sysdig does for chisels: "ascii" keeps printable bytes
 // and line ends (after a leading newline), every other format shows each

@@ -221,11 +221,7 @@ Result<bool> ChiselScript::on_event(const filter::FieldContext& ctx, fmt::memory
     // run's buffer format, as sysdig's formatters do.
     const filter::OutputFormat::ValueOverride buffers = [this](const filter::BoundField& field,
                                                                const filter::FieldContext& c, fmt::memory_buffer& o) {
-        if (!is_buffer_field(field) && field.def->name != "evt.buffer") return false;
-        const std::string_view raw = raw_buffer(c);
-        if (raw.data() == nullptr) return false;
-        host_.run.print_buffer(raw, o);
-        return true;
+        return print_buffer_field(field, c, host_.run.print_buffer, o);
     };
     if (host_.formatter->render(ctx, out, host_.run.print_buffer ? &buffers : nullptr)) out.push_back('\n');
     return true;

@@ -11,7 +11,9 @@
 #include <chrono>
 
 #include "capture/merged_source.h"
+#include "engine/buffer_print.h"
 #include "engine/capture_summary.h"
+#include "engine/chisel_run.h"
 #include "engine/event_json.h"
 #include "engine/event_line.h"
 #include "engine/event_summary.h"
@@ -72,6 +74,19 @@ int run_batch(const Options& options) {
         }
         format = std::move(*compiled);
     }
+    // syscalltype (issue 14): -A/-x/-X/-b print -p's %evt.buffer,
+    // %evt.arg.data and the buffers in %evt.args in their layout too, as
+    // sysdig's -p does.
+    const chisel::BufferPrinter print_buffer = buffer_printer(options.buffer_format);
+    const filter::OutputFormat::ValueOverride buffer_values =
+        [&print_buffer, &options](const filter::BoundField& field, const filter::FieldContext& c,
+                                  fmt::memory_buffer& out) {
+            if (field.def->name != "evt.args") return chisel::print_buffer_field(field, c, print_buffer, out);
+            append_args(c.ev, c.args, options.buffer_format, out);
+            return true;
+        };
+    const filter::OutputFormat::ValueOverride* format_values =
+        options.buffer_format == BufferFormat::Dots ? nullptr : &buffer_values;
 
     auto opened = open_source(options, syscall_interest_for(options, event_filter ? &*event_filter : nullptr));
     if (!opened) {
@@ -287,7 +302,7 @@ int run_batch(const Options& options) {
                 ctx.thread_known ? std::optional(ctx.thread->comm.view()) : std::nullopt;
             append_event_json(ev, ctx.enter, name, &args, options.buffer_format, sink.buffer());
         } else if (format) {
-            if (!format->render(fields, sink.buffer())) continue;
+            if (!format->render(fields, sink.buffer(), format_values)) continue;
             sink.buffer().push_back('\n');
         } else {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");

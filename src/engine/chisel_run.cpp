@@ -16,7 +16,6 @@
 #include "chisel/chisel_catalog.h"
 #include "chisel/chisel_dirs.h"
 #include "chisel/chisel_script.h"
-#include "engine/buffer_print.h"
 #include "engine/capture_summary.h"
 #include "engine/event_line.h"
 #include "engine/gone_thread_sweep.h"
@@ -52,6 +51,13 @@ Result<std::optional<std::string>> chisel_args_at(const std::string& name, const
     if (!n) return Error(n.error().message + " " + name);
     if (*n == 0) return std::optional<std::string>();
     return std::optional<std::string>(after.front());
+}
+
+chisel::BufferPrinter buffer_printer(BufferFormat format) {
+    return [format](std::string_view raw, fmt::memory_buffer& out) {
+        if (raw.empty()) return;  // an empty buffer is "" in every format, as in sysdig
+        append_buffer({reinterpret_cast<const uint8_t*>(raw.data()), raw.size()}, format, out);
+    };
 }
 
 int print_chisel_list() {
@@ -232,12 +238,7 @@ int run_chisel(const Options& given) {
     BufferFormat buffers = options.buffer_format;
     if (buffers == BufferFormat::Dots && buffers_from) buffers = buffer_format_named(buffers_from->buffer_format);
     if (buffers != BufferFormat::Dots) {
-        for (auto& script : scripts) {
-            script->host().run.print_buffer = [buffers](std::string_view raw, fmt::memory_buffer& out) {
-                if (raw.empty()) return;  // an empty buffer is "" in every format (render_buffer)
-                append_buffer({reinterpret_cast<const uint8_t*>(raw.data()), raw.size()}, buffers, out);
-            };
-        }
+        for (auto& script : scripts) script->host().run.print_buffer = buffer_printer(buffers);
     }
 
     std::optional<filter::CompiledFilter> run_filter;

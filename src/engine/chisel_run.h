@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "chisel/chisel_args.h"
+#include "chisel/chisel_fields.h"
+#include "engine/buffer_print.h"
 #include "engine/cli_options.h"
 #include "event/result.h"
 
@@ -17,6 +19,10 @@ namespace tracetop::engine {
 // chisel gets none. Errors: no such chisel, a required argument missing.
 Result<std::optional<std::string>> chisel_args_at(const std::string& name, const std::vector<std::string>& words,
                                                   size_t from);
+
+// syscalltype (issue 14): prints a buffer's raw bytes as -A/-x/-X/-b do
+// (nothing for an empty one), for chisels and -p's buffer fields alike.
+chisel::BufferPrinter buffer_printer(BufferFormat format);
 
 // -cl and -i NAME: print, then return the exit status.
 int print_chisel_list();

@@ -13,6 +13,10 @@ for flag in -A -x -X -b; do
   same_output "$flag evt.is_io=true" "$flag" evt.is_io=true
 done
 same_output "-X -t r" -X -t r
+# syscalltype (issue 14): -p's buffer fields and %evt.args take the format too.
+for flag in -A -x -X -b; do
+  same_output "$flag -p buffers" "$flag" -p '*%evt.num %evt.buffer|%evt.arg.data|%evt.args' evt.is_io=true
+done
 
 "$TRACETOP" -r "$CAPTURES/curl_google.scap" -A -x >/dev/null 2>"$SCRATCH/err"
 rc=$?
