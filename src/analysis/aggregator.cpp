@@ -73,6 +73,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         auto compiled = filter::CompiledFilter::compile(text);
         if (!compiled) return compiled.error();
         a->scope_ = std::move(*compiled);
+        a->scope_memo_ = a->scope_->dependency() == filter::FieldDep::Context;
     }
     if (!view.rows_when.empty()) {
         auto compiled = filter::CompiledFilter::compile(view.rows_when);
@@ -100,6 +101,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             auto w = filter::CompiledFilter::compile(c.when);
             if (!w) return w.error();
             bc.when = std::move(*w);
+            bc.when_context = bc.when->dependency() == filter::FieldDep::Context;
         }
         if (!c.per.empty()) {
             auto b = bind_field(c.per);
@@ -119,6 +121,7 @@ void Aggregator::reset() {
     kept_.clear();
     kept_bytes_ = 0;
     list_dropped_ = 0;
+    memo_.clear();
 }
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
@@ -185,7 +188,8 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
     }
 }
 
-void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+uint32_t Aggregator::row_of(const filter::FieldContext& ctx, bool& refused) {
+    refused = false;
     key_buf_.clear();
     bool any_key = false;
     for (const filter::BoundField& k : keys_) {
@@ -197,16 +201,72 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // An event with no value for any key belongs to no row (sysdig's tables
     // skip it too): process info about a kernel thread the capture never
     // listed must not make a "<NA>" process.
-    if (!any_key && !view_.keyless_row) return;
+    if (!any_key && !view_.keyless_row) return UINT32_MAX;
     uint32_t row_index = last_row_;
     if (row_index == UINT32_MAX || key_buf_ != last_key_) {
         auto it = index_.find(std::string_view(key_buf_));
-        if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
+        if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) {
+            refused = true;
+            return UINT32_MAX;
+        }
         if (it == index_.end()) new_row(ctx);
         row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
         last_key_ = key_buf_;
         last_row_ = row_index;
     }
+    return row_index;
+}
+
+template <class Per>
+void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValues& values, Per per) {
+    const BoundColumn& col = columns_[i];
+    Accumulator& acc = row.acc[i];
+    if (values.empty()) return;
+    if (acc.is_text) {
+        render_cached(*col.field.def, values[0], acc.text, acc.text_source);
+        ++acc.n;
+        return;
+    }
+    double v = 0;
+    if (!numeric(values[0], v)) {
+        // A text field in a numeric column: keep the text, count it.
+        render_buf_.clear();
+        filter::render_value(*col.field.def, values[0], render_buf_, kUtf8);
+        acc.text.assign(render_buf_.data(), render_buf_.size());
+        acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
+        ++acc.n;
+        return;
+    }
+    switch (view_.columns[i].aggregation) {
+        case Aggregation::Last: acc.sum = v; break;
+        case Aggregation::Count: acc.sum += 1; break;
+        case Aggregation::Distinct:
+            // Bounded by the rows' threads: a thread table's worth at most.
+            acc.per.try_emplace(v);
+            acc.sum = static_cast<double>(acc.per.size());
+            break;
+        default: acc.sum += v; break;
+    }
+    if (col.per.def) {
+        const filter::FieldValues& per_values = per();
+        double key = 0;
+        if (!per_values.empty() && numeric(per_values[0], key)) {
+            auto [it, fresh] = acc.per.try_emplace(key);
+            Accumulator::PerValue& pv = it->second;
+            pv.max = fresh ? v : std::max(pv.max, v);
+            pv.sum += v;
+            ++pv.n;
+        }
+    }
+    acc.min = std::min(acc.min, v);
+    acc.max = std::max(acc.max, v);
+    ++acc.n;
+}
+
+void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+    bool refused = false;
+    const uint32_t row_index = row_of(ctx, refused);
+    if (row_index == UINT32_MAX) return;
     TableRow& row = rows_[row_index];
 
     if (label_.def) {
@@ -217,55 +277,142 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
         if (col.when && !col.when->matches(ctx)) continue;
-        Accumulator& acc = row.acc[i];
         if (!col.field.def) {
-            acc.sum += 1;
-            ++acc.n;
+            row.acc[i].sum += 1;
+            ++row.acc[i].n;
             continue;
         }
         values_.clear();
         col.field.def->extract(ctx, col.field.arg, values_);
-        if (values_.empty()) continue;
-        if (acc.is_text) {
-            render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
-            ++acc.n;
-            continue;
-        }
-        double v = 0;
-        if (!numeric(values_[0], v)) {
-            // A text field in a numeric column: keep the text, count it.
-            render_buf_.clear();
-            filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
-            acc.text.assign(render_buf_.data(), render_buf_.size());
-            acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
-            ++acc.n;
-            continue;
-        }
-        switch (view_.columns[i].aggregation) {
-            case Aggregation::Last: acc.sum = v; break;
-            case Aggregation::Count: acc.sum += 1; break;
-            case Aggregation::Distinct:
-                // Bounded by the rows' threads: a thread table's worth at most.
-                acc.per.try_emplace(v);
-                acc.sum = static_cast<double>(acc.per.size());
-                break;
-            default: acc.sum += v; break;
-        }
-        if (col.per.def) {
+        accumulate(row, i, values_, [&]() -> const filter::FieldValues& {
             values_.clear();
             col.per.def->extract(ctx, col.per.arg, values_);
-            double key = 0;
-            if (!values_.empty() && numeric(values_[0], key)) {
-                auto [it, fresh] = acc.per.try_emplace(key);
-                Accumulator::PerValue& pv = it->second;
-                pv.max = fresh ? v : std::max(pv.max, v);
-                pv.sum += v;
-                ++pv.n;
-            }
+            return values_;
+        });
+    }
+}
+
+// issue 15 (fastkeys) ---------------------------------------------------------
+
+namespace {
+
+bool context_only(const filter::BoundField& f) { return f.def && f.def->dep == filter::FieldDep::Context; }
+bool not_model(const filter::BoundField& f) { return !f.def || f.def->dep != filter::FieldDep::Model; }
+bool not_model(const std::optional<filter::CompiledFilter>& f) {
+    return !f || f->dependency() != filter::FieldDep::Model;
+}
+
+}  // namespace
+
+bool Aggregator::memoisable() const {
+    if (view_.kind != ViewKind::Table || view_.idle_rows) return false;
+    if (!not_model(scope_) || !not_model(rows_when_) || !not_model(label_)) return false;
+    for (const filter::BoundField& k : keys_) {
+        if (!context_only(k)) return false;
+    }
+    for (const BoundColumn& c : columns_) {
+        if (!not_model(c.when) || !not_model(c.field) || !not_model(c.per)) return false;
+    }
+    return true;
+}
+
+void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoValues& out) {
+    values_.clear();
+    f.def->extract(ctx, f.arg, values_);
+    out.values.clear();
+    out.texts.clear();
+    out.texts.reserve(values_.size());
+    for (const filter::FieldValue& v : values_) {
+        filter::FieldValue copy = v;
+        if (v.kind == filter::FieldValue::Kind::String) {
+            out.texts.emplace_back(v.s);
+            copy.s = out.texts.back();
         }
-        acc.min = std::min(acc.min, v);
-        acc.max = std::max(acc.max, v);
-        ++acc.n;
+        out.values.push(copy);
+    }
+}
+
+void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
+    m.known = true;
+    if (scope_memo_) {
+        m.in_scope = scope_->matches(ctx);
+        if (!m.in_scope) return;
+    }
+    if (context_only(label_)) {
+        MemoValues label;
+        memoise(label_, ctx, label);
+        if (!label.values.empty()) {
+            render_buf_.clear();
+            filter::render_value(*label_.def, label.values[0], render_buf_, kUtf8);
+            m.label.assign(render_buf_.data(), render_buf_.size());
+            m.has_label = true;
+        }
+    }
+    m.columns.resize(columns_.size());
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const BoundColumn& col = columns_[i];
+        ColumnMemo& cm = m.columns[i];
+        if (col.when_context) cm.when = col.when->matches(ctx) ? 1 : 0;
+        if (context_only(col.field)) memoise(col.field, ctx, cm.field);
+        if (context_only(col.per)) memoise(col.per, ctx, cm.per);
+    }
+}
+
+void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal) {
+    if (internal && !view_.internal_events) return;
+    if (context_id >= memo_.size()) memo_.resize(std::max<size_t>(context_id + 1, memo_.size() * 2));
+    ContextMemo& m = memo_[context_id];
+    if (!m.known) fill_memo(ctx, m);
+    if (scope_) {
+        if (scope_memo_ ? !m.in_scope : !scope_->matches(ctx)) return;
+    }
+    if (m.row == UINT32_MAX) {
+        // Not decided yet, or refused by rows_when (a later event of the key may make the row).
+        if (m.row_pending || !m.row_decided) {
+            bool refused = false;
+            m.row = row_of(ctx, refused);
+            m.row_pending = refused;
+            m.row_decided = true;
+        }
+        if (m.row == UINT32_MAX) return;
+    }
+    TableRow& row = rows_[m.row];
+    if (label_.def) {
+        if (context_only(label_)) {
+            if (m.has_label && row.label_context != context_id) {
+                row.label = m.label;
+                row.label_context = context_id;
+            }
+        } else {
+            values_.clear();
+            label_.def->extract(ctx, label_.arg, values_);
+            if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
+        }
+    }
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const BoundColumn& col = columns_[i];
+        const ColumnMemo& cm = m.columns[i];
+        if (col.when) {
+            if (cm.when == 0) continue;
+            if (cm.when < 0 && !col.when->matches(ctx)) continue;
+        }
+        if (!col.field.def) {
+            row.acc[i].sum += 1;
+            ++row.acc[i].n;
+            continue;
+        }
+        const filter::FieldValues* values = &cm.field.values;
+        if (!context_only(col.field)) {
+            values_.clear();
+            col.field.def->extract(ctx, col.field.arg, values_);
+            values = &values_;
+        }
+        accumulate(row, i, *values, [&]() -> const filter::FieldValues& {
+            if (context_only(col.per)) return cm.per.values;
+            values_.clear();
+            col.per.def->extract(ctx, col.per.arg, values_);
+            return values_;
+        });
     }
 }
 

@@ -40,6 +40,18 @@ public:
     // Forgets all rows (a new live interval).
     void reset();
 
+    // issue 15 (fastkeys): whether every field this table reads (keys,
+    // label, columns, their conditions, the scope) is of class Context or
+    // Event (filter::FieldDep), so that on_event_memo may feed it. List
+    // views and views listing idle processes (which read the model at the
+    // end) never are.
+    bool memoisable() const;
+    // on_event for an event whose context is frozen copy `context_id`: every
+    // Context field's value (and so the scope, the row, the label) is worked
+    // out once per context id; Event fields are read per event. The table
+    // comes out as on_event would have made it.
+    void on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal);
+
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;
 
@@ -84,11 +96,13 @@ private:
         std::string label;
         std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
+        uint32_t label_context = UINT32_MAX;  // on_event_memo: the context `label` was taken from
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
         std::optional<filter::CompiledFilter> when;
         filter::BoundField per;  // def null: none (ColumnDef::per)
+        bool when_context = false;  // issue 15: `when` reads only Context fields
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -98,6 +112,13 @@ private:
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
     void on_table_event(const filter::FieldContext& ctx);
+    // One event's value(s) for column i of `row` (after its `when`); `per`
+    // gives the values of the column's `per` field when asked.
+    template <class Per>
+    void accumulate(TableRow& row, size_t i, const filter::FieldValues& values, Per per);
+    // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
+    // `refused`: rows_when said no to a new row (another event of the key may make it).
+    uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
     void render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out);
@@ -133,6 +154,31 @@ private:
         size_t bytes = 0;  // counted against kMaxListBytes, with its row
     };
     void drop_oldest_listed();
+
+    // issue 15 (fastkeys): what on_event_memo knows of each context id.
+    struct MemoValues {
+        filter::FieldValues values;
+        std::vector<std::string> texts;  // the strings `values` point to
+    };
+    struct ColumnMemo {
+        int8_t when = -1;  // -1: per event (or not yet), 0/1: the condition's verdict
+        MemoValues field;
+        MemoValues per;
+    };
+    struct ContextMemo {
+        bool known = false;
+        bool in_scope = false;
+        uint32_t row = UINT32_MAX;  // UINT32_MAX: no row (or, with row_pending, not decided yet)
+        bool row_decided = false;
+        bool row_pending = false;   // refused by rows_when: decided again at its next event
+        bool has_label = false;
+        std::string label;
+        std::vector<ColumnMemo> columns;
+    };
+    void fill_memo(const filter::FieldContext& ctx, ContextMemo& m);
+    void memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoValues& out);
+    std::vector<ContextMemo> memo_;
+    bool scope_memo_ = false;  // the scope reads only Context fields
 
     std::deque<Row> list_rows_;
     std::deque<KeptEvent> kept_;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "analysis/snapshot.h"
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
+#include "engine/context_rows.h"
 #include "engine/event_recorder.h"
 #include "engine/event_store.h"
 #include "engine/time_range.h"
@@ -165,6 +167,19 @@ private:
     uint64_t capture_first_ts_ = 0;
     uint64_t capture_last_ts_ = 0;
     std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
+    // issue 15 (fastkeys): the first pass's frozen contexts (with store_),
+    // and the answers already computed from the copy: a level shown again
+    // (Backspace, back to a view) is published at once with its pipeline.
+    std::unique_ptr<ContextRows> rows_;
+    struct Answer {
+        std::shared_ptr<analysis::Snapshot> snap;
+        std::unique_ptr<class ViewPipeline> pipe;  // null while it is the current one
+    };
+    std::map<std::string, Answer> answers_;
+    std::deque<std::string> answer_order_;  // oldest first, for the bound
+    std::string shown_key_;  // answers_'s key of what the current pipeline computes; empty: not kept
+    std::string answer_key() const;  // of shown_ (empty: not kept: live, a pane, a list)
+    bool answer_from_cache(std::unique_ptr<class ViewPipeline>& pipe);
     std::thread thread_;
 };
 

@@ -14,6 +14,7 @@ ViewPipeline::ViewPipeline(std::unique_ptr<capture::Source> source, std::string 
 }
 
 ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
+    if (fast_) return run_fast(max_events);
     for (uint64_t i = 0; i < max_events; ++i) {
         const capture::ReadStatus rs = source_->next(ev_);
         switch (rs) {
@@ -23,11 +24,13 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             case capture::ReadStatus::NewSection:
                 model_.load_header(source_->header());
                 if (store_) store_->begin_section(source_->header());
+                if (rows_) rows_->begin_section();
                 continue;
             case capture::ReadStatus::Event: break;
         }
         ++events_;
         if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
+        if (!store_) rows_ = nullptr;  // the contexts are of the store's events
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
         // moment, so the sample's span is that of the events that do.
@@ -45,6 +48,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             continue;
         }
         const state::EventContext& ctx = model_.on_event(ev_);
+        if (rows_) rows_->add(ev_, ctx, model_.threads().threads().size());
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
         // Only exits carry a result: enters are never failed calls.
         if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));

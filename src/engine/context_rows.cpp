@@ -1,0 +1,190 @@
+#include "engine/context_rows.h"
+
+#include "event/arg_format.h"
+#include "state/event_effects.h"
+
+namespace tracetop::engine {
+namespace {
+
+using state::EventEffect;
+using state::FdEntry;
+using state::ThreadInfo;
+
+// Everything a Context field may read of a thread. Left out: the per-event
+// bookkeeping (latency, pairing, last fd: an event's own, kept per event or
+// in the key), the CPU ticks (thread.cpu reads the event's delta, in the key)
+// and the page-fault counters (no Context field reads them; every context
+// switch moves them). A field reading one of those must not be Context.
+// Strings compare by text: a copy's live in ContextRows' own pool.
+bool same(const state::InternedString& a, const state::InternedString& b) { return a.view() == b.view(); }
+
+bool same_thread(const ThreadInfo& a, const ThreadInfo& b) {
+    return a.tid == b.tid && a.pid == b.pid && a.ptid == b.ptid && a.sid == b.sid && a.vpgid == b.vpgid &&
+           a.vtid == b.vtid && a.vpid == b.vpid && same(a.comm, b.comm) && same(a.exe, b.exe) &&
+           same(a.exepath, b.exepath) && same(a.args, b.args) && same(a.env, b.env) && same(a.cgroups, b.cgroups) &&
+           same(a.root, b.root) && same(a.container_id, b.container_id) &&
+           a.container_runtime == b.container_runtime && same(a.cwd, b.cwd) &&
+           a.fdlimit == b.fdlimit && a.flags == b.flags && a.uid == b.uid && a.gid == b.gid &&
+           a.loginuid == b.loginuid && a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb &&
+           a.vmswap_kb == b.vmswap_kb && a.clone_ts == b.clone_ts && a.nchilds == b.nchilds && a.exited == b.exited;
+}
+
+bool same_fd(const FdEntry& a, const FdEntry& b) {
+    return a.type == b.type && same(a.name, b.name) && a.open_flags == b.open_flags && a.ino == b.ino &&
+           a.dev == b.dev && a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip &&
+           a.socket.sport == b.socket.sport && a.socket.dport == b.socket.dport &&
+           a.socket.l4proto == b.socket.l4proto && a.socket.unix_source == b.socket.unix_source &&
+           a.socket.unix_dest == b.socket.unix_dest && a.role == b.role &&
+           a.bound_port_unknown == b.bound_port_unknown;
+}
+
+
+uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
+
+}  // namespace
+
+size_t ContextRows::KeyHash::operator()(const Key& k) const {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    h = mix(h, reinterpret_cast<uintptr_t>(k.thread));
+    h = mix(h, reinterpret_cast<uintptr_t>(k.main));
+    h = mix(h, reinterpret_cast<uintptr_t>(k.fd_entry));
+    h = mix(h, reinterpret_cast<uintptr_t>(k.type_name));
+    h = mix(h, k.tid);
+    h = mix(h, k.cpu_delta);
+    h = mix(h, static_cast<uint64_t>(k.fd));
+    h = mix(h, (uint64_t{k.fallback} << 32) | (uint64_t{k.type} << 16) | (uint64_t{k.flags} << 8) |
+                   static_cast<uint8_t>(k.typechar));
+    return static_cast<size_t>(h);
+}
+
+template <class T, class Same>
+const T* ContextRows::freeze(Copies<T>& c, const T* live, Same same) {
+    auto& cur = c.current[live];
+    if (cur.copy && cur.gen == c.gen) return cur.copy;
+    const T*& last = c.last[live];
+    if (!last || !same(*last, *live)) {
+        c.store.push_back(*live);
+        rehome(c.store.back());
+        last = &c.store.back();
+    }
+    cur = {last, c.gen};
+    return last;
+}
+
+void ContextRows::rehome(ThreadInfo& t) {
+    for (state::InternedString* s : {&t.comm, &t.exe, &t.exepath, &t.args, &t.env, &t.cgroups, &t.root,
+                                     &t.container_id, &t.cwd}) {
+        *s = strings_.intern(s->view());
+    }
+    t.fds.reset();  // fd fields read the event's fd entry, frozen on its own
+    t.pairing = {};
+}
+
+void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); }
+
+void ContextRows::begin_section() {
+    ++threads_.gen;
+    ++fds_.gen;
+}
+
+// What the event may have changed (before its own context is frozen: the
+// model has applied it already), and what the model removes at the start of
+// the next one (threads after their exit, fds after their close).
+void ContextRows::mark_stale(const event::EventView& ev, const state::EventContext& ctx) {
+    const EventEffect effect = state::event_traits(ev.type).effect;
+    if (prev_changed_) {
+        ++threads_.gen;
+        ++fds_.gen;
+        prev_changed_ = false;
+    }
+    switch (effect) {
+        case EventEffect::None:
+        case EventEffect::Meta: return;
+        case EventEffect::ProcInfo:
+        case EventEffect::Switch:
+        case EventEffect::MemoryExit:
+        case EventEffect::CwdChange:
+            threads_.current.erase(ctx.thread);
+            threads_.current.erase(ctx.main_thread);
+            return;
+        case EventEffect::FdOrSocket:
+            threads_.current.erase(ctx.thread);
+            threads_.current.erase(ctx.main_thread);
+            ++fds_.gen;
+            prev_changed_ = true;
+            return;
+        case EventEffect::CloneExit:
+        case EventEffect::ExecveExit:
+        case EventEffect::ProcExit:
+            ++threads_.gen;
+            ++fds_.gen;
+            prev_changed_ = true;
+            return;
+    }
+}
+
+void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, size_t live_threads) {
+    mark_stale(ev, ctx);
+    // A thread made up or removed where no effect says so: copies by address may be of another thread.
+    if (live_threads != thread_count_) {
+        thread_count_ = live_threads;
+        ++threads_.gen;
+    }
+    Key k;
+    k.thread = freeze(threads_, ctx.thread, same_thread);
+    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread);
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd) : nullptr;
+    const std::string_view name = event::display_type_name(ev, ctx.enter);
+    k.type_name = name.data();
+    k.tid = ev.tid;
+    k.cpu_delta = ctx.procinfo_cpu_delta;
+    k.fd = ctx.fd;
+    k.type = ev.type;
+    k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
+                                   ctx.fallback_overrides_entry << 3);
+    k.typechar = ctx.fallback_typechar;
+    if (ctx.has_fallback_name) {
+        auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),
+                                                     static_cast<uint32_t>(fallback_ids_.size()));
+        k.fallback = it->second;
+    }
+    uint32_t cid = last_cid_;
+    if (cid == UINT32_MAX || !(k == last_key_)) {
+        auto [it, fresh] = ids_.try_emplace(k, static_cast<uint32_t>(frozen_.size()));
+        if (fresh) {
+            Frozen& f = frozen_.emplace_back();
+            f.ctx = ctx;
+            f.ctx.thread = k.thread;
+            f.ctx.main_thread = k.main;
+            f.ctx.fd_entry = k.fd_entry;
+            f.ctx.latency = 0;
+            f.ctx.enter = nullptr;
+            if (ctx.has_fallback_name) {
+                f.fallback.assign(ctx.fallback_name);
+                f.ctx.fallback_name = f.fallback;
+            }
+            // Only the generic calls' evt.type reads the enter (the native
+            // call of an unnumbered one): keep it where it names the type.
+            if (ctx.enter && event::display_type_name(ev, nullptr) != name) {
+                const auto body = ctx.enter->body();
+                f.enter_body.assign(body.begin(), body.end());
+                f.enter = *ctx.enter;
+                f.enter.rebase(f.enter_body.data());
+                f.ctx.enter = &f.enter;
+            }
+        }
+        cid = it->second;
+        last_key_ = k;
+        last_cid_ = cid;
+    }
+    cid_.push_back(cid);
+    latency_.push_back(ctx.latency);
+}
+
+uint64_t ContextRows::bytes() const {
+    return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint64_t) +
+           frozen_.size() * (sizeof(Frozen) + 64) + threads_.store.size() * sizeof(ThreadInfo) +
+           fds_.store.size() * sizeof(FdEntry);
+}
+
+}  // namespace tracetop::engine

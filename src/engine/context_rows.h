@@ -1,0 +1,106 @@
+// What the explorer's first pass over a file leaves behind for later keys
+// (issue 15, fastkeys): for every event, the id of a frozen copy of what the
+// model answered for it (its thread, main thread, fd entry or fallback name,
+// tid, type) and its latency. A later view whose fields all read only that
+// (filter::FieldDep Context or Event) is aggregated from these rows and the
+// kept events without running the model again.
+//
+// Copies are made only when the model may have changed what they copy: any
+// event that is not state-neutral marks its thread, main thread and fds
+// stale; a new copy equal to the last one of the same object is shared, so
+// a thread reading and writing one fd keeps one context for millions of
+// events.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "event/event_view.h"
+#include "state/interned_string.h"
+#include "state/model.h"
+
+namespace tracetop::engine {
+
+class ContextRows {
+public:
+    // The first pass, after model.on_event(ev) returned `ctx` (every event,
+    // in order); `live_threads`: the number of threads the model holds now.
+    void add(const event::EventView& ev, const state::EventContext& ctx, size_t live_threads);
+    // A new section of a capture set: the model reloaded its header.
+    void begin_section();
+
+    size_t events() const { return cid_.size(); }
+    size_t contexts() const { return frozen_.size(); }
+    uint64_t bytes() const;
+
+    uint32_t context_id(size_t i) const { return cid_[i]; }
+    // Event i's frozen context with its own latency, written into `out`.
+    const state::EventContext& context(size_t i, state::EventContext& out) const {
+        out = frozen_[cid_[i]].ctx;
+        out.latency = latency_[i];
+        return out;
+    }
+
+private:
+    struct Frozen {
+        state::EventContext ctx;  // points into threads_/fds_/fallback/enter below
+        std::string fallback;
+        std::vector<uint8_t> enter_body;
+        event::EventView enter;
+    };
+    // What makes two events' contexts the same.
+    struct Key {
+        const state::ThreadInfo* thread = nullptr;  // frozen copies
+        const state::ThreadInfo* main = nullptr;
+        const state::FdEntry* fd_entry = nullptr;
+        const void* type_name = nullptr;  // evt.type's text (generic calls: the call)
+        uint64_t tid = 0;
+        uint64_t cpu_delta = 0;
+        int64_t fd = 0;
+        uint32_t fallback = 0;  // id of the fallback name
+        uint16_t type = 0;
+        uint8_t flags = 0;
+        char typechar = 0;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const;
+    };
+    template <class T>
+    struct Copies {
+        // The copy of a live object, valid while `gen` equals the current one.
+        struct Current {
+            const T* copy = nullptr;
+            uint64_t gen = 0;
+        };
+        std::unordered_map<const T*, Current> current;
+        std::unordered_map<const T*, const T*> last;  // the newest copy of each, for sharing
+        std::deque<T> store;
+        uint64_t gen = 1;
+    };
+    template <class T, class Same>
+    const T* freeze(Copies<T>& c, const T* live, Same same);
+    void rehome(state::ThreadInfo& t);
+    void rehome(state::FdEntry& e);
+    void mark_stale(const event::EventView& ev, const state::EventContext& ctx);
+
+    // The copies' strings: their own, since the model (and its pool) of the
+    // first pass goes with its pipeline. First: everything below holds them.
+    state::StringPool strings_;
+    std::vector<uint32_t> cid_;
+    std::vector<uint64_t> latency_;
+    std::deque<Frozen> frozen_;
+    std::unordered_map<Key, uint32_t, KeyHash> ids_;
+    std::unordered_map<std::string, uint32_t> fallback_ids_;
+    Copies<state::ThreadInfo> threads_;
+    Copies<state::FdEntry> fds_;
+    Key last_key_;
+    uint32_t last_cid_ = UINT32_MAX;
+    bool prev_changed_ = false;
+    size_t thread_count_ = 0;
+};
+
+}  // namespace tracetop::engine
