@@ -122,6 +122,8 @@ void Aggregator::reset() {
     kept_bytes_ = 0;
     list_dropped_ = 0;
     memo_.clear();
+    memo_slots_.clear();
+    memo_labels_.clear();
 }
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
@@ -218,20 +220,20 @@ uint32_t Aggregator::row_of(const filter::FieldContext& ctx, bool& refused) {
 }
 
 template <class Per>
-void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValues& values, Per per) {
+void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* value, Per per) {
     const BoundColumn& col = columns_[i];
     Accumulator& acc = row.acc[i];
-    if (values.empty()) return;
+    if (!value) return;
     if (acc.is_text) {
-        render_cached(*col.field.def, values[0], acc.text, acc.text_source);
+        render_cached(*col.field.def, *value, acc.text, acc.text_source);
         ++acc.n;
         return;
     }
     double v = 0;
-    if (!numeric(values[0], v)) {
+    if (!numeric(*value, v)) {
         // A text field in a numeric column: keep the text, count it.
         render_buf_.clear();
-        filter::render_value(*col.field.def, values[0], render_buf_, kUtf8);
+        filter::render_value(*col.field.def, *value, render_buf_, kUtf8);
         acc.text.assign(render_buf_.data(), render_buf_.size());
         acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
         ++acc.n;
@@ -248,9 +250,9 @@ void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValues& 
         default: acc.sum += v; break;
     }
     if (col.per.def) {
-        const filter::FieldValues& per_values = per();
+        const filter::FieldValue* per_value = per();
         double key = 0;
-        if (!per_values.empty() && numeric(per_values[0], key)) {
+        if (per_value && numeric(*per_value, key)) {
             auto [it, fresh] = acc.per.try_emplace(key);
             Accumulator::PerValue& pv = it->second;
             pv.max = fresh ? v : std::max(pv.max, v);
@@ -284,10 +286,10 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         }
         values_.clear();
         col.field.def->extract(ctx, col.field.arg, values_);
-        accumulate(row, i, values_, [&]() -> const filter::FieldValues& {
+        accumulate(row, i, values_.empty() ? nullptr : &values_[0], [&]() -> const filter::FieldValue* {
             values_.clear();
             col.per.def->extract(ctx, col.per.arg, values_);
-            return values_;
+            return values_.empty() ? nullptr : &values_[0];
         });
     }
 }
@@ -316,20 +318,23 @@ bool Aggregator::memoisable() const {
     return true;
 }
 
-void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoValues& out) {
+void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out) {
     values_.clear();
     f.def->extract(ctx, f.arg, values_);
-    out.values.clear();
-    out.texts.clear();
-    out.texts.reserve(values_.size());
-    for (const filter::FieldValue& v : values_) {
-        filter::FieldValue copy = v;
-        if (v.kind == filter::FieldValue::Kind::String) {
-            out.texts.emplace_back(v.s);
-            copy.s = out.texts.back();
-        }
-        out.values.push(copy);
-    }
+    out.several = values_.size() > 1;
+    out.present = !values_.empty();
+    if (!out.present) return;
+    out.value = values_[0];
+    if (out.value.kind == filter::FieldValue::Kind::String) out.text.assign(out.value.s);
+    out.value.s = {};
+}
+
+const filter::FieldValue* Aggregator::slot_value(const MemoSlot& slot, filter::FieldValue& tmp) {
+    if (!slot.present) return nullptr;
+    if (slot.value.kind != filter::FieldValue::Kind::String) return &slot.value;
+    tmp = slot.value;
+    tmp.s = slot.text;
+    return &tmp;
 }
 
 void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
@@ -339,22 +344,33 @@ void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
         if (!m.in_scope) return;
     }
     if (context_only(label_)) {
-        MemoValues label;
+        MemoSlot label;
         memoise(label_, ctx, label);
-        if (!label.values.empty()) {
+        if (label.present) {
+            filter::FieldValue tmp;
             render_buf_.clear();
-            filter::render_value(*label_.def, label.values[0], render_buf_, kUtf8);
-            m.label.assign(render_buf_.data(), render_buf_.size());
-            m.has_label = true;
+            filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
+            m.label = static_cast<int32_t>(memo_labels_.size());
+            memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
         }
     }
-    m.columns.resize(columns_.size());
+    if (field_slot_.empty()) {
+        // The slots, once: Context fields of the columns.
+        for (const BoundColumn& col : columns_) {
+            field_slot_.push_back(context_only(col.field) ? static_cast<int32_t>(slots_per_context_++) : -1);
+            per_slot_.push_back(context_only(col.per) ? static_cast<int32_t>(slots_per_context_++) : -1);
+        }
+    }
+    m.first_slot = static_cast<uint32_t>(memo_slots_.size());
+    memo_slots_.resize(memo_slots_.size() + slots_per_context_);
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
-        ColumnMemo& cm = m.columns[i];
-        if (col.when_context) cm.when = col.when->matches(ctx) ? 1 : 0;
-        if (context_only(col.field)) memoise(col.field, ctx, cm.field);
-        if (context_only(col.per)) memoise(col.per, ctx, cm.per);
+        if (col.when_context && i < 64) {
+            m.when_known |= uint64_t{1} << i;
+            if (col.when->matches(ctx)) m.when_true |= uint64_t{1} << i;
+        }
+        if (field_slot_[i] >= 0) memoise(col.field, ctx, memo_slots_[m.first_slot + field_slot_[i]]);
+        if (per_slot_[i] >= 0) memoise(col.per, ctx, memo_slots_[m.first_slot + per_slot_[i]]);
     }
 }
 
@@ -379,8 +395,8 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
     TableRow& row = rows_[m.row];
     if (label_.def) {
         if (context_only(label_)) {
-            if (m.has_label && row.label_context != context_id) {
-                row.label = m.label;
+            if (m.label >= 0 && row.label_context != context_id) {
+                row.label = memo_labels_[static_cast<size_t>(m.label)];
                 row.label_context = context_id;
             }
         } else {
@@ -389,29 +405,37 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
         }
     }
+    filter::FieldValue field_tmp, per_tmp;
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
-        const ColumnMemo& cm = m.columns[i];
         if (col.when) {
-            if (cm.when == 0) continue;
-            if (cm.when < 0 && !col.when->matches(ctx)) continue;
+            const uint64_t bit = i < 64 ? uint64_t{1} << i : 0;
+            if (m.when_known & bit) {
+                if (!(m.when_true & bit)) continue;
+            } else if (!col.when->matches(ctx)) {
+                continue;
+            }
         }
         if (!col.field.def) {
             row.acc[i].sum += 1;
             ++row.acc[i].n;
             continue;
         }
-        const filter::FieldValues* values = &cm.field.values;
-        if (!context_only(col.field)) {
+        const filter::FieldValue* value = nullptr;
+        const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[m.first_slot + field_slot_[i]] : nullptr;
+        if (slot && !slot->several) {
+            value = slot_value(*slot, field_tmp);
+        } else {
             values_.clear();
             col.field.def->extract(ctx, col.field.arg, values_);
-            values = &values_;
+            value = values_.empty() ? nullptr : &values_[0];
         }
-        accumulate(row, i, *values, [&]() -> const filter::FieldValues& {
-            if (context_only(col.per)) return cm.per.values;
+        accumulate(row, i, value, [&]() -> const filter::FieldValue* {
+            const MemoSlot* ps = per_slot_[i] >= 0 ? &memo_slots_[m.first_slot + per_slot_[i]] : nullptr;
+            if (ps && !ps->several) return slot_value(*ps, per_tmp);
             values_.clear();
             col.per.def->extract(ctx, col.per.arg, values_);
-            return values_;
+            return values_.empty() ? nullptr : &values_[0];
         });
     }
 }

@@ -115,7 +115,7 @@ private:
     // One event's value(s) for column i of `row` (after its `when`); `per`
     // gives the values of the column's `per` field when asked.
     template <class Per>
-    void accumulate(TableRow& row, size_t i, const filter::FieldValues& values, Per per);
+    void accumulate(TableRow& row, size_t i, const filter::FieldValue* value, Per per);
     // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
     // `refused`: rows_when said no to a new row (another event of the key may make it).
     uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
@@ -155,29 +155,36 @@ private:
     };
     void drop_oldest_listed();
 
-    // issue 15 (fastkeys): what on_event_memo knows of each context id.
-    struct MemoValues {
-        filter::FieldValues values;
-        std::vector<std::string> texts;  // the strings `values` point to
-    };
-    struct ColumnMemo {
-        int8_t when = -1;  // -1: per event (or not yet), 0/1: the condition's verdict
-        MemoValues field;
-        MemoValues per;
+    // issue 15 (fastkeys): what on_event_memo knows of each context id,
+    // kept small (there is one per frozen context). A Context field's value
+    // is a slot: its first value (the only one the table reads) or none.
+    struct MemoSlot {
+        filter::FieldValue value;  // a string's text is `text` (the slot may move)
+        std::string text;
+        bool present = false;
+        bool several = false;  // more than one value: read per event (never memoised)
     };
     struct ContextMemo {
         bool known = false;
         bool in_scope = false;
-        uint32_t row = UINT32_MAX;  // UINT32_MAX: no row (or, with row_pending, not decided yet)
         bool row_decided = false;
         bool row_pending = false;   // refused by rows_when: decided again at its next event
-        bool has_label = false;
-        std::string label;
-        std::vector<ColumnMemo> columns;
+        uint32_t row = UINT32_MAX;  // UINT32_MAX: no row (or, with row_pending, not decided yet)
+        uint32_t first_slot = 0;    // in memo_slots_: one per entry of slot_fields_
+        int32_t label = -1;         // in memo_labels_, -1: none
+        uint64_t when_known = 0;    // per column (the first 64): its `when` verdict is memoised...
+        uint64_t when_true = 0;     // ...and is this
     };
     void fill_memo(const filter::FieldContext& ctx, ContextMemo& m);
-    void memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoValues& out);
+    void memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out);
+    // The value of a memoised slot (nullptr: none), or of `f` read now.
+    const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
+    std::vector<MemoSlot> memo_slots_;
+    std::vector<std::string> memo_labels_;
+    // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
+    std::vector<int32_t> field_slot_, per_slot_;
+    size_t slots_per_context_ = 0;
     bool scope_memo_ = false;  // the scope reads only Context fields
 
     std::deque<Row> list_rows_;

@@ -1,5 +1,8 @@
 #include "engine/context_rows.h"
 
+#include <functional>
+#include <string_view>
+
 #include "event/arg_format.h"
 #include "state/event_effects.h"
 
@@ -40,6 +43,26 @@ bool same_fd(const FdEntry& a, const FdEntry& b) {
 
 
 uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
+uint64_t text_hash(const state::InternedString& s) { return std::hash<std::string_view>{}(s.view()); }
+
+// Over part of what same_thread/same_fd compare: equal content, equal hash.
+uint64_t thread_hash(const ThreadInfo& t) {
+    uint64_t h = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(t.tid));
+    h = mix(h, static_cast<uint64_t>(t.pid));
+    h = mix(h, static_cast<uint64_t>(t.ptid));
+    h = mix(h, text_hash(t.comm));
+    h = mix(h, text_hash(t.args));
+    h = mix(h, (uint64_t{t.vmsize_kb} << 32) | t.vmrss_kb);
+    h = mix(h, t.clone_ts);
+    return mix(h, (uint64_t{t.nchilds} << 32) | t.uid);
+}
+
+uint64_t fd_hash(const FdEntry& e) {
+    uint64_t h = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(e.type));
+    h = mix(h, text_hash(e.name));
+    h = mix(h, e.ino);
+    return mix(h, (uint64_t{e.socket.sport} << 16) | e.socket.dport);
+}
 
 }  // namespace
 
@@ -57,18 +80,23 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     return static_cast<size_t>(h);
 }
 
-template <class T, class Same>
-const T* ContextRows::freeze(Copies<T>& c, const T* live, Same same) {
+template <class T, class Same, class Hash>
+const T* ContextRows::freeze(Copies<T>& c, const T* live, Same same, Hash hash) {
     auto& cur = c.current[live];
     if (cur.copy && cur.gen == c.gen) return cur.copy;
-    const T*& last = c.last[live];
-    if (!last || !same(*last, *live)) {
+    const uint64_t h = hash(*live);
+    const T* copy = nullptr;
+    for (auto [it, end] = c.by_content.equal_range(h); it != end && !copy; ++it) {
+        if (same(*it->second, *live)) copy = it->second;
+    }
+    if (!copy) {
         c.store.push_back(*live);
         rehome(c.store.back());
-        last = &c.store.back();
+        copy = &c.store.back();
+        c.by_content.emplace(h, copy);
     }
-    cur = {last, c.gen};
-    return last;
+    cur = {copy, c.gen};
+    return copy;
 }
 
 void ContextRows::rehome(ThreadInfo& t) {
@@ -131,9 +159,9 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         ++threads_.gen;
     }
     Key k;
-    k.thread = freeze(threads_, ctx.thread, same_thread);
-    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread);
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd) : nullptr;
+    k.thread = freeze(threads_, ctx.thread, same_thread, thread_hash);
+    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread, thread_hash);
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd, fd_hash) : nullptr;
     const std::string_view name = event::display_type_name(ev, ctx.enter);
     k.type_name = name.data();
     k.tid = ev.tid;

@@ -77,12 +77,15 @@ private:
             uint64_t gen = 0;
         };
         std::unordered_map<const T*, Current> current;
-        std::unordered_map<const T*, const T*> last;  // the newest copy of each, for sharing
+        // Copies by a hash of their content, for sharing: a thread or fd
+        // made again equal (a capture set's next file, a file opened
+        // again) gets the copy it had.
+        std::unordered_multimap<uint64_t, const T*> by_content;
         std::deque<T> store;
         uint64_t gen = 1;
     };
-    template <class T, class Same>
-    const T* freeze(Copies<T>& c, const T* live, Same same);
+    template <class T, class Same, class Hash>
+    const T* freeze(Copies<T>& c, const T* live, Same same, Hash hash);
     void rehome(state::ThreadInfo& t);
     void rehome(state::FdEntry& e);
     void mark_stale(const event::EventView& ev, const state::EventContext& ctx);
