@@ -422,10 +422,19 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             continue;
         }
         const filter::FieldValue* value = nullptr;
-        const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[m.first_slot + field_slot_[i]] : nullptr;
+        const uint32_t slot_index = field_slot_[i] >= 0 ? m.first_slot + static_cast<uint32_t>(field_slot_[i]) : 0;
+        const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[slot_index] : nullptr;
         if (slot && !slot->several) {
+            Accumulator& acc = row.acc[i];
+            // A text column rendered from this very slot last time renders the same.
+            if (acc.is_text && slot->present && acc.text_slot == slot_index) {
+                ++acc.n;
+                continue;
+            }
             value = slot_value(*slot, field_tmp);
+            acc.text_slot = acc.is_text ? slot_index : UINT32_MAX;
         } else {
+            row.acc[i].text_slot = UINT32_MAX;
             values_.clear();
             col.field.def->extract(ctx, col.field.arg, values_);
             value = values_.empty() ? nullptr : &values_[0];

@@ -81,6 +81,7 @@ private:
         bool is_text = false;
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
+        uint32_t text_slot = UINT32_MAX;  // on_event_memo: the memo slot `text` was rendered from
         // Distinct: the values seen; with `per`: the column's aggregate for
         // each value of it (max, or sum and count for an average).
         struct PerValue {

@@ -4,6 +4,8 @@
 #include <string_view>
 
 #include "event/arg_format.h"
+#include "filter/field_context.h"
+#include "filter/field_registry.h"
 #include "state/event_effects.h"
 
 namespace tracetop::engine {
@@ -75,6 +77,7 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     h = mix(h, k.tid);
     h = mix(h, k.cpu_delta);
     h = mix(h, static_cast<uint64_t>(k.fd));
+    h = mix(h, static_cast<uint64_t>(k.error));
     h = mix(h, (uint64_t{k.fallback} << 32) | (uint64_t{k.type} << 16) | (uint64_t{k.flags} << 8) |
                    static_cast<uint8_t>(k.typechar));
     return static_cast<size_t>(h);
@@ -151,9 +154,10 @@ void ContextRows::mark_stale(const event::EventView& ev, const state::EventConte
     }
 }
 
-void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, size_t live_threads) {
+void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model) {
     mark_stale(ev, ctx);
     // A thread made up or removed where no effect says so: copies by address may be of another thread.
+    const size_t live_threads = model.threads().threads().size();
     if (live_threads != thread_count_) {
         thread_count_ = live_threads;
         ++threads_.gen;
@@ -167,6 +171,12 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     k.tid = ev.tid;
     k.cpu_delta = ctx.procinfo_cpu_delta;
     k.fd = ctx.fd;
+    // The call's outcome, as evt.rawres reads it: evt.failed, evt.res and
+    // error.* are then the same for every event of a context.
+    static const filter::FieldDef* rawres = filter::resolve_field("evt.rawres", std::nullopt)->def;
+    filter::FieldValues res;
+    rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, filter::BoundArg{}, res);
+    k.error = res.empty() ? INT64_MIN : std::min<int64_t>(res[0].i, 0);
     k.type = ev.type;
     k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
                                    ctx.fallback_overrides_entry << 3);

@@ -18,6 +18,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "event/event_view.h"
 #include "state/interned_string.h"
 #include "state/model.h"
@@ -27,8 +29,8 @@ namespace tracetop::engine {
 class ContextRows {
 public:
     // The first pass, after model.on_event(ev) returned `ctx` (every event,
-    // in order); `live_threads`: the number of threads the model holds now.
-    void add(const event::EventView& ev, const state::EventContext& ctx, size_t live_threads);
+    // in order).
+    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model);
     // A new section of a capture set: the model reloaded its header.
     void begin_section();
 
@@ -37,9 +39,13 @@ public:
     uint64_t bytes() const;
 
     uint32_t context_id(size_t i) const { return cid_[i]; }
-    // Event i's frozen context with its own latency, written into `out`.
-    const state::EventContext& context(size_t i, state::EventContext& out) const {
-        out = frozen_[cid_[i]].ctx;
+    // Event i's frozen context with its own latency, written into `out`
+    // (which holds context `out_id` already, if not UINT32_MAX).
+    const state::EventContext& context(size_t i, state::EventContext& out, uint32_t& out_id) const {
+        if (out_id != cid_[i]) {
+            out_id = cid_[i];
+            out = frozen_[out_id].ctx;
+        }
         out.latency = latency_[i];
         return out;
     }
@@ -60,6 +66,7 @@ private:
         uint64_t tid = 0;
         uint64_t cpu_delta = 0;
         int64_t fd = 0;
+        int64_t error = 0;  // evt.rawres when negative; 0: success; INT64_MIN: no result
         uint32_t fallback = 0;  // id of the fallback name
         uint16_t type = 0;
         uint8_t flags = 0;
@@ -103,6 +110,7 @@ private:
     Key last_key_;
     uint32_t last_cid_ = UINT32_MAX;
     bool prev_changed_ = false;
+    fmt::memory_buffer scratch_;
     size_t thread_count_ = 0;
 };
 

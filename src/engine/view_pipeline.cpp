@@ -48,7 +48,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             continue;
         }
         const state::EventContext& ctx = model_.on_event(ev_);
-        if (rows_) rows_->add(ev_, ctx, model_.threads().threads().size());
+        if (rows_) rows_->add(ev_, ctx, model_);
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
         // Only exits carry a result: enters are never failed calls.
         if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));

@@ -164,6 +164,7 @@ private:
     ContextRows* rows_ = nullptr;        // issue 15 (fastkeys): built by the first pass
     const ContextRows* fast_ = nullptr;  // read by run_fast
     state::EventContext fast_ctx_;
+    uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
 };

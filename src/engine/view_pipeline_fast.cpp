@@ -35,7 +35,7 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
             range_last_ts_ = ev_.ts;
         }
         if (!agg_) continue;
-        const state::EventContext& ctx = fast_->context(index, fast_ctx_);
+        const state::EventContext& ctx = fast_->context(index, fast_ctx_, fast_ctx_id_);
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
         agg_->on_event_memo(fields, fast_->context_id(index), event::is_internal(ev_.type));
     }
