@@ -368,7 +368,14 @@ void ExplorerEngine::run() {
         if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
-            if (!live && step == ViewPipeline::Step::End) end_file_pass(*pipe);
+            if (!live && step == ViewPipeline::Step::End) {
+                end_file_pass(*pipe);
+                // issue 15 (fastkeys): the first pass's answer is kept too, once the copy is
+                // complete (not with -w: the recording ends with this pipeline).
+                if (shown_key_.empty() && store_ && store_->usable() && !options_.write_file) {
+                    shown_key_ = answer_key();
+                }
+            }
             const double seconds = live ? std::chrono::duration<double>(now - interval_start).count()
                                         : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
