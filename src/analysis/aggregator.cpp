@@ -329,6 +329,16 @@ void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext
     out.value.s = {};
 }
 
+void Aggregator::drop_memo() {
+    std::vector<ContextMemo>().swap(memo_);
+    std::vector<MemoSlot>().swap(memo_slots_);
+    std::vector<std::string>().swap(memo_labels_);
+    for (TableRow& row : rows_) {
+        row.label_context = UINT32_MAX;
+        for (Accumulator& acc : row.acc) acc.text_slot = UINT32_MAX;
+    }
+}
+
 const filter::FieldValue* Aggregator::slot_value(const MemoSlot& slot, filter::FieldValue& tmp) {
     if (!slot.present) return nullptr;
     if (slot.value.kind != filter::FieldValue::Kind::String) return &slot.value;

@@ -51,6 +51,8 @@ public:
     // out once per context id; Event fields are read per event. The table
     // comes out as on_event would have made it.
     void on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal);
+    // The pass is over: the memos go (the table stays; later events go through on_event).
+    void drop_memo();
 
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;

@@ -80,7 +80,10 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     h = mix(h, static_cast<uint64_t>(k.error));
     h = mix(h, (uint64_t{k.fallback} << 32) | (uint64_t{k.type} << 16) | (uint64_t{k.flags} << 8) |
                    static_cast<uint8_t>(k.typechar));
-    return static_cast<size_t>(h);
+    // splitmix64's finalizer: every bit of the key reaches the low bits the table indexes by.
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+    return static_cast<size_t>(h ^ (h >> 31));
 }
 
 template <class T, class Same, class Hash>
@@ -126,8 +129,10 @@ void ContextRows::mark_stale(const event::EventView& ev, const state::EventConte
     if (prev_changed_) {
         ++threads_.gen;
         ++fds_.gen;
+        ++stale_epoch_;
         prev_changed_ = false;
     }
+    if (effect != EventEffect::None && effect != EventEffect::Meta) ++stale_epoch_;
     switch (effect) {
         case EventEffect::None:
         case EventEffect::Meta: return;
@@ -161,11 +166,9 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     if (live_threads != thread_count_) {
         thread_count_ = live_threads;
         ++threads_.gen;
+        ++stale_epoch_;
     }
     Key k;
-    k.thread = freeze(threads_, ctx.thread, same_thread, thread_hash);
-    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread, thread_hash);
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd, fd_hash) : nullptr;
     const std::string_view name = event::display_type_name(ev, ctx.enter);
     k.type_name = name.data();
     k.tid = ev.tid;
@@ -174,20 +177,56 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     // The call's outcome, as evt.rawres reads it: evt.failed, evt.res and
     // error.* are then the same for every event of a context.
     static const filter::FieldDef* rawres = filter::resolve_field("evt.rawres", std::nullopt)->def;
-    filter::FieldValues res;
-    rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, filter::BoundArg{}, res);
-    k.error = res.empty() ? INT64_MIN : std::min<int64_t>(res[0].i, 0);
+    static const filter::BoundArg kNoArg;
+    result_.clear();
+    rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
+    k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
     k.type = ev.type;
     k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
                                    ctx.fallback_overrides_entry << 3);
     k.typechar = ctx.fallback_typechar;
+    // The same live objects, nothing marked stale since, the same facts of
+    // the event: the same context, without freezing anything (most events:
+    // a thread's reads and writes in a row). `fallback` holds the epoch here.
+    Live* live = nullptr;
+    if (!ctx.has_fallback_name) {
+        Key lk = k;
+        lk.thread = ctx.thread;
+        lk.main = ctx.main_thread;
+        lk.fd_entry = ctx.fd_entry;
+        lk.fallback = stale_epoch_;
+        live = &live_[KeyHash{}(lk) & (kRecent - 1)];
+        if (live->cid != UINT32_MAX && live->key == lk) {
+            cid_.push_back(live->cid);
+            latency_.push_back(ctx.latency);
+            return;
+        }
+        live->key = lk;
+        live->cid = UINT32_MAX;
+    }
+    k.thread = freeze(threads_, ctx.thread, same_thread, thread_hash);
+    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread, thread_hash);
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd, fd_hash) : nullptr;
+    std::string_view fallback;  // the name's copy: a key of fallback_ids_ (nodes never move)
     if (ctx.has_fallback_name) {
         auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),
                                                      static_cast<uint32_t>(fallback_ids_.size()));
         k.fallback = it->second;
+        fallback = it->first;
     }
     uint32_t cid = last_cid_;
     if (cid == UINT32_MAX || !(k == last_key_)) {
+        // The recent keys first (a small table that stays in the cache), then all of them.
+        const size_t h = KeyHash{}(k);
+        Recent& recent = recent_[h & (kRecent - 1)];
+        if (recent.cid != UINT32_MAX && recent.key == k) {
+            last_key_ = k;
+            last_cid_ = recent.cid;
+            if (live) live->cid = recent.cid;
+            cid_.push_back(recent.cid);
+            latency_.push_back(ctx.latency);
+            return;
+        }
         auto [it, fresh] = ids_.try_emplace(k, static_cast<uint32_t>(frozen_.size()));
         if (fresh) {
             Frozen& f = frozen_.emplace_back();
@@ -197,31 +236,31 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.ctx.fd_entry = k.fd_entry;
             f.ctx.latency = 0;
             f.ctx.enter = nullptr;
-            if (ctx.has_fallback_name) {
-                f.fallback.assign(ctx.fallback_name);
-                f.ctx.fallback_name = f.fallback;
-            }
+            if (ctx.has_fallback_name) f.ctx.fallback_name = fallback;
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
             if (ctx.enter && event::display_type_name(ev, nullptr) != name) {
+                Enter& e = enters_.emplace_back();
                 const auto body = ctx.enter->body();
-                f.enter_body.assign(body.begin(), body.end());
-                f.enter = *ctx.enter;
-                f.enter.rebase(f.enter_body.data());
-                f.ctx.enter = &f.enter;
+                e.body.assign(body.begin(), body.end());
+                e.view = *ctx.enter;
+                e.view.rebase(e.body.data());
+                f.ctx.enter = &e.view;
             }
         }
         cid = it->second;
+        recent = Recent{k, cid};
         last_key_ = k;
         last_cid_ = cid;
     }
+    if (live) live->cid = cid;
     cid_.push_back(cid);
     latency_.push_back(ctx.latency);
 }
 
 uint64_t ContextRows::bytes() const {
     return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint64_t) +
-           frozen_.size() * (sizeof(Frozen) + 64) + threads_.store.size() * sizeof(ThreadInfo) +
+           frozen_.size() * (sizeof(Frozen) + 2 * sizeof(Key)) + threads_.store.size() * sizeof(ThreadInfo) +
            fds_.store.size() * sizeof(FdEntry);
 }
 

@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "event/event_view.h"
+#include "filter/field_value.h"
 #include "state/interned_string.h"
 #include "state/model.h"
 
@@ -52,11 +53,14 @@ public:
 
 private:
     struct Frozen {
-        state::EventContext ctx;  // points into threads_/fds_/fallback/enter below
-        std::string fallback;
-        std::vector<uint8_t> enter_body;
-        event::EventView enter;
+        state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
     };
+    // The few enters a context keeps (generic calls named by their enter).
+    struct Enter {
+        std::vector<uint8_t> body;
+        event::EventView view;
+    };
+    std::deque<Enter> enters_;
     // What makes two events' contexts the same.
     struct Key {
         const state::ThreadInfo* thread = nullptr;  // frozen copies
@@ -104,6 +108,16 @@ private:
     std::vector<uint64_t> latency_;
     std::deque<Frozen> frozen_;
     std::unordered_map<Key, uint32_t, KeyHash> ids_;
+    struct Recent {
+        Key key;
+        uint32_t cid = UINT32_MAX;
+    };
+    // Small enough to stay in the CPU's caches while the pass streams the file.
+    static constexpr size_t kRecent = 512;
+    std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
+    using Live = Recent;  // keyed by the live objects and stale_epoch_
+    std::vector<Live> live_ = std::vector<Live>(kRecent);
+    uint32_t stale_epoch_ = 0;  // moves whenever mark_stale marks anything
     std::unordered_map<std::string, uint32_t> fallback_ids_;
     Copies<state::ThreadInfo> threads_;
     Copies<state::FdEntry> fds_;
@@ -111,6 +125,7 @@ private:
     uint32_t last_cid_ = UINT32_MAX;
     bool prev_changed_ = false;
     fmt::memory_buffer scratch_;
+    filter::FieldValues result_;  // reused: evt.rawres of each event
     size_t thread_count_ = 0;
 };
 

@@ -380,6 +380,7 @@ void ExplorerEngine::run() {
                                         : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
             snap->progress = 1;
+            if (pipe->aggregator()) pipe->aggregator()->drop_memo();  // issue 15 (fastkeys): kept answers hold no memos
             if (!shown_key_.empty() && step == ViewPipeline::Step::End && snap->error.empty()) {
                 // issue 15 (fastkeys): kept to answer this level again at once.
                 if (!answers_.count(shown_key_)) answer_order_.push_back(shown_key_);

@@ -16,18 +16,8 @@ ViewPipeline::ViewPipeline(std::unique_ptr<capture::Source> source, std::string 
 ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
     if (fast_) return run_fast(max_events);
     for (uint64_t i = 0; i < max_events; ++i) {
-        const capture::ReadStatus rs = source_->next(ev_);
-        switch (rs) {
-            case capture::ReadStatus::End: return Step::End;
-            case capture::ReadStatus::Failed: return Step::Failed;
-            case capture::ReadStatus::Idle: return Step::Idle;
-            case capture::ReadStatus::NewSection:
-                model_.load_header(source_->header());
-                if (store_) store_->begin_section(source_->header());
-                if (rows_) rows_->begin_section();
-                continue;
-            case capture::ReadStatus::Event: break;
-        }
+        Step stop = Step::More;
+        if (!next_event(stop)) return stop;
         ++events_;
         if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
         if (!store_) rows_ = nullptr;  // the contexts are of the store's events
@@ -73,6 +63,23 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+bool ViewPipeline::next_event(Step& stop) {
+    for (;;) {
+        switch (source_->next(ev_)) {
+            case capture::ReadStatus::End: stop = Step::End; return false;
+            case capture::ReadStatus::Failed: stop = Step::Failed; return false;
+            case capture::ReadStatus::Idle: stop = Step::Idle; return false;
+            case capture::ReadStatus::NewSection:
+                if (fast_) continue;  // issue 15 (fastkeys): the contexts are frozen already
+                model_.load_header(source_->header());
+                if (store_) store_->begin_section(source_->header());
+                if (rows_) rows_->begin_section();
+                continue;
+            case capture::ReadStatus::Event: return true;
+        }
+    }
 }
 
 void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {

@@ -140,6 +140,9 @@ public:
 
 private:
     Step run_fast(uint64_t max_events);  // run() with use_contexts
+    // The next event into ev_ (true), taking section changes on the way;
+    // false at the end, a failure or when idle, with the step to return.
+    bool next_event(Step& stop);
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
 
     std::unique_ptr<capture::Source> source_;

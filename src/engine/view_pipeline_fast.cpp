@@ -10,14 +10,8 @@ namespace tracetop::engine {
 
 ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
     for (uint64_t i = 0; i < max_events; ++i) {
-        const capture::ReadStatus rs = source_->next(ev_);
-        switch (rs) {
-            case capture::ReadStatus::End: return Step::End;
-            case capture::ReadStatus::Failed: return Step::Failed;
-            case capture::ReadStatus::Idle: return Step::Idle;
-            case capture::ReadStatus::NewSection: continue;
-            case capture::ReadStatus::Event: break;
-        }
+        Step stop = Step::More;
+        if (!next_event(stop)) return stop;
         const size_t index = events_++;
         if (index >= fast_->events()) return Step::Failed;  // cannot be: the rows are of these events
         if (ev_.ts != 0) {
