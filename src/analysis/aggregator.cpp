@@ -114,6 +114,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
 }
 
 void Aggregator::reset() {
+    before_sample_end_.reset();
     index_.clear();
     rows_.clear();
     last_row_ = UINT32_MAX;
@@ -128,8 +129,32 @@ void Aggregator::reset() {
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
 
+void Aggregator::begin_sample_end() {
+    end_sample_end();
+    if (view_.kind != ViewKind::Table) return;
+    before_sample_end_ = SetAside{index_, rows_};
+}
+
+void Aggregator::end_sample_end() {
+    if (!before_sample_end_) return;
+    index_ = std::move(before_sample_end_->index);
+    rows_ = std::move(before_sample_end_->rows);
+    before_sample_end_.reset();
+    last_row_ = UINT32_MAX;
+}
+
+void Aggregator::on_sample_end_event(const filter::FieldContext& ctx) {
+    if (view_.kind != ViewKind::Table) return;
+    feed(ctx);
+}
+
 void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
+    if (before_sample_end_) [[unlikely]] end_sample_end();
     if (internal && !view_.internal_events) return;
+    feed(ctx);
+}
+
+void Aggregator::feed(const filter::FieldContext& ctx) {
     if (scope_ && !scope_->matches(ctx)) return;
     if (view_.kind == ViewKind::List) {
         on_list_event(ctx);
@@ -166,7 +191,7 @@ Aggregator::TableRow& Aggregator::new_row(const filter::FieldContext& ctx) {
         const Aggregation agg = view_.columns[i].aggregation;
         row.acc[i].min = std::numeric_limits<double>::infinity();
         row.acc[i].max = -std::numeric_limits<double>::infinity();
-        row.acc[i].is_text = agg == Aggregation::Last && columns_[i].field.def != nullptr &&
+        row.acc[i].is_text = (agg == Aggregation::Last || agg == Aggregation::First) && columns_[i].field.def != nullptr &&
                              view_.columns[i].format == CellFormat::Text;
     }
     index_.emplace(key_buf_, static_cast<uint32_t>(rows_.size()));
@@ -223,7 +248,12 @@ template <class Per>
 void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* value, Per per) {
     const BoundColumn& col = columns_[i];
     Accumulator& acc = row.acc[i];
-    if (!value) return;
+    const bool first = view_.columns[i].aggregation == Aggregation::First;
+    if (!value) {
+        // csysdig's default for a text column is empty, and it stays.
+        if (first && acc.is_text) ++acc.n;
+        return;
+    }
     if (acc.is_text) {
         render_cached(*col.field.def, *value, acc.text, acc.text_source);
         ++acc.n;
@@ -235,12 +265,13 @@ void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* v
         render_buf_.clear();
         filter::render_value(*col.field.def, *value, render_buf_, kUtf8);
         acc.text.assign(render_buf_.data(), render_buf_.size());
-        acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
+        acc.is_text = view_.columns[i].aggregation == Aggregation::Last || first;
         ++acc.n;
         return;
     }
     switch (view_.columns[i].aggregation) {
-        case Aggregation::Last: acc.sum = v; break;
+        case Aggregation::Last:
+        case Aggregation::First: acc.sum = v; break;
         case Aggregation::Count: acc.sum += 1; break;
         case Aggregation::Distinct:
             // Bounded by the rows' threads: a thread table's worth at most.
@@ -284,6 +315,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             ++row.acc[i].n;
             continue;
         }
+        Accumulator& acc = row.acc[i];
+        if (view_.columns[i].aggregation == Aggregation::First && acc.claimed) continue;
+        acc.claimed = true;
         values_.clear();
         col.field.def->extract(ctx, col.field.arg, values_);
         accumulate(row, i, values_.empty() ? nullptr : &values_[0], [&]() -> const filter::FieldValue* {
@@ -307,7 +341,8 @@ bool not_model(const std::optional<filter::CompiledFilter>& f) {
 }  // namespace
 
 bool Aggregator::memoisable() const {
-    if (view_.kind != ViewKind::Table || view_.idle_rows) return false;
+    // Sample-end events are fed from the model at the end of the pass.
+    if (view_.kind != ViewKind::Table || view_.idle_rows || view_.sample_end_events) return false;
     if (!not_model(scope_) || !not_model(rows_when_) || !not_model(label_)) return false;
     for (const filter::BoundField& k : keys_) {
         if (!context_only(k)) return false;
@@ -385,6 +420,7 @@ void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
 }
 
 void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal) {
+    if (before_sample_end_) [[unlikely]] end_sample_end();
     if (internal && !view_.internal_events) return;
     if (context_id >= memo_.size()) memo_.resize(std::max<size_t>(context_id + 1, memo_.size() * 2));
     ContextMemo& m = memo_[context_id];
@@ -431,6 +467,8 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             ++row.acc[i].n;
             continue;
         }
+        if (view_.columns[i].aggregation == Aggregation::First && row.acc[i].claimed) continue;
+        row.acc[i].claimed = true;
         const filter::FieldValue* value = nullptr;
         const uint32_t slot_index = field_slot_[i] >= 0 ? m.first_slot + static_cast<uint32_t>(field_slot_[i]) : 0;
         const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[slot_index] : nullptr;
@@ -629,6 +667,7 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
                 case Aggregation::Count:
                 case Aggregation::Distinct:
                 case Aggregation::Last:
+                case Aggregation::First:
                 case Aggregation::None: v = acc.sum; break;
                 case Aggregation::Avg: v = acc.sum / static_cast<double>(acc.n); break;
                 case Aggregation::Min: v = acc.min; break;
@@ -656,7 +695,10 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
     }
     for (size_t i = 0; i < columns_.size(); ++i) {
         const ColumnDef& def = view_.columns[i];
-        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::None) continue;
+        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::First ||
+            def.aggregation == Aggregation::None) {
+            continue;
+        }
         Cell& t = out.totals[i];
         t.present = true;
         t.is_number = true;

@@ -40,6 +40,13 @@ public:
     // Forgets all rows (a new live interval).
     void reset();
 
+    // csysdig's sample-end events (ViewDef::sample_end_events): what
+    // on_sample_end_event() adds counts in the next fill() only. The table
+    // as it was is set aside here and comes back with the next on_event(),
+    // reset() or begin_sample_end().
+    void begin_sample_end();
+    void on_sample_end_event(const filter::FieldContext& ctx);
+
     // issue 15 (fastkeys): whether every field this table reads (keys,
     // label, columns, their conditions, the scope) is of class Context or
     // Event (filter::FieldDep), so that on_event_memo may feed it. List
@@ -81,6 +88,7 @@ private:
         double max = 0;
         uint64_t n = 0;
         bool is_text = false;
+        bool claimed = false;  // First: the row's first event was seen
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
         uint32_t text_slot = UINT32_MAX;  // on_event_memo: the memo slot `text` was rendered from
@@ -114,6 +122,8 @@ private:
     };
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
+    void feed(const filter::FieldContext& ctx);
+    void end_sample_end();
     void on_table_event(const filter::FieldContext& ctx);
     // One event's value(s) for column i of `row` (after its `when`); `per`
     // gives the values of the column's `per` field when asked.
@@ -139,6 +149,12 @@ private:
 
     std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index_;
     std::vector<TableRow> rows_;
+    // The table before the sample-end events (begin_sample_end).
+    struct SetAside {
+        std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index;
+        std::vector<TableRow> rows;
+    };
+    std::optional<SetAside> before_sample_end_;
     // What event_details() needs of one listed event: a copy of its bytes and
     // the model's view of it at the time.
     struct KeptEvent {

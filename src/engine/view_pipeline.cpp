@@ -124,11 +124,12 @@ void ViewPipeline::feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_ce
     ctx.thread_known = true;
     ctx.procinfo_cpu_delta = cpu_centis;
     const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
-    agg_->on_event(fields, true);
+    if (observer_) observer_(fields, true);
+    if (agg_) agg_->on_event(fields, true);
 }
 
 void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
-    if (!agg_) return;
+    if (!agg_ && !observer_) return;
     for (const ThreadCpu& t : used) {
         if (const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid))) {
             feed_procinfo(*thread, t.centis);
@@ -152,8 +153,34 @@ void ViewPipeline::apply_memory(const std::vector<std::pair<int64_t, capture::Pr
     }
 }
 
+void ViewPipeline::add_sample_end_events() {
+    // csysdig stamps them one nanosecond before the second of the last event.
+    event::EventView ev;
+    ev.type = state::codes::kSysdigEventX;
+    ev.ts = last_ts_ - last_ts_ % 1000000000 - (last_ts_ ? 1 : 0);
+    ev.num = 0;
+    ev.cpu = 0;
+    agg_->begin_sample_end();
+    for (const auto& [tid, thread] : model_.threads().threads()) {
+        ev.tid = static_cast<uint64_t>(thread->tid);
+        state::EventContext ctx;
+        ctx.thread = thread.get();
+        ctx.main_thread = model_.main_thread_of(*thread);
+        if (!ctx.main_thread) ctx.main_thread = thread.get();
+        ctx.thread_known = true;
+        const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+        agg_->on_sample_end_event(fields);
+    }
+}
+
 void ViewPipeline::add_idle_rows() {
-    if (!agg_ || !agg_->view().idle_rows) return;
+    if (!agg_) return;
+    if (agg_->view().idle_rows) feed_idle_rows();
+    // Last: any event fed after them takes them back out.
+    if (agg_->view().sample_end_events) add_sample_end_events();
+}
+
+void ViewPipeline::feed_idle_rows() {
     // Secondary threads first, main threads last: a process's row keeps
     // the values of the event fed last, and a process is named after its
     // main thread ("systemd-timesyn", not its "sd-resolve" helper thread).

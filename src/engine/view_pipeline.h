@@ -86,10 +86,10 @@ public:
     const std::string* recording_path() const { return recorder_ ? &recorder_->path() : nullptr; }
 
     // Live CPU use measured from /proc: each thread's share becomes a
-    // process-info event for the aggregator (thread.cpu = the hundredths of
-    // a second it used), as sysdig's live capture produces them, so views
-    // asking for internal events compute CPU% with the same columns offline
-    // and live. Threads the model does not know are skipped.
+    // process-info event for the aggregator and the observer (thread.cpu =
+    // the hundredths of a second it used), as sysdig's live capture produces
+    // them, so views asking for internal events compute CPU% with the same
+    // columns offline and live. Threads the model does not know are skipped.
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
     // Live VIRT/RES/MEM%: every process the model knows gets its memory
@@ -103,7 +103,8 @@ public:
     // Views with `idle_rows`: a zero process-info event for every thread
     // the model knows, so processes without events in the sample still get
     // their row (current name, user, threads, command line). Call right
-    // before the aggregator fills a snapshot.
+    // before the aggregator fills a snapshot. Views with sample_end_events
+    // get csysdig's sample-end events here too.
     void add_idle_rows();
 
     // Live: after drops, removes threads that no longer exist (GoneThreadSweep).
@@ -144,6 +145,9 @@ private:
     // false at the end, a failure or when idle, with the step to return.
     bool next_event(Step& stop);
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
+    // Views with sample_end_events (lua14): csysdig's sysdigevent per thread.
+    void add_sample_end_events();
+    void feed_idle_rows();
 
     std::unique_ptr<capture::Source> source_;
     std::string name_;
