@@ -73,6 +73,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         auto compiled = filter::CompiledFilter::compile(text);
         if (!compiled) return compiled.error();
         a->scope_ = std::move(*compiled);
+        a->scope_memo_ = a->scope_->dependency() == filter::FieldDep::Context;
     }
     if (!view.rows_when.empty()) {
         auto compiled = filter::CompiledFilter::compile(view.rows_when);
@@ -100,6 +101,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             auto w = filter::CompiledFilter::compile(c.when);
             if (!w) return w.error();
             bc.when = std::move(*w);
+            bc.when_context = bc.when->dependency() == filter::FieldDep::Context;
         }
         if (!c.per.empty()) {
             auto b = bind_field(c.per);
@@ -120,6 +122,9 @@ void Aggregator::reset() {
     kept_.clear();
     kept_bytes_ = 0;
     list_dropped_ = 0;
+    memo_.clear();
+    memo_slots_.clear();
+    memo_labels_.clear();
 }
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
@@ -210,7 +215,8 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
     }
 }
 
-void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+uint32_t Aggregator::row_of(const filter::FieldContext& ctx, bool& refused) {
+    refused = false;
     key_buf_.clear();
     bool any_key = false;
     for (const filter::BoundField& k : keys_) {
@@ -222,16 +228,78 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // An event with no value for any key belongs to no row (sysdig's tables
     // skip it too): process info about a kernel thread the capture never
     // listed must not make a "<NA>" process.
-    if (!any_key && !view_.keyless_row) return;
+    if (!any_key && !view_.keyless_row) return UINT32_MAX;
     uint32_t row_index = last_row_;
     if (row_index == UINT32_MAX || key_buf_ != last_key_) {
         auto it = index_.find(std::string_view(key_buf_));
-        if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
+        if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) {
+            refused = true;
+            return UINT32_MAX;
+        }
         if (it == index_.end()) new_row(ctx);
         row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
         last_key_ = key_buf_;
         last_row_ = row_index;
     }
+    return row_index;
+}
+
+template <class Per>
+void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* value, Per per) {
+    const BoundColumn& col = columns_[i];
+    Accumulator& acc = row.acc[i];
+    const bool first = view_.columns[i].aggregation == Aggregation::First;
+    if (!value) {
+        // csysdig's default for a text column is empty, and it stays.
+        if (first && acc.is_text) ++acc.n;
+        return;
+    }
+    if (acc.is_text) {
+        render_cached(*col.field.def, *value, acc.text, acc.text_source);
+        ++acc.n;
+        return;
+    }
+    double v = 0;
+    if (!numeric(*value, v)) {
+        // A text field in a numeric column: keep the text, count it.
+        render_buf_.clear();
+        filter::render_value(*col.field.def, *value, render_buf_, kUtf8);
+        acc.text.assign(render_buf_.data(), render_buf_.size());
+        acc.is_text = view_.columns[i].aggregation == Aggregation::Last || first;
+        ++acc.n;
+        return;
+    }
+    switch (view_.columns[i].aggregation) {
+        case Aggregation::Last:
+        case Aggregation::First: acc.sum = v; break;
+        case Aggregation::Count: acc.sum += 1; break;
+        case Aggregation::Distinct:
+            // Bounded by the rows' threads: a thread table's worth at most.
+            acc.per.try_emplace(v);
+            acc.sum = static_cast<double>(acc.per.size());
+            break;
+        default: acc.sum += v; break;
+    }
+    if (col.per.def) {
+        const filter::FieldValue* per_value = per();
+        double key = 0;
+        if (per_value && numeric(*per_value, key)) {
+            auto [it, fresh] = acc.per.try_emplace(key);
+            Accumulator::PerValue& pv = it->second;
+            pv.max = fresh ? v : std::max(pv.max, v);
+            pv.sum += v;
+            ++pv.n;
+        }
+    }
+    acc.min = std::min(acc.min, v);
+    acc.max = std::max(acc.max, v);
+    ++acc.n;
+}
+
+void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+    bool refused = false;
+    const uint32_t row_index = row_of(ctx, refused);
+    if (row_index == UINT32_MAX) return;
     TableRow& row = rows_[row_index];
 
     if (label_.def) {
@@ -242,63 +310,190 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
         if (col.when && !col.when->matches(ctx)) continue;
-        Accumulator& acc = row.acc[i];
         if (!col.field.def) {
-            acc.sum += 1;
-            ++acc.n;
+            row.acc[i].sum += 1;
+            ++row.acc[i].n;
             continue;
         }
-        const bool first = view_.columns[i].aggregation == Aggregation::First;
-        if (first && acc.claimed) continue;
+        Accumulator& acc = row.acc[i];
+        if (view_.columns[i].aggregation == Aggregation::First && acc.claimed) continue;
         acc.claimed = true;
         values_.clear();
         col.field.def->extract(ctx, col.field.arg, values_);
-        if (values_.empty()) {
-            // csysdig's default for a text column is empty, and it stays.
-            if (first && acc.is_text) ++acc.n;
-            continue;
-        }
-        if (acc.is_text) {
-            render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
-            ++acc.n;
-            continue;
-        }
-        double v = 0;
-        if (!numeric(values_[0], v)) {
-            // A text field in a numeric column: keep the text, count it.
-            render_buf_.clear();
-            filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
-            acc.text.assign(render_buf_.data(), render_buf_.size());
-            acc.is_text = view_.columns[i].aggregation == Aggregation::Last || first;
-            ++acc.n;
-            continue;
-        }
-        switch (view_.columns[i].aggregation) {
-            case Aggregation::Last:
-            case Aggregation::First: acc.sum = v; break;
-            case Aggregation::Count: acc.sum += 1; break;
-            case Aggregation::Distinct:
-                // Bounded by the rows' threads: a thread table's worth at most.
-                acc.per.try_emplace(v);
-                acc.sum = static_cast<double>(acc.per.size());
-                break;
-            default: acc.sum += v; break;
-        }
-        if (col.per.def) {
+        accumulate(row, i, values_.empty() ? nullptr : &values_[0], [&]() -> const filter::FieldValue* {
             values_.clear();
             col.per.def->extract(ctx, col.per.arg, values_);
-            double key = 0;
-            if (!values_.empty() && numeric(values_[0], key)) {
-                auto [it, fresh] = acc.per.try_emplace(key);
-                Accumulator::PerValue& pv = it->second;
-                pv.max = fresh ? v : std::max(pv.max, v);
-                pv.sum += v;
-                ++pv.n;
+            return values_.empty() ? nullptr : &values_[0];
+        });
+    }
+}
+
+// issue 15 (fastkeys) ---------------------------------------------------------
+
+namespace {
+
+bool context_only(const filter::BoundField& f) { return f.def && f.def->dep == filter::FieldDep::Context; }
+bool not_model(const filter::BoundField& f) { return !f.def || f.def->dep != filter::FieldDep::Model; }
+bool not_model(const std::optional<filter::CompiledFilter>& f) {
+    return !f || f->dependency() != filter::FieldDep::Model;
+}
+
+}  // namespace
+
+bool Aggregator::memoisable() const {
+    // Sample-end events are fed from the model at the end of the pass.
+    if (view_.kind != ViewKind::Table || view_.idle_rows || view_.sample_end_events) return false;
+    if (!not_model(scope_) || !not_model(rows_when_) || !not_model(label_)) return false;
+    for (const filter::BoundField& k : keys_) {
+        if (!context_only(k)) return false;
+    }
+    for (const BoundColumn& c : columns_) {
+        if (!not_model(c.when) || !not_model(c.field) || !not_model(c.per)) return false;
+    }
+    return true;
+}
+
+void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out) {
+    values_.clear();
+    f.def->extract(ctx, f.arg, values_);
+    out.several = values_.size() > 1;
+    out.present = !values_.empty();
+    if (!out.present) return;
+    out.value = values_[0];
+    if (out.value.kind == filter::FieldValue::Kind::String) out.text.assign(out.value.s);
+    out.value.s = {};
+}
+
+void Aggregator::drop_memo() {
+    std::vector<ContextMemo>().swap(memo_);
+    std::vector<MemoSlot>().swap(memo_slots_);
+    std::vector<std::string>().swap(memo_labels_);
+    for (TableRow& row : rows_) {
+        row.label_context = UINT32_MAX;
+        for (Accumulator& acc : row.acc) acc.text_slot = UINT32_MAX;
+    }
+}
+
+const filter::FieldValue* Aggregator::slot_value(const MemoSlot& slot, filter::FieldValue& tmp) {
+    if (!slot.present) return nullptr;
+    if (slot.value.kind != filter::FieldValue::Kind::String) return &slot.value;
+    tmp = slot.value;
+    tmp.s = slot.text;
+    return &tmp;
+}
+
+void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
+    m.known = true;
+    if (scope_memo_) {
+        m.in_scope = scope_->matches(ctx);
+        if (!m.in_scope) return;
+    }
+    if (context_only(label_)) {
+        MemoSlot label;
+        memoise(label_, ctx, label);
+        if (label.present) {
+            filter::FieldValue tmp;
+            render_buf_.clear();
+            filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
+            m.label = static_cast<int32_t>(memo_labels_.size());
+            memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
+        }
+    }
+    if (field_slot_.empty()) {
+        // The slots, once: Context fields of the columns.
+        for (const BoundColumn& col : columns_) {
+            field_slot_.push_back(context_only(col.field) ? static_cast<int32_t>(slots_per_context_++) : -1);
+            per_slot_.push_back(context_only(col.per) ? static_cast<int32_t>(slots_per_context_++) : -1);
+        }
+    }
+    m.first_slot = static_cast<uint32_t>(memo_slots_.size());
+    memo_slots_.resize(memo_slots_.size() + slots_per_context_);
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const BoundColumn& col = columns_[i];
+        if (col.when_context && i < 64) {
+            m.when_known |= uint64_t{1} << i;
+            if (col.when->matches(ctx)) m.when_true |= uint64_t{1} << i;
+        }
+        if (field_slot_[i] >= 0) memoise(col.field, ctx, memo_slots_[m.first_slot + field_slot_[i]]);
+        if (per_slot_[i] >= 0) memoise(col.per, ctx, memo_slots_[m.first_slot + per_slot_[i]]);
+    }
+}
+
+void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal) {
+    if (before_sample_end_) [[unlikely]] end_sample_end();
+    if (internal && !view_.internal_events) return;
+    if (context_id >= memo_.size()) memo_.resize(std::max<size_t>(context_id + 1, memo_.size() * 2));
+    ContextMemo& m = memo_[context_id];
+    if (!m.known) fill_memo(ctx, m);
+    if (scope_) {
+        if (scope_memo_ ? !m.in_scope : !scope_->matches(ctx)) return;
+    }
+    if (m.row == UINT32_MAX) {
+        // Not decided yet, or refused by rows_when (a later event of the key may make the row).
+        if (m.row_pending || !m.row_decided) {
+            bool refused = false;
+            m.row = row_of(ctx, refused);
+            m.row_pending = refused;
+            m.row_decided = true;
+        }
+        if (m.row == UINT32_MAX) return;
+    }
+    TableRow& row = rows_[m.row];
+    if (label_.def) {
+        if (context_only(label_)) {
+            if (m.label >= 0 && row.label_context != context_id) {
+                row.label = memo_labels_[static_cast<size_t>(m.label)];
+                row.label_context = context_id;
+            }
+        } else {
+            values_.clear();
+            label_.def->extract(ctx, label_.arg, values_);
+            if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
+        }
+    }
+    filter::FieldValue field_tmp, per_tmp;
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        const BoundColumn& col = columns_[i];
+        if (col.when) {
+            const uint64_t bit = i < 64 ? uint64_t{1} << i : 0;
+            if (m.when_known & bit) {
+                if (!(m.when_true & bit)) continue;
+            } else if (!col.when->matches(ctx)) {
+                continue;
             }
         }
-        acc.min = std::min(acc.min, v);
-        acc.max = std::max(acc.max, v);
-        ++acc.n;
+        if (!col.field.def) {
+            row.acc[i].sum += 1;
+            ++row.acc[i].n;
+            continue;
+        }
+        if (view_.columns[i].aggregation == Aggregation::First && row.acc[i].claimed) continue;
+        row.acc[i].claimed = true;
+        const filter::FieldValue* value = nullptr;
+        const uint32_t slot_index = field_slot_[i] >= 0 ? m.first_slot + static_cast<uint32_t>(field_slot_[i]) : 0;
+        const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[slot_index] : nullptr;
+        if (slot && !slot->several) {
+            Accumulator& acc = row.acc[i];
+            // A text column rendered from this very slot last time renders the same.
+            if (acc.is_text && slot->present && acc.text_slot == slot_index) {
+                ++acc.n;
+                continue;
+            }
+            value = slot_value(*slot, field_tmp);
+            acc.text_slot = acc.is_text ? slot_index : UINT32_MAX;
+        } else {
+            row.acc[i].text_slot = UINT32_MAX;
+            values_.clear();
+            col.field.def->extract(ctx, col.field.arg, values_);
+            value = values_.empty() ? nullptr : &values_[0];
+        }
+        accumulate(row, i, value, [&]() -> const filter::FieldValue* {
+            const MemoSlot* ps = per_slot_[i] >= 0 ? &memo_slots_[m.first_slot + per_slot_[i]] : nullptr;
+            if (ps && !ps->several) return slot_value(*ps, per_tmp);
+            values_.clear();
+            col.per.def->extract(ctx, col.per.arg, values_);
+            return values_.empty() ? nullptr : &values_[0];
+        });
     }
 }
 

@@ -47,6 +47,20 @@ public:
     void begin_sample_end();
     void on_sample_end_event(const filter::FieldContext& ctx);
 
+    // issue 15 (fastkeys): whether every field this table reads (keys,
+    // label, columns, their conditions, the scope) is of class Context or
+    // Event (filter::FieldDep), so that on_event_memo may feed it. List
+    // views and views listing idle processes (which read the model at the
+    // end) never are.
+    bool memoisable() const;
+    // on_event for an event whose context is frozen copy `context_id`: every
+    // Context field's value (and so the scope, the row, the label) is worked
+    // out once per context id; Event fields are read per event. The table
+    // comes out as on_event would have made it.
+    void on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal);
+    // The pass is over: the memos go (the table stays; later events go through on_event).
+    void drop_memo();
+
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;
 
@@ -77,6 +91,7 @@ private:
         bool claimed = false;  // First: the row's first event was seen
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
+        uint32_t text_slot = UINT32_MAX;  // on_event_memo: the memo slot `text` was rendered from
         // Distinct: the values seen; with `per`: the column's aggregate for
         // each value of it (max, or sum and count for an average).
         struct PerValue {
@@ -92,11 +107,13 @@ private:
         std::string label;
         std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
+        uint32_t label_context = UINT32_MAX;  // on_event_memo: the context `label` was taken from
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
         std::optional<filter::CompiledFilter> when;
         filter::BoundField per;  // def null: none (ColumnDef::per)
+        bool when_context = false;  // issue 15: `when` reads only Context fields
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -108,6 +125,13 @@ private:
     void feed(const filter::FieldContext& ctx);
     void end_sample_end();
     void on_table_event(const filter::FieldContext& ctx);
+    // One event's value(s) for column i of `row` (after its `when`); `per`
+    // gives the values of the column's `per` field when asked.
+    template <class Per>
+    void accumulate(TableRow& row, size_t i, const filter::FieldValue* value, Per per);
+    // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
+    // `refused`: rows_when said no to a new row (another event of the key may make it).
+    uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
     void render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out);
@@ -150,6 +174,38 @@ private:
         const filter::HostInfo* host = nullptr;  // issue 17 items 3-4: several hosts, each its own model
     };
     void drop_oldest_listed();
+
+    // issue 15 (fastkeys): what on_event_memo knows of each context id,
+    // kept small (there is one per frozen context). A Context field's value
+    // is a slot: its first value (the only one the table reads) or none.
+    struct MemoSlot {
+        filter::FieldValue value;  // a string's text is `text` (the slot may move)
+        std::string text;
+        bool present = false;
+        bool several = false;  // more than one value: read per event (never memoised)
+    };
+    struct ContextMemo {
+        bool known = false;
+        bool in_scope = false;
+        bool row_decided = false;
+        bool row_pending = false;   // refused by rows_when: decided again at its next event
+        uint32_t row = UINT32_MAX;  // UINT32_MAX: no row (or, with row_pending, not decided yet)
+        uint32_t first_slot = 0;    // in memo_slots_: one per entry of slot_fields_
+        int32_t label = -1;         // in memo_labels_, -1: none
+        uint64_t when_known = 0;    // per column (the first 64): its `when` verdict is memoised...
+        uint64_t when_true = 0;     // ...and is this
+    };
+    void fill_memo(const filter::FieldContext& ctx, ContextMemo& m);
+    void memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out);
+    // The value of a memoised slot (nullptr: none), or of `f` read now.
+    const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
+    std::vector<ContextMemo> memo_;
+    std::vector<MemoSlot> memo_slots_;
+    std::vector<std::string> memo_labels_;
+    // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
+    std::vector<int32_t> field_slot_, per_slot_;
+    size_t slots_per_context_ = 0;
+    bool scope_memo_ = false;  // the scope reads only Context fields
 
     std::deque<Row> list_rows_;
     std::deque<KeptEvent> kept_;

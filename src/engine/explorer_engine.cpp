@@ -307,6 +307,7 @@ void ExplorerEngine::run() {
         }
         if (clear_) {
             clear_ = false;
+            answers_.erase(shown_key_);  // issue 15 (fastkeys): the kept answer is no longer what shows
             if (pipe->aggregator()) pipe->aggregator()->reset();
             // Shown at once, also offline and paused: the user asked for it.
             publish(make_snapshot(std::chrono::duration<double>(Clock::now() - interval_start).count()));
@@ -315,6 +316,11 @@ void ExplorerEngine::run() {
         if (reconfigure) {
             reconfigure = false;
             shown_ = nav_;
+            if (!live && !first_pass && answer_from_cache(pipe)) {
+                failure.clear();
+                pass_done = true;
+                continue;
+            }
             const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
             auto agg = analysis::Aggregator::create(*view, shown_.scope());
             if (live && history_) switch_live_past(pipe);
@@ -323,6 +329,11 @@ void ExplorerEngine::run() {
                 // the copy the first pass kept, or else read it again.
                 if (store_ && store_->usable()) {
                     pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
+                    // issue 15 (fastkeys): a table reading only frozen contexts and the events skips the model.
+                    if (rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable()) {
+                        pipe->use_contexts(rows_.get());
+                    }
+                    shown_key_ = answer_key();
                 } else {
                     auto opened = open_source(options_);
                     if (!opened) {
@@ -371,11 +382,24 @@ void ExplorerEngine::run() {
         if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
-            if (!live && step == ViewPipeline::Step::End) end_file_pass(*pipe);
+            if (!live && step == ViewPipeline::Step::End) {
+                end_file_pass(*pipe);
+                // issue 15 (fastkeys): the first pass's answer is kept too, once the copy is
+                // complete (not with -w: the recording ends with this pipeline).
+                if (shown_key_.empty() && store_ && store_->usable() && !options_.write_file) {
+                    shown_key_ = answer_key();
+                }
+            }
             const double seconds = live && !live_behind_ ? std::chrono::duration<double>(now - interval_start).count()
                                                          : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
             snap->progress = 1;
+            if (pipe->aggregator()) pipe->aggregator()->drop_memo();  // issue 15 (fastkeys): kept answers hold no memos
+            if (!shown_key_.empty() && step == ViewPipeline::Step::End && snap->error.empty()) {
+                // issue 15 (fastkeys): kept to answer this level again at once.
+                if (!answers_.count(shown_key_)) answer_order_.push_back(shown_key_);
+                answers_[shown_key_].snap = snap;
+            }
             publish(std::move(snap));
             continue;
         }
@@ -439,6 +463,8 @@ void ExplorerEngine::begin_file_pass(ViewPipeline& pipe) {
     timeline_ = analysis::TimelineCounts{};
     timeline_done_ = false;
     pipe.set_first_pass(store_.get(), &timeline_);
+    rows_ = std::make_unique<ContextRows>();  // issue 15 (fastkeys)
+    pipe.keep_contexts(rows_.get());
 }
 
 void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
@@ -455,8 +481,44 @@ void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
         memory_note_ = fmt::format("capture larger than --memory-budget {} MiB: each view reads the file again",
                                    store_->budget() >> 20);
         store_.reset();
+        rows_.reset();
         store_refused_ = true;
     }
+}
+
+// issue 15 (fastkeys): answers kept per level, computed from the in-memory copy.
+namespace {
+constexpr size_t kKeptAnswers = 12;
+}  // namespace
+
+std::string ExplorerEngine::answer_key() const {
+    if (pane_kind_ != analysis::PaneKind::None) return {};
+    const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
+    if (!view || view->kind != analysis::ViewKind::Table) return {};
+    // Without a resolved range the pass uses --from/--to, the same for every level.
+    const std::string range = range_resolved_ ? fmt::format("{}-{}", shown_.range.from, shown_.range.to) : "options";
+    return fmt::format("{}\n{}\n{}", view->id, shown_.scope(), range);
+}
+
+bool ExplorerEngine::answer_from_cache(std::unique_ptr<ViewPipeline>& pipe) {
+    // The pipeline shown until now goes back with its answer (once its pass is complete).
+    if (!shown_key_.empty()) {
+        auto it = answers_.find(shown_key_);
+        if (it != answers_.end() && !it->second.pipe) it->second.pipe = std::move(pipe);
+        shown_key_.clear();
+    }
+    while (answer_order_.size() > kKeptAnswers) {
+        answers_.erase(answer_order_.front());
+        answer_order_.pop_front();
+    }
+    if (!store_ || !store_->usable()) return false;
+    const std::string key = answer_key();
+    auto it = key.empty() ? answers_.end() : answers_.find(key);
+    if (it == answers_.end() || !it->second.pipe || !it->second.snap) return false;
+    pipe = std::move(it->second.pipe);
+    shown_key_ = key;
+    publish(std::make_shared<analysis::Snapshot>(*it->second.snap));
+    return true;
 }
 
 void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "analysis/snapshot.h"
 #include "analysis/view_loader.h"
 #include "engine/cli_options.h"
+#include "engine/context_rows.h"
 #include "engine/event_recorder.h"
 #include "engine/event_store.h"
 #include "engine/live_history.h"
@@ -179,6 +181,19 @@ private:
     std::unique_ptr<LiveHistory> history_;     // null: --history 0, or not live
     std::unique_ptr<class ViewPipeline> live_behind_;  // the live pipeline while a past range is shown
     std::chrono::steady_clock::time_point behind_interval_;
+    // issue 15 (fastkeys): the first pass's frozen contexts (with store_),
+    // and the answers already computed from the copy: a level shown again
+    // (Backspace, back to a view) is published at once with its pipeline.
+    std::unique_ptr<ContextRows> rows_;
+    struct Answer {
+        std::shared_ptr<analysis::Snapshot> snap;
+        std::unique_ptr<class ViewPipeline> pipe;  // null while it is the current one
+    };
+    std::map<std::string, Answer> answers_;
+    std::deque<std::string> answer_order_;  // oldest first, for the bound
+    std::string shown_key_;  // answers_'s key of what the current pipeline computes; empty: not kept
+    std::string answer_key() const;  // of shown_ (empty: not kept: live, a pane, a list)
+    bool answer_from_cache(std::unique_ptr<class ViewPipeline>& pipe);
     std::thread thread_;
 };
 

@@ -53,9 +53,14 @@ void ViewPipeline::refresh_hosts() {
 }
 
 ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
+    if (fast_) return run_fast(max_events);
     if (remote_) refresh_hosts();
     for (uint64_t i = 0; i < max_events; ++i) {
-        const capture::ReadStatus rs = source_->next(ev_);
+        Step stop = Step::More;
+        if (!next_event(stop)) {
+            if (stop != Step::Idle) refresh_hosts();
+            return stop;
+        }
         // The event's host: its model and its host.* facts.
         state::Model* model = &model_;
         const state::ModelArgContext* args = &args_;
@@ -66,18 +71,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             args = &h.args;
             host = &h.info;
         }
-        switch (rs) {
-            case capture::ReadStatus::End: refresh_hosts(); return Step::End;
-            case capture::ReadStatus::Failed: refresh_hosts(); return Step::Failed;
-            case capture::ReadStatus::Idle: return Step::Idle;
-            case capture::ReadStatus::NewSection:
-                model->load_header(merged_ ? merged_->host_header(merged_->event_host()) : source_->header());
-                if (store_) store_->begin_section(source_->header());
-                continue;
-            case capture::ReadStatus::Event: break;
-        }
         ++events_;
         if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
+        if (!store_) rows_ = nullptr;  // the contexts are of the store's events
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
         // moment, so the sample's span is that of the events that do.
@@ -95,6 +91,8 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             continue;
         }
         const state::EventContext& ctx = model->on_event(ev_);
+        // The frozen contexts are one model's: several hosts never make them (the file's pass only).
+        if (rows_) rows_->add(ev_, ctx, *model);
         const filter::FieldContext fields{ev_, ctx, *model, args, &scratch_, first_ts_, host};
         // Only exits carry a result: enters are never failed calls.
         if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));
@@ -119,6 +117,29 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+bool ViewPipeline::next_event(Step& stop) {
+    for (;;) {
+        switch (source_->next(ev_)) {
+            case capture::ReadStatus::End: stop = Step::End; return false;
+            case capture::ReadStatus::Failed: stop = Step::Failed; return false;
+            case capture::ReadStatus::Idle: stop = Step::Idle; return false;
+            case capture::ReadStatus::NewSection:
+                if (fast_) continue;  // issue 15 (fastkeys): the contexts are frozen already
+                if (merged_) {
+                    // Several hosts (issue 17): the section is the event's host's.
+                    const size_t h = merged_->event_host();
+                    (h == 0 ? model_ : extra_hosts_[h - 1]->model).load_header(merged_->host_header(h));
+                } else {
+                    model_.load_header(source_->header());
+                }
+                if (store_) store_->begin_section(source_->header());
+                if (rows_) rows_->begin_section();
+                continue;
+            case capture::ReadStatus::Event: return true;
+        }
+    }
 }
 
 void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {

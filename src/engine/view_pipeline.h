@@ -21,6 +21,7 @@
 #include "capture/proc_scan.h"
 #include "capture/source.h"
 #include "engine/cli_options.h"
+#include "engine/context_rows.h"
 #include "engine/event_recorder.h"
 #include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
@@ -57,6 +58,14 @@ public:
     // `store` (until its budget says no) and counts it in `timeline`, so the
     // pass reads the whole file even past the range's end. Call before run().
     void set_first_pass(EventStore* store, analysis::TimelineCounts* timeline);
+    // issue 15 (fastkeys): the first pass also freezes every event's context
+    // into `rows` (dropped with the store when it goes over budget). Call before run().
+    void keep_contexts(ContextRows* rows) { rows_ = rows; }
+    // A replay of the store whose aggregator reads only Context and Event
+    // fields (Aggregator::memoisable): run() then takes each event's context
+    // from `rows` instead of the model, and the aggregator memoises per
+    // context (view_pipeline_fast.cpp). No pane, observer or recording.
+    void use_contexts(const ContextRows* rows) { fast_ = rows; }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -148,6 +157,10 @@ private:
         state::ModelArgContext args{model};
         filter::HostInfo info;
     };
+    Step run_fast(uint64_t max_events);  // run() with use_contexts
+    // The next event into ev_ (true), taking section changes on the way;
+    // false at the end, a failure or when idle, with the step to return.
+    bool next_event(Step& stop);
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
     // Views with sample_end_events (lua14): csysdig's sysdigevent per thread.
     void add_sample_end_events();
@@ -179,6 +192,10 @@ private:
     EventStore* store_ = nullptr;
     analysis::TimelineCounts* timeline_ = nullptr;
     std::shared_ptr<const filter::CompiledFilter> failed_;  // evt.failed, for the timeline's error marks
+    ContextRows* rows_ = nullptr;        // issue 15 (fastkeys): built by the first pass
+    const ContextRows* fast_ = nullptr;  // read by run_fast
+    state::EventContext fast_ctx_;
+    uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
 };

@@ -492,4 +492,15 @@ std::string describe_filter_error(std::string_view text, const Error& err) {
     return fmt::format("bad filter at column {}: {}\n  {}\n  {}^", col + 1, err.message, text, std::string(col, ' '));
 }
 
+// issue 15 (fastkeys)
+namespace {
+FieldDep weakest(const CompiledNode& n) {
+    FieldDep d = n.field.def ? n.field.def->dep : FieldDep::Context;
+    for (const CompiledNode& c : n.children) d = std::min(d, weakest(c));
+    return d;
+}
+}  // namespace
+
+FieldDep CompiledFilter::dependency() const { return weakest(root_); }
+
 }  // namespace tracetop::filter

@@ -82,6 +82,10 @@ public:
 
     const std::string& text() const { return text_; }
 
+    // issue 15 (fastkeys): the weakest FieldDep of the fields it reads
+    // (Context when it reads none).
+    FieldDep dependency() const;
+
 private:
     std::string text_;
     CompiledNode root_;

@@ -28,6 +28,21 @@ struct BoundArg {
     int64_t index = -1; // 0 in evt.arg[0]
 };
 
+// What a field's value depends on, for the explorer's fast keys on a file
+// (issue 15: engine/context_rows.h). The first pass freezes each event's
+// context (its thread and main thread, its fd entry or fallback name, its
+// tid and type, and the call's outcome: success or which error); a field of
+// class Context is then one value per frozen context, and one of class
+// Event reads that context plus the event's own bytes and latency. Anything else (the model as it is now, the enter event,
+// arguments rendered through the model) is Model: views reading such a
+// field are replayed through the model. Classing a field too low gives
+// wrong numbers: tests/capture/fast_view_exact.cpp compares.
+enum class FieldDep : uint8_t {
+    Model,
+    Event,
+    Context,
+};
+
 using Extractor = void (*)(const FieldContext& ctx, const BoundArg& arg, FieldValues& out);
 
 struct FieldDef {
@@ -36,6 +51,7 @@ struct FieldDef {
     ArgKind arg;
     std::string_view description;
     Extractor extract;
+    FieldDep dep = FieldDep::Model;  // issue 15 (fastkeys)
 };
 
 struct BoundField {

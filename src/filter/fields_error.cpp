@@ -73,12 +73,14 @@ void x_class(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 
 constexpr FieldDef kErrorFields[] = {
-    {"error.name", FieldType::String, ArgKind::None, "for failed calls, the error's name (ENOENT)", x_name},
-    {"error.code", FieldType::Int64, ArgKind::None, "for failed calls, the error number (2)", x_code},
+    {"error.name", FieldType::String, ArgKind::None, "for failed calls, the error's name (ENOENT)",
+     x_name, FieldDep::Context},
+    {"error.code", FieldType::Int64, ArgKind::None, "for failed calls, the error number (2)",
+     x_code, FieldDep::Context},
     {"error.meaning", FieldType::String, ArgKind::None,
-     "for failed calls, what the error means (No such file or directory)", x_meaning},
+     "for failed calls, what the error means (No such file or directory)", x_meaning, FieldDep::Context},
     {"error.class", FieldType::String, ArgKind::None,
-     "for failed calls, what failed: file, net, memory or other", x_class},
+     "for failed calls, what failed: file, net, memory or other", x_class, FieldDep::Context},
 };
 
 }  // namespace
