@@ -8,6 +8,7 @@
 #include "analysis/row_sort.h"
 #include "analysis/value_format.h"
 #include "filter/output_format.h"
+#include "filter/thread_fields.h"
 
 namespace tracetop::analysis {
 namespace {
@@ -84,10 +85,14 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         if (!b) return b.error();
         a->keys_.push_back(*b);
     }
+    a->keys_thread_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
+        return filter::reads_only_thread(*k.def);
+    });
     if (!view.label.empty()) {
         auto b = bind_field(view.label);
         if (!b) return b.error();
         a->label_ = *b;
+        a->label_thread_only_ = filter::reads_only_thread(*b->def);
     }
     for (const ColumnDef& c : view.columns) {
         BoundColumn bc;
@@ -106,6 +111,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             if (!b) return b.error();
             bc.per = *b;
         }
+        bc.thread_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_thread(*bc.field.def);
         a->columns_.push_back(std::move(bc));
     }
     return a;
@@ -115,6 +121,7 @@ void Aggregator::reset() {
     index_.clear();
     rows_.clear();
     last_row_ = UINT32_MAX;
+    last_memo_ = ThreadMemo{};
     list_rows_.clear();
     kept_.clear();
     kept_bytes_ = 0;
@@ -185,39 +192,75 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
     }
 }
 
-void Aggregator::on_table_event(const filter::FieldContext& ctx) {
-    key_buf_.clear();
-    bool any_key = false;
-    for (const filter::BoundField& k : keys_) {
-        values_.clear();
-        k.def->extract(ctx, k.arg, values_);
-        any_key = any_key || !values_.empty();
-        append_key_part(values_, key_buf_);
+// A number into a column's aggregate (its `per` table aside).
+void Aggregator::add_number(Accumulator& acc, Aggregation aggregation, double v) {
+    switch (aggregation) {
+        case Aggregation::Last: acc.sum = v; break;
+        case Aggregation::Count: acc.sum += 1; break;
+        case Aggregation::Distinct:
+            // Bounded by the rows' threads: a thread table's worth at most.
+            acc.per.try_emplace(v);
+            acc.sum = static_cast<double>(acc.per.size());
+            break;
+        default: acc.sum += v; break;
     }
-    // An event with no value for any key belongs to no row (sysdig's tables
-    // skip it too): process info about a kernel thread the capture never
-    // listed must not make a "<NA>" process.
-    if (!any_key && !view_.keyless_row) return;
+    acc.min = std::min(acc.min, v);
+    acc.max = std::max(acc.max, v);
+    ++acc.n;
+}
+
+void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+    // Thread-only fields (keys, label, columns) give what they gave for the
+    // last event of the same thread while the model's thread epoch holds.
+    const ThreadMemo memo{&ctx.model, ctx.model.thread_epoch(), ctx.state.thread, ctx.state.main_thread,
+                          ctx.state.thread_known};
     uint32_t row_index = last_row_;
-    if (row_index == UINT32_MAX || key_buf_ != last_key_) {
-        auto it = index_.find(std::string_view(key_buf_));
-        if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
-        if (it == index_.end()) new_row(ctx);
-        row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
-        last_key_ = key_buf_;
-        last_row_ = row_index;
+    if (!keys_thread_only_ || row_index == UINT32_MAX || !(memo == last_memo_)) {
+        key_buf_.clear();
+        bool any_key = false;
+        for (const filter::BoundField& k : keys_) {
+            values_.clear();
+            k.def->extract(ctx, k.arg, values_);
+            any_key = any_key || !values_.empty();
+            append_key_part(values_, key_buf_);
+        }
+        // An event with no value for any key belongs to no row (sysdig's tables
+        // skip it too): process info about a kernel thread the capture never
+        // listed must not make a "<NA>" process.
+        if (!any_key && !view_.keyless_row) return;
+        if (row_index == UINT32_MAX || key_buf_ != last_key_) {
+            auto it = index_.find(std::string_view(key_buf_));
+            if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
+            if (it == index_.end()) new_row(ctx);
+            row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
+            last_key_ = key_buf_;
+            last_row_ = row_index;
+        }
+        last_memo_ = memo;
     }
     TableRow& row = rows_[row_index];
+    const bool same_thread = row.memo == memo;
+    row.memo = memo;
 
-    if (label_.def) {
+    if (label_.def && !(same_thread && label_thread_only_)) {
         values_.clear();
         label_.def->extract(ctx, label_.arg, values_);
         if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
     }
     for (size_t i = 0; i < columns_.size(); ++i) {
         const BoundColumn& col = columns_[i];
-        if (col.when && !col.when->matches(ctx)) continue;
         Accumulator& acc = row.acc[i];
+        const Aggregation aggregation = view_.columns[i].aggregation;
+        if (col.thread_only && same_thread) {
+            // What the slow path below would do again with the same value.
+            switch (acc.memo) {
+                case Accumulator::Memo::None: break;
+                case Accumulator::Memo::Absent: continue;
+                case Accumulator::Memo::Text: ++acc.n; continue;
+                case Accumulator::Memo::Number: add_number(acc, aggregation, acc.memo_value); continue;
+            }
+        }
+        if (col.when && !col.when->matches(ctx)) continue;
         if (!col.field.def) {
             acc.sum += 1;
             ++acc.n;
@@ -225,10 +268,14 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         }
         values_.clear();
         col.field.def->extract(ctx, col.field.arg, values_);
-        if (values_.empty()) continue;
+        if (values_.empty()) {
+            acc.memo = Accumulator::Memo::Absent;
+            continue;
+        }
         if (acc.is_text) {
             render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
             ++acc.n;
+            acc.memo = Accumulator::Memo::Text;
             continue;
         }
         double v = 0;
@@ -237,20 +284,14 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             render_buf_.clear();
             filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
             acc.text.assign(render_buf_.data(), render_buf_.size());
-            acc.is_text = view_.columns[i].aggregation == Aggregation::Last;
+            acc.is_text = aggregation == Aggregation::Last;
             ++acc.n;
+            acc.memo = Accumulator::Memo::None;
             continue;
         }
-        switch (view_.columns[i].aggregation) {
-            case Aggregation::Last: acc.sum = v; break;
-            case Aggregation::Count: acc.sum += 1; break;
-            case Aggregation::Distinct:
-                // Bounded by the rows' threads: a thread table's worth at most.
-                acc.per.try_emplace(v);
-                acc.sum = static_cast<double>(acc.per.size());
-                break;
-            default: acc.sum += v; break;
-        }
+        add_number(acc, aggregation, v);
+        acc.memo = Accumulator::Memo::Number;
+        acc.memo_value = v;
         if (col.per.def) {
             values_.clear();
             col.per.def->extract(ctx, col.per.arg, values_);
@@ -263,9 +304,6 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
                 ++pv.n;
             }
         }
-        acc.min = std::min(acc.min, v);
-        acc.max = std::max(acc.max, v);
-        ++acc.n;
     }
 }
 

@@ -77,6 +77,20 @@ private:
             uint64_t n = 0;
         };
         std::unordered_map<double, PerValue> per;
+        // Thread-only columns (thread_fields.h): what the row's last event
+        // gave, reused while the row's ThreadMemo holds.
+        enum class Memo : uint8_t { None, Absent, Text, Number } memo = Memo::None;
+        double memo_value = 0;
+    };
+    // The thread an event's thread-only fields were read for, and the
+    // model's thread epoch then: equal memos give equal values.
+    struct ThreadMemo {
+        const void* model = nullptr;
+        uint64_t epoch = 0;  // 0: none
+        const void* thread = nullptr;
+        const void* main_thread = nullptr;
+        bool known = false;
+        bool operator==(const ThreadMemo&) const = default;
     };
     struct TableRow {
         std::string key;
@@ -84,11 +98,13 @@ private:
         std::string label;
         std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
+        ThreadMemo memo;  // of the row's last event
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
         std::optional<filter::CompiledFilter> when;
         filter::BoundField per;  // def null: none (ColumnDef::per)
+        bool thread_only = false;  // no `when`, no `per`, a thread-only field: memoised per row
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -98,6 +114,7 @@ private:
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
     void on_table_event(const filter::FieldContext& ctx);
+    static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
     void render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out);
@@ -138,6 +155,12 @@ private:
     std::deque<KeptEvent> kept_;
     size_t kept_bytes_ = 0;
     uint64_t list_dropped_ = 0;
+
+    // Every key is thread-only: an event with the memo of the last one
+    // belongs to its row (last_row_).
+    bool keys_thread_only_ = false;
+    bool label_thread_only_ = false;
+    ThreadMemo last_memo_;
 
     // Reused per event.
     std::string key_buf_;

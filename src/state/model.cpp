@@ -73,6 +73,11 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     const EventTraits& traits = traits_of(type);
     const EventEffect effect = traits.effect;
     const Tid tid = static_cast<Tid>(ev.tid);
+    // Procinfo events change only the thread's tick count (read through
+    // the event's context, never memoised); fd events only fd tables.
+    if (effect != EventEffect::None && effect != EventEffect::ProcInfo && effect != EventEffect::FdOrSocket) {
+        threads_touched();
+    }
 
     if (effect == EventEffect::Meta || effect == EventEffect::ProcInfo) {
         ThreadInfo* thread = threads_.find(tid);

@@ -120,6 +120,14 @@ public:
     void set_process_memory(Pid pid, uint32_t vmsize_kb, uint32_t vmrss_kb, uint32_t vmswap_kb);
     size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
+    // Changes whenever what a thread-only field (proc.*, user.*, thread.vm*,
+    // container.*: thread_fields.h) reads may have changed: any thread's
+    // identity, process, memory or container, the thread, user or container
+    // tables. State-neutral, procinfo and fd events leave it as it is, so a
+    // reader may keep what it extracted for a thread while the epoch stays
+    // (the aggregator does, per row). Never 0.
+    uint64_t thread_epoch() const { return thread_epoch_; }
+
     // The fd entry `fd` of thread `tid` right now (what --print shows after
     // "fd=3"), or null.
     const FdEntry* find_fd(Tid tid, Fd fd) const;
@@ -196,6 +204,8 @@ private:
     InternedString bound_container_id_;
     uint8_t bound_runtime_ = 0;
     uint64_t machine_memory_bytes_ = 0;
+    uint64_t thread_epoch_ = 1;
+    void threads_touched() { ++thread_epoch_; }
     std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 

@@ -1,0 +1,113 @@
+// The promise behind the aggregator's per-row memo (issue 15, perf): while
+// Model::thread_epoch() stays the same, every thread-only field
+// (thread_fields.h) of every thread gives the same value, and none of them
+// reads the event. Checked on every event of the shared captures, so a
+// handler that changes a thread without moving the epoch, or a field listed
+// that reads more than its thread, fails here.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "../common/shared_captures.h"
+#include "capture/scap_reader.h"
+#include "filter/field_context.h"
+#include "filter/output_format.h"
+#include "filter/thread_fields.h"
+#include "state/event_codes.h"
+
+using namespace tracetop;
+using tracetop::test::shared_capture;
+
+namespace {
+
+std::vector<const filter::FieldDef*> thread_only_fields() {
+    std::vector<const filter::FieldDef*> out;
+    for (const filter::FieldDef& def : filter::all_fields()) {
+        if (filter::reads_only_thread(def)) out.push_back(&def);
+    }
+    return out;
+}
+
+// The values of `fields` for `thread`, read as the event `ev` would read them.
+std::string values_of(const std::vector<const filter::FieldDef*>& fields, const state::Model& model,
+                      const state::ThreadInfo& thread, const event::EventView& ev) {
+    state::EventContext ctx;
+    ctx.thread = &thread;
+    const state::ThreadInfo* main = model.main_thread_of(thread);
+    ctx.main_thread = main != nullptr ? main : &thread;
+    ctx.thread_known = true;
+    fmt::memory_buffer scratch, rendered;
+    const filter::FieldContext fc{ev, ctx, model, nullptr, &scratch, 0};
+    filter::BoundArg arg;
+    arg.name = "app";  // container.label.app
+    std::string out;
+    for (const filter::FieldDef* def : fields) {
+        filter::FieldValues values;
+        def->extract(fc, arg, values);
+        out += def->name;
+        for (const filter::FieldValue& v : values) {
+            rendered.clear();
+            filter::render_value(*def, v, rendered, true);
+            out += ' ';
+            out.append(rendered.data(), rendered.size());
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::string all_threads(const std::vector<const filter::FieldDef*>& fields, const state::Model& model,
+                        const event::EventView& ev) {
+    std::string out;
+    for (const auto& [tid, thread] : model.threads().threads()) {
+        out += std::to_string(tid) + ":\n" + values_of(fields, model, *thread, ev);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every listed thread-only field is a registered field") {
+    CHECK(thread_only_fields().size() == 33);
+}
+
+TEST_CASE("thread-only fields change only when the model's thread epoch moves, on the shared captures") {
+    const auto fields = thread_only_fields();
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        auto opened = capture::ScapReader::open(shared_capture(name));
+        REQUIRE(opened);
+        capture::ScapReader& reader = **opened;
+        state::Model model;
+        model.load_header(reader.header());
+        event::EventView ev, none;
+        none.type = state::codes::kProcInfoE;
+        uint64_t epoch = model.thread_epoch();
+        std::string before = all_threads(fields, model, none);
+        size_t events = 0, kept = 0;
+        for (;;) {
+            const capture::ReadStatus rs = reader.next(ev);
+            if (rs == capture::ReadStatus::End) break;
+            REQUIRE(rs != capture::ReadStatus::Failed);
+            if (rs == capture::ReadStatus::NewSection) {
+                model.load_header(reader.header());
+                CHECK(model.thread_epoch() != epoch);
+            } else {
+                model.on_event(ev);
+                ++events;
+            }
+            const std::string now = all_threads(fields, model, none);
+            if (model.thread_epoch() == epoch) {
+                ++kept;
+                CHECK_MESSAGE(now == before, name, ": event ", ev.num, " changed a thread without a new epoch");
+            }
+            // Not read from the event: the same with the event itself.
+            if (rs == capture::ReadStatus::Event) CHECK(all_threads(fields, model, ev) == now);
+            epoch = model.thread_epoch();
+            before = now;
+        }
+        CHECK(events > 100);
+        // Most events keep the epoch: what makes the memo worth having.
+        CHECK(kept * 2 > events);
+    }
+}
