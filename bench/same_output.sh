@@ -36,4 +36,5 @@ compare "--json -v procs (scope proc.name=curl)" --json -v procs "proc.name=curl
 compare "--json -v files --from/--to" --json -v files --from +2000 --to +6000
 compare "--print" --print
 compare "--print -p format, filter" --print -p "%evt.num %proc.name %evt.type %fd.name %evt.latency" "evt.failed=false"
+compare "--print, result filter" --print "evt.failed=true or evt.res=ENOENT or evt.rawres>3"
 exit $status

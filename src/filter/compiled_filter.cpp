@@ -11,6 +11,7 @@
 
 #include "filter/field_context.h"
 #include "filter/filter_parser.h"
+#include "filter/result_param.h"
 #include "filter/text_match.h"
 
 namespace tracetop::filter {
@@ -137,16 +138,24 @@ bool depends_on_type_only(std::string_view field) {
     return field == "evt.dir" || field == "evt.is_io" || field == "evt.is_io_read" || field == "evt.is_io_write";
 }
 
+// Fields read from the call's result (result_param.h): fixed for every type
+// that carries none, whatever the event.
+bool depends_on_result(std::string_view field) {
+    return field == "evt.failed" || field == "evt.res" || field == "evt.rawres";
+}
+
 // Checks on fields that depend on the event type only are decided once per
 // type code instead of once per event. evt.type shows a fixed name for every
 // type but the generic system calls, which get a table by system-call code.
 void decide_type_verdicts(CompiledNode& out) {
     const size_t n_types = event::event_table_size();
-    if (depends_on_type_only(out.field.def->name)) {
+    const bool by_result = depends_on_result(out.field.def->name);
+    if (depends_on_type_only(out.field.def->name) || by_result) {
         static const state::Model no_state;
         const state::EventContext no_context;
         out.type_verdicts.assign(n_types + 1, kTypeDynamic);
         for (size_t t = 0; t <= n_types; ++t) {
+            if (by_result && result_param(static_cast<event::EventType>(t)) != nullptr) continue;
             event::EventView ev;
             ev.type = static_cast<event::EventType>(t);
             const FieldContext ctx{ev, no_context, no_state, nullptr, nullptr, 0};
