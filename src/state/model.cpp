@@ -59,7 +59,7 @@ void Model::apply_deferred_removals() {
 
 const EventContext& Model::on_event(const event::EventView& ev, bool exit_described) {
     ctx_ = EventContext{};
-    ThreadInfo* thread = update(ev, exit_described, true);
+    ThreadInfo* thread = update(ev, exit_described, run_every_handler_);
     describe(ev, thread);
     return ctx_;
 }

@@ -138,14 +138,21 @@ public:
     // asks the system now and then. Call between events. Returns how many.
     size_t forget_threads(const std::function<bool(Tid)>& gone);
 
+    // Tests: on_event() also runs the fd handlers for state-neutral types
+    // (which must do nothing), so that apply()'s skipping them is checked
+    // against the handlers themselves. Off by default: a described neutral
+    // event needs only the lookups.
+    void run_every_handler(bool on) { run_every_handler_ = on; }
+
     // Size limits: beyond them no placeholder threads are made up.
     static constexpr size_t kMaxThreads = 131072;
 
 private:
     // Both halves of on_event(): update() changes the state and returns the
     // event's thread (null when sysdig has none); describe() fills ctx_.
-    // `full`: run every lookup and handler whatever the type (on_event), so
-    // that apply()'s skipping can be checked against it.
+    // `full`: run every lookup and handler whatever the type (on_event
+    // under run_every_handler), so that apply()'s skipping can be checked
+    // against it.
     ThreadInfo* update(const event::EventView& ev, bool keep_enter, bool full);
     void describe(const event::EventView& ev, ThreadInfo* thread);
     // The thread's per-call bookkeeping (sysdig's lastevent_*): pairing,
@@ -205,6 +212,7 @@ private:
     uint8_t bound_runtime_ = 0;
     uint64_t machine_memory_bytes_ = 0;
     uint64_t thread_epoch_ = 1;
+    bool run_every_handler_ = false;
     void threads_touched() { ++thread_epoch_; }
     std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
