@@ -4,7 +4,8 @@
 # same big capture must be equal, byte for byte. A faster pass that changes
 # one number is a broken pass.
 #   bench/same_output.sh BASELINE_TRACETOP [MIN_EVENTS]   (default 2000000;
-#       BUILD=dir picks this side's build directory; VIEWS="procs files" the views)
+#       BUILD=dir picks this side's build directory; VIEWS="procs files" the
+#       views, default every view --list-views names)
 # Prints one line per output (same / DIFFERENT) and exits 1 when any differs.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -16,7 +17,7 @@ need_built "$TT" "$base" "$BUILD/bench/make_big_capture"
 make_work
 big_capture "$events"
 say_capture_size
-views=${VIEWS:-"procs syscalls files threads connections errors"}
+views=${VIEWS:-$("$TT" --list-views 2>/dev/null | awk '{print $1}')}
 status=0
 compare() {  # NAME ARGS...: runs both binaries with ARGS on the capture
   local name=$1

@@ -112,6 +112,9 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             bc.per = *b;
         }
         bc.thread_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_thread(*bc.field.def);
+        bc.steady = bc.thread_only && (c.aggregation == Aggregation::Last || c.aggregation == Aggregation::Min ||
+                                       c.aggregation == Aggregation::Max || c.aggregation == Aggregation::Distinct);
+        if (!bc.steady) a->unsteady_columns_.push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
     }
     return a;
@@ -239,7 +242,18 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         last_memo_ = memo;
     }
     TableRow& row = rows_[row_index];
+    if (row.memo_complete && row.memo == memo) {
+        ++row.memo_hits;
+        if (label_.def && !label_thread_only_) {
+            values_.clear();
+            label_.def->extract(ctx, label_.arg, values_);
+            if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
+        }
+        for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, true);
+        return;
+    }
     const bool same_thread = row.memo == memo;
+    flush_memo_hits(row);
     row.memo = memo;
 
     if (label_.def && !(same_thread && label_thread_only_)) {
@@ -247,62 +261,81 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         label_.def->extract(ctx, label_.arg, values_);
         if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
     }
+    row.memo_complete = true;
     for (size_t i = 0; i < columns_.size(); ++i) {
-        const BoundColumn& col = columns_[i];
+        update_column(row, i, ctx, same_thread);
+        if (columns_[i].steady && row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
+    }
+}
+
+// The count of the events a steady column skipped, now that its memo is
+// about to be taken again.
+void Aggregator::flush_memo_hits(TableRow& row) {
+    if (row.memo_hits == 0) return;
+    for (size_t i = 0; i < columns_.size(); ++i) {
         Accumulator& acc = row.acc[i];
-        const Aggregation aggregation = view_.columns[i].aggregation;
-        if (col.thread_only && same_thread) {
-            // What the slow path below would do again with the same value.
-            switch (acc.memo) {
-                case Accumulator::Memo::None: break;
-                case Accumulator::Memo::Absent: continue;
-                case Accumulator::Memo::Text: ++acc.n; continue;
-                case Accumulator::Memo::Number: add_number(acc, aggregation, acc.memo_value); continue;
-            }
+        if (columns_[i].steady && (acc.memo == Accumulator::Memo::Text || acc.memo == Accumulator::Memo::Number)) {
+            acc.n += row.memo_hits;
         }
-        if (col.when && !col.when->matches(ctx)) continue;
-        if (!col.field.def) {
-            acc.sum += 1;
-            ++acc.n;
-            continue;
+    }
+    row.memo_hits = 0;
+}
+
+void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread) {
+    const BoundColumn& col = columns_[i];
+    Accumulator& acc = row.acc[i];
+    const Aggregation aggregation = view_.columns[i].aggregation;
+    if (col.thread_only && same_thread) {
+        // What the slow path below would do again with the same value.
+        switch (acc.memo) {
+            case Accumulator::Memo::None: break;
+            case Accumulator::Memo::Absent: return;
+            case Accumulator::Memo::Text: ++acc.n; return;
+            case Accumulator::Memo::Number: add_number(acc, aggregation, acc.memo_value); return;
         }
+    }
+    if (col.when && !col.when->matches(ctx)) return;
+    if (!col.field.def) {
+        acc.sum += 1;
+        ++acc.n;
+        return;
+    }
+    values_.clear();
+    col.field.def->extract(ctx, col.field.arg, values_);
+    if (values_.empty()) {
+        acc.memo = Accumulator::Memo::Absent;
+        return;
+    }
+    if (acc.is_text) {
+        render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
+        ++acc.n;
+        acc.memo = Accumulator::Memo::Text;
+        return;
+    }
+    double v = 0;
+    if (!numeric(values_[0], v)) {
+        // A text field in a numeric column: keep the text, count it.
+        render_buf_.clear();
+        filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
+        acc.text.assign(render_buf_.data(), render_buf_.size());
+        acc.is_text = aggregation == Aggregation::Last;
+        ++acc.n;
+        acc.memo = Accumulator::Memo::None;
+        return;
+    }
+    add_number(acc, aggregation, v);
+    acc.memo = Accumulator::Memo::Number;
+    acc.memo_value = v;
+    if (col.per.def) {
         values_.clear();
-        col.field.def->extract(ctx, col.field.arg, values_);
-        if (values_.empty()) {
-            acc.memo = Accumulator::Memo::Absent;
-            continue;
-        }
-        if (acc.is_text) {
-            render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
-            ++acc.n;
-            acc.memo = Accumulator::Memo::Text;
-            continue;
-        }
-        double v = 0;
-        if (!numeric(values_[0], v)) {
-            // A text field in a numeric column: keep the text, count it.
-            render_buf_.clear();
-            filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
-            acc.text.assign(render_buf_.data(), render_buf_.size());
-            acc.is_text = aggregation == Aggregation::Last;
-            ++acc.n;
-            acc.memo = Accumulator::Memo::None;
-            continue;
-        }
-        add_number(acc, aggregation, v);
-        acc.memo = Accumulator::Memo::Number;
-        acc.memo_value = v;
-        if (col.per.def) {
-            values_.clear();
-            col.per.def->extract(ctx, col.per.arg, values_);
-            double key = 0;
-            if (!values_.empty() && numeric(values_[0], key)) {
-                auto [it, fresh] = acc.per.try_emplace(key);
-                Accumulator::PerValue& pv = it->second;
-                pv.max = fresh ? v : std::max(pv.max, v);
-                pv.sum += v;
-                ++pv.n;
-            }
+        col.per.def->extract(ctx, col.per.arg, values_);
+        double key = 0;
+        if (!values_.empty() && numeric(values_[0], key)) {
+            auto [it, fresh] = acc.per.try_emplace(key);
+            Accumulator::PerValue& pv = it->second;
+            pv.max = fresh ? v : std::max(pv.max, v);
+            pv.sum += v;
+            ++pv.n;
         }
     }
 }

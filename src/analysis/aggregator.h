@@ -65,6 +65,9 @@ private:
         double sum = 0;
         double min = 0;
         double max = 0;
+        // Events counted. A memoised column whose aggregate one more equal
+        // value leaves as it is (last, min, max, distinct) keeps the count of
+        // events since its row's memo was taken in TableRow::memo_hits.
         uint64_t n = 0;
         bool is_text = false;
         std::string text;
@@ -99,12 +102,17 @@ private:
         std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
         ThreadMemo memo;  // of the row's last event
+        // Every steady column (below) has its memo: an event with this memo
+        // only counts in memo_hits and updates the other columns.
+        bool memo_complete = false;
+        uint64_t memo_hits = 0;
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
         std::optional<filter::CompiledFilter> when;
         filter::BoundField per;  // def null: none (ColumnDef::per)
         bool thread_only = false;  // no `when`, no `per`, a thread-only field: memoised per row
+        bool steady = false;       // thread-only, and an equal value changes nothing but the count
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -114,6 +122,8 @@ private:
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
     void on_table_event(const filter::FieldContext& ctx);
+    void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread);
+    void flush_memo_hits(TableRow& row);
     static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
@@ -161,6 +171,7 @@ private:
     bool keys_thread_only_ = false;
     bool label_thread_only_ = false;
     ThreadMemo last_memo_;
+    std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
 
     // Reused per event.
     std::string key_buf_;
