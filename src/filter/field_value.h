@@ -56,8 +56,19 @@ class FieldValues {
 public:
     FieldValues() {}  // slots past size() stay unwritten: one is made per check, per event
     void clear() { n_ = 0; }
+    // Member by member: the value an extractor makes inline is then written
+    // straight into its slot. A whole-object copy goes through a temporary
+    // on the stack, and reading it back in 16-byte pieces over the 8-byte
+    // stores that filled it stalls the CPU (store forwarding) on every push.
     void push(const FieldValue& v) {
-        if (n_ < kMaxFieldValues) std::construct_at(&slots_[n_++].value, v);
+        if (n_ >= kMaxFieldValues) return;
+        FieldValue* d = std::construct_at(&slots_[n_++].value);
+        d->kind = v.kind;
+        d->i = v.i;
+        d->u = v.u;
+        d->d = v.d;
+        d->s = v.s;
+        d->ip = v.ip;
     }
     size_t size() const { return n_; }
     bool empty() const { return n_ == 0; }
