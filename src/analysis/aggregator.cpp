@@ -7,6 +7,8 @@
 #include "analysis/field_binding.h"
 #include "analysis/row_sort.h"
 #include "analysis/value_format.h"
+#include "event/arg_format.h"
+#include "event/event_table.h"
 #include "filter/output_format.h"
 #include "filter/thread_fields.h"
 
@@ -88,6 +90,10 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
     a->keys_thread_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
         return filter::reads_only_thread(*k.def);
     });
+    a->keys_type_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
+        return filter::reads_only_type(*k.def);
+    });
+    if (a->keys_type_only_) a->type_rows_.assign(event::event_table_size(), UINT32_MAX);
     if (!view.label.empty()) {
         auto b = bind_field(view.label);
         if (!b) return b.error();
@@ -114,6 +120,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         bc.thread_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_thread(*bc.field.def);
         bc.steady = bc.thread_only && (c.aggregation == Aggregation::Last || c.aggregation == Aggregation::Min ||
                                        c.aggregation == Aggregation::Max || c.aggregation == Aggregation::Distinct);
+        bc.type_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_type(*bc.field.def);
         if (!bc.steady) a->unsteady_columns_.push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
     }
@@ -125,6 +132,7 @@ void Aggregator::reset() {
     rows_.clear();
     last_row_ = UINT32_MAX;
     last_memo_ = ThreadMemo{};
+    std::fill(type_rows_.begin(), type_rows_.end(), UINT32_MAX);
     list_rows_.clear();
     kept_.clear();
     kept_bytes_ = 0;
@@ -217,8 +225,15 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // last event of the same thread while the model's thread epoch holds.
     const ThreadMemo memo{&ctx.model, ctx.model.thread_epoch(), ctx.state.thread, ctx.state.main_thread,
                           ctx.state.thread_known};
+    // Type-only fields of generic events read the system call they carry.
+    const event::EventType type = ctx.ev.type;
+    const bool fixed_type = !event::has_dynamic_type_name(type);
+    const uint32_t memo_type = fixed_type ? uint32_t{type} + 1 : 0;
+    const bool by_type = keys_type_only_ && fixed_type && type < type_rows_.size();
     uint32_t row_index = last_row_;
-    if (!keys_thread_only_ || row_index == UINT32_MAX || !(memo == last_memo_)) {
+    if (by_type && type_rows_[type] != UINT32_MAX) {
+        row_index = type_rows_[type];
+    } else if (!keys_thread_only_ || row_index == UINT32_MAX || !(memo == last_memo_)) {
         key_buf_.clear();
         bool any_key = false;
         for (const filter::BoundField& k : keys_) {
@@ -240,6 +255,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             last_row_ = row_index;
         }
         last_memo_ = memo;
+        if (by_type) type_rows_[type] = row_index;
     }
     TableRow& row = rows_[row_index];
     if (row.memo_complete && row.memo == memo) {
@@ -249,10 +265,14 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             label_.def->extract(ctx, label_.arg, values_);
             if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
         }
-        for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, true);
+        const bool same_type = memo_type != 0 && row.memo_type == memo_type;
+        row.memo_type = memo_type;
+        for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, true, same_type);
         return;
     }
     const bool same_thread = row.memo == memo;
+    const bool same_type = memo_type != 0 && row.memo_type == memo_type;
+    row.memo_type = memo_type;
     flush_memo_hits(row);
     row.memo = memo;
 
@@ -263,7 +283,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     }
     row.memo_complete = true;
     for (size_t i = 0; i < columns_.size(); ++i) {
-        update_column(row, i, ctx, same_thread);
+        update_column(row, i, ctx, same_thread, same_type);
         if (columns_[i].steady && row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
     }
 }
@@ -281,11 +301,12 @@ void Aggregator::flush_memo_hits(TableRow& row) {
     row.memo_hits = 0;
 }
 
-void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread) {
+void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
+                               bool same_type) {
     const BoundColumn& col = columns_[i];
     Accumulator& acc = row.acc[i];
     const Aggregation aggregation = view_.columns[i].aggregation;
-    if (col.thread_only && same_thread) {
+    if ((col.thread_only && same_thread) || (col.type_only && same_type)) {
         // What the slow path below would do again with the same value.
         switch (acc.memo) {
             case Accumulator::Memo::None: break;

@@ -106,6 +106,9 @@ private:
         // only counts in memo_hits and updates the other columns.
         bool memo_complete = false;
         uint64_t memo_hits = 0;
+        // Type-only columns: the type code of the row's last event, plus one
+        // (0: none, or a generic system-call event, whose name varies).
+        uint32_t memo_type = 0;
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
@@ -113,6 +116,7 @@ private:
         filter::BoundField per;  // def null: none (ColumnDef::per)
         bool thread_only = false;  // no `when`, no `per`, a thread-only field: memoised per row
         bool steady = false;       // thread-only, and an equal value changes nothing but the count
+        bool type_only = false;    // no `when`, no `per`, a type-only field: memoised per row by type
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -122,7 +126,7 @@ private:
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
     void on_table_event(const filter::FieldContext& ctx);
-    void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread);
+    void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread, bool same_type);
     void flush_memo_hits(TableRow& row);
     static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);
@@ -172,6 +176,10 @@ private:
     bool label_thread_only_ = false;
     ThreadMemo last_memo_;
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
+    // Every key is type-only: the row of each type code (but the generic
+    // events'), once an event of it found one; UINT32_MAX for none yet.
+    bool keys_type_only_ = false;
+    std::vector<uint32_t> type_rows_;
 
     // Reused per event.
     std::string key_buf_;

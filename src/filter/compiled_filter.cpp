@@ -12,6 +12,7 @@
 #include "filter/field_context.h"
 #include "filter/filter_parser.h"
 #include "filter/result_param.h"
+#include "filter/thread_fields.h"
 #include "filter/text_match.h"
 
 namespace tracetop::filter {
@@ -133,11 +134,6 @@ Result<Constant> parse_constant(const CompiledNode& node, const std::string& tex
 constexpr size_t kMaxRegexLength = 256;
 bool values_match(const CompiledNode& n, const FieldValues& values);
 
-// Fields whose value is a function of the event type alone (its table entry).
-bool depends_on_type_only(std::string_view field) {
-    return field == "evt.dir" || field == "evt.is_io" || field == "evt.is_io_read" || field == "evt.is_io_write";
-}
-
 // Fields read from the call's result (result_param.h): fixed for every type
 // that carries none, whatever the event.
 bool depends_on_result(std::string_view field) {
@@ -150,7 +146,9 @@ bool depends_on_result(std::string_view field) {
 void decide_type_verdicts(CompiledNode& out) {
     const size_t n_types = event::event_table_size();
     const bool by_result = depends_on_result(out.field.def->name);
-    if (depends_on_type_only(out.field.def->name) || by_result) {
+    // evt.type has a table of its own below (generic events show their call).
+    const bool by_type = reads_only_type(*out.field.def) && out.field.def->name != "evt.type";
+    if (by_type || by_result) {
         static const state::Model no_state;
         const state::EventContext no_context;
         out.type_verdicts.assign(n_types + 1, kTypeDynamic);

@@ -22,7 +22,15 @@ constexpr std::array<std::string_view, 33> kThreadOnly = {
     "container.label", "k8s.pod.name",    "k8s.ns.name",
 };
 
+constexpr std::array<std::string_view, 5> kTypeOnly = {
+    "evt.type", "evt.dir", "evt.is_io", "evt.is_io_read", "evt.is_io_write",
+};
+
 }  // namespace
+
+bool reads_only_type(const FieldDef& def) {
+    return std::find(kTypeOnly.begin(), kTypeOnly.end(), def.name) != kTypeOnly.end();
+}
 
 bool reads_only_thread(const FieldDef& def) {
     return std::find(kThreadOnly.begin(), kThreadOnly.end(), def.name) != kThreadOnly.end();

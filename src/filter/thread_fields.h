@@ -12,4 +12,9 @@ namespace tracetop::filter {
 
 bool reads_only_thread(const FieldDef& def);
 
+// Fields whose value is a function of the event's type code alone (its
+// table entry), for every type but the generic system-call events, whose
+// evt.type is the call they carry (event::has_dynamic_type_name).
+bool reads_only_type(const FieldDef& def);
+
 }  // namespace tracetop::filter

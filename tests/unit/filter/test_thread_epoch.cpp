@@ -14,6 +14,7 @@
 #include "filter/field_context.h"
 #include "filter/output_format.h"
 #include "filter/thread_fields.h"
+#include "event/arg_format.h"
 #include "state/event_codes.h"
 
 using namespace tracetop;
@@ -109,5 +110,55 @@ TEST_CASE("thread-only fields change only when the model's thread epoch moves, o
         CHECK(events > 100);
         // Most events keep the epoch: what makes the memo worth having.
         CHECK(kept * 2 > events);
+    }
+}
+
+// The same promise for type-only fields: on every event of the shared
+// captures whose type has a fixed name, they read as for a bare event of
+// that type, without parameters or state.
+TEST_CASE("type-only fields read the event's type code alone, on the shared captures") {
+    std::vector<const filter::FieldDef*> fields;
+    for (const filter::FieldDef& def : filter::all_fields()) {
+        if (filter::reads_only_type(def)) fields.push_back(&def);
+    }
+    REQUIRE(fields.size() == 5);
+    static const state::Model no_state;
+    const state::EventContext no_context;
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        auto opened = capture::ScapReader::open(shared_capture(name));
+        REQUIRE(opened);
+        capture::ScapReader& reader = **opened;
+        state::Model model;
+        model.load_header(reader.header());
+        event::EventView ev;
+        size_t checked = 0;
+        fmt::memory_buffer scratch;
+        for (;;) {
+            const capture::ReadStatus rs = reader.next(ev);
+            if (rs == capture::ReadStatus::End) break;
+            REQUIRE(rs != capture::ReadStatus::Failed);
+            if (rs == capture::ReadStatus::NewSection) {
+                model.load_header(reader.header());
+                continue;
+            }
+            const state::EventContext& ctx = model.on_event(ev);
+            if (event::has_dynamic_type_name(ev.type)) continue;
+            event::EventView bare;
+            bare.type = ev.type;
+            const filter::FieldContext real{ev, ctx, model, nullptr, &scratch, 0};
+            const filter::FieldContext plain{bare, no_context, no_state, nullptr, &scratch, 0};
+            for (const filter::FieldDef* def : fields) {
+                filter::FieldValues a, b;
+                def->extract(real, filter::BoundArg{}, a);
+                def->extract(plain, filter::BoundArg{}, b);
+                REQUIRE(a.size() == b.size());
+                for (size_t i = 0; i < a.size(); ++i) {
+                    CHECK_MESSAGE((a[i].kind == b[i].kind && a[i].s == b[i].s && a[i].u == b[i].u), name, ": ",
+                                  def->name, " of event ", ev.num);
+                }
+            }
+            ++checked;
+        }
+        CHECK(checked > 100);
     }
 }
