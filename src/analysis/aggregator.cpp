@@ -50,6 +50,13 @@ void append_key_part(const filter::FieldValues& values, std::string& key) {
     }
 }
 
+// CompiledFilter::matches, with the verdict by type (where most events of
+// a column's `when` are decided) read inline, without the call.
+bool passes(const filter::CompiledFilter& f, const filter::FieldContext& ctx) {
+    const int8_t v = f.type_verdict(ctx.ev.type);
+    return v == filter::kTypeDynamic ? f.matches(ctx) : v != 0;
+}
+
 std::string scope_text(const ViewDef& view, const std::string& scope) {
     if (view.filter.empty()) return scope;
     if (scope.empty()) return view.filter;
@@ -143,7 +150,7 @@ size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? lis
 
 void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
     if (internal && !view_.internal_events) return;
-    if (scope_ && !scope_->matches(ctx)) return;
+    if (scope_ && !passes(*scope_, ctx)) return;
     if (view_.kind == ViewKind::List) {
         on_list_event(ctx);
     } else {
@@ -315,7 +322,7 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
             case Accumulator::Memo::Number: add_number(acc, aggregation, acc.memo_value); return;
         }
     }
-    if (col.when && !col.when->matches(ctx)) return;
+    if (col.when && !passes(*col.when, ctx)) return;
     if (!col.field.def) {
         acc.sum += 1;
         ++acc.n;
