@@ -138,7 +138,7 @@ void Aggregator::reset() {
     index_.clear();
     rows_.clear();
     last_row_ = UINT32_MAX;
-    last_memo_ = ThreadMemo{};
+    memo_rows_.fill(MemoRow{});
     std::fill(type_rows_.begin(), type_rows_.end(), UINT32_MAX);
     list_rows_.clear();
     kept_.clear();
@@ -238,9 +238,14 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     const uint32_t memo_type = fixed_type ? uint32_t{type} + 1 : 0;
     const bool by_type = keys_type_only_ && fixed_type && type < type_rows_.size();
     uint32_t row_index = last_row_;
+    MemoRow* memo_row = keys_thread_only_ ? &memo_rows_[(reinterpret_cast<uintptr_t>(memo.thread) /
+                                                          alignof(state::ThreadInfo)) % kMemoRows]
+                                          : nullptr;
     if (by_type && type_rows_[type] != UINT32_MAX) {
         row_index = type_rows_[type];
-    } else if (!keys_thread_only_ || row_index == UINT32_MAX || !(memo == last_memo_)) {
+    } else if (memo_row != nullptr && memo_row->row != UINT32_MAX && memo_row->memo == memo) {
+        row_index = memo_row->row;
+    } else {
         key_buf_.clear();
         bool any_key = false;
         for (const filter::BoundField& k : keys_) {
@@ -261,8 +266,8 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             last_key_ = key_buf_;
             last_row_ = row_index;
         }
-        last_memo_ = memo;
         if (by_type) type_rows_[type] = row_index;
+        if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
     }
     TableRow& row = rows_[row_index];
     if (row.memo_complete && row.memo == memo) {

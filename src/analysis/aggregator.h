@@ -8,6 +8,7 @@
 //   agg->fill(snapshot, seconds);   // rows sorted by the view's default sort
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -170,11 +171,17 @@ private:
     size_t kept_bytes_ = 0;
     uint64_t list_dropped_ = 0;
 
-    // Every key is thread-only: an event with the memo of the last one
-    // belongs to its row (last_row_).
+    // Every key is thread-only: an event with the memo of an earlier one
+    // belongs to its row. The rows of a few recent threads (direct mapped by
+    // thread), for captures that interleave the calls of several threads.
     bool keys_thread_only_ = false;
     bool label_thread_only_ = false;
-    ThreadMemo last_memo_;
+    struct MemoRow {
+        ThreadMemo memo;
+        uint32_t row = UINT32_MAX;
+    };
+    static constexpr size_t kMemoRows = 64;
+    std::array<MemoRow, kMemoRows> memo_rows_{};
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
     // Every key is type-only: the row of each type code (but the generic
     // events'), once an event of it found one; UINT32_MAX for none yet.
