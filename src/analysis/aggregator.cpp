@@ -131,6 +131,15 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         if (!bc.steady) a->unsteady_columns_.push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
     }
+    a->unsteady_by_type_.resize(event::event_table_size());
+    for (size_t t = 0; t < a->unsteady_by_type_.size(); ++t) {
+        for (const uint32_t i : a->unsteady_columns_) {
+            const auto& when = a->columns_[i].when;
+            if (!when || when->type_verdict(static_cast<event::EventType>(t)) != 0) {
+                a->unsteady_by_type_[t].push_back(i);
+            }
+        }
+    }
     return a;
 }
 
@@ -279,7 +288,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         }
         const bool same_type = memo_type != 0 && row.memo_type == memo_type;
         row.memo_type = memo_type;
-        for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, true, same_type);
+        const std::vector<uint32_t>& unsteady =
+            type < unsteady_by_type_.size() ? unsteady_by_type_[type] : unsteady_columns_;
+        for (const uint32_t i : unsteady) update_column(row, i, ctx, true, same_type);
         return;
     }
     const bool same_thread = row.memo == memo;

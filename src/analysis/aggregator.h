@@ -183,6 +183,9 @@ private:
     static constexpr size_t kMemoRows = 64;
     std::array<MemoRow, kMemoRows> memo_rows_{};
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
+    // The same for each type code: without the columns whose `when` refuses
+    // every event of the type.
+    std::vector<std::vector<uint32_t>> unsteady_by_type_;
     // Every key is type-only: the row of each type code (but the generic
     // events'), once an event of it found one; UINT32_MAX for none yet.
     bool keys_type_only_ = false;
