@@ -239,7 +239,12 @@ void Aggregator::add_number(Accumulator& acc, Aggregation aggregation, double v)
 void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // Thread-only fields (keys, label, columns) give what they gave for the
     // last event of the same thread while the model's thread epoch holds.
-    const ThreadMemo memo{&ctx.model, ctx.model.thread_epoch(), ctx.state.thread, ctx.state.main_thread,
+    const ThreadMemo memo{&ctx.model,
+                          ctx.model.thread_epoch(),
+                          ctx.state.thread,
+                          ctx.state.main_thread,
+                          ctx.state.thread != nullptr ? ctx.state.thread->memory_version : 0,
+                          ctx.state.main_thread != nullptr ? ctx.state.main_thread->memory_version : 0,
                           ctx.state.thread_known};
     // Type-only fields of generic events read the system call they carry.
     const event::EventType type = ctx.ev.type;

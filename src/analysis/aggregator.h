@@ -93,6 +93,8 @@ private:
         uint64_t epoch = 0;  // 0: none
         const void* thread = nullptr;
         const void* main_thread = nullptr;
+        uint32_t thread_memory = 0;  // their ThreadInfo::memory_version
+        uint32_t main_memory = 0;
         bool known = false;
         bool operator==(const ThreadMemo&) const = default;
     };

@@ -74,8 +74,10 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     const EventEffect effect = traits.effect;
     const Tid tid = static_cast<Tid>(ev.tid);
     // Procinfo events change only the thread's tick count (read through
-    // the event's context, never memoised); fd events only fd tables.
-    if (effect != EventEffect::None && effect != EventEffect::ProcInfo && effect != EventEffect::FdOrSocket) {
+    // the event's context, never memoised); fd events only fd tables; memory
+    // exits and context switches one thread's memory (its memory_version).
+    if (effect != EventEffect::None && effect != EventEffect::ProcInfo && effect != EventEffect::FdOrSocket &&
+        effect != EventEffect::MemoryExit && effect != EventEffect::Switch) {
         threads_touched();
     }
 

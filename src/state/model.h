@@ -122,10 +122,12 @@ public:
 
     // Changes whenever what a thread-only field (proc.*, user.*, thread.vm*,
     // container.*: thread_fields.h) reads may have changed: any thread's
-    // identity, process, memory or container, the thread, user or container
-    // tables. State-neutral, procinfo and fd events leave it as it is, so a
-    // reader may keep what it extracted for a thread while the epoch stays
-    // (the aggregator does, per row). Never 0.
+    // identity, process or container, the thread, user or container tables;
+    // a change of one thread's memory moves its ThreadInfo::memory_version
+    // instead. State-neutral, procinfo and fd events leave both as they are,
+    // so a reader may keep what it extracted for a thread while the epoch and
+    // the memory versions of the thread and its main thread stay (the
+    // aggregator does, per row). Never 0.
     uint64_t thread_epoch() const { return thread_epoch_; }
 
     // The fd entry `fd` of thread `tid` right now (what --print shows after

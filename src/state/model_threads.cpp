@@ -132,8 +132,10 @@ void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
     if (ev.nparams() < 6) return;
     thread.pfmajor = uint_param(ev, 1);
     thread.pfminor = uint_param(ev, 2);
+    ++thread.memory_version;
     if (ThreadInfo* main = threads_.find(thread.pid); main != nullptr || thread.is_main_thread()) {
         ThreadInfo& m = main != nullptr ? *main : thread;
+        ++m.memory_version;
         m.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 3));
         m.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 4));
         m.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 5));
@@ -144,6 +146,7 @@ void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
 // brk layout reports nothing).
 void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
     if (ev.nparams() < 4) return;
+    ++thread.memory_version;
     thread.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 1));
     thread.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 2));
     thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
