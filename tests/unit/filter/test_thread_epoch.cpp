@@ -80,6 +80,29 @@ std::map<state::Tid, ThreadState> all_threads(const std::vector<const filter::Fi
     return out;
 }
 
+// Replays a shared capture through `model`: `start()` once its header is
+// loaded, then `each(status, event)` after every event and every new section.
+template <class Start, class Each>
+void replay(const char* name, state::Model& model, Start start, Each each) {
+    auto opened = capture::ScapReader::open(shared_capture(name));
+    REQUIRE(opened);
+    capture::ScapReader& reader = **opened;
+    model.load_header(reader.header());
+    start();
+    event::EventView ev;
+    for (;;) {
+        const capture::ReadStatus rs = reader.next(ev);
+        if (rs == capture::ReadStatus::End) break;
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::NewSection) {
+            model.load_header(reader.header());
+        } else {
+            model.on_event(ev);
+        }
+        each(rs, ev);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("every listed thread-only field is a registered field") {
@@ -88,26 +111,21 @@ TEST_CASE("every listed thread-only field is a registered field") {
 
 TEST_CASE("thread-only fields change only when the thread's memo moves, on the shared captures") {
     const auto fields = thread_only_fields();
+    event::EventView none;
+    none.type = state::codes::kProcInfoE;
     for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        auto opened = capture::ScapReader::open(shared_capture(name));
-        REQUIRE(opened);
-        capture::ScapReader& reader = **opened;
         state::Model model;
-        model.load_header(reader.header());
-        event::EventView ev, none;
-        none.type = state::codes::kProcInfoE;
-        uint64_t epoch = model.thread_epoch();
-        auto before = all_threads(fields, model, none);
+        uint64_t epoch = 0;
+        std::map<state::Tid, ThreadState> before;
         size_t events = 0, kept = 0, memo_kept = 0, compared = 0;
-        for (;;) {
-            const capture::ReadStatus rs = reader.next(ev);
-            if (rs == capture::ReadStatus::End) break;
-            REQUIRE(rs != capture::ReadStatus::Failed);
+        const auto start = [&] {
+            epoch = model.thread_epoch();
+            before = all_threads(fields, model, none);
+        };
+        replay(name, model, start, [&](capture::ReadStatus rs, const event::EventView& ev) {
             if (rs == capture::ReadStatus::NewSection) {
-                model.load_header(reader.header());
                 CHECK(model.thread_epoch() != epoch);
             } else {
-                model.on_event(ev);
                 ++events;
             }
             const auto now = all_threads(fields, model, none);
@@ -131,7 +149,7 @@ TEST_CASE("thread-only fields change only when the thread's memo moves, on the s
             }
             epoch = model.thread_epoch();
             before = now;
-        }
+        });
         CHECK(events > 100);
         CHECK(memo_kept > compared);
         // Most events keep the epoch: what makes the memo worth having.
@@ -150,25 +168,19 @@ TEST_CASE("type-only fields read the event's type code alone, on the shared capt
     REQUIRE(fields.size() == 5);
     static const state::Model no_state;
     const state::EventContext no_context;
+    const state::ThreadInfo no_thread;
     for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        auto opened = capture::ScapReader::open(shared_capture(name));
-        REQUIRE(opened);
-        capture::ScapReader& reader = **opened;
         state::Model model;
-        model.load_header(reader.header());
-        event::EventView ev;
         size_t checked = 0;
         fmt::memory_buffer scratch;
-        for (;;) {
-            const capture::ReadStatus rs = reader.next(ev);
-            if (rs == capture::ReadStatus::End) break;
-            REQUIRE(rs != capture::ReadStatus::Failed);
-            if (rs == capture::ReadStatus::NewSection) {
-                model.load_header(reader.header());
-                continue;
-            }
-            const state::EventContext& ctx = model.on_event(ev);
-            if (event::has_dynamic_type_name(ev.type)) continue;
+        replay(name, model, [] {}, [&](capture::ReadStatus rs, const event::EventView& ev) {
+            if (rs != capture::ReadStatus::Event || event::has_dynamic_type_name(ev.type)) return;
+            // The event with its thread, against a bare event of its type.
+            state::EventContext ctx;
+            ctx.thread = model.thread(static_cast<state::Tid>(ev.tid));
+            ctx.thread_known = ctx.thread != nullptr;
+            if (ctx.thread == nullptr) ctx.thread = &no_thread;
+            ctx.main_thread = ctx.thread;
             event::EventView bare;
             bare.type = ev.type;
             const filter::FieldContext real{ev, ctx, model, nullptr, &scratch, 0};
@@ -184,7 +196,7 @@ TEST_CASE("type-only fields read the event's type code alone, on the shared capt
                 }
             }
             ++checked;
-        }
+        });
         CHECK(checked > 100);
     }
 }
