@@ -285,9 +285,12 @@ void Explorer::on_request(Request r) {
                 mvaddstr(LINES - 1, 0, fit(fmt::format("Running chisel {}{}...", r.text, live ? " for 3 s" : ""),
                                            static_cast<size_t>(COLS)).c_str());
                 refresh();
+                // lua14: with the arguments the menu asked for.
+                const auto& args = chisels_.chosen_args();
                 const std::string out =
-                    engine::run_chisel_child(r.text, live ? "" : snap->source.name, snap->scope, 3.0);
-                pager_.open(fmt::format("Chisel {} on {}", r.text, snap->scope.empty() ? "everything" : snap->scope),
+                    engine::run_chisel_child(r.text, args, live ? "" : snap->source.name, snap->scope, 3.0);
+                pager_.open(fmt::format("Chisel {}{} on {}", r.text, args ? " " + *args : "",
+                                        snap->scope.empty() ? "everything" : snap->scope),
                             split_lines(out));
                 mode_ = Mode::Details;
             }

@@ -46,6 +46,15 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
     if (src.live) {
         // issue 17 (remote): live on which host, when not this one.
         field("Source: ", src.name.empty() || src.name == "live" ? std::string("live") : "live " + clip(src.name, 40));
+        // issue 15 live history (rewind): a past range of the history is shown, not now.
+        if (src.range_from != 0 || src.range_to != UINT64_MAX) {
+            field("  Range: ", fmt::format("{} - {}", clock_text(src.range_from).substr(11),
+                                           src.range_to == UINT64_MAX ? std::string("now")
+                                                                      : clock_text(src.range_to).substr(11)));
+            attrset(attr(Role::Paused));
+            addstr("  paused at past range - L returns to live");
+            attrset(attr(Role::Normal));
+        }
     } else {
         // The file's own name; the folder rarely matters and eats the line.
         const size_t slash = src.name.rfind('/');

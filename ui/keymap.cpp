@@ -33,8 +33,9 @@ constexpr std::string_view kActionNames[] = {
     "range_earlier", "range_later", "range_narrow", "range_widen", "range_whole",
     // issue 16 (uiact)
     "row_actions", "sort_memory", "sort_cpu", "sort_time", "jump_pid", "pick_user", "hide_user_threads",
-    "hide_kernel_threads"};
-static_assert(std::size(kActionNames) == static_cast<size_t>(A::HideKernelThreads) + 1);
+    "hide_kernel_threads",
+    "live_now"};  // issue 15 live history (rewind)
+static_assert(std::size(kActionNames) == static_cast<size_t>(A::LiveNow) + 1);
 constexpr std::string_view kScopeNames[] = {"table", "echo", "spectro", "pager", "menu", "prompt", "lists", "anywhere"};
 static_assert(std::size(kScopeNames) == kScopes);
 

@@ -40,6 +40,8 @@ enum class Action {
     RangeEarlier, RangeLater, RangeNarrow, RangeWiden, RangeWhole,
     // issue 16 (uiact): actions on rows and htop's keys.
     RowActions, SortMemory, SortCpu, SortTime, JumpPid, PickUser, HideUserThreads, HideKernelThreads,
+    // issue 15 live history (rewind): from a past range back to now.
+    LiveNow,
 };
 
 // Where a binding holds. A key is looked up in the scope of what is on top

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     if (!outcome.options) return outcome.exit_status;
     Options& options = *outcome.options;
     if (options.list_views) return run_list_views(options);
-    if (!options.chisel.empty()) {  // chisels (D)
+    if (!options.chisels.empty()) {  // chisels (D)
         install_stop_signals();
         return run_chisel(options);
     }

@@ -253,6 +253,9 @@ Reply TablePanel::handle(const Input& in) {
                 if (auto r = range_after_key(a, snap_->source)) send_range(*r);
             }
             break;
+        case Action::LiveNow:  // issue 15 live history (rewind)
+            if (snap_ && snap_->source.live) send_range(engine::TimeRange{});
+            break;
         default: return Reply::ignored();
     }
     return {};

@@ -5,6 +5,7 @@
 #include <curses.h>
 
 #include "colours.h"
+#include "column_widths.h"
 #include "terminal.h"
 #include "text_fit.h"
 #include "text_width.h"
@@ -25,6 +26,45 @@ std::string_view drop_cells(std::string_view text, size_t cells) {
 
 }  // namespace
 
+std::vector<int> TableWidget::fixed_widths(int room, int width, const std::vector<analysis::ColumnInfo>& columns,
+                                           const std::vector<const analysis::Row*>& rows, size_t sort_column,
+                                           const ColumnWindow& window, const std::vector<std::string>* prefixes,
+                                           size_t prefix_column) const {
+    // Only unscrolled, with the rest-of-line column last and no other.
+    if (window.first > 0 || window.skip > 0 || shown_ == 0) return {};
+    std::vector<size_t> order;
+    for (const size_t i : window.order) {
+        if (i < columns.size()) order.push_back(i);
+    }
+    if (order.empty() || columns[order.back()].width != 0) return {};
+    // The view's widths leave the last column its share: nothing to measure.
+    int declared = 0;
+    for (size_t k = 0; k + 1 < order.size(); ++k) declared += static_cast<int>(columns[order[k]].width) + 1;
+    if (room - declared >= std::min(rest_share(width), room)) return {};
+    std::vector<FixedColumn> fixed;
+    for (size_t k = 0; k + 1 < order.size(); ++k) {
+        const analysis::ColumnInfo& c = columns[order[k]];
+        if (c.width == 0) return {};
+        FixedColumn f;
+        f.width = static_cast<int>(c.width);
+        f.title = static_cast<int>(display_width(c.title));
+        f.keep_title = order[k] == sort_column;
+        for (size_t r = scroll_; r < scroll_ + shown_; ++r) {
+            if (order[k] >= rows[r]->cells.size() || !rows[r]->cells[order[k]].present) continue;
+            size_t cells = display_width(rows[r]->cells[order[k]].text);
+            if (prefixes && order[k] == prefix_column && r < prefixes->size()) cells += display_width((*prefixes)[r]);
+            f.content = std::max(f.content, static_cast<int>(cells));
+        }
+        fixed.push_back(f);
+    }
+    std::vector<int> widths = allot_widths(fixed, room, width);
+    // The columns of window.order that are not in the snapshot are skipped by the caller.
+    std::vector<int> out;
+    size_t next = 0;
+    for (const size_t i : window.order) out.push_back(i < columns.size() && next < widths.size() ? widths[next++] : 0);
+    return out;
+}
+
 void TableWidget::draw(int y, int height, int width, const std::vector<analysis::ColumnInfo>& columns,
                        const std::vector<const analysis::Row*>& rows, size_t selected, size_t& scroll,
                        size_t sort_column, bool descending, const ColumnWindow& window,
@@ -39,11 +79,14 @@ void TableWidget::draw(int y, int height, int width, const std::vector<analysis:
     spans_.clear();
     more_right_ = false;
     // Scrolled: the first cell holds the mark that columns are out of sight.
-    int x = window.first > 0 || window.skip > 0 ? 1 : 0;
+    const bool scrolled = window.first > 0 || window.skip > 0;
+    int x = scrolled ? 1 : 0;
+    const std::vector<int> widths = fixed_widths(width - x, width, columns, rows, sort_column, window, prefixes,
+                                                 prefix_column);
     for (size_t k = window.first; k < window.order.size(); ++k) {
         const size_t i = window.order[k];
         if (i >= columns.size()) continue;
-        int fixed = static_cast<int>(columns[i].width);
+        int fixed = widths.empty() ? static_cast<int>(columns[i].width) : widths[k - window.first];
         // Scrolled to, a column shows its whole text (tuples, paths): the
         // widest on the page, the screen at most.
         if (k == window.first && (window.first > 0 || window.skip > 0) && fixed != 0) {

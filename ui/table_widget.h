@@ -44,6 +44,12 @@ public:
     bool more_right() const { return more_right_; }
 
 private:
+    // The fixed columns' widths (one per window.order entry) when the last
+    // column takes the rest of the line (column_widths.h); empty: the view's.
+    std::vector<int> fixed_widths(int room, int width, const std::vector<analysis::ColumnInfo>& columns,
+                                  const std::vector<const analysis::Row*>& rows, size_t sort_column,
+                                  const ColumnWindow& window, const std::vector<std::string>* prefixes,
+                                  size_t prefix_column) const;
     struct Span {
         size_t column;  // the snapshot's index
         int x;

@@ -31,7 +31,7 @@ engine::TimeRange selection(const analysis::SourceInfo& src) {
 
 StripGeometry strip_geometry(const analysis::SourceInfo& src, int screen_width) {
     StripGeometry g;
-    if (src.live || src.timeline.empty() || src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) {
+    if (src.timeline.empty() || src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) {
         return g;
     }
     const int w = std::min(kMaxWidth, screen_width * 2 / 5);
@@ -50,13 +50,15 @@ void draw_timeline_strip(const analysis::SourceInfo& src, const StripGeometry& g
                                                                     src.timeline_slot_ns, g.lo, g.hi, g.width);
     const uint64_t peak = std::max<uint64_t>(1, *std::max_element(cells.begin(), cells.end()));
     const engine::TimeRange sel = selection(src);
+    // Live and showing now (issue 15, rewind): nothing of the history is selected.
+    const bool now = src.live && src.range_from == 0 && src.range_to == UINT64_MAX;
     static const char* const kBlocks[] = {" ", "\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"};
     static const char kAscii[] = " .:-=+*#@";
     const double cell = static_cast<double>(g.hi - g.lo) / g.width;
     for (int i = 0; i < g.width; ++i) {
         // A column is in the selection if its middle is.
         const auto mid = g.lo + static_cast<uint64_t>((i + 0.5) * cell);
-        const bool selected = sel.contains(mid);
+        const bool selected = !now && sel.contains(mid);
         const size_t level = cells[i] == 0 ? 0 : 1 + (cells[i] * 7 + peak - 1) / peak;
         // Columns holding failed calls in the error colour, outside the selection.
         attrset(selected ? attr(Role::Selection) : errors[i] ? attr(Role::Error) : attr(Role::HeaderValue));
@@ -79,11 +81,15 @@ std::optional<engine::TimeRange> strip_cell_range(const StripGeometry& g, int x)
 }
 
 std::optional<engine::TimeRange> range_after_key(Action a, const analysis::SourceInfo& src) {
-    if (src.live || src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) return std::nullopt;
+    if (src.capture_first_ts == 0 || src.capture_last_ts <= src.capture_first_ts) return std::nullopt;
     const auto [lo, hi] = span_of(src);
     const engine::TimeRange sel = selection(src);
     // Never narrower than a thousandth of the capture: a range that holds nothing says little.
     const uint64_t min_width = std::max<uint64_t>(1, (hi - lo) / 1000);
+    // Live and showing now (issue 15, rewind): going earlier starts with the older half of the history.
+    if (src.live && a == Action::RangeEarlier && src.range_from == 0 && src.range_to == UINT64_MAX) {
+        return engine::TimeRange{lo, lo + (hi - lo) / 2};
+    }
     const auto half = static_cast<int64_t>((sel.to - sel.from) / 2);
     engine::TimeRange out;
     switch (a) {

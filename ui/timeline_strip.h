@@ -1,7 +1,8 @@
 // The timeline strip (issue 15): events per time slot across the whole
 // capture on the right of the header's third line, the selected range
-// marked; keys and the mouse move, narrow and widen the range. File mode
-// only, once the first pass has counted the capture.
+// marked; keys and the mouse move, narrow and widen the range. In file mode
+// once the first pass has counted the capture; live (issue 15, rewind) over
+// the history kept in memory, moving as time goes.
 #pragma once
 
 #include <optional>

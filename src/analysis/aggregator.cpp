@@ -144,11 +144,11 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
 }
 
 void Aggregator::reset() {
+    before_sample_end_.reset();
     index_.clear();
     rows_.clear();
     last_row_ = UINT32_MAX;
-    memo_rows_.fill(MemoRow{});
-    std::fill(type_rows_.begin(), type_rows_.end(), UINT32_MAX);
+    forget_row_caches();
     list_rows_.clear();
     kept_.clear();
     kept_bytes_ = 0;
@@ -157,8 +157,38 @@ void Aggregator::reset() {
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
 
+void Aggregator::begin_sample_end() {
+    end_sample_end();
+    if (view_.kind != ViewKind::Table) return;
+    before_sample_end_ = SetAside{index_, rows_};
+}
+
+void Aggregator::end_sample_end() {
+    if (!before_sample_end_) return;
+    index_ = std::move(before_sample_end_->index);
+    rows_ = std::move(before_sample_end_->rows);
+    before_sample_end_.reset();
+    last_row_ = UINT32_MAX;
+    forget_row_caches();  // their rows may be gone with the set-aside ones
+}
+
+void Aggregator::forget_row_caches() {
+    memo_rows_.fill(MemoRow{});
+    std::fill(type_rows_.begin(), type_rows_.end(), UINT32_MAX);
+}
+
+void Aggregator::on_sample_end_event(const filter::FieldContext& ctx) {
+    if (view_.kind != ViewKind::Table) return;
+    feed(ctx);
+}
+
 void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
+    if (before_sample_end_) [[unlikely]] end_sample_end();
     if (internal && !view_.internal_events) return;
+    feed(ctx);
+}
+
+void Aggregator::feed(const filter::FieldContext& ctx) {
     if (scope_ && !passes(*scope_, ctx)) return;
     if (view_.kind == ViewKind::List) {
         on_list_event(ctx);
@@ -195,7 +225,7 @@ Aggregator::TableRow& Aggregator::new_row(const filter::FieldContext& ctx) {
         const Aggregation agg = view_.columns[i].aggregation;
         row.acc[i].min = std::numeric_limits<double>::infinity();
         row.acc[i].max = -std::numeric_limits<double>::infinity();
-        row.acc[i].is_text = agg == Aggregation::Last && columns_[i].field.def != nullptr &&
+        row.acc[i].is_text = (agg == Aggregation::Last || agg == Aggregation::First) && columns_[i].field.def != nullptr &&
                              view_.columns[i].format == CellFormat::Text;
     }
     index_.emplace(key_buf_, static_cast<uint32_t>(rows_.size()));
@@ -222,7 +252,8 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
 // A number into a column's aggregate (its `per` table aside).
 void Aggregator::add_number(Accumulator& acc, Aggregation aggregation, double v) {
     switch (aggregation) {
-        case Aggregation::Last: acc.sum = v; break;
+        case Aggregation::Last:
+        case Aggregation::First: acc.sum = v; break;
         case Aggregation::Count: acc.sum += 1; break;
         case Aggregation::Distinct:
             // Bounded by the rows' threads: a thread table's worth at most.
@@ -334,6 +365,10 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
     const BoundColumn& col = columns_[i];
     Accumulator& acc = row.acc[i];
     const Aggregation aggregation = view_.columns[i].aggregation;
+    // First: only the row's first event with the column's field counts
+    // (never steady: a skipped event must not count).
+    const bool first = aggregation == Aggregation::First;
+    if (first && acc.claimed && col.field.def) return;
     if ((col.thread_only && same_thread) || (col.type_only && same_type)) {
         // What the slow path below would do again with the same value.
         switch (acc.memo) {
@@ -349,9 +384,12 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
         ++acc.n;
         return;
     }
+    acc.claimed = true;
     values_.clear();
     col.field.def->extract(ctx, col.field.arg, values_);
     if (values_.empty()) {
+        // csysdig's default for a text column is empty, and it stays.
+        if (first && acc.is_text) ++acc.n;
         acc.memo = Accumulator::Memo::Absent;
         return;
     }
@@ -367,7 +405,7 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
         render_buf_.clear();
         filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
         acc.text.assign(render_buf_.data(), render_buf_.size());
-        acc.is_text = aggregation == Aggregation::Last;
+        acc.is_text = aggregation == Aggregation::Last || first;
         ++acc.n;
         acc.memo = Accumulator::Memo::None;
         return;
@@ -447,6 +485,7 @@ void Aggregator::on_list_event(const filter::FieldContext& ctx) {
     kept.fallback_typechar = ctx.state.fallback_typechar;
     if (ctx.state.has_fallback_name) kept.fallback_name.assign(ctx.state.fallback_name);
     kept.latency = ctx.state.latency;
+    kept.host = ctx.host;
     kept.bytes = sizeof(KeptEvent) + kept.body.size() + kept.fallback_name.size() + row_bytes(row);
 
     while (!kept_.empty() && (kept_.size() >= kMaxListRows || kept_bytes_ + kept.bytes > kMaxListBytes)) {
@@ -457,7 +496,7 @@ void Aggregator::on_list_event(const filter::FieldContext& ctx) {
     list_rows_.push_back(std::move(row));
 }
 
-std::optional<std::string> Aggregator::event_details(uint64_t num, const state::Model& model,
+std::optional<std::string> Aggregator::event_details(uint64_t num, const state::Model& any_model,
                                                      const event::ArgContext* args, fmt::memory_buffer* scratch,
                                                      uint64_t first_ts) const {
     // Kept in arrival order, so by increasing evt.num.
@@ -465,6 +504,9 @@ std::optional<std::string> Aggregator::event_details(uint64_t num, const state::
                                [](const KeptEvent& k, uint64_t n) { return k.num < n; });
     if (it == kept_.end() || it->num != num) return std::nullopt;
     const KeptEvent& k = *it;
+    // issue 17 items 3-4: an event of another host is described by that host's model.
+    const state::Model& model = k.host && k.host->model ? *k.host->model : any_model;
+    if (k.host && k.host->args) args = k.host->args;
     static const state::ThreadInfo kGone{};  // the thread has exited since: proc.* print <NA>
     state::EventContext ctx;
     const state::ThreadInfo* thread = model.thread(k.tid);
@@ -480,7 +522,7 @@ std::optional<std::string> Aggregator::event_details(uint64_t num, const state::
     ctx.fallback_typechar = k.fallback_typechar;
     ctx.fallback_name = k.fallback_name;
     ctx.latency = k.latency;
-    const filter::FieldContext fields{k.ev, ctx, model, args, scratch, first_ts};
+    const filter::FieldContext fields{k.ev, ctx, model, args, scratch, first_ts, k.host};
 
     std::string out;
     filter::FieldValues values;
@@ -559,6 +601,7 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
                 case Aggregation::Count:
                 case Aggregation::Distinct:
                 case Aggregation::Last:
+                case Aggregation::First:
                 case Aggregation::None: v = acc.sum; break;
                 case Aggregation::Avg: v = acc.sum / static_cast<double>(acc.n); break;
                 case Aggregation::Min: v = acc.min; break;
@@ -586,7 +629,10 @@ void Aggregator::fill(Snapshot& out, double seconds) const {
     }
     for (size_t i = 0; i < columns_.size(); ++i) {
         const ColumnDef& def = view_.columns[i];
-        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::None) continue;
+        if (def.aggregation == Aggregation::Last || def.aggregation == Aggregation::First ||
+            def.aggregation == Aggregation::None) {
+            continue;
+        }
         Cell& t = out.totals[i];
         t.present = true;
         t.is_number = true;

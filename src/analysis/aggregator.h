@@ -41,6 +41,13 @@ public:
     // Forgets all rows (a new live interval).
     void reset();
 
+    // csysdig's sample-end events (ViewDef::sample_end_events): what
+    // on_sample_end_event() adds counts in the next fill() only. The table
+    // as it was is set aside here and comes back with the next on_event(),
+    // reset() or begin_sample_end().
+    void begin_sample_end();
+    void on_sample_end_event(const filter::FieldContext& ctx);
+
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;
 
@@ -71,6 +78,7 @@ private:
         // events since its row's memo was taken in TableRow::memo_hits.
         uint64_t n = 0;
         bool is_text = false;
+        bool claimed = false;  // First: the row's first event was seen
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
         // Distinct: the values seen; with `per`: the column's aggregate for
@@ -128,9 +136,12 @@ private:
     };
 
     explicit Aggregator(const ViewDef& view) : view_(view) {}
+    void feed(const filter::FieldContext& ctx);
+    void end_sample_end();
     void on_table_event(const filter::FieldContext& ctx);
     void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread, bool same_type);
     void flush_memo_hits(TableRow& row);
+    void forget_row_caches();
     static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
@@ -149,6 +160,12 @@ private:
 
     std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index_;
     std::vector<TableRow> rows_;
+    // The table before the sample-end events (begin_sample_end).
+    struct SetAside {
+        std::unordered_map<std::string, uint32_t, KeyHash, std::equal_to<>> index;
+        std::vector<TableRow> rows;
+    };
+    std::optional<SetAside> before_sample_end_;
     // What event_details() needs of one listed event: a copy of its bytes and
     // the model's view of it at the time.
     struct KeptEvent {
@@ -165,6 +182,7 @@ private:
         std::string fallback_name;
         state::Nanoseconds latency = 0;
         size_t bytes = 0;  // counted against kMaxListBytes, with its row
+        const filter::HostInfo* host = nullptr;  // issue 17 items 3-4: several hosts, each its own model
     };
     void drop_oldest_listed();
 

@@ -102,7 +102,8 @@ std::optional<Aggregation> aggregation_of(const std::string& name, bool count, b
         if (name.empty() || name == "SUM" || name == "MAX" || name == "MIN" || name == "AVG") return Aggregation::Count;
         return std::nullopt;
     }
-    if (name.empty()) return Aggregation::Last;
+    // No aggregation: csysdig keeps the value the row was made with.
+    if (name.empty()) return Aggregation::First;
     // csysdig aggregates a text column by keeping one of its values.
     if (text && (name == "SUM" || name == "AVG" || name == "MIN" || name == "MAX")) return Aggregation::Last;
     if (name == "SUM") return Aggregation::Sum;
@@ -180,14 +181,16 @@ Result<TranslatedView> translate_lua_view(const LuaViewInfo& info, const std::st
         if (!bound) return fail(fmt::format("key field {}: tracetop has no such field", shown(row_key->field)));
         v.keys.push_back(row_key->field);
         v.label = row_key->field;
-        // csysdig's process tables show every process its process-info
-        // events name, as tracetop's do with idle rows.
-        v.idle_rows = row_key->field == "proc.pid";
+        v.sample_end_events = true;
+        // csysdig's tables show every thread it knows, idle or not, by
+        // its sample-end events (sample_end_events); its process tables
+        // count process-info events too.
+        const bool by_process = row_key->field == "proc.pid";
         // csysdig's fd text fields are empty, not missing, on an event
         // without an fd (process info included): such events make a row of
         // their own. A number (fd.sport) is missing, and its event skipped.
         v.keyless_row = row_key->field.rfind("fd.", 0) == 0 && is_text(bound->def->type);
-        v.internal_events = v.idle_rows || v.keyless_row;
+        v.internal_events = by_process || v.keyless_row;
         // A thread the capture never described (process info about a kernel
         // thread) is no row of csysdig's thread tables.
         if (row_key->field == "thread.tid") v.rows_when = "proc.pid exists";

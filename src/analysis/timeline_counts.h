@@ -14,6 +14,7 @@ class TimelineCounts {
 public:
     static constexpr size_t kSlots = 512;
     static constexpr uint64_t kFirstSlotNs = 1000000;  // 1 ms: fine enough for a short capture
+    static constexpr size_t kMaxRollingSlots = 1u << 16;
 
     // `failed`: the event is a call that returned an error (the strip marks such slots).
     void add(uint64_t ts, bool failed = false);
@@ -24,7 +25,17 @@ public:
     const std::vector<uint32_t>& counts() const { return counts_; }
     const std::vector<uint32_t>& errors() const { return errors_; }  // failed calls, slot by slot
 
+    // Live history (issue 15, rewind): slots of a fixed width that never
+    // merge; the oldest go with drop_before() as the history forgets them.
+    void make_rolling(uint64_t slot_ns) {
+        rolling_ = true;
+        slot_ns_ = slot_ns;
+    }
+    // Forgets the slots that end at or before `ts`.
+    void drop_before(uint64_t ts);
+
 private:
+    bool rolling_ = false;
     uint64_t start_ = 0;
     uint64_t slot_ns_ = kFirstSlotNs;
     std::vector<uint32_t> counts_;

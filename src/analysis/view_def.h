@@ -20,6 +20,9 @@ enum class Aggregation : uint8_t {
     Last,   // the latest value seen (text columns: names, command lines)
     None,   // list views: the event's own value
     Distinct,  // how many different values the field took (threads, processes)
+    // The value of the row's first event (lua14: csysdig's column without an
+    // aggregation); a first event without one leaves a text cell empty.
+    First,
 };
 
 enum class CellFormat : uint8_t {
@@ -85,6 +88,11 @@ struct ViewDef {
     // its row even without an event in the sample, as htop lists idle
     // processes (fed as a zero process-info event at each refresh).
     bool idle_rows = false;
+    // csysdig's tables end each sample with one "sysdigevent" exit per
+    // thread they know (evt.num 0, CPU 0, no fd, no parameters), through
+    // the view's filter like any event: idle threads get their rows, and
+    // counts include them. They count in that sample only. Lua views (lua14).
+    bool sample_end_events = false;
     std::string origin;            // file it came from ("builtin:procs.toml" or a path)
 
     // Index of the column `id`, or nullopt.

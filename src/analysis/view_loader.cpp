@@ -70,6 +70,7 @@ constexpr std::pair<std::string_view, Aggregation> kAggregations[] = {
     {"sum", Aggregation::Sum},     {"avg", Aggregation::Avg},   {"min", Aggregation::Min},
     {"max", Aggregation::Max},     {"count", Aggregation::Count}, {"rate", Aggregation::Rate},
     {"last", Aggregation::Last},   {"none", Aggregation::None}, {"distinct", Aggregation::Distinct},
+    {"first", Aggregation::First},  // lua14
 };
 constexpr std::pair<std::string_view, CellFormat> kFormats[] = {
     {"number", CellFormat::Number}, {"bytes", CellFormat::Bytes}, {"time", CellFormat::Time},
@@ -292,6 +293,7 @@ const char* aggregation_name(Aggregation a) {
         case Aggregation::Count: return "count";
         case Aggregation::Rate: return "rate";
         case Aggregation::Last: return "last";
+        case Aggregation::First: return "first";
         case Aggregation::None: return "none";
         case Aggregation::Distinct: return "distinct";
     }

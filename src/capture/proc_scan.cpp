@@ -38,7 +38,7 @@ T to_int(std::string_view s, T fallback = 0) {
     return r.ec == std::errc() ? v : fallback;
 }
 
-// Memory sizes travel as 32-bit kB counts, as in sysdig's format (4 TiB at
+// The process list's memory sizes travel as 32-bit kB counts, as in sysdig's format (4 TiB at
 // most): a larger figure (the address space a sanitized or JIT runtime
 // reserves) is kept at the largest count instead of failing to parse as 0.
 uint32_t kb_count(std::string_view s) {
@@ -303,9 +303,9 @@ std::optional<ProcMemory> read_proc_memory(const std::string& proc_root, int64_t
     const auto status = read_bounded(proc_root + "/" + std::to_string(pid) + "/status", 8192);
     if (!status) return std::nullopt;
     ProcMemory m;
-    m.vmsize_kb = kb_count(status_field(*status, "VmSize"));
-    m.vmrss_kb = kb_count(status_field(*status, "VmRSS"));
-    m.vmswap_kb = kb_count(status_field(*status, "VmSwap"));
+    m.vmsize_kb = to_int<uint64_t>(status_field(*status, "VmSize"));
+    m.vmrss_kb = to_int<uint64_t>(status_field(*status, "VmRSS"));
+    m.vmswap_kb = to_int<uint64_t>(status_field(*status, "VmSwap"));
     return m;
 }
 

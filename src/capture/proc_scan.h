@@ -26,10 +26,11 @@ event::CaptureHeader scan_proc(const ProcScanLimits& limits);
 // Memory of one process now, from /proc/PID/status (kB, as in a process
 // list); nullopt when the process is gone or the file unreadable. The live
 // explorer refreshes VIRT/RES/MEM% with it at every refresh.
+// Not bounded to the capture format's 32 bits: it goes to the model only.
 struct ProcMemory {
-    uint32_t vmsize_kb = 0;
-    uint32_t vmrss_kb = 0;
-    uint32_t vmswap_kb = 0;
+    uint64_t vmsize_kb = 0;
+    uint64_t vmrss_kb = 0;
+    uint64_t vmswap_kb = 0;
 };
 std::optional<ProcMemory> read_proc_memory(const std::string& proc_root, int64_t pid);
 

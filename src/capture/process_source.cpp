@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <algorithm>
 #include <mutex>
 #include <thread>
 
@@ -40,7 +41,7 @@ struct Item {
     std::optional<Error> error;   // Failed
 };
 
-class ProcessSource final : public Source {
+class ProcessSource final : public StreamSource {
 public:
     ProcessSource(std::string name, std::string program, pid_t child, int out_fd, int err_fd)
         : name_(std::move(name)), program_(std::move(program)), child_(child), out_fd_(out_fd) {
@@ -85,7 +86,9 @@ public:
 
     SourceStats stats() const override {
         std::lock_guard lock(mutex_);
-        return stats_;
+        SourceStats s = stats_;
+        s.drops = remote_drops_;
+        return s;
     }
 
     void stop_producing() override {
@@ -96,10 +99,12 @@ public:
         terminate_child();
     }
 
-    ReadStatus next(event::EventView& out) override {
+    ReadStatus next(event::EventView& out) override { return next_within(out, kIdleTick); }
+
+    ReadStatus next_within(event::EventView& out, std::chrono::milliseconds wait) override {
         if (finished_) return error_ ? ReadStatus::Failed : ReadStatus::End;
         std::unique_lock lock(mutex_);
-        if (!ready_.wait_for(lock, kIdleTick, [this] { return !queue_.empty(); })) return ReadStatus::Idle;
+        if (!ready_.wait_for(lock, wait, [this] { return !queue_.empty(); })) return ReadStatus::Idle;
         current_ = std::move(queue_.front());
         queue_.pop_front();
         queued_bytes_ -= current_.bytes.size();
@@ -195,11 +200,20 @@ private:
 
     void collect_stderr(int fd) {
         char buf[4096];
+        std::string line;  // the line being read, for the drop reports
         for (;;) {
             const ssize_t n = ::read(fd, buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) break;
             std::lock_guard lock(mutex_);
+            for (ssize_t i = 0; i < n; ++i) {
+                if (buf[i] != '\n') {
+                    if (line.size() < 256) line.push_back(buf[i]);
+                    continue;
+                }
+                if (auto drops = parse_drops_line(line)) remote_drops_ = std::max(remote_drops_, *drops);
+                line.clear();
+            }
             stderr_text_.append(buf, static_cast<size_t>(n));
             // Keep the end: the reason comes last.
             if (stderr_text_.size() > kMaxStderrBytes) stderr_text_.erase(0, stderr_text_.size() - kMaxStderrBytes);
@@ -272,6 +286,7 @@ private:
     bool closing_ = false;
     bool stopping_ = false;
     SourceStats stats_;
+    uint64_t remote_drops_ = 0;
     std::string stderr_text_;
     std::thread reader_thread_, stderr_thread_;
 };
@@ -291,6 +306,7 @@ std::string summarise_stderr(const std::string& stderr_text) {
         // ssh's notes about host keys are not the reason anything failed.
         // Neither are the remote tracetop's reports of a capture going well.
         if (line.starts_with("Warning: Permanently added") || line.starts_with("tracetop: capturing (") ||
+            parse_drops_line(line) ||
             line.find(" events captured, ") != std::string::npos) {
             continue;
         }
@@ -308,7 +324,19 @@ std::string summarise_stderr(const std::string& stderr_text) {
     return chosen;
 }
 
-Result<std::unique_ptr<Source>> open_process_source(const std::vector<std::string>& argv, const std::string& name) {
+std::optional<uint64_t> parse_drops_line(std::string_view line) {
+    constexpr std::string_view kPrefix = "tracetop: drops: ";
+    if (!line.starts_with(kPrefix)) return std::nullopt;
+    line.remove_prefix(kPrefix.size());
+    if (line.empty() || line.size() > 19 || line.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    uint64_t n = 0;
+    for (const char c : line) n = n * 10 + static_cast<uint64_t>(c - '0');
+    return n;
+}
+
+Result<std::unique_ptr<StreamSource>> open_process_source(const std::vector<std::string>& argv, const std::string& name) {
     if (argv.empty()) return Error(fmt::format("{}: no program to run", name));
     int out[2], err[2];
     if (::pipe2(out, O_CLOEXEC) != 0) return Error(fmt::format("{}: pipe: {}", name, std::strerror(errno)));
@@ -345,7 +373,7 @@ Result<std::unique_ptr<Source>> open_process_source(const std::vector<std::strin
     }
     auto source = std::make_unique<ProcessSource>(name, argv[0], child, out[0], err[0]);
     if (auto failed = source->start()) return *failed;
-    return std::unique_ptr<Source>(std::move(source));
+    return std::unique_ptr<StreamSource>(std::move(source));
 }
 
 }  // namespace tracetop::capture

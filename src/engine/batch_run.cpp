@@ -10,6 +10,7 @@
 
 #include <chrono>
 
+#include "capture/merged_source.h"
 #include "engine/capture_summary.h"
 #include "engine/event_json.h"
 #include "engine/event_line.h"
@@ -107,11 +108,37 @@ int run_batch(const Options& options) {
         std::fflush(stderr);
     }
 
-    state::Model model;
-    model.load_header(reader.header());
+    state::Model model0;
+    model0.load_header(reader.header());
     const bool report = model_report_wanted();
-    if (report) report_model(model, "start");
-    const state::ModelArgContext args(model);
+    if (report) report_model(model0, "start");
+    const state::ModelArgContext args0(model0);
+    // issue 17 items 3-4: several --remote hosts merged; each has its own
+    // model (their pid 1 are two processes), the first host's is model0.
+    struct OtherHost {
+        state::Model model;
+        state::ModelArgContext args{model};
+        filter::HostInfo info;
+    };
+    auto* merged = dynamic_cast<capture::MergedSource*>(&reader);
+    filter::HostInfo host0;
+    if (reader.header().machine) host0.machine = reader.header().machine->hostname;
+    host0.name = options.remote || host0.machine.empty() ? in_path : host0.machine;
+    host0.recorded = !opened->live;
+    std::vector<std::unique_ptr<OtherHost>> other_hosts;
+    if (merged) {
+        model0.load_header(merged->host_header(0));
+        host0.name = merged->host_status(0).name;
+        if (merged->host_header(0).machine) host0.machine = merged->host_header(0).machine->hostname;
+        for (size_t i = 1; i < merged->host_count(); ++i) {
+            auto host = std::make_unique<OtherHost>();
+            host->model.load_header(merged->host_header(i));
+            host->info.name = merged->host_status(i).name;
+            if (merged->host_header(i).machine) host->info.machine = merged->host_header(i).machine->hostname;
+            other_hosts.push_back(std::move(host));
+        }
+    }
+    uint64_t drops_told = 0;  // issue 17: the drops this -w - reported on stderr so far
     fmt::memory_buffer scratch;
 
     GoneThreadSweep sweep;
@@ -162,6 +189,10 @@ int run_batch(const Options& options) {
         if (options.max_events && seen >= *options.max_events) break;
         const capture::ReadStatus rs = reader.next(ev);
         if (rs == capture::ReadStatus::End) break;
+        OtherHost* other = merged && merged->event_host() > 0 ? other_hosts[merged->event_host() - 1].get() : nullptr;
+        state::Model& model = other ? other->model : model0;
+        const state::ModelArgContext& args = other ? other->args : args0;
+        const filter::HostInfo* host = other ? &other->info : &host0;
         // Live sources return Idle when nothing arrives for a moment, so the
         // deadline is seen even on a quiet machine; a busy one checks it every
         // few thousand events (the clock costs more than an event).
@@ -169,7 +200,8 @@ int run_batch(const Options& options) {
             Clock::now() >= deadline && stop_or_drain()) {
             break;
         }
-        if (opened->live && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
+        // issue 17: a remote host's threads are not in this machine's /proc.
+        if (opened->live && !options.remote && (rs == capture::ReadStatus::Idle || (seen & 4095) == 0)) {
             sweep.maybe_sweep(model, reader.stats().drops, Clock::now());
         }
         // issue 17 (remote): a capture streamed to standard output goes out
@@ -177,6 +209,13 @@ int run_batch(const Options& options) {
         if (stream_out && (rs == capture::ReadStatus::Idle || (seen & 1023) == 0) && Clock::now() >= next_stream_flush) {
             recorder->flush();
             next_stream_flush = Clock::now() + std::chrono::milliseconds(250);
+            // issue 17 items 3-4: the ring's drops reach the --remote reader
+            // on stderr (the scap stream has no record for a drop count).
+            if (const uint64_t drops = reader.stats().drops; drops > drops_told) {
+                drops_told = drops;
+                fmt::print(stderr, "tracetop: drops: {}\n", drops);
+                std::fflush(stderr);
+            }
         }
         if (rs == capture::ReadStatus::Idle) {
             // Nothing more to read for now: what was printed goes out, so a
@@ -185,7 +224,7 @@ int run_batch(const Options& options) {
             continue;
         }
         if (rs == capture::ReadStatus::NewSection) {
-            model.load_header(reader.header());
+            model.load_header(merged ? merged->host_header(merged->event_host()) : reader.header());
             continue;
         }
         // A stop request interrupts a blocked read (a pipe, a slow disk): that
@@ -234,7 +273,7 @@ int run_batch(const Options& options) {
             continue;
         }
         const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered || count_filtered);
-        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts, host};
         if (record_filtered) {
             recorder->offer(fields);
             if (recorder->finished()) break;
@@ -262,7 +301,7 @@ int run_batch(const Options& options) {
     if (summary) summary->append(sink.buffer());
     sink.flush();
     if (options.progress && status == 0) show_progress(true);
-    if (report) report_model(model, "end");
+    if (report) report_model(model0, "end");
 
     if (recorder) {
         auto closed = recorder->close();

@@ -27,16 +27,17 @@
 
 namespace tracetop::engine {
 
-Result<std::optional<std::string>> take_chisel_args(const std::string& name, std::vector<std::string>& words) {
+Result<std::optional<std::string>> chisel_args_at(const std::string& name, const std::vector<std::string>& words,
+                                                  size_t from) {
     auto script = chisel::ChiselScript::load(name, chisel::chisel_dirs(), {});
     if (!script) return script.error();
     const auto compiles = [](const std::string& text) { return filter::CompiledFilter::compile(text).ok(); };
-    auto n = chisel::chisel_words((*script)->desc().args, words, compiles);
+    const std::vector<std::string> after(words.begin() + static_cast<std::ptrdiff_t>(std::min(from, words.size())),
+                                         words.end());
+    auto n = chisel::chisel_words((*script)->desc().args, after, compiles);
     if (!n) return Error(n.error().message + " " + name);
     if (*n == 0) return std::optional<std::string>();
-    std::optional<std::string> taken = words.front();
-    words.erase(words.begin());
-    return taken;
+    return std::optional<std::string>(after.front());
 }
 
 int print_chisel_list() {
@@ -55,15 +56,33 @@ int print_chisel_info(const std::string& name) {
     return 1;
 }
 
-std::vector<ChiselEntry> chisels_without_arguments() {
+std::vector<ChiselEntry> explorer_chisels() {
     auto all = chisel::list_chisels(chisel::chisel_dirs());
     std::sort(all.begin(), all.end(), [](const chisel::ChiselDesc& a, const chisel::ChiselDesc& b) {
         return a.category == b.category ? a.name < b.name : a.category < b.category;
     });
     std::vector<ChiselEntry> out;
-    for (const chisel::ChiselDesc& c : all) {
-        const bool required = std::any_of(c.args.begin(), c.args.end(), [](const chisel::ChiselArg& a) { return !a.optional; });
-        if (!required) out.push_back({c.name, c.category, c.short_description});
+    for (chisel::ChiselDesc& c : all) out.push_back({c.name, c.category, c.short_description, std::move(c.args)});
+    return out;
+}
+
+std::optional<std::string> join_chisel_args(const std::vector<std::string>& values) {
+    size_t n = values.size();
+    while (n > 0 && values[n - 1].empty()) --n;
+    if (n == 0) return std::nullopt;
+    std::string out;
+    for (size_t i = 0; i < n; ++i) {
+        const std::string& v = values[i];
+        if (i) out += ' ';
+        if (!v.empty() && v.find(' ') == std::string::npos) {
+            out += v;
+        } else {
+            // sysdig's argument text has no escape: ' and ` in a value
+            // quote as well, so they cannot be passed, there as here.
+            out += '\'';
+            out += v;
+            out += '\'';
+        }
     }
     return out;
 }
@@ -95,8 +114,8 @@ std::string printable_text(std::string_view raw) {
 
 }  // namespace
 
-std::string run_chisel_child(const std::string& name, const std::string& capture_file, const std::string& scope,
-                             double live_seconds) {
+std::string run_chisel_child(const std::string& name, const std::optional<std::string>& chisel_args,
+                             const std::string& capture_file, const std::string& scope, double live_seconds) {
     constexpr size_t kMaxOutput = 4u << 20;
     std::vector<std::string> args = {"/proc/self/exe"};
     if (!capture_file.empty()) {
@@ -105,6 +124,7 @@ std::string run_chisel_child(const std::string& name, const std::string& capture
         args.insert(args.end(), {"--duration", fmt::format("{}", live_seconds)});
     }
     args.insert(args.end(), {"-c", name});
+    if (chisel_args) args.push_back(*chisel_args);
     if (!scope.empty()) args.push_back(scope);
     // Made before fork: the child only calls what is safe after fork in a
     // threaded process.
@@ -161,18 +181,37 @@ int run_chisel(const Options& given) {
     run.live = !options.read_file.has_value();
     run.source_name = options.read_file.value_or("");
     run.filter = options.filter;
-    auto loaded = chisel::ChiselScript::load(options.chisel, chisel::chisel_dirs(), run);
-    if (!loaded) return report_unusable(loaded.error().message);
-    chisel::ChiselScript& script = **loaded;
-    if (options.chisel_args) {
-        if (auto set = script.set_args(*options.chisel_args); !set) return report_unusable(set.error().message);
+    // lua14: each -c is its own script with its own state; on_init runs in
+    // the order given, as sysdig's.
+    std::vector<std::unique_ptr<chisel::ChiselScript>> scripts;
+    for (const Options::ChiselCall& call : options.chisels) {
+        auto loaded = chisel::ChiselScript::load(call.name, chisel::chisel_dirs(), run);
+        if (!loaded) return report_unusable(loaded.error().message);
+        chisel::ChiselScript& script = **loaded;
+        if (call.args) {
+            if (auto set = script.set_args(*call.args); !set) return report_unusable(set.error().message);
+        }
+        if (auto inited = script.init(); !inited) return report_unusable(inited.error().message);
+        scripts.push_back(std::move(*loaded));
     }
-    if (auto inited = script.init(); !inited) return report_unusable(inited.error().message);
-    // What on_init asked of the run: a filter when the command line has
-    // none, a larger snap length live.
-    const chisel::ChiselHost& host = script.host();
-    if (options.filter.empty() && host.global_filter) options.filter = *host.global_filter;
-    if (host.snaplen && *host.snaplen > options.snaplen) options.snaplen = std::min<uint32_t>(*host.snaplen, 65000);
+    // What on_init asked of the run. sysdig.set_filter and
+    // sysdig.set_output_format set the one run's filter (when the command
+    // line has none) and buffer format, so with several chisels the last
+    // one asking decides for all, as in sysdig; a larger snap length live.
+    const chisel::RunInfo* buffers_from = nullptr;
+    for (auto& script : scripts) {
+        const chisel::ChiselHost& host = script->host();
+        if (options.filter.empty() && host.global_filter) options.filter = *host.global_filter;
+        if (host.run.buffer_format != "normal") buffers_from = &host.run;
+        if (host.snaplen && *host.snaplen > options.snaplen) options.snaplen = std::min<uint32_t>(*host.snaplen, 65000);
+    }
+    if (buffers_from) {
+        const chisel::RunInfo chosen = *buffers_from;
+        for (auto& script : scripts) {
+            script->host().run.buffer_format = chosen.buffer_format;
+            script->host().run.output_format = chosen.output_format;
+        }
+    }
 
     std::optional<filter::CompiledFilter> run_filter;
     if (!options.filter.empty()) {
@@ -196,11 +235,12 @@ int run_chisel(const Options& given) {
 
     state::Model model;
     model.load_header(source.header());
-    script.host().run.machine = source.header().machine;
-    int status = 0;
-    if (auto started = script.capture_start(model); !started) {
-        report_chisel_error(started.error());
-        return 1;
+    for (auto& script : scripts) {
+        script->host().run.machine = source.header().machine;
+        if (auto started = script->capture_start(model); !started) {
+            report_chisel_error(started.error());
+            return 1;
+        }
     }
     const state::ModelArgContext args(model);
     fmt::memory_buffer scratch;
@@ -219,6 +259,11 @@ int run_chisel(const Options& given) {
     uint64_t delivered = 0;  // -n counts the events that pass the filter, as sysdig's does
     uint64_t first_ts = 0;
     bool draining = false;
+    int status = 0;
+    // A chisel that asked to end (chisel.end_capture?) gets no more events;
+    // the run ends when every one has.
+    std::vector<bool> ended(scripts.size(), false);
+    size_t running = scripts.size();
     event::EventView ev;
     for (;;) {
         if (!draining && stop_requested()) {
@@ -255,29 +300,45 @@ int run_chisel(const Options& given) {
         // Records that only carry state are no events to a chisel.
         if (!shown_by_default(ev, true)) continue;
         const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
-        if (auto ticked = script.tick(fields); !ticked) {
-            report_chisel_error(ticked.error());
+        // Each chisel in turn: its interval, then the event, as sysdig
+        // gives each -c the event before the next one gets it.
+        const bool passes = !run_filter || run_filter->matches(fields);
+        if (passes) ++delivered;
+        bool failed = false;
+        for (size_t i = 0; i < scripts.size() && !failed; ++i) {
+            if (ended[i]) continue;
+            if (auto ticked = scripts[i]->tick(fields); !ticked) {
+                report_chisel_error(ticked.error());
+                failed = true;
+                break;
+            }
+            if (!passes) continue;
+            if (auto handled = scripts[i]->on_event(fields, out); !handled) {
+                report_chisel_error(handled.error());
+                failed = true;
+            }
+            // Straight after what on_event printed (Lua's print goes to stdout too).
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            out.clear();
+            if (!failed && scripts[i]->wants_end()) {
+                ended[i] = true;
+                --running;
+            }
+        }
+        if (failed) {
             status = 1;
             break;
         }
-        if (run_filter && !run_filter->matches(fields)) continue;
-        ++delivered;
-        if (auto handled = script.on_event(fields, out); !handled) {
-            report_chisel_error(handled.error());
-            status = 1;
-            break;
-        }
-        // Straight after what on_event printed (Lua's print goes to stdout too).
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        out.clear();
-        if (script.wants_end()) break;
+        if (running == 0) break;
     }
     flush();
-    if (auto ended = script.capture_end(); !ended) {
-        report_chisel_error(ended.error());
-        status = 1;
+    for (auto& script : scripts) {
+        if (auto done = script->capture_end(); !done) {
+            report_chisel_error(done.error());
+            status = 1;
+        }
+        std::fflush(stdout);
     }
-    std::fflush(stdout);
     if (opened->live) fmt::print(stderr, "tracetop: {}\n", live_capture_summary(source.stats()));
     return status;
 }

@@ -6,38 +6,50 @@
 #include <string>
 #include <vector>
 
+#include "chisel/chisel_args.h"
 #include "engine/cli_options.h"
 #include "event/result.h"
 
 namespace tracetop::engine {
 
-// Takes the chisel's argument word off the front of `words` (the words
-// after the options) by sysdig's rule (chisel/chisel_args.h); nullopt when
-// the chisel gets none. Errors: no such chisel, a required argument missing.
-Result<std::optional<std::string>> take_chisel_args(const std::string& name, std::vector<std::string>& words);
+// The chisel's argument word by sysdig's rule (chisel/chisel_args.h):
+// words[from], when the words from there on give it one; nullopt when the
+// chisel gets none. Errors: no such chisel, a required argument missing.
+Result<std::optional<std::string>> chisel_args_at(const std::string& name, const std::vector<std::string>& words,
+                                                  size_t from);
 
 // -cl and -i NAME: print, then return the exit status.
 int print_chisel_list();
 int print_chisel_info(const std::string& name);
 
-// The explorer's chisel list: chisels that need no argument (the scope is
-// all the explorer gives them), by category and name.
+// The explorer's chisel list, by category and name: every chisel, with the
+// arguments its -i describes (lua14: the explorer asks for them).
 struct ChiselEntry {
     std::string name;
     std::string category;
     std::string short_description;
+    std::vector<chisel::ChiselArg> args;
 };
-std::vector<ChiselEntry> chisels_without_arguments();
+std::vector<ChiselEntry> explorer_chisels();
+
+// The argument string a chisel gets from the values typed for its
+// arguments, in order: words joined by spaces, a value holding a space (or
+// empty, before a later value) quoted as split_chisel_args reads it back;
+// trailing empty values are left out. nullopt when every value is empty.
+std::optional<std::string> join_chisel_args(const std::vector<std::string>& values);
 
 // Runs chisel `name` on the explorer's scope in a child tracetop: over
-// `capture_file`, or live for `live_seconds` when it is empty. Returns what
-// the chisel printed (output and errors), terminal control sequences and
-// other control characters removed, at most a few MiB.
-std::string run_chisel_child(const std::string& name, const std::string& capture_file, const std::string& scope,
-                             double live_seconds);
+// `capture_file`, or live for `live_seconds` when it is empty; `args` is
+// the chisel's argument string, if any. Returns what the chisel printed
+// (output and errors), terminal control sequences and other control
+// characters removed, at most a few MiB.
+std::string run_chisel_child(const std::string& name, const std::optional<std::string>& args,
+                             const std::string& capture_file, const std::string& scope, double live_seconds);
 
-// Runs options.chisel. Returns the exit status: 0, 1 when the input or the
-// chisel failed (after its on_capture_end), 2 for unusable options.
+// Runs options.chisels side by side, each event through each in the order
+// given, as sysdig runs several -c. Returns the exit status: 0, 1 when the
+// input or a chisel failed (after the on_capture_end of each), 2 for
+// unusable options.
 int run_chisel(const Options& options);
 
 }  // namespace tracetop::engine

@@ -86,9 +86,9 @@ po::options_description describe_options() {
          "after the CPU");
     desc.add_options()
         // chisels (D)
-        ("chisel,c", po::value<std::string>()->value_name("NAME"),
+        ("chisel,c", po::value<std::vector<std::string>>()->value_name("NAME"),
          "run sysdig's chisel NAME (-c NAME [ARGS] [filter]); the word after NAME is its arguments when it takes "
-         "any (sysdig's rule, see tracetop(8))")
+         "any (sysdig's rule, see tracetop(8)); several -c run side by side")
         ("list-chisels", "list the chisels (-cl) by category and exit")
         ("chisel-info,i", po::value<std::string>()->value_name("NAME"), "describe chisel NAME and its arguments, and exit");
     desc.add_options()
@@ -135,9 +135,10 @@ po::options_description describe_options() {
          "with --serve: how long an exited process keeps its series");
     // issue 17 items 3-4 (remote): capture on another host through ssh.
     desc.add_options()
-        ("remote", po::value<std::string>()->value_name("[USER@]HOST[:PORT]"),
+        ("remote", po::value<std::vector<std::string>>()->value_name("[USER@]HOST[:PORT]"),
          "capture live on HOST: run tracetop there through ssh (tracetop -w -, compressed; root needed there) and "
-         "explore, print, record (-w) or --json its events here")
+         "explore, print, record (-w) or --json its events here; repeated: several hosts as one capture "
+         "(field host.name, view hosts)")
         ("remote-tracetop", po::value<std::string>()->value_name("PATH"),
          "with --remote: the tracetop program on the host (default: tracetop, found in the remote PATH)")
         ("ssh-option", po::value<std::vector<std::string>>()->value_name("OPTION"),
@@ -147,6 +148,12 @@ po::options_description describe_options() {
         ("remote-filter", po::value<std::string>()->value_name("FILTER"),
          "with --remote: the host records only what FILTER accepts (less on the wire; names of processes "
          "and files whose events it drops may then be missing here)");
+    // issue 15 live history (rewind): the explorer keeps the recent past live.
+    desc.add_options()
+        ("history", po::value<uint32_t>()->value_name("SECONDS"),
+         "explorer, live: keep the last SECONDS of events in memory (default 300; 0: none) for the timeline strip "
+         "and browsing a past range while capture goes on (live rewind); --memory-budget MB bounds it too "
+         "(default 512)");
     return desc;
 }
 
@@ -221,9 +228,12 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         }
     }
     po::variables_map vm;
+    std::vector<po::option> in_order;  // lua14: which words follow each -c NAME
     try {
         const std::vector<std::string> args(words.begin() + (words.empty() ? 0 : 1), words.end());
-        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        const po::parsed_options parsed = po::command_line_parser(args).options(all).positional(positional).run();
+        in_order = parsed.options;
+        po::store(parsed, vm);
         po::notify(vm);
     } catch (const po::error& e) {
         std::cerr << "tracetop: " << e.what() << "\nTry 'tracetop --help'.\n";
@@ -350,13 +360,46 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     std::vector<std::string> filter_words;
     if (vm.count("filter")) filter_words = vm["filter"].as<std::vector<std::string>>();
     if (vm.count("chisel")) {
-        opts.chisel = vm["chisel"].as<std::string>();
-        auto taken = take_chisel_args(opts.chisel, filter_words);
-        if (!taken) {
-            std::cerr << "tracetop: " << taken.error().message << "\n";
-            return {std::nullopt, 2};
+        // lua14: each -c takes its word by sysdig's rule, which looks at
+        // the command line's words after NAME as they stand (later options
+        // included: sysdig reads them before getopt moves them); the word
+        // taken is the filter word that follows NAME.
+        std::vector<std::vector<std::string>> after_name;
+        for (size_t i = 1; i < words.size() && words[i] != "--"; ++i) {
+            const std::string& w = words[i];
+            if ((w == "-c" || w == "--chisel") && i + 1 < words.size()) {
+                after_name.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(i + 2), words.end());
+                ++i;
+            } else if (w.rfind("--chisel=", 0) == 0 || (w.size() > 2 && w.rfind("-c", 0) == 0 && w[2] != '-')) {
+                after_name.emplace_back(words.begin() + static_cast<std::ptrdiff_t>(i + 1), words.end());
+            }
         }
-        opts.chisel_args = std::move(*taken);
+        std::vector<bool> taken_word(filter_words.size(), false);
+        size_t words_seen = 0;
+        size_t calls = 0;
+        for (size_t i = 0; i < in_order.size(); ++i) {
+            if (in_order[i].position_key != -1) {
+                ++words_seen;
+                continue;
+            }
+            if (in_order[i].string_key != "chisel" || in_order[i].value.empty()) continue;
+            const bool word_follows = i + 1 < in_order.size() && in_order[i + 1].position_key != -1;
+            const std::vector<std::string> none;
+            const std::vector<std::string>& after = calls < after_name.size() ? after_name[calls] : none;
+            ++calls;
+            auto taken = chisel_args_at(in_order[i].value.front(), word_follows ? after : none, 0);
+            if (!taken) {
+                std::cerr << "tracetop: " << taken.error().message << "\n";
+                return {std::nullopt, 2};
+            }
+            if (*taken && words_seen < taken_word.size()) taken_word[words_seen] = true;
+            opts.chisels.push_back({in_order[i].value.front(), std::move(*taken)});
+        }
+        std::vector<std::string> rest;
+        for (size_t i = 0; i < filter_words.size(); ++i) {
+            if (!taken_word[i]) rest.push_back(std::move(filter_words[i]));
+        }
+        filter_words = std::move(rest);
         if (opts.write_file || opts.json || opts.explore || opts.print) {
             std::cerr << "tracetop: -c runs a chisel; it does not combine with -w, --json, --explore, --print or -p\n";
             return {std::nullopt, 2};
@@ -440,7 +483,10 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     if (vm.count("print-hex-ascii")) opts.buffer_format = BufferFormat::HexAscii;
     if (vm.count("print-base64")) opts.buffer_format = BufferFormat::Base64;
     // issue 17 items 3-4 (remote)
-    if (vm.count("remote")) opts.remote = vm["remote"].as<std::string>();
+    if (vm.count("remote")) {
+        opts.remotes = vm["remote"].as<std::vector<std::string>>();
+        opts.remote = opts.remotes.front();
+    }
     if (vm.count("remote-tracetop")) opts.remote_tracetop = vm["remote-tracetop"].as<std::string>();
     if (vm.count("ssh-option")) opts.ssh_options = vm["ssh-option"].as<std::vector<std::string>>();
     if (vm.count("remote-timeout")) opts.remote_connect_timeout_s = vm["remote-timeout"].as<uint32_t>();
@@ -453,6 +499,26 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
     }
     if (opts.remote && opts.read_file) {
         std::cerr << "tracetop: --remote captures live on a host; it does not combine with -r\n";
+        return {std::nullopt, 2};
+    }
+    // host.name tells the hosts apart: the same name twice would be one host with two pasts.
+    for (size_t i = 0; i < opts.remotes.size(); ++i) {
+        for (size_t j = 0; j < i; ++j) {
+            if (opts.remotes[i] != opts.remotes[j]) continue;
+            std::cerr << "tracetop: --remote " << opts.remotes[i] << " is given twice\n";
+            return {std::nullopt, 2};
+        }
+    }
+    if (opts.remotes.size() > 1 && opts.write_file) {
+        // One file holds one machine's threads and fds: two hosts' pid 1 in
+        // one file would be one process to every reader.
+        std::cerr << "tracetop: -w records one host: with several --remote hosts, record each with its own "
+                     "tracetop --remote HOST -w FILE\n";
+        return {std::nullopt, 2};
+    }
+    // Their series and the chisel's tables are per process, with no host in the key.
+    if (opts.remotes.size() > 1 && (opts.serve || !opts.chisels.empty())) {
+        std::cerr << "tracetop: " << (opts.serve ? "--serve" : "-c") << " takes one --remote host\n";
         return {std::nullopt, 2};
     }
     if (opts.remote && (opts.remote_connect_timeout_s == 0 || opts.remote_connect_timeout_s > 3600)) {
@@ -474,6 +540,14 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         (std::string_view(name) == "from" ? opts.from : opts.to) = *spec;
     }
     if (vm.count("memory-budget")) opts.memory_budget_mb = vm["memory-budget"].as<uint64_t>();
+    // issue 15 live history (rewind)
+    if (vm.count("history")) {
+        opts.history_s = vm["history"].as<uint32_t>();
+        if (opts.history_s > 86400) {
+            std::cerr << "tracetop: --history takes 0 to 86400 seconds\n";
+            return {std::nullopt, 2};
+        }
+    }
     return {std::move(opts), 0};
 }
 

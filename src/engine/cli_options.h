@@ -37,9 +37,14 @@ struct Options {
     // issue 16 (uilook): what the command line says over the settings file.
     bool delay_given = false;               // -d was given
     std::optional<std::string> scheme;      // --scheme, --color, --no-color: the colour scheme
-    // chisels (D): sysdig's Lua chisels.
-    std::string chisel;                     // -c NAME: run this chisel instead of printing
-    std::optional<std::string> chisel_args; // the word after -c NAME that sysdig's rule gives the chisel
+    // chisels (D): sysdig's Lua chisels. lua14: each -c NAME, in the
+    // order given, with the word after NAME that sysdig's rule gives it;
+    // they run side by side on the same events instead of printing.
+    struct ChiselCall {
+        std::string name;
+        std::optional<std::string> args;
+    };
+    std::vector<ChiselCall> chisels;
     // Big captures, time ranges, capture sets (issue 15, part big).
     std::vector<std::string> read_files;    // every -r (read_file is the first): one capture set
     std::optional<TimeSpec> from;           // --from: the first moment of the range
@@ -59,11 +64,14 @@ struct Options {
     size_t serve_max_processes = 1000;            // --serve-max-processes N
     double serve_grace_s = 30;                    // --serve-grace SECONDS
     // issue 17 items 3-4 (remote): capture on another host through ssh.
-    std::optional<std::string> remote;      // --remote [user@]host[:port]
+    std::optional<std::string> remote;      // --remote [user@]host[:port] (the first one)
+    std::vector<std::string> remotes;       // every --remote, in order: several hosts as one capture
     std::string remote_tracetop = "tracetop";  // --remote-tracetop: the program run there
     std::vector<std::string> ssh_options;   // --ssh-option: ssh -o words, in order
     uint32_t remote_connect_timeout_s = 10; // --remote-timeout: ssh's ConnectTimeout
     std::string remote_filter;              // --remote-filter: what the remote side records
+    // issue 15 live history (rewind): seconds of live events kept for the strip and rewind (0: none).
+    uint32_t history_s = 300;               // --history SECONDS
 };
 
 // What parsing decided: run with options, or exit now (after --help,

@@ -14,6 +14,18 @@ namespace {
 // Before each kept event: cpu (2), block flags (4), evt.num (8).
 constexpr size_t kPrefix = 14;
 
+// Reads the kept event at p (avail bytes to the chunk's end) into out; its
+// length with the prefix, or 0 when it does not parse.
+size_t read_kept(const uint8_t* p, size_t avail, event::EventView& out, std::string& scratch) {
+    uint32_t len = 0;
+    std::memcpy(&len, p + kPrefix + 16, 4);
+    if (!event::EventView::parse_into(out, p + kPrefix, avail - kPrefix, true, scratch)) return 0;
+    std::memcpy(&out.cpu, p, 2);
+    std::memcpy(&out.block_flags, p + 2, 4);
+    std::memcpy(&out.num, p + 6, 8);
+    return kPrefix + len;
+}
+
 }  // namespace
 
 void EventStore::begin_section(const event::CaptureHeader& header) {
@@ -23,11 +35,16 @@ void EventStore::begin_section(const event::CaptureHeader& header) {
 }
 
 uint8_t* EventStore::room(size_t n) {
-    if (chunks_.empty() || used_.back() + n > kChunk) {
-        const size_t size = std::max(kChunk, n);
+    if (chunks_.empty() || used_.back() + n > chunk_bytes_) {
+        const size_t size = std::max(chunk_bytes_, n);
         chunks_.push_back(std::make_unique<uint8_t[]>(size));
         used_.push_back(0);
         bytes_ += size;
+        if (rolling_) {
+            sizes_.push_back(size);
+            chunk_first_ts_.push_back(0);
+            chunk_last_ts_.push_back(0);
+        }
         // A section whose events all go to the new chunk starts there.
         if (!sections_.empty() && sections_.back().chunk == chunks_.size() - 2 &&
             sections_.back().offset == used_[chunks_.size() - 2]) {
@@ -44,7 +61,11 @@ bool EventStore::add(const event::EventView& ev) {
     if (over_) return false;
     const size_t body = ev.body().size();
     const size_t n = kPrefix + event::kEventHeaderV2Size + body;
-    if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
+    if (rolling_) {
+        // Live history: room is made by dropping the oldest, never by giving up.
+        if (ev.ts > newest_ts_) newest_ts_ = ev.ts;
+        if (chunks_.empty() || used_.back() + n > chunk_bytes_) evict_for(n);
+    } else if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
         // Over budget: give the memory back at once, not at the end of the pass.
         over_ = true;
         chunks_.clear();
@@ -59,6 +80,10 @@ bool EventStore::add(const event::EventView& ev) {
     std::memcpy(p + 2, &ev.block_flags, 4);
     std::memcpy(p + 6, &ev.num, 8);
     ev.copy_v2(p + kPrefix);
+    if (rolling_ && ev.ts != 0) {
+        if (chunk_first_ts_.back() == 0) chunk_first_ts_.back() = ev.ts;
+        chunk_last_ts_.back() = ev.ts;
+    }
     ++events_;
     return true;
 }
@@ -66,19 +91,31 @@ bool EventStore::add(const event::EventView& ev) {
 // Walks the chunks in order, announcing each section as the file did.
 class StoreReplay final : public capture::Source {
 public:
-    explicit StoreReplay(const EventStore& store) : store_(store) {
-        if (!store_.sections_.empty()) header_ = store_.sections_.front().header;
+    StoreReplay(const EventStore& store, const event::CaptureHeader* header, uint64_t until = UINT64_MAX)
+        : store_(store), end_chunks_(store.chunks_.size()), end_used_(store.used_.empty() ? 0 : store.used_.back()),
+          until_(until) {
+        if (header) {
+            header_ = *header;
+        } else if (!store_.sections_.empty()) {
+            header_ = store_.sections_.front().header;
+        }
         stats_.bytes_total = 0;
         for (size_t u : store_.used_) stats_.bytes_total += u;
+        ++store_.pins_;
     }
+    ~StoreReplay() override { release(); }
     const event::CaptureHeader& header() const override { return header_; }
     const std::optional<Error>& error() const override { return error_; }
     capture::SourceStats stats() const override { return stats_; }
 
     capture::ReadStatus next(event::EventView& out) override {
         for (;;) {
-            if (chunk_ >= store_.chunks_.size()) return capture::ReadStatus::End;
-            if (offset_ >= store_.used_[chunk_]) {
+            if (chunk_ >= end_chunks_) {
+                // Read to its end: a live history may drop chunks again (this reads no more).
+                release();
+                return capture::ReadStatus::End;
+            }
+            if (offset_ >= used(chunk_)) {
                 ++chunk_;
                 offset_ = 0;
                 continue;
@@ -93,24 +130,35 @@ public:
             return capture::ReadStatus::NewSection;
         }
         const uint8_t* p = store_.chunks_[chunk_].get() + offset_;
-        const size_t avail = store_.used_[chunk_] - offset_;
-        uint32_t len = 0;
-        std::memcpy(&len, p + kPrefix + 16, 4);
-        if (!event::EventView::parse_into(out, p + kPrefix, avail - kPrefix, true, scratch_)) {
+        const size_t len = read_kept(p, used(chunk_) - offset_, out, scratch_);
+        if (len == 0) {
             error_ = Error("the in-memory copy of the capture is damaged: " + scratch_);
             return capture::ReadStatus::Failed;
         }
-        std::memcpy(&out.cpu, p, 2);
-        std::memcpy(&out.block_flags, p + 2, 4);
-        std::memcpy(&out.num, p + 6, 8);
-        offset_ += kPrefix + len;
-        stats_.bytes_read += kPrefix + len;
+        if (out.ts != 0 && out.ts >= until_) {
+            chunk_ = end_chunks_;
+            release();
+            return capture::ReadStatus::End;
+        }
+        offset_ += len;
+        stats_.bytes_read += len;
         ++stats_.events;
         return capture::ReadStatus::Event;
     }
 
 private:
+    void release() {
+        if (pinned_) --store_.pins_;
+        pinned_ = false;
+    }
+    // The last chunk as far as it was filled when the replay began (live, the store grows meanwhile).
+    size_t used(size_t chunk) const { return chunk + 1 == end_chunks_ ? end_used_ : store_.used_[chunk]; }
+
     const EventStore& store_;
+    const size_t end_chunks_;
+    const size_t end_used_;
+    const uint64_t until_;
+    bool pinned_ = true;
     event::CaptureHeader header_;
     std::optional<Error> error_;
     capture::SourceStats stats_;
@@ -120,7 +168,59 @@ private:
     size_t section_ = 0;
 };
 
-std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this); }
+std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this, nullptr); }
+
+// Live history (issue 15, rewind): the rolling part.
+std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& header, uint64_t until) const {
+    return std::make_unique<StoreReplay>(*this, &header, until);
+}
+
+void EventStore::make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes) {
+    rolling_ = true;
+    chunk_bytes_ = chunk_bytes;
+    window_ns_ = window_ns;
+    evicted_ = std::move(evicted);
+}
+
+void EventStore::evict_for(size_t n) {
+    const uint64_t next = std::max(chunk_bytes_, n);
+    while (pins_ == 0 && !chunks_.empty()) {
+        const bool too_old = chunk_last_ts_.front() != 0 && newest_ts_ > window_ns_ &&
+                             chunk_last_ts_.front() < newest_ts_ - window_ns_;
+        const bool too_big = bytes_ + next > budget_;
+        if (!too_old && !too_big) break;
+        cap_bound_ = !too_old;
+        evict_front();
+    }
+}
+
+void EventStore::evict_front() {
+    event::EventView ev;
+    std::string scratch;
+    const uint8_t* base = chunks_.front().get();
+    for (size_t off = 0; off < used_.front();) {
+        const size_t len = read_kept(base + off, used_.front() - off, ev, scratch);
+        if (len == 0) break;  // cannot happen to what add() wrote; the rest of the chunk is lost with it
+        if (evicted_) evicted_(ev);
+        off += len;
+        --events_;
+        ++evicted_events_;
+    }
+    bytes_ -= sizes_.front();
+    chunks_.erase(chunks_.begin());
+    used_.erase(used_.begin());
+    sizes_.erase(sizes_.begin());
+    chunk_first_ts_.erase(chunk_first_ts_.begin());
+    chunk_last_ts_.erase(chunk_last_ts_.begin());
+    // Sections now start a chunk earlier; one that began in the dropped chunk begins at the oldest kept event.
+    for (Section& sec : sections_) {
+        if (sec.chunk == 0) {
+            sec.offset = 0;
+        } else {
+            --sec.chunk;
+        }
+    }
+}
 
 uint64_t default_store_budget(const std::vector<std::string>& files) {
     uint64_t total = 0;
@@ -136,9 +236,13 @@ uint64_t default_store_budget(const std::vector<std::string>& files) {
     // Never more than half the memory available now: a file larger than
     // the machine's memory is read again per view, not the cause of an
     // out-of-memory kill.
+    return std::min(total + (1u << 20), half_available_memory().value_or(total));
+}
+
+std::optional<uint64_t> half_available_memory() {
     const long pages = sysconf(_SC_AVPHYS_PAGES), page = sysconf(_SC_PAGESIZE);
-    const uint64_t half_free = pages > 0 && page > 0 ? static_cast<uint64_t>(pages) * page / 2 : total;
-    return std::min(total + (1u << 20), half_free);
+    if (pages <= 0 || page <= 0) return std::nullopt;
+    return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page) / 2;
 }
 
 }  // namespace tracetop::engine

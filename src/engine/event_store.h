@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@ namespace tracetop::engine {
 
 class EventStore {
 public:
+    static constexpr size_t kChunk = 1u << 20;  // memory is taken and given back a chunk at a time
+
     explicit EventStore(uint64_t budget_bytes) : budget_(budget_bytes) {}
 
     // The header of the section the next events belong to (once per section).
@@ -36,11 +39,31 @@ public:
     uint64_t events() const { return events_; }
 
     // A source replaying the copy from the start; the store must outlive it.
+    // It replays the events kept when it was made, not those added since.
     std::unique_ptr<capture::Source> replay() const;
+
+    // Live history (issue 15, rewind): the store never gives up. Before a new
+    // chunk it drops the oldest whole (cheap: one free per chunk) while that
+    // chunk's newest event is more than `window_ns` older than the newest
+    // event, or while the budget would be exceeded. Each dropped event goes
+    // to `evicted` first (the engine's base model). Nothing is dropped while
+    // a replay is open, so that a replay reads what it started with.
+    // `chunk_bytes`: the unit of eviction (smaller in tests).
+    using Evicted = std::function<void(const event::EventView&)>;
+    void make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes = kChunk);
+    // A replay that announces `header` (the state at the oldest kept event)
+    // first, and ends before the first event at or after `until` (letting
+    // the store drop chunks again from then on).
+    std::unique_ptr<capture::Source> replay(const event::CaptureHeader& header, uint64_t until) const;
+    // The times of the oldest and newest kept events (0: none yet).
+    uint64_t oldest_ts() const { return chunk_first_ts_.empty() ? 0 : chunk_first_ts_.front(); }
+    uint64_t newest_ts() const { return newest_ts_; }
+    // The budget, not the window, made the last drop: less than the window is kept.
+    bool cap_bound() const { return cap_bound_; }
+    uint64_t evicted_events() const { return evicted_events_; }
 
 private:
     friend class StoreReplay;
-    static constexpr size_t kChunk = 1u << 20;
     // A section starts at (chunk, offset) of the first event after it.
     struct Section {
         size_t chunk;
@@ -48,6 +71,8 @@ private:
         event::CaptureHeader header;
     };
     uint8_t* room(size_t n);
+    void evict_for(size_t n);  // rolling: drops old chunks before a chunk for n more bytes
+    void evict_front();
 
     uint64_t budget_;
     uint64_t bytes_ = 0;
@@ -57,9 +82,24 @@ private:
     std::vector<std::unique_ptr<uint8_t[]>> chunks_;
     std::vector<size_t> used_;  // bytes used in each chunk
     std::vector<Section> sections_;
+    // Rolling (live history): per chunk, its size and its first and last event times.
+    bool rolling_ = false;
+    size_t chunk_bytes_ = kChunk;
+    uint64_t window_ns_ = 0;
+    Evicted evicted_;
+    std::vector<size_t> sizes_;
+    std::vector<uint64_t> chunk_first_ts_;
+    std::vector<uint64_t> chunk_last_ts_;
+    uint64_t newest_ts_ = 0;
+    uint64_t evicted_events_ = 0;
+    bool cap_bound_ = false;
+    mutable int pins_ = 0;  // open replays
 };
 
 // The default budget: the size of the files (a raw capture then fits as read).
 uint64_t default_store_budget(const std::vector<std::string>& files);
+// Half the memory available now (nullopt: the system does not say); what a
+// copy of events may take at most unless the user says otherwise.
+std::optional<uint64_t> half_available_memory();
 
 }  // namespace tracetop::engine

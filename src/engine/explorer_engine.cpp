@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "engine/event_recorder.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
+#include "engine/host_views.h"
 #include "filter/compiled_filter.h"
 
 namespace tracetop::engine {
@@ -62,14 +64,16 @@ std::optional<std::string> ExplorerEngine::check_filter(const std::string& text)
 Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& options) {
     auto views = analysis::load_views(analysis::default_user_view_dir());
     if (!views) return views.error();
+    if (options.remotes.size() > 1) key_views_by_host(*views);  // issue 17 items 3-4
     const std::string asked = options.view.empty() ? "procs" : options.view;
     const analysis::ViewDef* start_view = views->find(asked);
     if (!start_view) return Error(views->why_missing(asked));
     const std::string view_id = start_view->id;  // csysdig's id resolved to tracetop's
     if (auto bad = check_filter(options.filter)) return Error(*bad);
     if (!options.read_file && (options.from || options.to)) {
-        // Live, the explorer keeps no history to select a range in (yet).
-        return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json");
+        // Live, a range is of the history kept while the explorer runs: it is chosen on the strip.
+        return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json, "
+                     "or select a past range on the explorer's timeline strip");
     }
     auto opened = open_source(options);
     if (!opened) {
@@ -84,12 +88,23 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
     auto first = std::make_shared<analysis::Snapshot>(*engine->snap_);
     engine->shown_.stamp(*first, engine->views_);
     engine->snap_ = std::move(first);
+    // issue 15 live history (rewind): the state capture begins with, where the history's base model starts.
+    // Not for several --remote hosts (issue 17 items 3-4): a replay has one model, and their threads would mix.
+    if (opened->live && options.history_s > 0 && options.remotes.size() <= 1) {
+        engine->history_ = std::make_unique<LiveHistory>(opened->source->header(),
+                                                         uint64_t{options.history_s} * 1000000000ULL,
+                                                         history_budget(options.memory_budget_mb));
+    }
     engine->first_pipeline_ =
         std::make_unique<ViewPipeline>(std::move(opened->source), opened->name, opened->live);
     if (options.write_file) {
         if (auto refused = engine->first_pipeline_->start_recording(options)) return *refused;
     }
     if (!opened->live) engine->begin_file_pass(*engine->first_pipeline_);
+    // issue 15 live history (rewind): every live event kept for the strip and for rewinding.
+    if (engine->history_) {
+        engine->first_pipeline_->set_first_pass(&engine->history_->store(), &engine->history_->timeline());
+    }
     engine->thread_ = std::thread([e = engine.get()] { e->run(); });
     return engine;
 }
@@ -208,12 +223,8 @@ void ExplorerEngine::run() {
     auto apply_proc = [&](double interval_seconds) {
         std::optional<ProcSample> got = proc->take();
         if (!got) return;
-        // The reading spans about one interval, not exactly this one: its
-        // CPU time scaled to this interval reads as the same rate.
-        if (got->span_seconds > 0 && interval_seconds > 0) {
-            const double k = interval_seconds / got->span_seconds;
-            for (ThreadCpu& t : got->cpu) t.centis = static_cast<uint64_t>(static_cast<double>(t.centis) * k + 0.5);
-        }
+        // The reading spans about one interval, not exactly this one.
+        got->scale_to(interval_seconds);
         pipe->feed_cpu(got->cpu);
         pipe->apply_memory(got->memory);
     };
@@ -243,7 +254,7 @@ void ExplorerEngine::run() {
         // Commands: all that are waiting; block only when there is nothing to read.
         {
             std::unique_lock<std::mutex> lock(queue_mu_);
-            if (pass_done && queue_.empty()) queue_cv_.wait_for(lock, std::chrono::milliseconds(500));
+            if (pass_done && queue_.empty() && !live_behind_) queue_cv_.wait_for(lock, std::chrono::milliseconds(500));
             while (!queue_.empty()) {
                 Command cmd = std::move(queue_.front());
                 queue_.pop_front();
@@ -263,12 +274,13 @@ void ExplorerEngine::run() {
                     for (const std::string& t : cmd.row.key_terms) row_terms = analysis::join_filters(row_terms, t);
                     pane_scope_ = analysis::join_filters(nav_.scope(), row_terms);
                     pane_id_ = cmd.id;
-                    if (live) {
+                    if (live && !live_behind_) {
                         // Live: from now on, beside the view.
                         pipe->set_pane(make_pane());
                         publish(make_snapshot(std::chrono::duration<double>(Clock::now() - interval_start).count()));
                     } else {
-                        // Offline: the whole file again, the view with it (it comes back unchanged).
+                        // Offline, or a past range live: the whole file or range again, the view
+                        // with it (it comes back unchanged).
                         reconfigure = true;
                     }
                 } else if (cmd.kind == Command::Kind::ClosePane) {
@@ -280,6 +292,7 @@ void ExplorerEngine::run() {
             }
         }
         if (quit_) break;
+        if (live_behind_) run_live_behind(pass_done);
         if (!reconfigure && nav_.generation != shown_.generation) {
             // Navigation commands that changed nothing: the table stands and
             // answers them at once, if the newest snapshot shows it already
@@ -304,6 +317,7 @@ void ExplorerEngine::run() {
             shown_ = nav_;
             const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
             auto agg = analysis::Aggregator::create(*view, shown_.scope());
+            if (live && history_) switch_live_past(pipe);
             if (!live && !first_pass) {
                 // Offline, every view is computed over the whole file: from
                 // the copy the first pass kept, or else read it again.
@@ -358,13 +372,14 @@ void ExplorerEngine::run() {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
             if (!live && step == ViewPipeline::Step::End) end_file_pass(*pipe);
-            const double seconds = live ? std::chrono::duration<double>(now - interval_start).count()
-                                        : pipe->span_seconds();
+            const double seconds = live && !live_behind_ ? std::chrono::duration<double>(now - interval_start).count()
+                                                         : pipe->span_seconds();
             auto snap = make_snapshot(seconds);
             snap->progress = 1;
             publish(std::move(snap));
             continue;
         }
+        if (live_behind_) continue;  // a past range being replayed: its table shows when the replay ends
         if (!live) {
             if (now - last_publish >= kLoadingRefresh) {
                 last_publish = now;
@@ -389,6 +404,7 @@ void ExplorerEngine::run() {
                 proc->request(pipe->memory_pids());
             }
             pipe->sweep_gone_threads(now);
+            if (history_) history_->trim();
             if (pipe->pane()) pipe->pane()->end_interval(pipe->last_ts());
             // An open pane keeps going while the table is paused (the screen
             // holds the paused table still on its side).
@@ -404,6 +420,7 @@ void ExplorerEngine::run() {
             interval_drops = pipe->stats().drops;
         }
     }
+    if (live_behind_) pipe = std::move(live_behind_);  // the live pipeline holds the recording
     recorded_ = pipe->finish_recording();
 }
 
@@ -443,6 +460,10 @@ void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
 }
 
 void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {
+    if (history_) {
+        describe_history(out);
+        return;
+    }
     out.memory_note = memory_note_;
     if (!timeline_done_) return;
     out.timeline = timeline_.counts();
@@ -451,6 +472,71 @@ void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {
     out.timeline_slot_ns = timeline_.slot_ns();
     out.capture_first_ts = capture_first_ts_;
     out.capture_last_ts = capture_last_ts_;
+}
+
+// Live history and rewind (issue 15, rewind).
+void ExplorerEngine::switch_live_past(std::unique_ptr<ViewPipeline>& pipe) {
+    if (nav_.range.whole()) {
+        // Back to now: the live pipeline again (the replay goes, and with it its hold on the history).
+        if (live_behind_) pipe = std::move(live_behind_);
+        return;
+    }
+    if (!live_behind_) {
+        live_behind_ = std::move(pipe);
+        live_behind_->set_aggregator(nullptr);
+        live_behind_->set_pane(nullptr);
+        behind_interval_ = std::chrono::steady_clock::now();
+    }
+    // The replay starts from the state at the oldest kept event and runs to the range's end.
+    pipe.reset();
+    // It ends at the range's end, and so lets the history drop old events again while the range is shown.
+    pipe = std::make_unique<ViewPipeline>(history_->replay(nav_.range.to), live_behind_->name(), false);
+    pipe->set_range(RangeGate(nav_.range));
+}
+
+void ExplorerEngine::run_live_behind(bool past_done) {
+    const ViewPipeline::Step step = live_behind_->run(ViewPipeline::kBatch);
+    if (step == ViewPipeline::Step::End || step == ViewPipeline::Step::Failed) {
+        // The live source is gone (a remote host hung up): nothing more to keep; do not spin.
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - behind_interval_ < std::chrono::milliseconds(options_.delay_ms)) return;
+    behind_interval_ = now;
+    live_behind_->sweep_gone_threads(now);
+    history_->trim();
+    if (!past_done || paused_) return;
+    // The same table; the strip and the counters move on.
+    auto snap = std::make_shared<analysis::Snapshot>(*latest());
+    describe_capture(snap->source);
+    store(std::move(snap));
+}
+
+void ExplorerEngine::describe_history(analysis::SourceInfo& out) const {
+    out.live = true;
+    if (live_behind_) {
+        // A past range: its own times, the live source's name and losses.
+        out.name = live_behind_->name();
+        out.events = live_behind_->events();
+        out.drops = live_behind_->stats().drops;
+        out.malformed = live_behind_->stats().malformed;
+        // The range's own rate (the replay also reads the events before it): from the strip's slots.
+        const analysis::TimelineCounts& t = history_->timeline();
+        uint64_t in_range = 0;
+        for (size_t i = 0; i < t.counts().size(); ++i) {
+            if (nav_.range.contains(t.start() + i * t.slot_ns())) in_range += t.counts()[i];
+        }
+        const uint64_t to = std::min(nav_.range.to, history_->newest_ts());
+        const double seconds = to > nav_.range.from ? static_cast<double>(to - nav_.range.from) / 1e9 : 0;
+        out.events_per_s = seconds > 0 ? static_cast<double>(in_range) / seconds : 0;
+    }
+    out.memory_note = history_->note();
+    out.timeline = history_->timeline().counts();
+    out.timeline_errors = history_->timeline().errors();
+    out.timeline_start = history_->timeline().start();
+    out.timeline_slot_ns = history_->timeline().slot_ns();
+    out.capture_first_ts = history_->oldest_ts();
+    out.capture_last_ts = history_->newest_ts();
 }
 
 int ExplorerEngine::finish() {

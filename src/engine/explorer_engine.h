@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -22,6 +23,7 @@
 #include "engine/cli_options.h"
 #include "engine/event_recorder.h"
 #include "engine/event_store.h"
+#include "engine/live_history.h"
 #include "engine/time_range.h"
 #include "analysis/timeline_counts.h"
 #include "event/result.h"
@@ -127,6 +129,14 @@ private:
     void begin_file_pass(class ViewPipeline& pipe);
     void end_file_pass(const class ViewPipeline& pipe);
     void describe_capture(analysis::SourceInfo& out) const;
+    // Live history and rewind (issue 15, rewind): a past range selected live
+    // is shown by a replay of the history (the returned pipeline) while the
+    // live pipeline, kept aside, goes on recording; whole range: back to live.
+    void switch_live_past(std::unique_ptr<class ViewPipeline>& pipe);
+    // While a past range is shown: a batch of live events into the history
+    // (and -w), and at each interval the strip of the shown table moved on.
+    void run_live_behind(bool past_done);
+    void describe_history(analysis::SourceInfo& out) const;
 
     Options options_;
     analysis::ViewSet views_;
@@ -165,6 +175,10 @@ private:
     uint64_t capture_first_ts_ = 0;
     uint64_t capture_last_ts_ = 0;
     std::unique_ptr<class ViewPipeline> first_pipeline_;  // opened by start(), used by the first pass
+    // Live history and rewind (issue 15, rewind).
+    std::unique_ptr<LiveHistory> history_;     // null: --history 0, or not live
+    std::unique_ptr<class ViewPipeline> live_behind_;  // the live pipeline while a past range is shown
+    std::chrono::steady_clock::time_point behind_interval_;
     std::thread thread_;
 };
 

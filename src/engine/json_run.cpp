@@ -10,9 +10,10 @@
 
 #include "analysis/view_aliases.h"
 #include "analysis/view_loader.h"
-#include "engine/proc_cpu.h"
+#include "engine/proc_sampler.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
+#include "engine/host_views.h"
 #include "engine/syscall_interest.h"
 #include "engine/view_pipeline.h"
 #include "filter/compiled_filter.h"
@@ -97,6 +98,7 @@ int run_json(const Options& options) {
         fmt::print(stderr, "tracetop: {}\n", views.error().message);
         return 2;
     }
+    if (options.remotes.size() > 1) key_views_by_host(*views);  // issue 17 items 3-4
     const std::string view_id = options.view.empty() ? "procs" : options.view;
     const analysis::ViewDef* view = views->find(view_id);
     if (!view) {
@@ -127,11 +129,13 @@ int run_json(const Options& options) {
     const auto started = Clock::now();
     const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
                                         std::chrono::duration<double>(options.duration_s.value_or(0)));
-    // Live CPU% over the run, from /proc as in the explorer.
-    std::optional<CpuSampler> cpu;
+    // Live CPU% and memory over the run, from /proc through the explorer's
+    // sampler. The baseline is read before the first event, as the run's
+    // clock starts: what it returns is only that baseline.
+    std::optional<ProcSampler> proc;
     if (pipe.live() && !options.remote) {  // issue 17: not a remote host's /proc
-        cpu.emplace();
-        cpu->sample();
+        proc.emplace();
+        proc->read_now({});
     }
     int status = 0;
     for (;;) {
@@ -151,7 +155,13 @@ int run_json(const Options& options) {
     // Offline the capture's own time span is the sample; live, the wall clock.
     double seconds = pipe.live() ? std::chrono::duration<double>(Clock::now() - started).count()
                                  : pipe.span_seconds();
-    if (cpu) pipe.feed_cpu(cpu->sample());
+    if (proc) {
+        if (std::optional<ProcSample> got = proc->read_now(pipe.memory_pids())) {
+            got->scale_to(seconds);
+            pipe.feed_cpu(got->cpu);
+            pipe.apply_memory(got->memory);
+        }
+    }
     pipe.add_idle_rows();
     analysis::Snapshot snap;
     pipe.aggregator()->fill(snap, seconds);

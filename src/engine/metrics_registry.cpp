@@ -185,11 +185,6 @@ void MetricsRegistry::on_event(const filter::FieldContext& ctx, bool internal) {
     else if (uint_of(first(io_write_, ctx, values_))) (file ? p->file_out : p->net_out) += bytes;
 }
 
-void MetricsRegistry::add_cpu(const state::ThreadInfo& thread, const state::Model& model, double seconds) {
-    if (seconds <= 0) return;
-    process_for(thread, model)->cpu_seconds += seconds;
-}
-
 void MetricsRegistry::sweep(const state::Model& model, Clock::time_point now) {
     std::erase_if(overflow_pids_, [&](int64_t pid) {
         const state::ThreadInfo* main = model.thread(static_cast<state::Tid>(pid));

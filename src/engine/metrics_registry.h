@@ -58,9 +58,9 @@ public:
     explicit MetricsRegistry(MetricsLimits limits = {});
 
     // Every event the model has seen (same arguments as Aggregator::on_event).
+    // Live CPU time from /proc comes as process-info events too
+    // (ViewPipeline::feed_cpu).
     void on_event(const filter::FieldContext& ctx, bool internal);
-    // Live CPU time measured from /proc for thread `thread`.
-    void add_cpu(const state::ThreadInfo& thread, const state::Model& model, double seconds);
     // Notes which processes the model no longer knows and drops those gone
     // for longer than the grace time.
     void sweep(const state::Model& model, Clock::time_point now);

@@ -31,6 +31,18 @@ std::optional<ProcSample> ProcSampler::take() {
     return std::exchange(ready_, std::nullopt);
 }
 
+std::optional<ProcSample> ProcSampler::read_now(std::vector<int64_t> pids) {
+    request(std::move(pids));
+    wait_idle();
+    return take();
+}
+
+void ProcSample::scale_to(double seconds) {
+    if (span_seconds <= 0 || seconds <= 0) return;
+    const double k = seconds / span_seconds;
+    for (ThreadCpu& t : cpu) t.centis = static_cast<uint64_t>(static_cast<double>(t.centis) * k + 0.5);
+}
+
 void ProcSampler::wait_idle() {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return stop_ || (!asked_ && !busy_); });

@@ -8,6 +8,9 @@
 //   at each boundary:
 //     if (auto got = s.take()) apply(*got);
 //     s.request(pids_to_read_memory_of);
+//
+// The explorer, --json and --serve all read /proc through it, so the three
+// show the same CPU time for the same seconds.
 #pragma once
 
 #include <condition_variable>
@@ -32,6 +35,11 @@ struct ProcSample {
     double span_seconds = 0;
     // The newest memory of each pid asked for that could be read.
     std::vector<std::pair<int64_t, capture::ProcMemory>> memory;
+
+    // Rescales the CPU time to `seconds`: the readings span about that long,
+    // not exactly, and the same rate over the taker's own interval is what
+    // its CPU% divides by. Nothing when either span is unknown.
+    void scale_to(double seconds);
 };
 
 class ProcSampler {
@@ -47,6 +55,9 @@ public:
     void request(std::vector<int64_t> pids);
     // What was read since the last take; nullopt when nothing was. Returns at once.
     std::optional<ProcSample> take();
+    // Asks for a reading and waits for it: everything not taken yet, this
+    // reading included. For the end of a run, where nothing waits on it.
+    std::optional<ProcSample> read_now(std::vector<int64_t> pids);
     // Waits until no request is waiting or being read (for tests).
     void wait_idle();
 

@@ -13,7 +13,7 @@
 #include "engine/http_endpoint.h"
 #include "engine/metrics_board.h"
 #include "engine/metrics_registry.h"
-#include "engine/proc_cpu.h"
+#include "engine/proc_sampler.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
 #include "engine/syscall_interest.h"
@@ -102,24 +102,26 @@ int run_serve(const Options& options) {
     if (options.duration_s) {
         stop_at = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*options.duration_s));
     }
-    // Live CPU time from /proc; the first publish below takes its baseline.
-    std::optional<CpuSampler> cpu;
-    if (pipe.live()) cpu.emplace();
+    // Live CPU time from /proc, read by the explorer's sampler on its own
+    // thread (the first reading is the baseline). It arrives as process-info
+    // events, so the user's filter narrows it as it narrows the rest.
+    std::optional<ProcSampler> proc;
+    if (pipe.live() && !options.remote) proc.emplace();  // issue 17: not a remote host's /proc
     // Reading every thread's /proc stat takes tens of milliseconds on a
-    // machine with thousands of threads: done at most every kCpuEvery, not
+    // machine with thousands of threads: asked at most every kCpuEvery, not
     // at each scrape.
     constexpr auto kCpuEvery = std::chrono::seconds(5);
-    std::optional<Clock::time_point> cpu_read;
-    auto publish = [&] {
-        if (cpu && (!cpu_read || Clock::now() - *cpu_read >= kCpuEvery)) {
-            cpu_read = Clock::now();
-            for (const ThreadCpu& t : cpu->sample()) {
-                if (t.centis == 0) continue;
-                if (const state::ThreadInfo* thread = pipe.model().thread(static_cast<state::Tid>(t.tid))) {
-                    registry.add_cpu(*thread, pipe.model(), static_cast<double>(t.centis) / 100.0);
-                }
-            }
+    std::optional<Clock::time_point> cpu_asked;
+    auto collect_cpu = [&] {
+        if (!proc) return;
+        if (std::optional<ProcSample> got = proc->take()) pipe.feed_cpu(got->cpu);
+        if (!cpu_asked || Clock::now() - *cpu_asked >= kCpuEvery) {
+            cpu_asked = Clock::now();
+            proc->request({});
         }
+    };
+    auto publish = [&] {
+        collect_cpu();
         const capture::SourceStats stats = pipe.stats();
         MetricsHealth health;
         health.events = pipe.events();
@@ -160,6 +162,7 @@ int run_serve(const Options& options) {
         if (now - last_sweep >= std::chrono::seconds(1)) {
             if (pipe.live()) pipe.sweep_gone_threads(now);
             registry.sweep(pipe.model(), now);
+            collect_cpu();
             last_sweep = now;
         }
         if (board.wanted()) publish();

@@ -6,6 +6,7 @@
 
 #include "capture/capture_set.h"
 #include "capture/live_source.h"
+#include "capture/merged_source.h"
 #include "capture/process_source.h"
 #include "capture/scap_reader.h"
 #include "engine/remote_command.h"
@@ -32,6 +33,23 @@ Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> sy
         auto reader = capture::ScapReader::open(*options.read_file);
         if (!reader) return reader.error();
         return OpenedSource{std::move(*reader), *options.read_file, false};
+    }
+    // issue 17 items 3-4: several hosts, one capture; each keeps its own state
+    // (ViewPipeline's per-host models), a host that drops out is gone.
+    if (options.remotes.size() > 1) {
+        std::vector<std::pair<std::string, std::vector<std::string>>> hosts;
+        for (const std::string& remote : options.remotes) {
+            auto target = parse_remote_target(remote);
+            if (!target) return target.error();
+            hosts.emplace_back(remote, remote_ssh_argv(options, *target));
+        }
+        auto merged = capture::open_merged_process_sources(hosts);
+        if (!merged) return merged.error();
+        // The header's "Source: live ..." names them while that stays short.
+        std::string names;
+        for (const auto& h : hosts) names += fmt::format("{}{}", names.empty() ? "" : ", ", h.first);
+        if (names.size() > 60) names = fmt::format("{} hosts", hosts.size());
+        return OpenedSource{std::move(*merged), names, true};
     }
     // issue 17 (remote): tracetop on another host, its capture through ssh.
     if (options.remote) {

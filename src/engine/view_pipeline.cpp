@@ -1,5 +1,7 @@
 #include "engine/view_pipeline.h"
 
+#include <algorithm>
+
 #include "capture/proc_scan.h"
 #include "event/event_table.h"
 #include "filter/field_context.h"
@@ -11,17 +13,65 @@ namespace tracetop::engine {
 ViewPipeline::ViewPipeline(std::unique_ptr<capture::Source> source, std::string name, bool live)
     : source_(std::move(source)), name_(std::move(name)), live_(live), args_(model_) {
     model_.load_header(source_->header());
+    // issue 17 items 3-4: one model per host of a merged capture.
+    merged_ = dynamic_cast<capture::MergedSource*>(source_.get());
+    remote_ = merged_ || dynamic_cast<capture::StreamSource*>(source_.get());
+    const auto machine_name = [](const event::CaptureHeader& h) { return h.machine ? h.machine->hostname : ""; };
+    host0_.machine = machine_name(source_->header());
+    host0_.name = remote_ || host0_.machine.empty() ? name_ : host0_.machine;
+    host0_.recorded = !live_;
+    if (merged_) {
+        model_.load_header(merged_->host_header(0));
+        host0_.machine = machine_name(merged_->host_header(0));
+        host0_.model = &model_;
+        host0_.args = &args_;
+        for (size_t i = 1; i < merged_->host_count(); ++i) {
+            auto host = std::make_unique<ExtraHost>();
+            host->info.model = &host->model;
+            host->info.args = &host->args;
+            host->model.load_header(merged_->host_header(i));
+            host->info.machine = machine_name(merged_->host_header(i));
+            extra_hosts_.push_back(std::move(host));
+        }
+        refresh_hosts();
+    }
+}
+
+void ViewPipeline::refresh_hosts() {
+    if (!merged_) {
+        host0_.drops = source_->stats().drops;
+        return;
+    }
+    for (size_t i = 0; i < merged_->host_count(); ++i) {
+        const capture::HostStatus st = merged_->host_status(i);
+        filter::HostInfo& info = i == 0 ? host0_ : extra_hosts_[i - 1]->info;
+        info.name = st.name;
+        info.gone = st.gone;
+        info.reason = st.reason;
+        info.drops = st.drops;
+    }
 }
 
 ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
+    if (remote_) refresh_hosts();
     for (uint64_t i = 0; i < max_events; ++i) {
         const capture::ReadStatus rs = source_->next(ev_);
+        // The event's host: its model and its host.* facts.
+        state::Model* model = &model_;
+        const state::ModelArgContext* args = &args_;
+        const filter::HostInfo* host = &host0_;
+        if (merged_ && merged_->event_host() > 0) {
+            ExtraHost& h = *extra_hosts_[merged_->event_host() - 1];
+            model = &h.model;
+            args = &h.args;
+            host = &h.info;
+        }
         switch (rs) {
-            case capture::ReadStatus::End: return Step::End;
-            case capture::ReadStatus::Failed: return Step::Failed;
+            case capture::ReadStatus::End: refresh_hosts(); return Step::End;
+            case capture::ReadStatus::Failed: refresh_hosts(); return Step::Failed;
             case capture::ReadStatus::Idle: return Step::Idle;
             case capture::ReadStatus::NewSection:
-                model_.load_header(source_->header());
+                model->load_header(merged_ ? merged_->host_header(merged_->event_host()) : source_->header());
                 if (store_) store_->begin_section(source_->header());
                 continue;
             case capture::ReadStatus::Event: break;
@@ -41,11 +91,11 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (where == RangeGate::Where::Before && !timeline_ && !recorder_) {
             // Before the range and nothing else looks at it: the same state
             // changes, without describing the event (what makes a late range quick).
-            model_.apply(ev_);
+            model->apply(ev_);
             continue;
         }
-        const state::EventContext& ctx = model_.on_event(ev_);
-        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
+        const state::EventContext& ctx = model->on_event(ev_);
+        const filter::FieldContext fields{ev_, ctx, *model, args, &scratch_, first_ts_, host};
         // Only exits carry a result: enters are never failed calls.
         if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));
         if (recorder_) recorder_->offer(fields);
@@ -102,22 +152,30 @@ std::optional<RecordingEnd> ViewPipeline::finish_recording() {
 }
 
 void ViewPipeline::feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis) {
+    feed_procinfo(&thread, cpu_centis, model_, args_, host0_);
+}
+
+void ViewPipeline::feed_procinfo(const state::ThreadInfo* thread, int64_t cpu_centis, const state::Model& model,
+                                 const state::ModelArgContext& args, const filter::HostInfo& host) {
     event::EventView ev;  // no parameters: only thread.cpu reads a procinfo's values
     ev.type = state::codes::kProcInfoE;
     ev.ts = last_ts_;
-    ev.tid = static_cast<uint64_t>(thread.tid);
     state::EventContext ctx;
-    ctx.thread = &thread;
-    ctx.main_thread = model_.main_thread_of(thread);
-    if (!ctx.main_thread) ctx.main_thread = &thread;
-    ctx.thread_known = true;
+    if (thread) {
+        ev.tid = static_cast<uint64_t>(thread->tid);
+        ctx.thread = thread;
+        ctx.main_thread = model.main_thread_of(*thread);
+        if (!ctx.main_thread) ctx.main_thread = thread;
+        ctx.thread_known = true;
+    }
     ctx.procinfo_cpu_delta = cpu_centis;
-    const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
-    agg_->on_event(fields, true);
+    const filter::FieldContext fields{ev, ctx, model, &args, &scratch_, first_ts_, &host};
+    if (observer_) observer_(fields, true);
+    if (agg_) agg_->on_event(fields, true);
 }
 
 void ViewPipeline::feed_cpu(const std::vector<ThreadCpu>& used) {
-    if (!agg_) return;
+    if (!agg_ && !observer_) return;
     for (const ThreadCpu& t : used) {
         if (const state::ThreadInfo* thread = model_.thread(static_cast<state::Tid>(t.tid))) {
             feed_procinfo(*thread, t.centis);
@@ -141,18 +199,54 @@ void ViewPipeline::apply_memory(const std::vector<std::pair<int64_t, capture::Pr
     }
 }
 
+void ViewPipeline::add_sample_end_events() {
+    // csysdig stamps them one nanosecond before the second of the last event.
+    event::EventView ev;
+    ev.type = state::codes::kSysdigEventX;
+    ev.ts = last_ts_ - last_ts_ % 1000000000 - (last_ts_ ? 1 : 0);
+    ev.num = 0;
+    ev.cpu = 0;
+    agg_->begin_sample_end();
+    for (const auto& [tid, thread] : model_.threads().threads()) {
+        ev.tid = static_cast<uint64_t>(thread->tid);
+        state::EventContext ctx;
+        ctx.thread = thread.get();
+        ctx.main_thread = model_.main_thread_of(*thread);
+        if (!ctx.main_thread) ctx.main_thread = thread.get();
+        ctx.thread_known = true;
+        const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+        agg_->on_sample_end_event(fields);
+    }
+}
+
 void ViewPipeline::add_idle_rows() {
-    if (!agg_ || !agg_->view().idle_rows) return;
+    if (!agg_) return;
+    if (agg_->view().idle_rows) feed_idle_rows();
+    // Last: any event fed after them takes them back out.
+    if (agg_->view().sample_end_events) add_sample_end_events();
+}
+
+void ViewPipeline::feed_idle_rows() {
     // Secondary threads first, main threads last: a process's row keeps
     // the values of the event fed last, and a process is named after its
     // main thread ("systemd-timesyn", not its "sd-resolve" helper thread).
-    for (const bool main_threads : {false, true}) {
-        for (const auto& [tid, thread] : model_.threads().threads()) {
-            // A thread only ever named by an event (no process-table entry,
-            // no clone) is a guess of the model, not a process anyone listed.
-            if (thread->uid == state::kNoId || (thread->tid == thread->pid) != main_threads) continue;
-            feed_procinfo(*thread, 0);
+    // issue 17 items 3-4: every host's threads, each with its own model;
+    // and one thread-less event per host, so a host with no thread left
+    // (or none yet: it never opened) still has its row in Hosts.
+    for (size_t h = 0; h < host_count(); ++h) {
+        const state::Model& model = h == 0 ? model_ : extra_hosts_[h - 1]->model;
+        const state::ModelArgContext& args = h == 0 ? args_ : extra_hosts_[h - 1]->args;
+        const filter::HostInfo& host = host_info(h);
+        for (const bool main_threads : {false, true}) {
+            for (const auto& [tid, thread] : model.threads().threads()) {
+                // A thread only ever named by an event (no process-table entry,
+                // no clone) is a guess of the model, not a process anyone listed.
+                if (thread->uid == state::kNoId || (thread->tid == thread->pid) != main_threads) continue;
+                feed_procinfo(&*thread, 0, model, args, host);
+            }
         }
+        const auto& keys = agg_->view().keys;
+        if (std::find(keys.begin(), keys.end(), "host.name") != keys.end()) feed_procinfo(nullptr, 0, model, args, host);
     }
 }
 

@@ -17,6 +17,7 @@
 #include "analysis/aggregator.h"
 #include "analysis/pane_feed.h"
 #include "analysis/snapshot.h"
+#include "capture/merged_source.h"
 #include "capture/proc_scan.h"
 #include "capture/source.h"
 #include "engine/cli_options.h"
@@ -28,6 +29,7 @@
 #include "analysis/timeline_counts.h"
 #include "event/result.h"
 #include "filter/compiled_filter.h"
+#include "filter/host_info.h"
 #include "state/model.h"
 #include "state/model_arg_context.h"
 
@@ -77,10 +79,10 @@ public:
     const std::string* recording_path() const { return recorder_ ? &recorder_->path() : nullptr; }
 
     // Live CPU use measured from /proc: each thread's share becomes a
-    // process-info event for the aggregator (thread.cpu = the hundredths of
-    // a second it used), as sysdig's live capture produces them, so views
-    // asking for internal events compute CPU% with the same columns offline
-    // and live. Threads the model does not know are skipped.
+    // process-info event for the aggregator and the observer (thread.cpu =
+    // the hundredths of a second it used), as sysdig's live capture produces
+    // them, so views asking for internal events compute CPU% with the same
+    // columns offline and live. Threads the model does not know are skipped.
     void feed_cpu(const std::vector<ThreadCpu>& used);
 
     // Live VIRT/RES/MEM%: every process the model knows gets its memory
@@ -94,12 +96,14 @@ public:
     // Views with `idle_rows`: a zero process-info event for every thread
     // the model knows, so processes without events in the sample still get
     // their row (current name, user, threads, command line). Call right
-    // before the aggregator fills a snapshot.
+    // before the aggregator fills a snapshot. Views with sample_end_events
+    // get csysdig's sample-end events here too.
     void add_idle_rows();
 
     // Live: after drops, removes threads that no longer exist (GoneThreadSweep).
     void sweep_gone_threads(GoneThreadSweep::Clock::time_point now) {
-        sweep_.maybe_sweep(model_, source_->stats().drops, now);
+        // issue 17: a remote host's threads are not in this machine's /proc.
+        if (!remote_) sweep_.maybe_sweep(model_, source_->stats().drops, now);
     }
 
     // Every field=value of listed event `num` (Aggregator::event_details).
@@ -129,14 +133,38 @@ public:
     uint64_t shown_first_ts() const { return range_.active() ? range_first_ts_ : first_ts_; }
     uint64_t shown_last_ts() const { return range_.active() ? range_last_ts_ : last_ts_; }
 
+    // issue 17 items 3-4: the hosts of the capture (one unless several
+    // --remote hosts were merged), as the host.* fields describe them.
+    size_t host_count() const { return 1 + extra_hosts_.size(); }
+    const filter::HostInfo& host_info(size_t host) const {
+        return host == 0 ? host0_ : extra_hosts_[host - 1]->info;
+    }
+
 private:
+    // A host after the first (issue 17 items 3-4): its own model, so two
+    // hosts' threads and fds never mix.
+    struct ExtraHost {
+        state::Model model;
+        state::ModelArgContext args{model};
+        filter::HostInfo info;
+    };
     void feed_procinfo(const state::ThreadInfo& thread, int64_t cpu_centis);
+    // Views with sample_end_events (lua14): csysdig's sysdigevent per thread.
+    void add_sample_end_events();
+    void feed_idle_rows();
+    void feed_procinfo(const state::ThreadInfo* thread, int64_t cpu_centis, const state::Model& model,
+                       const state::ModelArgContext& args, const filter::HostInfo& host);
+    void refresh_hosts();
 
     std::unique_ptr<capture::Source> source_;
     std::string name_;
     bool live_;
     state::Model model_;
     state::ModelArgContext args_;
+    filter::HostInfo host0_;  // issue 17 items 3-4: the first (or only) host's
+    capture::MergedSource* merged_ = nullptr;  // several hosts: the merge, else null
+    std::vector<std::unique_ptr<ExtraHost>> extra_hosts_;
+    bool remote_ = false;
     fmt::memory_buffer scratch_;
     std::unique_ptr<analysis::Aggregator> agg_;
     std::unique_ptr<analysis::PaneFeed> pane_;

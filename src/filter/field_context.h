@@ -10,6 +10,7 @@
 
 #include "event/arg_format.h"
 #include "event/event_view.h"
+#include "filter/host_info.h"
 #include "state/model.h"
 
 namespace tracetop::filter {
@@ -21,6 +22,7 @@ struct FieldContext {
     const event::ArgContext* args;   // renders fds and pids inside arguments
     fmt::memory_buffer* scratch;     // reused by extractors that render text
     uint64_t first_ts = 0;           // timestamp of the first event (evt.reltime)
+    const HostInfo* host = nullptr;  // issue 17 items 3-4: the event's host (host.*); null: the machine's
 };
 
 }  // namespace tracetop::filter

@@ -24,7 +24,7 @@ const std::vector<FieldDef>& table() {
     static const std::vector<FieldDef> all = [] {
         std::vector<FieldDef> v;
         for (auto part : {evt_fields(), proc_fields(), fd_fields(), signal_fields(), error_fields(),
-                          summary_fields(), memory_fields(), container_fields()}) v.insert(v.end(), part.begin(), part.end());
+                          summary_fields(), memory_fields(), container_fields(), host_fields()}) v.insert(v.end(), part.begin(), part.end());
         return v;
     }();
     return all;

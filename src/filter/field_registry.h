@@ -59,6 +59,7 @@ std::span<const FieldDef> error_fields();    // fields_error.cpp
 std::span<const FieldDef> summary_fields();  // fields_summary.cpp
 std::span<const FieldDef> memory_fields();   // fields_memory.cpp
 std::span<const FieldDef> container_fields();  // fields_container.cpp
+std::span<const FieldDef> host_fields();       // fields_host.cpp (issue 17 items 3-4)
 
 // Shared by the extractors: an error number's name as sysdig prints it
 // (ENOENT; UNKNOWN for a number without a name). field_registry.cpp.

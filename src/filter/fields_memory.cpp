@@ -13,7 +13,7 @@ using state::ThreadInfo;
 
 const ThreadInfo* thread_of(const FieldContext& c) { return c.state.thread_known ? c.state.thread : nullptr; }
 
-using KbMember = uint32_t ThreadInfo::*;
+using KbMember = uint64_t ThreadInfo::*;
 
 template <KbMember member>
 void x_proc_kb(const FieldContext& c, const BoundArg&, FieldValues& out) {
@@ -25,7 +25,7 @@ template <KbMember member, uint64_t unit>
 void x_thread_mem(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const ThreadInfo* t = thread_of(c);
     if (!t) return;
-    out.push(FieldValue::of_uint(t->is_main_thread() ? uint64_t{t->*member} * unit : 0));
+    out.push(FieldValue::of_uint(t->is_main_thread() ? t->*member * unit : 0));
 }
 
 // tracetop's own: thread.vmrss as a percentage of the machine's memory

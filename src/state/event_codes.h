@@ -59,7 +59,7 @@ constexpr EventType kBrkOldX = PPME_BRK_X, kBrkX = PPME_BRK_2_X, kMmapX = PPME_M
 // 147 is unassigned; sinsp skips it with its pair all the same.
 constexpr EventType kSwitchOldE = PPME_SWITCH_E, kSwitchOldX = PPME_SWITCH_E + 1, kSwitchE = PPME_SWITCH_2_E;
 constexpr EventType kDropE = PPME_DROP_E, kDropX = PPME_DROP_X;
-constexpr EventType kSysdigEventE = PPME_SYSDIGEVENT_E;
+constexpr EventType kSysdigEventE = PPME_SYSDIGEVENT_E, kSysdigEventX = PPME_SYSDIGEVENT_X;
 constexpr EventType kContainerOldE = PPME_CONTAINER_E;
 constexpr EventType kProcInfoE = PPME_PROCINFO_E;
 constexpr EventType kCpuHotplugE = PPME_CPU_HOTPLUG_E;

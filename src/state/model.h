@@ -117,7 +117,7 @@ public:
     uint64_t machine_memory_bytes() const { return machine_memory_bytes_; }
     // Live: a process's memory as /proc reports it now, set on its main
     // thread (where thread.vm* read it). Nothing when the model lacks it.
-    void set_process_memory(Pid pid, uint32_t vmsize_kb, uint32_t vmrss_kb, uint32_t vmswap_kb);
+    void set_process_memory(Pid pid, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb);
     size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
     // Changes whenever what a thread-only field (proc.*, user.*, thread.vm*,

@@ -152,7 +152,7 @@ void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
     thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
 }
 
-void Model::set_process_memory(Pid pid, uint32_t vmsize_kb, uint32_t vmrss_kb, uint32_t vmswap_kb) {
+void Model::set_process_memory(Pid pid, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb) {
     ThreadInfo* main = threads_.find(pid);
     if (main == nullptr || !main->is_main_thread()) return;
     threads_touched();

@@ -50,9 +50,11 @@ struct ThreadInfo {
     uint32_t uid = kNoId;
     uint32_t gid = kNoId;
     uint32_t loginuid = kNoId;
-    uint32_t vmsize_kb = 0;
-    uint32_t vmrss_kb = 0;
-    uint32_t vmswap_kb = 0;
+    // kB. Events and capture files carry 32 bits (4 TiB); /proc, read live,
+    // can say more (ASan's shadow, JIT runtimes reserve tens of TiB of VIRT).
+    uint64_t vmsize_kb = 0;
+    uint64_t vmrss_kb = 0;
+    uint64_t vmswap_kb = 0;
     uint64_t pfmajor = 0;
     uint64_t pfminor = 0;
     Nanoseconds clone_ts = 0;

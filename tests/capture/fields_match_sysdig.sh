@@ -25,6 +25,7 @@ ours_only=" signal.name signal.num signal.source_pid signal.source_name signal.t
   signal.via signal.delivered signal.result error.name error.code error.meaning error.class fd.ioclass
   proc.exit_status thread.mempct
   container.ip "  # container.ip: issue 13 (ctrmodel); newer libs have it, sysdig 0.29.3 does not
+ours_only+=" host.name host.machine host.state host.reason host.drops "  # issue 17 items 3-4 (hosts): no host field in sysdig
 # Fields with an argument, as they are used.
 with_argument="evt.arg.fd evt.arg.res evt.arg.name evt.arg.data evt.arg.flags evt.arg.tuple evt.arg.ID
   evt.arg[0] evt.arg[1] evt.rawarg.res evt.rawarg.size"

@@ -32,30 +32,40 @@ struct FakeContainer {
     event::EventType event_type;  // 0: no metadata event
 };
 
+// A container known by its 64-hex-digit id; sysdig shows the first 12.
+event::ContainerRecord known_by_id(const std::string& full_id) {
+    event::ContainerRecord r;
+    r.full_id = full_id;
+    r.id = full_id.substr(0, 12);
+    return r;
+}
+
+// A docker container with its name, image (REPO:TAG) and address.
+event::ContainerRecord docker_container(const std::string& full_id, const std::string& name, const std::string& repo,
+                                        const std::string& tag, const std::string& image_id, const std::string& ip) {
+    event::ContainerRecord r = known_by_id(full_id);
+    r.name = name;
+    r.image = repo + ":" + tag;
+    r.image_repo = repo;
+    r.image_tag = tag;
+    r.image_id = image_id;
+    r.ip = ip;
+    return r;
+}
+
 std::vector<FakeContainer> fake_containers() {
     std::vector<FakeContainer> out;
-    event::ContainerRecord web;
-    web.full_id = "3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e";
-    web.id = web.full_id.substr(0, 12);
-    web.name = "web";
-    web.image = "nginx:1.21";
-    web.image_repo = "nginx";
-    web.image_tag = "1.21";
-    web.image_id = "6ad733544a6317992a6fac4eb19fe1df577d4dec7529efec28a5bd0edad0fd30";
-    web.ip = "172.17.0.2";
+    event::ContainerRecord web =
+        docker_container("3ad7b26ded6d8e7b23da7d48fe889434573036c27ae5a74837233de441c3601e", "web", "nginx", "1.21",
+                         "6ad733544a6317992a6fac4eb19fe1df577d4dec7529efec28a5bd0edad0fd30", "172.17.0.2");
     web.labels["maintainer"] = "tracetop tests";
     out.push_back({web, PPME_CONTAINER_2_E});
 
-    event::ContainerRecord db;
-    db.full_id = "9f2c1e4b7a10d2c33e8f1b0a4d5c6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f";
-    db.id = db.full_id.substr(0, 12);
-    db.name = "k8s_db_db-0_shop_0123";
-    db.image = "postgres:14";
-    db.image_repo = "postgres";
-    db.image_tag = "14";
-    db.image_id = "b2a0c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091";
+    event::ContainerRecord db =
+        docker_container("9f2c1e4b7a10d2c33e8f1b0a4d5c6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f", "k8s_db_db-0_shop_0123",
+                         "postgres", "14", "b2a0c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091",
+                         "172.17.0.3");
     db.privileged = true;
-    db.ip = "172.17.0.3";
     db.memory_limit = 536870912;
     db.cpu_shares = 512;
     db.labels["io.kubernetes.pod.name"] = "db-0";
@@ -63,10 +73,7 @@ std::vector<FakeContainer> fake_containers() {
     db.labels["io.kubernetes.container.name"] = "db";
     out.push_back({db, PPME_CONTAINER_3_E});
 
-    event::ContainerRecord ghost;
-    ghost.full_id = "5e5e5e5e5e5e4f4f4f4f4f4f3d3d3d3d3d3d2c2c2c2c2c2c1b1b1b1b1b1b0a0a";
-    ghost.id = ghost.full_id.substr(0, 12);
-    out.push_back({ghost, 0});
+    out.push_back({known_by_id("5e5e5e5e5e5e4f4f4f4f4f4f3d3d3d3d3d3d2c2c2c2c2c2c1b1b1b1b1b1b0a0a"), 0});
     return out;
 }
 

@@ -41,3 +41,11 @@ CONF
 free_loopback_port() {
   /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
+
+# Fails the test (and ends it) when sshd or the ssh client is missing.
+need_ssh_tools() {
+  local p
+  for p in /usr/sbin/sshd ssh ssh-keygen; do
+    command -v "$p" >/dev/null || { fail "$p is missing: ./setup.sh installs openssh-server and openssh-client"; finish; }
+  done
+}

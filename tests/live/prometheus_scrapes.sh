@@ -133,6 +133,30 @@ else
   fail "the hostile process name's series"
 fi
 
+# tidy (session 6): CPU time from /proc (the sampler's worker, asked every
+# 5 s) reaches the series of a process the filter passes, and no other: a
+# shell loop with no system calls burns CPU in $SCRATCH, while Prometheus and
+# tracetop itself, outside it, get no CPU series.
+(cd "$SCRATCH" && exec /bin/sh -c 'while :; do :; done') &
+BURN=$!
+PIDS+=("$BURN")
+got=""
+for i in $(seq $((100 * scale))); do
+  got=$(query "sum(tracetop_process_cpu_seconds_total{pid=\"$BURN\"})")
+  [ -n "$got" ] && /usr/bin/python3 -c "import sys; sys.exit(0 if float('$got') >= 0.3 else 1)" && break
+  sleep 0.2
+done
+used=$(awk '{ sub(/.*\) /, ""); print ($12 + $13) / 100 }' "/proc/$BURN/stat")
+kill "$BURN" 2>/dev/null
+if /usr/bin/python3 -c "import sys; sys.exit(0 if 0.3 <= float('${got:-0}') <= $used + 0.05 else 1)"; then
+  pass "the burner's CPU seconds from /proc ($got, /proc says $used)"
+else
+  fail "the burner's CPU seconds: '$got', /proc says $used"
+fi
+others=$(query 'count(tracetop_process_cpu_seconds_total{name=~"prometheus|tracetop"})')
+[ -z "$others" ] && pass "no CPU series for processes the filter leaves out" ||
+  fail "CPU series for processes outside the filter: $others"
+
 # The Grafana dashboard's queries: each parses in this Prometheus, and every
 # tracetop series it names is one tracetop serves.
 if /usr/bin/python3 - "$DASHBOARD" "$SCRATCH/plain.txt" "$PPORT" <<'PY'; then pass "the Grafana dashboard's queries parse and name served series"; else fail "the Grafana dashboard"; fi

@@ -10,15 +10,19 @@
 source "$(dirname "$0")/lib.sh"
 need_root
 : "${GETPPID_LOOP:?run through meson test}"
-for p in /usr/sbin/sshd ssh ssh-keygen; do
-  command -v "$p" >/dev/null || { fail "$p is missing: ./setup.sh installs openssh-server and openssh-client"; finish; }
-done
+# tidy (session 6): the workload runs under a name of this run's own (the
+# kernel names a process after the path it was started by), so the same
+# workload of another test run on the machine never matches the filters.
+LOOP="gpl_$$"
+ln -s "$GETPPID_LOOP" "$SCRATCH/$LOOP"
+GETPPID_LOOP="$SCRATCH/$LOOP"
+source "$(dirname "$0")/loopback_sshd.sh"
+need_ssh_tools
 
 SSHD_PID=""
 trap '[ -z "$SSHD_PID" ] || kill "$SSHD_PID" 2>/dev/null; [ -z "$SCREEN_USED" ] || tm kill-server 2>/dev/null;
       [ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$SCRATCH"' EXIT
 
-source "$(dirname "$0")/loopback_sshd.sh"
 start_loopback_sshd "$SCRATCH/ssh" || { fail "no sshd on 127.0.0.1"; finish; }
 D="$SCRATCH/ssh"
 PORT=$SSHD_PORT
@@ -29,7 +33,7 @@ REMOTE=(--remote "root@127.0.0.1:$PORT" --remote-tracetop "$TRACETOP" "${SSH_OPT
 # 1. --print: every getppid call of the workload comes over, none twice.
 CALLS=3000
 timeout 60 "$TRACETOP" "${REMOTE[@]}" --print --duration 8 -p '%evt.dir %evt.type' \
-  'proc.name=getppid_loop and evt.type=getppid' >"$SCRATCH/print.out" 2>"$SCRATCH/print.err" &
+  "proc.name=$LOOP and evt.type=getppid" >"$SCRATCH/print.out" 2>"$SCRATCH/print.err" &
 tt=$!
 wait_until_capturing "$tt" "$SCRATCH/print.err"
 "$GETPPID_LOOP" "$CALLS" >/dev/null
@@ -45,14 +49,14 @@ fi
 # 1b. --remote-filter: the host sends only the workload's events; the stream
 # still starts at once (its first event goes out state-only, so the header
 # arrives before anything matches), and every call comes over.
-timeout 60 "$TRACETOP" "${REMOTE[@]}" --remote-filter 'proc.name=getppid_loop' --print --duration 8 \
+timeout 60 "$TRACETOP" "${REMOTE[@]}" --remote-filter "proc.name=$LOOP" --print --duration 8 \
   -p '%proc.name %evt.dir %evt.type' 'evt.type=getppid' >"$SCRATCH/rf.out" 2>"$SCRATCH/rf.err" &
 tt=$!
 wait_until_capturing "$tt" "$SCRATCH/rf.err"
 "$GETPPID_LOOP" "$CALLS" >/dev/null
 wait "$tt"; status=$?
-n=$(grep -c '^getppid_loop [<>] getppid$' "$SCRATCH/rf.out")
-others=$(grep -vc '^getppid_loop ' "$SCRATCH/rf.out")
+n=$(grep -c "^$LOOP [<>] getppid\$" "$SCRATCH/rf.out")
+others=$(grep -vc "^$LOOP " "$SCRATCH/rf.out")
 if [ "$status" -eq 0 ] && [ "$n" -eq $((2 * CALLS)) ] && [ "$others" -eq 0 ]; then
   pass "--remote-filter: $CALLS calls, named, nothing else"
 else
@@ -65,12 +69,12 @@ workload_loop() { while :; do "$GETPPID_LOOP" 20000 >/dev/null; sleep 0.2; done;
 # 2. --json: the workload's process is a row of the Processes view.
 workload_loop &
 loop=$!
-timeout 60 "$TRACETOP" "${REMOTE[@]}" --json --duration 4 -v procs 'proc.name=getppid_loop' \
+timeout 60 "$TRACETOP" "${REMOTE[@]}" --json --duration 4 -v procs "proc.name=$LOOP" \
   >"$SCRATCH/json.out" 2>"$SCRATCH/json.err"; status=$?
-if [ "$status" -eq 0 ] && /usr/bin/python3 - "$SCRATCH/json.out" <<'EOF'
+if [ "$status" -eq 0 ] && /usr/bin/python3 - "$SCRATCH/json.out" "$LOOP" <<'EOF'
 import json, sys
 rows = json.load(open(sys.argv[1]))["rows"]
-sys.exit(0 if any(r["values"].get("cmd", "").startswith("getppid_loop") and r["values"]["syscalls"] > 0
+sys.exit(0 if any(r["values"].get("cmd", "").startswith(sys.argv[2]) and r["values"]["syscalls"] > 0
                   for r in rows) else 1)
 EOF
 then pass "--remote --json: getppid_loop is a row with system calls"
@@ -78,8 +82,8 @@ else fail "--remote --json: status $status, no getppid_loop row: $(head -c 600 "
 
 # 3. The explorer in tmux: the header names the host, the row shows.
 # screen_start adds the ring options itself (RINGS, under the sanitizers).
-screen_start 200 "${REMOTE[@]:0:${#REMOTE[@]}-${#RINGS[@]}}" 'proc.name=getppid_loop'
-if screen_wait_for getppid_loop 60 0.5 && grep -qF "Source: live root@127.0.0.1:$PORT" "$SCREEN_FILE"; then
+screen_start 200 "${REMOTE[@]:0:${#REMOTE[@]}-${#RINGS[@]}}" "proc.name=$LOOP"
+if screen_wait_for "$LOOP" 60 0.5 && grep -qF "Source: live root@127.0.0.1:$PORT" "$SCREEN_FILE"; then
   pass "--remote explorer: getppid_loop on screen, Source: live root@127.0.0.1:$PORT"
 else
   fail "--remote explorer: no getppid_loop row or no host in the header: $(cat "$SCREEN_FILE")"
@@ -87,7 +91,7 @@ fi
 screen_stop
 
 # 4. -w FILE keeps the remote events locally: a capture tracetop reads back.
-timeout 60 "$TRACETOP" "${REMOTE[@]}" -w "$SCRATCH/remote.scap" --duration 3 'proc.name=getppid_loop' \
+timeout 60 "$TRACETOP" "${REMOTE[@]}" -w "$SCRATCH/remote.scap" --duration 3 "proc.name=$LOOP" \
   2>"$SCRATCH/w.err"; status=$?
 kill "$loop" 2>/dev/null; wait "$loop" 2>/dev/null
 n=$(timeout 60 "$TRACETOP" -r "$SCRATCH/remote.scap" --print 'evt.type=getppid' 2>/dev/null | wc -l)

@@ -8,6 +8,13 @@ need_root
 need_sysdig
 
 export TRACETOP_BPF_DEBUG=1
+# tidy (session 6): the workload and its child run under names of this run's
+# own (the kernel names a process after the path it was started by), so the
+# same workload of another test run on the machine never matches the filter.
+ln -s "$WORKLOAD" "$SCRATCH/ttw_$$"
+ln -s "$CHILD" "$SCRATCH/ttc_$$"
+WORKLOAD="$SCRATCH/ttw_$$" CHILD="$SCRATCH/ttc_$$"
+FILTER="proc.name=ttw_$$ or proc.name=ttc_$$"
 FMT_EV='%thread.tid %evt.dir %evt.type'
 filter="evt.type in (openat, connect) and ($FILTER)"
 cap="$SCRATCH/filtered.scap"

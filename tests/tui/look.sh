@@ -131,6 +131,19 @@ fi
 if "$TRACETOP" --help 2>&1 | grep -qF "tracetop/tracetoprc"; then pass "--help names the settings file"; else fail "--help names the settings file"; fi
 if grep -qF "tracetop/tracetoprc" "$(dirname "$0")/../../man/tracetop.8"; then pass "the man page names the settings file"; else fail "the man page names the settings file"; fi
 
+# --- tidy (session 6): at 120 columns Processes gives its Command column a
+# useful share (was 7 cells) and keeps every column and value on screen.
+start 120 30 -r "$CAPTURE"
+check "Processes at 120 columns" "SYSCALLS/s"
+check "the command line shows 16 cells and more" "curl -6 http://w"
+line=$(screen | grep -F "PID" | head -1)
+for title in "PPID" "USER" "VIRT" "MEM%" "FILE IN" "NET IN" "NET OUT" "EVENTS" "Command"; do
+  [[ "$line" == *"$title"* ]] || fail "at 120 columns the title $title is still shown: $line"
+done
+row=$(screen | grep -E "^ *17497 ")
+[[ "$row" == *" 31.4K "*" 11.3K "*" 110B "*" 1221 curl"* ]] && pass "the curl row keeps every value" ||
+  fail "the curl row: $row"
+
 # --- A bad settings file: one warning line, the defaults, no crash.
 mkdir -p "$(dirname "$rc")"
 printf 'refresh_ms = "soon"\ndefault_view = "server_ports"\n' > "$rc"

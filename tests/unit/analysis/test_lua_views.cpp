@@ -105,7 +105,9 @@ TEST_CASE("the group-by key and its aggregations make the rows (csysdig's Proces
     // Each thread's average, summed over the process: a `per` column.
     CHECK(t->view.columns.at(1).aggregation == Aggregation::Avg);
     CHECK(t->view.columns.at(1).per == "thread.tid");
-    CHECK(t->view.idle_rows);
+    // Idle threads get their rows from csysdig's sample-end events.
+    CHECK(t->view.sample_end_events);
+    CHECK_FALSE(t->view.idle_rows);
     CHECK_FALSE(t->view.keyless_row);
 }
 
@@ -250,4 +252,78 @@ TEST_CASE("every view sysdig's package ships either loads or says why") {
     }
     CHECK(set->why_missing("kubernetes_pods").find("k8s.pod.id") != std::string::npos);
     CHECK(set->why_missing("spectro_all").find("spectrogram") != std::string::npos);
+}
+
+// lua14: csysdig's sample-end events count in the snapshot filled next
+// only, and a column without an aggregation keeps its row's first value.
+#include "analysis/aggregator.h"
+#include "event/header_records.h"
+#include "event/tracetop_events.h"
+#include "state/model.h"
+
+namespace {
+
+tracetop::event::ThreadRecord named_thread(int64_t tid, const char* comm) {
+    tracetop::event::ThreadRecord t;
+    t.tid = tid;
+    t.pid = tid;
+    t.comm = comm;
+    t.uid = 0;
+    return t;
+}
+
+// One event of `tid` (type `type`) into `agg`, as a sample-end event or not.
+void feed_one(Aggregator& agg, const tracetop::state::Model& model, int64_t tid, uint16_t type, bool sample_end) {
+    tracetop::event::EventView ev;
+    ev.type = type;
+    ev.tid = static_cast<uint64_t>(tid);
+    tracetop::state::EventContext ctx;
+    ctx.thread = model.thread(tid);
+    ctx.main_thread = ctx.thread;
+    ctx.thread_known = true;
+    fmt::memory_buffer scratch;
+    const tracetop::filter::FieldContext fields{ev, ctx, model, nullptr, &scratch, 0};
+    if (sample_end) {
+        agg.on_sample_end_event(fields);
+    } else {
+        agg.on_event(fields, true);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("sample-end events count in the next fill only; no aggregation keeps the first value") {
+    auto t = translate(R"(view_info = { id = "t", view_type = "table", columns = {
+        { name = "NA", field = "proc.pid", is_key = true },
+        { name = "N", field = "evt.count", aggregation = "SUM" },
+        { name = "TYPE", field = "evt.type" } } })");
+    REQUIRE_MESSAGE(t, (t ? "" : t.error().message));
+    CHECK(t->view.sample_end_events);
+    tracetop::event::CaptureHeader h;
+    h.threads = {named_thread(100, "a")};
+    tracetop::state::Model model;
+    model.load_header(h);
+    auto agg = Aggregator::create(t->view, "");
+    REQUIRE(agg);
+    const auto count_and_type = [&] {
+        Snapshot snap;
+        (*agg)->fill(snap, 1.0);
+        REQUIRE(snap.rows.size() == 1);
+        return std::make_pair(snap.rows[0].cells[0].number, snap.rows[0].cells[1].text);
+    };
+    feed_one(**agg, model, 100, PPME_PROCINFO_E, false);
+    (*agg)->begin_sample_end();
+    feed_one(**agg, model, 100, PPME_SYSDIGEVENT_X, true);
+    CHECK(count_and_type() == std::make_pair(2.0, std::string("procinfo")));
+    CHECK(count_and_type() == std::make_pair(2.0, std::string("procinfo")));  // filling again adds nothing
+    // The next event takes the sample-end one back out before it counts.
+    feed_one(**agg, model, 100, PPME_PROCINFO_E, false);
+    CHECK(count_and_type().first == 2.0);
+    // A second sample end, as at each refresh: one sample-end event again.
+    (*agg)->begin_sample_end();
+    feed_one(**agg, model, 100, PPME_SYSDIGEVENT_X, true);
+    CHECK(count_and_type().first == 3.0);
+    (*agg)->begin_sample_end();
+    feed_one(**agg, model, 100, PPME_SYSDIGEVENT_X, true);
+    CHECK(count_and_type().first == 3.0);
 }

@@ -56,7 +56,7 @@ TEST_CASE("semantic mistakes name the line of the setting at fault") {
     REQUIRE_FALSE(agg);
     INFO(agg.error().message);
     CHECK(agg.error().message.find("a.toml:11:") == 0);
-    CHECK(agg.error().message.find("unknown aggregation \"median\" (sum, avg, min, max, count, rate, last, none, distinct)") !=
+    CHECK(agg.error().message.find("unknown aggregation \"median\" (sum, avg, min, max, count, rate, last, none, distinct, first)") !=
           std::string::npos);
 
     auto typo = parse_view(std::string(kMinimalTable) + "\nsrot = \"n\"\n", "t.toml");

@@ -45,6 +45,7 @@ public:
     }
 
     const state::Model& model() const { return model_; }
+    state::Model& model() { return model_; }  // what the live engine sets from /proc
 
 private:
     state::Model model_;

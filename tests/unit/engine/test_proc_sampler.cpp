@@ -129,3 +129,46 @@ TEST_CASE("proc sampler: a /proc read that blocks never holds the caller") {
     writer.join();
     CHECK(s.take());
 }
+
+// tidy (session 6): --json and --serve read /proc through the same sampler.
+TEST_CASE("proc sampler: read_now returns the baseline, then what was used since") {
+    FakeProc proc;
+    proc.status(77);
+    ProcSampler s(proc.root);
+    auto baseline = s.read_now({});
+    REQUIRE(baseline);
+    CHECK(baseline->cpu.empty());
+    CHECK(baseline->memory.empty());  // no pid asked for
+    proc.ticks(35);
+    auto end = s.read_now({10});
+    REQUIRE(end);
+    REQUIRE(end->cpu.size() == 1);
+    CHECK(end->cpu[0].centis == ticks_to_centis(30, sysconf(_SC_CLK_TCK)));
+    REQUIRE(end->memory.size() == 1);
+    CHECK(end->memory[0].second.vmrss_kb == 77);
+    CHECK_FALSE(s.take());
+}
+
+TEST_CASE("proc sample: CPU time rescaled to the taker's interval") {
+    ProcSample got;
+    got.cpu = {{10, 40}, {11, 3}};
+    got.span_seconds = 2.0;
+    got.scale_to(1.0);  // the same rate over half the time
+    CHECK(got.cpu[0].centis == 20);
+    CHECK(got.cpu[1].centis == 2);  // 1.5 rounds up
+    got.span_seconds = 0;  // a baseline: no span to scale from
+    got.scale_to(5.0);
+    CHECK(got.cpu[0].centis == 20);
+}
+
+// tidy (session 6): the model holds /proc's sizes in 64 bits.
+TEST_CASE("proc sampler: memory above 4 TiB of kB is read whole") {
+    FakeProc proc;
+    std::ofstream(proc.root + "/10/status") << "Name:\tw\nVmSize:\t21474836480 kB\nVmRSS:\t  5000 kB\n";
+    ProcSampler s(proc.root);
+    auto got = s.read_now({10});
+    REQUIRE(got);
+    REQUIRE(got->memory.size() == 1);
+    CHECK(got->memory[0].second.vmsize_kb == uint64_t{20} << 30);
+    CHECK(got->memory[0].second.vmrss_kb == 5000);
+}

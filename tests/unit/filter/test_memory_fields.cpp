@@ -76,3 +76,13 @@ TEST_CASE("thread.mempct: resident memory as a share of the machine's (MEM%)") {
     FieldHarness unknown(header());
     CHECK_FALSE(after_close(unknown, 200, 1, "thread.mempct exists"));
 }
+
+// tidy (session 6): events carry 32-bit kB (4 TiB), /proc live can say more.
+TEST_CASE("memory read live from /proc above 4 TiB keeps its size") {
+    FieldHarness h(header());
+    h.feed(BuiltEvent(10, 200, kCloseE, {i64(3)}), 1);
+    constexpr uint64_t k20TiB = uint64_t{20} << 30;  // in kB
+    h.model().set_process_memory(200, k20TiB, 5144, 12);
+    CHECK(h.matches("proc.vmsize=21474836480 and thread.vmsize=21474836480 and thread.vmsize.b=21990232555520"));
+    CHECK(h.matches("proc.vmrss=5144"));
+}
