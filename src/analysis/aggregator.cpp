@@ -7,7 +7,10 @@
 #include "analysis/field_binding.h"
 #include "analysis/row_sort.h"
 #include "analysis/value_format.h"
+#include "event/arg_format.h"
+#include "event/event_table.h"
 #include "filter/output_format.h"
+#include "filter/thread_fields.h"
 
 namespace tracetop::analysis {
 namespace {
@@ -45,6 +48,13 @@ void append_key_part(const filter::FieldValues& values, std::string& key) {
         case K::String: key.append(v.s); key.push_back('\0'); break;
         case K::Ip: key.append(reinterpret_cast<const char*>(v.ip.bytes.data()), v.ip.bytes.size()); break;
     }
+}
+
+// CompiledFilter::matches, with the verdict by type (where most events of
+// a column's `when` are decided) read inline, without the call.
+bool passes(const filter::CompiledFilter& f, const filter::FieldContext& ctx) {
+    const int8_t v = f.type_verdict(ctx.ev.type);
+    return v == filter::kTypeDynamic ? f.matches(ctx) : v != 0;
 }
 
 std::string scope_text(const ViewDef& view, const std::string& scope) {
@@ -85,10 +95,18 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         if (!b) return b.error();
         a->keys_.push_back(*b);
     }
+    a->keys_thread_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
+        return filter::reads_only_thread(*k.def);
+    });
+    a->keys_type_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
+        return filter::reads_only_type(*k.def);
+    });
+    if (a->keys_type_only_) a->type_rows_.assign(event::event_table_size(), UINT32_MAX);
     if (!view.label.empty()) {
         auto b = bind_field(view.label);
         if (!b) return b.error();
         a->label_ = *b;
+        a->label_thread_only_ = filter::reads_only_thread(*b->def);
     }
     for (const ColumnDef& c : view.columns) {
         BoundColumn bc;
@@ -108,7 +126,21 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             if (!b) return b.error();
             bc.per = *b;
         }
+        bc.thread_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_thread(*bc.field.def);
+        bc.steady = bc.thread_only && (c.aggregation == Aggregation::Last || c.aggregation == Aggregation::Min ||
+                                       c.aggregation == Aggregation::Max || c.aggregation == Aggregation::Distinct);
+        bc.type_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_type(*bc.field.def);
+        if (!bc.steady) a->unsteady_columns_.push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
+    }
+    a->unsteady_by_type_.resize(event::event_table_size());
+    for (size_t t = 0; t < a->unsteady_by_type_.size(); ++t) {
+        for (const uint32_t i : a->unsteady_columns_) {
+            const auto& when = a->columns_[i].when;
+            if (!when || when->type_verdict(static_cast<event::EventType>(t)) != 0) {
+                a->unsteady_by_type_[t].push_back(i);
+            }
+        }
     }
     return a;
 }
@@ -118,13 +150,14 @@ void Aggregator::reset() {
     index_.clear();
     rows_.clear();
     last_row_ = UINT32_MAX;
+    forget_row_caches();
+    memo_.clear();
+    memo_slots_.clear();
+    memo_labels_.clear();
     list_rows_.clear();
     kept_.clear();
     kept_bytes_ = 0;
     list_dropped_ = 0;
-    memo_.clear();
-    memo_slots_.clear();
-    memo_labels_.clear();
 }
 
 size_t Aggregator::row_count() const { return view_.kind == ViewKind::List ? list_rows_.size() : rows_.size(); }
@@ -141,6 +174,12 @@ void Aggregator::end_sample_end() {
     rows_ = std::move(before_sample_end_->rows);
     before_sample_end_.reset();
     last_row_ = UINT32_MAX;
+    forget_row_caches();  // their rows may be gone with the set-aside ones
+}
+
+void Aggregator::forget_row_caches() {
+    memo_rows_.fill(MemoRow{});
+    std::fill(type_rows_.begin(), type_rows_.end(), UINT32_MAX);
 }
 
 void Aggregator::on_sample_end_event(const filter::FieldContext& ctx) {
@@ -155,7 +194,7 @@ void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
 }
 
 void Aggregator::feed(const filter::FieldContext& ctx) {
-    if (scope_ && !scope_->matches(ctx)) return;
+    if (scope_ && !passes(*scope_, ctx)) return;
     if (view_.kind == ViewKind::List) {
         on_list_event(ctx);
     } else {
@@ -215,6 +254,24 @@ void Aggregator::render_cached(const filter::FieldDef& def, const filter::FieldV
     }
 }
 
+// A number into a column's aggregate (its `per` table aside).
+void Aggregator::add_number(Accumulator& acc, Aggregation aggregation, double v) {
+    switch (aggregation) {
+        case Aggregation::Last:
+        case Aggregation::First: acc.sum = v; break;
+        case Aggregation::Count: acc.sum += 1; break;
+        case Aggregation::Distinct:
+            // Bounded by the rows' threads: a thread table's worth at most.
+            acc.per.try_emplace(v);
+            acc.sum = static_cast<double>(acc.per.size());
+            break;
+        default: acc.sum += v; break;
+    }
+    acc.min = std::min(acc.min, v);
+    acc.max = std::max(acc.max, v);
+    ++acc.n;
+}
+
 uint32_t Aggregator::row_of(const filter::FieldContext& ctx, bool& refused) {
     refused = false;
     key_buf_.clear();
@@ -269,17 +326,7 @@ void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* v
         ++acc.n;
         return;
     }
-    switch (view_.columns[i].aggregation) {
-        case Aggregation::Last:
-        case Aggregation::First: acc.sum = v; break;
-        case Aggregation::Count: acc.sum += 1; break;
-        case Aggregation::Distinct:
-            // Bounded by the rows' threads: a thread table's worth at most.
-            acc.per.try_emplace(v);
-            acc.sum = static_cast<double>(acc.per.size());
-            break;
-        default: acc.sum += v; break;
-    }
+    add_number(acc, view_.columns[i].aggregation, v);
     if (col.per.def) {
         const filter::FieldValue* per_value = per();
         double key = 0;
@@ -291,40 +338,165 @@ void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* v
             ++pv.n;
         }
     }
-    acc.min = std::min(acc.min, v);
-    acc.max = std::max(acc.max, v);
-    ++acc.n;
 }
 
 void Aggregator::on_table_event(const filter::FieldContext& ctx) {
-    bool refused = false;
-    const uint32_t row_index = row_of(ctx, refused);
-    if (row_index == UINT32_MAX) return;
+    // Thread-only fields (keys, label, columns) give what they gave for the
+    // last event of the same thread while the model's thread epoch holds.
+    const ThreadMemo memo{&ctx.model,
+                          ctx.model.thread_epoch(),
+                          ctx.state.thread,
+                          ctx.state.main_thread,
+                          ctx.state.thread != nullptr ? ctx.state.thread->memory_version : 0,
+                          ctx.state.main_thread != nullptr ? ctx.state.main_thread->memory_version : 0,
+                          ctx.state.thread_known};
+    // Type-only fields of generic events read the system call they carry.
+    const event::EventType type = ctx.ev.type;
+    const bool fixed_type = !event::has_dynamic_type_name(type);
+    const uint32_t memo_type = fixed_type ? uint32_t{type} + 1 : 0;
+    const bool by_type = keys_type_only_ && fixed_type && type < type_rows_.size();
+    uint32_t row_index = last_row_;
+    MemoRow* memo_row = keys_thread_only_ ? &memo_rows_[(reinterpret_cast<uintptr_t>(memo.thread) /
+                                                          alignof(state::ThreadInfo)) % kMemoRows]
+                                          : nullptr;
+    if (by_type && type_rows_[type] != UINT32_MAX) {
+        row_index = type_rows_[type];
+    } else if (memo_row != nullptr && memo_row->row != UINT32_MAX && memo_row->memo == memo) {
+        row_index = memo_row->row;
+    } else {
+        key_buf_.clear();
+        bool any_key = false;
+        for (const filter::BoundField& k : keys_) {
+            values_.clear();
+            k.def->extract(ctx, k.arg, values_);
+            any_key = any_key || !values_.empty();
+            append_key_part(values_, key_buf_);
+        }
+        // An event with no value for any key belongs to no row (sysdig's tables
+        // skip it too): process info about a kernel thread the capture never
+        // listed must not make a "<NA>" process.
+        if (!any_key && !view_.keyless_row) return;
+        if (row_index == UINT32_MAX || key_buf_ != last_key_) {
+            auto it = index_.find(std::string_view(key_buf_));
+            if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
+            if (it == index_.end()) new_row(ctx);
+            row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
+            last_key_ = key_buf_;
+            last_row_ = row_index;
+        }
+        if (by_type) type_rows_[type] = row_index;
+        if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
+    }
     TableRow& row = rows_[row_index];
+    if (row.memo_complete && row.memo == memo) {
+        ++row.memo_hits;
+        if (label_.def && !label_thread_only_) {
+            values_.clear();
+            label_.def->extract(ctx, label_.arg, values_);
+            if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
+        }
+        const bool same_type = memo_type != 0 && row.memo_type == memo_type;
+        row.memo_type = memo_type;
+        const std::vector<uint32_t>& unsteady =
+            type < unsteady_by_type_.size() ? unsteady_by_type_[type] : unsteady_columns_;
+        for (const uint32_t i : unsteady) update_column(row, i, ctx, true, same_type);
+        return;
+    }
+    const bool same_thread = row.memo == memo;
+    const bool same_type = memo_type != 0 && row.memo_type == memo_type;
+    row.memo_type = memo_type;
+    flush_memo_hits(row);
+    row.memo = memo;
 
-    if (label_.def) {
+    if (label_.def && !(same_thread && label_thread_only_)) {
         values_.clear();
         label_.def->extract(ctx, label_.arg, values_);
         if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
     }
+    row.memo_complete = true;
     for (size_t i = 0; i < columns_.size(); ++i) {
-        const BoundColumn& col = columns_[i];
-        if (col.when && !col.when->matches(ctx)) continue;
-        if (!col.field.def) {
-            row.acc[i].sum += 1;
-            ++row.acc[i].n;
-            continue;
-        }
+        update_column(row, i, ctx, same_thread, same_type);
+        if (columns_[i].steady && row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
+    }
+}
+
+// The count of the events a steady column skipped, now that its memo is
+// about to be taken again.
+void Aggregator::flush_memo_hits(TableRow& row) {
+    if (row.memo_hits == 0) return;
+    for (size_t i = 0; i < columns_.size(); ++i) {
         Accumulator& acc = row.acc[i];
-        if (view_.columns[i].aggregation == Aggregation::First && acc.claimed) continue;
-        acc.claimed = true;
+        if (columns_[i].steady && (acc.memo == Accumulator::Memo::Text || acc.memo == Accumulator::Memo::Number)) {
+            acc.n += row.memo_hits;
+        }
+    }
+    row.memo_hits = 0;
+}
+
+void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
+                               bool same_type) {
+    const BoundColumn& col = columns_[i];
+    Accumulator& acc = row.acc[i];
+    const Aggregation aggregation = view_.columns[i].aggregation;
+    // First: only the row's first event with the column's field counts
+    // (never steady: a skipped event must not count).
+    const bool first = aggregation == Aggregation::First;
+    if (first && acc.claimed && col.field.def) return;
+    if ((col.thread_only && same_thread) || (col.type_only && same_type)) {
+        // What the slow path below would do again with the same value.
+        switch (acc.memo) {
+            case Accumulator::Memo::None: break;
+            case Accumulator::Memo::Absent: return;
+            case Accumulator::Memo::Text: ++acc.n; return;
+            case Accumulator::Memo::Number: add_number(acc, aggregation, acc.memo_value); return;
+        }
+    }
+    if (col.when && !passes(*col.when, ctx)) return;
+    if (!col.field.def) {
+        acc.sum += 1;
+        ++acc.n;
+        return;
+    }
+    acc.claimed = true;
+    values_.clear();
+    col.field.def->extract(ctx, col.field.arg, values_);
+    if (values_.empty()) {
+        // csysdig's default for a text column is empty, and it stays.
+        if (first && acc.is_text) ++acc.n;
+        acc.memo = Accumulator::Memo::Absent;
+        return;
+    }
+    if (acc.is_text) {
+        render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
+        ++acc.n;
+        acc.memo = Accumulator::Memo::Text;
+        return;
+    }
+    double v = 0;
+    if (!numeric(values_[0], v)) {
+        // A text field in a numeric column: keep the text, count it.
+        render_buf_.clear();
+        filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
+        acc.text.assign(render_buf_.data(), render_buf_.size());
+        acc.is_text = aggregation == Aggregation::Last || first;
+        ++acc.n;
+        acc.memo = Accumulator::Memo::None;
+        return;
+    }
+    add_number(acc, aggregation, v);
+    acc.memo = Accumulator::Memo::Number;
+    acc.memo_value = v;
+    if (col.per.def) {
         values_.clear();
-        col.field.def->extract(ctx, col.field.arg, values_);
-        accumulate(row, i, values_.empty() ? nullptr : &values_[0], [&]() -> const filter::FieldValue* {
-            values_.clear();
-            col.per.def->extract(ctx, col.per.arg, values_);
-            return values_.empty() ? nullptr : &values_[0];
-        });
+        col.per.def->extract(ctx, col.per.arg, values_);
+        double key = 0;
+        if (!values_.empty() && numeric(values_[0], key)) {
+            auto [it, fresh] = acc.per.try_emplace(key);
+            Accumulator::PerValue& pv = it->second;
+            pv.max = fresh ? v : std::max(pv.max, v);
+            pv.sum += v;
+            ++pv.n;
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 //   agg->fill(snapshot, seconds);   // rows sorted by the view's default sort
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -86,6 +87,9 @@ private:
         double sum = 0;
         double min = 0;
         double max = 0;
+        // Events counted. A memoised column whose aggregate one more equal
+        // value leaves as it is (last, min, max, distinct) keeps the count of
+        // events since its row's memo was taken in TableRow::memo_hits.
         uint64_t n = 0;
         bool is_text = false;
         bool claimed = false;  // First: the row's first event was seen
@@ -100,6 +104,22 @@ private:
             uint64_t n = 0;
         };
         std::unordered_map<double, PerValue> per;
+        // Thread-only columns (thread_fields.h): what the row's last event
+        // gave, reused while the row's ThreadMemo holds.
+        enum class Memo : uint8_t { None, Absent, Text, Number } memo = Memo::None;
+        double memo_value = 0;
+    };
+    // The thread an event's thread-only fields were read for, and the
+    // model's thread epoch then: equal memos give equal values.
+    struct ThreadMemo {
+        const void* model = nullptr;
+        uint64_t epoch = 0;  // 0: none
+        const void* thread = nullptr;
+        const void* main_thread = nullptr;
+        uint32_t thread_memory = 0;  // their ThreadInfo::memory_version
+        uint32_t main_memory = 0;
+        bool known = false;
+        bool operator==(const ThreadMemo&) const = default;
     };
     struct TableRow {
         std::string key;
@@ -108,12 +128,23 @@ private:
         std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
         uint32_t label_context = UINT32_MAX;  // on_event_memo: the context `label` was taken from
+        ThreadMemo memo;  // of the row's last event
+        // Every steady column (below) has its memo: an event with this memo
+        // only counts in memo_hits and updates the other columns.
+        bool memo_complete = false;
+        uint64_t memo_hits = 0;
+        // Type-only columns: the type code of the row's last event, plus one
+        // (0: none, or a generic system-call event, whose name varies).
+        uint32_t memo_type = 0;
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
         std::optional<filter::CompiledFilter> when;
         filter::BoundField per;  // def null: none (ColumnDef::per)
         bool when_context = false;  // issue 15: `when` reads only Context fields
+        bool thread_only = false;  // no `when`, no `per`, a thread-only field: memoised per row
+        bool steady = false;       // thread-only, and an equal value changes nothing but the count
+        bool type_only = false;    // no `when`, no `per`, a type-only field: memoised per row by type
     };
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
@@ -132,6 +163,10 @@ private:
     // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
     // `refused`: rows_when said no to a new row (another event of the key may make it).
     uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
+    void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread, bool same_type);
+    void flush_memo_hits(TableRow& row);
+    void forget_row_caches();
+    static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);
     TableRow& new_row(const filter::FieldContext& ctx);
     void render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out);
@@ -211,6 +246,26 @@ private:
     std::deque<KeptEvent> kept_;
     size_t kept_bytes_ = 0;
     uint64_t list_dropped_ = 0;
+
+    // Every key is thread-only: an event with the memo of an earlier one
+    // belongs to its row. The rows of a few recent threads (direct mapped by
+    // thread), for captures that interleave the calls of several threads.
+    bool keys_thread_only_ = false;
+    bool label_thread_only_ = false;
+    struct MemoRow {
+        ThreadMemo memo;
+        uint32_t row = UINT32_MAX;
+    };
+    static constexpr size_t kMemoRows = 64;
+    std::array<MemoRow, kMemoRows> memo_rows_{};
+    std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
+    // The same for each type code: without the columns whose `when` refuses
+    // every event of the type.
+    std::vector<std::vector<uint32_t>> unsteady_by_type_;
+    // Every key is type-only: the row of each type code (but the generic
+    // events'), once an event of it found one; UINT32_MAX for none yet.
+    bool keys_type_only_ = false;
+    std::vector<uint32_t> type_rows_;
 
     // Reused per event.
     std::string key_buf_;

@@ -11,6 +11,8 @@
 
 #include "filter/field_context.h"
 #include "filter/filter_parser.h"
+#include "filter/result_param.h"
+#include "filter/thread_fields.h"
 #include "filter/text_match.h"
 
 namespace tracetop::filter {
@@ -132,9 +134,10 @@ Result<Constant> parse_constant(const CompiledNode& node, const std::string& tex
 constexpr size_t kMaxRegexLength = 256;
 bool values_match(const CompiledNode& n, const FieldValues& values);
 
-// Fields whose value is a function of the event type alone (its table entry).
-bool depends_on_type_only(std::string_view field) {
-    return field == "evt.dir" || field == "evt.is_io" || field == "evt.is_io_read" || field == "evt.is_io_write";
+// Fields read from the call's result (result_param.h): fixed for every type
+// that carries none, whatever the event.
+bool depends_on_result(std::string_view field) {
+    return field == "evt.failed" || field == "evt.res" || field == "evt.rawres";
 }
 
 // Checks on fields that depend on the event type only are decided once per
@@ -142,11 +145,15 @@ bool depends_on_type_only(std::string_view field) {
 // type but the generic system calls, which get a table by system-call code.
 void decide_type_verdicts(CompiledNode& out) {
     const size_t n_types = event::event_table_size();
-    if (depends_on_type_only(out.field.def->name)) {
+    const bool by_result = depends_on_result(out.field.def->name);
+    // evt.type has a table of its own below (generic events show their call).
+    const bool by_type = reads_only_type(*out.field.def) && out.field.def->name != "evt.type";
+    if (by_type || by_result) {
         static const state::Model no_state;
         const state::EventContext no_context;
         out.type_verdicts.assign(n_types + 1, kTypeDynamic);
         for (size_t t = 0; t <= n_types; ++t) {
+            if (by_result && result_param(static_cast<event::EventType>(t)) != nullptr) continue;
             event::EventView ev;
             ev.type = static_cast<event::EventType>(t);
             const FieldContext ctx{ev, no_context, no_state, nullptr, nullptr, 0};

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 namespace tracetop::filter {
@@ -53,18 +54,37 @@ constexpr size_t kMaxFieldValues = 4;
 
 class FieldValues {
 public:
+    FieldValues() {}  // slots past size() stay unwritten: one is made per check, per event
     void clear() { n_ = 0; }
+    // Member by member: the value an extractor makes inline is then written
+    // straight into its slot. A whole-object copy goes through a temporary
+    // on the stack, and reading it back in 16-byte pieces over the 8-byte
+    // stores that filled it stalls the CPU (store forwarding) on every push.
     void push(const FieldValue& v) {
-        if (n_ < kMaxFieldValues) values_[n_++] = v;
+        if (n_ >= kMaxFieldValues) return;
+        FieldValue* d = std::construct_at(&slots_[n_++].value);
+        d->kind = v.kind;
+        d->i = v.i;
+        d->u = v.u;
+        d->d = v.d;
+        d->s = v.s;
+        d->ip = v.ip;
     }
     size_t size() const { return n_; }
     bool empty() const { return n_ == 0; }
-    const FieldValue& operator[](size_t i) const { return values_[i]; }
-    const FieldValue* begin() const { return values_.data(); }
-    const FieldValue* end() const { return values_.data() + n_; }
+    const FieldValue& operator[](size_t i) const { return slots_[i].value; }
+    const FieldValue* begin() const { return &slots_[0].value; }
+    const FieldValue* end() const { return &slots_[0].value + n_; }
 
 private:
-    std::array<FieldValue, kMaxFieldValues> values_{};
+    // A slot is exactly a FieldValue (so begin()..end() walks them), left
+    // uninitialized until push() writes it.
+    union Slot {
+        Slot() {}
+        FieldValue value;
+    };
+    static_assert(sizeof(Slot) == sizeof(FieldValue));
+    std::array<Slot, kMaxFieldValues> slots_;
     size_t n_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "event/errno_names.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "filter/result_param.h"
 #include "state/event_codes.h"
 
 namespace tracetop::filter {
@@ -32,15 +33,10 @@ const event::ParamInfo* param_info(const FieldContext& c, int64_t i) {
     return &info->params[static_cast<size_t>(i)];
 }
 
-// The return value of an exit event, where it has one: the first parameter
-// when it is a result (res, or the fd/pid a call returns).
+// The return value of an exit event, where it has one (result_param.h).
 bool result_of(const FieldContext& c, int64_t& res) {
-    if (event::is_enter(c.ev.type) || c.ev.nparams() == 0) return false;
-    const event::ParamInfo* p = param_info(c, 0);
-    if (!p) return false;
-    const bool is_result = p->name == "res" || p->type == ParamType::Errno || p->type == ParamType::Fd ||
-                           p->type == ParamType::Pid;
-    if (!is_result) return false;
+    const event::ParamInfo* p = result_param(c.ev.type);
+    if (!p || c.ev.nparams() == 0) return false;
     const auto raw = c.ev.param(0);
     if (raw.empty()) return false;
     res = event::param_as_int(raw, p->type);

@@ -59,7 +59,7 @@ void Model::apply_deferred_removals() {
 
 const EventContext& Model::on_event(const event::EventView& ev, bool exit_described) {
     ctx_ = EventContext{};
-    ThreadInfo* thread = update(ev, exit_described, true);
+    ThreadInfo* thread = update(ev, exit_described, run_every_handler_);
     describe(ev, thread);
     return ctx_;
 }
@@ -73,6 +73,13 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     const EventTraits& traits = traits_of(type);
     const EventEffect effect = traits.effect;
     const Tid tid = static_cast<Tid>(ev.tid);
+    // Procinfo events change only the thread's tick count (read through
+    // the event's context, never memoised); fd events only fd tables; memory
+    // exits and context switches one thread's memory (its memory_version).
+    if (effect != EventEffect::None && effect != EventEffect::ProcInfo && effect != EventEffect::FdOrSocket &&
+        effect != EventEffect::MemoryExit && effect != EventEffect::Switch) {
+        threads_touched();
+    }
 
     if (effect == EventEffect::Meta || effect == EventEffect::ProcInfo) {
         ThreadInfo* thread = threads_.find(tid);

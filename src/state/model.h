@@ -120,6 +120,16 @@ public:
     void set_process_memory(Pid pid, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb);
     size_t interned_strings() const { return strings_.size(); }  // for model_stats()
 
+    // Changes whenever what a thread-only field (proc.*, user.*, thread.vm*,
+    // container.*: thread_fields.h) reads may have changed: any thread's
+    // identity, process or container, the thread, user or container tables;
+    // a change of one thread's memory moves its ThreadInfo::memory_version
+    // instead. State-neutral, procinfo and fd events leave both as they are,
+    // so a reader may keep what it extracted for a thread while the epoch and
+    // the memory versions of the thread and its main thread stay (the
+    // aggregator does, per row). Never 0.
+    uint64_t thread_epoch() const { return thread_epoch_; }
+
     // The fd entry `fd` of thread `tid` right now (what --print shows after
     // "fd=3"), or null.
     const FdEntry* find_fd(Tid tid, Fd fd) const;
@@ -130,14 +140,21 @@ public:
     // asks the system now and then. Call between events. Returns how many.
     size_t forget_threads(const std::function<bool(Tid)>& gone);
 
+    // Tests: on_event() also runs the fd handlers for state-neutral types
+    // (which must do nothing), so that apply()'s skipping them is checked
+    // against the handlers themselves. Off by default: a described neutral
+    // event needs only the lookups.
+    void run_every_handler(bool on) { run_every_handler_ = on; }
+
     // Size limits: beyond them no placeholder threads are made up.
     static constexpr size_t kMaxThreads = 131072;
 
 private:
     // Both halves of on_event(): update() changes the state and returns the
     // event's thread (null when sysdig has none); describe() fills ctx_.
-    // `full`: run every lookup and handler whatever the type (on_event), so
-    // that apply()'s skipping can be checked against it.
+    // `full`: run every lookup and handler whatever the type (on_event
+    // under run_every_handler), so that apply()'s skipping can be checked
+    // against it.
     ThreadInfo* update(const event::EventView& ev, bool keep_enter, bool full);
     void describe(const event::EventView& ev, ThreadInfo* thread);
     // The thread's per-call bookkeeping (sysdig's lastevent_*): pairing,
@@ -196,6 +213,9 @@ private:
     InternedString bound_container_id_;
     uint8_t bound_runtime_ = 0;
     uint64_t machine_memory_bytes_ = 0;
+    uint64_t thread_epoch_ = 1;
+    bool run_every_handler_ = false;
+    void threads_touched() { ++thread_epoch_; }
     std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 

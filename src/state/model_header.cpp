@@ -41,6 +41,7 @@ FdType fd_type_of(event::FdRecordType type) {
 }  // namespace
 
 void Model::reset_state() {
+    threads_touched();
     pending_fd_removals_.clear();
     has_pending_thread_removal_ = false;
     ctx_ = EventContext{};

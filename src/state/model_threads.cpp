@@ -43,6 +43,7 @@ CloneLayout clone_layout(event::EventType type) {
 ThreadInfo* Model::find_or_make_placeholder(Tid tid) {
     if (ThreadInfo* t = threads_.find(tid)) return t;
     if (threads_.size() >= kMaxThreads) return nullptr;
+    threads_touched();
     auto t = std::make_unique<ThreadInfo>();
     t->tid = tid;
     t->pid = tid;
@@ -66,6 +67,7 @@ ThreadInfo* Model::main_thread_for_update(ThreadInfo& thread) {
 }
 
 ThreadInfo* Model::add_thread(std::unique_ptr<ThreadInfo> thread) {
+    threads_touched();
     if (threads_.size() >= kMaxThreads) return nullptr;
     if ((thread->flags & kCloneThread) != 0 && thread->pid != thread->tid) {
         if (ThreadInfo* main = find_or_make_placeholder(thread->pid)) {
@@ -80,6 +82,7 @@ ThreadInfo* Model::add_thread(std::unique_ptr<ThreadInfo> thread) {
 void Model::remove_thread(Tid tid) {
     ThreadInfo* t = threads_.find(tid);
     if (t == nullptr) return;
+    threads_touched();
     if (t->nchilds > 0) {
         // sinsp keeps a main thread while its secondary threads live.
         t->exited = true;
@@ -129,8 +132,10 @@ void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
     if (ev.nparams() < 6) return;
     thread.pfmajor = uint_param(ev, 1);
     thread.pfminor = uint_param(ev, 2);
+    ++thread.memory_version;
     if (ThreadInfo* main = threads_.find(thread.pid); main != nullptr || thread.is_main_thread()) {
         ThreadInfo& m = main != nullptr ? *main : thread;
+        ++m.memory_version;
         m.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 3));
         m.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 4));
         m.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 5));
@@ -141,6 +146,7 @@ void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
 // brk layout reports nothing).
 void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
     if (ev.nparams() < 4) return;
+    ++thread.memory_version;
     thread.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 1));
     thread.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 2));
     thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
@@ -149,6 +155,7 @@ void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
 void Model::set_process_memory(Pid pid, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb) {
     ThreadInfo* main = threads_.find(pid);
     if (main == nullptr || !main->is_main_thread()) return;
+    threads_touched();
     main->vmsize_kb = vmsize_kb;
     main->vmrss_kb = vmrss_kb;
     main->vmswap_kb = vmswap_kb;

@@ -60,6 +60,10 @@ struct ThreadInfo {
     Nanoseconds clone_ts = 0;
     uint32_t nchilds = 0;  // secondary threads attached to this main thread
     bool exited = false;   // procexit seen; kept while secondary threads live
+    // Moves when this thread's memory changes (memory exits; context
+    // switches, on the main thread): what Model::thread_epoch() leaves to
+    // each thread, so one thread's mmap does not void every other's memo.
+    uint32_t memory_version = 0;
 
     // This thread's fd table: its own, or its main thread's when it shares files.
     std::shared_ptr<FdTable> fds;

@@ -240,3 +240,27 @@ TEST_CASE("verdicts before any field is read: by type, and by system call for ge
         }
     }
 }
+
+// issue 15 (perf): checks on the call's result are decided by type for every
+// type without one (enters, exits whose first parameter is no result), and
+// stay per event where there is a result; matching agrees with the verdict.
+TEST_CASE("result fields are decided by type where the type carries no result") {
+    using filter::kTypeDynamic;
+    const BuiltEvent open_enter(10, 200, kOpenE, {str("/nope"), u32(1), u32(0)});
+    const BuiltEvent open_exit(20, 200, kOpenX, {i64(-2), str("/nope"), u32(1), u32(0)});
+    FieldHarness h(header());
+    for (std::string_view text : {"evt.failed=true", "evt.failed=false", "evt.res=ENOENT", "evt.rawres<0",
+                                  "not evt.rawres exists", "evt.failed=true or proc.name=curl"}) {
+        auto f = CompiledFilter::compile(text);
+        REQUIRE(f);
+        CHECK_MESSAGE(f->event_verdict(open_exit.view()) == kTypeDynamic, text);
+    }
+    CHECK(CompiledFilter::compile("evt.failed=true")->event_verdict(open_enter.view()) == 0);
+    CHECK(CompiledFilter::compile("evt.failed=false")->event_verdict(open_enter.view()) == 1);
+    CHECK(CompiledFilter::compile("evt.res exists")->event_verdict(open_enter.view()) == 0);
+    CHECK(CompiledFilter::compile("not evt.rawres exists")->event_verdict(open_enter.view()) == 1);
+    h.feed(open_enter, 1);
+    CHECK(h.matches("evt.failed=false and not evt.res exists and not evt.rawres exists"));
+    h.feed(open_exit, 2);
+    CHECK(h.matches("evt.failed=true and evt.res=ENOENT and evt.rawres=-2"));
+}

@@ -31,6 +31,7 @@ size_t replay(const std::string& capture, const Describes& describes) {
     REQUIRE_MESSAGE(static_cast<bool>(opened), capture);
     capture::ScapReader& reader = **opened;
     Model full, partial;
+    full.run_every_handler(true);
     full.load_header(reader.header());
     partial.load_header(reader.header());
     event::EventView ev;

@@ -97,6 +97,7 @@ BuiltEvent build(uint64_t ts, uint64_t tid, event::EventType type) {
 // hold the same state after each event.
 void check_same_state(std::initializer_list<event::EventType> types, uint64_t tid) {
     Model full, state_only;
+    full.run_every_handler(true);
     full.load_header(sample_header());
     state_only.load_header(sample_header());
     uint64_t ts = 1000;
@@ -170,6 +171,7 @@ TEST_CASE("an exit that is only applied releases its enter, as a described one d
     // the exit only applied, then another exit of the same kind whose enter
     // was lost: no enter may be offered for it.
     Model full, state_only;
+    full.run_every_handler(true);
     full.load_header(sample_header());
     state_only.load_header(sample_header());
     const BuiltEvent enter(100, 200, kGenericE, {u16(1)});

@@ -1,0 +1,15 @@
+// Where an event type keeps the call's result: parameter 0 of exits when it
+// is one (named res, or an errno, fd or pid the call returns). Decided once
+// per type code, so evt.failed, evt.res and evt.rawres compare no parameter
+// names per event, and a filter on them is decided by type for every type
+// without a result (enters among them).
+#pragma once
+
+#include "event/event_table.h"
+
+namespace tracetop::filter {
+
+// The result parameter of `type`, or null when its events carry none.
+const event::ParamInfo* result_param(event::EventType type);
+
+}  // namespace tracetop::filter

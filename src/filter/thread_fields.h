@@ -1,0 +1,20 @@
+// Fields whose value is a function of the event's thread alone: what the
+// model knows of the thread, its process's main thread, and the thread,
+// user and container tables; nothing of the event itself (type, parameters,
+// fd, result, time). While state::Model::thread_epoch() stays the same, such
+// a field gives the same value for every event of the same thread, which
+// lets the aggregator keep what it extracted instead of extracting again.
+#pragma once
+
+#include "filter/field_registry.h"
+
+namespace tracetop::filter {
+
+bool reads_only_thread(const FieldDef& def);
+
+// Fields whose value is a function of the event's type code alone (its
+// table entry), for every type but the generic system-call events, whose
+// evt.type is the call they carry (event::has_dynamic_type_name).
+bool reads_only_type(const FieldDef& def);
+
+}  // namespace tracetop::filter
