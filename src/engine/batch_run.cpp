@@ -10,6 +10,8 @@
 
 #include <chrono>
 
+#include <poll.h>
+
 #include "capture/merged_source.h"
 #include "engine/buffer_print.h"
 #include "engine/capture_summary.h"
@@ -34,6 +36,15 @@
 
 namespace tracetop::engine {
 namespace {
+
+// -w - down a pipe or socket whose reader went away (a --remote session cut,
+// `| head` done): the write end then polls as an error or a hang-up. A
+// filtered stream may write nothing for a long time, so waiting for a write
+// to fail would leave the capture running with nobody reading it.
+bool stream_reader_gone(int fd) {
+    pollfd p{fd, POLLOUT, 0};
+    return ::poll(&p, 1, 0) == 1 && (p.revents & (POLLERR | POLLHUP)) != 0;
+}
 
 // For each type code (the last entry: codes past the table), whether an
 // event of that type may be printed: shown by default and not refused by the
@@ -224,6 +235,7 @@ int run_batch(const Options& options) {
         if (stream_out && (rs == capture::ReadStatus::Idle || (seen & 1023) == 0) && Clock::now() >= next_stream_flush) {
             recorder->flush();
             next_stream_flush = Clock::now() + std::chrono::milliseconds(250);
+            if (stream_reader_gone(1)) break;  // nobody reads the stream: the run is over
             // issue 17 items 3-4: the ring's drops reach the --remote reader
             // on stderr (the scap stream has no record for a drop count).
             if (const uint64_t drops = reader.stats().drops; drops > drops_told) {

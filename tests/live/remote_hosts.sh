@@ -146,4 +146,20 @@ if [ "$status" -eq 2 ] && [ "$(wc -l <"$SCRATCH/w.err")" -eq 1 ] && grep -q 'rec
 else
   fail "-w with two hosts: status $status: $(cat "$SCRATCH/w.err")"
 fi
+
+# 5. Nothing left behind: each host's capture ends once its reader is gone
+# (a filtered stream that matches nothing writes nothing, so only watching
+# its standard output tells it the session ended).
+left=""
+for _ in $(seq 1 20); do
+  left=$(pgrep -f -- "-w - .*proc.name=$W1" || true)
+  [ -z "$left" ] && break
+  sleep 0.25
+done
+if [ -z "$left" ]; then
+  pass "no remote capture left running after the sessions ended"
+else
+  fail "remote captures still running after the sessions ended: $(ps -o pid,args -p "$(echo $left | tr ' ' ',')")"
+  kill $left 2>/dev/null
+fi
 finish
