@@ -364,26 +364,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     } else if (memo_row != nullptr && memo_row->row != UINT32_MAX && memo_row->memo == memo) {
         row_index = memo_row->row;
     } else {
-        key_buf_.clear();
-        bool any_key = false;
-        for (const filter::BoundField& k : keys_) {
-            values_.clear();
-            k.def->extract(ctx, k.arg, values_);
-            any_key = any_key || !values_.empty();
-            append_key_part(values_, key_buf_);
-        }
-        // An event with no value for any key belongs to no row (sysdig's tables
-        // skip it too): process info about a kernel thread the capture never
-        // listed must not make a "<NA>" process.
-        if (!any_key && !view_.keyless_row) return;
-        if (row_index == UINT32_MAX || key_buf_ != last_key_) {
-            auto it = index_.find(std::string_view(key_buf_));
-            if (it == index_.end() && rows_when_ && !rows_when_->matches(ctx)) return;
-            if (it == index_.end()) new_row(ctx);
-            row_index = it != index_.end() ? it->second : static_cast<uint32_t>(rows_.size() - 1);
-            last_key_ = key_buf_;
-            last_row_ = row_index;
-        }
+        bool refused = false;
+        row_index = row_of(ctx, refused);
+        if (row_index == UINT32_MAX) return;
         if (by_type) type_rows_[type] = row_index;
         if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
     }
