@@ -129,10 +129,12 @@ TEST_CASE("the history drops whole old chunks by time, and a replay from the bas
         // including those whose creation was dropped.
         const auto want = describe_threads(full);
         const auto got = describe_threads(replayed);
-        for (const auto& [tid, d] : want) {
+        for (const auto& entry : want) {
+            // A plain variable: clang's lambdas (CAPTURE) cannot take a structured binding.
+            const auto tid = entry.first;
             CAPTURE(tid);
             REQUIRE(got.count(tid) == 1);
-            CHECK(got.at(tid) == d);
+            CHECK(got.at(tid) == entry.second);
         }
         CHECK(got.size() == want.size());
     }
