@@ -130,7 +130,10 @@ TEST_CASE("thread-only fields change only when the thread's memo moves, on the s
             }
             const auto now = all_threads(fields, model, none);
             if (model.thread_epoch() == epoch) ++kept;
-            for (const auto& [tid, state] : now) {
+            for (const auto& entry : now) {
+                // Plain variables: clang's lambdas (CHECK_MESSAGE) cannot take a structured binding.
+                const auto tid = entry.first;
+                const ThreadState& state = entry.second;
                 auto was = before.find(tid);
                 if (was == before.end()) continue;
                 const ThreadState& old = was->second;
