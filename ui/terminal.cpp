@@ -2,6 +2,7 @@
 
 #include <clocale>
 #include <csignal>
+#include <unistd.h>
 #include <cstring>
 #include <initializer_list>
 
@@ -15,7 +16,15 @@ volatile std::sig_atomic_t g_interrupted = 0;
 volatile std::sig_atomic_t g_active = 0;
 bool g_utf8 = false;
 
-void on_stop(int) { g_interrupted = 1; }
+// A stop asks the explorer to finish (a -w recording gets its end). If it
+// has not exited 15 s later something is stuck (a hung-up terminal was seen
+// to leave one spinning a core): SIGALRM's default action then ends it, so
+// a stop never turns into a hang. alarm() is async-signal-safe.
+constexpr unsigned kStopGraceSeconds = 15;
+void on_stop(int) {
+    if (!g_interrupted) alarm(kStopGraceSeconds);
+    g_interrupted = 1;
+}
 
 // A crash must not leave the user's terminal raw and invisible: give it back,
 // then die of the same signal so the exit status and core dump stay truthful.
