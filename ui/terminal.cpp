@@ -2,6 +2,7 @@
 
 #include <clocale>
 #include <csignal>
+#include <poll.h>
 #include <unistd.h>
 #include <cstring>
 #include <initializer_list>
@@ -74,6 +75,11 @@ Terminal::~Terminal() {
 
 bool Terminal::interrupted() { return g_interrupted != 0; }
 bool Terminal::utf8() { return g_utf8; }
+
+bool Terminal::hung_up() {
+    pollfd in{STDIN_FILENO, POLLIN, 0};
+    return poll(&in, 1, 0) == 1 && (in.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
 
 MouseEvent Terminal::mouse() {
     MEVENT ev;
