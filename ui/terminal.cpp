@@ -18,9 +18,10 @@ volatile std::sig_atomic_t g_active = 0;
 bool g_utf8 = false;
 
 // A stop asks the explorer to finish (a -w recording gets its end). If it
-// has not exited 15 s later something is stuck (a hung-up terminal was seen
-// to leave one spinning a core): SIGALRM's default action then ends it, so
-// a stop never turns into a hang. alarm() is async-signal-safe.
+// has not exited 15 s later something is stuck: SIGALRM's default action
+// then ends it, so a stop never turns into a hang. A net only: the spin that
+// made it (session 6, CI) was the sanitizer's leak check at exit
+// (leak_check_guard.h). alarm() is async-signal-safe.
 constexpr unsigned kStopGraceSeconds = 15;
 void on_stop(int) {
     if (!g_interrupted) alarm(kStopGraceSeconds);
