@@ -16,7 +16,9 @@ void guard_exit_leak_check();
 
 // The handler, installed now: a SIGCONT that reaches a thread held by a
 // tracer that is this process's own child stops that thread again, which is
-// the stop the tracer waits for.
+// the stop the tracer waits for. Only the thread the SIGCONT lands on: at
+// exit tracetop has one thread left (the engine's, the /proc sampler's and
+// the watchers' are joined by then).
 void restore_stop_lost_to_sigcont();
 
 }  // namespace tracetop::ui
