@@ -2,10 +2,10 @@
 # A terminal that goes away ends the explorer at once, whatever is open on
 # it, and without spinning a core on the way out (session 7, spin): its tmux
 # server is killed after a drill-down, with a prompt open, with the help
-# open, right after q, and live. Each state is tried twice: under a shell that dies of the
-# hang-up, so the explorer gets SIGHUP, and under one that ignores it, so
-# the explorer gets no signal at all and has only the dead terminal to go by
-# (curses then reads end-of-file at once, forever).
+# open, right after q, and live. Each state is tried twice: under a shell
+# that dies of the hang-up, so the explorer gets SIGHUP, and under one that
+# ignores it, so the explorer gets no signal at all and has only the dead
+# terminal to go by (curses then reads end-of-file at once, forever).
 source "$(dirname "$0")/lib.sh"
 
 scale=${TRACETOP_TIME_SCALE:-1}
