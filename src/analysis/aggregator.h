@@ -61,6 +61,10 @@ public:
     void on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal);
     // The pass is over: the memos go (the table stays; later events go through on_event).
     void drop_memo();
+    // issue 15 (colwalk): memoisable, and no field read but Context ones
+    // and evt.latency: any event of a context, given the latency of
+    // another, gives that other's values (aggregator_totals.cpp).
+    bool column_walkable() const;
 
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;

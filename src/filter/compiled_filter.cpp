@@ -510,4 +510,14 @@ FieldDep weakest(const CompiledNode& n) {
 
 FieldDep CompiledFilter::dependency() const { return weakest(root_); }
 
+// issue 15 (colwalk)
+namespace {
+bool all_fields(const CompiledNode& n, bool (*ok)(const FieldDef&)) {
+    if (n.field.def && !ok(*n.field.def)) return false;
+    return std::all_of(n.children.begin(), n.children.end(), [ok](const CompiledNode& c) { return all_fields(c, ok); });
+}
+}  // namespace
+
+bool CompiledFilter::reads_only(bool (*ok)(const FieldDef&)) const { return all_fields(root_, ok); }
+
 }  // namespace tracetop::filter

@@ -85,6 +85,8 @@ public:
     // issue 15 (fastkeys): the weakest FieldDep of the fields it reads
     // (Context when it reads none).
     FieldDep dependency() const;
+    // issue 15 (colwalk): whether `ok` accepts every field it reads.
+    bool reads_only(bool (*ok)(const FieldDef&)) const;
 
 private:
     std::string text_;
