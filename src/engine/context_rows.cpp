@@ -240,6 +240,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             if (ctx.has_fallback_name) f.ctx.fallback_name = fallback;
             // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
             f.shown = !state_only && !event::is_never_shown(ev.type);
+            shown_.push_back(f.shown);
             const auto sample = ev.body();
             f.sample.body.assign(sample.begin(), sample.end());
             f.sample.view = ev;
@@ -272,13 +273,13 @@ void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::Ev
     ts_.push_back(ev.ts);
     if (i % block_ == 0) blocks_.emplace_back();
     if (ev.ts == 0) {
-        if (frozen_[cid].shown) zero_shown_.push_back(static_cast<uint32_t>(i));
+        if (shown_[cid]) zero_shown_.push_back(static_cast<uint32_t>(i));
         return;
     }
     if (first_ts_ == 0) first_ts_ = ev.ts;
     Block& b = blocks_.back();
     b.last_ts = ev.ts;
-    if (frozen_[cid].shown) b.max_shown_ts = std::max(b.max_shown_ts, ev.ts);
+    if (shown_[cid]) b.max_shown_ts = std::max(b.max_shown_ts, ev.ts);
 }
 
 uint64_t ContextRows::bytes() const {

@@ -69,7 +69,7 @@ public:
     };
     uint64_t ts(size_t i) const { return ts_[i]; }
     uint64_t latency(size_t i) const { return latency_[i]; }
-    bool shown(uint32_t cid) const { return frozen_[cid].shown; }
+    bool shown(uint32_t cid) const { return shown_[cid] != 0; }
     const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample.view; }
     uint64_t first_ts() const { return first_ts_; }
     const std::vector<Block>& blocks() const { return blocks_; }
@@ -157,6 +157,7 @@ private:
     // issue 15 (colwalk)
     void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
     size_t block_ = kBlock;
+    std::vector<uint8_t> shown_;  // per context: compact, read per event
     std::vector<uint64_t> ts_;
     std::vector<Block> blocks_;
     std::vector<uint32_t> zero_shown_;

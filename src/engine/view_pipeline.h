@@ -213,6 +213,14 @@ private:
     size_t walk_start_ = 0;     // the first event index walked
     size_t walk_next_ = 0;
     size_t zero_next_ = 0;  // into fast_->zero_shown()
+    // The column walk in groups (Aggregator::prepare_totals): per context,
+    // where its groups start in groups_ (one per latency class).
+    bool walk_place(size_t index, bool& fed);  // walk_one's decisions
+    void feed_totals();
+    bool totals_ = false;
+    uint32_t classes_ = 1;
+    std::vector<uint32_t> group_of_;
+    std::vector<analysis::Aggregator::ContextTotals> groups_;
 };
 
 }  // namespace tracetop::engine

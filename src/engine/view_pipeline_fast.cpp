@@ -11,6 +11,8 @@
 // reads nothing of an event but Context fields and its latency, the walk
 // reads no kept event at all: only the per-event columns (context id, time,
 // latency), with one event of each context standing for the others.
+#include <algorithm>
+
 #include "event/event_table.h"
 #include "engine/view_pipeline.h"
 #include "filter/field_context.h"
@@ -43,12 +45,14 @@ void ViewPipeline::plan_walk() {
     events_ = walk_start_;
 }
 
-bool ViewPipeline::walk_one(size_t index, const event::EventView& ev) {
+// What run() decides of event `index`: whether the aggregator sees it
+// (`fed`) and whether it ends the walk (false).
+inline bool ViewPipeline::walk_place(size_t index, bool& fed) {
+    fed = false;
     const uint64_t ts = fast_->ts(index);
-    const uint32_t cid = fast_->context_id(index);
     events_ = index + 1;
     if (ts != 0) last_ts_ = ts;
-    if (!fast_->shown(cid)) return true;
+    if (!fast_->shown(fast_->context_id(index))) return true;
     if (range_.active() && ts != 0) {
         const RangeGate::Where where = range_.place(ts);
         if (where == RangeGate::Where::Before) return true;
@@ -56,7 +60,15 @@ bool ViewPipeline::walk_one(size_t index, const event::EventView& ev) {
         if (range_first_ts_ == 0) range_first_ts_ = ts;
         range_last_ts_ = ts;
     }
-    if (!agg_) return true;
+    fed = agg_ != nullptr;
+    return true;
+}
+
+bool ViewPipeline::walk_one(size_t index, const event::EventView& ev) {
+    bool fed = false;
+    if (!walk_place(index, fed)) return false;
+    if (!fed) return true;
+    const uint32_t cid = fast_->context_id(index);
     const state::EventContext& ctx = fast_->context(index, fast_ctx_, fast_ctx_id_);
     const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
     agg_->on_event_memo(fields, cid, event::is_internal(ev.type));
@@ -82,13 +94,69 @@ void ViewPipeline::walk_zero_events() {
     events_ = walk_start_;
 }
 
+// The groups into the aggregator, in the order of their first events.
+void ViewPipeline::feed_totals() {
+    std::vector<std::pair<uint64_t, uint32_t>> order;
+    order.reserve(groups_.size());
+    for (uint32_t g = 0; g < groups_.size(); ++g) {
+        if (groups_[g].count) order.emplace_back(groups_[g].first, g);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [first, g] : order) {
+        const analysis::Aggregator::ContextTotals& t = groups_[g];
+        const event::EventView& ev = fast_->sample(t.context);
+        const state::EventContext& ctx = fast_->context(first, fast_ctx_, fast_ctx_id_);
+        const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+        agg_->on_context_totals(fields, t, event::is_internal(ev.type));
+    }
+    agg_->finish_totals();
+    std::vector<uint32_t>().swap(group_of_);
+    std::vector<analysis::Aggregator::ContextTotals>().swap(groups_);
+}
+
 ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
     if (!walk_planned_) {
         plan_walk();
         walk_zero_events();
         if (!column_walk_ && fast_store_) source_ = fast_store_->replay_from(walk_start_);
+        totals_ = column_walk_ && agg_ && agg_->prepare_totals();
+        if (totals_) {
+            classes_ = agg_->latency_classes();
+            group_of_.assign(fast_->contexts(), UINT32_MAX);
+        }
     }
     const size_t n = fast_->events();
+    if (totals_) {
+        // Per event: its context's group of its latency class, from the columns alone.
+        const size_t end = std::min<size_t>(n, walk_next_ + max_events);
+        bool more = true;
+        for (; walk_next_ < end && more; ++walk_next_) {
+            bool fed = false;
+            more = walk_place(walk_next_, fed);
+            if (!fed) continue;
+            const uint32_t cid = fast_->context_id(walk_next_);
+            const uint64_t latency = fast_->latency(walk_next_);
+            uint32_t& base = group_of_[cid];
+            if (base == UINT32_MAX) {
+                base = static_cast<uint32_t>(groups_.size());
+                groups_.resize(groups_.size() + classes_);
+            }
+            analysis::Aggregator::ContextTotals& t = groups_[base + (classes_ == 1 ? 0 : agg_->latency_class(latency))];
+            if (t.count++ == 0) {
+                t.first = walk_next_;
+                t.first_latency = latency;
+                t.context = cid;
+            }
+            t.last = walk_next_;
+            t.last_latency = latency;
+            t.sum += latency;
+            t.min = std::min(t.min, latency);
+            t.max = std::max(t.max, latency);
+        }
+        if (more && walk_next_ < n) return Step::More;
+        feed_totals();
+        return Step::End;
+    }
     if (column_walk_) {
         const size_t end = std::min<size_t>(n, walk_next_ + max_events);
         for (; walk_next_ < end; ++walk_next_) {
