@@ -160,7 +160,8 @@ void ContextRows::mark_stale(const event::EventView& ev, const state::EventConte
     }
 }
 
-void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model) {
+void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
+                      const uint8_t* kept_body) {
     mark_stale(ev, ctx);
     // A thread made up or removed where no effect says so: copies by address may be of another thread.
     const size_t live_threads = model.threads().threads().size();
@@ -241,10 +242,14 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
             f.shown = !state_only && !event::is_never_shown(ev.type);
             shown_.push_back(f.shown);
-            const auto sample = ev.body();
-            f.sample.body.assign(sample.begin(), sample.end());
-            f.sample.view = ev;
-            f.sample.view.rebase(f.sample.body.data());
+            f.sample = ev;
+            if (!kept_body) {
+                const auto body = ev.body();
+                f.own = std::make_unique<uint8_t[]>(body.size());
+                std::copy(body.begin(), body.end(), f.own.get());
+                kept_body = f.own.get();
+            }
+            f.sample.rebase(kept_body);
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
             if (ctx.enter && event::display_type_name(ev, nullptr) != name) {

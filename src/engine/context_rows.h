@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,7 +36,10 @@ public:
 
     // The first pass, after model.on_event(ev) returned `ctx` (every event,
     // in order).
-    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model);
+    // `kept_body`: where the store keeps the event's body (its copy there is
+    // the context's sample, issue 15 colwalk), or null (the rows keep a copy).
+    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
+             const uint8_t* kept_body = nullptr);
     // A new section of a capture set: the model reloaded its header.
     void begin_section();
 
@@ -70,7 +74,7 @@ public:
     uint64_t ts(size_t i) const { return ts_[i]; }
     uint64_t latency(size_t i) const { return latency_[i]; }
     bool shown(uint32_t cid) const { return shown_[cid] != 0; }
-    const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample.view; }
+    const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample; }
     uint64_t first_ts() const { return first_ts_; }
     const std::vector<Block>& blocks() const { return blocks_; }
     // Shown events stamped 0 (metadata): inside every range, wherever they are.
@@ -84,7 +88,8 @@ private:
     };
     struct Frozen {
         state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
-        Enter sample;             // issue 15 (colwalk): the context's first event
+        event::EventView sample;  // issue 15 (colwalk): the context's first event, its body in the store...
+        std::unique_ptr<uint8_t[]> own;  // ...or here
         bool shown = true;
     };
     std::deque<Enter> enters_;

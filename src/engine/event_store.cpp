@@ -85,6 +85,7 @@ bool EventStore::add(const event::EventView& ev) {
     std::memcpy(p + 2, &ev.block_flags, 4);
     std::memcpy(p + 6, &ev.num, 8);
     ev.copy_v2(p + kPrefix);
+    last_body_ = rolling_ ? nullptr : p + kPrefix + event::kEventHeaderV2Size;  // issue 15 (colwalk)
     if (rolling_ && ev.ts != 0) {
         if (chunk_first_ts_.back() == 0) chunk_first_ts_.back() = ev.ts;
         chunk_last_ts_.back() = ev.ts;

@@ -70,6 +70,8 @@ public:
     // costs at most that many events read, not the events before it.
     static constexpr size_t kIndexEvery = 4096;
     std::unique_ptr<capture::Source> replay_from(uint64_t index) const;
+    // The body of the event add() kept last (null: none), where it stays while the store lives.
+    const uint8_t* last_body() const { return last_body_; }
 
 private:
     friend class StoreReplay;
@@ -111,6 +113,7 @@ private:
     };
     std::vector<Position> positions_;
     size_t index_every_ = kIndexEvery;
+    const uint8_t* last_body_ = nullptr;
 };
 
 // The default budget: the size of the files (a raw capture then fits as read).

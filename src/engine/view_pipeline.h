@@ -213,8 +213,8 @@ private:
     size_t walk_start_ = 0;     // the first event index walked
     size_t walk_next_ = 0;
     size_t zero_next_ = 0;  // into fast_->zero_shown()
-    // The column walk in groups (Aggregator::prepare_totals): per context,
-    // where its groups start in groups_ (one per latency class).
+    // The column walk in groups (Aggregator::prepare_totals): per context
+    // and latency class, its group in groups_ (UINT32_MAX: none yet).
     bool walk_place(size_t index, bool& fed);  // walk_one's decisions
     void feed_totals();
     bool totals_ = false;

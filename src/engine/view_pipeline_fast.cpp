@@ -122,7 +122,7 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
         totals_ = column_walk_ && agg_ && agg_->prepare_totals();
         if (totals_) {
             classes_ = agg_->latency_classes();
-            group_of_.assign(fast_->contexts(), UINT32_MAX);
+            group_of_.assign(fast_->contexts() * classes_, UINT32_MAX);
         }
     }
     const size_t n = fast_->events();
@@ -136,12 +136,12 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
             if (!fed) continue;
             const uint32_t cid = fast_->context_id(walk_next_);
             const uint64_t latency = fast_->latency(walk_next_);
-            uint32_t& base = group_of_[cid];
-            if (base == UINT32_MAX) {
-                base = static_cast<uint32_t>(groups_.size());
-                groups_.resize(groups_.size() + classes_);
+            uint32_t& g = group_of_[size_t{cid} * classes_ + (classes_ == 1 ? 0 : agg_->latency_class(latency))];
+            if (g == UINT32_MAX) {
+                g = static_cast<uint32_t>(groups_.size());
+                groups_.emplace_back();
             }
-            analysis::Aggregator::ContextTotals& t = groups_[base + (classes_ == 1 ? 0 : agg_->latency_class(latency))];
+            analysis::Aggregator::ContextTotals& t = groups_[g];
             if (t.count++ == 0) {
                 t.first = walk_next_;
                 t.first_latency = latency;
