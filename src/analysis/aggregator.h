@@ -72,7 +72,7 @@ public:
     // count, latency totals and first and last event indexes.
     struct ContextTotals {
         uint64_t count = 0, sum = 0, min = UINT64_MAX, max = 0;
-        uint64_t first_latency = 0, last_latency = 0;
+        uint64_t last_latency = 0;
         uint64_t first = 0, last = 0;  // event indexes
         uint32_t context = 0;
     };

@@ -94,18 +94,12 @@ void ViewPipeline::walk_zero_events() {
     events_ = walk_start_;
 }
 
-// The groups into the aggregator, in the order of their first events.
+// The groups into the aggregator, in the order of their first events: the
+// order the walk made them in.
 void ViewPipeline::feed_totals() {
-    std::vector<std::pair<uint64_t, uint32_t>> order;
-    order.reserve(groups_.size());
-    for (uint32_t g = 0; g < groups_.size(); ++g) {
-        if (groups_[g].count) order.emplace_back(groups_[g].first, g);
-    }
-    std::sort(order.begin(), order.end());
-    for (const auto& [first, g] : order) {
-        const analysis::Aggregator::ContextTotals& t = groups_[g];
+    for (const analysis::Aggregator::ContextTotals& t : groups_) {
         const event::EventView& ev = fast_->sample(t.context);
-        const state::EventContext& ctx = fast_->context(first, fast_ctx_, fast_ctx_id_);
+        const state::EventContext& ctx = fast_->context(t.first, fast_ctx_, fast_ctx_id_);
         const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
         agg_->on_context_totals(fields, t, event::is_internal(ev.type));
     }
@@ -144,7 +138,6 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
             analysis::Aggregator::ContextTotals& t = groups_[g];
             if (t.count++ == 0) {
                 t.first = walk_next_;
-                t.first_latency = latency;
                 t.context = cid;
             }
             t.last = walk_next_;
