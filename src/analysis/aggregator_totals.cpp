@@ -33,15 +33,9 @@ bool integer_type(filter::FieldType t) {
            t == T::RelTimePadded || t == T::AbsTime;
 }
 
-bool as_number(const filter::FieldValue& v, double& out) {
-    using K = filter::FieldValue::Kind;
-    switch (v.kind) {
-        case K::Int: out = static_cast<double>(v.i); return true;
-        case K::Uint:
-        case K::Bool: out = static_cast<double>(v.u); return true;
-        case K::Double: out = v.d; return true;
-        default: return false;
-    }
+// The number of a value of an integer_type field (prepare_totals admits no other).
+double number_of(const filter::FieldValue& v) {
+    return v.kind == filter::FieldValue::Kind::Int ? static_cast<double>(v.i) : static_cast<double>(v.u);
 }
 
 }  // namespace
@@ -71,7 +65,7 @@ bool Aggregator::prepare_totals() {
         const BoundColumn& c = columns_[i];
         const Aggregation a = view_.columns[i].aggregation;
         if (c.when && !c.when->numeric_constants(latency, cuts)) return false;
-        if (c.per.def && is_latency(*c.per.def)) return false;
+        if (c.per.def && (is_latency(*c.per.def) || !integer_type(c.per.def->type))) return false;
         if (!c.field.def) continue;
         const bool text = (a == Aggregation::Last || a == Aggregation::First) && view_.columns[i].format == CellFormat::Text;
         if (is_latency(*c.field.def)) {
@@ -156,13 +150,11 @@ void Aggregator::on_context_totals(const filter::FieldContext& ctx, const Contex
                 render_cached(*col.field.def, *value, acc.text, acc.text_source);
                 ++acc.n;
             } else {
-                double v = 0;
-                as_number(*value, v);
+                const double v = number_of(*value);
                 add_number(acc, aggregation, v);
                 const filter::FieldValue* per_value = col.per.def ? per() : nullptr;
-                double key = 0;
-                if (per_value && as_number(*per_value, key)) {
-                    auto [it, fresh] = acc.per.try_emplace(key);
+                if (per_value) {
+                    auto [it, fresh] = acc.per.try_emplace(number_of(*per_value));
                     it->second.max = fresh ? v : std::max(it->second.max, v);
                     it->second.sum += v;
                     ++it->second.n;
@@ -187,8 +179,7 @@ void Aggregator::on_context_totals(const filter::FieldContext& ctx, const Contex
             }
             continue;
         }
-        double v = 0;
-        as_number(*value, v);
+        const double v = number_of(*value);
         const double lo = latency ? static_cast<double>(t.min) : v;
         const double hi = latency ? static_cast<double>(t.max) : v;
         const double total = latency ? static_cast<double>(t.sum) : v * count;
@@ -211,10 +202,8 @@ void Aggregator::on_context_totals(const filter::FieldContext& ctx, const Contex
         acc.max = std::max(acc.max, hi);
         acc.n += t.count;
         if (col.per.def) {
-            const filter::FieldValue* per_value = per();
-            double key = 0;
-            if (per_value && as_number(*per_value, key)) {
-                auto [it, fresh] = acc.per.try_emplace(key);
+            if (const filter::FieldValue* per_value = per()) {
+                auto [it, fresh] = acc.per.try_emplace(number_of(*per_value));
                 Accumulator::PerValue& pv = it->second;
                 pv.max = fresh ? hi : std::max(pv.max, hi);
                 pv.sum += total;
