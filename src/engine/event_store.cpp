@@ -185,7 +185,7 @@ private:
 std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this, nullptr); }
 
 // issue 15 (colwalk)
-std::unique_ptr<capture::Source> EventStore::replay_from(uint64_t index) const {
+std::unique_ptr<capture::Source> EventStore::replay_from_event(uint64_t index) const {
     auto replay = std::make_unique<StoreReplay>(*this, nullptr);
     uint64_t at = 0;
     if (!rolling_ && !positions_.empty()) {

@@ -69,7 +69,7 @@ public:
     // first; found from a position kept every index_every events, so it
     // costs at most that many events read, not the events before it.
     static constexpr size_t kIndexEvery = 4096;
-    std::unique_ptr<capture::Source> replay_from(uint64_t index) const;
+    std::unique_ptr<capture::Source> replay_from_event(uint64_t index) const;
     // The body of the event add() kept last (null: none), where it stays while the store lives.
     const uint8_t* last_body() const { return last_body_; }
 

@@ -84,7 +84,7 @@ void ViewPipeline::walk_zero_events() {
             walk_one(index, fast_->sample(fast_->context_id(index)));
             continue;
         }
-        auto one = fast_store_->replay_from(index);
+        auto one = fast_store_->replay_from_event(index);
         event::EventView ev;
         capture::ReadStatus st;
         while ((st = one->next(ev)) == capture::ReadStatus::NewSection) {
@@ -112,7 +112,7 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
     if (!walk_planned_) {
         plan_walk();
         walk_zero_events();
-        if (!column_walk_ && fast_store_) source_ = fast_store_->replay_from(walk_start_);
+        if (!column_walk_ && fast_store_) source_ = fast_store_->replay_from_event(walk_start_);
         totals_ = column_walk_ && agg_ && agg_->prepare_totals();
         if (totals_) {
             classes_ = agg_->latency_classes();

@@ -61,7 +61,7 @@ TEST_CASE("a replay of the copy from event i gives event i and the rest, with th
     for (const size_t from : {size_t{0}, size_t{1}, size_t{4}, size_t{5}, size_t{6}, size_t{699}, size_t{700},
                               size_t{701}, size_t{1099}, size_t{1100}, size_t{1234}, kept.size() - 1, kept.size()}) {
         CAPTURE(from);
-        auto replay = store.replay_from(from);
+        auto replay = store.replay_from_event(from);
         size_t i = from;
         std::vector<size_t> announced;
         event::EventView ev;
