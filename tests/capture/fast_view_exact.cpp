@@ -34,6 +34,8 @@
 #include "analysis/drill_stack.h"
 #include "analysis/timeline_counts.h"
 #include "analysis/view_loader.h"
+#include "capture/scap_reader.h"
+#include "capture/scap_writer.h"
 #include "engine/context_rows.h"
 #include "engine/event_store.h"
 #include "engine/source_factory.h"
@@ -160,8 +162,22 @@ std::vector<std::string> captures(std::string& dir) {
             0);
     files.push_back(curl);
     files.push_back(ipv6);
-    // issue 15 (colwalk): a capture set of two sections (the two captures, in time order).
+    // issue 15 (colwalk): a capture set of two files (the two captures, in time order).
     files.push_back(files[0] + "\n" + files[1]);
+    // ...and a copy whose every 37th event is stamped 0 (as metadata is):
+    // inside every range, fed even when the walk starts after it.
+    const std::string zeros = dir + "/zeros.scap";
+    auto reader = capture::ScapReader::open(files[0]);
+    REQUIRE(reader);
+    auto writer = capture::ScapWriter::create(zeros, (*reader)->header(), capture::WriterOptions{});
+    REQUIRE(writer);
+    event::EventView ev;
+    for (size_t i = 0; (*reader)->next(ev) == capture::ReadStatus::Event; ++i) {
+        if (i % 37 == 20) ev.ts = 0;
+        (*writer)->write(ev);
+    }
+    REQUIRE((*writer)->close());
+    files.push_back(zeros);
     return files;
 }
 
