@@ -11,12 +11,14 @@
 //
 // issue 15 (colwalk): the first pass is made with small blocks and store
 // positions, so that the ranges (nine, besides the whole capture; one in
-// the second file of a capture set) start their walks in later blocks; two
-// views made for it take the grouped walk with what its groups must get
-// right. Each was checked to fail with the walk broken on purpose: a block
-// skipped, every event in one latency class, the last value or label taken
-// from the first group, a Context sum not multiplied by the count, the
-// groups fed in reverse.
+// the second file of a capture set) start their walks in later blocks; a
+// copy with events stamped 0 checks that those are fed wherever the walk
+// starts; two views made for it take the grouped walk with what its groups
+// must get right. Each was checked to fail with the walk broken on purpose:
+// a block skipped, the events stamped 0 before the start left out, the last
+// time before the start forgotten, every event in one latency class, the
+// last value or label taken from the first group, a Context sum not
+// multiplied by the count, the groups fed in reverse.
 #include <doctest/doctest.h>
 
 #include <algorithm>
