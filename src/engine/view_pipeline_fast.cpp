@@ -10,7 +10,10 @@
 // inside every range, are fed first, as they came first). When the view
 // reads nothing of an event but Context fields and its latency, the walk
 // reads no kept event at all: only the per-event columns (context id, time,
-// latency), with one event of each context standing for the others.
+// latency), with one event of each context standing for the others. When
+// the aggregator also takes groups (Aggregator::prepare_totals), each event
+// only adds to its context's group for its latency class, and each group
+// is fed once at the end (feed_totals).
 #include <algorithm>
 
 #include "event/event_table.h"
