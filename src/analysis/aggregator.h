@@ -51,7 +51,7 @@ public:
     // issue 15 (fastkeys): whether every field this table reads (keys,
     // label, columns, their conditions, the scope) is of class Context or
     // Event (filter::FieldDep), so that on_event_memo may feed it. List
-    // views and views listing idle processes (which read the model at the
+    // views and views with sample-end events (which read the model at the
     // end) never are.
     bool memoisable() const;
     // on_event for an event whose context is frozen copy `context_id`: every

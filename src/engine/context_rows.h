@@ -10,10 +10,19 @@
 // stale; a new copy equal to the last one of the same object is shared, so
 // a thread reading and writing one fd keeps one context for millions of
 // events.
+//
+// issue 15 (procsfast): the model's lookup tables that some Context fields
+// read besides the thread (users and the machine from the section's header,
+// containers from container events: user.name, container.*, thread.mempct)
+// are kept as small lookup models, one per change, and each context names
+// the one it was frozen under (model_of). The end of the pass also freezes
+// every thread the model still knows, for views listing idle processes.
 #pragma once
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,8 +41,26 @@ public:
     // The first pass, after model.on_event(ev) returned `ctx` (every event,
     // in order).
     void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model);
-    // A new section of a capture set: the model reloaded its header.
-    void begin_section();
+    // A new section of a capture set (and the first): the model (re)loaded `header`.
+    void begin_section(const event::CaptureHeader& header);
+    // issue 15 (procsfast) ----------------------------------------------------
+    // The first pass is over, `model` as the last event left it: its threads
+    // become the idle contexts, in the order ViewPipeline::feed_idle_rows
+    // would feed them (secondary threads, then main threads).
+    void finish(const state::Model& model);
+    bool finished() const { return finished_; }
+    // Context ids of a zero process-info event of every thread the model
+    // knew at the end (thread.cpu 0, no fd), after finish().
+    std::span<const uint32_t> idle_contexts() const { return idle_; }
+    // The model a field of context `cid` reads lookups from (users, the
+    // machine's memory, containers): the tables as they were at its events.
+    // It knows no threads: fields reading other threads stay Model class.
+    const state::Model& model_of(uint32_t cid) const { return *lookups_[frozen_[cid].lookup]; }
+    // Context `cid` as it was frozen (latency 0).
+    const state::EventContext& frozen(uint32_t cid) const { return frozen_[cid].ctx; }
+    // The latest event time: a range ending after it ends where the pass did.
+    uint64_t max_ts() const { return max_ts_; }
+    // -------------------------------------------------------------------------
 
     size_t events() const { return cid_.size(); }
     size_t contexts() const { return frozen_.size(); }
@@ -54,6 +81,7 @@ public:
 private:
     struct Frozen {
         state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
+        uint32_t lookup = 0;      // in lookups_ (issue 15, procsfast)
     };
     // The few enters a context keeps (generic calls named by their enter).
     struct Enter {
@@ -72,6 +100,7 @@ private:
         int64_t fd = 0;
         int64_t error = 0;  // evt.rawres when negative; 0: success; INT64_MIN: no result
         uint32_t fallback = 0;  // id of the fallback name
+        uint32_t lookup = 0;    // the lookup model (issue 15, procsfast)
         uint16_t type = 0;
         uint8_t flags = 0;
         char typechar = 0;
@@ -127,6 +156,16 @@ private:
     fmt::memory_buffer scratch_;
     filter::FieldValues result_;  // reused: evt.rawres of each event
     size_t thread_count_ = 0;
+    // issue 15 (procsfast): the lookup models (model_of), the newest last,
+    // what makes the next one (the section's header without its threads and
+    // fds, the section's container events so far), and the idle contexts.
+    void new_lookup();
+    std::deque<std::unique_ptr<state::Model>> lookups_;
+    event::CaptureHeader lookup_header_;
+    std::deque<Enter> container_events_;
+    std::vector<uint32_t> idle_;
+    uint64_t max_ts_ = 0;
+    bool finished_ = false;
 };
 
 }  // namespace tracetop::engine

@@ -11,7 +11,10 @@ namespace tracetop::engine {
 ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
     for (uint64_t i = 0; i < max_events; ++i) {
         Step stop = Step::More;
-        if (!next_event(stop)) return stop;
+        if (!next_event(stop)) {
+            fast_done_ = stop == Step::End;  // issue 15 (procsfast)
+            return stop;
+        }
         const size_t index = events_++;
         if (index >= fast_->events()) return Step::Failed;  // cannot be: the rows are of these events
         if (ev_.ts != 0) {
@@ -24,14 +27,16 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
         if (range_.active() && ev_.ts != 0) {
             if (where == RangeGate::Where::Before) continue;
-            if (where == RangeGate::Where::After) return Step::End;
+            if (where == RangeGate::Where::After) return Step::End;  // never with idle rows (contexts_answer)
             if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
             range_last_ts_ = ev_.ts;
         }
         if (!agg_) continue;
         const state::EventContext& ctx = fast_->context(index, fast_ctx_, fast_ctx_id_);
-        const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_};
-        agg_->on_event_memo(fields, fast_->context_id(index), event::is_internal(ev_.type));
+        const uint32_t cid = fast_->context_id(index);
+        // issue 15 (procsfast): lookups (users, containers, the machine) as they were at the event.
+        const filter::FieldContext fields{ev_, ctx, fast_->model_of(cid), &args_, &scratch_, first_ts_};
+        agg_->on_event_memo(fields, cid, event::is_internal(ev_.type));
     }
     return Step::More;
 }

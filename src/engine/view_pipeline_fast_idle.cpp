@@ -1,0 +1,37 @@
+// issue 15 (procsfast): views listing idle processes (procs, threads) on the
+// fast path. Their idle rows are a zero process-info event for every thread
+// the model knows at the end of the pass; the first pass froze those threads
+// when it ended (ContextRows::finish), so a walk that reaches the end of the
+// copy feeds them from there instead of from a model.
+#include "engine/view_pipeline.h"
+#include "filter/field_context.h"
+#include "state/event_codes.h"
+
+namespace tracetop::engine {
+
+bool ViewPipeline::contexts_answer() const {
+    if (!agg_ || !agg_->view().idle_rows) return true;
+    if (!fast_->finished()) return false;
+    if (!range_.active()) return true;
+    // A range resolved and open past the capture's last event ends with the
+    // model the first pass ended with. (An unresolved --from/--to range
+    // shows as whole here: it replays.)
+    const TimeRange& r = range_.range();
+    return !r.whole() && r.to > fast_->max_ts();
+}
+
+void ViewPipeline::feed_idle_contexts() {
+    // Only a complete walk: the replay's answer feeds the model at the end.
+    if (!fast_done_) return;
+    for (const uint32_t cid : fast_->idle_contexts()) {
+        const state::EventContext& ctx = fast_->frozen(cid);
+        event::EventView ev;  // as feed_procinfo's: no parameters
+        ev.type = state::codes::kProcInfoE;
+        ev.ts = last_ts_;
+        ev.tid = static_cast<uint64_t>(ctx.thread->tid);
+        const filter::FieldContext fields{ev, ctx, fast_->model_of(cid), &args_, &scratch_, first_ts_, &host0_};
+        agg_->on_event_memo(fields, cid, true);
+    }
+}
+
+}  // namespace tracetop::engine
