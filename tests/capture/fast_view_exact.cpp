@@ -12,13 +12,14 @@
 // issue 15 (procsfast): Processes and Threads (idle rows, lookups through the
 // model's user and container tables) are among them: also over a range open
 // past the end (their idle rows are the model's at the end), with each
-// view's drill-down target scoped to a row, and on a capture set of two
-// files (two headers: two user tables).
+// view's drill-down target scoped to a row, on a capture set of two files,
+// and on a file of two sections whose headers name the users differently.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -170,6 +171,16 @@ std::vector<std::string> captures(std::string& dir) {
     const std::string renamed = dir + "/ipv6-users.scap";
     write_renamed_copy(ipv6, renamed);
     files.push_back(curl + "+" + renamed);
+    // One file of two sections (a section header block starts the second):
+    // the users, the machine and the containers (events stamped 0 at the
+    // second section's start) change in the middle.
+    const std::string sections = dir + "/two-sections.scap";
+    {
+        std::ofstream out(sections, std::ios::binary);
+        for (const std::string& part : {renamed, curl}) out << std::ifstream(part, std::ios::binary).rdbuf();
+        REQUIRE(out.good());
+    }
+    files.push_back(sections);
     return files;
 }
 
