@@ -72,7 +72,8 @@ public:
     // issue 15 (procsfast): whether this pipeline answers from the contexts:
     // use_contexts was called, and, for a view listing idle processes, the
     // range reaches the end of the copy (idle rows are the model's at the
-    // end, frozen by the first pass; a shorter range replays instead).
+    // end, frozen by the first pass; a shorter range replays instead) and
+    // the contexts are few enough to pay (view_pipeline_fast_idle.cpp).
     // Decided at the first run().
     bool uses_contexts() const { return fast_ != nullptr; }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
