@@ -142,20 +142,29 @@ void ContextRows::new_lookup() {
 }
 
 void ContextRows::finish(const state::Model& model) {
-    // Fresh copies of every thread (shared with an equal earlier copy).
-    ++threads_.gen;
     idle_.clear();
     const uint32_t lookup = static_cast<uint32_t>(lookups_.size() - 1);
+    // Copies of their own (a few hundred threads), not shared with the
+    // events' copies: whatever went stale since, these are as the model is.
+    std::unordered_map<const state::ThreadInfo*, const state::ThreadInfo*> copies;
+    const auto copy_of = [&](const state::ThreadInfo* live) {
+        auto [it, fresh] = copies.try_emplace(live, nullptr);
+        if (fresh) {
+            idle_threads_.push_back(*live);
+            rehome(idle_threads_.back());
+            it->second = &idle_threads_.back();
+        }
+        return it->second;
+    };
     // As ViewPipeline::feed_idle_rows: threads only ever named by an event
     // (no uid) are left out; secondary threads first, main threads last.
     for (const bool main_threads : {false, true}) {
         for (const auto& [tid, thread] : model.threads().threads()) {
             if (thread->uid == state::kNoId || (thread->tid == thread->pid) != main_threads) continue;
             const state::ThreadInfo* main = model.main_thread_of(*thread);
-            if (!main) main = thread.get();
             Frozen& f = frozen_.emplace_back();
-            f.ctx.thread = freeze(threads_, thread.get(), same_thread, thread_hash);
-            f.ctx.main_thread = main == thread.get() ? f.ctx.thread : freeze(threads_, main, same_thread, thread_hash);
+            f.ctx.thread = copy_of(thread.get());
+            f.ctx.main_thread = copy_of(main ? main : thread.get());
             f.ctx.thread_known = true;
             f.lookup = lookup;
             idle_.push_back(static_cast<uint32_t>(frozen_.size() - 1));

@@ -164,6 +164,7 @@ private:
     event::CaptureHeader lookup_header_;
     std::deque<Enter> container_events_;
     std::vector<uint32_t> idle_;
+    std::deque<state::ThreadInfo> idle_threads_;  // their threads
     uint64_t max_ts_ = 0;
     bool finished_ = false;
 };
