@@ -53,7 +53,8 @@ void ViewPipeline::refresh_hosts() {
 }
 
 ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
-    if (fast_ && events_ == 0 && !contexts_answer()) fast_ = nullptr;  // issue 15 (procsfast): replay instead
+    // issue 15 (procsfast): replay instead (a caller that did not ask contexts_answer first)
+    if (fast_ && events_ == 0 && (!agg_ || !contexts_answer(*fast_, *agg_, range_))) fast_ = nullptr;
     if (fast_) return run_fast(max_events);
     if (remote_) refresh_hosts();
     for (uint64_t i = 0; i < max_events; ++i) {

@@ -76,6 +76,9 @@ public:
     // the contexts are few enough to pay (view_pipeline_fast_idle.cpp).
     // Decided at the first run().
     bool uses_contexts() const { return fast_ != nullptr; }
+    // The same decision before a pipeline is made: whether `rows` answer
+    // `agg` over `range` exactly and cheaply (view_pipeline_fast_idle.cpp).
+    static bool contexts_answer(const ContextRows& rows, const analysis::Aggregator& agg, const RangeGate& range);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -168,8 +171,7 @@ private:
         filter::HostInfo info;
     };
     Step run_fast(uint64_t max_events);  // run() with use_contexts
-    // issue 15 (procsfast): uses_contexts' decision, and feed_idle_rows from the frozen threads.
-    bool contexts_answer() const;
+    // issue 15 (procsfast): feed_idle_rows from the frozen threads.
     void feed_idle_contexts();
     bool fast_done_ = false;  // run_fast reached the end: the idle contexts are the answer's
     // The next event into ev_ (true), taking section changes on the way;

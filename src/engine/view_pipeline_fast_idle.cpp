@@ -23,16 +23,17 @@ constexpr uint64_t kSmallCapture = 1'000'000;
 
 }  // namespace
 
-bool ViewPipeline::contexts_answer() const {
-    if (!agg_ || !agg_->view().idle_rows) return true;
-    if (!fast_->finished()) return false;
-    if (fast_->events() >= kSmallCapture && fast_->contexts() * kEventsPerContext > fast_->events()) return false;
-    if (!range_.active()) return true;
+bool ViewPipeline::contexts_answer(const ContextRows& rows, const analysis::Aggregator& agg, const RangeGate& range) {
+    if (!agg.memoisable()) return false;
+    if (!agg.view().idle_rows) return true;
+    if (!rows.finished()) return false;
+    if (rows.events() >= kSmallCapture && rows.contexts() * kEventsPerContext > rows.events()) return false;
+    if (!range.active()) return true;
     // A range resolved and open past the capture's last event ends with the
     // model the first pass ended with. (An unresolved --from/--to range
     // shows as whole here: it replays.)
-    const TimeRange& r = range_.range();
-    return !r.whole() && r.to > fast_->max_ts();
+    const TimeRange& r = range.range();
+    return !r.whole() && r.to > rows.max_ts();
 }
 
 void ViewPipeline::feed_idle_contexts() {
