@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "event/arg_format.h"
+#include "event/event_table.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 #include "state/container_table.h"
@@ -135,6 +136,13 @@ void ContextRows::begin_section(const event::CaptureHeader& header) {
 // The tables as Model::load_header and the container events leave them: the
 // same code fills them as in the model the first pass runs.
 void ContextRows::new_lookup() {
+    lookup_used_ = false;
+    if (lookups_.size() >= kMaxLookups) {
+        // Containers that come and go all the time: the tables cost more
+        // than they save. The contexts no longer answer (every view replays).
+        lookups_complete_ = false;
+        return;
+    }
     auto m = std::make_unique<state::Model>();
     m->load_header(lookup_header_);
     for (const Enter& e : container_events_) m->apply(e.view);
@@ -225,8 +233,14 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         e.body.assign(body.begin(), body.end());
         e.view = ev;
         e.view.rebase(e.body.data());
-        new_lookup();
+        // A burst of them (sysdig writes every container at the start) changes one model.
+        if (lookup_used_ || lookups_.size() >= kMaxLookups) {
+            new_lookup();
+        } else {
+            lookups_.back()->apply(e.view);
+        }
     }
+    if (!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly)) lookup_used_ = true;
     // A thread made up or removed where no effect says so: copies by address may be of another thread.
     const size_t live_threads = model.threads().threads().size();
     if (live_threads != thread_count_) {

@@ -58,6 +58,9 @@ public:
     const state::Model& model_of(uint32_t cid) const { return *lookups_[frozen_[cid].lookup]; }
     // Context `cid` as it was frozen (latency 0).
     const state::EventContext& frozen(uint32_t cid) const { return frozen_[cid].ctx; }
+    // False when containers changed too often to keep their tables (more
+    // than kMaxLookups times): nothing may be answered from these contexts.
+    bool lookups_complete() const { return lookups_complete_; }
     // The latest event time: a range ending after it ends where the pass did.
     uint64_t max_ts() const { return max_ts_; }
     // -------------------------------------------------------------------------
@@ -167,6 +170,9 @@ private:
     std::deque<state::ThreadInfo> idle_threads_;  // their threads
     uint64_t max_ts_ = 0;
     bool finished_ = false;
+    static constexpr size_t kMaxLookups = 1024;
+    bool lookup_used_ = false;  // a shown event's context reads lookups_.back()
+    bool lookups_complete_ = true;
 };
 
 }  // namespace tracetop::engine

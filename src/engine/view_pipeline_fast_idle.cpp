@@ -24,7 +24,7 @@ constexpr uint64_t kSmallCapture = 1'000'000;
 }  // namespace
 
 bool ViewPipeline::contexts_answer(const ContextRows& rows, const analysis::Aggregator& agg, const RangeGate& range) {
-    if (!agg.memoisable()) return false;
+    if (!agg.memoisable() || !rows.lookups_complete()) return false;
     if (!agg.view().idle_rows) return true;
     if (!rows.finished()) return false;
     if (rows.events() >= kSmallCapture && rows.contexts() * kEventsPerContext > rows.events()) return false;
