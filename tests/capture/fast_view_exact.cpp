@@ -13,7 +13,8 @@
 // model's user and container tables) are among them: also over a range open
 // past the end (their idle rows are the model's at the end), with each
 // view's drill-down target scoped to a row, on a capture set of two files,
-// and on a file of two sections whose headers name the users differently.
+// on a file of two sections whose headers name the users differently, and
+// on a copy whose container events come in the middle.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -38,6 +39,7 @@
 #include "engine/event_store.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
+#include "state/container_table.h"
 
 using namespace tracetop;
 
@@ -152,6 +154,42 @@ void write_renamed_copy(const std::string& in, const std::string& out) {
     REQUIRE((*writer)->close().ok());
 }
 
+// A copy of a docker-host capture whose container events (at its start,
+// stamped 0) come in the middle instead, stamped with the time there: the
+// container table changes while the processes in containers run.
+void write_late_containers(const std::string& in, const std::string& out) {
+    auto reader = capture::ScapReader::open(in);
+    REQUIRE_MESSAGE(reader.ok(), in);
+    auto writer = capture::ScapWriter::create(out, (*reader)->header());
+    REQUIRE_MESSAGE(writer.ok(), out);
+    struct Held {
+        std::vector<uint8_t> body;
+        event::EventView ev;
+    };
+    std::vector<Held> containers;
+    std::vector<Held> rest;
+    event::EventView ev;
+    while ((*reader)->next(ev) == capture::ReadStatus::Event) {
+        Held& h = (state::ContainerTable::is_container_event(ev.type) ? containers : rest).emplace_back();
+        const auto body = ev.body();
+        h.body.assign(body.begin(), body.end());
+        h.ev = ev;
+    }
+    REQUIRE(!containers.empty());
+    for (size_t i = 0; i < rest.size(); ++i) {
+        if (i == rest.size() / 2) {
+            for (Held& c : containers) {
+                c.ev.rebase(c.body.data());
+                c.ev.ts = rest[i].ev.ts;
+                (*writer)->write(c.ev);
+            }
+        }
+        rest[i].ev.rebase(rest[i].body.data());
+        (*writer)->write(rest[i].ev);
+    }
+    REQUIRE((*writer)->close().ok());
+}
+
 // The files: both shared captures and their docker-host copies.
 std::vector<std::string> captures(std::string& dir) {
     std::vector<std::string> files = {test::shared_capture("curl_google.scap"),
@@ -181,6 +219,9 @@ std::vector<std::string> captures(std::string& dir) {
         REQUIRE(out.good());
     }
     files.push_back(sections);
+    const std::string late = dir + "/late-containers.scap";
+    write_late_containers(curl, late);
+    files.push_back(late);
     return files;
 }
 
