@@ -150,6 +150,7 @@ void ContextRows::new_lookup() {
 }
 
 void ContextRows::finish(const state::Model& model) {
+    if (lookups_.empty()) begin_section(event::CaptureHeader{});
     idle_.clear();
     const uint32_t lookup = static_cast<uint32_t>(lookups_.size() - 1);
     // Copies of their own (a few hundred threads), not shared with the
