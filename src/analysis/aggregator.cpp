@@ -523,7 +523,7 @@ void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext
 
 void Aggregator::drop_memo() {
     std::vector<ContextMemo>().swap(memo_);
-    std::vector<MemoSlot>().swap(memo_slots_);
+    std::deque<MemoSlot>().swap(memo_slots_);
     std::vector<std::string>().swap(memo_labels_);
     for (TableRow& row : rows_) {
         row.label_context = UINT32_MAX;

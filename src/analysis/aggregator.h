@@ -235,7 +235,7 @@ private:
     // The value of a memoised slot (nullptr: none), or of `f` read now.
     const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
-    std::vector<MemoSlot> memo_slots_;
+    std::deque<MemoSlot> memo_slots_;  // a deque: growing never moves the slots (procsfast: procs has ten a context)
     std::vector<std::string> memo_labels_;
     // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
     std::vector<int32_t> field_slot_, per_slot_;
