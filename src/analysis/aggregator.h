@@ -51,7 +51,7 @@ public:
     // issue 15 (fastkeys): whether every field this table reads (keys,
     // label, columns, their conditions, the scope) is of class Context or
     // Event (filter::FieldDep), so that on_event_memo may feed it. List
-    // views and views listing idle processes (which read the model at the
+    // views and views with sample-end events (which read the model at the
     // end) never are.
     bool memoisable() const;
     // on_event for an event whose context is frozen copy `context_id`: every
@@ -264,7 +264,7 @@ private:
     // The value of a memoised slot (nullptr: none), or of `f` read now.
     const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
-    std::vector<MemoSlot> memo_slots_;
+    std::deque<MemoSlot> memo_slots_;  // a deque: growing never moves the slots (procsfast: procs has ten a context)
     std::vector<std::string> memo_labels_;
     // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
     std::vector<int32_t> field_slot_, per_slot_;

@@ -7,6 +7,7 @@
 #include "event/event_table.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "state/container_table.h"
 #include "state/event_effects.h"
 
 namespace tracetop::engine {
@@ -79,6 +80,7 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     h = mix(h, k.cpu_delta);
     h = mix(h, static_cast<uint64_t>(k.fd));
     h = mix(h, static_cast<uint64_t>(k.error));
+    h = mix(h, k.lookup);
     h = mix(h, (uint64_t{k.fallback} << 32) | (uint64_t{k.type} << 16) | (uint64_t{k.flags} << 8) |
                    static_cast<uint8_t>(k.typechar));
     // splitmix64's finalizer: every bit of the key reaches the low bits the table indexes by.
@@ -117,10 +119,70 @@ void ContextRows::rehome(ThreadInfo& t) {
 
 void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); }
 
-void ContextRows::begin_section() {
+void ContextRows::begin_section(const event::CaptureHeader& header) {
     ++threads_.gen;
     ++fds_.gen;
+    // issue 15 (procsfast): what the model's lookups read of a header.
+    lookup_header_ = event::CaptureHeader{};
+    lookup_header_.machine = header.machine;
+    lookup_header_.users = header.users;
+    lookup_header_.groups = header.groups;
+    container_events_.clear();
+    new_lookup();
 }
+
+// issue 15 (procsfast) ---------------------------------------------------------
+
+// The tables as Model::load_header and the container events leave them: the
+// same code fills them as in the model the first pass runs.
+void ContextRows::new_lookup() {
+    lookup_used_ = false;
+    if (lookups_.size() >= kMaxLookups) {
+        // Containers that come and go all the time: the tables cost more
+        // than they save. The contexts no longer answer (every view replays).
+        lookups_complete_ = false;
+        return;
+    }
+    auto m = std::make_unique<state::Model>();
+    m->load_header(lookup_header_);
+    for (const Enter& e : container_events_) m->apply(e.view);
+    lookups_.push_back(std::move(m));
+}
+
+void ContextRows::finish(const state::Model& model) {
+    if (lookups_.empty()) begin_section(event::CaptureHeader{});
+    idle_.clear();
+    const uint32_t lookup = static_cast<uint32_t>(lookups_.size() - 1);
+    // Copies of their own (a few hundred threads), not shared with the
+    // events' copies: whatever went stale since, these are as the model is.
+    std::unordered_map<const state::ThreadInfo*, const state::ThreadInfo*> copies;
+    const auto copy_of = [&](const state::ThreadInfo* live) {
+        auto [it, fresh] = copies.try_emplace(live, nullptr);
+        if (fresh) {
+            idle_threads_.push_back(*live);
+            rehome(idle_threads_.back());
+            it->second = &idle_threads_.back();
+        }
+        return it->second;
+    };
+    // As ViewPipeline::feed_idle_rows: threads only ever named by an event
+    // (no uid) are left out; secondary threads first, main threads last.
+    for (const bool main_threads : {false, true}) {
+        for (const auto& [tid, thread] : model.threads().threads()) {
+            if (thread->uid == state::kNoId || (thread->tid == thread->pid) != main_threads) continue;
+            const state::ThreadInfo* main = model.main_thread_of(*thread);
+            Frozen& f = frozen_.emplace_back();
+            f.ctx.thread = copy_of(thread.get());
+            f.ctx.main_thread = copy_of(main ? main : thread.get());
+            f.ctx.thread_known = true;
+            f.lookup = lookup;
+            idle_.push_back(static_cast<uint32_t>(frozen_.size() - 1));
+        }
+    }
+    finished_ = true;
+}
+
+// -----------------------------------------------------------------------------
 
 // What the event may have changed (before its own context is frozen: the
 // model has applied it already), and what the model removes at the start of
@@ -163,6 +225,24 @@ void ContextRows::mark_stale(const event::EventView& ev, const state::EventConte
 void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
                       const uint8_t* kept_body) {
     mark_stale(ev, ctx);
+    // issue 15 (procsfast)
+    if (ev.ts > max_ts_) max_ts_ = ev.ts;
+    if (lookups_.empty()) [[unlikely]] begin_section(event::CaptureHeader{});
+    if (state::ContainerTable::is_container_event(ev.type)) [[unlikely]] {
+        // The model's container table changed (it applied the event).
+        Enter& e = container_events_.emplace_back();
+        const auto body = ev.body();
+        e.body.assign(body.begin(), body.end());
+        e.view = ev;
+        e.view.rebase(e.body.data());
+        // A burst of them (sysdig writes every container at the start) changes one model.
+        if (lookup_used_ || lookups_.size() >= kMaxLookups) {
+            new_lookup();
+        } else {
+            lookups_.back()->apply(e.view);
+        }
+    }
+    if (!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly)) lookup_used_ = true;
     // A thread made up or removed where no effect says so: copies by address may be of another thread.
     const size_t live_threads = model.threads().threads().size();
     if (live_threads != thread_count_) {
@@ -189,6 +269,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
                                    ctx.fallback_overrides_entry << 3 | state_only << 4);
     k.typechar = ctx.fallback_typechar;
+    k.lookup = static_cast<uint32_t>(lookups_.size() - 1);  // issue 15 (procsfast)
     // The same live objects, nothing marked stale since, the same facts of
     // the event: the same context, without freezing anything (most events:
     // a thread's reads and writes in a row). `fallback` holds the epoch here.
@@ -238,6 +319,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.ctx.fd_entry = k.fd_entry;
             f.ctx.latency = 0;
             f.ctx.enter = nullptr;
+            f.lookup = k.lookup;  // issue 15 (procsfast)
             if (ctx.has_fallback_name) f.ctx.fallback_name = fallback;
             // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
             f.shown = !state_only && !event::is_never_shown(ev.type);

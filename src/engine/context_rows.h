@@ -10,11 +10,19 @@
 // stale; a new copy equal to the last one of the same object is shared, so
 // a thread reading and writing one fd keeps one context for millions of
 // events.
+//
+// issue 15 (procsfast): the model's lookup tables that some Context fields
+// read besides the thread (users and the machine from the section's header,
+// containers from container events: user.name, container.*, thread.mempct)
+// are kept as small lookup models, one per change, and each context names
+// the one it was frozen under (model_of). The end of the pass also freezes
+// every thread the model still knows, for views listing idle processes.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -40,8 +48,29 @@ public:
     // the context's sample, issue 15 colwalk), or null (the rows keep a copy).
     void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
              const uint8_t* kept_body = nullptr);
-    // A new section of a capture set: the model reloaded its header.
-    void begin_section();
+    // A new section of a capture set (and the first): the model (re)loaded `header`.
+    void begin_section(const event::CaptureHeader& header);
+    // issue 15 (procsfast) ----------------------------------------------------
+    // The first pass is over, `model` as the last event left it: its threads
+    // become the idle contexts, in the order ViewPipeline::feed_idle_rows
+    // would feed them (secondary threads, then main threads).
+    void finish(const state::Model& model);
+    bool finished() const { return finished_; }
+    // Context ids of a zero process-info event of every thread the model
+    // knew at the end (thread.cpu 0, no fd), after finish().
+    std::span<const uint32_t> idle_contexts() const { return idle_; }
+    // The model a field of context `cid` reads lookups from (users, the
+    // machine's memory, containers): the tables as they were at its events.
+    // It knows no threads: fields reading other threads stay Model class.
+    const state::Model& model_of(uint32_t cid) const { return *lookups_[frozen_[cid].lookup]; }
+    // Context `cid` as it was frozen (latency 0).
+    const state::EventContext& frozen(uint32_t cid) const { return frozen_[cid].ctx; }
+    // False when containers changed too often to keep their tables (more
+    // than kMaxLookups times): nothing may be answered from these contexts.
+    bool lookups_complete() const { return lookups_complete_; }
+    // The latest event time: a range ending after it ends where the pass did.
+    uint64_t max_ts() const { return max_ts_; }
+    // -------------------------------------------------------------------------
 
     size_t events() const { return cid_.size(); }
     size_t contexts() const { return frozen_.size(); }
@@ -91,6 +120,7 @@ private:
         event::EventView sample;  // issue 15 (colwalk): the context's first event, its body in the store...
         std::unique_ptr<uint8_t[]> own;  // ...or here
         bool shown = true;
+        uint32_t lookup = 0;  // in lookups_ (issue 15, procsfast)
     };
     std::deque<Enter> enters_;
     // What makes two events' contexts the same.
@@ -104,6 +134,7 @@ private:
         int64_t fd = 0;
         int64_t error = 0;  // evt.rawres when negative; 0: success; INT64_MIN: no result
         uint32_t fallback = 0;  // id of the fallback name
+        uint32_t lookup = 0;    // the lookup model (issue 15, procsfast)
         uint16_t type = 0;
         uint8_t flags = 0;
         char typechar = 0;
@@ -167,6 +198,20 @@ private:
     std::vector<Block> blocks_;
     std::vector<uint32_t> zero_shown_;
     uint64_t first_ts_ = 0;
+    // issue 15 (procsfast): the lookup models (model_of), the newest last,
+    // what makes the next one (the section's header without its threads and
+    // fds, the section's container events so far), and the idle contexts.
+    void new_lookup();
+    std::deque<std::unique_ptr<state::Model>> lookups_;
+    event::CaptureHeader lookup_header_;
+    std::deque<Enter> container_events_;
+    std::vector<uint32_t> idle_;
+    std::deque<state::ThreadInfo> idle_threads_;  // their threads
+    uint64_t max_ts_ = 0;
+    bool finished_ = false;
+    static constexpr size_t kMaxLookups = 1024;
+    bool lookup_used_ = false;  // a shown event's context reads lookups_.back()
+    bool lookups_complete_ = true;
 };
 
 }  // namespace tracetop::engine

@@ -73,7 +73,8 @@ bool ViewPipeline::walk_one(size_t index, const event::EventView& ev) {
     if (!fed) return true;
     const uint32_t cid = fast_->context_id(index);
     const state::EventContext& ctx = fast_->context(index, fast_ctx_, fast_ctx_id_);
-    const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+    // issue 15 (procsfast): lookups (users, containers, the machine) as they were at the event.
+    const filter::FieldContext fields{ev, ctx, fast_->model_of(cid), &args_, &scratch_, first_ts_};
     agg_->on_event_memo(fields, cid, event::is_internal(ev.type));
     return true;
 }
@@ -103,7 +104,7 @@ void ViewPipeline::feed_totals() {
     for (const analysis::Aggregator::ContextTotals& t : groups_) {
         const event::EventView& ev = fast_->sample(t.context);
         const state::EventContext& ctx = fast_->context(t.first, fast_ctx_, fast_ctx_id_);
-        const filter::FieldContext fields{ev, ctx, model_, &args_, &scratch_, first_ts_};
+        const filter::FieldContext fields{ev, ctx, fast_->model_of(t.context), &args_, &scratch_, first_ts_};
         agg_->on_context_totals(fields, t, event::is_internal(ev.type));
     }
     agg_->finish_totals();
@@ -151,6 +152,7 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
         }
         if (more && walk_next_ < n) return Step::More;
         feed_totals();
+        fast_done_ = more;  // issue 15 (procsfast): the walk reached the end of the copy
         return Step::End;
     }
     if (column_walk_) {
@@ -158,11 +160,15 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
         for (; walk_next_ < end; ++walk_next_) {
             if (!walk_one(walk_next_, fast_->sample(fast_->context_id(walk_next_)))) return Step::End;
         }
+        fast_done_ = walk_next_ == n;  // issue 15 (procsfast)
         return walk_next_ == n ? Step::End : Step::More;
     }
     for (uint64_t i = 0; i < max_events; ++i) {
         Step stop = Step::More;
-        if (!next_event(stop)) return stop;
+        if (!next_event(stop)) {
+            fast_done_ = stop == Step::End;  // issue 15 (procsfast)
+            return stop;
+        }
         const size_t index = walk_next_++;
         if (index >= n) return Step::Failed;  // cannot be: the rows are of these events
         if (!walk_one(index, ev_)) return Step::End;
