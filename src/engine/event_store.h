@@ -19,6 +19,15 @@
 
 namespace tracetop::engine {
 
+// issue 15 (checkpoints): the place of one kept event, where a replay can start.
+struct StorePosition {
+    size_t chunk = 0;
+    size_t offset = 0;    // in `chunk`; at or past its end: the next chunk's start
+    size_t section = 0;   // the section the event belongs to (announced before it already)
+    uint64_t index = 0;   // events before it
+    uint64_t bytes = 0;   // bytes of the kept events before it
+};
+
 class EventStore {
 public:
     static constexpr size_t kChunk = 1u << 20;  // memory is taken and given back a chunk at a time
@@ -61,6 +70,12 @@ public:
     // The budget, not the window, made the last drop: less than the window is kept.
     bool cap_bound() const { return cap_bound_; }
     uint64_t evicted_events() const { return evicted_events_; }
+
+    // issue 15 (checkpoints): where the next event added will be read from.
+    StorePosition next_position() const;
+    // A replay starting at `at` (a next_position() of this copy), in the
+    // section the position names, without announcing it again.
+    std::unique_ptr<capture::Source> replay_from(const StorePosition& at) const;
 
 private:
     friend class StoreReplay;

@@ -26,6 +26,7 @@
 #include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
 #include "engine/event_store.h"
+#include "engine/model_checkpoints.h"
 #include "engine/time_range.h"
 #include "analysis/timeline_counts.h"
 #include "event/result.h"
@@ -66,6 +67,18 @@ public:
     // from `rows` instead of the model, and the aggregator memoises per
     // context (view_pipeline_fast.cpp). No pane, observer or recording.
     void use_contexts(const ContextRows* rows) { fast_ = rows; }
+    // issue 15 (checkpoints): the first pass also keeps model checkpoints
+    // (with the store: dropped when it goes over budget). Call before run().
+    void keep_checkpoints(ModelCheckpoints* checkpoints) { checkpoints_ = checkpoints; }
+    // A replay of the store that begins at checkpoint `at` (its source made
+    // by EventStore::replay_from(at.at)): the model, the numbering and the
+    // times are what a replay from the start has there. Events before
+    // index `feed_from` only change the model (the Events list starts at
+    // the oldest event it can still show); `range_first_ts` is then the
+    // range's first shown time, which such a replay does not see. Call
+    // before run(), after set_range().
+    void start_at(const PassPoint& at, const state::Model& model, uint64_t feed_from = 0,
+                  uint64_t range_first_ts = 0);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -198,6 +211,8 @@ private:
     uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
+    ModelCheckpoints* checkpoints_ = nullptr;  // issue 15 (checkpoints): made by the first pass
+    uint64_t feed_from_ = 0;                   // events before this index only change the model
 };
 
 }  // namespace tracetop::engine
