@@ -136,13 +136,14 @@ std::optional<ListStart> newest_list_start(const EventStore& store, const Contex
 
 std::unique_ptr<ViewPipeline> checkpoint_replay(const EventStore& store, const ContextRows* rows,
                                                 const ModelCheckpoints& checkpoints, const TimeRange& range,
-                                                const analysis::Aggregator* agg, bool pane, const std::string& name) {
+                                                const analysis::Aggregator* agg, bool pane, const std::string& name,
+                                                size_t list_rows) {
     const bool active = !range.whole();
     ModelCheckpoints::Start start;
     std::optional<ListStart> list;
     if (agg && agg->view().kind == analysis::ViewKind::List && !pane && rows) {
         list = newest_list_start(store, *rows, checkpoints, range, active, agg->scope_filter(),
-                                 agg->view().internal_events, analysis::Aggregator::kMaxListRows);
+                                 agg->view().internal_events, list_rows);
         if (list) start = checkpoints.at_or_before(list->index);
     }
     if (!start.point) {
@@ -152,7 +153,8 @@ std::unique_ptr<ViewPipeline> checkpoint_replay(const EventStore& store, const C
     if (!start.point || start.point->at.index == 0) return nullptr;
     auto pipe = std::make_unique<ViewPipeline>(store.replay_from(start.point->at), name, false);
     pipe->set_range(active ? RangeGate(range) : RangeGate());
-    pipe->start_at(*start.point, *start.model, list ? list->index : 0, list ? list->range_first_ts : 0);
+    pipe->start_at(*start.point, *start.model, store.first_header(), list ? list->index : 0,
+                   list ? list->range_first_ts : 0);
     return pipe;
 }
 

@@ -37,9 +37,11 @@ std::optional<ListStart> newest_list_start(const EventStore& store, const Contex
 // `range` (whole: the capture), from the last checkpoint before the first
 // event it needs; `pane`: a pane is open (it sees every event of the
 // range). Null when it would start at the first event: the plain replay
-// then. The pipeline's range is set; its aggregator is not.
+// then. The pipeline's range is set; its aggregator is not. `list_rows`:
+// what a list keeps (tests compare the newest few rows).
 std::unique_ptr<ViewPipeline> checkpoint_replay(const EventStore& store, const ContextRows* rows,
                                                 const ModelCheckpoints& checkpoints, const TimeRange& range,
-                                                const analysis::Aggregator* agg, bool pane, const std::string& name);
+                                                const analysis::Aggregator* agg, bool pane, const std::string& name,
+                                                size_t list_rows = analysis::Aggregator::kMaxListRows);
 
 }  // namespace tracetop::engine

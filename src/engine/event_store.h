@@ -76,6 +76,8 @@ public:
     // A replay starting at `at` (a next_position() of this copy), in the
     // section the position names, without announcing it again.
     std::unique_ptr<capture::Source> replay_from(const StorePosition& at) const;
+    // The header of the first section (what a replay from the start begins with).
+    const event::CaptureHeader& first_header() const { return sections_.empty() ? no_header_ : sections_.front().header; }
 
 private:
     friend class StoreReplay;
@@ -109,6 +111,7 @@ private:
     uint64_t evicted_events_ = 0;
     bool cap_bound_ = false;
     mutable int pins_ = 0;  // open replays
+    event::CaptureHeader no_header_;  // issue 15 (checkpoints): first_header() of an empty copy
 };
 
 // The default budget: the size of the files (a raw capture then fits as read).

@@ -149,9 +149,11 @@ bool ViewPipeline::next_event(Step& stop) {
 }
 
 // issue 15 (checkpoints)
-void ViewPipeline::start_at(const PassPoint& at, const state::Model& model, uint64_t feed_from,
-                            uint64_t range_first_ts) {
+void ViewPipeline::start_at(const PassPoint& at, const state::Model& model, const event::CaptureHeader& first_header,
+                            uint64_t feed_from, uint64_t range_first_ts) {
     model_.load_copy(model);
+    host0_.machine = first_header.machine ? first_header.machine->hostname : "";
+    host0_.name = remote_ || host0_.machine.empty() ? name_ : host0_.machine;
     events_ = at.at.index;
     first_ts_ = at.first_ts;
     last_ts_ = at.last_ts;

@@ -77,8 +77,9 @@ public:
     // the oldest event it can still show); `range_first_ts` is then the
     // range's first shown time, which such a replay does not see. Call
     // before run(), after set_range().
-    void start_at(const PassPoint& at, const state::Model& model, uint64_t feed_from = 0,
-                  uint64_t range_first_ts = 0);
+    // `first_header`: the copy's first (the host is named after it, as by a replay from the start).
+    void start_at(const PassPoint& at, const state::Model& model, const event::CaptureHeader& first_header,
+                  uint64_t feed_from = 0, uint64_t range_first_ts = 0);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }

@@ -107,7 +107,7 @@ void check_every_checkpoint(const std::vector<std::string>& names, uint64_t ever
         const uint64_t at = mark.at.index;
         CAPTURE(at);
         engine::ViewPipeline pipe(pass.store.replay_from(mark.at), "copy", false);
-        pipe.start_at(mark, *start.model);
+        pipe.start_at(mark, *start.model, pass.store.first_header());
         const Seen seen = every_field(pipe, 0);
         // The lines of the full replay from this event on.
         std::vector<std::string> want;
