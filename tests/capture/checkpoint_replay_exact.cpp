@@ -122,8 +122,12 @@ TEST_CASE("a replay from a checkpoint shows what the replay from the first event
         for (const char* view_id : {"events", "procs", "threads"}) {
             const analysis::ViewDef* view = views->find(view_id);
             REQUIRE(view);
+            // Scopes of every field class; user.* and container.* read the model's tables (their
+            // class decides whether the list's start is found from the frozen contexts).
             for (const std::string scope : {"", "evt.type = read or fd.type = file", "proc.name = curl",
-                                            "evt.latency > 10000", "thread.tid = 25886 or evt.dir = >"}) {
+                                            "evt.latency > 10000", "thread.tid = 25886 or evt.dir = >",
+                                            "user.name = root", "not user.name = root",
+                                            "container.name != host and evt.dir = <"}) {
                 for (const engine::TimeRange& range : ranges) {
                     CAPTURE(file);
                     CAPTURE(view_id);
