@@ -15,13 +15,27 @@ void ModelCheckpoints::take(const EventStore& store, const state::Model& model, 
     if (p.at.index % model_every_ != 0) return;
     auto copy = std::make_unique<state::Model>();
     copy->load_copy(model);
-    models_.push_back(Copy{marks_.size() - 1, std::move(copy)});
+    const uint64_t size = estimate(*copy);
+    models_.push_back(Copy{marks_.size() - 1, std::move(copy), size});
+    bytes_ += size;
+    // Over the cap: every other copy goes (the first stays: replays from the start need none).
+    while (bytes_ > max_bytes_ && models_.size() > 1) {
+        model_every_ *= 2;
+        std::vector<Copy> kept;
+        bytes_ = 0;
+        for (Copy& c : models_) {
+            if (marks_[c.mark].at.index % model_every_ != 0) continue;
+            bytes_ += c.bytes;
+            kept.push_back(std::move(c));
+        }
+        models_ = std::move(kept);
+    }
 }
 
-uint64_t ModelCheckpoints::bytes() const {
-    uint64_t n = marks_.capacity() * sizeof(PassPoint);
-    // Threads dominate a model: a thread, its strings and a share of its files.
-    for (const Copy& c : models_) n += c.model->threads().size() * 1024 + sizeof(state::Model);
+uint64_t ModelCheckpoints::estimate(const state::Model& model) {
+    // A thread with its strings, and an fd entry with its name (shared tables counted for each thread).
+    uint64_t n = sizeof(state::Model);
+    for (const auto& [tid, t] : model.threads().threads()) n += 512 + (t->fds ? t->fds->size() * 96 : 0);
     return n;
 }
 

@@ -31,10 +31,15 @@ class ModelCheckpoints {
 public:
     // A model copy every `model_every` events, a position (a mark) every
     // `mark_every` events (a power of two dividing model_every).
-    explicit ModelCheckpoints(uint64_t model_every = kModelEvery, uint64_t mark_every = kMarkEvery)
-        : model_every_(model_every), mark_mask_(mark_every - 1) {}
+    // The copies take at most about `max_bytes`: past it every other one
+    // goes and the period doubles (a capture with a huge process table
+    // keeps fewer copies, not more memory).
+    explicit ModelCheckpoints(uint64_t model_every = kModelEvery, uint64_t mark_every = kMarkEvery,
+                              uint64_t max_bytes = kMaxBytes)
+        : model_every_(model_every), mark_mask_(mark_every - 1), max_bytes_(max_bytes) {}
     static constexpr uint64_t kModelEvery = 1u << 19;
     static constexpr uint64_t kMarkEvery = 1u << 14;
+    static constexpr uint64_t kMaxBytes = 256u << 20;
 
     // The first pass, before event `index` (events before it counted) is
     // applied: whether to call take() now.
@@ -53,7 +58,8 @@ public:
 
     const std::vector<PassPoint>& marks() const { return marks_; }
     size_t models() const { return models_.size(); }
-    uint64_t bytes() const;  // a rough figure of the copies' memory
+    uint64_t model_every() const { return model_every_; }
+    uint64_t bytes() const { return bytes_; }  // a rough figure of the copies' memory
 
     // A replay's start: a point and the model there.
     struct Start {
@@ -72,9 +78,13 @@ private:
     struct Copy {
         size_t mark;  // its point in marks_
         std::unique_ptr<state::Model> model;
+        uint64_t bytes = 0;
     };
+    static uint64_t estimate(const state::Model& model);
     uint64_t model_every_;
     uint64_t mark_mask_;
+    uint64_t max_bytes_;
+    uint64_t bytes_ = 0;
     uint64_t shown_max_ts_ = 0;
     bool shown_untimed_ = false;
     std::vector<PassPoint> marks_;

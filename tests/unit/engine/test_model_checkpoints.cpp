@@ -5,6 +5,7 @@
 // the numbering, the times and the section come with the store position.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -188,4 +189,45 @@ TEST_CASE("checkpoints: a model copy on the multiples of its period, a mark on e
     CHECK(sparse.due(0));
     CHECK(sparse.due(128));
     CHECK_FALSE(sparse.due(129));
+}
+
+TEST_CASE("over their memory cap the model copies thin out, and replays from those left stay exact") {
+    const std::string file = test::shared_capture("curl_google.scap");
+    // The same pass with copies every 16 events, capped at about three copies of this model.
+    Pass pass({file}, 16);
+    const Pass capped_ref({file}, 16);
+    engine::ModelCheckpoints capped(16, 16, 3 * capped_ref.checkpoints.bytes() / capped_ref.checkpoints.models());
+    {
+        engine::EventStore store{1ULL << 32};
+        engine::ContextRows rows;
+        analysis::TimelineCounts timeline;
+        engine::Options o;
+        o.read_file = file;
+        auto opened = engine::open_source(o);
+        REQUIRE(opened.ok());
+        engine::ViewPipeline pipe(std::move(opened->source), file, false);
+        pipe.set_first_pass(&store, &timeline);
+        pipe.keep_contexts(&rows);
+        pipe.keep_checkpoints(&capped);
+        while (pipe.run(engine::ViewPipeline::kBatch) == engine::ViewPipeline::Step::More) {
+        }
+    }
+    CHECK(capped.models() >= 1);
+    CHECK(capped.models() <= 4);
+    CHECK(capped.model_every() > 16);
+    CHECK(capped.marks().size() == pass.checkpoints.marks().size());
+    // Each copy left is at a multiple of the period, and a replay from it equals the full one.
+    engine::ViewPipeline whole_pipe(pass.store.replay(), "copy", false);
+    const Seen whole = every_field(whole_pipe, 0);
+    for (const engine::PassPoint& mark : capped.marks()) {
+        const auto start = capped.at_or_before(mark.at.index);
+        REQUIRE(start.point);
+        CHECK(start.point->at.index % capped.model_every() == 0);
+        if (start.point != &mark) continue;
+        engine::ViewPipeline pipe(pass.store.replay_from(mark.at), "copy", false);
+        pipe.start_at(mark, *start.model, pass.store.first_header());
+        const Seen seen = every_field(pipe, 0);
+        CHECK(seen.lines.size() <= whole.lines.size());
+        CHECK(std::equal(seen.lines.begin(), seen.lines.end(), whole.lines.end() - static_cast<std::ptrdiff_t>(seen.lines.size())));
+    }
 }
