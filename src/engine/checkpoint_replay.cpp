@@ -72,7 +72,10 @@ std::optional<ListStart> newest_list_start(const EventStore& store, const Contex
     }
     const size_t first_mark = checkpoints.mark_before(r);
 
-    const state::Model none;  // Context and Event fields do not read it
+    // Context and Event fields do not read the model. (Where a Context field
+    // reads tables of the model as at its event, the frozen rows give that
+    // model: use it here in place of `none`.)
+    const state::Model none;
     const state::ModelArgContext args(none);
     fmt::memory_buffer scratch;
     state::EventContext ctx;

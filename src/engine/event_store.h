@@ -77,7 +77,9 @@ public:
     // section the position names, without announcing it again.
     std::unique_ptr<capture::Source> replay_from(const StorePosition& at) const;
     // The header of the first section (what a replay from the start begins with).
-    const event::CaptureHeader& first_header() const { return sections_.empty() ? no_header_ : sections_.front().header; }
+    const event::CaptureHeader& first_header() const {
+        return sections_.empty() ? no_header_ : sections_.front().header;
+    }
 
 private:
     friend class StoreReplay;

@@ -74,10 +74,14 @@ std::string shown(engine::ViewPipeline& pipe, std::unique_ptr<analysis::Aggregat
     for (size_t r = from; r < snap.rows.size(); ++r) {
         const analysis::Row& row = snap.rows[r];
         out += fmt::format("{} [{}] {}:", row.key, row.label, row.event_num);
-        for (const analysis::Cell& c : row.cells) out += fmt::format(" {}/{}/{:.17g}/{}", c.present, c.is_number, c.number, c.text);
+        for (const analysis::Cell& c : row.cells) {
+            out += fmt::format(" {}/{}/{:.17g}/{}", c.present, c.is_number, c.number, c.text);
+        }
         out += '\n';
     }
-    for (const analysis::Cell& c : snap.totals) out += fmt::format("total {}/{:.17g}/{}\n", c.present, c.number, c.text);
+    for (const analysis::Cell& c : snap.totals) {
+        out += fmt::format("total {}/{:.17g}/{}\n", c.present, c.number, c.text);
+    }
     if (list && !snap.rows.empty()) out += pipe.event_details(snap.rows.back().event_num).value_or("(not kept)");
     return out;
 }
