@@ -344,8 +344,8 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // Thread-only fields (keys, label, columns) give what they gave for the
     // last event of the same thread while the model's thread epoch holds.
     const ThreadMemo memo{&ctx.model,
-                          ctx.model.thread_epoch(),
                           ctx.state.thread,
+                          ctx.model.thread_epoch(),
                           ctx.state.main_thread,
                           ctx.state.thread != nullptr ? ctx.state.thread->memory_version : 0,
                           ctx.state.main_thread != nullptr ? ctx.state.main_thread->memory_version : 0,

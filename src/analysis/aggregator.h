@@ -111,10 +111,13 @@ private:
     };
     // The thread an event's thread-only fields were read for, and the
     // model's thread epoch then: equal memos give equal values.
+    // The thread pointers are apart: copied as one 16-byte piece, they were
+    // read back over the model's two 8-byte stores (a store-forwarding stall
+    // per event).
     struct ThreadMemo {
         const void* model = nullptr;
-        uint64_t epoch = 0;  // 0: none
         const void* thread = nullptr;
+        uint64_t epoch = 0;  // 0: none
         const void* main_thread = nullptr;
         uint32_t thread_memory = 0;  // their ThreadInfo::memory_version
         uint32_t main_memory = 0;
