@@ -12,6 +12,11 @@ namespace tracetop::filter {
 
 bool reads_only_thread(const FieldDef& def);
 
+// The thread-only fields that read the thread's memory (vmsize, vmrss,
+// vmswap): those that may change when only ThreadInfo::memory_version moves
+// (a memory exit, a context switch). The others change only with the epoch.
+bool reads_thread_memory(const FieldDef& def);
+
 // Fields whose value is a function of the event's type code alone (its
 // table entry), for every type but the generic system-call events, whose
 // evt.type is the call they carry (event::has_dynamic_type_name).
