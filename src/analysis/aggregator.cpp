@@ -524,6 +524,28 @@ bool Aggregator::memoisable() const {
     return true;
 }
 
+filter::EnterUse Aggregator::enter_use() const {
+    using filter::EnterUse;
+    if (view_.kind != ViewKind::Table) return EnterUse::Always;
+    EnterUse use = EnterUse::Never;
+    const auto field = [&](const filter::BoundField& f) {
+        if (f.def) use = filter::wider(use, filter::enter_use(*f.def));
+    };
+    const auto check = [&](const std::optional<filter::CompiledFilter>& f) {
+        if (f) use = filter::wider(use, f->enter_use());
+    };
+    check(scope_);
+    check(rows_when_);
+    field(label_);
+    for (const filter::BoundField& k : keys_) field(k);
+    for (const BoundColumn& c : columns_) {
+        field(c.field);
+        field(c.per);
+        check(c.when);
+    }
+    return use;
+}
+
 void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out) {
     values_.clear();
     f.def->extract(ctx, f.arg, values_);

@@ -54,6 +54,9 @@ public:
     // views and views listing idle processes (which read the model at the
     // end) never are.
     bool memoisable() const;
+    // issue 15 (perf): whether the fields this table reads may read an
+    // exit's enter event (filter/enter_fields.h); list views always may.
+    filter::EnterUse enter_use() const;
     // on_event for an event whose context is frozen copy `context_id`: every
     // Context field's value (and so the scope, the row, the label) is worked
     // out once per context id; Event fields are read per event. The table

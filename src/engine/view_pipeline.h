@@ -158,6 +158,9 @@ private:
         filter::HostInfo info;
     };
     Step run_fast(uint64_t max_events);  // run() with use_contexts
+    // issue 15 (perf): whether what reads this pass's events may read an
+    // exit's enter, so that the model copies enters only when it might.
+    filter::EnterUse enter_use() const;
     // The next event into ev_ (true), taking section changes on the way;
     // false at the end, a failure or when idle, with the step to return.
     bool next_event(Step& stop);

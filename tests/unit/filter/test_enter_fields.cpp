@@ -1,0 +1,88 @@
+// The promise behind skipping the enter copies (issue 15, perf): a field
+// whose enter_use is Never reads the same on every exit with or without its
+// enter, and one whose use is Generic does so on every exit but the generic
+// system-call events'. Checked on every exit of the shared captures, so a
+// field classed too low fails here.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "../common/shared_captures.h"
+#include "capture/scap_reader.h"
+#include "event/arg_format.h"
+#include "filter/enter_fields.h"
+#include "filter/field_context.h"
+#include "filter/output_format.h"
+
+using namespace tracetop;
+using tracetop::test::shared_capture;
+
+namespace {
+
+std::string values_of(const filter::FieldDef& def, const filter::FieldContext& fc) {
+    filter::FieldValues values;
+    def.extract(fc, filter::BoundArg{}, values);
+    fmt::memory_buffer rendered;
+    std::string out;
+    for (const filter::FieldValue& v : values) {
+        rendered.clear();
+        filter::render_value(def, v, rendered, true);
+        out.append(rendered.data(), rendered.size());
+        out += '|';
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the fields that read the enter are classed so") {
+    const auto use = [](std::string_view name) {
+        for (const filter::FieldDef& def : filter::all_fields()) {
+            if (def.name == name) return filter::enter_use(def);
+        }
+        FAIL("no field ", name);
+        return filter::EnterUse::Always;
+    };
+    CHECK(use("evt.type") == filter::EnterUse::Generic);
+    CHECK(use("proc.pid") == filter::EnterUse::Never);
+    CHECK(use("evt.buflen") == filter::EnterUse::Never);
+    CHECK(use("evt.args") == filter::EnterUse::Always);
+}
+
+TEST_CASE("fields classed as not reading the enter read the same without it, on the shared captures") {
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        auto opened = capture::ScapReader::open(shared_capture(name));
+        REQUIRE(opened);
+        capture::ScapReader& reader = **opened;
+        state::Model model;
+        model.load_header(reader.header());
+        fmt::memory_buffer scratch;
+        size_t paired = 0;
+        event::EventView ev;
+        for (;;) {
+            const capture::ReadStatus rs = reader.next(ev);
+            if (rs == capture::ReadStatus::End) break;
+            REQUIRE(rs != capture::ReadStatus::Failed);
+            if (rs == capture::ReadStatus::NewSection) {
+                model.load_header(reader.header());
+                continue;
+            }
+            const state::EventContext& ctx = model.on_event(ev);
+            if (ctx.enter == nullptr) continue;
+            ++paired;
+            state::EventContext without = ctx;
+            without.enter = nullptr;
+            const filter::FieldContext with_fc{ev, ctx, model, nullptr, &scratch, 0};
+            const filter::FieldContext without_fc{ev, without, model, nullptr, &scratch, 0};
+            const bool generic = event::has_dynamic_type_name(ev.type);
+            for (const filter::FieldDef& def : filter::all_fields()) {
+                if (def.arg != filter::ArgKind::None) continue;
+                const filter::EnterUse use = filter::enter_use(def);
+                if (use == filter::EnterUse::Always || (use == filter::EnterUse::Generic && generic)) continue;
+                CHECK_MESSAGE(values_of(def, with_fc) == values_of(def, without_fc), name, ": ", def.name,
+                              " of event ", ev.num, " reads the enter");
+            }
+        }
+        CHECK(paired > 10);
+    }
+}
