@@ -145,6 +145,11 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             const BoundColumn& col = a->columns_[i];
             const int8_t verdict = col.when ? col.when->type_verdict(static_cast<event::EventType>(t)) : 1;
             if (verdict == 0) continue;
+            // A field with no value for the type changes nothing but First's claim.
+            const int32_t only = col.field.def ? filter::only_type(*col.field.def) : -1;
+            if (only >= 0 && static_cast<size_t>(only) != t && view.columns[i].aggregation != Aggregation::First) {
+                continue;
+            }
             const bool counts_only = !col.field.def && !col.per.def && verdict == 1;
             (counts_only ? a->counted_by_type_ : a->unsteady_by_type_)[t].push_back(i);
         }

@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "state/event_codes.h"
+
 namespace tracetop::filter {
 namespace {
 
@@ -45,6 +47,12 @@ bool reads_only_thread(const FieldDef& def) {
 
 bool reads_thread_memory(const FieldDef& def) {
     return std::find(kMemory.begin(), kMemory.end(), def.name) != kMemory.end();
+}
+
+int32_t only_type(const FieldDef& def) {
+    // fields_proc.cpp: x_thread_cpu returns at once on any other type.
+    if (def.name == "thread.cpu") return state::codes::kProcInfoE;
+    return -1;
 }
 
 }  // namespace tracetop::filter
