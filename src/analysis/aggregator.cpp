@@ -135,7 +135,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         bc.steady = bc.thread_only && (c.aggregation == Aggregation::Last || c.aggregation == Aggregation::Min ||
                                        c.aggregation == Aggregation::Max || c.aggregation == Aggregation::Distinct);
         bc.type_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_type(*bc.field.def);
-        if (!bc.steady) a->unsteady_columns_.push_back(static_cast<uint32_t>(a->columns_.size()));
+        (bc.steady ? a->steady_columns_ : a->unsteady_columns_).push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
     }
     a->unsteady_by_type_.resize(event::event_table_size());
@@ -384,23 +384,35 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
     }
     TableRow& row = rows_[row_index];
-    if (row.memo_complete && row.memo == memo) {
-        ++row.memo_hits;
-        if (label_.def && !label_thread_only_) {
+    // Only the memory moved (an mmap exit): the memory columns read again, the
+    // other steady ones count the event as their memo says, as on a hit.
+    const bool memory_only = row.memo_complete && !(row.memo == memo) && row.memo.same_identity(memo);
+    if (row.memo_complete && (memory_only || row.memo == memo)) {
+        const bool same_type = memo_type != 0 && row.memo_type == memo_type;
+        if (memory_only) {
+            flush_memo_hits(row);
+            row.memo = memo;
+            for (const uint32_t i : steady_columns_) {
+                update_column(row, i, ctx, false, true, same_type);
+                if (row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
+            }
+        } else {
+            ++row.memo_hits;
+        }
+        if (label_.def && (!label_thread_only_ || (memory_only && label_reads_memory_))) {
             values_.clear();
             label_.def->extract(ctx, label_.arg, values_);
             if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
         }
-        const bool same_type = memo_type != 0 && row.memo_type == memo_type;
         row.memo_type = memo_type;
         if (type < unsteady_by_type_.size()) {
             for (const uint32_t i : counted_by_type_[type]) {
                 row.acc[i].sum += 1;
                 ++row.acc[i].n;
             }
-            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, true, true, same_type);
+            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, !memory_only, true, same_type);
         } else {
-            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, true, true, same_type);
+            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, !memory_only, true, same_type);
         }
         return;
     }
@@ -428,9 +440,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
 // about to be taken again.
 void Aggregator::flush_memo_hits(TableRow& row) {
     if (row.memo_hits == 0) return;
-    for (size_t i = 0; i < columns_.size(); ++i) {
+    for (const uint32_t i : steady_columns_) {
         Accumulator& acc = row.acc[i];
-        if (columns_[i].steady && (acc.memo == Accumulator::Memo::Text || acc.memo == Accumulator::Memo::Number)) {
+        if (acc.memo == Accumulator::Memo::Text || acc.memo == Accumulator::Memo::Number) {
             acc.n += row.memo_hits;
         }
     }

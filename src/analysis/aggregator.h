@@ -276,6 +276,7 @@ private:
     static constexpr size_t kMemoRows = 64;
     std::array<MemoRow, kMemoRows> memo_rows_{};
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
+    std::vector<uint32_t> steady_columns_;    // the others
     // The same for each type code: without the columns whose `when` refuses
     // every event of the type.
     std::vector<std::vector<uint32_t>> unsteady_by_type_;
