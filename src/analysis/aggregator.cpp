@@ -376,10 +376,15 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     } else if (memo_row != nullptr && memo_row->row != UINT32_MAX &&
                (keys_read_memory_ ? memo_row->memo == memo : memo_row->memo.same_identity(memo))) {
         row_index = memo_row->row;
+        if (row_index == kNoKeyRow) return;
     } else {
         bool refused = false;
         row_index = row_of(ctx, refused);
-        if (row_index == UINT32_MAX) return;
+        if (row_index == UINT32_MAX) {
+            // No key value (a thread the capture never listed): none for its memo either.
+            if (!refused && memo_row != nullptr) *memo_row = MemoRow{memo, kNoKeyRow};
+            return;
+        }
         if (by_type) type_rows_[type] = row_index;
         if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
     }

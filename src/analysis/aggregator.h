@@ -274,6 +274,8 @@ private:
         uint32_t row = UINT32_MAX;
     };
     static constexpr size_t kMemoRows = 64;
+    // MemoRow::row of a memo whose keys have no value: its events belong to no row.
+    static constexpr uint32_t kNoKeyRow = UINT32_MAX - 1;
     std::array<MemoRow, kMemoRows> memo_rows_{};
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
     std::vector<uint32_t> steady_columns_;    // the others
