@@ -9,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "../common/shared_captures.h"
-#include "capture/scap_reader.h"
+#include "../common/capture_replay.h"
 #include "event/arg_format.h"
 #include "filter/enter_fields.h"
 #include "filter/field_context.h"
@@ -18,7 +17,7 @@
 #include "filter/thread_fields.h"
 
 using namespace tracetop;
-using tracetop::test::shared_capture;
+using tracetop::test::replay_capture;
 
 namespace {
 
@@ -54,24 +53,13 @@ TEST_CASE("the fields that read the enter are classed so") {
 
 TEST_CASE("fields classed as not reading the enter read the same without it, on the shared captures") {
     for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        auto opened = capture::ScapReader::open(shared_capture(name));
-        REQUIRE(opened);
-        capture::ScapReader& reader = **opened;
         state::Model model;
-        model.load_header(reader.header());
         fmt::memory_buffer scratch;
         size_t paired = 0;
-        event::EventView ev;
-        for (;;) {
-            const capture::ReadStatus rs = reader.next(ev);
-            if (rs == capture::ReadStatus::End) break;
-            REQUIRE(rs != capture::ReadStatus::Failed);
-            if (rs == capture::ReadStatus::NewSection) {
-                model.load_header(reader.header());
-                continue;
-            }
-            const state::EventContext& ctx = model.on_event(ev);
-            if (ctx.enter == nullptr) continue;
+        replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
+                                               const state::EventContext* context) {
+            if (context == nullptr || context->enter == nullptr) return;
+            const state::EventContext& ctx = *context;
             ++paired;
             state::EventContext without = ctx;
             without.enter = nullptr;
@@ -85,7 +73,7 @@ TEST_CASE("fields classed as not reading the enter read the same without it, on 
                 CHECK_MESSAGE(values_of(def, with_fc) == values_of(def, without_fc), name, ": ", def.name,
                               " of event ", ev.num, " reads the enter");
             }
-        }
+        });
         CHECK(paired > 10);
     }
 }
@@ -97,23 +85,13 @@ TEST_CASE("fields with one type have no value on the others, on the shared captu
     }
     REQUIRE(fields.size() == 1);
     for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        auto opened = capture::ScapReader::open(shared_capture(name));
-        REQUIRE(opened);
-        capture::ScapReader& reader = **opened;
         state::Model model;
-        model.load_header(reader.header());
         fmt::memory_buffer scratch;
         size_t checked = 0;
-        event::EventView ev;
-        for (;;) {
-            const capture::ReadStatus rs = reader.next(ev);
-            if (rs == capture::ReadStatus::End) break;
-            REQUIRE(rs != capture::ReadStatus::Failed);
-            if (rs == capture::ReadStatus::NewSection) {
-                model.load_header(reader.header());
-                continue;
-            }
-            const state::EventContext& ctx = model.on_event(ev);
+        replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
+                                               const state::EventContext* context) {
+            if (context == nullptr) return;
+            const state::EventContext& ctx = *context;
             const filter::FieldContext fc{ev, ctx, model, nullptr, &scratch, 0};
             for (const filter::FieldDef* def : fields) {
                 if (static_cast<int32_t>(ev.type) == filter::only_type(*def)) continue;
@@ -122,7 +100,7 @@ TEST_CASE("fields with one type have no value on the others, on the shared captu
                 CHECK_MESSAGE(values.empty(), name, ": ", def->name, " has a value on event ", ev.num);
                 ++checked;
             }
-        }
+        });
         CHECK(checked > 10);
     }
 }

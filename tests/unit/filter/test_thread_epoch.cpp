@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "../common/shared_captures.h"
+#include "../common/capture_replay.h"
 #include "capture/scap_reader.h"
 #include "filter/field_context.h"
 #include "filter/output_format.h"
@@ -19,7 +19,7 @@
 #include "state/event_codes.h"
 
 using namespace tracetop;
-using tracetop::test::shared_capture;
+using tracetop::test::replay_capture;
 
 namespace {
 
@@ -80,29 +80,6 @@ std::map<state::Tid, ThreadState> all_threads(const std::vector<const filter::Fi
     return out;
 }
 
-// Replays a shared capture through `model`: `start()` once its header is
-// loaded, then `each(status, event)` after every event and every new section.
-template <class Start, class Each>
-void replay(const char* name, state::Model& model, Start start, Each each) {
-    auto opened = capture::ScapReader::open(shared_capture(name));
-    REQUIRE(opened);
-    capture::ScapReader& reader = **opened;
-    model.load_header(reader.header());
-    start();
-    event::EventView ev;
-    for (;;) {
-        const capture::ReadStatus rs = reader.next(ev);
-        if (rs == capture::ReadStatus::End) break;
-        REQUIRE(rs != capture::ReadStatus::Failed);
-        if (rs == capture::ReadStatus::NewSection) {
-            model.load_header(reader.header());
-        } else {
-            model.on_event(ev);
-        }
-        each(rs, ev);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("every listed thread-only field is a registered field") {
@@ -122,7 +99,7 @@ TEST_CASE("thread-only fields change only when the thread's memo moves, on the s
             epoch = model.thread_epoch();
             before = all_threads(fields, model, none);
         };
-        replay(name, model, start, [&](capture::ReadStatus rs, const event::EventView& ev) {
+        replay_capture(name, model, start, [&](capture::ReadStatus rs, const event::EventView& ev, auto) {
             if (rs == capture::ReadStatus::NewSection) {
                 CHECK(model.thread_epoch() != epoch);
             } else {
@@ -181,7 +158,7 @@ TEST_CASE("thread-only fields that read no memory change only with the epoch, on
             epoch = model.thread_epoch();
             before = all_threads(fields, model, none);
         };
-        replay(name, model, start, [&](capture::ReadStatus, const event::EventView& ev) {
+        replay_capture(name, model, start, [&](capture::ReadStatus, const event::EventView& ev, auto) {
             const auto now = all_threads(fields, model, none);
             for (const auto& entry : now) {
                 const auto tid = entry.first;
@@ -216,7 +193,7 @@ TEST_CASE("type-only fields read the event's type code alone, on the shared capt
         state::Model model;
         size_t checked = 0;
         fmt::memory_buffer scratch;
-        replay(name, model, [] {}, [&](capture::ReadStatus rs, const event::EventView& ev) {
+        replay_capture(name, model, [] {}, [&](capture::ReadStatus rs, const event::EventView& ev, auto) {
             if (rs != capture::ReadStatus::Event || event::has_dynamic_type_name(ev.type)) return;
             // The event with its thread, against a bare event of its type.
             state::EventContext ctx;
