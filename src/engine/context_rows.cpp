@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "event/arg_format.h"
+#include "event/event_table.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 #include "state/event_effects.h"
@@ -159,7 +160,8 @@ void ContextRows::mark_stale(const event::EventView& ev, const state::EventConte
     }
 }
 
-void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model) {
+void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
+                      const uint8_t* kept_body) {
     mark_stale(ev, ctx);
     // A thread made up or removed where no effect says so: copies by address may be of another thread.
     const size_t live_threads = model.threads().threads().size();
@@ -182,8 +184,10 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
     k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
     k.type = ev.type;
+    // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
+    const bool state_only = (ev.block_flags & event::kEventFlagStateOnly) != 0;
     k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
-                                   ctx.fallback_overrides_entry << 3);
+                                   ctx.fallback_overrides_entry << 3 | state_only << 4);
     k.typechar = ctx.fallback_typechar;
     // The same live objects, nothing marked stale since, the same facts of
     // the event: the same context, without freezing anything (most events:
@@ -197,8 +201,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         lk.fallback = stale_epoch_;
         live = &live_[KeyHash{}(lk) & (kRecent - 1)];
         if (live->cid != UINT32_MAX && live->key == lk) {
-            cid_.push_back(live->cid);
-            latency_.push_back(ctx.latency);
+            push(live->cid, ev, ctx);
             return;
         }
         live->key = lk;
@@ -223,8 +226,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             last_key_ = k;
             last_cid_ = recent.cid;
             if (live) live->cid = recent.cid;
-            cid_.push_back(recent.cid);
-            latency_.push_back(ctx.latency);
+            push(recent.cid, ev, ctx);
             return;
         }
         auto [it, fresh] = ids_.try_emplace(k, static_cast<uint32_t>(frozen_.size()));
@@ -237,6 +239,17 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.ctx.latency = 0;
             f.ctx.enter = nullptr;
             if (ctx.has_fallback_name) f.ctx.fallback_name = fallback;
+            // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
+            f.shown = !state_only && !event::is_never_shown(ev.type);
+            shown_.push_back(f.shown);
+            f.sample = ev;
+            if (!kept_body) {
+                const auto body = ev.body();
+                f.own = std::make_unique<uint8_t[]>(body.size());
+                std::copy(body.begin(), body.end(), f.own.get());
+                kept_body = f.own.get();
+            }
+            f.sample.rebase(kept_body);
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
             if (ctx.enter && event::display_type_name(ev, nullptr) != name) {
@@ -254,12 +267,29 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         last_cid_ = cid;
     }
     if (live) live->cid = cid;
+    push(cid, ev, ctx);
+}
+
+// issue 15 (colwalk)
+void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx) {
+    const size_t i = cid_.size();
     cid_.push_back(cid);
     latency_.push_back(ctx.latency);
+    ts_.push_back(ev.ts);
+    if (i % block_ == 0) blocks_.emplace_back();
+    if (ev.ts == 0) {
+        if (shown_[cid]) zero_shown_.push_back(static_cast<uint32_t>(i));
+        return;
+    }
+    if (first_ts_ == 0) first_ts_ = ev.ts;
+    Block& b = blocks_.back();
+    b.last_ts = ev.ts;
+    if (shown_[cid]) b.max_shown_ts = std::max(b.max_shown_ts, ev.ts);
 }
 
 uint64_t ContextRows::bytes() const {
     return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint64_t) +
+           ts_.capacity() * sizeof(uint64_t) + blocks_.capacity() * sizeof(Block) +
            frozen_.size() * (sizeof(Frozen) + 2 * sizeof(Key)) + threads_.store.size() * sizeof(ThreadInfo) +
            fds_.store.size() * sizeof(FdEntry);
 }

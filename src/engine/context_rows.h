@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -29,9 +30,16 @@ namespace tracetop::engine {
 
 class ContextRows {
 public:
+    ContextRows() = default;
+    // issue 15 (colwalk): blocks of `block_events` (tests use small ones).
+    explicit ContextRows(size_t block_events) : block_(block_events) {}
+
     // The first pass, after model.on_event(ev) returned `ctx` (every event,
     // in order).
-    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model);
+    // `kept_body`: where the store keeps the event's body (its copy there is
+    // the context's sample, issue 15 colwalk), or null (the rows keep a copy).
+    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
+             const uint8_t* kept_body = nullptr);
     // A new section of a capture set: the model reloaded its header.
     void begin_section();
 
@@ -51,14 +59,38 @@ public:
         return out;
     }
 
-private:
-    struct Frozen {
-        state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
+    // issue 15 (colwalk): what a later walk over a range reads instead of
+    // the kept events. Per event its time; per context whether its events
+    // are ever shown (type and the state-only flag are in the key) and one
+    // of its events (Context fields read the same from any of them); per
+    // block of kBlock events the latest time of a shown event in it, so a
+    // range's first event is found without walking up to it.
+    static constexpr size_t kBlock = 4096;
+    size_t block_events() const { return block_; }
+    struct Block {
+        uint64_t max_shown_ts = 0;  // 0: no shown event with a time
+        uint64_t last_ts = 0;       // of the block's last event with a time (0: none)
     };
+    uint64_t ts(size_t i) const { return ts_[i]; }
+    uint64_t latency(size_t i) const { return latency_[i]; }
+    bool shown(uint32_t cid) const { return shown_[cid] != 0; }
+    const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample; }
+    uint64_t first_ts() const { return first_ts_; }
+    const std::vector<Block>& blocks() const { return blocks_; }
+    // Shown events stamped 0 (metadata): inside every range, wherever they are.
+    const std::vector<uint32_t>& zero_shown() const { return zero_shown_; }
+
+private:
     // The few enters a context keeps (generic calls named by their enter).
     struct Enter {
         std::vector<uint8_t> body;
         event::EventView view;
+    };
+    struct Frozen {
+        state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
+        event::EventView sample;  // issue 15 (colwalk): the context's first event, its body in the store...
+        std::unique_ptr<uint8_t[]> own;  // ...or here
+        bool shown = true;
     };
     std::deque<Enter> enters_;
     // What makes two events' contexts the same.
@@ -127,6 +159,14 @@ private:
     fmt::memory_buffer scratch_;
     filter::FieldValues result_;  // reused: evt.rawres of each event
     size_t thread_count_ = 0;
+    // issue 15 (colwalk)
+    void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
+    size_t block_ = kBlock;
+    std::vector<uint8_t> shown_;  // per context: compact, read per event
+    std::vector<uint64_t> ts_;
+    std::vector<Block> blocks_;
+    std::vector<uint32_t> zero_shown_;
+    uint64_t first_ts_ = 0;
 };
 
 }  // namespace tracetop::engine

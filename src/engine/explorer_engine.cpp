@@ -331,7 +331,7 @@ void ExplorerEngine::run() {
                     pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
                     // issue 15 (fastkeys): a table reading only frozen contexts and the events skips the model.
                     if (rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable()) {
-                        pipe->use_contexts(rows_.get());
+                        pipe->use_contexts(rows_.get(), store_.get());
                     }
                     shown_key_ = answer_key();
                 } else {

@@ -96,7 +96,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
                                 (enters == filter::EnterUse::Generic && event::has_dynamic_type_name(ev_.type | 1u));
         const state::EventContext& ctx = model->on_event(ev_, keep_enter);
         // The frozen contexts are one model's: several hosts never make them (the file's pass only).
-        if (rows_) rows_->add(ev_, ctx, *model);
+        if (rows_) rows_->add(ev_, ctx, *model, store_ ? store_->last_body() : nullptr);
         const filter::FieldContext fields{ev_, ctx, *model, args, &scratch_, first_ts_, host};
         // Only exits carry a result: enters are never failed calls.
         if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));

@@ -65,7 +65,12 @@ public:
     // fields (Aggregator::memoisable): run() then takes each event's context
     // from `rows` instead of the model, and the aggregator memoises per
     // context (view_pipeline_fast.cpp). No pane, observer or recording.
-    void use_contexts(const ContextRows* rows) { fast_ = rows; }
+    // issue 15 (colwalk): with `store` (the copy `rows` are of, and the one
+    // this pipeline replays), a walk that reads kept events starts at the range.
+    void use_contexts(const ContextRows* rows, const EventStore* store = nullptr) {
+        fast_ = rows;
+        fast_store_ = store;
+    }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -201,6 +206,24 @@ private:
     uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
+    // issue 15 (colwalk): run_fast's walk, planned at its first call.
+    void plan_walk();
+    void walk_zero_events();
+    bool walk_one(size_t index, const event::EventView& ev);  // false: the event ends the range
+    const EventStore* fast_store_ = nullptr;
+    bool walk_planned_ = false;
+    bool column_walk_ = false;  // reads only the per-event columns (Aggregator::column_walkable)
+    size_t walk_start_ = 0;     // the first event index walked
+    size_t walk_next_ = 0;
+    size_t zero_next_ = 0;  // into fast_->zero_shown()
+    // The column walk in groups (Aggregator::prepare_totals): per context
+    // and latency class, its group in groups_ (UINT32_MAX: none yet).
+    bool walk_place(size_t index, bool& fed);  // walk_one's decisions
+    void feed_totals();
+    bool totals_ = false;
+    uint32_t classes_ = 1;
+    std::vector<uint32_t> group_of_;
+    std::vector<analysis::Aggregator::ContextTotals> groups_;
 };
 
 }  // namespace tracetop::engine

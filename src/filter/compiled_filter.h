@@ -88,6 +88,12 @@ public:
     FieldDep dependency() const;
     // issue 15 (perf): the widest enter_use (enter_fields.h) of the fields it reads.
     EnterUse enter_use() const;
+    // issue 15 (colwalk): whether `ok` accepts every field it reads.
+    bool reads_only(bool (*ok)(const FieldDef&)) const;
+    // The constants the checks on `def` (a RelTime field) compare with, when
+    // every such check is =, !=, <, <=, >, >=, in or exists (false else):
+    // between two of them, the value of `def` does not change the verdict.
+    bool numeric_constants(const FieldDef* def, std::vector<uint64_t>& out) const;
 
 private:
     std::string text_;
