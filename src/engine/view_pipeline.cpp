@@ -124,8 +124,10 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
 }
 
 filter::EnterUse ViewPipeline::enter_use() const {
-    // The panes, observers, recordings and frozen contexts are not looked into.
-    if (!agg_ || pane_ || observer_ || recorder_ || rows_) return filter::EnterUse::Always;
+    // The panes, observers, recordings and frozen contexts are not looked
+    // into; the explorer's first pass (store_, timeline_) keeps every enter,
+    // as models copied during it may serve another view later.
+    if (!agg_ || pane_ || observer_ || recorder_ || rows_ || store_ || timeline_) return filter::EnterUse::Always;
     return agg_->enter_use();
 }
 
