@@ -98,6 +98,9 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
     a->keys_thread_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
         return filter::reads_only_thread(*k.def);
     });
+    a->keys_read_memory_ = std::any_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
+        return filter::reads_thread_memory(*k.def);
+    });
     a->keys_type_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
         return filter::reads_only_type(*k.def);
     });
@@ -107,6 +110,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         if (!b) return b.error();
         a->label_ = *b;
         a->label_thread_only_ = filter::reads_only_thread(*b->def);
+        a->label_reads_memory_ = filter::reads_thread_memory(*b->def);
     }
     for (const ColumnDef& c : view.columns) {
         BoundColumn bc;
@@ -127,19 +131,27 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             bc.per = *b;
         }
         bc.thread_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_thread(*bc.field.def);
+        bc.reads_memory = bc.thread_only && filter::reads_thread_memory(*bc.field.def);
         bc.steady = bc.thread_only && (c.aggregation == Aggregation::Last || c.aggregation == Aggregation::Min ||
                                        c.aggregation == Aggregation::Max || c.aggregation == Aggregation::Distinct);
         bc.type_only = bc.field.def && !bc.when && !bc.per.def && filter::reads_only_type(*bc.field.def);
-        if (!bc.steady) a->unsteady_columns_.push_back(static_cast<uint32_t>(a->columns_.size()));
+        (bc.steady ? a->steady_columns_ : a->unsteady_columns_).push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
     }
     a->unsteady_by_type_.resize(event::event_table_size());
+    a->counted_by_type_.resize(event::event_table_size());
     for (size_t t = 0; t < a->unsteady_by_type_.size(); ++t) {
         for (const uint32_t i : a->unsteady_columns_) {
-            const auto& when = a->columns_[i].when;
-            if (!when || when->type_verdict(static_cast<event::EventType>(t)) != 0) {
-                a->unsteady_by_type_[t].push_back(i);
+            const BoundColumn& col = a->columns_[i];
+            const int8_t verdict = col.when ? col.when->type_verdict(static_cast<event::EventType>(t)) : 1;
+            if (verdict == 0) continue;
+            // A field with no value for the type changes nothing but First's claim.
+            const int32_t only = col.field.def ? filter::only_type(*col.field.def) : -1;
+            if (only >= 0 && static_cast<size_t>(only) != t && view.columns[i].aggregation != Aggregation::First) {
+                continue;
             }
+            const bool counts_only = !col.field.def && !col.per.def && verdict == 1;
+            (counts_only ? a->counted_by_type_ : a->unsteady_by_type_)[t].push_back(i);
         }
     }
     return a;
@@ -344,8 +356,8 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     // Thread-only fields (keys, label, columns) give what they gave for the
     // last event of the same thread while the model's thread epoch holds.
     const ThreadMemo memo{&ctx.model,
-                          ctx.model.thread_epoch(),
                           ctx.state.thread,
+                          ctx.model.thread_epoch(),
                           ctx.state.main_thread,
                           ctx.state.thread != nullptr ? ctx.state.thread->memory_version : 0,
                           ctx.state.main_thread != nullptr ? ctx.state.main_thread->memory_version : 0,
@@ -361,44 +373,70 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
                                           : nullptr;
     if (by_type && type_rows_[type] != UINT32_MAX) {
         row_index = type_rows_[type];
-    } else if (memo_row != nullptr && memo_row->row != UINT32_MAX && memo_row->memo == memo) {
+    } else if (memo_row != nullptr && memo_row->row != UINT32_MAX &&
+               (keys_read_memory_ ? memo_row->memo == memo : memo_row->memo.same_identity(memo))) {
         row_index = memo_row->row;
+        if (row_index == kNoKeyRow) return;
     } else {
         bool refused = false;
         row_index = row_of(ctx, refused);
-        if (row_index == UINT32_MAX) return;
+        if (row_index == UINT32_MAX) {
+            // No key value (a thread the capture never listed): none for its memo either.
+            if (!refused && memo_row != nullptr) *memo_row = MemoRow{memo, kNoKeyRow};
+            return;
+        }
         if (by_type) type_rows_[type] = row_index;
         if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
     }
     TableRow& row = rows_[row_index];
-    if (row.memo_complete && row.memo == memo) {
-        ++row.memo_hits;
-        if (label_.def && !label_thread_only_) {
+    // Only the memory moved (an mmap exit): the memory columns read again, the
+    // other steady ones count the event as their memo says, as on a hit.
+    const bool memory_only = row.memo_complete && !(row.memo == memo) && row.memo.same_identity(memo);
+    if (row.memo_complete && (memory_only || row.memo == memo)) {
+        const bool same_type = memo_type != 0 && row.memo_type == memo_type;
+        if (memory_only) {
+            flush_memo_hits(row);
+            row.memo = memo;
+            for (const uint32_t i : steady_columns_) {
+                update_column(row, i, ctx, false, true, same_type);
+                if (row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
+            }
+        } else {
+            ++row.memo_hits;
+        }
+        if (label_.def && (!label_thread_only_ || (memory_only && label_reads_memory_))) {
             values_.clear();
             label_.def->extract(ctx, label_.arg, values_);
             if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
         }
-        const bool same_type = memo_type != 0 && row.memo_type == memo_type;
         row.memo_type = memo_type;
-        const std::vector<uint32_t>& unsteady =
-            type < unsteady_by_type_.size() ? unsteady_by_type_[type] : unsteady_columns_;
-        for (const uint32_t i : unsteady) update_column(row, i, ctx, true, same_type);
+        if (type < unsteady_by_type_.size()) {
+            for (const uint32_t i : counted_by_type_[type]) {
+                row.acc[i].sum += 1;
+                ++row.acc[i].n;
+            }
+            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, !memory_only, true, same_type);
+        } else {
+            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, !memory_only, true, same_type);
+        }
         return;
     }
     const bool same_thread = row.memo == memo;
+    // A memory change alone (mmap exits) leaves the other thread-only values as they were.
+    const bool same_identity = same_thread || row.memo.same_identity(memo);
     const bool same_type = memo_type != 0 && row.memo_type == memo_type;
     row.memo_type = memo_type;
     flush_memo_hits(row);
     row.memo = memo;
 
-    if (label_.def && !(same_thread && label_thread_only_)) {
+    if (label_.def && !(label_thread_only_ && (same_thread || (same_identity && !label_reads_memory_)))) {
         values_.clear();
         label_.def->extract(ctx, label_.arg, values_);
         if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
     }
     row.memo_complete = true;
     for (size_t i = 0; i < columns_.size(); ++i) {
-        update_column(row, i, ctx, same_thread, same_type);
+        update_column(row, i, ctx, same_thread, same_identity, same_type);
         if (columns_[i].steady && row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
     }
 }
@@ -407,9 +445,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
 // about to be taken again.
 void Aggregator::flush_memo_hits(TableRow& row) {
     if (row.memo_hits == 0) return;
-    for (size_t i = 0; i < columns_.size(); ++i) {
+    for (const uint32_t i : steady_columns_) {
         Accumulator& acc = row.acc[i];
-        if (columns_[i].steady && (acc.memo == Accumulator::Memo::Text || acc.memo == Accumulator::Memo::Number)) {
+        if (acc.memo == Accumulator::Memo::Text || acc.memo == Accumulator::Memo::Number) {
             acc.n += row.memo_hits;
         }
     }
@@ -417,7 +455,7 @@ void Aggregator::flush_memo_hits(TableRow& row) {
 }
 
 void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
-                               bool same_type) {
+                               bool same_identity, bool same_type) {
     const BoundColumn& col = columns_[i];
     Accumulator& acc = row.acc[i];
     const Aggregation aggregation = view_.columns[i].aggregation;
@@ -425,7 +463,7 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
     // (never steady: a skipped event must not count).
     const bool first = aggregation == Aggregation::First;
     if (first && acc.claimed && col.field.def) return;
-    if ((col.thread_only && same_thread) || (col.type_only && same_type)) {
+    if ((col.thread_only && (same_thread || (same_identity && !col.reads_memory))) || (col.type_only && same_type)) {
         // What the slow path below would do again with the same value.
         switch (acc.memo) {
             case Accumulator::Memo::None: break;
@@ -508,6 +546,28 @@ bool Aggregator::memoisable() const {
         if (!not_model(c.when) || !not_model(c.field) || !not_model(c.per)) return false;
     }
     return true;
+}
+
+filter::EnterUse Aggregator::enter_use() const {
+    using filter::EnterUse;
+    if (view_.kind != ViewKind::Table) return EnterUse::Always;
+    EnterUse use = EnterUse::Never;
+    const auto field = [&](const filter::BoundField& f) {
+        if (f.def) use = filter::wider(use, filter::enter_use(*f.def));
+    };
+    const auto check = [&](const std::optional<filter::CompiledFilter>& f) {
+        if (f) use = filter::wider(use, f->enter_use());
+    };
+    check(scope_);
+    check(rows_when_);
+    field(label_);
+    for (const filter::BoundField& k : keys_) field(k);
+    for (const BoundColumn& c : columns_) {
+        field(c.field);
+        field(c.per);
+        check(c.when);
+    }
+    return use;
 }
 
 void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out) {

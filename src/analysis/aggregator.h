@@ -54,6 +54,9 @@ public:
     // views and views with sample-end events (which read the model at the
     // end) never are.
     bool memoisable() const;
+    // issue 15 (perf): whether the fields this table reads may read an
+    // exit's enter event (filter/enter_fields.h); list views always may.
+    filter::EnterUse enter_use() const;
     // on_event for an event whose context is frozen copy `context_id`: every
     // Context field's value (and so the scope, the row, the label) is worked
     // out once per context id; Event fields are read per event. The table
@@ -142,15 +145,24 @@ private:
     };
     // The thread an event's thread-only fields were read for, and the
     // model's thread epoch then: equal memos give equal values.
+    // The thread pointers are apart: copied as one 16-byte piece, they were
+    // read back over the model's two 8-byte stores (a store-forwarding stall
+    // per event).
     struct ThreadMemo {
         const void* model = nullptr;
-        uint64_t epoch = 0;  // 0: none
         const void* thread = nullptr;
+        uint64_t epoch = 0;  // 0: none
         const void* main_thread = nullptr;
         uint32_t thread_memory = 0;  // their ThreadInfo::memory_version
         uint32_t main_memory = 0;
         bool known = false;
         bool operator==(const ThreadMemo&) const = default;
+        // The same thread in the same epoch, whatever its memory did: what
+        // thread-only fields that read no memory (filter::reads_thread_memory) need.
+        bool same_identity(const ThreadMemo& o) const {
+            return model == o.model && thread == o.thread && epoch == o.epoch && main_thread == o.main_thread &&
+                   known == o.known;
+        }
     };
     struct TableRow {
         std::string key;
@@ -174,6 +186,7 @@ private:
         filter::BoundField per;  // def null: none (ColumnDef::per)
         bool when_context = false;  // issue 15: `when` reads only Context fields
         bool thread_only = false;  // no `when`, no `per`, a thread-only field: memoised per row
+        bool reads_memory = false;  // thread-only, and it reads the thread's memory (memory_version)
         bool steady = false;       // thread-only, and an equal value changes nothing but the count
         bool type_only = false;    // no `when`, no `per`, a type-only field: memoised per row by type
     };
@@ -194,7 +207,9 @@ private:
     // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
     // `refused`: rows_when said no to a new row (another event of the key may make it).
     uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
-    void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread, bool same_type);
+    // `same_thread`: the event's ThreadMemo is the row's; `same_identity`: but for the memory versions.
+    void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
+                       bool same_identity, bool same_type);
     void flush_memo_hits(TableRow& row);
     void forget_row_caches();
     static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
@@ -299,16 +314,25 @@ private:
     // thread), for captures that interleave the calls of several threads.
     bool keys_thread_only_ = false;
     bool label_thread_only_ = false;
+    bool label_reads_memory_ = false;
+    bool keys_read_memory_ = false;  // some key is a thread-only field that reads memory
     struct MemoRow {
         ThreadMemo memo;
         uint32_t row = UINT32_MAX;
     };
     static constexpr size_t kMemoRows = 64;
+    // MemoRow::row of a memo whose keys have no value: its events belong to no row.
+    static constexpr uint32_t kNoKeyRow = UINT32_MAX - 1;
     std::array<MemoRow, kMemoRows> memo_rows_{};
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
+    std::vector<uint32_t> steady_columns_;    // the others
     // The same for each type code: without the columns whose `when` refuses
     // every event of the type.
     std::vector<std::vector<uint32_t>> unsteady_by_type_;
+    // Of those, the columns that only count the event (no field, no `per`,
+    // a `when` every event of the type passes): added to inline, without
+    // update_column. The others stay in unsteady_by_type_.
+    std::vector<std::vector<uint32_t>> counted_by_type_;
     // Every key is type-only: the row of each type code (but the generic
     // events'), once an event of it found one; UINT32_MAX for none yet.
     bool keys_type_only_ = false;

@@ -57,6 +57,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
     if (fast_ && events_ == 0 && (!agg_ || !contexts_answer(*fast_, *agg_, range_))) fast_ = nullptr;
     if (fast_) return run_fast(max_events);
     if (remote_) refresh_hosts();
+    const filter::EnterUse enters = enter_use();
     for (uint64_t i = 0; i < max_events; ++i) {
         Step stop = Step::More;
         if (!next_event(stop)) {
@@ -99,7 +100,10 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             model->apply(ev_);
             continue;
         }
-        const state::EventContext& ctx = model->on_event(ev_);
+        // An enter is copied for its exit only when something may read it there.
+        const bool keep_enter = enters == filter::EnterUse::Always ||
+                                (enters == filter::EnterUse::Generic && event::has_dynamic_type_name(ev_.type | 1u));
+        const state::EventContext& ctx = model->on_event(ev_, keep_enter);
         // The frozen contexts are one model's: several hosts never make them (the file's pass only).
         if (rows_) rows_->add(ev_, ctx, *model, store_ ? store_->last_body() : nullptr);
         const filter::FieldContext fields{ev_, ctx, *model, args, &scratch_, first_ts_, host};
@@ -126,6 +130,14 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;
+}
+
+filter::EnterUse ViewPipeline::enter_use() const {
+    // The panes, observers, recordings and frozen contexts are not looked
+    // into; the explorer's first pass (store_, timeline_) keeps every enter,
+    // as models copied during it may serve another view later.
+    if (!agg_ || pane_ || observer_ || recorder_ || rows_ || store_ || timeline_) return filter::EnterUse::Always;
+    return agg_->enter_use();
 }
 
 bool ViewPipeline::next_event(Step& stop) {

@@ -193,6 +193,9 @@ private:
     // issue 15 (procsfast): feed_idle_rows from the frozen threads.
     void feed_idle_contexts();
     bool fast_done_ = false;  // run_fast reached the end: the idle contexts are the answer's
+    // issue 15 (perf): whether what reads this pass's events may read an
+    // exit's enter, so that the model copies enters only when it might.
+    filter::EnterUse enter_use() const;
     // The next event into ev_ (true), taking section changes on the way;
     // false at the end, a failure or when idle, with the step to return.
     bool next_event(Step& stop);

@@ -510,6 +510,16 @@ FieldDep weakest(const CompiledNode& n) {
 
 FieldDep CompiledFilter::dependency() const { return weakest(root_); }
 
+namespace {
+EnterUse widest(const CompiledNode& n) {
+    EnterUse u = n.field.def ? filter::enter_use(*n.field.def) : EnterUse::Never;
+    for (const CompiledNode& c : n.children) u = wider(u, widest(c));
+    return u;
+}
+}  // namespace
+
+EnterUse CompiledFilter::enter_use() const { return widest(root_); }
+
 // issue 15 (colwalk)
 namespace {
 bool all_fields(const CompiledNode& n, bool (*ok)(const FieldDef&)) {

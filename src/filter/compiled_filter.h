@@ -13,6 +13,7 @@
 #include "event/event_view.h"
 #include "event/result.h"
 #include "filter/field_registry.h"
+#include "filter/enter_fields.h"
 #include "filter/filter_ast.h"
 #include "filter/pcre_regex.h"
 
@@ -85,6 +86,8 @@ public:
     // issue 15 (fastkeys): the weakest FieldDep of the fields it reads
     // (Context when it reads none).
     FieldDep dependency() const;
+    // issue 15 (perf): the widest enter_use (enter_fields.h) of the fields it reads.
+    EnterUse enter_use() const;
     // issue 15 (colwalk): whether `ok` accepts every field it reads.
     bool reads_only(bool (*ok)(const FieldDef&)) const;
     // The constants the checks on `def` (a RelTime field) compare with, when

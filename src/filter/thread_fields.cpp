@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include "state/event_codes.h"
+
 namespace tracetop::filter {
 namespace {
 
@@ -22,6 +24,13 @@ constexpr std::array<std::string_view, 33> kThreadOnly = {
     "container.label", "k8s.pod.name",    "k8s.ns.name",
 };
 
+// Of those, the ones whose extractor reads ThreadInfo::vmsize_kb, vmrss_kb
+// or vmswap_kb (fields_memory.cpp).
+constexpr std::array<std::string_view, 8> kMemory = {
+    "proc.vmsize",   "proc.vmrss",      "proc.vmswap",    "thread.vmsize",
+    "thread.vmrss",  "thread.vmsize.b", "thread.vmrss.b", "thread.mempct",
+};
+
 constexpr std::array<std::string_view, 5> kTypeOnly = {
     "evt.type", "evt.dir", "evt.is_io", "evt.is_io_read", "evt.is_io_write",
 };
@@ -34,6 +43,16 @@ bool reads_only_type(const FieldDef& def) {
 
 bool reads_only_thread(const FieldDef& def) {
     return std::find(kThreadOnly.begin(), kThreadOnly.end(), def.name) != kThreadOnly.end();
+}
+
+bool reads_thread_memory(const FieldDef& def) {
+    return std::find(kMemory.begin(), kMemory.end(), def.name) != kMemory.end();
+}
+
+int32_t only_type(const FieldDef& def) {
+    // fields_proc.cpp: x_thread_cpu returns at once on any other type.
+    if (def.name == "thread.cpu") return state::codes::kProcInfoE;
+    return -1;
 }
 
 }  // namespace tracetop::filter

@@ -12,6 +12,16 @@ namespace tracetop::filter {
 
 bool reads_only_thread(const FieldDef& def);
 
+// The thread-only fields that read the thread's memory (vmsize, vmrss,
+// vmswap): those that may change when only ThreadInfo::memory_version moves
+// (a memory exit, a context switch). The others change only with the epoch.
+bool reads_thread_memory(const FieldDef& def);
+
+// The one type code a field may have a value for (thread.cpu: process-info
+// events), or -1 when it may have one for any: on other types it gives
+// nothing, so a column of it needs no visit (issue 15, perf).
+int32_t only_type(const FieldDef& def);
+
 // Fields whose value is a function of the event's type code alone (its
 // table entry), for every type but the generic system-call events, whose
 // evt.type is the call they carry (event::has_dynamic_type_name).

@@ -76,6 +76,8 @@ struct EventContext {
 
     // fd.name as sysdig prints it; nullopt-equivalent (false) where it prints <NA>.
     bool fd_name(std::string_view& name) const;
+    // Back to a default-constructed context (every member above; keep in step).
+    void reset();
 };
 
 class Model {

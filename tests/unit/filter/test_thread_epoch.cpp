@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "../common/shared_captures.h"
+#include "../common/capture_replay.h"
 #include "capture/scap_reader.h"
 #include "filter/field_context.h"
 #include "filter/output_format.h"
@@ -19,7 +19,7 @@
 #include "state/event_codes.h"
 
 using namespace tracetop;
-using tracetop::test::shared_capture;
+using tracetop::test::replay_capture;
 
 namespace {
 
@@ -80,29 +80,6 @@ std::map<state::Tid, ThreadState> all_threads(const std::vector<const filter::Fi
     return out;
 }
 
-// Replays a shared capture through `model`: `start()` once its header is
-// loaded, then `each(status, event)` after every event and every new section.
-template <class Start, class Each>
-void replay(const char* name, state::Model& model, Start start, Each each) {
-    auto opened = capture::ScapReader::open(shared_capture(name));
-    REQUIRE(opened);
-    capture::ScapReader& reader = **opened;
-    model.load_header(reader.header());
-    start();
-    event::EventView ev;
-    for (;;) {
-        const capture::ReadStatus rs = reader.next(ev);
-        if (rs == capture::ReadStatus::End) break;
-        REQUIRE(rs != capture::ReadStatus::Failed);
-        if (rs == capture::ReadStatus::NewSection) {
-            model.load_header(reader.header());
-        } else {
-            model.on_event(ev);
-        }
-        each(rs, ev);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("every listed thread-only field is a registered field") {
@@ -122,7 +99,7 @@ TEST_CASE("thread-only fields change only when the thread's memo moves, on the s
             epoch = model.thread_epoch();
             before = all_threads(fields, model, none);
         };
-        replay(name, model, start, [&](capture::ReadStatus rs, const event::EventView& ev) {
+        replay_capture(name, model, start, [&](capture::ReadStatus rs, const event::EventView& ev, auto) {
             if (rs == capture::ReadStatus::NewSection) {
                 CHECK(model.thread_epoch() != epoch);
             } else {
@@ -160,6 +137,41 @@ TEST_CASE("thread-only fields change only when the thread's memo moves, on the s
     }
 }
 
+// The finer promise behind the aggregator's memory-only misses: a
+// thread-only field that reads no memory (reads_thread_memory false) keeps
+// its value while the epoch holds, whatever memory exits and context
+// switches did to memory_version.
+TEST_CASE("thread-only fields that read no memory change only with the epoch, on the shared captures") {
+    std::vector<const filter::FieldDef*> fields, memory;
+    for (const filter::FieldDef* def : thread_only_fields()) {
+        (filter::reads_thread_memory(*def) ? memory : fields).push_back(def);
+    }
+    CHECK(memory.size() == 8);
+    event::EventView none;
+    none.type = state::codes::kProcInfoE;
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        state::Model model;
+        std::map<state::Tid, ThreadState> before;
+        size_t memory_moved = 0;
+        const auto start = [&] { before = all_threads(fields, model, none); };
+        replay_capture(name, model, start, [&](capture::ReadStatus, const event::EventView& ev, auto) {
+            const auto now = all_threads(fields, model, none);
+            for (const auto& entry : now) {
+                const auto tid = entry.first;
+                const ThreadState& state = entry.second;
+                auto was = before.find(tid);
+                if (was == before.end() || state.epoch != was->second.epoch) continue;
+                if (state.memory != was->second.memory || state.main_memory != was->second.main_memory) ++memory_moved;
+                CHECK_MESSAGE(state.values == was->second.values, name, ": event ", ev.num, " changed thread ", tid,
+                              " without moving the epoch");
+            }
+            before = now;
+        });
+        // The case the split is for: memory moved while the epoch held (curl's mmap exits).
+        if (std::string_view(name) == "curl_google.scap") CHECK(memory_moved > 10);
+    }
+}
+
 // The same promise for type-only fields: on every event of the shared
 // captures whose type has a fixed name, they read as for a bare event of
 // that type, without parameters or state.
@@ -176,7 +188,7 @@ TEST_CASE("type-only fields read the event's type code alone, on the shared capt
         state::Model model;
         size_t checked = 0;
         fmt::memory_buffer scratch;
-        replay(name, model, [] {}, [&](capture::ReadStatus rs, const event::EventView& ev) {
+        replay_capture(name, model, [] {}, [&](capture::ReadStatus rs, const event::EventView& ev, auto) {
             if (rs != capture::ReadStatus::Event || event::has_dynamic_type_name(ev.type)) return;
             // The event with its thread, against a bare event of its type.
             state::EventContext ctx;

@@ -1,0 +1,88 @@
+// The aggregator's per-row memos (issue 15, perf) change no figure: a view of
+// memoised columns (thread-only fields, no `when`) gives, over the shared
+// captures replayed several times, exactly what the same columns give when a
+// `when` every event passes turns the memos off. The replays move the
+// thread epoch (clones, execs, exits), the memory alone (mmap exits) and
+// the thread within a process, the three ways a memo is left.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "../common/capture_replay.h"
+#include "analysis/aggregator.h"
+#include "analysis/view_loader.h"
+#include "event/event_table.h"
+#include "state/model.h"
+
+using namespace tracetop;
+using namespace tracetop::analysis;
+using tracetop::test::replay_capture;
+
+namespace {
+
+// The columns, each with `when` (may be empty) added.
+std::string view_text(const std::string& when) {
+    const char* columns[][3] = {
+        {"virt", "thread.vmsize.b", "max"}, {"res", "thread.vmrss.b", "max"}, {"mem", "thread.mempct", "min"},
+        {"vm", "proc.vmsize", "last"},      {"ppid", "proc.ppid", "last"},    {"threads", "proc.nthreads", "max"},
+        {"cmd", "proc.cmdline", "last"},    {"user", "user.name", "last"},    {"cwd", "proc.cwd", "last"},
+        {"cpu", "thread.cpu", "sum"},       {"sizes", "proc.vmrss", "distinct"},
+    };
+    std::string out = "id = \"t\"\nname = \"T\"\ninternal_events = true\nkeys = [\"proc.pid\"]\nlabel = \"proc.name\"\n";
+    for (const auto& c : columns) {
+        out += "[[columns]]\nid = \"" + std::string(c[0]) + "\"\nfield = \"" + c[1] + "\"\naggregation = \"" + c[2] + "\"\n";
+        if (std::string(c[0]) == "cmd" || std::string(c[0]) == "user" || std::string(c[0]) == "cwd") {
+            out += "format = \"text\"\n";
+        }
+        if (!when.empty()) out += "when = \"" + when + "\"\n";
+    }
+    out += "[[columns]]\nid = \"calls\"\naggregation = \"count\"\nwhen = \"evt.dir = '<' and evt.type != procinfo\"\n";
+    return out;
+}
+
+std::string table_of(const Aggregator& agg) {
+    Snapshot snap;
+    agg.fill(snap, 1.0);
+    std::string out;
+    for (const Row& r : snap.rows) {
+        out += r.key + " " + r.label + ":";
+        for (const Cell& c : r.cells) out += " " + std::to_string(c.present) + "/" + c.text;
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("memoised columns give what the same columns read on every event give, on the shared captures") {
+    auto memo_view = parse_view(view_text(""), "memo.toml");
+    REQUIRE_MESSAGE(memo_view, (memo_view ? "" : memo_view.error().message));
+    auto plain_view = parse_view(view_text("evt.num > 0"), "plain.toml");
+    REQUIRE_MESSAGE(plain_view, (plain_view ? "" : plain_view.error().message));
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        auto memo = Aggregator::create(*memo_view, "");
+        auto plain = Aggregator::create(*plain_view, "");
+        REQUIRE(memo);
+        REQUIRE(plain);
+        state::Model model;
+        fmt::memory_buffer scratch;
+        size_t events = 0;
+        // Three replays into one table (each reloads the header: a new epoch).
+        for (int copy = 0; copy < 3; ++copy) {
+            replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
+                                                   const state::EventContext* ctx) {
+                if (ctx == nullptr) return;
+                const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
+                const bool internal = event::is_internal(ev.type);
+                (*memo)->on_event(fields, internal);
+                (*plain)->on_event(fields, internal);
+                ++events;
+            });
+        }
+        CHECK(events > 100);
+        const std::string table = table_of(**memo);
+        CHECK(table == table_of(**plain));
+        CHECK(std::count(table.begin(), table.end(), '\n') > 1);
+    }
+}
