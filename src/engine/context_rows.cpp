@@ -1,5 +1,6 @@
 #include "engine/context_rows.h"
 
+#include <algorithm>
 #include <functional>
 #include <string_view>
 
@@ -87,9 +88,17 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
 }
 
 template <class T, class Same, class Hash>
-const T* ContextRows::freeze(Copies<T>& c, const T* live, Same same, Hash hash) {
-    auto& cur = c.current[live];
-    if (cur.copy && cur.gen == c.gen) return cur.copy;
+const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash) {
+    auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
+    if (cur.live == live) {
+        if (cur.gen == c.gen && cur.version == version) return cur.copy;
+        // Stale: most often the object is as it was when last copied.
+        if (same(*cur.copy, *live)) {
+            cur.gen = c.gen;
+            cur.version = version;
+            return cur.copy;
+        }
+    }
     const uint64_t h = hash(*live);
     const T* copy = nullptr;
     for (auto [it, end] = c.by_content.equal_range(h); it != end && !copy; ++it) {
@@ -101,7 +110,7 @@ const T* ContextRows::freeze(Copies<T>& c, const T* live, Same same, Hash hash) 
         copy = &c.store.back();
         c.by_content.emplace(h, copy);
     }
-    cur = {copy, c.gen};
+    cur = {live, copy, c.gen, version};
     return copy;
 }
 
@@ -119,52 +128,100 @@ void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); 
 void ContextRows::begin_section() {
     ++threads_.gen;
     ++fds_.gen;
+    ++stale_epoch_;
 }
 
-// What the event may have changed (before its own context is frozen: the
-// model has applied it already), and what the model removes at the start of
-// the next one (threads after their exit, fds after their close).
-void ContextRows::mark_stale(const event::EventView& ev, const state::EventContext& ctx) {
-    const EventEffect effect = state::event_traits(ev.type).effect;
+// What the event may have changed of the fds (before its own context is
+// frozen: the model has applied it already), and what the model removes at
+// the start of the next one (fds after their close). Threads go stale by the
+// model's own account (thread_epoch, memory_version): see add().
+void ContextRows::mark_stale(const event::EventView& ev) {
     if (prev_changed_) {
-        ++threads_.gen;
         ++fds_.gen;
         ++stale_epoch_;
         prev_changed_ = false;
     }
-    if (effect != EventEffect::None && effect != EventEffect::Meta) ++stale_epoch_;
-    switch (effect) {
+    switch (state::event_traits(ev.type).effect) {
         case EventEffect::None:
-        case EventEffect::Meta: return;
-        case EventEffect::ProcInfo:
+        case EventEffect::Meta:
+        case EventEffect::ProcInfo:  // the tick count only, which the key holds (cpu_delta)
+            return;
         case EventEffect::Switch:
         case EventEffect::MemoryExit:
         case EventEffect::CwdChange:
-            threads_.current.erase(ctx.thread);
-            threads_.current.erase(ctx.main_thread);
+            // A thread's memory_version or the model's thread epoch moved:
+            // the live shortcut, keyed by addresses, must look again.
+            ++stale_epoch_;
             return;
         case EventEffect::FdOrSocket:
-            threads_.current.erase(ctx.thread);
-            threads_.current.erase(ctx.main_thread);
-            ++fds_.gen;
-            prev_changed_ = true;
-            return;
         case EventEffect::CloneExit:
         case EventEffect::ExecveExit:
         case EventEffect::ProcExit:
-            ++threads_.gen;
             ++fds_.gen;
+            ++stale_epoch_;
             prev_changed_ = true;
             return;
     }
 }
 
+void ContextRows::push_row(uint32_t cid, uint64_t latency) {
+    cid_.push_back(cid);
+    if (latency < kLongLatency) {
+        latency_.push_back(static_cast<uint32_t>(latency));
+    } else {
+        long_latencies_.emplace_back(latency_.size(), latency);
+        latency_.push_back(kLongLatency);
+    }
+}
+
+uint64_t ContextRows::long_latency(size_t i) const {
+    auto it = std::lower_bound(long_latencies_.begin(), long_latencies_.end(), std::pair<uint64_t, uint64_t>{i, 0});
+    return it != long_latencies_.end() && it->first == i ? it->second : kLongLatency;
+}
+
+// The context with key k (hash: KeyHash's), made when new (`fresh`: then
+// the caller fills frozen_'s new entry).
+uint32_t ContextRows::find_or_add(const Key& k, size_t hash, bool& fresh) {
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = tag & mask;; i = (i + 1) & mask) {
+        Slot& s = slots_[i];
+        if (s.cid == UINT32_MAX) break;
+        if (s.hash == tag && keys_[s.cid] == k) {
+            fresh = false;
+            return s.cid;
+        }
+    }
+    // Half full at most: probes stay short.
+    if (2 * (keys_.size() + 1) > slots_.size()) {
+        std::vector<Slot> bigger(slots_.size() * 2);
+        mask = bigger.size() - 1;
+        for (const Slot& s : slots_) {
+            if (s.cid == UINT32_MAX) continue;
+            size_t i = s.hash & mask;
+            while (bigger[i].cid != UINT32_MAX) i = (i + 1) & mask;
+            bigger[i] = s;
+        }
+        slots_ = std::move(bigger);
+    }
+    size_t i = tag & mask;
+    while (slots_[i].cid != UINT32_MAX) i = (i + 1) & mask;
+    const auto cid = static_cast<uint32_t>(keys_.size());
+    slots_[i] = Slot{tag, cid};
+    keys_.push_back(k);
+    fresh = true;
+    return cid;
+}
+
 void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model) {
-    mark_stale(ev, ctx);
-    // A thread made up or removed where no effect says so: copies by address may be of another thread.
-    const size_t live_threads = model.threads().threads().size();
-    if (live_threads != thread_count_) {
-        thread_count_ = live_threads;
+    mark_stale(ev);
+    // The model moves its thread epoch whenever any thread's identity,
+    // process or container, or the thread table itself, may have changed
+    // (a thread made, removed, or its address reused), and a thread's
+    // memory_version when its memory does: a thread copy is good while
+    // both stay.
+    if (model.thread_epoch() != thread_epoch_) {
+        thread_epoch_ = model.thread_epoch();
         ++threads_.gen;
         ++stale_epoch_;
     }
@@ -197,16 +254,19 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         lk.fallback = stale_epoch_;
         live = &live_[KeyHash{}(lk) & (kRecent - 1)];
         if (live->cid != UINT32_MAX && live->key == lk) {
-            cid_.push_back(live->cid);
-            latency_.push_back(ctx.latency);
+            push_row(live->cid, ctx.latency);
             return;
         }
         live->key = lk;
         live->cid = UINT32_MAX;
     }
-    k.thread = freeze(threads_, ctx.thread, same_thread, thread_hash);
-    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread, thread_hash);
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd, fd_hash) : nullptr;
+    const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
+    k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, thread_hash) : nullptr;
+    k.main = ctx.main_thread == ctx.thread ? k.thread
+             : ctx.main_thread
+                 ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, thread_hash)
+                 : nullptr;
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, fd_hash) : nullptr;
     std::string_view fallback;  // the name's copy: a key of fallback_ids_ (nodes never move)
     if (ctx.has_fallback_name) {
         auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),
@@ -223,11 +283,11 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             last_key_ = k;
             last_cid_ = recent.cid;
             if (live) live->cid = recent.cid;
-            cid_.push_back(recent.cid);
-            latency_.push_back(ctx.latency);
+            push_row(recent.cid, ctx.latency);
             return;
         }
-        auto [it, fresh] = ids_.try_emplace(k, static_cast<uint32_t>(frozen_.size()));
+        bool fresh = false;
+        cid = find_or_add(k, h, fresh);
         if (fresh) {
             Frozen& f = frozen_.emplace_back();
             f.ctx = ctx;
@@ -248,19 +308,18 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 f.ctx.enter = &e.view;
             }
         }
-        cid = it->second;
         recent = Recent{k, cid};
         last_key_ = k;
         last_cid_ = cid;
     }
     if (live) live->cid = cid;
-    cid_.push_back(cid);
-    latency_.push_back(ctx.latency);
+    push_row(cid, ctx.latency);
 }
 
 uint64_t ContextRows::bytes() const {
-    return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint64_t) +
-           frozen_.size() * (sizeof(Frozen) + 2 * sizeof(Key)) + threads_.store.size() * sizeof(ThreadInfo) +
+    return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint32_t) +
+           long_latencies_.capacity() * sizeof(long_latencies_[0]) + frozen_.size() * (sizeof(Frozen) + sizeof(Key)) +
+           slots_.size() * sizeof(Slot) + threads_.store.size() * sizeof(ThreadInfo) +
            fds_.store.size() * sizeof(FdEntry);
 }
 
