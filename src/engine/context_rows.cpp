@@ -1,6 +1,7 @@
 #include "engine/context_rows.h"
 
 #include <algorithm>
+#include <bit>
 #include <functional>
 #include <string_view>
 
@@ -24,26 +25,26 @@ using state::ThreadInfo;
 // Strings compare by text: a copy's live in ContextRows' own pool.
 bool same(const state::InternedString& a, const state::InternedString& b) { return a.view() == b.view(); }
 
+// Numbers first: a copy that differs mostly differs there (memory), and
+// fails before any text is compared.
 bool same_thread(const ThreadInfo& a, const ThreadInfo& b) {
-    return a.tid == b.tid && a.pid == b.pid && a.ptid == b.ptid && a.sid == b.sid && a.vpgid == b.vpgid &&
-           a.vtid == b.vtid && a.vpid == b.vpid && same(a.comm, b.comm) && same(a.exe, b.exe) &&
-           same(a.exepath, b.exepath) && same(a.args, b.args) && same(a.env, b.env) && same(a.cgroups, b.cgroups) &&
-           same(a.root, b.root) && same(a.container_id, b.container_id) &&
-           a.container_runtime == b.container_runtime && same(a.cwd, b.cwd) &&
+    return a.tid == b.tid && a.pid == b.pid && a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb &&
+           a.vmswap_kb == b.vmswap_kb && a.ptid == b.ptid && a.sid == b.sid && a.vpgid == b.vpgid &&
+           a.vtid == b.vtid && a.vpid == b.vpid && a.container_runtime == b.container_runtime &&
            a.fdlimit == b.fdlimit && a.flags == b.flags && a.uid == b.uid && a.gid == b.gid &&
-           a.loginuid == b.loginuid && a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb &&
-           a.vmswap_kb == b.vmswap_kb && a.clone_ts == b.clone_ts && a.nchilds == b.nchilds && a.exited == b.exited;
+           a.loginuid == b.loginuid && a.clone_ts == b.clone_ts && a.nchilds == b.nchilds && a.exited == b.exited &&
+           same(a.comm, b.comm) && same(a.exe, b.exe) && same(a.exepath, b.exepath) && same(a.args, b.args) &&
+           same(a.env, b.env) && same(a.cgroups, b.cgroups) && same(a.root, b.root) &&
+           same(a.container_id, b.container_id) && same(a.cwd, b.cwd);
 }
 
 bool same_fd(const FdEntry& a, const FdEntry& b) {
-    return a.type == b.type && same(a.name, b.name) && a.open_flags == b.open_flags && a.ino == b.ino &&
-           a.dev == b.dev && a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip &&
-           a.socket.sport == b.socket.sport && a.socket.dport == b.socket.dport &&
-           a.socket.l4proto == b.socket.l4proto && a.socket.unix_source == b.socket.unix_source &&
-           a.socket.unix_dest == b.socket.unix_dest && a.role == b.role &&
-           a.bound_port_unknown == b.bound_port_unknown;
+    return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev &&
+           a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
+           a.socket.dport == b.socket.dport && a.socket.l4proto == b.socket.l4proto &&
+           a.socket.unix_source == b.socket.unix_source && a.socket.unix_dest == b.socket.unix_dest &&
+           a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && same(a.name, b.name);
 }
-
 
 uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
 uint64_t text_hash(const state::InternedString& s) { return std::hash<std::string_view>{}(s.view()); }
@@ -69,19 +70,20 @@ uint64_t fd_hash(const FdEntry& e) {
 
 }  // namespace
 
+// Called two or three times per event: the key's words folded into two,
+// each multiplied once, then splitmix64's finalizer, so that every bit of
+// the key reaches both the low bits (the small caches) and the high half
+// (the table of all contexts).
 size_t ContextRows::KeyHash::operator()(const Key& k) const {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = mix(h, reinterpret_cast<uintptr_t>(k.thread));
-    h = mix(h, reinterpret_cast<uintptr_t>(k.main));
-    h = mix(h, reinterpret_cast<uintptr_t>(k.fd_entry));
-    h = mix(h, reinterpret_cast<uintptr_t>(k.type_name));
-    h = mix(h, k.tid);
-    h = mix(h, k.cpu_delta);
-    h = mix(h, static_cast<uint64_t>(k.fd));
-    h = mix(h, static_cast<uint64_t>(k.error));
-    h = mix(h, (uint64_t{k.fallback} << 32) | (uint64_t{k.type} << 16) | (uint64_t{k.flags} << 8) |
-                   static_cast<uint8_t>(k.typechar));
-    // splitmix64's finalizer: every bit of the key reaches the low bits the table indexes by.
+    const auto ptr = [](const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); };
+    const uint64_t objects = ptr(k.thread) ^ std::rotl(ptr(k.main), 13) ^ std::rotl(ptr(k.fd_entry), 29) ^
+                             std::rotl(ptr(k.type_name), 43);
+    const uint64_t facts = k.tid ^ std::rotl(static_cast<uint64_t>(k.fd), 17) ^
+                           std::rotl(static_cast<uint64_t>(k.error), 31) ^ std::rotl(k.cpu_delta, 47) ^
+                           ((uint64_t{k.fallback} << 32 | uint64_t{k.type} << 16 | uint64_t{k.flags} << 8 |
+                             static_cast<uint8_t>(k.typechar)) *
+                            0x9e3779b97f4a7c15ULL);
+    uint64_t h = objects * 0xff51afd7ed558ccdULL ^ facts * 0xc4ceb9fe1a85ec53ULL;
     h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
     h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
     return static_cast<size_t>(h ^ (h >> 31));
@@ -92,25 +94,36 @@ const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same
     auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
     if (cur.live == live) {
         if (cur.gen == c.gen && cur.version == version) return cur.copy;
-        // Stale: most often the object is as it was when last copied.
-        if (same(*cur.copy, *live)) {
-            cur.gen = c.gen;
-            cur.version = version;
-            return cur.copy;
+        // Stale: most often the object is as it was when last copied, or
+        // as the time before (a main thread's memory, told by its own calls
+        // and by its threads' context switches in turn).
+        if (!same(*cur.copy, *live)) {
+            if (!cur.before || !same(*cur.before, *live)) {
+                cur.before = cur.copy;
+                cur.copy = by_content(c, live, same, hash);
+            } else {
+                std::swap(cur.copy, cur.before);
+            }
         }
+    } else {
+        cur = {live, by_content(c, live, same, hash), nullptr};
     }
+    cur.gen = c.gen;
+    cur.version = version;
+    return cur.copy;
+}
+
+// The copy equal to `live`, made if there is none.
+template <class T, class Same, class Hash>
+const T* ContextRows::by_content(Copies<T>& c, const T* live, Same same, Hash hash) {
     const uint64_t h = hash(*live);
-    const T* copy = nullptr;
-    for (auto [it, end] = c.by_content.equal_range(h); it != end && !copy; ++it) {
-        if (same(*it->second, *live)) copy = it->second;
+    for (auto [it, end] = c.by_content.equal_range(h); it != end; ++it) {
+        if (same(*it->second, *live)) return it->second;
     }
-    if (!copy) {
-        c.store.push_back(*live);
-        rehome(c.store.back());
-        copy = &c.store.back();
-        c.by_content.emplace(h, copy);
-    }
-    cur = {live, copy, c.gen, version};
+    c.store.push_back(*live);
+    rehome(c.store.back());
+    const T* copy = &c.store.back();
+    c.by_content.emplace(h, copy);
     return copy;
 }
 

@@ -96,6 +96,7 @@ private:
         struct Current {
             const T* live = nullptr;
             const T* copy = nullptr;
+            const T* before = nullptr;  // the copy it had before this one
             uint64_t gen = 0;
             uint32_t version = 0;
         };
@@ -110,6 +111,8 @@ private:
     };
     template <class T, class Same, class Hash>
     const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash);
+    template <class T, class Same, class Hash>
+    const T* by_content(Copies<T>& c, const T* live, Same same, Hash hash);
     void rehome(state::ThreadInfo& t);
     void rehome(state::FdEntry& e);
     void mark_stale(const event::EventView& ev);
