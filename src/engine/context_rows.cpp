@@ -50,22 +50,27 @@ uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >>
 uint64_t text_hash(const state::InternedString& s) { return std::hash<std::string_view>{}(s.view()); }
 
 // Over part of what same_thread/same_fd compare: equal content, equal hash.
+// A thread's numbers only: its texts rarely change without them (an execve
+// moves its memory too), and hashing them would read them whole.
 uint64_t thread_hash(const ThreadInfo& t) {
     uint64_t h = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(t.tid));
     h = mix(h, static_cast<uint64_t>(t.pid));
     h = mix(h, static_cast<uint64_t>(t.ptid));
-    h = mix(h, text_hash(t.comm));
-    h = mix(h, text_hash(t.args));
     h = mix(h, (uint64_t{t.vmsize_kb} << 32) | t.vmrss_kb);
     h = mix(h, t.clone_ts);
-    return mix(h, (uint64_t{t.nchilds} << 32) | t.uid);
+    h = mix(h, (uint64_t{t.nchilds} << 32) | t.uid);
+    // The table indexes by the low bits: every word must reach them.
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
 }
 
 uint64_t fd_hash(const FdEntry& e) {
     uint64_t h = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(e.type));
     h = mix(h, text_hash(e.name));
     h = mix(h, e.ino);
-    return mix(h, (uint64_t{e.socket.sport} << 16) | e.socket.dport);
+    h = mix(h, (uint64_t{e.socket.sport} << 16) | e.socket.dport);
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
 }
 
 }  // namespace
@@ -117,13 +122,28 @@ const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same
 template <class T, class Same, class Hash>
 const T* ContextRows::by_content(Copies<T>& c, const T* live, Same same, Hash hash) {
     const uint64_t h = hash(*live);
-    for (auto [it, end] = c.by_content.equal_range(h); it != end; ++it) {
-        if (same(*it->second, *live)) return it->second;
+    size_t mask = c.known.size() - 1;
+    for (size_t i = h & mask; c.known[i].copy; i = (i + 1) & mask) {
+        if (c.known[i].hash == h && same(*c.known[i].copy, *live)) return c.known[i].copy;
     }
     c.store.push_back(*live);
     rehome(c.store.back());
     const T* copy = &c.store.back();
-    c.by_content.emplace(h, copy);
+    if (2 * (c.known_count + 1) > c.known.size()) {
+        std::vector<typename Copies<T>::Known> bigger(c.known.size() * 2);
+        mask = bigger.size() - 1;
+        for (const auto& k : c.known) {
+            if (!k.copy) continue;
+            size_t i = k.hash & mask;
+            while (bigger[i].copy) i = (i + 1) & mask;
+            bigger[i] = k;
+        }
+        c.known = std::move(bigger);
+    }
+    size_t i = h & mask;
+    while (c.known[i].copy) i = (i + 1) & mask;
+    c.known[i] = {h, copy};
+    ++c.known_count;
     return copy;
 }
 

@@ -104,8 +104,13 @@ private:
         std::vector<Current> current = std::vector<Current>(kCurrent);
         // Copies by a hash of their content, for sharing: a thread or fd
         // made again equal (a capture set's next file, a file opened
-        // again) gets the copy it had.
-        std::unordered_multimap<uint64_t, const T*> by_content;
+        // again) gets the copy it had. Open addressing, half full at most.
+        struct Known {
+            uint64_t hash = 0;
+            const T* copy = nullptr;  // null: empty
+        };
+        std::vector<Known> known = std::vector<Known>(1024);
+        size_t known_count = 0;
         std::deque<T> store;
         uint64_t gen = 1;
     };
