@@ -143,14 +143,17 @@ private:
     };
     std::vector<Slot> slots_ = std::vector<Slot>(size_t{1} << 12);
     std::deque<Key> keys_;
-    struct Recent {
+    // The recent keys' slots, by the low bits of the hash (the table of all
+    // of them scatters its slots over megabytes): small enough to stay in
+    // the CPU's caches while the pass streams the file.
+    static constexpr size_t kRecentSlots = 1 << 14;
+    std::vector<Slot> recent_ = std::vector<Slot>(kRecentSlots);
+    // Keyed by the live objects and stale_epoch_.
+    struct Live {
         Key key;
         uint32_t cid = UINT32_MAX;
     };
-    // Small enough to stay in the CPU's caches while the pass streams the file.
     static constexpr size_t kRecent = 512;
-    std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
-    using Live = Recent;  // keyed by the live objects and stale_epoch_
     std::vector<Live> live_ = std::vector<Live>(kRecent);
     uint32_t stale_epoch_ = 0;  // moves whenever a copy may go stale
     uint64_t thread_epoch_ = 0;  // the model's, when the thread copies were last checked
