@@ -8,6 +8,7 @@
 #include "event/arg_format.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "filter/result_param.h"
 #include "state/event_effects.h"
 
 namespace tracetop::engine {
@@ -268,8 +269,11 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     // error.* are then the same for every event of a context.
     static const filter::FieldDef* rawres = filter::resolve_field("evt.rawres", std::nullopt)->def;
     static const filter::BoundArg kNoArg;
+    // Types without a result (enters among them) have no evt.rawres: no call.
     result_.clear();
-    rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
+    if (filter::result_param(ev.type)) {
+        rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
+    }
     k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
     k.type = ev.type;
     k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
