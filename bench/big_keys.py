@@ -4,6 +4,8 @@
     bench/big_keys.py [MILLIONS...]     # default 2 10; BUILD=dir (default build); CSYSDIG=0 skips csysdig;
                                         # EXTRA='--memory-budget 0' adds explorer options (here: no copy)
                                         # ONLY=csysdig: csysdig's part alone (a rerun)
+                                        # VIEW=procs: the explorer (and csysdig) start in that view
+                                        # BIG=FILE: that capture instead of one made (MILLIONS: its size, for rates)
 
 For each size, bench/make_big_capture repeats curl_google.scap until the
 capture holds that many million events; then, in a detached 160x45 tmux
@@ -30,6 +32,8 @@ sizes = [float(a) for a in sys.argv[1:]] or [2, 10]
 with_csysdig = os.environ.get("CSYSDIG", "1") != "0"
 extra = os.environ.get("EXTRA", "")
 only_csysdig = os.environ.get("ONLY") == "csysdig"  # a rerun of csysdig's part alone
+given_big = os.environ.get("BIG")  # an existing capture (read only, kept)
+view = os.environ.get("VIEW", "syscalls")  # the view the keys start from (procs: Enter drills to threads)
 sockets = []  # one tmux server per session: a server still shutting down can take a new one with it
 env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
 
@@ -120,7 +124,7 @@ def cpu_seconds(cmd):
 
 def explorer(big, n):
     t0 = time.monotonic()
-    pid = start(f"{tt} -r {big} -v syscalls {extra}")
+    pid = start(f"{tt} -r {big} -v {view} {extra}")
     first = wait(has_rows)
     wait(lambda s: has_rows(s) and not loading(s))
     total = time.monotonic() - t0
@@ -135,7 +139,7 @@ def explorer(big, n):
 
 
 def measure_csysdig(big):
-    start(f"csysdig -r {big} -v syscalls")
+    start(f"csysdig -r {big} -v {view}")
     first = wait(has_rows)
     print(f"csysdig: first screen {first:.2f} s" if first else "csysdig: no screen", flush=True)
     ctimes = [press(k, has_rows) for k in ["Enter", "BSpace", "F9", "Enter", "BSpace"]]
@@ -150,17 +154,19 @@ def main():
     work = tempfile.mkdtemp(prefix="big_keys.")
     try:
         for m in sizes:
-            big = os.path.join(work, "big.scap")
+            big = given_big or os.path.join(work, "big.scap")
             n = int(m * 1e6)
-            subprocess.run([make_big, src, big, str(n)], check=True, stdout=subprocess.DEVNULL)
+            if not given_big:
+                subprocess.run([make_big, src, big, str(n)], check=True, stdout=subprocess.DEVNULL)
             size = os.path.getsize(big)
-            print(f"== {m:g} M events ({size / 1e6:.0f} MB)", flush=True)
+            print(f"== {m:g} M events ({size / 1e6:.0f} MB), view {view}", flush=True)
             subprocess.run(["cat", big], stdout=subprocess.DEVNULL)  # into the page cache, as for csysdig
             if not only_csysdig:
                 explorer(big, n)
             if with_csysdig:
                 measure_csysdig(big)
-            os.unlink(big)
+            if not given_big:
+                os.unlink(big)
     finally:
         for s in sockets:
             tmux("kill-server", sock=s)

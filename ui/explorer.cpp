@@ -407,6 +407,9 @@ void Explorer::run() {
             waiting_since_.reset();
         }
         const int ch = getch();
+        // A dead terminal ends the explorer as SIGHUP does: its reads fail at
+        // once, so this loop would otherwise spin a core.
+        if (ch == ERR && Terminal::hung_up()) return;
         if (ch != ERR) {
             const bool small = COLS < kMinWidth || LINES < kMinHeight;
             if (small) {

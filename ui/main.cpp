@@ -14,9 +14,11 @@
 #include "engine/serve_run.h"
 #include "engine/signal_stop.h"
 #include "explorer.h"
+#include "leak_check_guard.h"
 
 int main(int argc, char** argv) {
     using namespace tracetop::engine;
+    tracetop::ui::guard_exit_leak_check();  // sanitized builds only (session 7, spin)
     CliOutcome outcome = parse_command_line(argc, argv);
     if (!outcome.options) return outcome.exit_status;
     Options& options = *outcome.options;

@@ -22,6 +22,11 @@ public:
     // True once Ctrl-C or SIGTERM arrived: the loop should end.
     static bool interrupted();
 
+    // True once the terminal is gone (its pty hung up). A hang-up does not
+    // always come with SIGHUP (a session leader that ignores it passes none
+    // on), and curses then returns ERR at once on every read, without waiting.
+    static bool hung_up();
+
     // Whether text may use UTF-8 symbols (the locale says so).
     static bool utf8();
 

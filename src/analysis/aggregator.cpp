@@ -496,8 +496,10 @@ bool not_model(const std::optional<filter::CompiledFilter>& f) {
 }  // namespace
 
 bool Aggregator::memoisable() const {
-    // Sample-end events are fed from the model at the end of the pass.
-    if (view_.kind != ViewKind::Table || view_.idle_rows || view_.sample_end_events) return false;
+    // Sample-end events are fed from the model at the end of the pass. Idle
+    // rows come from the threads the first pass froze at its end (issue 15,
+    // procsfast: ViewPipeline::uses_contexts says when that is the answer).
+    if (view_.kind != ViewKind::Table || view_.sample_end_events) return false;
     if (!not_model(scope_) || !not_model(rows_when_) || !not_model(label_)) return false;
     for (const filter::BoundField& k : keys_) {
         if (!context_only(k)) return false;
@@ -521,7 +523,7 @@ void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext
 
 void Aggregator::drop_memo() {
     std::vector<ContextMemo>().swap(memo_);
-    std::vector<MemoSlot>().swap(memo_slots_);
+    std::deque<MemoSlot>().swap(memo_slots_);
     std::vector<std::string>().swap(memo_labels_);
     for (TableRow& row : rows_) {
         row.label_context = UINT32_MAX;

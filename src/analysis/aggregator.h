@@ -51,7 +51,7 @@ public:
     // issue 15 (fastkeys): whether every field this table reads (keys,
     // label, columns, their conditions, the scope) is of class Context or
     // Event (filter::FieldDep), so that on_event_memo may feed it. List
-    // views and views listing idle processes (which read the model at the
+    // views and views with sample-end events (which read the model at the
     // end) never are.
     bool memoisable() const;
     // on_event for an event whose context is frozen copy `context_id`: every
@@ -61,6 +61,35 @@ public:
     void on_event_memo(const filter::FieldContext& ctx, uint32_t context_id, bool internal);
     // The pass is over: the memos go (the table stays; later events go through on_event).
     void drop_memo();
+    // issue 15 (colwalk): memoisable, and no field read but Context ones
+    // and evt.latency: any event of a context, given the latency of
+    // another, gives that other's values (aggregator_totals.cpp).
+    bool column_walkable() const;
+    // issue 15 (colwalk): the table fed once per group of events instead of
+    // once per event. A group is the events of one context, in a walk, whose
+    // latencies are of one class (latency_class: between two constants the
+    // filters compare evt.latency with, no verdict changes), with their
+    // count, latency totals and first and last event indexes.
+    struct ContextTotals {
+        uint64_t count = 0, sum = 0, min = UINT64_MAX, max = 0;
+        uint64_t last_latency = 0;
+        uint64_t first = 0, last = 0;  // event indexes
+        uint32_t context = 0;
+    };
+    // Whether on_context_totals makes the table on_event_memo makes
+    // (column_walkable, no rows_when, a Context label, latency in numeric
+    // columns only, no distinct or per of it, integer sums); takes the classes.
+    bool prepare_totals();
+    uint32_t latency_classes() const { return static_cast<uint32_t>(2 * latency_cuts_.size() + 1); }
+    uint32_t latency_class(uint64_t latency) const {
+        uint32_t c = 0;
+        for (const uint64_t cut : latency_cuts_) c += latency > cut ? 2 : latency == cut ? 1 : 0;
+        return c;
+    }
+    // One group, `ctx` an event of its context with the latency of the
+    // group's first; groups in the order of their first events, then finish_totals.
+    void on_context_totals(const filter::FieldContext& ctx, const ContextTotals& t, bool internal);
+    void finish_totals();
 
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;
@@ -235,12 +264,28 @@ private:
     // The value of a memoised slot (nullptr: none), or of `f` read now.
     const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
-    std::vector<MemoSlot> memo_slots_;
+    std::deque<MemoSlot> memo_slots_;  // a deque: growing never moves the slots (procsfast: procs has ten a context)
     std::vector<std::string> memo_labels_;
     // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
     std::vector<int32_t> field_slot_, per_slot_;
     size_t slots_per_context_ = 0;
     bool scope_memo_ = false;  // the scope reads only Context fields
+    // issue 15 (colwalk): on_context_totals' state. A Last column and the
+    // label take the value of the group with the latest last event, applied by finish_totals.
+    std::vector<uint64_t> latency_cuts_;
+    struct Pick {
+        uint64_t last = 0;
+        bool set = false;
+        double number = 0;
+        int64_t slot = -1;  // a text: the memo slot to render, or (-1) `text`
+        std::string text;
+    };
+    std::vector<Pick> picks_;  // row * columns + column
+    struct LabelPick {
+        uint64_t last = 0;
+        int32_t label = -1;
+    };
+    std::vector<LabelPick> label_picks_;  // per row
 
     std::deque<Row> list_rows_;
     std::deque<KeptEvent> kept_;

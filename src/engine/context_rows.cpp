@@ -6,9 +6,11 @@
 #include <string_view>
 
 #include "event/arg_format.h"
+#include "event/event_table.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 #include "filter/result_param.h"
+#include "state/container_table.h"
 #include "state/event_effects.h"
 
 namespace tracetop::engine {
@@ -88,7 +90,8 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
                            std::rotl(static_cast<uint64_t>(k.error), 31) ^ std::rotl(k.cpu_delta, 47) ^
                            ((uint64_t{k.fallback} << 32 | uint64_t{k.type} << 16 | uint64_t{k.flags} << 8 |
                              static_cast<uint8_t>(k.typechar)) *
-                            0x9e3779b97f4a7c15ULL);
+                            0x9e3779b97f4a7c15ULL) ^
+                           uint64_t{k.lookup} * 0xd6e8feb86659fd93ULL;  // issue 15 (procsfast)
     uint64_t h = objects * 0xff51afd7ed558ccdULL ^ facts * 0xc4ceb9fe1a85ec53ULL;
     h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
     h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
@@ -159,11 +162,71 @@ void ContextRows::rehome(ThreadInfo& t) {
 
 void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); }
 
-void ContextRows::begin_section() {
+void ContextRows::begin_section(const event::CaptureHeader& header) {
     ++threads_.gen;
     ++fds_.gen;
     ++stale_epoch_;
+    // issue 15 (procsfast): what the model's lookups read of a header.
+    lookup_header_ = event::CaptureHeader{};
+    lookup_header_.machine = header.machine;
+    lookup_header_.users = header.users;
+    lookup_header_.groups = header.groups;
+    container_events_.clear();
+    new_lookup();
 }
+
+// issue 15 (procsfast) ---------------------------------------------------------
+
+// The tables as Model::load_header and the container events leave them: the
+// same code fills them as in the model the first pass runs.
+void ContextRows::new_lookup() {
+    lookup_used_ = false;
+    if (lookups_.size() >= kMaxLookups) {
+        // Containers that come and go all the time: the tables cost more
+        // than they save. The contexts no longer answer (every view replays).
+        lookups_complete_ = false;
+        return;
+    }
+    auto m = std::make_unique<state::Model>();
+    m->load_header(lookup_header_);
+    for (const Enter& e : container_events_) m->apply(e.view);
+    lookups_.push_back(std::move(m));
+}
+
+void ContextRows::finish(const state::Model& model) {
+    if (lookups_.empty()) begin_section(event::CaptureHeader{});
+    idle_.clear();
+    const uint32_t lookup = static_cast<uint32_t>(lookups_.size() - 1);
+    // Copies of their own (a few hundred threads), not shared with the
+    // events' copies: whatever went stale since, these are as the model is.
+    std::unordered_map<const state::ThreadInfo*, const state::ThreadInfo*> copies;
+    const auto copy_of = [&](const state::ThreadInfo* live) {
+        auto [it, fresh] = copies.try_emplace(live, nullptr);
+        if (fresh) {
+            idle_threads_.push_back(*live);
+            rehome(idle_threads_.back());
+            it->second = &idle_threads_.back();
+        }
+        return it->second;
+    };
+    // As ViewPipeline::feed_idle_rows: threads only ever named by an event
+    // (no uid) are left out; secondary threads first, main threads last.
+    for (const bool main_threads : {false, true}) {
+        for (const auto& [tid, thread] : model.threads().threads()) {
+            if (thread->uid == state::kNoId || (thread->tid == thread->pid) != main_threads) continue;
+            const state::ThreadInfo* main = model.main_thread_of(*thread);
+            Frozen& f = frozen_.emplace_back();
+            f.ctx.thread = copy_of(thread.get());
+            f.ctx.main_thread = copy_of(main ? main : thread.get());
+            f.ctx.thread_known = true;
+            f.lookup = lookup;
+            idle_.push_back(static_cast<uint32_t>(frozen_.size() - 1));
+        }
+    }
+    finished_ = true;
+}
+
+// -----------------------------------------------------------------------------
 
 // What the event may have changed of the fds (before its own context is
 // frozen: the model has applied it already), and what the model removes at
@@ -195,16 +258,6 @@ void ContextRows::mark_stale(const event::EventView& ev) {
             ++stale_epoch_;
             prev_changed_ = true;
             return;
-    }
-}
-
-void ContextRows::push_row(uint32_t cid, uint64_t latency) {
-    cid_.push_back(cid);
-    if (latency < kLongLatency) {
-        latency_.push_back(static_cast<uint32_t>(latency));
-    } else {
-        long_latencies_.emplace_back(latency_.size(), latency);
-        latency_.push_back(kLongLatency);
     }
 }
 
@@ -240,20 +293,40 @@ uint32_t ContextRows::find_or_add(const Key& k, size_t hash, bool& fresh) {
     }
     size_t i = tag & mask;
     while (slots_[i].cid != UINT32_MAX) i = (i + 1) & mask;
-    const auto cid = static_cast<uint32_t>(keys_.size());
+    const auto cid = static_cast<uint32_t>(frozen_.size());  // the caller makes frozen_[cid]
     slots_[i] = Slot{tag, cid};
+    keys_.resize(cid);  // contexts made without a key (finish's idle ones) keep a default one
     keys_.push_back(k);
     fresh = true;
     return cid;
 }
 
-void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model) {
+void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
+                      const uint8_t* kept_body) {
     mark_stale(ev);
+    // issue 15 (procsfast)
+    if (ev.ts > max_ts_) max_ts_ = ev.ts;
+    if (lookups_.empty()) [[unlikely]] begin_section(event::CaptureHeader{});
+    if (state::ContainerTable::is_container_event(ev.type)) [[unlikely]] {
+        // The model's container table changed (it applied the event).
+        Enter& e = container_events_.emplace_back();
+        const auto body = ev.body();
+        e.body.assign(body.begin(), body.end());
+        e.view = ev;
+        e.view.rebase(e.body.data());
+        // A burst of them (sysdig writes every container at the start) changes one model.
+        if (lookup_used_ || lookups_.size() >= kMaxLookups) {
+            new_lookup();
+        } else {
+            lookups_.back()->apply(e.view);
+        }
+    }
+    if (!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly)) lookup_used_ = true;
     // The model moves its thread epoch whenever any thread's identity,
     // process or container, or the thread table itself, may have changed
     // (a thread made, removed, or its address reused), and a thread's
     // memory_version when its memory does: a thread copy is good while
-    // both stay.
+    // both stay (issue 15, firstpass).
     if (model.thread_epoch() != thread_epoch_) {
         thread_epoch_ = model.thread_epoch();
         ++threads_.gen;
@@ -276,9 +349,12 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     }
     k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
     k.type = ev.type;
+    // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
+    const bool state_only = (ev.block_flags & event::kEventFlagStateOnly) != 0;
     k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
-                                   ctx.fallback_overrides_entry << 3);
+                                   ctx.fallback_overrides_entry << 3 | state_only << 4);
     k.typechar = ctx.fallback_typechar;
+    k.lookup = static_cast<uint32_t>(lookups_.size() - 1);  // issue 15 (procsfast)
     // The same live objects, nothing marked stale since, the same facts of
     // the event: the same context, without freezing anything (most events:
     // a thread's reads and writes in a row). `fallback` holds the epoch here.
@@ -291,7 +367,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         lk.fallback = stale_epoch_;
         live = &live_[KeyHash{}(lk) & (kRecent - 1)];
         if (live->cid != UINT32_MAX && live->key == lk) {
-            push_row(live->cid, ctx.latency);
+            push(live->cid, ev, ctx);
             return;
         }
         live->key = lk;
@@ -320,7 +396,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             last_key_ = k;
             last_cid_ = recent.cid;
             if (live) live->cid = recent.cid;
-            push_row(recent.cid, ctx.latency);
+            push(recent.cid, ev, ctx);
             return;
         }
         bool fresh = false;
@@ -333,7 +409,19 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.ctx.fd_entry = k.fd_entry;
             f.ctx.latency = 0;
             f.ctx.enter = nullptr;
+            f.lookup = k.lookup;  // issue 15 (procsfast)
             if (ctx.has_fallback_name) f.ctx.fallback_name = fallback;
+            // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
+            f.shown = !state_only && !event::is_never_shown(ev.type);
+            shown_.push_back(f.shown);
+            f.sample = ev;
+            if (!kept_body) {
+                const auto body = ev.body();
+                f.own = std::make_unique<uint8_t[]>(body.size());
+                std::copy(body.begin(), body.end(), f.own.get());
+                kept_body = f.own.get();
+            }
+            f.sample.rebase(kept_body);
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
             if (ctx.enter && event::display_type_name(ev, nullptr) != name) {
@@ -350,12 +438,36 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         last_cid_ = cid;
     }
     if (live) live->cid = cid;
-    push_row(cid, ctx.latency);
+    push(cid, ev, ctx);
+}
+
+// issue 15 (colwalk)
+void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx) {
+    const size_t i = cid_.size();
+    cid_.push_back(cid);
+    // issue 15 (firstpass): latency in 4 bytes, long ones aside.
+    if (ctx.latency < kLongLatency) {
+        latency_.push_back(static_cast<uint32_t>(ctx.latency));
+    } else {
+        long_latencies_.emplace_back(latency_.size(), ctx.latency);
+        latency_.push_back(kLongLatency);
+    }
+    ts_.push_back(ev.ts);
+    if (i % block_ == 0) blocks_.emplace_back();
+    if (ev.ts == 0) {
+        if (shown_[cid]) zero_shown_.push_back(static_cast<uint32_t>(i));
+        return;
+    }
+    if (first_ts_ == 0) first_ts_ = ev.ts;
+    Block& b = blocks_.back();
+    b.last_ts = ev.ts;
+    if (shown_[cid]) b.max_shown_ts = std::max(b.max_shown_ts, ev.ts);
 }
 
 uint64_t ContextRows::bytes() const {
     return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint32_t) +
-           long_latencies_.capacity() * sizeof(long_latencies_[0]) + frozen_.size() * (sizeof(Frozen) + sizeof(Key)) +
+           long_latencies_.capacity() * sizeof(long_latencies_[0]) + ts_.capacity() * sizeof(uint64_t) +
+           blocks_.capacity() * sizeof(Block) + frozen_.size() * (sizeof(Frozen) + sizeof(Key)) +
            slots_.size() * sizeof(Slot) + threads_.store.size() * sizeof(ThreadInfo) +
            fds_.store.size() * sizeof(FdEntry);
 }

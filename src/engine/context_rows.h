@@ -12,10 +12,19 @@
 // again, and a new copy equal to an earlier one of any object is shared, so
 // a thread reading and writing one fd keeps one context for millions of
 // events.
+//
+// issue 15 (procsfast): the model's lookup tables that some Context fields
+// read besides the thread (users and the machine from the section's header,
+// containers from container events: user.name, container.*, thread.mempct)
+// are kept as small lookup models, one per change, and each context names
+// the one it was frozen under (model_of). The end of the pass also freezes
+// every thread the model still knows, for views listing idle processes.
 #pragma once
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -31,22 +40,45 @@ namespace tracetop::engine {
 
 class ContextRows {
 public:
+    ContextRows() = default;
+    // issue 15 (colwalk): blocks of `block_events` (tests use small ones).
+    explicit ContextRows(size_t block_events) : block_(block_events) {}
+
     // The first pass, after model.on_event(ev) returned `ctx` (every event,
     // in order).
-    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model);
-    // A new section of a capture set: the model reloaded its header.
-    void begin_section();
+    // `kept_body`: where the store keeps the event's body (its copy there is
+    // the context's sample, issue 15 colwalk), or null (the rows keep a copy).
+    void add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
+             const uint8_t* kept_body = nullptr);
+    // A new section of a capture set (and the first): the model (re)loaded `header`.
+    void begin_section(const event::CaptureHeader& header);
+    // issue 15 (procsfast) ----------------------------------------------------
+    // The first pass is over, `model` as the last event left it: its threads
+    // become the idle contexts, in the order ViewPipeline::feed_idle_rows
+    // would feed them (secondary threads, then main threads).
+    void finish(const state::Model& model);
+    bool finished() const { return finished_; }
+    // Context ids of a zero process-info event of every thread the model
+    // knew at the end (thread.cpu 0, no fd), after finish().
+    std::span<const uint32_t> idle_contexts() const { return idle_; }
+    // The model a field of context `cid` reads lookups from (users, the
+    // machine's memory, containers): the tables as they were at its events.
+    // It knows no threads: fields reading other threads stay Model class.
+    const state::Model& model_of(uint32_t cid) const { return *lookups_[frozen_[cid].lookup]; }
+    // Context `cid` as it was frozen (latency 0).
+    const state::EventContext& frozen(uint32_t cid) const { return frozen_[cid].ctx; }
+    // False when containers changed too often to keep their tables (more
+    // than kMaxLookups times): nothing may be answered from these contexts.
+    bool lookups_complete() const { return lookups_complete_; }
+    // The latest event time: a range ending after it ends where the pass did.
+    uint64_t max_ts() const { return max_ts_; }
+    // -------------------------------------------------------------------------
 
     size_t events() const { return cid_.size(); }
     size_t contexts() const { return frozen_.size(); }
     uint64_t bytes() const;
 
     uint32_t context_id(size_t i) const { return cid_[i]; }
-    // Event i's evt.latency.
-    uint64_t latency(size_t i) const {
-        const uint32_t l = latency_[i];
-        return l != kLongLatency ? l : long_latency(i);
-    }
     // Event i's frozen context with its own latency, written into `out`
     // (which holds context `out_id` already, if not UINT32_MAX).
     const state::EventContext& context(size_t i, state::EventContext& out, uint32_t& out_id) const {
@@ -58,14 +90,43 @@ public:
         return out;
     }
 
-private:
-    struct Frozen {
-        state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
+    // issue 15 (colwalk): what a later walk over a range reads instead of
+    // the kept events. Per event its time; per context whether its events
+    // are ever shown (type and the state-only flag are in the key) and one
+    // of its events (Context fields read the same from any of them); per
+    // block of kBlock events the latest time of a shown event in it, so a
+    // range's first event is found without walking up to it.
+    static constexpr size_t kBlock = 4096;
+    size_t block_events() const { return block_; }
+    struct Block {
+        uint64_t max_shown_ts = 0;  // 0: no shown event with a time
+        uint64_t last_ts = 0;       // of the block's last event with a time (0: none)
     };
+    uint64_t ts(size_t i) const { return ts_[i]; }
+    // Event i's evt.latency (issue 15, firstpass: 4 bytes, long ones aside).
+    uint64_t latency(size_t i) const {
+        const uint32_t l = latency_[i];
+        return l != kLongLatency ? l : long_latency(i);
+    }
+    bool shown(uint32_t cid) const { return shown_[cid] != 0; }
+    const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample; }
+    uint64_t first_ts() const { return first_ts_; }
+    const std::vector<Block>& blocks() const { return blocks_; }
+    // Shown events stamped 0 (metadata): inside every range, wherever they are.
+    const std::vector<uint32_t>& zero_shown() const { return zero_shown_; }
+
+private:
     // The few enters a context keeps (generic calls named by their enter).
     struct Enter {
         std::vector<uint8_t> body;
         event::EventView view;
+    };
+    struct Frozen {
+        state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
+        event::EventView sample;  // issue 15 (colwalk): the context's first event, its body in the store...
+        std::unique_ptr<uint8_t[]> own;  // ...or here
+        bool shown = true;
+        uint32_t lookup = 0;  // in lookups_ (issue 15, procsfast)
     };
     std::deque<Enter> enters_;
     // What makes two events' contexts the same.
@@ -79,6 +140,7 @@ private:
         int64_t fd = 0;
         int64_t error = 0;  // evt.rawres when negative; 0: success; INT64_MIN: no result
         uint32_t fallback = 0;  // id of the fallback name
+        uint32_t lookup = 0;    // the lookup model (issue 15, procsfast)
         uint16_t type = 0;
         uint8_t flags = 0;
         char typechar = 0;
@@ -122,7 +184,6 @@ private:
     void rehome(state::FdEntry& e);
     void mark_stale(const event::EventView& ev);
     uint32_t find_or_add(const Key& k, size_t hash, bool& fresh);
-    void push_row(uint32_t cid, uint64_t latency);
     uint64_t long_latency(size_t i) const;
 
     // The copies' strings: their own, since the model (and its pool) of the
@@ -165,6 +226,28 @@ private:
     bool prev_changed_ = false;
     fmt::memory_buffer scratch_;
     filter::FieldValues result_;  // reused: evt.rawres of each event
+    // issue 15 (colwalk)
+    void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
+    size_t block_ = kBlock;
+    std::vector<uint8_t> shown_;  // per context: compact, read per event
+    std::vector<uint64_t> ts_;
+    std::vector<Block> blocks_;
+    std::vector<uint32_t> zero_shown_;
+    uint64_t first_ts_ = 0;
+    // issue 15 (procsfast): the lookup models (model_of), the newest last,
+    // what makes the next one (the section's header without its threads and
+    // fds, the section's container events so far), and the idle contexts.
+    void new_lookup();
+    std::deque<std::unique_ptr<state::Model>> lookups_;
+    event::CaptureHeader lookup_header_;
+    std::deque<Enter> container_events_;
+    std::vector<uint32_t> idle_;
+    std::deque<state::ThreadInfo> idle_threads_;  // their threads
+    uint64_t max_ts_ = 0;
+    bool finished_ = false;
+    static constexpr size_t kMaxLookups = 1024;
+    bool lookup_used_ = false;  // a shown event's context reads lookups_.back()
+    bool lookups_complete_ = true;
 };
 
 }  // namespace tracetop::engine

@@ -88,15 +88,21 @@ bool EventStore::add(const event::EventView& ev) {
         chunks_.clear();
         used_.clear();
         sections_.clear();
+        positions_.clear();
         bytes_ = 0;
         return false;
     }
     if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
     uint8_t* p = room(n);
+    // issue 15 (colwalk)
+    if (!rolling_ && events_ % index_every_ == 0) {
+        positions_.push_back(Position{chunks_.size() - 1, used_.back() - n, sections_.size() - 1});
+    }
     std::memcpy(p, &ev.cpu, 2);
     std::memcpy(p + 2, &ev.block_flags, 4);
     std::memcpy(p + 6, &ev.num, 8);
     ev.copy_v2(p + kPrefix);
+    last_body_ = rolling_ ? nullptr : p + kPrefix + event::kEventHeaderV2Size;  // issue 15 (colwalk)
     if (rolling_ && ev.ts != 0) {
         if (chunk_first_ts_.back() == 0) chunk_first_ts_.back() = ev.ts;
         chunk_last_ts_.back() = ev.ts;
@@ -124,6 +130,14 @@ public:
     const event::CaptureHeader& header() const override { return header_; }
     const std::optional<Error>& error() const override { return error_; }
     capture::SourceStats stats() const override { return stats_; }
+
+    // issue 15 (colwalk): the next event read is the one at `p`.
+    void start_at(size_t chunk, size_t offset, size_t section) {
+        chunk_ = chunk;
+        offset_ = offset;
+        section_ = section;
+        header_ = store_.sections_[section].header;
+    }
 
     capture::ReadStatus next(event::EventView& out) override {
         for (;;) {
@@ -186,6 +200,28 @@ private:
 };
 
 std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this, nullptr); }
+
+// issue 15 (colwalk)
+std::unique_ptr<capture::Source> EventStore::replay_from_event(uint64_t index) const {
+    auto replay = std::make_unique<StoreReplay>(*this, nullptr);
+    uint64_t at = 0;
+    if (!rolling_ && !positions_.empty()) {
+        const size_t block = std::min<size_t>(index / index_every_, positions_.size() - 1);
+        const Position& p = positions_[block];
+        replay->start_at(p.chunk, p.offset, p.section);
+        at = block * index_every_;
+    }
+    event::EventView skipped;
+    while (at < index) {
+        const capture::ReadStatus st = replay->next(skipped);
+        if (st == capture::ReadStatus::Event) {
+            ++at;
+        } else if (st != capture::ReadStatus::NewSection) {
+            break;
+        }
+    }
+    return replay;
+}
 
 // Live history (issue 15, rewind): the rolling part.
 std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& header, uint64_t until) const {

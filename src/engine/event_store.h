@@ -24,6 +24,8 @@ public:
     static constexpr size_t kChunk = 1u << 20;  // memory is taken and given back a chunk at a time
 
     explicit EventStore(uint64_t budget_bytes) : budget_(budget_bytes) {}
+    // issue 15 (colwalk): a position kept every `index_every` events (tests use few).
+    EventStore(uint64_t budget_bytes, size_t index_every) : budget_(budget_bytes), index_every_(index_every) {}
 
     // The header of the section the next events belong to (once per section).
     void begin_section(const event::CaptureHeader& header);
@@ -62,6 +64,15 @@ public:
     bool cap_bound() const { return cap_bound_; }
     uint64_t evicted_events() const { return evicted_events_; }
 
+    // issue 15 (colwalk): a replay of the copy (not a rolling one) from its
+    // event `index` on (0: the first), announcing the section it is in
+    // first; found from a position kept every index_every events, so it
+    // costs at most that many events read, not the events before it.
+    static constexpr size_t kIndexEvery = 4096;
+    std::unique_ptr<capture::Source> replay_from_event(uint64_t index) const;
+    // The body of the event add() kept last (null: none), where it stays while the store lives.
+    const uint8_t* last_body() const { return last_body_; }
+
 private:
     friend class StoreReplay;
     // A section starts at (chunk, offset) of the first event after it.
@@ -94,6 +105,15 @@ private:
     uint64_t evicted_events_ = 0;
     bool cap_bound_ = false;
     mutable int pins_ = 0;  // open replays
+    // issue 15 (colwalk): where every kIndexEvery-th event is.
+    struct Position {
+        size_t chunk;
+        size_t offset;
+        size_t section;
+    };
+    std::vector<Position> positions_;
+    size_t index_every_ = kIndexEvery;
+    const uint8_t* last_body_ = nullptr;
 };
 
 // The default budget: the size of the files (a raw capture then fits as read).

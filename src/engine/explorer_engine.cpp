@@ -330,8 +330,13 @@ void ExplorerEngine::run() {
                 if (store_ && store_->usable()) {
                     pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
                     // issue 15 (fastkeys): a table reading only frozen contexts and the events skips the model.
-                    if (rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable()) {
-                        pipe->use_contexts(rows_.get());
+                    // issue 15 (procsfast): decided before the pipeline is chosen (procs, threads: not every range).
+                    const RangeGate gate = !range_resolved_   ? RangeGate(options_.from, options_.to)
+                                           : nav_.range.whole() ? RangeGate()
+                                                                : RangeGate(nav_.range);
+                    if (rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable() &&
+                        ViewPipeline::contexts_answer(*rows_, **agg, gate)) {
+                        pipe->use_contexts(rows_.get(), store_.get());
                     }
                     shown_key_ = answer_key();
                 } else {

@@ -53,11 +53,14 @@ void ViewPipeline::refresh_hosts() {
 }
 
 ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
+    // issue 15 (procsfast): replay instead (a caller that did not ask contexts_answer first)
+    if (fast_ && events_ == 0 && (!agg_ || !contexts_answer(*fast_, *agg_, range_))) fast_ = nullptr;
     if (fast_) return run_fast(max_events);
     if (remote_) refresh_hosts();
     for (uint64_t i = 0; i < max_events; ++i) {
         Step stop = Step::More;
         if (!next_event(stop)) {
+            if (stop == Step::End && rows_ && !rows_->finished()) rows_->finish(model_);  // issue 15 (procsfast)
             if (stop != Step::Idle) refresh_hosts();
             return stop;
         }
@@ -92,7 +95,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         }
         const state::EventContext& ctx = model->on_event(ev_);
         // The frozen contexts are one model's: several hosts never make them (the file's pass only).
-        if (rows_) rows_->add(ev_, ctx, *model);
+        if (rows_) rows_->add(ev_, ctx, *model, store_ ? store_->last_body() : nullptr);
         const filter::FieldContext fields{ev_, ctx, *model, args, &scratch_, first_ts_, host};
         // Only exits carry a result: enters are never failed calls.
         if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));
@@ -135,7 +138,7 @@ bool ViewPipeline::next_event(Step& stop) {
                     model_.load_header(source_->header());
                 }
                 if (store_) store_->begin_section(source_->header());
-                if (rows_) rows_->begin_section();
+                if (rows_) rows_->begin_section(source_->header());
                 continue;
             case capture::ReadStatus::Event: return true;
         }
@@ -248,6 +251,7 @@ void ViewPipeline::add_idle_rows() {
 }
 
 void ViewPipeline::feed_idle_rows() {
+    if (fast_) return feed_idle_contexts();  // issue 15 (procsfast)
     // Secondary threads first, main threads last: a process's row keeps
     // the values of the event fed last, and a process is named after its
     // main thread ("systemd-timesyn", not its "sd-resolve" helper thread).

@@ -60,12 +60,30 @@ public:
     void set_first_pass(EventStore* store, analysis::TimelineCounts* timeline);
     // issue 15 (fastkeys): the first pass also freezes every event's context
     // into `rows` (dropped with the store when it goes over budget). Call before run().
-    void keep_contexts(ContextRows* rows) { rows_ = rows; }
+    void keep_contexts(ContextRows* rows) {
+        rows_ = rows;
+        if (rows_) rows_->begin_section(source_->header());  // issue 15 (procsfast): its lookups
+    }
     // A replay of the store whose aggregator reads only Context and Event
     // fields (Aggregator::memoisable): run() then takes each event's context
     // from `rows` instead of the model, and the aggregator memoises per
     // context (view_pipeline_fast.cpp). No pane, observer or recording.
-    void use_contexts(const ContextRows* rows) { fast_ = rows; }
+    // issue 15 (colwalk): with `store` (the copy `rows` are of, and the one
+    // this pipeline replays), a walk that reads kept events starts at the range.
+    void use_contexts(const ContextRows* rows, const EventStore* store = nullptr) {
+        fast_ = rows;
+        fast_store_ = store;
+    }
+    // issue 15 (procsfast): whether this pipeline answers from the contexts:
+    // use_contexts was called, and, for a view listing idle processes, the
+    // range reaches the end of the copy (idle rows are the model's at the
+    // end, frozen by the first pass; a shorter range replays instead) and
+    // the contexts are few enough to pay (view_pipeline_fast_idle.cpp).
+    // Decided at the first run().
+    bool uses_contexts() const { return fast_ != nullptr; }
+    // The same decision before a pipeline is made: whether `rows` answer
+    // `agg` over `range` exactly and cheaply (view_pipeline_fast_idle.cpp).
+    static bool contexts_answer(const ContextRows& rows, const analysis::Aggregator& agg, const RangeGate& range);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -158,6 +176,9 @@ private:
         filter::HostInfo info;
     };
     Step run_fast(uint64_t max_events);  // run() with use_contexts
+    // issue 15 (procsfast): feed_idle_rows from the frozen threads.
+    void feed_idle_contexts();
+    bool fast_done_ = false;  // run_fast reached the end: the idle contexts are the answer's
     // The next event into ev_ (true), taking section changes on the way;
     // false at the end, a failure or when idle, with the step to return.
     bool next_event(Step& stop);
@@ -198,6 +219,24 @@ private:
     uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
     uint64_t range_first_ts_ = 0;  // of the events inside range_
     uint64_t range_last_ts_ = 0;
+    // issue 15 (colwalk): run_fast's walk, planned at its first call.
+    void plan_walk();
+    void walk_zero_events();
+    bool walk_one(size_t index, const event::EventView& ev);  // false: the event ends the range
+    const EventStore* fast_store_ = nullptr;
+    bool walk_planned_ = false;
+    bool column_walk_ = false;  // reads only the per-event columns (Aggregator::column_walkable)
+    size_t walk_start_ = 0;     // the first event index walked
+    size_t walk_next_ = 0;
+    size_t zero_next_ = 0;  // into fast_->zero_shown()
+    // The column walk in groups (Aggregator::prepare_totals): per context
+    // and latency class, its group in groups_ (UINT32_MAX: none yet).
+    bool walk_place(size_t index, bool& fed);  // walk_one's decisions
+    void feed_totals();
+    bool totals_ = false;
+    uint32_t classes_ = 1;
+    std::vector<uint32_t> group_of_;
+    std::vector<analysis::Aggregator::ContextTotals> groups_;
 };
 
 }  // namespace tracetop::engine

@@ -510,4 +510,40 @@ FieldDep weakest(const CompiledNode& n) {
 
 FieldDep CompiledFilter::dependency() const { return weakest(root_); }
 
+// issue 15 (colwalk)
+namespace {
+bool all_fields(const CompiledNode& n, bool (*ok)(const FieldDef&)) {
+    if (n.field.def && !ok(*n.field.def)) return false;
+    return std::all_of(n.children.begin(), n.children.end(), [ok](const CompiledNode& c) { return all_fields(c, ok); });
+}
+}  // namespace
+
+bool CompiledFilter::reads_only(bool (*ok)(const FieldDef&)) const { return all_fields(root_, ok); }
+
+namespace {
+bool constants_of(const CompiledNode& n, const FieldDef* def, std::vector<uint64_t>& out) {
+    if (n.field.def == def) {
+        switch (n.op) {
+            case CompareOp::Eq:
+            case CompareOp::Ne:
+            case CompareOp::Lt:
+            case CompareOp::Le:
+            case CompareOp::Gt:
+            case CompareOp::Ge:
+            case CompareOp::In:
+            case CompareOp::Exists: break;
+            default: return false;
+        }
+        for (const Constant& c : n.constants) out.push_back(c.u);
+        if (n.field.def->type != FieldType::RelTime) return false;
+    }
+    return std::all_of(n.children.begin(), n.children.end(),
+                       [&](const CompiledNode& c) { return constants_of(c, def, out); });
+}
+}  // namespace
+
+bool CompiledFilter::numeric_constants(const FieldDef* def, std::vector<uint64_t>& out) const {
+    return constants_of(root_, def, out);
+}
+
 }  // namespace tracetop::filter

@@ -85,6 +85,12 @@ public:
     // issue 15 (fastkeys): the weakest FieldDep of the fields it reads
     // (Context when it reads none).
     FieldDep dependency() const;
+    // issue 15 (colwalk): whether `ok` accepts every field it reads.
+    bool reads_only(bool (*ok)(const FieldDef&)) const;
+    // The constants the checks on `def` (a RelTime field) compare with, when
+    // every such check is =, !=, <, <=, >, >=, in or exists (false else):
+    // between two of them, the value of `def` does not change the verdict.
+    bool numeric_constants(const FieldDef* def, std::vector<uint64_t>& out) const;
 
 private:
     std::string text_;

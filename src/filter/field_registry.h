@@ -37,6 +37,10 @@ struct BoundArg {
 // arguments rendered through the model) is Model: views reading such a
 // field are replayed through the model. Classing a field too low gives
 // wrong numbers: tests/capture/fast_view_exact.cpp compares.
+// A Context field may also read the model's lookup tables that change only
+// with a new section (users, groups, the machine) or a container event
+// (containers): each context keeps them as they were (issue 15, procsfast).
+// Other threads than the event's own and main thread are not kept.
 enum class FieldDep : uint8_t {
     Model,
     Event,

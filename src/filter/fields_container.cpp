@@ -4,6 +4,11 @@
 // the id, name and type, nothing else); a container known only through the
 // thread's cgroups has its id and type, the rest unknown; a container with a
 // metadata event has it all. A thread sysdig does not know has no value.
+//
+// Every field here is of class Context (issue 15, procsfast): it reads the
+// event's thread (or fd) and the model's container table, which changes only
+// at container events and a new section; the frozen contexts keep a lookup
+// model for each such change (engine/context_rows.h).
 #include <string_view>
 
 #include "event/cgroup_container.h"
@@ -169,35 +174,39 @@ void x_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
 
 constexpr FieldDef kContainerFields[] = {
     {"container.id", FieldType::String, ArgKind::None,
-     "the container's id (12 hex digits for docker), \"host\" outside any container", x_id},
+     "the container's id (12 hex digits for docker), \"host\" outside any container", x_id, FieldDep::Context},
     {"container.name", FieldType::String, ArgKind::None,
-     "the container's name, \"host\" outside any container; unknown without its metadata event", x_name},
+     "the container's name, \"host\" outside any container; unknown without its metadata event",
+     x_name, FieldDep::Context},
     {"container.image", FieldType::String, ArgKind::None, "the container's image name (\"nginx:1.21\")",
-     x_record_text<&ContainerRecord::image>},
+     x_record_text<&ContainerRecord::image>, FieldDep::Context},
     {"container.image.id", FieldType::String, ArgKind::None, "the container's image id",
-     x_record_text<&ContainerRecord::image_id>},
+     x_record_text<&ContainerRecord::image_id>, FieldDep::Context},
     {"container.type", FieldType::String, ArgKind::None,
      "the container runtime: docker, containerd, cri, cri-o, podman, lxc, libvirt-lxc, ...; \"host\" outside any",
-     x_type},
+     x_type, FieldDep::Context},
     {"container.privileged", FieldType::Bool, ArgKind::None, "true for a container running privileged",
-     x_privileged},
+     x_privileged, FieldDep::Context},
     {"container.ip", FieldType::String, ArgKind::None, "the container's IPv4 address, as its metadata gives it",
-     x_ip},
+     x_ip, FieldDep::Context},
     {"container.label", FieldType::String, ArgKind::NameOrIndex,
-     "a label of the container: container.label.NAME or container.label[NAME]", x_label},
+     "a label of the container: container.label.NAME or container.label[NAME]", x_label, FieldDep::Context},
     {"k8s.pod.name", FieldType::String, ArgKind::None,
-     "the Kubernetes pod of the container (its io.kubernetes.pod.name label)", x_k8s_label<kPodName>},
+     "the Kubernetes pod of the container (its io.kubernetes.pod.name label)",
+     x_k8s_label<kPodName>, FieldDep::Context},
     {"k8s.ns.name", FieldType::String, ArgKind::None,
      "the Kubernetes namespace of the container (its io.kubernetes.pod.namespace label)",
-     x_k8s_label<kPodNamespace>},
+     x_k8s_label<kPodNamespace>, FieldDep::Context},
     {"thread.cgroups", FieldType::String, ArgKind::None, "the thread's cgroups, \"controller=path\" separated by spaces",
-     x_cgroups},
+     x_cgroups, FieldDep::Context},
     {"thread.cgroup", FieldType::String, ArgKind::NameOrIndex,
-     "the thread's cgroup path for one controller: thread.cgroup.cpu, thread.cgroup.memory, ...", x_cgroup},
+     "the thread's cgroup path for one controller: thread.cgroup.cpu, thread.cgroup.memory, ...",
+     x_cgroup, FieldDep::Context},
     {"fd.containername", FieldType::String, ArgKind::None,
-     "container.id, a colon and fd.name: tells apart the same path in different containers", x_fd_containername},
+     "container.id, a colon and fd.name: tells apart the same path in different containers",
+     x_fd_containername, FieldDep::Context},
     {"fd.containerdirectory", FieldType::String, ArgKind::None, "container.id, a colon and fd.directory",
-     x_fd_containerdirectory},
+     x_fd_containerdirectory, FieldDep::Context},
 };
 
 }  // namespace

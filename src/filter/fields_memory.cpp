@@ -58,7 +58,7 @@ constexpr FieldDef kMemoryFields[] = {
     {"thread.mempct", FieldType::Double, ArgKind::None,
      "thread.vmrss as a percentage of the machine's memory (htop's MEM%; tracetop's own, named so that sysdig "
      "refuses it rather than reading thread.vmrss and text)",
-     x_thread_mem_pct},
+     x_thread_mem_pct, FieldDep::Context},  // the machine's memory: a lookup of the section (issue 15, procsfast)
 };
 
 }  // namespace

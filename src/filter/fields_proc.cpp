@@ -124,7 +124,8 @@ constexpr FieldDef kProcFields[] = {
      "on process-info events, the CPU ticks the thread used since the previous one (percent of a CPU)",
      x_thread_cpu, FieldDep::Context},
     {"user.uid", FieldType::Uint64, ArgKind::None, "user id of the thread", x_uid, FieldDep::Context},
-    {"user.name", FieldType::String, ArgKind::None, "user name of the thread", x_user_name},
+    // Context: the user table is the section header's, which the contexts' lookup models keep (issue 15, procsfast).
+    {"user.name", FieldType::String, ArgKind::None, "user name of the thread", x_user_name, FieldDep::Context},
 };
 
 }  // namespace

@@ -52,6 +52,7 @@ size_t check_file(const std::string& file) {
     state::Model model;
     model.load_header((*reader)->header());
     engine::ContextRows rows;
+    rows.begin_section((*reader)->header());
     event::EventView ev;
     state::EventContext frozen;
     size_t i = 0, wrong = 0;
@@ -61,7 +62,7 @@ size_t check_file(const std::string& file) {
         REQUIRE(rs != capture::ReadStatus::Failed);
         if (rs == capture::ReadStatus::NewSection) {
             model.load_header((*reader)->header());
-            rows.begin_section();
+            rows.begin_section((*reader)->header());
             continue;
         }
         if (rs != capture::ReadStatus::Event) continue;
