@@ -95,6 +95,8 @@ public:
     void fill(Snapshot& out, double seconds) const;
 
     const ViewDef& view() const { return view_; }
+    // issue 15 (checkpoints): the view's filter and the scope together (null: none).
+    const filter::CompiledFilter* scope_filter() const { return scope_ ? &*scope_ : nullptr; }
     size_t row_count() const;
 
     // List views keep at most this many newest events, and at most this many

@@ -126,6 +126,15 @@ public:
         for (size_t u : store_.used_) stats_.bytes_total += u;
         ++store_.pins_;
     }
+    // issue 15 (checkpoints): from a position, as if the events before it had been read.
+    StoreReplay(const EventStore& store, const StorePosition& at) : StoreReplay(store, nullptr) {
+        chunk_ = at.chunk;
+        offset_ = at.offset;
+        section_ = std::min(at.section, store_.sections_.empty() ? 0 : store_.sections_.size() - 1);
+        if (!store_.sections_.empty()) header_ = store_.sections_[section_].header;
+        stats_.bytes_read = at.bytes;
+        stats_.events = at.index;
+    }
     ~StoreReplay() override { release(); }
     const event::CaptureHeader& header() const override { return header_; }
     const std::optional<Error>& error() const override { return error_; }
@@ -226,6 +235,22 @@ std::unique_ptr<capture::Source> EventStore::replay_from_event(uint64_t index) c
 // Live history (issue 15, rewind): the rolling part.
 std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& header, uint64_t until) const {
     return std::make_unique<StoreReplay>(*this, &header, until);
+}
+
+// issue 15 (checkpoints): positions to start a replay at.
+StorePosition EventStore::next_position() const {
+    StorePosition at;
+    at.index = events_;
+    if (chunks_.empty()) return at;
+    at.chunk = chunks_.size() - 1;
+    at.offset = used_.back();
+    at.section = sections_.empty() ? 0 : sections_.size() - 1;
+    for (size_t u : used_) at.bytes += u;
+    return at;
+}
+
+std::unique_ptr<capture::Source> EventStore::replay_from(const StorePosition& at) const {
+    return std::make_unique<StoreReplay>(*this, at);
 }
 
 void EventStore::make_rolling(uint64_t window_ns, Evicted evicted, size_t chunk_bytes) {

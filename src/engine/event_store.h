@@ -19,6 +19,15 @@
 
 namespace tracetop::engine {
 
+// issue 15 (checkpoints): the place of one kept event, where a replay can start.
+struct StorePosition {
+    size_t chunk = 0;
+    size_t offset = 0;    // in `chunk`; at or past its end: the next chunk's start
+    size_t section = 0;   // the section the event belongs to (announced before it already)
+    uint64_t index = 0;   // events before it
+    uint64_t bytes = 0;   // bytes of the kept events before it
+};
+
 class EventStore {
 public:
     static constexpr size_t kChunk = 1u << 20;  // memory is taken and given back a chunk at a time
@@ -72,6 +81,15 @@ public:
     std::unique_ptr<capture::Source> replay_from_event(uint64_t index) const;
     // The body of the event add() kept last (null: none), where it stays while the store lives.
     const uint8_t* last_body() const { return last_body_; }
+    // issue 15 (checkpoints): where the next event added will be read from.
+    StorePosition next_position() const;
+    // A replay starting at `at` (a next_position() of this copy), in the
+    // section the position names, without announcing it again.
+    std::unique_ptr<capture::Source> replay_from(const StorePosition& at) const;
+    // The header of the first section (what a replay from the start begins with).
+    const event::CaptureHeader& first_header() const {
+        return sections_.empty() ? no_header_ : sections_.front().header;
+    }
 
 private:
     friend class StoreReplay;
@@ -114,6 +132,7 @@ private:
     std::vector<Position> positions_;
     size_t index_every_ = kIndexEvery;
     const uint8_t* last_body_ = nullptr;
+    event::CaptureHeader no_header_;  // issue 15 (checkpoints): first_header() of an empty copy
 };
 
 // The default budget: the size of the files (a raw capture then fits as read).

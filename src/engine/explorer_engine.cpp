@@ -10,6 +10,7 @@
 #include "engine/proc_cpu.h"
 #include "engine/proc_sampler.h"
 #include "engine/event_recorder.h"
+#include "engine/checkpoint_replay.h"
 #include "engine/source_factory.h"
 #include "engine/view_pipeline.h"
 #include "engine/host_views.h"
@@ -328,16 +329,19 @@ void ExplorerEngine::run() {
                 // Offline, every view is computed over the whole file: from
                 // the copy the first pass kept, or else read it again.
                 if (store_ && store_->usable()) {
-                    pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
                     // issue 15 (fastkeys): a table reading only frozen contexts and the events skips the model.
                     // issue 15 (procsfast): decided before the pipeline is chosen (procs, threads: not every range).
                     const RangeGate gate = !range_resolved_   ? RangeGate(options_.from, options_.to)
                                            : nav_.range.whole() ? RangeGate()
                                                                 : RangeGate(nav_.range);
-                    if (rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable() &&
-                        ViewPipeline::contexts_answer(*rows_, **agg, gate)) {
-                        pipe->use_contexts(rows_.get(), store_.get());
+                    const bool fast = rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable() &&
+                                      ViewPipeline::contexts_answer(*rows_, **agg, gate);
+                    // issue 15 (checkpoints): else from the model copy before the first event it needs.
+                    if (!fast) pipe = replay_from_checkpoint(agg ? agg->get() : nullptr);
+                    if (fast || !pipe) {
+                        pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
                     }
+                    if (fast) pipe->use_contexts(rows_.get(), store_.get());
                     shown_key_ = answer_key();
                 } else {
                     auto opened = open_source(options_);
@@ -470,6 +474,8 @@ void ExplorerEngine::begin_file_pass(ViewPipeline& pipe) {
     pipe.set_first_pass(store_.get(), &timeline_);
     rows_ = std::make_unique<ContextRows>();  // issue 15 (fastkeys)
     pipe.keep_contexts(rows_.get());
+    checkpoints_ = std::make_unique<ModelCheckpoints>();  // issue 15 (checkpoints)
+    pipe.keep_checkpoints(checkpoints_.get());
 }
 
 void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
@@ -487,6 +493,7 @@ void ExplorerEngine::end_file_pass(const ViewPipeline& pipe) {
                                    store_->budget() >> 20);
         store_.reset();
         rows_.reset();
+        checkpoints_.reset();
         store_refused_ = true;
     }
 }
@@ -524,6 +531,13 @@ bool ExplorerEngine::answer_from_cache(std::unique_ptr<ViewPipeline>& pipe) {
     shown_key_ = key;
     publish(std::make_shared<analysis::Snapshot>(*it->second.snap));
     return true;
+}
+
+// issue 15 (checkpoints): a replay from the first pass's model copies.
+std::unique_ptr<ViewPipeline> ExplorerEngine::replay_from_checkpoint(const analysis::Aggregator* agg) {
+    if (!checkpoints_ || !range_resolved_) return nullptr;
+    return checkpoint_replay(*store_, rows_.get(), *checkpoints_, nav_.range, agg,
+                             pane_kind_ != analysis::PaneKind::None, options_.read_file.value_or(""));
 }
 
 void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {

@@ -26,9 +26,14 @@
 #include "engine/event_recorder.h"
 #include "engine/event_store.h"
 #include "engine/live_history.h"
+#include "engine/model_checkpoints.h"
 #include "engine/time_range.h"
 #include "analysis/timeline_counts.h"
 #include "event/result.h"
+
+namespace tracetop::analysis {
+class Aggregator;  // issue 15 (checkpoints)
+}  // namespace tracetop::analysis
 
 namespace tracetop::engine {
 
@@ -194,6 +199,11 @@ private:
     std::string shown_key_;  // answers_'s key of what the current pipeline computes; empty: not kept
     std::string answer_key() const;  // of shown_ (empty: not kept: live, a pane, a list)
     bool answer_from_cache(std::unique_ptr<class ViewPipeline>& pipe);
+    // issue 15 (checkpoints): the first pass's model copies (with store_), and
+    // a replay of the copy for the shown level that starts at the last one
+    // before the first event it needs.
+    std::unique_ptr<ModelCheckpoints> checkpoints_;
+    std::unique_ptr<class ViewPipeline> replay_from_checkpoint(const analysis::Aggregator* agg);
     std::thread thread_;
 };
 

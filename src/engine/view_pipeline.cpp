@@ -74,9 +74,15 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             args = &h.args;
             host = &h.info;
         }
+        // issue 15 (checkpoints): taken before the event changes the model.
+        if (checkpoints_ && store_) {
+            if (checkpoints_->due(events_)) checkpoints_->take(*store_, *model, first_ts_, last_ts_);
+            checkpoints_->note(ev_);
+        }
         ++events_;
         if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
         if (!store_) rows_ = nullptr;  // the contexts are of the store's events
+        if (!store_) checkpoints_ = nullptr;  // and so are the checkpoints
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
         // moment, so the sample's span is that of the events that do.
@@ -87,7 +93,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         // The range is resolved at the first event with a time, as first_ts_ is.
         const RangeGate::Where where =
             range_.active() && ev_.ts != 0 ? range_.place(ev_.ts) : RangeGate::Where::Inside;
-        if (where == RangeGate::Where::Before && !timeline_ && !recorder_) {
+        if ((where == RangeGate::Where::Before || events_ <= feed_from_) && !timeline_ && !recorder_) {
             // Before the range and nothing else looks at it: the same state
             // changes, without describing the event (what makes a late range quick).
             model->apply(ev_);
@@ -143,6 +149,19 @@ bool ViewPipeline::next_event(Step& stop) {
             case capture::ReadStatus::Event: return true;
         }
     }
+}
+
+// issue 15 (checkpoints)
+void ViewPipeline::start_at(const PassPoint& at, const state::Model& model, const event::CaptureHeader& first_header,
+                            uint64_t feed_from, uint64_t range_first_ts) {
+    model_.load_copy(model);
+    host0_.machine = first_header.machine ? first_header.machine->hostname : "";
+    host0_.name = remote_ || host0_.machine.empty() ? name_ : host0_.machine;
+    events_ = at.at.index;
+    first_ts_ = at.first_ts;
+    last_ts_ = at.last_ts;
+    feed_from_ = feed_from;
+    range_first_ts_ = range_first_ts;
 }
 
 void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {

@@ -26,6 +26,7 @@
 #include "engine/gone_thread_sweep.h"
 #include "engine/proc_cpu.h"
 #include "engine/event_store.h"
+#include "engine/model_checkpoints.h"
 #include "engine/time_range.h"
 #include "analysis/timeline_counts.h"
 #include "event/result.h"
@@ -84,6 +85,19 @@ public:
     // The same decision before a pipeline is made: whether `rows` answer
     // `agg` over `range` exactly and cheaply (view_pipeline_fast_idle.cpp).
     static bool contexts_answer(const ContextRows& rows, const analysis::Aggregator& agg, const RangeGate& range);
+    // issue 15 (checkpoints): the first pass also keeps model checkpoints
+    // (with the store: dropped when it goes over budget). Call before run().
+    void keep_checkpoints(ModelCheckpoints* checkpoints) { checkpoints_ = checkpoints; }
+    // A replay of the store that begins at checkpoint `at` (its source made
+    // by EventStore::replay_from(at.at)): the model, the numbering and the
+    // times are what a replay from the start has there. Events before
+    // index `feed_from` only change the model (the Events list starts at
+    // the oldest event it can still show); `range_first_ts` is then the
+    // range's first shown time, which such a replay does not see. Call
+    // before run(), after set_range().
+    // `first_header`: the copy's first (the host is named after it, as by a replay from the start).
+    void start_at(const PassPoint& at, const state::Model& model, const event::CaptureHeader& first_header,
+                  uint64_t feed_from = 0, uint64_t range_first_ts = 0);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -237,6 +251,8 @@ private:
     uint32_t classes_ = 1;
     std::vector<uint32_t> group_of_;
     std::vector<analysis::Aggregator::ContextTotals> groups_;
+    ModelCheckpoints* checkpoints_ = nullptr;  // issue 15 (checkpoints): made by the first pass
+    uint64_t feed_from_ = 0;                   // events before this index only change the model
 };
 
 }  // namespace tracetop::engine

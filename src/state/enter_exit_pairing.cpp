@@ -13,4 +13,16 @@ void EnterExitPairing::store(const event::EventView& enter) {
     stored_ = true;
 }
 
+EnterExitPairing& EnterExitPairing::operator=(const EnterExitPairing& other) {
+    if (this == &other) return *this;
+    last_enter_type_ = other.last_enter_type_;
+    has_enter_type_ = other.has_enter_type_;
+    last_enter_ts_ = other.last_enter_ts_;
+    stored_ = other.stored_;
+    buffer_ = other.buffer_;
+    stored_view_ = other.stored_view_;
+    if (stored_) stored_view_.rebase(buffer_.data());
+    return *this;
+}
+
 }  // namespace tracetop::state

@@ -16,6 +16,13 @@ namespace tracetop::state {
 
 class EnterExitPairing {
 public:
+    EnterExitPairing() = default;
+    // issue 15 (checkpoints): a copy's kept enter reads the copy's own bytes.
+    EnterExitPairing(const EnterExitPairing& other) { *this = other; }
+    EnterExitPairing& operator=(const EnterExitPairing& other);
+    EnterExitPairing(EnterExitPairing&&) noexcept = default;  // the bytes move with their view
+    EnterExitPairing& operator=(EnterExitPairing&&) noexcept = default;
+
     // Called for every enter event of the thread. Its parameters are copied
     // only when `keep`: when neither the exit's handler nor anyone describing
     // the exit will read them, the type and time are all the pairing needs.

@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -87,6 +88,11 @@ public:
     // Replaces all state with what a capture's header blocks describe (threads
     // from the process list, fds from the fd lists, users and groups).
     void load_header(const event::CaptureHeader& header);
+    // issue 15 (checkpoints): replaces all state with a copy of `other`'s,
+    // taken between events, so that the events after that point give the
+    // same answers here as there (model_copy.cpp). Strings are interned
+    // again: the copy outlives `other`.
+    void load_copy(const Model& other);
 
     // Applies one event and describes it for the field layer.
     // `exit_described`, on an enter: whether the caller may describe its exit
@@ -200,6 +206,10 @@ private:
     std::string_view directory_for(const ThreadInfo& thread, std::string_view path, Fd dirfd);
     InternedString intern_buffer() { return strings_.intern(std::string_view{scratch_.data(), scratch_.size()}); }
 
+    // issue 15 (checkpoints): one thread copied into this model's pool (fd
+    // tables shared among threads stay shared, through `tables`).
+    std::unique_ptr<ThreadInfo> copy_thread(const ThreadInfo& t,
+                                            std::unordered_map<const FdTable*, std::shared_ptr<FdTable>>& tables);
     void apply_deferred_removals();
     void reset_state();
 

@@ -1,0 +1,163 @@
+// issue 15 (checkpoints): a key the explorer answers by replaying its
+// in-memory copy from a model checkpoint (the last one before the range,
+// or, for the Events list, before the oldest event the list keeps) must
+// show what the replay from the first event shows: the same rows, cells,
+// totals and header figures, and Enter on a listed event the same fields.
+// Both shared captures and their docker-host copies (make_docker_capture),
+// the Events, Processes and Threads views, several scopes and ranges;
+// checkpoints every few events so that every range has some before it.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "../unit/common/shared_captures.h"
+#include "analysis/aggregator.h"
+#include "analysis/timeline_counts.h"
+#include "analysis/view_loader.h"
+#include "engine/checkpoint_replay.h"
+#include "engine/source_factory.h"
+
+using namespace tracetop;
+
+namespace {
+
+constexpr size_t kListRows = 40;  // the list's newest rows compared (the real list keeps 20,000)
+
+struct Copy {
+    engine::EventStore store{1ULL << 32};
+    engine::ContextRows rows;
+    engine::ModelCheckpoints checkpoints{32, 8};
+    analysis::TimelineCounts timeline;
+    uint64_t first_ts = 0, last_ts = 0;
+};
+
+void first_pass(const std::string& file, Copy& copy) {
+    engine::Options o;
+    o.read_file = file;
+    auto opened = engine::open_source(o);
+    REQUIRE_MESSAGE(opened.ok(), file);
+    engine::ViewPipeline pipe(std::move(opened->source), file, false);
+    pipe.set_first_pass(&copy.store, &copy.timeline);
+    pipe.keep_contexts(&copy.rows);
+    pipe.keep_checkpoints(&copy.checkpoints);
+    while (pipe.run(engine::ViewPipeline::kBatch) == engine::ViewPipeline::Step::More) {
+    }
+    copy.store.seal();
+    REQUIRE(copy.store.usable());
+    copy.first_ts = pipe.first_ts();
+    copy.last_ts = pipe.last_ts();
+}
+
+// What the screen shows of one answer, as text: a list's newest rows and
+// the fields of its newest event, a table's rows and totals, the header's figures.
+std::string shown(engine::ViewPipeline& pipe, std::unique_ptr<analysis::Aggregator> agg) {
+    pipe.set_aggregator(std::move(agg));
+    engine::ViewPipeline::Step step;
+    while ((step = pipe.run(engine::ViewPipeline::kBatch)) == engine::ViewPipeline::Step::More) {
+    }
+    REQUIRE(step == engine::ViewPipeline::Step::End);
+    pipe.add_idle_rows();
+    analysis::Snapshot snap;
+    pipe.aggregator()->fill(snap, pipe.span_seconds());
+    pipe.describe(snap.source);
+    std::string out = fmt::format("events {} first {} last {} read {} seconds {:.9f}\n", snap.source.events,
+                                  snap.source.first_ts, snap.source.last_ts, snap.source.bytes_read,
+                                  snap.sample_seconds);
+    const bool list = snap.kind == analysis::ViewKind::List;
+    const size_t from = list && snap.rows.size() > kListRows ? snap.rows.size() - kListRows : 0;
+    for (size_t r = from; r < snap.rows.size(); ++r) {
+        const analysis::Row& row = snap.rows[r];
+        out += fmt::format("{} [{}] {}:", row.key, row.label, row.event_num);
+        for (const analysis::Cell& c : row.cells) {
+            out += fmt::format(" {}/{}/{:.17g}/{}", c.present, c.is_number, c.number, c.text);
+        }
+        out += '\n';
+    }
+    for (const analysis::Cell& c : snap.totals) {
+        out += fmt::format("total {}/{:.17g}/{}\n", c.present, c.number, c.text);
+    }
+    if (list && !snap.rows.empty()) out += pipe.event_details(snap.rows.back().event_num).value_or("(not kept)");
+    return out;
+}
+
+std::vector<std::string> capture_files(std::string& dir) {
+    const std::string curl = test::shared_capture("curl_google.scap");
+    const std::string ipv6 = test::shared_capture("single_ipv6_conn.scap");
+    const char* maker = std::getenv("MAKE_DOCKER_CAPTURE");
+    REQUIRE_MESSAGE(maker != nullptr, "MAKE_DOCKER_CAPTURE is not set: run through meson test");
+    dir = std::filesystem::temp_directory_path() / fmt::format("checkpoints.{}", getpid());
+    std::filesystem::create_directories(dir);
+    // Containers as in tests/capture/containers_match_csysdig.sh.
+    const std::string docker_curl = dir + "/curl.scap", docker_ipv6 = dir + "/ipv6.scap";
+    REQUIRE(std::system(fmt::format("'{}' '{}' '{}' 17497=0 tid:17498=1 1383=1 3199=2", maker, curl, docker_curl)
+                            .c_str()) == 0);
+    REQUIRE(std::system(fmt::format("'{}' '{}' '{}' 1240=0 1465=1 915=1 1=2", maker, ipv6, docker_ipv6).c_str()) ==
+            0);
+    return {curl, ipv6, docker_curl, docker_ipv6};
+}
+
+}  // namespace
+
+TEST_CASE("a replay from a checkpoint shows what the replay from the first event shows") {
+    auto views = analysis::load_views("");
+    REQUIRE(views.ok());
+    std::string dir;
+    size_t compared = 0, late_starts = 0, list_starts = 0;
+    for (const std::string& file : capture_files(dir)) {
+        Copy copy;
+        first_pass(file, copy);
+        const uint64_t first = copy.first_ts, span = copy.last_ts - copy.first_ts;
+        REQUIRE(span > 0);
+        const std::vector<engine::TimeRange> ranges = {
+            {},                                                    // the whole capture
+            {first + span / 3, first + 2 * span / 3},              // the middle third
+            {first + 2 * span / 3, engine::TimeRange::kOpen},      // the last third, open
+            {first + span / 2, first + span / 2 + span / 50},      // narrow
+            {first + span / 10, first + span / 5},                 // early
+            {copy.last_ts, engine::TimeRange::kOpen},              // the last event alone
+            {copy.last_ts + 1, engine::TimeRange::kOpen},          // nothing
+        };
+        for (const char* view_id : {"events", "procs", "threads"}) {
+            const analysis::ViewDef* view = views->find(view_id);
+            REQUIRE(view);
+            // Scopes of every field class; user.* and container.* read the model's tables (their
+            // class decides whether the list's start is found from the frozen contexts).
+            for (const std::string scope : {"", "evt.type = read or fd.type = file", "proc.name = curl",
+                                            "evt.latency > 10000", "thread.tid = 25886 or evt.dir = >",
+                                            "user.name = root", "not user.name = root",
+                                            "container.name != host and evt.dir = <"}) {
+                for (const engine::TimeRange& range : ranges) {
+                    CAPTURE(file);
+                    CAPTURE(view_id);
+                    CAPTURE(scope);
+                    CAPTURE(range.from);
+                    CAPTURE(range.to);
+                    auto agg = analysis::Aggregator::create(*view, scope);
+                    REQUIRE(agg.ok());
+                    engine::ViewPipeline whole(copy.store.replay(), "copy", false);
+                    whole.set_range(range.whole() ? engine::RangeGate() : engine::RangeGate(range));
+                    const std::string want = shown(whole, std::move(*agg));
+                    auto agg2 = analysis::Aggregator::create(*view, scope);
+                    REQUIRE(agg2.ok());
+                    auto pipe = engine::checkpoint_replay(copy.store, &copy.rows, copy.checkpoints, range, agg2->get(),
+                                                          false, "copy", kListRows);
+                    if (!pipe) continue;  // it would start at the first event: the plain replay
+                    ++late_starts;
+                    if (view->kind == analysis::ViewKind::List && !range.whole()) ++list_starts;
+                    CHECK(shown(*pipe, std::move(*agg2)) == want);
+                    ++compared;
+                }
+            }
+        }
+    }
+    std::filesystem::remove_all(dir);
+    MESSAGE(compared << " answers from a checkpoint compared");
+    CHECK(compared > 100);
+    CHECK(list_starts > 10);
+}
