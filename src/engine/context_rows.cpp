@@ -1,5 +1,7 @@
 #include "engine/context_rows.h"
 
+#include <algorithm>
+#include <bit>
 #include <functional>
 #include <string_view>
 
@@ -7,6 +9,7 @@
 #include "event/event_table.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "filter/result_param.h"
 #include "state/container_table.h"
 #include "state/event_effects.h"
 
@@ -25,86 +28,126 @@ using state::ThreadInfo;
 // Strings compare by text: a copy's live in ContextRows' own pool.
 bool same(const state::InternedString& a, const state::InternedString& b) { return a.view() == b.view(); }
 
+// Numbers first: a copy that differs mostly differs there (memory), and
+// fails before any text is compared.
 bool same_thread(const ThreadInfo& a, const ThreadInfo& b) {
-    return a.tid == b.tid && a.pid == b.pid && a.ptid == b.ptid && a.sid == b.sid && a.vpgid == b.vpgid &&
-           a.vtid == b.vtid && a.vpid == b.vpid && same(a.comm, b.comm) && same(a.exe, b.exe) &&
-           same(a.exepath, b.exepath) && same(a.args, b.args) && same(a.env, b.env) && same(a.cgroups, b.cgroups) &&
-           same(a.root, b.root) && same(a.container_id, b.container_id) &&
-           a.container_runtime == b.container_runtime && same(a.cwd, b.cwd) &&
+    return a.tid == b.tid && a.pid == b.pid && a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb &&
+           a.vmswap_kb == b.vmswap_kb && a.ptid == b.ptid && a.sid == b.sid && a.vpgid == b.vpgid &&
+           a.vtid == b.vtid && a.vpid == b.vpid && a.container_runtime == b.container_runtime &&
            a.fdlimit == b.fdlimit && a.flags == b.flags && a.uid == b.uid && a.gid == b.gid &&
-           a.loginuid == b.loginuid && a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb &&
-           a.vmswap_kb == b.vmswap_kb && a.clone_ts == b.clone_ts && a.nchilds == b.nchilds && a.exited == b.exited;
+           a.loginuid == b.loginuid && a.clone_ts == b.clone_ts && a.nchilds == b.nchilds && a.exited == b.exited &&
+           same(a.comm, b.comm) && same(a.exe, b.exe) && same(a.exepath, b.exepath) && same(a.args, b.args) &&
+           same(a.env, b.env) && same(a.cgroups, b.cgroups) && same(a.root, b.root) &&
+           same(a.container_id, b.container_id) && same(a.cwd, b.cwd);
 }
 
 bool same_fd(const FdEntry& a, const FdEntry& b) {
-    return a.type == b.type && same(a.name, b.name) && a.open_flags == b.open_flags && a.ino == b.ino &&
-           a.dev == b.dev && a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip &&
-           a.socket.sport == b.socket.sport && a.socket.dport == b.socket.dport &&
-           a.socket.l4proto == b.socket.l4proto && a.socket.unix_source == b.socket.unix_source &&
-           a.socket.unix_dest == b.socket.unix_dest && a.role == b.role &&
-           a.bound_port_unknown == b.bound_port_unknown;
+    return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev &&
+           a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
+           a.socket.dport == b.socket.dport && a.socket.l4proto == b.socket.l4proto &&
+           a.socket.unix_source == b.socket.unix_source && a.socket.unix_dest == b.socket.unix_dest &&
+           a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && same(a.name, b.name);
 }
-
 
 uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }
 uint64_t text_hash(const state::InternedString& s) { return std::hash<std::string_view>{}(s.view()); }
 
 // Over part of what same_thread/same_fd compare: equal content, equal hash.
+// A thread's numbers only: its texts rarely change without them (an execve
+// moves its memory too), and hashing them would read them whole.
 uint64_t thread_hash(const ThreadInfo& t) {
     uint64_t h = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(t.tid));
     h = mix(h, static_cast<uint64_t>(t.pid));
     h = mix(h, static_cast<uint64_t>(t.ptid));
-    h = mix(h, text_hash(t.comm));
-    h = mix(h, text_hash(t.args));
     h = mix(h, (uint64_t{t.vmsize_kb} << 32) | t.vmrss_kb);
     h = mix(h, t.clone_ts);
-    return mix(h, (uint64_t{t.nchilds} << 32) | t.uid);
+    h = mix(h, (uint64_t{t.nchilds} << 32) | t.uid);
+    // The table indexes by the low bits: every word must reach them.
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
 }
 
 uint64_t fd_hash(const FdEntry& e) {
     uint64_t h = mix(0xcbf29ce484222325ULL, static_cast<uint64_t>(e.type));
     h = mix(h, text_hash(e.name));
     h = mix(h, e.ino);
-    return mix(h, (uint64_t{e.socket.sport} << 16) | e.socket.dport);
+    h = mix(h, (uint64_t{e.socket.sport} << 16) | e.socket.dport);
+    h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
 }
 
 }  // namespace
 
+// Called two or three times per event: the key's words folded into two,
+// each multiplied once, then splitmix64's finalizer, so that every bit of
+// the key reaches both the low bits (the small caches) and the high half
+// (the table of all contexts).
 size_t ContextRows::KeyHash::operator()(const Key& k) const {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    h = mix(h, reinterpret_cast<uintptr_t>(k.thread));
-    h = mix(h, reinterpret_cast<uintptr_t>(k.main));
-    h = mix(h, reinterpret_cast<uintptr_t>(k.fd_entry));
-    h = mix(h, reinterpret_cast<uintptr_t>(k.type_name));
-    h = mix(h, k.tid);
-    h = mix(h, k.cpu_delta);
-    h = mix(h, static_cast<uint64_t>(k.fd));
-    h = mix(h, static_cast<uint64_t>(k.error));
-    h = mix(h, k.lookup);
-    h = mix(h, (uint64_t{k.fallback} << 32) | (uint64_t{k.type} << 16) | (uint64_t{k.flags} << 8) |
-                   static_cast<uint8_t>(k.typechar));
-    // splitmix64's finalizer: every bit of the key reaches the low bits the table indexes by.
+    const auto ptr = [](const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); };
+    const uint64_t objects = ptr(k.thread) ^ std::rotl(ptr(k.main), 13) ^ std::rotl(ptr(k.fd_entry), 29) ^
+                             std::rotl(ptr(k.type_name), 43);
+    const uint64_t facts = k.tid ^ std::rotl(static_cast<uint64_t>(k.fd), 17) ^
+                           std::rotl(static_cast<uint64_t>(k.error), 31) ^ std::rotl(k.cpu_delta, 47) ^
+                           ((uint64_t{k.fallback} << 32 | uint64_t{k.type} << 16 | uint64_t{k.flags} << 8 |
+                             static_cast<uint8_t>(k.typechar)) *
+                            0x9e3779b97f4a7c15ULL) ^
+                           uint64_t{k.lookup} * 0xd6e8feb86659fd93ULL;  // issue 15 (procsfast)
+    uint64_t h = objects * 0xff51afd7ed558ccdULL ^ facts * 0xc4ceb9fe1a85ec53ULL;
     h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
     h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
     return static_cast<size_t>(h ^ (h >> 31));
 }
 
 template <class T, class Same, class Hash>
-const T* ContextRows::freeze(Copies<T>& c, const T* live, Same same, Hash hash) {
-    auto& cur = c.current[live];
-    if (cur.copy && cur.gen == c.gen) return cur.copy;
+const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash) {
+    auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
+    if (cur.live == live) {
+        if (cur.gen == c.gen && cur.version == version) return cur.copy;
+        // Stale: most often the object is as it was when last copied, or
+        // as the time before (a main thread's memory, told by its own calls
+        // and by its threads' context switches in turn).
+        if (!same(*cur.copy, *live)) {
+            if (!cur.before || !same(*cur.before, *live)) {
+                cur.before = cur.copy;
+                cur.copy = by_content(c, live, same, hash);
+            } else {
+                std::swap(cur.copy, cur.before);
+            }
+        }
+    } else {
+        cur = {live, by_content(c, live, same, hash), nullptr};
+    }
+    cur.gen = c.gen;
+    cur.version = version;
+    return cur.copy;
+}
+
+// The copy equal to `live`, made if there is none.
+template <class T, class Same, class Hash>
+const T* ContextRows::by_content(Copies<T>& c, const T* live, Same same, Hash hash) {
     const uint64_t h = hash(*live);
-    const T* copy = nullptr;
-    for (auto [it, end] = c.by_content.equal_range(h); it != end && !copy; ++it) {
-        if (same(*it->second, *live)) copy = it->second;
+    size_t mask = c.known.size() - 1;
+    for (size_t i = h & mask; c.known[i].copy; i = (i + 1) & mask) {
+        if (c.known[i].hash == h && same(*c.known[i].copy, *live)) return c.known[i].copy;
     }
-    if (!copy) {
-        c.store.push_back(*live);
-        rehome(c.store.back());
-        copy = &c.store.back();
-        c.by_content.emplace(h, copy);
+    c.store.push_back(*live);
+    rehome(c.store.back());
+    const T* copy = &c.store.back();
+    if (2 * (c.known_count + 1) > c.known.size()) {
+        std::vector<typename Copies<T>::Known> bigger(c.known.size() * 2);
+        mask = bigger.size() - 1;
+        for (const auto& k : c.known) {
+            if (!k.copy) continue;
+            size_t i = k.hash & mask;
+            while (bigger[i].copy) i = (i + 1) & mask;
+            bigger[i] = k;
+        }
+        c.known = std::move(bigger);
     }
-    cur = {copy, c.gen};
+    size_t i = h & mask;
+    while (c.known[i].copy) i = (i + 1) & mask;
+    c.known[i] = {h, copy};
+    ++c.known_count;
     return copy;
 }
 
@@ -122,6 +165,7 @@ void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); 
 void ContextRows::begin_section(const event::CaptureHeader& header) {
     ++threads_.gen;
     ++fds_.gen;
+    ++stale_epoch_;
     // issue 15 (procsfast): what the model's lookups read of a header.
     lookup_header_ = event::CaptureHeader{};
     lookup_header_.machine = header.machine;
@@ -184,47 +228,82 @@ void ContextRows::finish(const state::Model& model) {
 
 // -----------------------------------------------------------------------------
 
-// What the event may have changed (before its own context is frozen: the
-// model has applied it already), and what the model removes at the start of
-// the next one (threads after their exit, fds after their close).
-void ContextRows::mark_stale(const event::EventView& ev, const state::EventContext& ctx) {
-    const EventEffect effect = state::event_traits(ev.type).effect;
+// What the event may have changed of the fds (before its own context is
+// frozen: the model has applied it already), and what the model removes at
+// the start of the next one (fds after their close). Threads go stale by the
+// model's own account (thread_epoch, memory_version): see add().
+void ContextRows::mark_stale(const event::EventView& ev) {
     if (prev_changed_) {
-        ++threads_.gen;
         ++fds_.gen;
         ++stale_epoch_;
         prev_changed_ = false;
     }
-    if (effect != EventEffect::None && effect != EventEffect::Meta) ++stale_epoch_;
-    switch (effect) {
+    switch (state::event_traits(ev.type).effect) {
         case EventEffect::None:
-        case EventEffect::Meta: return;
-        case EventEffect::ProcInfo:
+        case EventEffect::Meta:
+        case EventEffect::ProcInfo:  // the tick count only, which the key holds (cpu_delta)
+            return;
         case EventEffect::Switch:
         case EventEffect::MemoryExit:
         case EventEffect::CwdChange:
-            threads_.current.erase(ctx.thread);
-            threads_.current.erase(ctx.main_thread);
+            // A thread's memory_version or the model's thread epoch moved:
+            // the live shortcut, keyed by addresses, must look again.
+            ++stale_epoch_;
             return;
         case EventEffect::FdOrSocket:
-            threads_.current.erase(ctx.thread);
-            threads_.current.erase(ctx.main_thread);
-            ++fds_.gen;
-            prev_changed_ = true;
-            return;
         case EventEffect::CloneExit:
         case EventEffect::ExecveExit:
         case EventEffect::ProcExit:
-            ++threads_.gen;
             ++fds_.gen;
+            ++stale_epoch_;
             prev_changed_ = true;
             return;
     }
 }
 
+uint64_t ContextRows::long_latency(size_t i) const {
+    auto it = std::lower_bound(long_latencies_.begin(), long_latencies_.end(), std::pair<uint64_t, uint64_t>{i, 0});
+    return it != long_latencies_.end() && it->first == i ? it->second : kLongLatency;
+}
+
+// The context with key k (hash: KeyHash's), made when new (`fresh`: then
+// the caller fills frozen_'s new entry).
+uint32_t ContextRows::find_or_add(const Key& k, size_t hash, bool& fresh) {
+    const uint32_t tag = static_cast<uint32_t>(hash >> 32);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = tag & mask;; i = (i + 1) & mask) {
+        Slot& s = slots_[i];
+        if (s.cid == UINT32_MAX) break;
+        if (s.hash == tag && keys_[s.cid] == k) {
+            fresh = false;
+            return s.cid;
+        }
+    }
+    // Half full at most: probes stay short.
+    if (2 * (keys_.size() + 1) > slots_.size()) {
+        std::vector<Slot> bigger(slots_.size() * 2);
+        mask = bigger.size() - 1;
+        for (const Slot& s : slots_) {
+            if (s.cid == UINT32_MAX) continue;
+            size_t i = s.hash & mask;
+            while (bigger[i].cid != UINT32_MAX) i = (i + 1) & mask;
+            bigger[i] = s;
+        }
+        slots_ = std::move(bigger);
+    }
+    size_t i = tag & mask;
+    while (slots_[i].cid != UINT32_MAX) i = (i + 1) & mask;
+    const auto cid = static_cast<uint32_t>(frozen_.size());  // the caller makes frozen_[cid]
+    slots_[i] = Slot{tag, cid};
+    keys_.resize(cid);  // contexts made without a key (finish's idle ones) keep a default one
+    keys_.push_back(k);
+    fresh = true;
+    return cid;
+}
+
 void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
                       const uint8_t* kept_body) {
-    mark_stale(ev, ctx);
+    mark_stale(ev);
     // issue 15 (procsfast)
     if (ev.ts > max_ts_) max_ts_ = ev.ts;
     if (lookups_.empty()) [[unlikely]] begin_section(event::CaptureHeader{});
@@ -243,10 +322,13 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         }
     }
     if (!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly)) lookup_used_ = true;
-    // A thread made up or removed where no effect says so: copies by address may be of another thread.
-    const size_t live_threads = model.threads().threads().size();
-    if (live_threads != thread_count_) {
-        thread_count_ = live_threads;
+    // The model moves its thread epoch whenever any thread's identity,
+    // process or container, or the thread table itself, may have changed
+    // (a thread made, removed, or its address reused), and a thread's
+    // memory_version when its memory does: a thread copy is good while
+    // both stay (issue 15, firstpass).
+    if (model.thread_epoch() != thread_epoch_) {
+        thread_epoch_ = model.thread_epoch();
         ++threads_.gen;
         ++stale_epoch_;
     }
@@ -260,8 +342,11 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     // error.* are then the same for every event of a context.
     static const filter::FieldDef* rawres = filter::resolve_field("evt.rawres", std::nullopt)->def;
     static const filter::BoundArg kNoArg;
+    // Types without a result (enters among them) have no evt.rawres: no call.
     result_.clear();
-    rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
+    if (filter::result_param(ev.type)) {
+        rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
+    }
     k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
     k.type = ev.type;
     // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
@@ -288,9 +373,13 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         live->key = lk;
         live->cid = UINT32_MAX;
     }
-    k.thread = freeze(threads_, ctx.thread, same_thread, thread_hash);
-    k.main = ctx.main_thread == ctx.thread ? k.thread : freeze(threads_, ctx.main_thread, same_thread, thread_hash);
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, same_fd, fd_hash) : nullptr;
+    const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
+    k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, thread_hash) : nullptr;
+    k.main = ctx.main_thread == ctx.thread ? k.thread
+             : ctx.main_thread
+                 ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, thread_hash)
+                 : nullptr;
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, fd_hash) : nullptr;
     std::string_view fallback;  // the name's copy: a key of fallback_ids_ (nodes never move)
     if (ctx.has_fallback_name) {
         auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),
@@ -302,15 +391,16 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     if (cid == UINT32_MAX || !(k == last_key_)) {
         // The recent keys first (a small table that stays in the cache), then all of them.
         const size_t h = KeyHash{}(k);
-        Recent& recent = recent_[h & (kRecent - 1)];
-        if (recent.cid != UINT32_MAX && recent.key == k) {
+        Slot& recent = recent_[h & (kRecentSlots - 1)];
+        if (recent.cid != UINT32_MAX && recent.hash == static_cast<uint32_t>(h >> 32) && keys_[recent.cid] == k) {
             last_key_ = k;
             last_cid_ = recent.cid;
             if (live) live->cid = recent.cid;
             push(recent.cid, ev, ctx);
             return;
         }
-        auto [it, fresh] = ids_.try_emplace(k, static_cast<uint32_t>(frozen_.size()));
+        bool fresh = false;
+        cid = find_or_add(k, h, fresh);
         if (fresh) {
             Frozen& f = frozen_.emplace_back();
             f.ctx = ctx;
@@ -343,8 +433,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 f.ctx.enter = &e.view;
             }
         }
-        cid = it->second;
-        recent = Recent{k, cid};
+        recent = Slot{static_cast<uint32_t>(h >> 32), cid};
         last_key_ = k;
         last_cid_ = cid;
     }
@@ -356,7 +445,13 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
 void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx) {
     const size_t i = cid_.size();
     cid_.push_back(cid);
-    latency_.push_back(ctx.latency);
+    // issue 15 (firstpass): latency in 4 bytes, long ones aside.
+    if (ctx.latency < kLongLatency) {
+        latency_.push_back(static_cast<uint32_t>(ctx.latency));
+    } else {
+        long_latencies_.emplace_back(latency_.size(), ctx.latency);
+        latency_.push_back(kLongLatency);
+    }
     ts_.push_back(ev.ts);
     if (i % block_ == 0) blocks_.emplace_back();
     if (ev.ts == 0) {
@@ -370,9 +465,10 @@ void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::Ev
 }
 
 uint64_t ContextRows::bytes() const {
-    return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint64_t) +
-           ts_.capacity() * sizeof(uint64_t) + blocks_.capacity() * sizeof(Block) +
-           frozen_.size() * (sizeof(Frozen) + 2 * sizeof(Key)) + threads_.store.size() * sizeof(ThreadInfo) +
+    return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint32_t) +
+           long_latencies_.capacity() * sizeof(long_latencies_[0]) + ts_.capacity() * sizeof(uint64_t) +
+           blocks_.capacity() * sizeof(Block) + frozen_.size() * (sizeof(Frozen) + sizeof(Key)) +
+           slots_.size() * sizeof(Slot) + threads_.store.size() * sizeof(ThreadInfo) +
            fds_.store.size() * sizeof(FdEntry);
 }
 

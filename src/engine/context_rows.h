@@ -5,9 +5,11 @@
 // (filter::FieldDep Context or Event) is aggregated from these rows and the
 // kept events without running the model again.
 //
-// Copies are made only when the model may have changed what they copy: any
-// event that is not state-neutral marks its thread, main thread and fds
-// stale; a new copy equal to the last one of the same object is shared, so
+// Copies are made only when the model may have changed what they copy:
+// thread copies go stale when the model says a thread may have changed (its
+// thread epoch, a thread's memory_version), fd copies after every fd, clone,
+// execve or exit event. A stale copy is first compared with the object
+// again, and a new copy equal to an earlier one of any object is shared, so
 // a thread reading and writing one fd keeps one context for millions of
 // events.
 //
@@ -84,7 +86,7 @@ public:
             out_id = cid_[i];
             out = frozen_[out_id].ctx;
         }
-        out.latency = latency_[i];
+        out.latency = latency(i);
         return out;
     }
 
@@ -101,7 +103,11 @@ public:
         uint64_t last_ts = 0;       // of the block's last event with a time (0: none)
     };
     uint64_t ts(size_t i) const { return ts_[i]; }
-    uint64_t latency(size_t i) const { return latency_[i]; }
+    // Event i's evt.latency (issue 15, firstpass: 4 bytes, long ones aside).
+    uint64_t latency(size_t i) const {
+        const uint32_t l = latency_[i];
+        return l != kLongLatency ? l : long_latency(i);
+    }
     bool shown(uint32_t cid) const { return shown_[cid] != 0; }
     const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample; }
     uint64_t first_ts() const { return first_ts_; }
@@ -145,42 +151,73 @@ private:
     };
     template <class T>
     struct Copies {
-        // The copy of a live object, valid while `gen` equals the current one.
+        // The last copy of a live object, valid while `gen` is the current
+        // one and the object's `version` (a thread's memory_version) has not
+        // moved. A cache by address, not a record: an object that falls out
+        // of it is found again by its content.
         struct Current {
+            const T* live = nullptr;
             const T* copy = nullptr;
+            const T* before = nullptr;  // the copy it had before this one
             uint64_t gen = 0;
+            uint32_t version = 0;
         };
-        std::unordered_map<const T*, Current> current;
+        static constexpr size_t kCurrent = 4096;
+        std::vector<Current> current = std::vector<Current>(kCurrent);
         // Copies by a hash of their content, for sharing: a thread or fd
         // made again equal (a capture set's next file, a file opened
-        // again) gets the copy it had.
-        std::unordered_multimap<uint64_t, const T*> by_content;
+        // again) gets the copy it had. Open addressing, half full at most.
+        struct Known {
+            uint64_t hash = 0;
+            const T* copy = nullptr;  // null: empty
+        };
+        std::vector<Known> known = std::vector<Known>(1024);
+        size_t known_count = 0;
         std::deque<T> store;
         uint64_t gen = 1;
     };
     template <class T, class Same, class Hash>
-    const T* freeze(Copies<T>& c, const T* live, Same same, Hash hash);
+    const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash);
+    template <class T, class Same, class Hash>
+    const T* by_content(Copies<T>& c, const T* live, Same same, Hash hash);
     void rehome(state::ThreadInfo& t);
     void rehome(state::FdEntry& e);
-    void mark_stale(const event::EventView& ev, const state::EventContext& ctx);
+    void mark_stale(const event::EventView& ev);
+    uint32_t find_or_add(const Key& k, size_t hash, bool& fresh);
+    uint64_t long_latency(size_t i) const;
 
     // The copies' strings: their own, since the model (and its pool) of the
     // first pass goes with its pipeline. First: everything below holds them.
     state::StringPool strings_;
     std::vector<uint32_t> cid_;
-    std::vector<uint64_t> latency_;
+    // Latencies in 4 bytes; from kLongLatency ns (4.3 s) up, the latency is
+    // in long_latencies_ (event index, latency; in index order).
+    static constexpr uint32_t kLongLatency = UINT32_MAX;
+    std::vector<uint32_t> latency_;
+    std::vector<std::pair<uint64_t, uint64_t>> long_latencies_;
     std::deque<Frozen> frozen_;
-    std::unordered_map<Key, uint32_t, KeyHash> ids_;
-    struct Recent {
+    // Every context by its key (keys_[cid]): open addressing, a slot holds a
+    // context id and the high half of its key's hash (UINT32_MAX: empty).
+    struct Slot {
+        uint32_t hash = 0;
+        uint32_t cid = UINT32_MAX;
+    };
+    std::vector<Slot> slots_ = std::vector<Slot>(size_t{1} << 12);
+    std::deque<Key> keys_;
+    // The recent keys' slots, by the low bits of the hash (the table of all
+    // of them scatters its slots over megabytes): small enough to stay in
+    // the CPU's caches while the pass streams the file.
+    static constexpr size_t kRecentSlots = 1 << 14;
+    std::vector<Slot> recent_ = std::vector<Slot>(kRecentSlots);
+    // Keyed by the live objects and stale_epoch_.
+    struct Live {
         Key key;
         uint32_t cid = UINT32_MAX;
     };
-    // Small enough to stay in the CPU's caches while the pass streams the file.
     static constexpr size_t kRecent = 512;
-    std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
-    using Live = Recent;  // keyed by the live objects and stale_epoch_
     std::vector<Live> live_ = std::vector<Live>(kRecent);
-    uint32_t stale_epoch_ = 0;  // moves whenever mark_stale marks anything
+    uint32_t stale_epoch_ = 0;  // moves whenever a copy may go stale
+    uint64_t thread_epoch_ = 0;  // the model's, when the thread copies were last checked
     std::unordered_map<std::string, uint32_t> fallback_ids_;
     Copies<state::ThreadInfo> threads_;
     Copies<state::FdEntry> fds_;
@@ -189,7 +226,6 @@ private:
     bool prev_changed_ = false;
     fmt::memory_buffer scratch_;
     filter::FieldValues result_;  // reused: evt.rawres of each event
-    size_t thread_count_ = 0;
     // issue 15 (colwalk)
     void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
     size_t block_ = kBlock;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "capture/capture_set.h"
@@ -26,6 +27,22 @@ size_t read_kept(const uint8_t* p, size_t avail, event::EventView& out, std::str
     return kPrefix + len;
 }
 
+// A chunk's memory, not cleared (every byte used is written first) and
+// with its pages made present at once: one call instead of a page fault
+// per 4 KiB on the first write (a fifth of the cost of taking the memory;
+// issue 15, firstpass). Best effort: a kernel without MADV_POPULATE_WRITE
+// (before 5.14) faults the pages in as usual.
+std::unique_ptr<uint8_t[]> new_chunk(size_t size) {
+    auto chunk = std::make_unique_for_overwrite<uint8_t[]>(size);
+#ifdef MADV_POPULATE_WRITE
+    static const auto page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(chunk.get()) + page - 1) & ~(page - 1);
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(chunk.get()) + size) & ~(page - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+#endif
+    return chunk;
+}
+
 }  // namespace
 
 void EventStore::begin_section(const event::CaptureHeader& header) {
@@ -37,7 +54,7 @@ void EventStore::begin_section(const event::CaptureHeader& header) {
 uint8_t* EventStore::room(size_t n) {
     if (chunks_.empty() || used_.back() + n > chunk_bytes_) {
         const size_t size = std::max(chunk_bytes_, n);
-        chunks_.push_back(std::make_unique<uint8_t[]>(size));
+        chunks_.push_back(new_chunk(size));
         used_.push_back(0);
         bytes_ += size;
         if (rolling_) {

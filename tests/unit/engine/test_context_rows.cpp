@@ -1,0 +1,134 @@
+// The first pass's frozen contexts (issue 15, firstpass): after every event,
+// the context ContextRows gives back for it must be what the model said at
+// that event — the thread, main thread and fd entry as they were then, the
+// event's own facts, its latency. Checked on every event of the shared
+// captures and of a capture repeating one of them (threads made anew and
+// exited, fds closed and their addresses reused), so a copy kept past a
+// change of its object (a staleness rule too lax) fails here, as does a
+// latency that does not come back whole.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "../common/shared_captures.h"
+#include "capture/scap_reader.h"
+#include "engine/context_rows.h"
+#include "state/model.h"
+
+using namespace tracetop;
+
+namespace {
+
+// What a Context field may read of a thread (context_rows.cpp says what is left out, and why).
+auto thread_facts(const state::ThreadInfo& t) {
+    return std::make_tuple(t.tid, t.pid, t.ptid, t.sid, t.vpgid, t.vtid, t.vpid, std::string(t.comm.view()),
+                           std::string(t.exe.view()), std::string(t.exepath.view()), std::string(t.args.view()),
+                           std::string(t.env.view()), std::string(t.cgroups.view()), std::string(t.root.view()),
+                           std::string(t.container_id.view()), t.container_runtime, std::string(t.cwd.view()),
+                           t.fdlimit, t.flags, t.uid, t.gid, t.loginuid, t.vmsize_kb, t.vmrss_kb, t.vmswap_kb,
+                           t.clone_ts, t.nchilds, t.exited);
+}
+
+auto fd_facts(const state::FdEntry& e) {
+    return std::make_tuple(e.type, std::string(e.name.view()), e.open_flags, e.ino, e.dev, e.socket.sip, e.socket.dip,
+                           e.socket.sport, e.socket.dport, e.socket.l4proto, e.socket.unix_source, e.socket.unix_dest,
+                           e.role, e.bound_port_unknown);
+}
+
+// Latencies from 2^32 ns up are kept aside: every 7th event gets one.
+constexpr uint64_t kLong = 5'000'000'000ULL;
+
+// Reads `file` through a model into ContextRows, checking each event's
+// frozen context right after it is added; returns the number of contexts.
+size_t check_file(const std::string& file) {
+    auto reader = capture::ScapReader::open(file);
+    REQUIRE_MESSAGE(reader.ok(), file);
+    state::Model model;
+    model.load_header((*reader)->header());
+    engine::ContextRows rows;
+    rows.begin_section((*reader)->header());
+    event::EventView ev;
+    state::EventContext frozen;
+    size_t i = 0, wrong = 0;
+    for (;;) {
+        const capture::ReadStatus rs = (*reader)->next(ev);
+        if (rs == capture::ReadStatus::End) break;
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::NewSection) {
+            model.load_header((*reader)->header());
+            rows.begin_section((*reader)->header());
+            continue;
+        }
+        if (rs != capture::ReadStatus::Event) continue;
+        state::EventContext ctx = model.on_event(ev);
+        if (i % 7 == 3) ctx.latency = kLong + i;
+        rows.add(ev, ctx, model);
+        uint32_t id = UINT32_MAX;
+        const state::EventContext& got = rows.context(i, frozen, id);
+        std::string what;
+        if ((got.thread == nullptr) != (ctx.thread == nullptr) ||
+            (got.thread && thread_facts(*got.thread) != thread_facts(*ctx.thread))) {
+            what += " thread";
+        }
+        if ((got.main_thread == nullptr) != (ctx.main_thread == nullptr) ||
+            (got.main_thread && thread_facts(*got.main_thread) != thread_facts(*ctx.main_thread))) {
+            what += " main thread";
+        }
+        if ((got.fd_entry == nullptr) != (ctx.fd_entry == nullptr) ||
+            (got.fd_entry && fd_facts(*got.fd_entry) != fd_facts(*ctx.fd_entry))) {
+            what += " fd entry";
+        }
+        if (got.fd != ctx.fd || got.thread_known != ctx.thread_known || got.fd_related != ctx.fd_related ||
+            got.has_fallback_name != ctx.has_fallback_name ||
+            got.fallback_overrides_entry != ctx.fallback_overrides_entry ||
+            (ctx.has_fallback_name && got.fallback_name != ctx.fallback_name) ||
+            got.fallback_typechar != ctx.fallback_typechar || got.procinfo_cpu_delta != ctx.procinfo_cpu_delta) {
+            what += " event facts";
+        }
+        if (got.latency != ctx.latency || rows.latency(i) != ctx.latency) what += " latency";
+        if (!what.empty() && ++wrong <= 5) {
+            FAIL_CHECK(std::filesystem::path(file).filename().string() << ", event " << i << " (num " << ev.num
+                                                                       << "):" << what);
+        }
+        ++i;
+    }
+    CHECK(wrong == 0);
+    CHECK(rows.events() == i);
+    // Every event's context comes back the same when read again later, in order.
+    uint32_t id = UINT32_MAX;
+    size_t long_seen = 0;
+    for (size_t j = 0; j < rows.events(); ++j) {
+        rows.context(j, frozen, id);
+        if (frozen.latency >= kLong) ++long_seen;
+    }
+    CHECK(long_seen == (i + 3) / 7);
+    return rows.contexts();
+}
+
+}  // namespace
+
+TEST_CASE("every frozen context is what the model said at its event, on the shared captures") {
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        const size_t contexts = check_file(test::shared_capture(name));
+        MESSAGE(std::string(name) << ": " << contexts << " contexts");
+        CHECK(contexts > 10);
+    }
+}
+
+TEST_CASE("and on a capture that repeats one: threads made and gone again, fds reopened") {
+    const char* maker = std::getenv("MAKE_BIG_CAPTURE");
+    REQUIRE_MESSAGE(maker != nullptr, "MAKE_BIG_CAPTURE is not set: run through meson test");
+    const std::string out = std::filesystem::temp_directory_path() / fmt::format("context_rows.{}.scap", getpid());
+    REQUIRE(std::system(
+                fmt::format("'{}' '{}' '{}' 6000 >/dev/null", maker, test::shared_capture("curl_google.scap"), out)
+                    .c_str()) == 0);
+    const size_t contexts = check_file(out);
+    std::filesystem::remove(out);
+    MESSAGE("4 copies of curl_google.scap: " << contexts << " contexts");
+}
