@@ -169,6 +169,7 @@ void Aggregator::reset() {
     memo_labels_.clear();
     thread_index_.clear();
     thread_memo_.clear();
+    last_shared_ = UINT32_MAX;
     list_rows_.clear();
     kept_.clear();
     kept_bytes_ = 0;
@@ -586,13 +587,14 @@ void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext
 
 void Aggregator::drop_memo() {
     std::vector<ContextMemo>().swap(memo_);
-    std::deque<MemoSlot>().swap(memo_slots_);
+    memo_slots_.clear();
     std::vector<std::string>().swap(memo_labels_);
     std::unordered_map<ThreadKey, uint32_t, ThreadKeyHash>().swap(thread_index_);
     std::vector<ThreadShared>().swap(thread_memo_);
+    last_shared_ = UINT32_MAX;
     for (TableRow& row : rows_) {
         row.label_context = UINT32_MAX;
-        for (Accumulator& acc : row.acc) acc.text_slot = UINT32_MAX;
+        for (Accumulator& acc : row.acc) acc.text_slot = acc.number_slot = UINT32_MAX;
     }
 }
 
@@ -618,7 +620,13 @@ Aggregator::ThreadKey Aggregator::thread_key(const filter::FieldContext& ctx) {
 
 // The thread-only values of the context's key, worked out by its first context.
 uint32_t Aggregator::shared_of(const filter::FieldContext& ctx) {
-    const auto [it, fresh] = thread_index_.try_emplace(thread_key(ctx), static_cast<uint32_t>(thread_memo_.size()));
+    // Contexts are met in the order the first pass made them: a thread's
+    // new contexts (another fd, another call) mostly come in a row.
+    const ThreadKey key = thread_key(ctx);
+    if (last_shared_ != UINT32_MAX && key == last_thread_key_) return last_shared_;
+    const auto [it, fresh] = thread_index_.try_emplace(key, static_cast<uint32_t>(thread_memo_.size()));
+    last_thread_key_ = key;
+    last_shared_ = it->second;
     if (!fresh) return it->second;
     ThreadShared& t = thread_memo_.emplace_back();
     if (label_thread_only_ && context_only(label_)) {
@@ -730,7 +738,7 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             const uint64_t bit = i < 64 ? uint64_t{1} << i : 0;
             if (m.when_known & bit) {
                 if (!(m.when_true & bit)) continue;
-            } else if (!col.when->matches(ctx)) {
+            } else if (!passes(*col.when, ctx)) {
                 continue;
             }
         }
@@ -742,23 +750,30 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
         if (view_.columns[i].aggregation == Aggregation::First && row.acc[i].claimed) continue;
         row.acc[i].claimed = true;
         const filter::FieldValue* value = nullptr;
-        const uint32_t slot_at = field_slot_[i] >= 0 ? slot_index(m, i) : 0;
-        const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[slot_at] : nullptr;
+        Accumulator& acc = row.acc[i];
+        const uint32_t slot_at = field_slot_[i] >= 0 ? slot_index(m, i) : UINT32_MAX;
+        // The slot that fed the column last time gives the same again (a
+        // text renders the same): the row's own copy of it, not the slot,
+        // whose cache line is one of millions (threadmemo).
+        if (slot_at != UINT32_MAX && acc.is_text && acc.text_slot == slot_at) {
+            ++acc.n;
+            continue;
+        }
+        if (slot_at != UINT32_MAX && !acc.is_text && acc.number_slot == slot_at) {
+            add_number(acc, view_.columns[i].aggregation, acc.slot_number);
+            continue;
+        }
+        const MemoSlot* slot = slot_at != UINT32_MAX ? &memo_slots_[slot_at] : nullptr;
         if (slot && !slot->several) {
-            Accumulator& acc = row.acc[i];
-            // A text column rendered from this very slot last time renders the same.
-            if (acc.is_text && slot->present && acc.text_slot == slot_at) {
-                ++acc.n;
-                continue;
-            }
             value = slot_value(*slot, field_tmp);
-            acc.text_slot = acc.is_text ? slot_at : UINT32_MAX;
+            acc.text_slot = acc.is_text && slot->present ? slot_at : UINT32_MAX;
         } else {
-            row.acc[i].text_slot = UINT32_MAX;
+            acc.text_slot = UINT32_MAX;
             values_.clear();
             col.field.def->extract(ctx, col.field.arg, values_);
             value = values_.empty() ? nullptr : &values_[0];
         }
+        acc.number_slot = UINT32_MAX;
         accumulate(row, i, value, [&]() -> const filter::FieldValue* {
             const MemoSlot* ps = per_slot_[i] >= 0 ? &memo_slots_[m.first_slot + per_slot_[i]] : nullptr;
             if (ps && !ps->several) return slot_value(*ps, per_tmp);
@@ -766,6 +781,9 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             col.per.def->extract(ctx, col.per.arg, values_);
             return values_.empty() ? nullptr : &values_[0];
         });
+        if (slot && !slot->several && value && !col.per.def && !acc.is_text && numeric(*value, acc.slot_number)) {
+            acc.number_slot = slot_at;
+        }
     }
 }
 

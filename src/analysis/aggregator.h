@@ -130,6 +130,8 @@ private:
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
         uint32_t text_slot = UINT32_MAX;  // on_event_memo: the memo slot `text` was rendered from
+        uint32_t number_slot = UINT32_MAX;  // on_event_memo: the memo slot of the last number, `slot_number`
+        double slot_number = 0;
         // Distinct: the values seen; with `per`: the column's aggregate for
         // each value of it (max, or sum and count for an average).
         struct PerValue {
@@ -308,6 +310,8 @@ private:
     uint32_t shared_of(const filter::FieldContext& ctx);
     std::unordered_map<ThreadKey, uint32_t, ThreadKeyHash> thread_index_;
     std::vector<ThreadShared> thread_memo_;
+    ThreadKey last_thread_key_;  // shared_of's latest answer
+    uint32_t last_shared_ = UINT32_MAX;
     // Per column: its field slot is in the ThreadShared block (offset field_slot_[i]).
     std::vector<uint8_t> thread_slot_;
     size_t slots_per_thread_ = 0;
@@ -318,7 +322,29 @@ private:
     // The value of a memoised slot (nullptr: none), or of `f` read now.
     const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
-    std::deque<MemoSlot> memo_slots_;  // a deque: growing never moves the slots (procsfast: procs has ten a context)
+    // Growing never moves the slots (procsfast: procs has ten a context). In
+    // chunks of their own (threadmemo): a std::deque of slots this size
+    // kept four a node, an allocation per four and a division per access.
+    class SlotArena {
+    public:
+        MemoSlot& operator[](size_t i) { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+        const MemoSlot& operator[](size_t i) const { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+        size_t size() const { return size_; }
+        void resize(size_t n) {
+            size_ = n;
+            while (chunks_.size() << kShift < size_) chunks_.push_back(std::make_unique<MemoSlot[]>(kChunk));
+        }
+        void clear() {
+            std::vector<std::unique_ptr<MemoSlot[]>>().swap(chunks_);
+            size_ = 0;
+        }
+
+    private:
+        static constexpr size_t kShift = 10, kChunk = size_t{1} << kShift;
+        std::vector<std::unique_ptr<MemoSlot[]>> chunks_;
+        size_t size_ = 0;
+    };
+    SlotArena memo_slots_;
     std::vector<std::string> memo_labels_;
     // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
     std::vector<int32_t> field_slot_, per_slot_;
