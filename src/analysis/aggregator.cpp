@@ -618,6 +618,17 @@ Aggregator::ThreadKey Aggregator::thread_key(const filter::FieldContext& ctx) {
     return ThreadKey{ctx.state.thread, ctx.state.main_thread, &ctx.model, ctx.host, ctx.state.thread_known};
 }
 
+int32_t Aggregator::memo_label(const filter::FieldContext& ctx) {
+    MemoSlot label;
+    memoise(label_, ctx, label);
+    if (!label.present) return -1;
+    filter::FieldValue tmp;
+    render_buf_.clear();
+    filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
+    memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
+    return static_cast<int32_t>(memo_labels_.size() - 1);
+}
+
 // The thread-only values of the context's key, worked out by its first context.
 uint32_t Aggregator::shared_of(const filter::FieldContext& ctx) {
     // Contexts are met in the order the first pass made them: a thread's
@@ -629,17 +640,7 @@ uint32_t Aggregator::shared_of(const filter::FieldContext& ctx) {
     last_shared_ = it->second;
     if (!fresh) return it->second;
     ThreadShared& t = thread_memo_.emplace_back();
-    if (label_thread_only_ && context_only(label_)) {
-        MemoSlot label;
-        memoise(label_, ctx, label);
-        if (label.present) {
-            filter::FieldValue tmp;
-            render_buf_.clear();
-            filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
-            t.label = static_cast<int32_t>(memo_labels_.size());
-            memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
-        }
-    }
+    if (label_thread_only_ && context_only(label_)) t.label = memo_label(ctx);
     t.first_slot = static_cast<uint32_t>(memo_slots_.size());
     memo_slots_.resize(memo_slots_.size() + slots_per_thread_);
     for (size_t i = 0; i < columns_.size(); ++i) {
@@ -672,15 +673,7 @@ void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
         if (label_thread_only_) {
             m.label = thread_memo_[m.shared].label;
         } else {
-            MemoSlot label;
-            memoise(label_, ctx, label);
-            if (label.present) {
-                filter::FieldValue tmp;
-                render_buf_.clear();
-                filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
-                m.label = static_cast<int32_t>(memo_labels_.size());
-                memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
-            }
+            m.label = memo_label(ctx);
         }
     }
     m.first_slot = static_cast<uint32_t>(memo_slots_.size());

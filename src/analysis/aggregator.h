@@ -319,6 +319,8 @@ private:
     bool thread_memo_used_ = false;
     void fill_memo(const filter::FieldContext& ctx, ContextMemo& m);
     void memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out);
+    // The label rendered into memo_labels_: its index (-1: no value).
+    int32_t memo_label(const filter::FieldContext& ctx);
     // The value of a memoised slot (nullptr: none), or of `f` read now.
     const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
