@@ -1,6 +1,7 @@
 #include "analysis/aggregator.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -166,6 +167,9 @@ void Aggregator::reset() {
     memo_.clear();
     memo_slots_.clear();
     memo_labels_.clear();
+    thread_index_.clear();
+    thread_memo_.clear();
+    last_shared_ = UINT32_MAX;
     list_rows_.clear();
     kept_.clear();
     kept_bytes_ = 0;
@@ -583,11 +587,14 @@ void Aggregator::memoise(const filter::BoundField& f, const filter::FieldContext
 
 void Aggregator::drop_memo() {
     std::vector<ContextMemo>().swap(memo_);
-    std::deque<MemoSlot>().swap(memo_slots_);
+    memo_slots_.clear();
     std::vector<std::string>().swap(memo_labels_);
+    std::unordered_map<ThreadKey, uint32_t, ThreadKeyHash>().swap(thread_index_);
+    std::vector<ThreadShared>().swap(thread_memo_);
+    last_shared_ = UINT32_MAX;
     for (TableRow& row : rows_) {
         row.label_context = UINT32_MAX;
-        for (Accumulator& acc : row.acc) acc.text_slot = UINT32_MAX;
+        for (Accumulator& acc : row.acc) acc.text_slot = acc.number_slot = UINT32_MAX;
     }
 }
 
@@ -599,28 +606,74 @@ const filter::FieldValue* Aggregator::slot_value(const MemoSlot& slot, filter::F
     return &tmp;
 }
 
+size_t Aggregator::ThreadKeyHash::operator()(const ThreadKey& k) const {
+    const auto ptr = [](const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); };
+    uint64_t h = ptr(k.thread) * 0x9e3779b97f4a7c15ull;
+    h ^= std::rotl(ptr(k.main_thread), 17) * 0xc2b2ae3d27d4eb4full;
+    h ^= std::rotl(ptr(k.model), 31) ^ std::rotl(ptr(k.host), 47) ^ uint64_t{k.known};
+    return static_cast<size_t>(h ^ (h >> 29));
+}
+
+Aggregator::ThreadKey Aggregator::thread_key(const filter::FieldContext& ctx) {
+    return ThreadKey{ctx.state.thread, ctx.state.main_thread, &ctx.model, ctx.host, ctx.state.thread_known};
+}
+
+int32_t Aggregator::memo_label(const filter::FieldContext& ctx) {
+    MemoSlot label;
+    memoise(label_, ctx, label);
+    if (!label.present) return -1;
+    filter::FieldValue tmp;
+    render_buf_.clear();
+    filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
+    memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
+    return static_cast<int32_t>(memo_labels_.size() - 1);
+}
+
+// The thread-only values of the context's key, worked out by its first context.
+uint32_t Aggregator::shared_of(const filter::FieldContext& ctx) {
+    // Contexts are met in the order the first pass made them: a thread's
+    // new contexts (another fd, another call) mostly come in a row.
+    const ThreadKey key = thread_key(ctx);
+    if (last_shared_ != UINT32_MAX && key == last_thread_key_) return last_shared_;
+    const auto [it, fresh] = thread_index_.try_emplace(key, static_cast<uint32_t>(thread_memo_.size()));
+    last_thread_key_ = key;
+    last_shared_ = it->second;
+    if (!fresh) return it->second;
+    ThreadShared& t = thread_memo_.emplace_back();
+    if (label_thread_only_ && context_only(label_)) t.label = memo_label(ctx);
+    t.first_slot = static_cast<uint32_t>(memo_slots_.size());
+    memo_slots_.resize(memo_slots_.size() + slots_per_thread_);
+    for (size_t i = 0; i < columns_.size(); ++i) {
+        if (thread_slot_[i]) memoise(columns_[i].field, ctx, memo_slots_[t.first_slot + field_slot_[i]]);
+    }
+    return it->second;
+}
+
 void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
     m.known = true;
     if (scope_memo_) {
         m.in_scope = scope_->matches(ctx);
         if (!m.in_scope) return;
     }
-    if (context_only(label_)) {
-        MemoSlot label;
-        memoise(label_, ctx, label);
-        if (label.present) {
-            filter::FieldValue tmp;
-            render_buf_.clear();
-            filter::render_value(*label_.def, *slot_value(label, tmp), render_buf_, kUtf8);
-            m.label = static_cast<int32_t>(memo_labels_.size());
-            memo_labels_.emplace_back(render_buf_.data(), render_buf_.size());
-        }
-    }
     if (field_slot_.empty()) {
-        // The slots, once: Context fields of the columns.
+        // The slots, once: Context fields of the columns, thread-only ones
+        // (no `when`, no `per`) in the shared block.
         for (const BoundColumn& col : columns_) {
-            field_slot_.push_back(context_only(col.field) ? static_cast<int32_t>(slots_per_context_++) : -1);
+            const bool shared = context_only(col.field) && col.thread_only;
+            thread_slot_.push_back(shared);
+            field_slot_.push_back(shared                    ? static_cast<int32_t>(slots_per_thread_++)
+                                  : context_only(col.field) ? static_cast<int32_t>(slots_per_context_++)
+                                                            : -1);
             per_slot_.push_back(context_only(col.per) ? static_cast<int32_t>(slots_per_context_++) : -1);
+        }
+        thread_memo_used_ = slots_per_thread_ > 0 || keys_thread_only_ || (label_thread_only_ && context_only(label_));
+    }
+    if (thread_memo_used_) m.shared = shared_of(ctx);
+    if (context_only(label_)) {
+        if (label_thread_only_) {
+            m.label = thread_memo_[m.shared].label;
+        } else {
+            m.label = memo_label(ctx);
         }
     }
     m.first_slot = static_cast<uint32_t>(memo_slots_.size());
@@ -631,7 +684,7 @@ void Aggregator::fill_memo(const filter::FieldContext& ctx, ContextMemo& m) {
             m.when_known |= uint64_t{1} << i;
             if (col.when->matches(ctx)) m.when_true |= uint64_t{1} << i;
         }
-        if (field_slot_[i] >= 0) memoise(col.field, ctx, memo_slots_[m.first_slot + field_slot_[i]]);
+        if (field_slot_[i] >= 0 && !thread_slot_[i]) memoise(col.field, ctx, memo_slots_[m.first_slot + field_slot_[i]]);
         if (per_slot_[i] >= 0) memoise(col.per, ctx, memo_slots_[m.first_slot + per_slot_[i]]);
     }
 }
@@ -648,8 +701,11 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
     if (m.row == UINT32_MAX) {
         // Not decided yet, or refused by rows_when (a later event of the key may make the row).
         if (m.row_pending || !m.row_decided) {
+            // Thread-only keys: the key, so the row, of every context sharing them.
+            uint32_t* shared_row = keys_thread_only_ ? &thread_memo_[m.shared].row : nullptr;
             bool refused = false;
-            m.row = row_of(ctx, refused);
+            m.row = shared_row && *shared_row != UINT32_MAX ? *shared_row : row_of(ctx, refused);
+            if (shared_row && m.row != UINT32_MAX) *shared_row = m.row;
             m.row_pending = refused;
             m.row_decided = true;
         }
@@ -658,9 +714,9 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
     TableRow& row = rows_[m.row];
     if (label_.def) {
         if (context_only(label_)) {
-            if (m.label >= 0 && row.label_context != context_id) {
+            if (m.label >= 0 && row.label_context != static_cast<uint32_t>(m.label)) {
                 row.label = memo_labels_[static_cast<size_t>(m.label)];
-                row.label_context = context_id;
+                row.label_context = static_cast<uint32_t>(m.label);
             }
         } else {
             values_.clear();
@@ -675,7 +731,7 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             const uint64_t bit = i < 64 ? uint64_t{1} << i : 0;
             if (m.when_known & bit) {
                 if (!(m.when_true & bit)) continue;
-            } else if (!col.when->matches(ctx)) {
+            } else if (!passes(*col.when, ctx)) {
                 continue;
             }
         }
@@ -687,23 +743,30 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
         if (view_.columns[i].aggregation == Aggregation::First && row.acc[i].claimed) continue;
         row.acc[i].claimed = true;
         const filter::FieldValue* value = nullptr;
-        const uint32_t slot_index = field_slot_[i] >= 0 ? m.first_slot + static_cast<uint32_t>(field_slot_[i]) : 0;
-        const MemoSlot* slot = field_slot_[i] >= 0 ? &memo_slots_[slot_index] : nullptr;
+        Accumulator& acc = row.acc[i];
+        const uint32_t slot_at = field_slot_[i] >= 0 ? slot_index(m, i) : UINT32_MAX;
+        // The slot that fed the column last time gives the same again (a
+        // text renders the same): the row's own copy of it, not the slot,
+        // whose cache line is one of millions (threadmemo).
+        if (slot_at != UINT32_MAX && acc.is_text && acc.text_slot == slot_at) {
+            ++acc.n;
+            continue;
+        }
+        if (slot_at != UINT32_MAX && !acc.is_text && acc.number_slot == slot_at) {
+            add_number(acc, view_.columns[i].aggregation, acc.slot_number);
+            continue;
+        }
+        const MemoSlot* slot = slot_at != UINT32_MAX ? &memo_slots_[slot_at] : nullptr;
         if (slot && !slot->several) {
-            Accumulator& acc = row.acc[i];
-            // A text column rendered from this very slot last time renders the same.
-            if (acc.is_text && slot->present && acc.text_slot == slot_index) {
-                ++acc.n;
-                continue;
-            }
             value = slot_value(*slot, field_tmp);
-            acc.text_slot = acc.is_text ? slot_index : UINT32_MAX;
+            acc.text_slot = acc.is_text && slot->present ? slot_at : UINT32_MAX;
         } else {
-            row.acc[i].text_slot = UINT32_MAX;
+            acc.text_slot = UINT32_MAX;
             values_.clear();
             col.field.def->extract(ctx, col.field.arg, values_);
             value = values_.empty() ? nullptr : &values_[0];
         }
+        acc.number_slot = UINT32_MAX;
         accumulate(row, i, value, [&]() -> const filter::FieldValue* {
             const MemoSlot* ps = per_slot_[i] >= 0 ? &memo_slots_[m.first_slot + per_slot_[i]] : nullptr;
             if (ps && !ps->several) return slot_value(*ps, per_tmp);
@@ -711,6 +774,9 @@ void Aggregator::on_event_memo(const filter::FieldContext& ctx, uint32_t context
             col.per.def->extract(ctx, col.per.arg, values_);
             return values_.empty() ? nullptr : &values_[0];
         });
+        if (slot && !slot->several && value && !col.per.def && !acc.is_text && numeric(*value, acc.slot_number)) {
+            acc.number_slot = slot_at;
+        }
     }
 }
 

@@ -130,6 +130,8 @@ private:
         std::string text;
         std::string text_source;  // the raw string `text` was rendered from (rendering is skipped when equal)
         uint32_t text_slot = UINT32_MAX;  // on_event_memo: the memo slot `text` was rendered from
+        uint32_t number_slot = UINT32_MAX;  // on_event_memo: the memo slot of the last number, `slot_number`
+        double slot_number = 0;
         // Distinct: the values seen; with `per`: the column's aggregate for
         // each value of it (max, or sum and count for an average).
         struct PerValue {
@@ -170,7 +172,7 @@ private:
         std::string label;
         std::string label_source;  // the raw string `label` was rendered from
         std::vector<Accumulator> acc;
-        uint32_t label_context = UINT32_MAX;  // on_event_memo: the context `label` was taken from
+        uint32_t label_context = UINT32_MAX;  // on_event_memo: the memo_labels_ entry `label` was taken from
         ThreadMemo memo;  // of the row's last event
         // Every steady column (below) has its memo: an event with this memo
         // only counts in memo_hits and updates the other columns.
@@ -275,13 +277,76 @@ private:
         int32_t label = -1;         // in memo_labels_, -1: none
         uint64_t when_known = 0;    // per column (the first 64): its `when` verdict is memoised...
         uint64_t when_true = 0;     // ...and is this
+        uint32_t shared = UINT32_MAX;  // in thread_memo_: its thread-only values (issue 15, threadmemo)
     };
+    // issue 15 (threadmemo): thread-only fields (filter/thread_fields.h)
+    // read nothing but the thread, its main thread, thread_known and the
+    // lookup model, so every context frozen with the same copies of those
+    // gives the same values: on a churning capture (a new context per fd or
+    // call, the same few thread copies) they are worked out once per such
+    // key instead of once per context.
+    struct ThreadKey {
+        const void* thread = nullptr;
+        const void* main_thread = nullptr;
+        const void* model = nullptr;  // the lookup model (users, machine, containers)
+        const void* host = nullptr;
+        bool known = false;
+        bool operator==(const ThreadKey&) const = default;
+    };
+    struct ThreadKeyHash {
+        size_t operator()(const ThreadKey& k) const;
+    };
+    struct ThreadShared {
+        uint32_t first_slot = 0;    // in memo_slots_: one per thread-only column (thread_slot_)
+        int32_t label = -1;         // in memo_labels_, -1: none (a thread-only label)
+        uint32_t row = UINT32_MAX;  // thread-only keys: the row once one was found
+    };
+    static ThreadKey thread_key(const filter::FieldContext& ctx);
+    // Where column i's memoised field value is (field_slot_[i] >= 0).
+    uint32_t slot_index(const ContextMemo& m, size_t i) const {
+        const uint32_t first = thread_slot_[i] ? thread_memo_[m.shared].first_slot : m.first_slot;
+        return first + static_cast<uint32_t>(field_slot_[i]);
+    }
+    uint32_t shared_of(const filter::FieldContext& ctx);
+    std::unordered_map<ThreadKey, uint32_t, ThreadKeyHash> thread_index_;
+    std::vector<ThreadShared> thread_memo_;
+    ThreadKey last_thread_key_;  // shared_of's latest answer
+    uint32_t last_shared_ = UINT32_MAX;
+    // Per column: its field slot is in the ThreadShared block (offset field_slot_[i]).
+    std::vector<uint8_t> thread_slot_;
+    size_t slots_per_thread_ = 0;
+    // The shared memo serves the label, the keys or a column.
+    bool thread_memo_used_ = false;
     void fill_memo(const filter::FieldContext& ctx, ContextMemo& m);
     void memoise(const filter::BoundField& f, const filter::FieldContext& ctx, MemoSlot& out);
+    // The label rendered into memo_labels_: its index (-1: no value).
+    int32_t memo_label(const filter::FieldContext& ctx);
     // The value of a memoised slot (nullptr: none), or of `f` read now.
     const filter::FieldValue* slot_value(const MemoSlot& slot, filter::FieldValue& tmp);
     std::vector<ContextMemo> memo_;
-    std::deque<MemoSlot> memo_slots_;  // a deque: growing never moves the slots (procsfast: procs has ten a context)
+    // Growing never moves the slots (procsfast: procs has ten a context). In
+    // chunks of their own (threadmemo): a std::deque of slots this size
+    // kept four a node, an allocation per four and a division per access.
+    class SlotArena {
+    public:
+        MemoSlot& operator[](size_t i) { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+        const MemoSlot& operator[](size_t i) const { return chunks_[i >> kShift][i & (kChunk - 1)]; }
+        size_t size() const { return size_; }
+        void resize(size_t n) {
+            size_ = n;
+            while (chunks_.size() << kShift < size_) chunks_.push_back(std::make_unique<MemoSlot[]>(kChunk));
+        }
+        void clear() {
+            std::vector<std::unique_ptr<MemoSlot[]>>().swap(chunks_);
+            size_ = 0;
+        }
+
+    private:
+        static constexpr size_t kShift = 10, kChunk = size_t{1} << kShift;
+        std::vector<std::unique_ptr<MemoSlot[]>> chunks_;
+        size_t size_ = 0;
+    };
+    SlotArena memo_slots_;
     std::vector<std::string> memo_labels_;
     // The Context fields memoised per context: column i's field and per fields' slots (-1: read per event).
     std::vector<int32_t> field_slot_, per_slot_;

@@ -121,8 +121,8 @@ void Aggregator::on_context_totals(const filter::FieldContext& ctx, const Contex
         const bool latency = is_latency(*col.field.def);
         // The value of the group's first event (the context's, or the first latency).
         const filter::FieldValue* value = nullptr;
-        const int32_t slot_at = field_slot_[i];
-        const MemoSlot* slot = slot_at >= 0 ? &memo_slots_[m.first_slot + static_cast<uint32_t>(slot_at)] : nullptr;
+        const int64_t slot_at = field_slot_[i] >= 0 ? int64_t{slot_index(m, i)} : -1;
+        const MemoSlot* slot = slot_at >= 0 ? &memo_slots_[static_cast<size_t>(slot_at)] : nullptr;
         if (slot && !slot->several) {
             value = slot_value(*slot, field_tmp);
         } else {
@@ -170,7 +170,7 @@ void Aggregator::on_context_totals(const filter::FieldContext& ctx, const Contex
             if (later) {
                 pick.set = true;
                 pick.last = t.last;
-                pick.slot = slot && !slot->several ? static_cast<int64_t>(m.first_slot + slot_at) : -1;
+                pick.slot = slot && !slot->several ? slot_at : -1;
                 if (pick.slot < 0) {
                     render_buf_.clear();
                     filter::render_value(*col.field.def, *value, render_buf_, true);
