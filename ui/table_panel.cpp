@@ -70,7 +70,14 @@ void TablePanel::show(std::shared_ptr<const analysis::Snapshot> snap) {
     rebuild();
 }
 
-bool TablePanel::awaiting_answer() const { return snap_ && snap_->generation < engine_.sent_generation(); }
+bool TablePanel::awaiting_answer() const {
+    if (!snap_) return false;
+    if (snap_->generation < engine_.sent_generation()) return true;
+    // The level is on screen but has no row yet: a table answered from the
+    // frozen contexts in groups (issue 15) has none until its walk ends, and
+    // an Enter typed ahead would find nothing to open.
+    return snap_->loading && snap_->progress < 1 && snap_->rows.empty();
+}
 
 void TablePanel::rebuild() {
     rows_.rebuild(snap_.get(), level_);

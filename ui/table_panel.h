@@ -40,7 +40,7 @@ public:
     void start(std::shared_ptr<const analysis::Snapshot> first);
     // A navigation command is on its way and the screen still shows the
     // level before it: keys wait for the answer, so each acts on the level
-    // it was typed for.
+    // it was typed for (and has its first rows, unless the answer is empty).
     bool awaiting_answer() const;
 
     const analysis::Snapshot* snapshot() const { return snap_.get(); }
