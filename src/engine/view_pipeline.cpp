@@ -82,8 +82,11 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         }
         ++events_;
         if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
-        if (!store_) rows_ = nullptr;  // the contexts are of the store's events
-        if (!store_) checkpoints_ = nullptr;  // and so are the checkpoints
+        if (!store_) {
+            // The contexts and the checkpoints are of the store's events.
+            rows_ = nullptr;
+            checkpoints_ = nullptr;
+        }
         // Events stamped 0 are metadata (sysdig writes container records so
         // at the start of captures taken on docker hosts): they belong to no
         // moment, so the sample's span is that of the events that do.
