@@ -94,6 +94,17 @@ public:
     void on_context_totals(const filter::FieldContext& ctx, const ContextTotals& t, bool internal);
     void finish_totals();
 
+    // issue 15 (split): folds in the table `earlier` (the same view and
+    // scope, fed the events just before this one's, from the model as it
+    // was then) as if its events had come first: the table is the one a
+    // single pass over both parts makes (aggregator_merge.cpp). Row memos
+    // made from the earlier part's model are forgotten. False (nothing
+    // changed) when the two tables cannot be merged exactly: another view,
+    // a list, rows_when (a key it refused in this part would have found the
+    // earlier part's row), or tables answered from the frozen contexts.
+    static bool mergeable(const ViewDef& view);
+    bool merge_earlier(const Aggregator& earlier);
+
     // Writes columns, rows (default sort), totals; `seconds` is the sample's length.
     void fill(Snapshot& out, double seconds) const;
 
@@ -213,6 +224,8 @@ private:
     void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
                        bool same_identity, bool same_type);
     void flush_memo_hits(TableRow& row);
+    // issue 15 (split): column i of `earlier` folded into `later`'s as its earlier events.
+    void merge_column(Accumulator& later, const Accumulator& earlier, size_t i) const;
     void forget_row_caches();
     static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);

@@ -12,6 +12,7 @@
 #include "engine/event_recorder.h"
 #include "engine/checkpoint_replay.h"
 #include "engine/source_factory.h"
+#include "engine/split_replay.h"
 #include "engine/view_pipeline.h"
 #include "engine/host_views.h"
 #include "filter/compiled_filter.h"
@@ -44,6 +45,7 @@ void Navigation::stamp(analysis::Snapshot& snap, const analysis::ViewSet& views)
 
 ExplorerEngine::ExplorerEngine(Options options, analysis::ViewSet views)
     : options_(std::move(options)), views_(std::move(views)) {
+    if (const char* split = std::getenv("TRACETOP_SPLIT")) split_min_events_ = std::strtoull(split, nullptr, 10);
     auto empty = std::make_shared<analysis::Snapshot>();
     empty->loading = true;
     empty->progress = 0;
@@ -206,6 +208,10 @@ bool ExplorerEngine::navigate(Command& cmd) {
 
 void ExplorerEngine::run() {
     std::unique_ptr<ViewPipeline> pipe = std::move(first_pipeline_);
+    // issue 15 (split): the earlier part of the replay `pipe` runs, if it was cut in two;
+    // `later_ended`: pipe (the later part) has ended and waits for it.
+    std::unique_ptr<SplitReplay> split;
+    bool later_ended = false;
     const bool live = pipe->live();
     bool reconfigure = true;
     bool pass_done = false;
@@ -316,6 +322,8 @@ void ExplorerEngine::run() {
 
         if (reconfigure) {
             reconfigure = false;
+            split.reset();  // stops a replay's earlier part (its answer is no longer wanted)
+            later_ended = false;
             shown_ = nav_;
             if (!live && !first_pass && answer_from_cache(pipe)) {
                 failure.clear();
@@ -337,7 +345,13 @@ void ExplorerEngine::run() {
                     const bool fast = rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable() &&
                                       ViewPipeline::contexts_answer(*rows_, **agg, gate);
                     // issue 15 (checkpoints): else from the model copy before the first event it needs.
-                    if (!fast) pipe = replay_from_checkpoint(agg ? agg->get() : nullptr);
+                    // issue 15 (split): a long replay on both cores, cut at a checkpoint.
+                    if (!fast) split = start_split(*view, agg ? agg->get() : nullptr);
+                    if (split) {
+                        pipe = split->take_later();
+                    } else if (!fast) {
+                        pipe = replay_from_checkpoint(agg ? agg->get() : nullptr);
+                    }
                     if (fast || !pipe) {
                         pipe = std::make_unique<ViewPipeline>(store_->replay(), options_.read_file.value_or(""), false);
                     }
@@ -386,8 +400,23 @@ void ExplorerEngine::run() {
         }
         if (pass_done) continue;
 
-        const ViewPipeline::Step step = pipe->run(ViewPipeline::kBatch);
+        const ViewPipeline::Step step = later_ended ? ViewPipeline::Step::End : pipe->run(ViewPipeline::kBatch);
         const Clock::time_point now = Clock::now();
+        if (split && step == ViewPipeline::Step::End) {
+            // issue 15 (split): the later part's table waits for the earlier one's, the commands not.
+            later_ended = true;
+            if (!split->done()) {
+                std::unique_lock<std::mutex> lock(queue_mu_);
+                queue_cv_.wait_for(lock, std::chrono::milliseconds(100),
+                                   [&] { return !queue_.empty() || split->done(); });
+                continue;
+            }
+            later_ended = false;
+            if (!split->merge_into(*pipe)) failure = "the replay's earlier part did not complete";
+            split.reset();
+        } else if (split && step == ViewPipeline::Step::Failed) {
+            split.reset();
+        }
         if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
             pass_done = true;
@@ -418,7 +447,7 @@ void ExplorerEngine::run() {
                 last_publish = now;
                 auto snap = make_snapshot(pipe->span_seconds());
                 snap->loading = true;
-                snap->progress = pipe->progress();
+                snap->progress = split ? split->progress(*pipe) : pipe->progress();
                 // The pace so far says how long the rest takes (issue 15's progress).
                 const double spent = std::chrono::duration<double>(now - interval_start).count();
                 if (snap->progress > 0.01) snap->source.seconds_left = spent * (1 - snap->progress) / snap->progress;
@@ -538,6 +567,23 @@ std::unique_ptr<ViewPipeline> ExplorerEngine::replay_from_checkpoint(const analy
     if (!checkpoints_ || !range_resolved_) return nullptr;
     return checkpoint_replay(*store_, rows_.get(), *checkpoints_, nav_.range, agg,
                              pane_kind_ != analysis::PaneKind::None, options_.read_file.value_or(""));
+}
+
+// issue 15 (split)
+std::unique_ptr<SplitReplay> ExplorerEngine::start_split(const analysis::ViewDef& view,
+                                                         const analysis::Aggregator* agg) {
+    if (split_min_events_ == 0 || !checkpoints_ || !range_resolved_ || !agg) return nullptr;
+    if (pane_kind_ != analysis::PaneKind::None || !analysis::Aggregator::mergeable(view)) return nullptr;
+    const auto plan = plan_split(*store_, *checkpoints_, nav_.range, split_min_events_);
+    if (!plan) return nullptr;
+    auto earlier = analysis::Aggregator::create(view, shown_.scope());
+    if (!earlier) return nullptr;
+    auto wake = [this] {
+        { std::lock_guard<std::mutex> lock(queue_mu_); }  // the loop is waiting, or has not checked yet
+        queue_cv_.notify_one();
+    };
+    return std::make_unique<SplitReplay>(*store_, *plan, nav_.range, std::move(*earlier),
+                                         options_.read_file.value_or(""), std::move(wake));
 }
 
 void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {

@@ -204,6 +204,13 @@ private:
     // before the first event it needs.
     std::unique_ptr<ModelCheckpoints> checkpoints_;
     std::unique_ptr<class ViewPipeline> replay_from_checkpoint(const analysis::Aggregator* agg);
+    // issue 15 (split): a replay cut in two at a checkpoint near its middle,
+    // its earlier part on a thread of its own (split_replay.h); null when the
+    // replay is too short or the view's tables do not merge. `on_done` wakes the loop.
+    std::unique_ptr<class SplitReplay> start_split(const analysis::ViewDef& view, const analysis::Aggregator* agg);
+    // Replays reading fewer events are not split. TRACETOP_SPLIT=N sets it (0: never split; for benches and tests).
+    static constexpr uint64_t kSplitMinEvents = 1000000;
+    uint64_t split_min_events_ = kSplitMinEvents;
     std::thread thread_;
 };
 

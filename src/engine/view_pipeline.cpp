@@ -179,6 +179,15 @@ void ViewPipeline::start_at(const PassPoint& at, const state::Model& model, cons
     range_first_ts_ = range_first_ts;
 }
 
+// issue 15 (split)
+bool ViewPipeline::merge_earlier(const ViewPipeline& earlier) {
+    if (!agg_ || !earlier.agg_ || !agg_->merge_earlier(*earlier.agg_)) return false;
+    // The range's first shown event is the earlier part's, if it saw one; its last, this part's.
+    if (earlier.range_first_ts_ != 0) range_first_ts_ = earlier.range_first_ts_;
+    if (range_last_ts_ == 0) range_last_ts_ = earlier.range_last_ts_;
+    return true;
+}
+
 void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {
     store_ = store;
     timeline_ = timeline;

@@ -98,6 +98,12 @@ public:
     // `first_header`: the copy's first (the host is named after it, as by a replay from the start).
     void start_at(const PassPoint& at, const state::Model& model, const event::CaptureHeader& first_header,
                   uint64_t feed_from = 0, uint64_t range_first_ts = 0);
+    // issue 15 (split): this pipeline started at a checkpoint and ran to
+    // its end; `earlier` ran the events before that checkpoint (the same
+    // view, range and scope): its table and its part of the range's times
+    // come in as the earlier events (split_replay.h). False: not mergeable
+    // (Aggregator::merge_earlier), nothing changed.
+    bool merge_earlier(const ViewPipeline& earlier);
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
