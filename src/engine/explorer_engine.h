@@ -211,6 +211,8 @@ private:
     // Replays reading fewer events are not split. TRACETOP_SPLIT=N sets it (0: never split; for benches and tests).
     static constexpr uint64_t kSplitMinEvents = 1000000;
     uint64_t split_min_events_ = kSplitMinEvents;
+    bool split_asked_ = false;  // TRACETOP_SPLIT was set: the exit says how many replays were split
+    uint64_t splits_ = 0;       // replays split and merged (the engine's thread; read after it ends)
     std::thread thread_;
 };
 
