@@ -317,6 +317,9 @@ void ExplorerEngine::run() {
         }
         if (clear_) {
             clear_ = false;
+            // issue 15 (split): the events before now are dropped, the earlier part's with them.
+            split.reset();
+            later_ended = false;
             answers_.erase(shown_key_);  // issue 15 (fastkeys): the kept answer is no longer what shows
             if (pipe->aggregator()) pipe->aggregator()->reset();
             // Shown at once, also offline and paused: the user asked for it.
