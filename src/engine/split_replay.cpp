@@ -21,8 +21,11 @@ std::optional<SplitPlan> plan_split(const EventStore& store, const ModelCheckpoi
             marks.begin());
     }
     const uint64_t end = end_mark < marks.size() ? marks[end_mark].at.index : store.events();
-    if (end <= from || end - from < min_events) return std::nullopt;
-    const uint64_t target = from + (end - from) / 2;
+    // Before the range's first mark the events only change the model (cheap,
+    // ViewPipeline::run): the parts share the range's events, not the copy's.
+    const uint64_t busy = std::max(from, marks[checkpoints.mark_before(range)].at.index);
+    if (end <= busy || end - busy < min_events) return std::nullopt;
+    const uint64_t target = busy + (end - busy) / 2;
     // A copy qualifies when it is after the start and the single replay reads past it.
     const auto fits = [&](const ModelCheckpoints::Start& s) {
         return s.point && s.point->at.index > from && s.point->at.index < store.events() &&

@@ -32,10 +32,10 @@ struct SplitPlan {
 };
 
 // Where to cut a replay of `store` over `range` (whole: the capture): at
-// the model copy nearest the middle of the events it reads, among those
-// before which no shown event ends the range (the single replay reads past
-// them). Nullopt when it reads fewer than `min_events` events, or no copy
-// lies strictly inside.
+// the model copy nearest the middle of the range's events, among those
+// after its start and before which no shown event ends the range (the
+// single replay reads past them). Nullopt when the range holds fewer than
+// `min_events` events, or no copy lies strictly inside.
 std::optional<SplitPlan> plan_split(const EventStore& store, const ModelCheckpoints& checkpoints,
                                     const TimeRange& range, uint64_t min_events);
 
