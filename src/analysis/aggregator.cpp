@@ -431,6 +431,42 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     const bool same_type = memo_type != 0 && row.memo_type == memo_type;
     row.memo_type = memo_type;
     flush_memo_hits(row);
+    TableRow::AltMemo* alt = nullptr;
+    if (alt_memo_on_ && row.memo_complete && !same_identity) {
+        for (TableRow::AltMemo& a : row.alts) {
+            if (a.complete && a.memo.same_identity(memo)) {
+                alt = &a;
+                break;
+            }
+        }
+    }
+    if (alt != nullptr) {
+        // issue 15 (json): a thread the row saw before, again (threads of a process taking turns).
+        swap_alt_memo(row, *alt, ctx, memo);
+        ++alt_swaps_;
+        if (label_.def) {
+            values_.clear();
+            label_.def->extract(ctx, label_.arg, values_);
+            if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
+        }
+        // What the loop below does for the other columns: the by-type lists
+        // leave out only the columns whose `when` or field the type never passes.
+        if (type < unsteady_by_type_.size()) {
+            for (const uint32_t i : counted_by_type_[type]) {
+                row.acc[i].sum += 1;
+                ++row.acc[i].n;
+            }
+            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, false, false, same_type);
+        } else {
+            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, false, false, same_type);
+        }
+        return;
+    }
+    // Another thread of the same process in the same epoch: keep this one's memos for its next turn.
+    if (alt_memo_on_ && row.memo_complete && !same_identity && !steady_columns_.empty() &&
+        memo.model == row.memo.model && memo.epoch == row.memo.epoch && memo.main_thread == row.memo.main_thread) {
+        save_alt_memo(row);
+    }
     row.memo = memo;
 
     if (label_.def && !(label_thread_only_ && (same_thread || (same_identity && !label_reads_memory_)))) {
@@ -456,6 +492,77 @@ void Aggregator::flush_memo_hits(TableRow& row) {
         }
     }
     row.memo_hits = 0;
+}
+
+void Aggregator::save_alt_memo(TableRow& row) {
+    TableRow::AltMemo* alt = nullptr;
+    if (row.alts.size() < kAltMemos) {
+        alt = &row.alts.emplace_back();
+    } else {
+        alt = &row.alts[row.alt_next];
+        row.alt_next = static_cast<uint32_t>((row.alt_next + 1) % kAltMemos);
+    }
+    alt->cells.resize(steady_columns_.size());
+    bool complete = true;
+    for (size_t k = 0; k < steady_columns_.size(); ++k) {
+        const Accumulator& acc = row.acc[steady_columns_[k]];
+        TableRow::AltCell& cell = alt->cells[k];
+        cell.memo = acc.memo;
+        cell.value = acc.memo_value;
+        // While a Text memo holds, acc.text is what its value rendered to.
+        if (acc.memo == Accumulator::Memo::Text) {
+            cell.text = acc.text;
+            cell.text_source = acc.text_source;
+        }
+        complete = complete && acc.memo != Accumulator::Memo::None;
+    }
+    alt->memo = row.memo;
+    alt->complete = complete;
+}
+
+void Aggregator::swap_alt_memo(TableRow& row, TableRow::AltMemo& alt, const filter::FieldContext& ctx,
+                               const ThreadMemo& memo) {
+    // Each steady column does what update_column does when it reads the
+    // value its alternate memo holds: a text is the text rendered then (a
+    // missing value leaves the text as it is), a number is added once.
+    // Columns reading memory read it again if the memory moved since.
+    const bool same_memory = alt.memo == memo;
+    for (size_t k = 0; k < steady_columns_.size(); ++k) {
+        const uint32_t i = steady_columns_[k];
+        Accumulator& acc = row.acc[i];
+        TableRow::AltCell& cell = alt.cells[k];
+        const Accumulator::Memo out = acc.memo;
+        const double out_value = acc.memo_value;
+        if (!same_memory && columns_[i].reads_memory) {
+            if (out == Accumulator::Memo::Text) {
+                cell.text = acc.text;
+                cell.text_source = acc.text_source;
+            }
+            cell.memo = out;
+            cell.value = out_value;
+            update_column(row, i, ctx, false, false, false);
+            if (acc.memo == Accumulator::Memo::None) row.memo_complete = false;
+            continue;
+        }
+        if (cell.memo == Accumulator::Memo::Text) {
+            acc.text.swap(cell.text);
+            acc.text_source.swap(cell.text_source);
+            ++acc.n;
+        } else {
+            if (out == Accumulator::Memo::Text) {
+                cell.text = acc.text;
+                cell.text_source = acc.text_source;
+            }
+            if (cell.memo == Accumulator::Memo::Number) add_number(acc, view_.columns[i].aggregation, cell.value);
+        }
+        acc.memo = cell.memo;
+        acc.memo_value = cell.value;
+        cell.memo = out;
+        cell.value = out_value;
+    }
+    alt.memo = row.memo;
+    row.memo = memo;
+    // row.memo_complete held (the swap's condition): the cells are complete.
 }
 
 void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
