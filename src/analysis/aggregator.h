@@ -162,7 +162,10 @@ private:
         uint32_t thread_memory = 0;  // their ThreadInfo::memory_version
         uint32_t main_memory = 0;
         bool known = false;
-        bool operator==(const ThreadMemo&) const = default;
+        // Written out, inline: the defaulted one was an out-of-line call per event (issue 15, json).
+        bool operator==(const ThreadMemo& o) const {
+            return same_identity(o) && thread_memory == o.thread_memory && main_memory == o.main_memory;
+        }
         // The same thread in the same epoch, whatever its memory did: what
         // thread-only fields that read no memory (filter::reads_thread_memory) need.
         bool same_identity(const ThreadMemo& o) const {
