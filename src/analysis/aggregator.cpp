@@ -431,6 +431,42 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
     const bool same_type = memo_type != 0 && row.memo_type == memo_type;
     row.memo_type = memo_type;
     flush_memo_hits(row);
+    TableRow::AltMemo* alt = nullptr;
+    if (alt_memo_on_ && row.memo_complete && !same_identity) {
+        for (TableRow::AltMemo& a : row.alts) {
+            if (a.complete && a.memo.same_identity(memo)) {
+                alt = &a;
+                break;
+            }
+        }
+    }
+    if (alt != nullptr) {
+        // issue 15 (json): a thread the row saw before, again (threads of a process taking turns).
+        swap_alt_memo(row, *alt, ctx, memo);
+        ++alt_swaps_;
+        if (label_.def) {
+            values_.clear();
+            label_.def->extract(ctx, label_.arg, values_);
+            if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
+        }
+        // What the loop below does for the other columns: the by-type lists
+        // leave out only the columns whose `when` or field the type never passes.
+        if (type < unsteady_by_type_.size()) {
+            for (const uint32_t i : counted_by_type_[type]) {
+                row.acc[i].sum += 1;
+                ++row.acc[i].n;
+            }
+            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, false, false, same_type);
+        } else {
+            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, false, false, same_type);
+        }
+        return;
+    }
+    // Another thread of the same process in the same epoch: keep this one's memos for its next turn.
+    if (alt_memo_on_ && row.memo_complete && !same_identity && !steady_columns_.empty() &&
+        memo.model == row.memo.model && memo.epoch == row.memo.epoch && memo.main_thread == row.memo.main_thread) {
+        save_alt_memo(row);
+    }
     row.memo = memo;
 
     if (label_.def && !(label_thread_only_ && (same_thread || (same_identity && !label_reads_memory_)))) {

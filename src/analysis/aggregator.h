@@ -109,6 +109,10 @@ public:
     void fill(Snapshot& out, double seconds) const;
 
     const ViewDef& view() const { return view_; }
+    // issue 15 (json): events whose row took its alternate memo back
+    // (tests: the path was taken); set_alt_memo(false) turns it off.
+    uint64_t alt_memo_swaps() const { return alt_swaps_; }
+    void set_alt_memo(bool on) { alt_memo_on_ = on; }
     // issue 15 (checkpoints): the view's filter and the scope together (null: none).
     const filter::CompiledFilter* scope_filter() const { return scope_ ? &*scope_ : nullptr; }
     size_t row_count() const;
@@ -169,7 +173,10 @@ private:
         uint32_t thread_memory = 0;  // their ThreadInfo::memory_version
         uint32_t main_memory = 0;
         bool known = false;
-        bool operator==(const ThreadMemo&) const = default;
+        // Written out, inline: the defaulted one was an out-of-line call per event (issue 15, json).
+        bool operator==(const ThreadMemo& o) const {
+            return same_identity(o) && thread_memory == o.thread_memory && main_memory == o.main_memory;
+        }
         // The same thread in the same epoch, whatever its memory did: what
         // thread-only fields that read no memory (filter::reads_thread_memory) need.
         bool same_identity(const ThreadMemo& o) const {
@@ -192,6 +199,23 @@ private:
         // Type-only columns: the type code of the row's last event, plus one
         // (0: none, or a generic system-call event, whose name varies).
         uint32_t memo_type = 0;
+        // issue 15 (json): the steady columns' memos of the threads the row
+        // saw before `memo`'s (same process, same epoch). Threads of one
+        // process taking turns (a round of process-info events, curl's two
+        // threads) left the memo at every turn; an event with one of these
+        // memos swaps it in instead of reading every column again.
+        struct AltCell {
+            Accumulator::Memo memo = Accumulator::Memo::None;
+            double value = 0;
+            std::string text, text_source;  // Memo::Text: what acc.text and text_source were
+        };
+        struct AltMemo {
+            ThreadMemo memo;
+            bool complete = false;       // every steady column has its cell
+            std::vector<AltCell> cells;  // by steady column (steady_columns_' order)
+        };
+        std::vector<AltMemo> alts;  // at most kAltMemos
+        uint32_t alt_next = 0;      // the slot a new one replaces once all are taken
     };
     struct BoundColumn {
         filter::BoundField field;  // def null: counts events
@@ -226,6 +250,15 @@ private:
     void flush_memo_hits(TableRow& row);
     // issue 15 (split): column i of `earlier` folded into `later`'s as its earlier events.
     void merge_column(Accumulator& later, const Accumulator& earlier, size_t i) const;
+    // issue 15 (split): a merged row's memos and alternates go (flushed first).
+    static void forget_memos(TableRow& row);
+    // issue 15 (json): the row's memo goes to its alternate slot before a
+    // miss of another thread of the same process replaces it.
+    void save_alt_memo(TableRow& row);
+    static constexpr size_t kAltMemos = 8;
+    // The event's memo is one of the row's alternates: the two swap, and the steady
+    // columns count the event with the alternate's values.
+    void swap_alt_memo(TableRow& row, TableRow::AltMemo& alt, const filter::FieldContext& ctx, const ThreadMemo& memo);
     void forget_row_caches();
     static void add_number(struct Accumulator& acc, Aggregation aggregation, double v);
     void on_list_event(const filter::FieldContext& ctx);
@@ -402,6 +435,8 @@ private:
     // MemoRow::row of a memo whose keys have no value: its events belong to no row.
     static constexpr uint32_t kNoKeyRow = UINT32_MAX - 1;
     std::array<MemoRow, kMemoRows> memo_rows_{};
+    bool alt_memo_on_ = true;
+    uint64_t alt_swaps_ = 0;
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
     std::vector<uint32_t> steady_columns_;    // the others
     // The same for each type code: without the columns whose `when` refuses

@@ -52,6 +52,19 @@ void Aggregator::merge_column(Accumulator& later, const Accumulator& earlier, si
     if (aggregation == Aggregation::Distinct && has_field) later.sum = static_cast<double>(later.per.size());
 }
 
+void Aggregator::forget_memos(TableRow& row) {
+    row.memo = ThreadMemo{};
+    row.memo_complete = false;
+    row.memo_type = 0;
+    row.label_context = UINT32_MAX;
+    row.alts.clear();
+    row.alt_next = 0;
+    for (Accumulator& acc : row.acc) {
+        acc.memo = Accumulator::Memo::None;
+        acc.text_slot = acc.number_slot = UINT32_MAX;
+    }
+}
+
 bool Aggregator::merge_earlier(const Aggregator& earlier) {
     if (!mergeable(view_) || earlier.view_.id != view_.id || earlier.columns_.size() != columns_.size()) return false;
     // Tables from the frozen contexts keep row numbers in their memos; sample-end tables are set aside.
@@ -77,15 +90,7 @@ bool Aggregator::merge_earlier(const Aggregator& earlier) {
         const std::string& key = *earlier_keys[e];
         const auto it = index_.find(std::string_view(key));
         if (it == index_.end()) {
-            // Its memos name the earlier part's model, gone with it.
-            before.memo = ThreadMemo{};
-            before.memo_complete = false;
-            before.memo_type = 0;
-            before.label_context = UINT32_MAX;
-            for (Accumulator& acc : before.acc) {
-                acc.memo = Accumulator::Memo::None;
-                acc.text_slot = acc.number_slot = UINT32_MAX;
-            }
+            forget_memos(before);  // they name the earlier part's model, gone with it
             index.emplace(key, static_cast<uint32_t>(merged.size()));
             merged.push_back(std::move(before));
             continue;
@@ -97,6 +102,9 @@ bool Aggregator::merge_earlier(const Aggregator& earlier) {
             later.label = before.label;
             later.label_source = before.label_source;
         }
+        // Its memos (issue 15 json: the alternates too) hold the later
+        // part's values, which the merge changed: read again at its next event.
+        forget_memos(later);
         taken[it->second] = 1;
         index.emplace(key, static_cast<uint32_t>(merged.size()));
         merged.push_back(std::move(later));

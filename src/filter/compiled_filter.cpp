@@ -303,6 +303,10 @@ Result<CompiledNode> compile_node(const Node& node) {
         }
         out.regex = std::move(*compiled);
     }
+    if (check.op == CompareOp::Eq || check.op == CompareOp::In) {
+        if (type == FieldType::Bool) out.fast_eq = CompiledNode::kEqBool;
+        if (type == FieldType::String || type == FieldType::CharBuf) out.fast_eq = CompiledNode::kEqText;
+    }
     decide_type_verdicts(out);
     return out;
 }
@@ -408,6 +412,16 @@ bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
     }
     FieldValues values;
     n.field.def->extract(ctx, n.field.arg, values);
+    if (n.fast_eq != CompiledNode::kEqNone) {
+        // What values_match and compare_constant decide for = and `in` on these types.
+        const bool text = n.fast_eq == CompiledNode::kEqText;
+        for (const FieldValue& v : values) {
+            for (const Constant& c : n.constants) {
+                if (text ? std::string_view(v.s) == std::string_view(c.text) : v.u == c.u) return true;
+            }
+        }
+        return false;
+    }
     return values_match(n, values);
 }
 

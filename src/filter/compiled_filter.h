@@ -45,6 +45,10 @@ struct CompiledNode {
     // The same for generic system calls, by the system-call code they carry
     // (the last entry: codes without a name).
     std::vector<int8_t> syscall_verdicts;
+    // issue 15 (json): an = or `in` check on a Bool (kEqBool) or text
+    // (kEqText) field, compared inline by check_matches (the `when` of
+    // views' error and I/O columns, evaluated on most events).
+    enum : uint8_t { kEqNone, kEqBool, kEqText } fast_eq = kEqNone;
 };
 
 constexpr int8_t kTypeDynamic = -1;
