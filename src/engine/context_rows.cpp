@@ -295,7 +295,7 @@ uint32_t ContextRows::find_or_add(const Key& k, size_t hash, bool& fresh) {
     while (slots_[i].cid != UINT32_MAX) i = (i + 1) & mask;
     const auto cid = static_cast<uint32_t>(frozen_.size());  // the caller makes frozen_[cid]
     slots_[i] = Slot{tag, cid};
-    keys_.resize(cid);  // contexts made without a key (finish's idle ones) keep a default one
+    keys_.grow_to(cid);  // contexts made without a key (finish's idle ones) keep a default one
     keys_.push_back(k);
     fresh = true;
     return cid;
@@ -467,9 +467,9 @@ void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::Ev
 uint64_t ContextRows::bytes() const {
     return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint32_t) +
            long_latencies_.capacity() * sizeof(long_latencies_[0]) + ts_.capacity() * sizeof(uint64_t) +
-           blocks_.capacity() * sizeof(Block) + frozen_.size() * (sizeof(Frozen) + sizeof(Key)) +
-           slots_.size() * sizeof(Slot) + threads_.store.size() * sizeof(ThreadInfo) +
-           fds_.store.size() * sizeof(FdEntry);
+           blocks_.capacity() * sizeof(Block) + frozen_.capacity() * sizeof(Frozen) + keys_.capacity() * sizeof(Key) +
+           slots_.size() * sizeof(Slot) + threads_.store.capacity() * sizeof(ThreadInfo) +
+           fds_.store.capacity() * sizeof(FdEntry);
 }
 
 }  // namespace tracetop::engine

@@ -31,6 +31,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/chunked_vector.h"
 #include "event/event_view.h"
 #include "filter/field_value.h"
 #include "state/interned_string.h"
@@ -173,7 +174,7 @@ private:
         };
         std::vector<Known> known = std::vector<Known>(1024);
         size_t known_count = 0;
-        std::deque<T> store;
+        ChunkedVector<T, 11> store;  // issue 15 (pass): a copy never moves
         uint64_t gen = 1;
     };
     template <class T, class Same, class Hash>
@@ -189,13 +190,14 @@ private:
     // The copies' strings: their own, since the model (and its pool) of the
     // first pass goes with its pipeline. First: everything below holds them.
     state::StringPool strings_;
-    std::vector<uint32_t> cid_;
+    // issue 15 (pass): per event and per context, in chunks (chunked_vector.h).
+    ChunkedVector<uint32_t, 18> cid_;
     // Latencies in 4 bytes; from kLongLatency ns (4.3 s) up, the latency is
     // in long_latencies_ (event index, latency; in index order).
     static constexpr uint32_t kLongLatency = UINT32_MAX;
-    std::vector<uint32_t> latency_;
+    ChunkedVector<uint32_t, 18> latency_;
     std::vector<std::pair<uint64_t, uint64_t>> long_latencies_;
-    std::deque<Frozen> frozen_;
+    ChunkedVector<Frozen, 12> frozen_;
     // Every context by its key (keys_[cid]): open addressing, a slot holds a
     // context id and the high half of its key's hash (UINT32_MAX: empty).
     struct Slot {
@@ -203,7 +205,7 @@ private:
         uint32_t cid = UINT32_MAX;
     };
     std::vector<Slot> slots_ = std::vector<Slot>(size_t{1} << 12);
-    std::deque<Key> keys_;
+    ChunkedVector<Key, 14> keys_;
     // The recent keys' slots, by the low bits of the hash (the table of all
     // of them scatters its slots over megabytes): small enough to stay in
     // the CPU's caches while the pass streams the file.
@@ -230,7 +232,7 @@ private:
     void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
     size_t block_ = kBlock;
     std::vector<uint8_t> shown_;  // per context: compact, read per event
-    std::vector<uint64_t> ts_;
+    ChunkedVector<uint64_t, 17> ts_;
     std::vector<Block> blocks_;
     std::vector<uint32_t> zero_shown_;
     uint64_t first_ts_ = 0;
