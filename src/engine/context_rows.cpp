@@ -41,6 +41,11 @@ bool same_thread(const ThreadInfo& a, const ThreadInfo& b) {
            same(a.container_id, b.container_id) && same(a.cwd, b.cwd);
 }
 
+// issue 15 (pass): what a thread's memory_version says may have moved.
+bool same_memory(const ThreadInfo& a, const ThreadInfo& b) {
+    return a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb && a.vmswap_kb == b.vmswap_kb;
+}
+
 bool same_fd(const FdEntry& a, const FdEntry& b) {
     return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev &&
            a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
@@ -98,18 +103,35 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     return static_cast<size_t>(h ^ (h >> 31));
 }
 
-template <class T, class Same, class Hash>
-const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash) {
+template <class T, class Same, class SameVersioned, class Hash>
+const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
+                             Hash hash) {
     auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
     if (cur.live == live) {
         if (cur.gen == c.gen && cur.version == version) return cur.copy;
         // Stale: most often the object is as it was when last copied, or
         // as the time before (a main thread's memory, told by its own calls
         // and by its threads' context switches in turn).
-        if (!same(*cur.copy, *live)) {
+        if (cur.gen == c.gen) {
+            // issue 15 (pass): only the version moved, so only what it
+            // covers may differ from the copy (the rest, by the same account
+            // that lets an unmoved version keep the copy, is as copied); and
+            // from the copy before, when that one differs from this one in
+            // versioned fields only.
+            if (!same_versioned(*cur.copy, *live)) {
+                if (cur.before && cur.before_differs_in_version_only && same_versioned(*cur.before, *live)) {
+                    std::swap(cur.copy, cur.before);
+                } else {
+                    cur.before = cur.copy;
+                    cur.copy = by_content(c, live, same, hash);
+                    cur.before_differs_in_version_only = true;
+                }
+            }
+        } else if (!same(*cur.copy, *live)) {
             if (!cur.before || !same(*cur.before, *live)) {
                 cur.before = cur.copy;
                 cur.copy = by_content(c, live, same, hash);
+                cur.before_differs_in_version_only = false;
             } else {
                 std::swap(cur.copy, cur.before);
             }
@@ -374,12 +396,14 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         live->cid = UINT32_MAX;
     }
     const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
-    k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, thread_hash) : nullptr;
+    k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, same_memory, thread_hash)
+                          : nullptr;
     k.main = ctx.main_thread == ctx.thread ? k.thread
              : ctx.main_thread
-                 ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, thread_hash)
+                 ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, same_memory, thread_hash)
                  : nullptr;
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, fd_hash) : nullptr;
+    // An fd entry has no version (always 0): only its generation makes it stale.
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, same_fd, fd_hash) : nullptr;
     std::string_view fallback;  // the name's copy: a key of fallback_ids_ (nodes never move)
     if (ctx.has_fallback_name) {
         auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),

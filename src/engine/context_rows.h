@@ -162,6 +162,8 @@ private:
             const T* before = nullptr;  // the copy it had before this one
             uint64_t gen = 0;
             uint32_t version = 0;
+            // issue 15 (pass): `before` equals `copy` but for what the version covers.
+            bool before_differs_in_version_only = false;
         };
         static constexpr size_t kCurrent = 4096;
         std::vector<Current> current = std::vector<Current>(kCurrent);
@@ -177,8 +179,11 @@ private:
         ChunkedVector<T, 11> store;  // issue 15 (pass): a copy never moves
         uint64_t gen = 1;
     };
-    template <class T, class Same, class Hash>
-    const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash);
+    // `same_versioned`: compares what the object's version covers (a
+    // thread's memory), all that may change while its generation stays.
+    template <class T, class Same, class SameVersioned, class Hash>
+    const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
+                    Hash hash);
     template <class T, class Same, class Hash>
     const T* by_content(Copies<T>& c, const T* live, Same same, Hash hash);
     void rehome(state::ThreadInfo& t);
