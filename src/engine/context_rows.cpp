@@ -415,8 +415,8 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     if (cid == UINT32_MAX || !(k == last_key_)) {
         // The recent keys first (a small table that stays in the cache), then all of them.
         const size_t h = KeyHash{}(k);
-        Slot& recent = recent_[h & (kRecentSlots - 1)];
-        if (recent.cid != UINT32_MAX && recent.hash == static_cast<uint32_t>(h >> 32) && keys_[recent.cid] == k) {
+        Recent& recent = recent_[h & (kRecentSlots - 1)];
+        if (recent.cid != UINT32_MAX && recent.key == k) {
             last_key_ = k;
             last_cid_ = recent.cid;
             if (live) live->cid = recent.cid;
@@ -457,7 +457,8 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 f.ctx.enter = &e.view;
             }
         }
-        recent = Slot{static_cast<uint32_t>(h >> 32), cid};
+        recent.key = k;
+        recent.cid = cid;
         last_key_ = k;
         last_cid_ = cid;
     }

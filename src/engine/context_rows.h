@@ -213,9 +213,15 @@ private:
     ChunkedVector<Key, 14> keys_;
     // The recent keys' slots, by the low bits of the hash (the table of all
     // of them scatters its slots over megabytes): small enough to stay in
-    // the CPU's caches while the pass streams the file.
+    // the CPU's caches while the pass streams the file. issue 15 (pass):
+    // each with its key, not only its context id: half the events end
+    // here, and the key's place in keys_ was a cache miss of its own.
+    struct Recent {
+        Key key;
+        uint32_t cid = UINT32_MAX;
+    };
     static constexpr size_t kRecentSlots = 1 << 14;
-    std::vector<Slot> recent_ = std::vector<Slot>(kRecentSlots);
+    std::vector<Recent> recent_ = std::vector<Recent>(kRecentSlots);
     // Keyed by the live objects and stale_epoch_.
     struct Live {
         Key key;
