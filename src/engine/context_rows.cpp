@@ -187,7 +187,6 @@ void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); 
 void ContextRows::begin_section(const event::CaptureHeader& header) {
     ++threads_.gen;
     ++fds_.gen;
-    ++stale_epoch_;
     // issue 15 (procsfast): what the model's lookups read of a header.
     lookup_header_ = event::CaptureHeader{};
     lookup_header_.machine = header.machine;
@@ -257,7 +256,6 @@ void ContextRows::finish(const state::Model& model) {
 void ContextRows::mark_stale(const event::EventView& ev) {
     if (prev_changed_) {
         ++fds_.gen;
-        ++stale_epoch_;
         prev_changed_ = false;
     }
     switch (state::event_traits(ev.type).effect) {
@@ -269,15 +267,13 @@ void ContextRows::mark_stale(const event::EventView& ev) {
         case EventEffect::MemoryExit:
         case EventEffect::CwdChange:
             // A thread's memory_version or the model's thread epoch moved:
-            // the live shortcut, keyed by addresses, must look again.
-            ++stale_epoch_;
+            // the threads' copies see to it (add(), freeze()).
             return;
         case EventEffect::FdOrSocket:
         case EventEffect::CloneExit:
         case EventEffect::ExecveExit:
         case EventEffect::ProcExit:
             ++fds_.gen;
-            ++stale_epoch_;
             prev_changed_ = true;
             return;
     }
@@ -352,7 +348,6 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     if (model.thread_epoch() != thread_epoch_) {
         thread_epoch_ = model.thread_epoch();
         ++threads_.gen;
-        ++stale_epoch_;
     }
     Key k;
     const std::string_view name = event::display_type_name(ev, ctx.enter);
@@ -377,25 +372,26 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                                    ctx.fallback_overrides_entry << 3 | state_only << 4);
     k.typechar = ctx.fallback_typechar;
     k.lookup = static_cast<uint32_t>(lookups_.size() - 1);  // issue 15 (procsfast)
-    // The same live objects, nothing marked stale since, the same facts of
-    // the event: the same context, without freezing anything (most events:
-    // a thread's reads and writes in a row). `fallback` holds the epoch here.
+    // The same live objects, none of their copies stale since, the same
+    // facts of the event: the same context, without freezing anything (most
+    // events: a thread's reads and writes in a row).
+    const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
     Live* live = nullptr;
     if (!ctx.has_fallback_name) {
         Key lk = k;
         lk.thread = ctx.thread;
         lk.main = ctx.main_thread;
         lk.fd_entry = ctx.fd_entry;
-        lk.fallback = stale_epoch_;
+        const uint32_t thread_version = version(ctx.thread);
+        const uint32_t main_version = version(ctx.main_thread);
         live = &live_[KeyHash{}(lk) & (kRecent - 1)];
-        if (live->cid != UINT32_MAX && live->key == lk) {
+        if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_.gen &&
+            live->thread_version == thread_version && live->main_version == main_version && live->key == lk) {
             push(live->cid, ev, ctx);
             return;
         }
-        live->key = lk;
-        live->cid = UINT32_MAX;
+        *live = Live{lk, threads_.gen, fds_.gen, thread_version, main_version, UINT32_MAX};
     }
-    const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
     k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, same_memory, thread_hash)
                           : nullptr;
     k.main = ctx.main_thread == ctx.thread ? k.thread

@@ -222,14 +222,20 @@ private:
     };
     static constexpr size_t kRecentSlots = 1 << 14;
     std::vector<Recent> recent_ = std::vector<Recent>(kRecentSlots);
-    // Keyed by the live objects and stale_epoch_.
+    // Keyed by the live objects, and valid while none of their copies may
+    // have gone stale: the copies' generations and the threads' versions,
+    // what freeze() trusts (issue 15, pass: not one epoch that every
+    // thread's context switch moved for all of them).
     struct Live {
         Key key;
+        uint64_t threads_gen = 0;
+        uint64_t fds_gen = 0;
+        uint32_t thread_version = 0;
+        uint32_t main_version = 0;
         uint32_t cid = UINT32_MAX;
     };
     static constexpr size_t kRecent = 512;
     std::vector<Live> live_ = std::vector<Live>(kRecent);
-    uint32_t stale_epoch_ = 0;  // moves whenever a copy may go stale
     uint64_t thread_epoch_ = 0;  // the model's, when the thread copies were last checked
     std::unordered_map<std::string, uint32_t> fallback_ids_;
     Copies<state::ThreadInfo> threads_;
