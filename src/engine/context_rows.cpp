@@ -103,6 +103,18 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     return static_cast<size_t>(h ^ (h >> 31));
 }
 
+// issue 15 (pass): the live shortcut's slot, from what most often tells two
+// events' contexts apart; cheaper than KeyHash, which every event paid here.
+// A slot is only a guess: the whole key is compared.
+size_t ContextRows::live_slot(const Key& k) {
+    const auto ptr = [](const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); };
+    uint64_t h = ptr(k.thread) * 0x9e3779b97f4a7c15ULL ^ ptr(k.fd_entry) * 0xc2b2ae3d27d4eb4fULL ^
+                 (uint64_t{k.type} << 32 ^ static_cast<uint64_t>(k.fd) ^ static_cast<uint64_t>(k.error) << 40) *
+                     0x165667b19e3779f9ULL;
+    h ^= h >> 29;
+    return static_cast<size_t>(h * 0xbf58476d1ce4e5b9ULL >> 55) & (kRecent - 1);
+}
+
 template <class T, class Same, class SameVersioned, class Hash>
 const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
                              Hash hash) {
@@ -350,8 +362,11 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         ++threads_.gen;
     }
     Key k;
-    const std::string_view name = event::display_type_name(ev, ctx.enter);
-    k.type_name = name.data();
+    // Only a generic call's name is not its type's (issue 15, pass: the
+    // others' name is left out of the key, which holds their type).
+    const bool generic = event::has_dynamic_type_name(ev.type);
+    const std::string_view name = generic ? event::display_type_name(ev, ctx.enter) : std::string_view();
+    k.type_name = generic ? name.data() : nullptr;
     k.tid = ev.tid;
     k.cpu_delta = ctx.procinfo_cpu_delta;
     k.fd = ctx.fd;
@@ -365,6 +380,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
     }
     k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
+    last_failed_ = k.error < 0 && k.error != INT64_MIN;  // evt.failed (issue 15, pass)
     k.type = ev.type;
     // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
     const bool state_only = (ev.block_flags & event::kEventFlagStateOnly) != 0;
@@ -384,7 +400,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         lk.fd_entry = ctx.fd_entry;
         const uint32_t thread_version = version(ctx.thread);
         const uint32_t main_version = version(ctx.main_thread);
-        live = &live_[KeyHash{}(lk) & (kRecent - 1)];
+        live = &live_[live_slot(lk)];
         if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_.gen &&
             live->thread_version == thread_version && live->main_version == main_version && live->key == lk) {
             push(live->cid, ev, ctx);
@@ -444,7 +460,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.sample.rebase(kept_body);
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
-            if (ctx.enter && event::display_type_name(ev, nullptr) != name) {
+            if (generic && ctx.enter && event::display_type_name(ev, nullptr) != name) {
                 Enter& e = enters_.emplace_back();
                 const auto body = ctx.enter->body();
                 e.body.assign(body.begin(), body.end());

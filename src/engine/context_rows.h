@@ -79,6 +79,10 @@ public:
     size_t contexts() const { return frozen_.size(); }
     uint64_t bytes() const;
 
+    // issue 15 (pass): evt.failed of the event add() took last (what the
+    // timeline marks), found while its context was: not asked again.
+    bool last_failed() const { return last_failed_; }
+
     uint32_t context_id(size_t i) const { return cid_[i]; }
     // Event i's frozen context with its own latency, written into `out`
     // (which holds context `out_id` already, if not UINT32_MAX).
@@ -235,6 +239,7 @@ private:
         uint32_t cid = UINT32_MAX;
     };
     static constexpr size_t kRecent = 512;
+    static size_t live_slot(const Key& k);
     std::vector<Live> live_ = std::vector<Live>(kRecent);
     uint64_t thread_epoch_ = 0;  // the model's, when the thread copies were last checked
     std::unordered_map<std::string, uint32_t> fallback_ids_;
@@ -243,6 +248,7 @@ private:
     Key last_key_;
     uint32_t last_cid_ = UINT32_MAX;
     bool prev_changed_ = false;
+    bool last_failed_ = false;
     fmt::memory_buffer scratch_;
     filter::FieldValues result_;  // reused: evt.rawres of each event
     // issue 15 (colwalk)
