@@ -95,6 +95,8 @@ void restore_stop_lost_to_sigcont() {
     sigaction(SIGCONT, &sa, nullptr);
 }
 
+bool leak_check_at_exit() { return kLeakCheckAtExit; }
+
 void guard_exit_leak_check() {
     // atexit runs the last registered first: this comes before the leak
     // check, which the sanitizer runtime registered before main.

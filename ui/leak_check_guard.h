@@ -14,6 +14,11 @@ namespace tracetop::ui {
 // exits, just before the leak check. Elsewhere it does nothing.
 void guard_exit_leak_check();
 
+// Whether LeakSanitizer checks the heap at exit (a sanitized build): then
+// the program must free what it holds before it ends, not skip its
+// destructors (issue 15, pass: the explorer's quick exit).
+bool leak_check_at_exit();
+
 // The handler, installed now: a SIGCONT that reaches a thread held by a
 // tracer that is this process's own child stops that thread again, which is
 // the stop the tracer waits for. Only the thread the SIGCONT lands on: at

@@ -41,6 +41,11 @@ bool same_thread(const ThreadInfo& a, const ThreadInfo& b) {
            same(a.container_id, b.container_id) && same(a.cwd, b.cwd);
 }
 
+// issue 15 (pass): what a thread's memory_version says may have moved.
+bool same_memory(const ThreadInfo& a, const ThreadInfo& b) {
+    return a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb && a.vmswap_kb == b.vmswap_kb;
+}
+
 bool same_fd(const FdEntry& a, const FdEntry& b) {
     return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev &&
            a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
@@ -98,18 +103,47 @@ size_t ContextRows::KeyHash::operator()(const Key& k) const {
     return static_cast<size_t>(h ^ (h >> 31));
 }
 
-template <class T, class Same, class Hash>
-const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash) {
+// issue 15 (pass): the live shortcut's slot, from what most often tells two
+// events' contexts apart; cheaper than KeyHash, which every event paid here.
+// A slot is only a guess: the whole key is compared.
+size_t ContextRows::live_slot(const Key& k) {
+    const auto ptr = [](const void* p) { return static_cast<uint64_t>(reinterpret_cast<uintptr_t>(p)); };
+    uint64_t h = ptr(k.thread) * 0x9e3779b97f4a7c15ULL ^ ptr(k.fd_entry) * 0xc2b2ae3d27d4eb4fULL ^
+                 (uint64_t{k.type} << 32 ^ static_cast<uint64_t>(k.fd) ^ static_cast<uint64_t>(k.error) << 40) *
+                     0x165667b19e3779f9ULL;
+    h ^= h >> 29;
+    return static_cast<size_t>(h * 0xbf58476d1ce4e5b9ULL >> 55) & (kRecent - 1);
+}
+
+template <class T, class Same, class SameVersioned, class Hash>
+const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
+                             Hash hash) {
     auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
     if (cur.live == live) {
         if (cur.gen == c.gen && cur.version == version) return cur.copy;
         // Stale: most often the object is as it was when last copied, or
         // as the time before (a main thread's memory, told by its own calls
         // and by its threads' context switches in turn).
-        if (!same(*cur.copy, *live)) {
+        if (cur.gen == c.gen) {
+            // issue 15 (pass): only the version moved, so only what it
+            // covers may differ from the copy (the rest, by the same account
+            // that lets an unmoved version keep the copy, is as copied); and
+            // from the copy before, when that one differs from this one in
+            // versioned fields only.
+            if (!same_versioned(*cur.copy, *live)) {
+                if (cur.before && cur.before_differs_in_version_only && same_versioned(*cur.before, *live)) {
+                    std::swap(cur.copy, cur.before);
+                } else {
+                    cur.before = cur.copy;
+                    cur.copy = by_content(c, live, same, hash);
+                    cur.before_differs_in_version_only = true;
+                }
+            }
+        } else if (!same(*cur.copy, *live)) {
             if (!cur.before || !same(*cur.before, *live)) {
                 cur.before = cur.copy;
                 cur.copy = by_content(c, live, same, hash);
+                cur.before_differs_in_version_only = false;
             } else {
                 std::swap(cur.copy, cur.before);
             }
@@ -165,7 +199,6 @@ void ContextRows::rehome(FdEntry& e) { e.name = strings_.intern(e.name.view()); 
 void ContextRows::begin_section(const event::CaptureHeader& header) {
     ++threads_.gen;
     ++fds_.gen;
-    ++stale_epoch_;
     // issue 15 (procsfast): what the model's lookups read of a header.
     lookup_header_ = event::CaptureHeader{};
     lookup_header_.machine = header.machine;
@@ -235,7 +268,6 @@ void ContextRows::finish(const state::Model& model) {
 void ContextRows::mark_stale(const event::EventView& ev) {
     if (prev_changed_) {
         ++fds_.gen;
-        ++stale_epoch_;
         prev_changed_ = false;
     }
     switch (state::event_traits(ev.type).effect) {
@@ -247,15 +279,13 @@ void ContextRows::mark_stale(const event::EventView& ev) {
         case EventEffect::MemoryExit:
         case EventEffect::CwdChange:
             // A thread's memory_version or the model's thread epoch moved:
-            // the live shortcut, keyed by addresses, must look again.
-            ++stale_epoch_;
+            // the threads' copies see to it (add(), freeze()).
             return;
         case EventEffect::FdOrSocket:
         case EventEffect::CloneExit:
         case EventEffect::ExecveExit:
         case EventEffect::ProcExit:
             ++fds_.gen;
-            ++stale_epoch_;
             prev_changed_ = true;
             return;
     }
@@ -295,7 +325,7 @@ uint32_t ContextRows::find_or_add(const Key& k, size_t hash, bool& fresh) {
     while (slots_[i].cid != UINT32_MAX) i = (i + 1) & mask;
     const auto cid = static_cast<uint32_t>(frozen_.size());  // the caller makes frozen_[cid]
     slots_[i] = Slot{tag, cid};
-    keys_.resize(cid);  // contexts made without a key (finish's idle ones) keep a default one
+    keys_.grow_to(cid);  // contexts made without a key (finish's idle ones) keep a default one
     keys_.push_back(k);
     fresh = true;
     return cid;
@@ -330,11 +360,13 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     if (model.thread_epoch() != thread_epoch_) {
         thread_epoch_ = model.thread_epoch();
         ++threads_.gen;
-        ++stale_epoch_;
     }
     Key k;
-    const std::string_view name = event::display_type_name(ev, ctx.enter);
-    k.type_name = name.data();
+    // Only a generic call's name is not its type's (issue 15, pass: the
+    // others' name is left out of the key, which holds their type).
+    const bool generic = event::has_dynamic_type_name(ev.type);
+    const std::string_view name = generic ? event::display_type_name(ev, ctx.enter) : std::string_view();
+    k.type_name = generic ? name.data() : nullptr;
     k.tid = ev.tid;
     k.cpu_delta = ctx.procinfo_cpu_delta;
     k.fd = ctx.fd;
@@ -348,6 +380,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
     }
     k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
+    last_failed_ = k.error < 0 && k.error != INT64_MIN;  // evt.failed (issue 15, pass)
     k.type = ev.type;
     // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
     const bool state_only = (ev.block_flags & event::kEventFlagStateOnly) != 0;
@@ -355,31 +388,34 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                                    ctx.fallback_overrides_entry << 3 | state_only << 4);
     k.typechar = ctx.fallback_typechar;
     k.lookup = static_cast<uint32_t>(lookups_.size() - 1);  // issue 15 (procsfast)
-    // The same live objects, nothing marked stale since, the same facts of
-    // the event: the same context, without freezing anything (most events:
-    // a thread's reads and writes in a row). `fallback` holds the epoch here.
+    // The same live objects, none of their copies stale since, the same
+    // facts of the event: the same context, without freezing anything (most
+    // events: a thread's reads and writes in a row).
+    const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
     Live* live = nullptr;
     if (!ctx.has_fallback_name) {
         Key lk = k;
         lk.thread = ctx.thread;
         lk.main = ctx.main_thread;
         lk.fd_entry = ctx.fd_entry;
-        lk.fallback = stale_epoch_;
-        live = &live_[KeyHash{}(lk) & (kRecent - 1)];
-        if (live->cid != UINT32_MAX && live->key == lk) {
+        const uint32_t thread_version = version(ctx.thread);
+        const uint32_t main_version = version(ctx.main_thread);
+        live = &live_[live_slot(lk)];
+        if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_.gen &&
+            live->thread_version == thread_version && live->main_version == main_version && live->key == lk) {
             push(live->cid, ev, ctx);
             return;
         }
-        live->key = lk;
-        live->cid = UINT32_MAX;
+        *live = Live{lk, threads_.gen, fds_.gen, thread_version, main_version, UINT32_MAX};
     }
-    const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
-    k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, thread_hash) : nullptr;
+    k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, same_memory, thread_hash)
+                          : nullptr;
     k.main = ctx.main_thread == ctx.thread ? k.thread
              : ctx.main_thread
-                 ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, thread_hash)
+                 ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, same_memory, thread_hash)
                  : nullptr;
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, fd_hash) : nullptr;
+    // An fd entry has no version (always 0): only its generation makes it stale.
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, same_fd, fd_hash) : nullptr;
     std::string_view fallback;  // the name's copy: a key of fallback_ids_ (nodes never move)
     if (ctx.has_fallback_name) {
         auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),
@@ -391,8 +427,8 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     if (cid == UINT32_MAX || !(k == last_key_)) {
         // The recent keys first (a small table that stays in the cache), then all of them.
         const size_t h = KeyHash{}(k);
-        Slot& recent = recent_[h & (kRecentSlots - 1)];
-        if (recent.cid != UINT32_MAX && recent.hash == static_cast<uint32_t>(h >> 32) && keys_[recent.cid] == k) {
+        Recent& recent = recent_[h & (kRecentSlots - 1)];
+        if (recent.cid != UINT32_MAX && recent.key == k) {
             last_key_ = k;
             last_cid_ = recent.cid;
             if (live) live->cid = recent.cid;
@@ -424,7 +460,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.sample.rebase(kept_body);
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
-            if (ctx.enter && event::display_type_name(ev, nullptr) != name) {
+            if (generic && ctx.enter && event::display_type_name(ev, nullptr) != name) {
                 Enter& e = enters_.emplace_back();
                 const auto body = ctx.enter->body();
                 e.body.assign(body.begin(), body.end());
@@ -433,7 +469,8 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 f.ctx.enter = &e.view;
             }
         }
-        recent = Slot{static_cast<uint32_t>(h >> 32), cid};
+        recent.key = k;
+        recent.cid = cid;
         last_key_ = k;
         last_cid_ = cid;
     }
@@ -467,9 +504,9 @@ void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::Ev
 uint64_t ContextRows::bytes() const {
     return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint32_t) +
            long_latencies_.capacity() * sizeof(long_latencies_[0]) + ts_.capacity() * sizeof(uint64_t) +
-           blocks_.capacity() * sizeof(Block) + frozen_.size() * (sizeof(Frozen) + sizeof(Key)) +
-           slots_.size() * sizeof(Slot) + threads_.store.size() * sizeof(ThreadInfo) +
-           fds_.store.size() * sizeof(FdEntry);
+           blocks_.capacity() * sizeof(Block) + frozen_.capacity() * sizeof(Frozen) + keys_.capacity() * sizeof(Key) +
+           slots_.size() * sizeof(Slot) + threads_.store.capacity() * sizeof(ThreadInfo) +
+           fds_.store.capacity() * sizeof(FdEntry);
 }
 
 }  // namespace tracetop::engine

@@ -31,6 +31,7 @@
 
 #include <fmt/format.h>
 
+#include "engine/chunked_vector.h"
 #include "event/event_view.h"
 #include "filter/field_value.h"
 #include "state/interned_string.h"
@@ -77,6 +78,10 @@ public:
     size_t events() const { return cid_.size(); }
     size_t contexts() const { return frozen_.size(); }
     uint64_t bytes() const;
+
+    // issue 15 (pass): evt.failed of the event add() took last (what the
+    // timeline marks), found while its context was: not asked again.
+    bool last_failed() const { return last_failed_; }
 
     uint32_t context_id(size_t i) const { return cid_[i]; }
     // Event i's frozen context with its own latency, written into `out`
@@ -161,6 +166,8 @@ private:
             const T* before = nullptr;  // the copy it had before this one
             uint64_t gen = 0;
             uint32_t version = 0;
+            // issue 15 (pass): `before` equals `copy` but for what the version covers.
+            bool before_differs_in_version_only = false;
         };
         static constexpr size_t kCurrent = 4096;
         std::vector<Current> current = std::vector<Current>(kCurrent);
@@ -173,11 +180,14 @@ private:
         };
         std::vector<Known> known = std::vector<Known>(1024);
         size_t known_count = 0;
-        std::deque<T> store;
+        ChunkedVector<T, 11> store;  // issue 15 (pass): a copy never moves
         uint64_t gen = 1;
     };
-    template <class T, class Same, class Hash>
-    const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, Hash hash);
+    // `same_versioned`: compares what the object's version covers (a
+    // thread's memory), all that may change while its generation stays.
+    template <class T, class Same, class SameVersioned, class Hash>
+    const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
+                    Hash hash);
     template <class T, class Same, class Hash>
     const T* by_content(Copies<T>& c, const T* live, Same same, Hash hash);
     void rehome(state::ThreadInfo& t);
@@ -189,13 +199,14 @@ private:
     // The copies' strings: their own, since the model (and its pool) of the
     // first pass goes with its pipeline. First: everything below holds them.
     state::StringPool strings_;
-    std::vector<uint32_t> cid_;
+    // issue 15 (pass): per event and per context, in chunks (chunked_vector.h).
+    ChunkedVector<uint32_t, 18> cid_;
     // Latencies in 4 bytes; from kLongLatency ns (4.3 s) up, the latency is
     // in long_latencies_ (event index, latency; in index order).
     static constexpr uint32_t kLongLatency = UINT32_MAX;
-    std::vector<uint32_t> latency_;
+    ChunkedVector<uint32_t, 18> latency_;
     std::vector<std::pair<uint64_t, uint64_t>> long_latencies_;
-    std::deque<Frozen> frozen_;
+    ChunkedVector<Frozen, 12> frozen_;
     // Every context by its key (keys_[cid]): open addressing, a slot holds a
     // context id and the high half of its key's hash (UINT32_MAX: empty).
     struct Slot {
@@ -203,20 +214,33 @@ private:
         uint32_t cid = UINT32_MAX;
     };
     std::vector<Slot> slots_ = std::vector<Slot>(size_t{1} << 12);
-    std::deque<Key> keys_;
+    ChunkedVector<Key, 14> keys_;
     // The recent keys' slots, by the low bits of the hash (the table of all
     // of them scatters its slots over megabytes): small enough to stay in
-    // the CPU's caches while the pass streams the file.
-    static constexpr size_t kRecentSlots = 1 << 14;
-    std::vector<Slot> recent_ = std::vector<Slot>(kRecentSlots);
-    // Keyed by the live objects and stale_epoch_.
-    struct Live {
+    // the CPU's caches while the pass streams the file. issue 15 (pass):
+    // each with its key, not only its context id: half the events end
+    // here, and the key's place in keys_ was a cache miss of its own.
+    struct Recent {
         Key key;
         uint32_t cid = UINT32_MAX;
     };
+    static constexpr size_t kRecentSlots = 1 << 14;
+    std::vector<Recent> recent_ = std::vector<Recent>(kRecentSlots);
+    // Keyed by the live objects, and valid while none of their copies may
+    // have gone stale: the copies' generations and the threads' versions,
+    // what freeze() trusts (issue 15, pass: not one epoch that every
+    // thread's context switch moved for all of them).
+    struct Live {
+        Key key;
+        uint64_t threads_gen = 0;
+        uint64_t fds_gen = 0;
+        uint32_t thread_version = 0;
+        uint32_t main_version = 0;
+        uint32_t cid = UINT32_MAX;
+    };
     static constexpr size_t kRecent = 512;
+    static size_t live_slot(const Key& k);
     std::vector<Live> live_ = std::vector<Live>(kRecent);
-    uint32_t stale_epoch_ = 0;  // moves whenever a copy may go stale
     uint64_t thread_epoch_ = 0;  // the model's, when the thread copies were last checked
     std::unordered_map<std::string, uint32_t> fallback_ids_;
     Copies<state::ThreadInfo> threads_;
@@ -224,13 +248,14 @@ private:
     Key last_key_;
     uint32_t last_cid_ = UINT32_MAX;
     bool prev_changed_ = false;
+    bool last_failed_ = false;
     fmt::memory_buffer scratch_;
     filter::FieldValues result_;  // reused: evt.rawres of each event
     // issue 15 (colwalk)
     void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
     size_t block_ = kBlock;
     std::vector<uint8_t> shown_;  // per context: compact, read per event
-    std::vector<uint64_t> ts_;
+    ChunkedVector<uint64_t, 17> ts_;
     std::vector<Block> blocks_;
     std::vector<uint32_t> zero_shown_;
     uint64_t first_ts_ = 0;

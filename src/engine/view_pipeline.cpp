@@ -110,8 +110,12 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         // The frozen contexts are one model's: several hosts never make them (the file's pass only).
         if (rows_) rows_->add(ev_, ctx, *model, store_ ? store_->last_body() : nullptr);
         const filter::FieldContext fields{ev_, ctx, *model, args, &scratch_, first_ts_, host};
-        // Only exits carry a result: enters are never failed calls.
-        if (timeline_) timeline_->add(ev_.ts, !event::is_enter(ev_.type) && failed_ && failed_->matches(fields));
+        // Only exits carry a result: enters are never failed calls. The
+        // frozen contexts found the event's evt.failed already (issue 15, pass).
+        if (timeline_) {
+            timeline_->add(ev_.ts, !event::is_enter(ev_.type) &&
+                                       (rows_ ? rows_->last_failed() : failed_ && failed_->matches(fields)));
+        }
         if (recorder_) recorder_->offer(fields);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.

@@ -11,6 +11,10 @@
 #include "capture/scap_reader.h"
 #include "engine/event_store.h"
 #include "engine_fixture.h"
+#include "event/event_table.h"
+#include "filter/compiled_filter.h"
+#include "filter/field_context.h"
+#include "state/model.h"
 
 using namespace tracetop;
 
@@ -97,6 +101,28 @@ TEST_CASE("a view switch after the first pass is answered from memory, over the 
     uint64_t failed = 0;
     for (uint32_t e : done->source.timeline_errors) failed += e;
     CHECK(failed > 0);
+    // issue 15 (pass): as many as the exits `evt.failed=true` matches (the
+    // first pass takes them from its frozen contexts, not from the filter).
+    {
+        auto reader = capture::ScapReader::open(test::shared_capture("curl_google.scap"));
+        REQUIRE(reader.ok());
+        auto filter = filter::CompiledFilter::compile("evt.failed=true");
+        REQUIRE(filter.ok());
+        state::Model model;
+        model.load_header((*reader)->header());
+        event::EventView ev;
+        fmt::memory_buffer scratch;
+        uint64_t expected = 0;
+        for (capture::ReadStatus st; (st = (*reader)->next(ev)) != capture::ReadStatus::End;) {
+            REQUIRE(st != capture::ReadStatus::Failed);
+            if (st != capture::ReadStatus::Event) continue;
+            const state::EventContext& ctx = model.on_event(ev);
+            if (!event::is_enter(ev.type) && filter->matches(filter::FieldContext{ev, ctx, model, nullptr, &scratch, 0})) {
+                ++expected;
+            }
+        }
+        CHECK(failed == expected);
+    }
     const uint64_t first = done->source.capture_first_ts;
     REQUIRE(first != 0);
     engine::Command r = engine::Command::make(engine::Command::Kind::SetRange);
