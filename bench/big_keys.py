@@ -34,6 +34,9 @@ extra = os.environ.get("EXTRA", "")
 only_csysdig = os.environ.get("ONLY") == "csysdig"  # a rerun of csysdig's part alone
 given_big = os.environ.get("BIG")  # an existing capture (read only, kept)
 view = os.environ.get("VIEW", "syscalls")  # the view the keys start from (procs: Enter drills to threads)
+# issue 15 (split): the wait between two looks at the screen while a key is answered. Each look
+# runs a tmux client; at 2 ms they take most of a core, which a replay on both cores then shares.
+poll = float(os.environ.get("POLL_MS", "2")) / 1000
 sockets = []  # one tmux server per session: a server still shutting down can take a new one with it
 env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
 
@@ -75,7 +78,7 @@ def press(key, settled):
         s = screen()
         if s != before and settled(s):
             return (time.monotonic() - t0) * 1000
-        time.sleep(0.002)
+        time.sleep(poll)
     return float("nan")
 
 
