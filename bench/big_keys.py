@@ -6,6 +6,7 @@
                                         # ONLY=csysdig: csysdig's part alone (a rerun)
                                         # VIEW=procs: the explorer (and csysdig) start in that view
                                         # BIG=FILE: that capture instead of one made (MILLIONS: its size, for rates)
+                                        # POLL_MS=25: look at the screen less often (default 2: most of a core)
 
 For each size, bench/make_big_capture repeats curl_google.scap until the
 capture holds that many million events; then, in a detached 160x45 tmux
