@@ -6,6 +6,7 @@
                                         # ONLY=csysdig: csysdig's part alone (a rerun)
                                         # VIEW=procs: the explorer (and csysdig) start in that view
                                         # BIG=FILE: that capture instead of one made (MILLIONS: its size, for rates)
+                                        # POLL_MS=25: look at the screen less often (default 2: most of a core)
 
 For each size, bench/make_big_capture repeats curl_google.scap until the
 capture holds that many million events; then, in a detached 160x45 tmux
@@ -34,6 +35,9 @@ extra = os.environ.get("EXTRA", "")
 only_csysdig = os.environ.get("ONLY") == "csysdig"  # a rerun of csysdig's part alone
 given_big = os.environ.get("BIG")  # an existing capture (read only, kept)
 view = os.environ.get("VIEW", "syscalls")  # the view the keys start from (procs: Enter drills to threads)
+# issue 15 (split): the wait between two looks at the screen while a key is answered. Each look
+# runs a tmux client; at 2 ms they take most of a core, which a replay on both cores then shares.
+poll = float(os.environ.get("POLL_MS", "2")) / 1000
 sockets = []  # one tmux server per session: a server still shutting down can take a new one with it
 env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
 
@@ -75,7 +79,7 @@ def press(key, settled):
         s = screen()
         if s != before and settled(s):
             return (time.monotonic() - t0) * 1000
-        time.sleep(0.002)
+        time.sleep(poll)
     return float("nan")
 
 
