@@ -18,9 +18,7 @@ void Aggregator::merge_column(Accumulator& later, const Accumulator& earlier, si
     if (aggregation == Aggregation::First && has_field) {
         // Only the first event with the field counts: the earlier part's, if it had one.
         if (!earlier.claimed) return;
-        later = earlier;
-        later.memo = Accumulator::Memo::None;  // never read once claimed
-        later.text_slot = later.number_slot = UINT32_MAX;
+        later = earlier;  // its memos go with the row's (forget_memos)
         return;
     }
     const bool later_last = aggregation == Aggregation::Last && has_field && later.n > 0;
