@@ -44,11 +44,16 @@ keys() { tm send-keys -t t "$@"; }
 # Literal bytes (mouse reports, characters tmux would treat as key names).
 raw() { tm send-keys -t t -l "$1"; }
 
-# wait_for TEXT [SECONDS]: until the screen shows TEXT (fixed string).
+# screen_has TEXT: the screen shows TEXT (fixed string). Matched inside the
+# shell, never by a grep given TEXT: a live Processes table shows command
+# lines, and a grep whose argument is TEXT would put TEXT on the screen
+# itself (CI saw "grep -qF -- not (proc.pid = 2" keep a filter term "shown").
+screen_has() { local s; s=$(screen); [[ $s == *"$1"* ]]; }
+# wait_for TEXT [SECONDS]: until the screen shows TEXT.
 wait_for() {
   local text=$1 limit=${2:-5} i
   for ((i = 0; i < limit * 20; i++)); do
-    screen | grep -qF -- "$text" && return 0
+    screen_has "$text" && return 0
     sleep 0.05
   done
   return 1
@@ -57,7 +62,7 @@ wait_for() {
 wait_gone() {
   local text=$1 limit=${2:-5} i
   for ((i = 0; i < limit * 20; i++)); do
-    screen | grep -qF -- "$text" || return 0
+    screen_has "$text" || return 0
     sleep 0.05
   done
   return 1
@@ -67,7 +72,13 @@ check() { if wait_for "$2"; then pass "$1"; else fail "$1 (expected '$2')"; fi; 
 check_gone() { if wait_gone "$2"; then pass "$1"; else fail "$1 (still shows '$2')"; fi; }
 
 # The line of the screen showing TEXT (1 = top), for mouse clicks.
-line_of() { screen | grep -nF -- "$1" | head -1 | cut -d: -f1; }
+line_of() {
+  local n=0 l
+  while IFS= read -r l; do
+    n=$((n + 1))
+    [[ $l == *"$1"* ]] && { echo "$n"; return; }
+  done < <(screen)
+}
 # click X Y (0-based cell): an xterm SGR (1006) mouse press and release,
 # the report ncurses asks xterm-256color terminals for.
 click() {
