@@ -67,8 +67,8 @@ keys H; check "H in Processes says where it works" "H hides user threads in the 
 # K: the kernel-thread term in the filter (the header shows it), and out
 # again. (The process list has no kernel threads to begin with, as sysdig's;
 # the term hides the events kernel threads make.)
-keys K; check "K puts the kernel-thread term in the filter" "not (proc.pid = 2 or proc.ppid = 2)"
-keys K; check_gone "K again takes it out" "not (proc.pid = 2"
+keys K; check "K puts the kernel-thread term in the filter" "Filter: (not (proc.pid = 2 or proc.ppid = 2))"
+keys K; check_gone "K again takes it out" "Filter: (not (proc.pid = 2"
 
 # u: the filter prompt with the row's user (root here); Esc leaves it.
 jump "$big"; wait_for "PID $big" 3
