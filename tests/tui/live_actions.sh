@@ -16,6 +16,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 77
 fi
 source "$(dirname "$0")/lib.sh"
+LOOK=mirror  # looking starts no process on the traced machine (lib.sh)
 : "${MEM_HOG:?run through meson test}"
 command -v setpriv >/dev/null || { echo "FAIL: setpriv (util-linux) is needed to drop privileges"; exit 1; }
 
@@ -160,10 +161,9 @@ fi
 quit_restores_terminal
 
 # EPERM: the explorer as nobody (CAP_BPF and CAP_PERFMON only) signalling root's process.
-fresh_server
-printf '%q ' setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=+bpf,+perfmon \
-  --ambient-caps=+bpf,+perfmon "$TRACETOP" -d 500 > "$SCRATCH/cmd"
-tm new-session -d -s t -x 200 -y 50 "TERM=xterm-256color LANG=C.UTF-8 HOME=/nonexistent $(cat "$SCRATCH/cmd"); echo \"EXIT STATUS \$?\"; sleep 600"
+START_PREFIX=(env HOME=/nonexistent setpriv --reuid=65534 --regid=65534 --clear-groups
+  --inh-caps=+bpf,+perfmon --ambient-caps=+bpf,+perfmon)
+start 200 50 -d 500
 wait_for "Source: live" 30 || fail "live capture started as nobody"
 jump "$big"; check "jump as nobody" "PID $big"
 keys F8 s Enter y

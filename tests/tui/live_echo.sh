@@ -8,6 +8,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 77
 fi
 source "$(dirname "$0")/lib.sh"
+LOOK=mirror  # looking starts no process on the traced machine (lib.sh)
 : "${ECHO_TALK:?run through meson test}"
 
 message="tracetop-echo-$$-$RANDOM"

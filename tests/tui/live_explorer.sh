@@ -13,6 +13,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 77
 fi
 source "$(dirname "$0")/lib.sh"
+LOOK=mirror  # looking starts no process on the traced machine (lib.sh)
 : "${TUI_CALLS:?run through meson test}" "${TUI_BURN:?run through meson test}"
 
 "$TUI_CALLS" 90 & calls_pid=$!

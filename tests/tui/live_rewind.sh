@@ -14,6 +14,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 77
 fi
 source "$(dirname "$0")/lib.sh"
+LOOK=mirror  # looking starts no process on the traced machine (lib.sh)
 : "${REWIND_ALPHA:?run through meson test}" "${REWIND_BETA:?run through meson test}"
 
 pids=()

@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Mirrors a tmux pane into a text file without polling tmux.
+
+Usage: pane_mirror.py FIFO COLUMNS LINES OUT
+
+tmux's pipe-pane writes every byte the pane prints into FIFO; a terminal
+emulator (pyte) replays them, and whenever the output pauses the screen is
+written to OUT (every row, trailing blanks removed: as capture-pane -p
+prints it) by a rename, so a reader never sees half a screen. The live TUI tests read OUT
+with shell builtins: looking at the screen starts no process on the traced
+machine, so the explorer never sees the test's own polling (a tmux client
+and a grep every 50 ms showed up in the live tables, and a grep's argument
+was once the very text a test waited to disappear).
+
+Ends when the pane's pipe closes (the tmux server went away).
+"""
+import os
+import select
+import sys
+
+import pyte
+
+# After a chunk, wait this long for more before writing: ncurses sends one
+# refresh in several writes, and a screen written mid-refresh would show
+# half the new frame.
+SETTLE_S = 0.005
+
+
+def write_screen(screen, out):
+    lines = [line.rstrip() for line in screen.display]
+    tmp = out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    os.replace(tmp, out)
+
+
+def main():
+    fifo, cols, rows, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    screen = pyte.Screen(cols, rows)
+    stream = pyte.ByteStream(screen)
+    write_screen(screen, out)
+    fd = os.open(fifo, os.O_RDONLY)
+    dirty = False
+    while True:
+        ready, _, _ = select.select([fd], [], [], SETTLE_S if dirty else None)
+        if not ready:
+            write_screen(screen, out)
+            dirty = False
+            continue
+        data = os.read(fd, 65536)
+        if not data:
+            break
+        stream.feed(data)
+        dirty = True
+    if dirty:
+        write_screen(screen, out)
+
+
+if __name__ == "__main__":
+    main()
