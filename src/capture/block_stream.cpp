@@ -1,5 +1,6 @@
 #include "capture/block_stream.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,13 +32,26 @@ bool is_raw_file(int fd) {
     return n >= 0 && !(n == 2 && magic[0] == 0x1f && magic[1] == 0x8b);
 }
 
+// issue 15 (pass2): a file some process holds open for writing (a capture
+// still being recorded) may grow or be cut while mapped: it is read, not
+// mapped. A read lease is refused (EAGAIN) exactly then. Other refusals (not
+// the file's owner, a file system without leases) say nothing: mapped, and a
+// truncation is then the SIGBUS the explorer reports.
+bool written_elsewhere(int fd) {
+    if (::fcntl(fd, F_SETLEASE, F_RDLCK) == 0) {
+        ::fcntl(fd, F_SETLEASE, F_UNLCK);
+        return false;
+    }
+    return errno == EAGAIN;
+}
+
 }  // namespace
 
 BlockStream::BlockStream(int fd, bool raw, bool map, const std::string& path) : fd_(fd) {
     if (raw || is_raw_file(fd)) {
         raw_ = true;
         struct stat st {};
-        if (map && !raw && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (map && !raw && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && !written_elsewhere(fd)) {
             mapping_ = FileMapping::map(fd, static_cast<size_t>(st.st_size), path);
             if (mapping_) {
                 // All of it is "buffered": fill() never reads.

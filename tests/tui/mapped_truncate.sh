@@ -5,7 +5,8 @@
 # read of them raises SIGBUS): the explorer must then end with a message
 # saying so and status 1, the terminal given back, not die of the signal
 # with a core dump. Without the mapping nothing here ends it; without the
-# handler it dies of SIGBUS (status 135).
+# handler it dies of SIGBUS (status 135). A file open for writing elsewhere
+# is copied instead (a read lease is refused then).
 source "$(dirname "$0")/lib.sh"
 COPY="$SCRATCH/copy.scap"
 # The shared captures are gzip (kept as a copy, not mapped): a plain one.
@@ -24,4 +25,18 @@ if grep -q ' icanon' "$SCRATCH/stty" && grep -q ' echo ' "$SCRATCH/stty"; then
 else
   fail "terminal restored after the truncation"
 fi
+
+# A file some process still holds open for writing (a capture being
+# recorded) is read and copied, not mapped: cut under the explorer, it
+# changes nothing on the screen.
+gzip -dc "$CAPTURE" > "$COPY"
+exec 3>>"$COPY"
+start 200 50 -r "$COPY" -v syscalls
+wait_for "CALLS" 30 || fail "System Calls shows (file open for writing)"
+wait_gone "Loading" 60 || fail "the first pass ends (file open for writing)"
+truncate -s 4096 "$COPY"
+keys F6
+check "a file open for writing elsewhere is copied: the Events list shows after the truncation" "ARGUMENTS"
+quit_restores_terminal
+exec 3>&-
 finish
