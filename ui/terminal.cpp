@@ -10,6 +10,8 @@
 #include <curses.h>
 #include <langinfo.h>
 
+#include "capture/file_mapping.h"
+
 namespace tracetop::ui {
 namespace {
 
@@ -34,6 +36,32 @@ void on_crash(int sig) {
     if (g_active) endwin();
     std::signal(sig, SIG_DFL);
     std::raise(sig);
+}
+
+// issue 15 (pass2): the explorer reads a capture file through a mapping; if
+// another program truncates the file meanwhile, reading the lost pages
+// raises SIGBUS. That is not a crash of ours: give the terminal back, say
+// what happened, and end with a plain failure status, no core dump. Any
+// other SIGBUS is a crash as above.
+void write_err(const char* s) {
+    size_t n = 0;
+    while (s[n] != '\0') ++n;
+    while (n > 0) {
+        const ssize_t w = ::write(STDERR_FILENO, s, n);
+        if (w <= 0) return;
+        s += w;
+        n -= static_cast<size_t>(w);
+    }
+}
+
+void on_bus(int sig, siginfo_t* info, void*) {
+    const char* path = info ? capture::mapped_capture_at(info->si_addr) : nullptr;
+    if (path == nullptr) on_crash(sig);
+    if (g_active) endwin();
+    write_err("tracetop: ");
+    write_err(path);
+    write_err(": the file shrank while tracetop was reading it (truncated by another program?)\n");
+    _exit(1);
 }
 
 }  // namespace
@@ -66,7 +94,12 @@ Terminal::Terminal() {
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGHUP, &sa, nullptr);
-    for (int sig : {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL}) std::signal(sig, on_crash);
+    for (int sig : {SIGSEGV, SIGABRT, SIGFPE, SIGILL}) std::signal(sig, on_crash);
+    struct sigaction bus {};
+    bus.sa_sigaction = on_bus;
+    bus.sa_flags = SA_SIGINFO;
+    sigemptyset(&bus.sa_mask);
+    sigaction(SIGBUS, &bus, nullptr);
 }
 
 Terminal::~Terminal() {

@@ -1,5 +1,6 @@
 #include "capture/block_stream.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,11 +32,34 @@ bool is_raw_file(int fd) {
     return n >= 0 && !(n == 2 && magic[0] == 0x1f && magic[1] == 0x8b);
 }
 
+// issue 15 (pass2): a file some process holds open for writing (a capture
+// still being recorded) may grow or be cut while mapped: it is read, not
+// mapped. A read lease is refused (EAGAIN) exactly then. Other refusals (not
+// the file's owner, a file system without leases) say nothing: mapped, and a
+// truncation is then the SIGBUS the explorer reports.
+bool written_elsewhere(int fd) {
+    if (::fcntl(fd, F_SETLEASE, F_RDLCK) == 0) {
+        ::fcntl(fd, F_SETLEASE, F_UNLCK);
+        return false;
+    }
+    return errno == EAGAIN;
+}
+
 }  // namespace
 
-BlockStream::BlockStream(int fd, bool raw) : fd_(fd) {
+BlockStream::BlockStream(int fd, bool raw, bool map, const std::string& path) : fd_(fd) {
     if (raw || is_raw_file(fd)) {
         raw_ = true;
+        struct stat st {};
+        if (map && !raw && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && !written_elsewhere(fd)) {
+            mapping_ = FileMapping::map(fd, static_cast<size_t>(st.st_size), path);
+            if (mapping_) {
+                // All of it is "buffered": fill() never reads.
+                base_ = mapping_->data();
+                end_ = cap_ = mapping_->size();
+                at_end_ = true;
+            }
+        }
         return;
     }
     gz_ = gzdopen(fd, "rb");  // transparent: gzip or raw
@@ -45,12 +69,21 @@ BlockStream::BlockStream(int fd, bool raw) : fd_(fd) {
     gzbuffer(gz_, kGzBufferSize);
 }
 
+BlockStream::BlockStream(std::shared_ptr<const FileMapping> mapping, uint64_t from, uint64_t to)
+    : raw_(true), at_end_(true), offset_(from), mapping_(std::move(mapping)) {
+    base_ = mapping_->data();
+    cap_ = mapping_->size();
+    end_ = static_cast<size_t>(std::min<uint64_t>(to, cap_));
+    pos_ = static_cast<size_t>(std::min<uint64_t>(from, end_));
+}
+
 BlockStream::~BlockStream() {
     if (gz_ != nullptr) gzclose_r(gz_);
     if (fd_ >= 0) ::close(fd_);
 }
 
 uint64_t BlockStream::compressed_offset() const {
+    if (mapping_) return offset_;
     if (raw_) return raw_bytes_;
     if (gz_ == nullptr) return 0;
     // Past zlib's read-ahead of a raw file: where zlib stopped, plus what we
@@ -113,6 +146,7 @@ bool BlockStream::fill(size_t want) {
     }
     if (cap_ == 0) {
         buf_.reset(new uint8_t[kChunkSize]);  // uninitialised: only what arrives is touched
+        base_ = buf_.get();
         cap_ = kChunkSize;
     }
     while (end_ < want) {
@@ -123,6 +157,7 @@ bool BlockStream::fill(size_t want) {
             std::unique_ptr<uint8_t[]> bigger(new uint8_t[grown]);
             std::memcpy(bigger.get(), buf_.get(), end_);
             buf_ = std::move(bigger);
+            base_ = buf_.get();
             cap_ = grown;
         }
         const int64_t n = read_chunk(cap_);
@@ -151,7 +186,7 @@ BlockStream::Status BlockStream::read_block(Block& out) {
         return fail(fmt::format("decompression error at offset {}: {}", start, zlib_error()), start);
     }
     const size_t got = std::min<size_t>(buffered(), kBlockHeaderSize);
-    const uint8_t* head = buf_.get() + pos_;
+    const uint8_t* head = base_ + pos_;
     last_header_bytes_ = got;
     if (got >= 4) std::memcpy(&last_type_, head, 4);
     if (got == 0) return Status::End;
@@ -186,7 +221,7 @@ BlockStream::Status BlockStream::read_block(Block& out) {
         return fail(fmt::format("truncated block at offset {}: length {}, only {} bytes left", start, total, have),
                     start);
     }
-    const uint8_t* block = buf_.get() + pos_;
+    const uint8_t* block = base_ + pos_;
     uint32_t trailer = 0;
     std::memcpy(&trailer, block + total - kBlockTrailerSize, 4);
     if (trailer != total) {
@@ -223,7 +258,7 @@ BlockStream::Status BlockStream::skip_block(Block& out, uint32_t type, uint32_t 
             }
         }
         const size_t take = std::min(left, buffered());
-        const uint8_t* p = buf_.get() + pos_;
+        const uint8_t* p = base_ + pos_;
         left -= take;
         if (left < kBlockTrailerSize) {
             // The trailer may straddle two reads: shift in this one's share.

@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "capture/block_codes.h"
+#include "capture/file_mapping.h"
 
 namespace tracetop::capture::detail {
 
@@ -33,7 +34,15 @@ public:
     // `raw`: the data is known to be uncompressed (a live stream from a pipe,
     // issue 17): read it as it arrives, without zlib, whose reads of a pipe
     // wait until its whole buffer is full.
-    explicit BlockStream(int fd, bool raw = false);
+    explicit BlockStream(int fd, bool raw = false, bool map = false, const std::string& path = {});
+    // `map` (issue 15, pass2): a raw regular file is mapped and read in
+    // place (no buffer, no copy); its blocks' bodies then stay valid as long
+    // as mapping() is held. `path`: what a SIGBUS message names. Without the mapping (gzip, pipes, a refused
+    // mmap) the file is read as without `map`.
+    // The blocks of a mapped file from byte `from` to `to` (block
+    // boundaries): a replay of events a first pass read through it.
+    BlockStream(std::shared_ptr<const FileMapping> mapping, uint64_t from, uint64_t to);
+    const std::shared_ptr<const FileMapping>& mapping() const { return mapping_; }
     ~BlockStream();
     BlockStream(const BlockStream&) = delete;
     BlockStream& operator=(const BlockStream&) = delete;
@@ -48,7 +57,7 @@ public:
         // passes the same checks read_block() makes. Anything else (another
         // type, a block not all buffered, a bad length) goes the long way.
         if (buffered() >= kBlockHeaderSize) {
-            const uint8_t* head = buf_.get() + pos_;
+            const uint8_t* head = base_ + pos_;
             uint32_t type = 0;
             uint32_t total = 0;
             std::memcpy(&type, head, 4);
@@ -107,7 +116,9 @@ private:
     std::string io_error_;
     bool at_end_ = false;
     uint64_t offset_ = 0;
-    std::unique_ptr<uint8_t[]> buf_;  // unread data is buf_[pos_, end_)
+    std::unique_ptr<uint8_t[]> buf_;  // unread data is base_[pos_, end_)
+    const uint8_t* base_ = nullptr;   // buf_, or the mapping's bytes
+    std::shared_ptr<const FileMapping> mapping_;
     size_t cap_ = 0;
     size_t pos_ = 0;
     size_t end_ = 0;

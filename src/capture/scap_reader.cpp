@@ -43,8 +43,8 @@ struct ScapReader::Impl {
     uint64_t event_num = 0;  // event blocks seen, delivered or not (sysdig's evt.num)
     std::string why;         // why the last malformed event block is (reused: no string per event)
 
-    Impl(std::string p, int fd, ProgressCallback cb, uint64_t total, bool raw_stream)
-        : path(std::move(p)), stream(fd, raw_stream), progress(std::move(cb)), total_bytes(total) {}
+    Impl(std::string p, int fd, ProgressCallback cb, uint64_t total, bool raw_stream, bool map_file)
+        : path(std::move(p)), stream(fd, raw_stream, map_file, path), progress(std::move(cb)), total_bytes(total) {}
 
     Error error_at(const std::string& what, uint64_t offset) const {
         return Error::at(fmt::format("{}: {}", path, what), offset);
@@ -105,7 +105,7 @@ ScapReader::ScapReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 ScapReader::~ScapReader() = default;
 
 Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& file, ProgressCallback progress,
-                                                     bool raw_stream) {
+                                                     bool raw_stream, bool map_file) {
     // "-" is standard input, as in sysdig; a copy of it, for the stream closes what it reads.
     const bool std_in = file == "-";
     const std::string path = std_in ? "standard input" : file;
@@ -127,7 +127,7 @@ Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& file, Pr
     }
     const uint64_t total = S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0;
 
-    auto impl = std::make_unique<Impl>(path, fd, std::move(progress), total, raw_stream);
+    auto impl = std::make_unique<Impl>(path, fd, std::move(progress), total, raw_stream, map_file && !std_in);
     if (!impl->stream.opened()) return Error{fmt::format("{}: cannot open: out of memory", path)};
     std::unique_ptr<ScapReader> reader(new ScapReader(std::move(impl)));
     Impl& im = *reader->impl_;
@@ -148,6 +148,14 @@ Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& file, Pr
 
     if (auto err = im.load_section(reader->header_, true)) return *err;
     return reader;
+}
+
+std::shared_ptr<const FileMapping> ScapReader::mapping() const { return impl_->stream.mapping(); }
+
+MappedPlace ScapReader::mapped_place() const {
+    const Block& b = impl_->block;
+    return {b.offset, b.offset + detail::kBlockHeaderSize + b.body.size() + detail::kBlockTrailerSize,
+            impl_->event_num};
 }
 
 ReadStatus ScapReader::next(event::EventView& out) {

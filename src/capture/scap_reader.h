@@ -24,8 +24,11 @@ public:
     // at fault.
     // `raw_stream` (issue 17, remote): the file is a pipe carrying an
     // uncompressed stream, read as it arrives (see BlockStream).
-    static Result<std::unique_ptr<ScapReader>> open(const std::string& file,
-                                                    ProgressCallback progress = {}, bool raw_stream = false);
+    // `map_file` (issue 15, pass2): a raw regular file is read in place
+    // through a read-only mapping (see FileMapping, BlockStream); gzip,
+    // pipes and standard input are read as without it.
+    static Result<std::unique_ptr<ScapReader>> open(const std::string& file, ProgressCallback progress = {},
+                                                    bool raw_stream = false, bool map_file = false);
 
     ~ScapReader() override;
 
@@ -33,6 +36,8 @@ public:
     ReadStatus next(event::EventView& out) override;
     const std::optional<Error>& error() const override { return error_; }
     SourceStats stats() const override { return stats_; }
+    std::shared_ptr<const FileMapping> mapping() const override;
+    MappedPlace mapped_place() const override;
 
     ScapReader(const ScapReader&) = delete;
     ScapReader& operator=(const ScapReader&) = delete;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -30,6 +31,16 @@ struct SourceStats {
     uint64_t malformed = 0;          // records that did not parse, skipped (live only)
 };
 
+class FileMapping;
+
+// issue 15 (pass2): where the event next() returned last lies in a mapped
+// file: its block's bytes [begin, end), and its evt.num.
+struct MappedPlace {
+    uint64_t begin = 0;
+    uint64_t end = 0;
+    uint64_t num = 0;
+};
+
 class Source {
 public:
     virtual ~Source() = default;
@@ -48,6 +59,12 @@ public:
     // Live sources: stop taking new events (detach from the kernel); next()
     // then delivers what is already queued and returns End. Files: nothing.
     virtual void stop_producing() {}
+
+    // issue 15 (pass2): a file read in place through a read-only mapping
+    // (null: none). Every event's bytes then stay where next() left them as
+    // long as the mapping is held, and mapped_place() says where.
+    virtual std::shared_ptr<const FileMapping> mapping() const { return nullptr; }
+    virtual MappedPlace mapped_place() const { return {}; }
 };
 
 }  // namespace tracetop::capture

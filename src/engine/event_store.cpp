@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "capture/capture_set.h"
+#include "capture/mapped_events.h"
 
 namespace tracetop::engine {
 namespace {
@@ -47,6 +48,11 @@ std::unique_ptr<uint8_t[]> new_chunk(size_t size) {
 
 void EventStore::begin_section(const event::CaptureHeader& header) {
     if (over_) return;
+    if (mapping_) {
+        // issue 15 (pass2): where the section's header blocks begin in the file.
+        sections_.push_back(Section{0, static_cast<size_t>(map_end_), header});
+        return;
+    }
     const size_t chunk = chunks_.empty() ? 0 : chunks_.size() - 1;
     sections_.push_back(Section{chunk, used_.empty() ? 0 : used_.back(), header});
 }
@@ -83,20 +89,14 @@ bool EventStore::add(const event::EventView& ev) {
         if (ev.ts > newest_ts_) newest_ts_ = ev.ts;
         if (chunks_.empty() || used_.back() + n > chunk_bytes_) evict_for(n);
     } else if (bytes_ + (chunks_.empty() || used_.back() + n > kChunk ? std::max(kChunk, n) : 0) > budget_) {
-        // Over budget: give the memory back at once, not at the end of the pass.
-        over_ = true;
-        chunks_.clear();
-        used_.clear();
-        sections_.clear();
-        positions_.clear();
-        bytes_ = 0;
+        give_up();
         return false;
     }
     if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
     uint8_t* p = room(n);
     // issue 15 (colwalk)
     if (!rolling_ && events_ % index_every_ == 0) {
-        positions_.push_back(Position{chunks_.size() - 1, used_.back() - n, sections_.size() - 1});
+        positions_.push_back(Position{chunks_.size() - 1, used_.back() - n, sections_.size() - 1, 0});
     }
     std::memcpy(p, &ev.cpu, 2);
     std::memcpy(p + 2, &ev.block_flags, 4);
@@ -110,6 +110,100 @@ bool EventStore::add(const event::EventView& ev) {
     ++events_;
     return true;
 }
+
+// Over budget: give the memory back at once, not at the end of the pass.
+void EventStore::give_up() {
+    over_ = true;
+    chunks_.clear();
+    used_.clear();
+    sections_.clear();
+    positions_.clear();
+    mapping_.reset();
+    bytes_ = 0;
+}
+
+// issue 15 (pass2)
+bool EventStore::use_mapping(std::shared_ptr<const capture::FileMapping> mapping) {
+    if (rolling_ || over_ || events_ != 0 || !chunks_.empty() || !mapping) return false;
+    mapping_ = std::move(mapping);
+    return true;
+}
+
+bool EventStore::add_mapped(const event::EventView& ev, const capture::MappedPlace& at) {
+    if (over_) return false;
+    if (events_ == 0) {
+        map_begin_ = map_end_ = at.begin;
+        map_num_before_ = at.num - 1;
+    }
+    // The reader's blocks follow one another inside the mapping; anything
+    // else would make the replay read other bytes than the pass did.
+    if (at.begin < map_end_ || at.end < at.begin || at.end > mapping_->size() || at.end - map_begin_ > budget_) {
+        give_up();
+        return false;
+    }
+    if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
+    if (events_ % index_every_ == 0) positions_.push_back(Position{0, at.begin, sections_.size() - 1, at.num - 1});
+    map_end_ = at.end;
+    map_num_ = at.num;
+    bytes_ = map_end_ - map_begin_;
+    last_body_ = ev.body().data();
+    ++events_;
+    return true;
+}
+
+// issue 15 (pass2): a mapped copy's replay, the file's blocks read again in
+// place; sections announced in order at each break between them (a break
+// only ever comes before an event, as in the copy's replay).
+class MappedStoreReplay final : public capture::Source {
+public:
+    MappedStoreReplay(const EventStore& store, uint64_t from, uint64_t num, size_t section, uint64_t index)
+        : store_(store), events_(store.mapping_, from, store.map_end_, num),
+          section_(std::min(section, store.sections_.empty() ? 0 : store.sections_.size() - 1)) {
+        if (!store_.sections_.empty()) header_ = store_.sections_[section_].header;
+        // A position taken as its section began (a checkpoint before the
+        // section's first event) lies before the section's header blocks:
+        // the break there is the one the position's section already is
+        // (the copy's replay starts in that section without announcing it).
+        silent_break_ = section_ > 0 && store_.sections_[section_].offset == from;
+        stats_.bytes_total = store_.map_end_ - store_.map_begin_;
+        stats_.bytes_read = from - std::min(from, store_.map_begin_);
+        stats_.events = index;
+    }
+    const event::CaptureHeader& header() const override { return header_; }
+    const std::optional<Error>& error() const override { return error_; }
+    capture::SourceStats stats() const override { return stats_; }
+
+    capture::ReadStatus next(event::EventView& out) override {
+        if (error_) return capture::ReadStatus::Failed;
+        switch (events_.next(out)) {
+            case capture::MappedEvents::Step::Event:
+                silent_break_ = false;
+                stats_.bytes_read = events_.offset() - store_.map_begin_;
+                ++stats_.events;
+                return capture::ReadStatus::Event;
+            case capture::MappedEvents::Step::SectionBreak:
+                if (silent_break_) {
+                    silent_break_ = false;
+                    return next(out);
+                }
+                if (section_ + 1 < store_.sections_.size()) header_ = store_.sections_[++section_].header;
+                return capture::ReadStatus::NewSection;
+            case capture::MappedEvents::Step::End: return capture::ReadStatus::End;
+            case capture::MappedEvents::Step::Failed: break;
+        }
+        error_ = Error("the capture file changed since it was read: " + events_.error());
+        return capture::ReadStatus::Failed;
+    }
+
+private:
+    const EventStore& store_;
+    capture::MappedEvents events_;
+    size_t section_;
+    bool silent_break_ = false;
+    event::CaptureHeader header_;
+    std::optional<Error> error_;
+    capture::SourceStats stats_;
+};
 
 // Walks the chunks in order, announcing each section as the file did.
 class StoreReplay final : public capture::Source {
@@ -208,17 +302,32 @@ private:
     size_t section_ = 0;
 };
 
-std::unique_ptr<capture::Source> EventStore::replay() const { return std::make_unique<StoreReplay>(*this, nullptr); }
+std::unique_ptr<capture::Source> EventStore::replay() const {
+    if (mapping_) return std::make_unique<MappedStoreReplay>(*this, map_begin_, map_num_before_, 0, 0);
+    return std::make_unique<StoreReplay>(*this, nullptr);
+}
 
 // issue 15 (colwalk)
 std::unique_ptr<capture::Source> EventStore::replay_from_event(uint64_t index) const {
-    auto replay = std::make_unique<StoreReplay>(*this, nullptr);
+    std::unique_ptr<capture::Source> replay;
     uint64_t at = 0;
-    if (!rolling_ && !positions_.empty()) {
-        const size_t block = std::min<size_t>(index / index_every_, positions_.size() - 1);
-        const Position& p = positions_[block];
-        replay->start_at(p.chunk, p.offset, p.section);
-        at = block * index_every_;
+    if (mapping_) {
+        replay = std::make_unique<MappedStoreReplay>(*this, map_begin_, map_num_before_, 0, 0);
+        if (!positions_.empty()) {
+            const size_t block = std::min<size_t>(index / index_every_, positions_.size() - 1);
+            const Position& p = positions_[block];
+            at = block * index_every_;
+            replay = std::make_unique<MappedStoreReplay>(*this, p.offset, p.num, p.section, at);
+        }
+    } else {
+        auto copy = std::make_unique<StoreReplay>(*this, nullptr);
+        if (!rolling_ && !positions_.empty()) {
+            const size_t block = std::min<size_t>(index / index_every_, positions_.size() - 1);
+            const Position& p = positions_[block];
+            copy->start_at(p.chunk, p.offset, p.section);
+            at = block * index_every_;
+        }
+        replay = std::move(copy);
     }
     event::EventView skipped;
     while (at < index) {
@@ -241,6 +350,15 @@ std::unique_ptr<capture::Source> EventStore::replay(const event::CaptureHeader& 
 StorePosition EventStore::next_position() const {
     StorePosition at;
     at.index = events_;
+    if (mapping_) {
+        // Before the first event: the start (replay_from knows index 0 as that).
+        if (events_ == 0) return at;
+        at.offset = map_end_;
+        at.section = sections_.empty() ? 0 : sections_.size() - 1;
+        at.bytes = map_end_ - map_begin_;
+        at.num = map_num_;
+        return at;
+    }
     if (chunks_.empty()) return at;
     at.chunk = chunks_.size() - 1;
     at.offset = used_.back();
@@ -250,6 +368,10 @@ StorePosition EventStore::next_position() const {
 }
 
 std::unique_ptr<capture::Source> EventStore::replay_from(const StorePosition& at) const {
+    if (mapping_) {
+        if (at.index == 0) return std::make_unique<MappedStoreReplay>(*this, map_begin_, map_num_before_, 0, 0);
+        return std::make_unique<MappedStoreReplay>(*this, at.offset, at.num, at.section, at.index);
+    }
     return std::make_unique<StoreReplay>(*this, at);
 }
 

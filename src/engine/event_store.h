@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "capture/file_mapping.h"
 #include "capture/source.h"
 #include "event/event_view.h"
 #include "event/header_records.h"
@@ -26,6 +27,7 @@ struct StorePosition {
     size_t section = 0;   // the section the event belongs to (announced before it already)
     uint64_t index = 0;   // events before it
     uint64_t bytes = 0;   // bytes of the kept events before it
+    uint64_t num = 0;     // issue 15 (pass2), a mapped copy: evt.num of the event before it (`offset`: in the file)
 };
 
 class EventStore {
@@ -40,6 +42,17 @@ public:
     void begin_section(const event::CaptureHeader& header);
     // Keeps one event; false once the budget is exceeded (the store is then empty for good).
     bool add(const event::EventView& ev);
+    // issue 15 (pass2): the events come from a file read through `mapping`,
+    // whose bytes stay put: the copy keeps only where they are (add_mapped)
+    // and replays them from the file's blocks. Only before the first event,
+    // never for a rolling store; false: refused (add() copies as before).
+    // The budget counts the file's bytes the copy spans: page cache, not
+    // memory of ours, but what the copy needs resident to be quick.
+    bool use_mapping(std::shared_ptr<const capture::FileMapping> mapping);
+    bool mapped() const { return mapping_ != nullptr; }
+    // Keeps one event of the mapped file, `at` = mapped_place() of the
+    // source that read it; false once over budget, as add().
+    bool add_mapped(const event::EventView& ev, const capture::MappedPlace& at);
     // The first pass reached the end of the file: the copy is complete.
     void seal() { sealed_ = !over_; }
 
@@ -93,6 +106,8 @@ public:
 
 private:
     friend class StoreReplay;
+    friend class MappedStoreReplay;
+    void give_up();
     // A section starts at (chunk, offset) of the first event after it.
     struct Section {
         size_t chunk;
@@ -128,11 +143,18 @@ private:
         size_t chunk;
         size_t offset;
         size_t section;
+        uint64_t num;  // mapped: evt.num of the event before it
     };
     std::vector<Position> positions_;
     size_t index_every_ = kIndexEvery;
     const uint8_t* last_body_ = nullptr;
     event::CaptureHeader no_header_;  // issue 15 (checkpoints): first_header() of an empty copy
+    // issue 15 (pass2): a mapped copy is the file's bytes [map_begin_, map_end_).
+    std::shared_ptr<const capture::FileMapping> mapping_;
+    uint64_t map_begin_ = 0;      // the first kept event's block
+    uint64_t map_end_ = 0;        // the end of the last kept event's block
+    uint64_t map_num_before_ = 0; // evt.num of the event before the first kept one
+    uint64_t map_num_ = 0;        // evt.num of the last kept event
 };
 
 // The default budget: the size of the files (a raw capture then fits as read).

@@ -81,7 +81,7 @@ Result<std::unique_ptr<ExplorerEngine>> ExplorerEngine::start(const Options& opt
         return Error("--from/--to select a range of a capture file (-r); live, use them with --print, -w or --json, "
                      "or select a past range on the explorer's timeline strip");
     }
-    auto opened = open_source(options);
+    auto opened = open_source(options, {}, true);  // issue 15 (pass2): the copy is views of the mapped file
     if (!opened) {
         const std::string name = options.read_file.value_or("live capture");
         const std::string& m = opened.error().message;
@@ -364,7 +364,7 @@ void ExplorerEngine::run() {
                     if (fast) pipe->use_contexts(rows_.get(), store_.get());
                     shown_key_ = answer_key();
                 } else {
-                    auto opened = open_source(options_);
+                    auto opened = open_source(options_, {}, true);
                     if (!opened) {
                         failure = opened.error().message;
                         pass_done = true;

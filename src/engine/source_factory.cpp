@@ -13,7 +13,7 @@
 
 namespace tracetop::engine {
 
-Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest) {
+Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest, bool map_file) {
     // Several files, or a directory: one capture set (issue 15, part big).
     std::error_code ec;
     if (options.read_files.size() > 1 ||
@@ -30,7 +30,7 @@ Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> sy
         return OpenedSource{std::move(*set), name, false};
     }
     if (options.read_file) {
-        auto reader = capture::ScapReader::open(*options.read_file);
+        auto reader = capture::ScapReader::open(*options.read_file, {}, false, map_file);
         if (!reader) return reader.error();
         return OpenedSource{std::move(*reader), *options.read_file, false};
     }

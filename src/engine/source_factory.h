@@ -19,7 +19,10 @@ struct OpenedSource {
 
 // `syscall_interest` narrows a live capture (engine/syscall_interest.h);
 // empty captures every call.
-Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest = {});
+// `map_file` (issue 15, pass2): a raw capture file is read through a
+// read-only mapping (the explorer, whose copy of the events is then views of it).
+Result<OpenedSource> open_source(const Options& options, std::vector<uint8_t> syscall_interest = {},
+                                 bool map_file = false);
 
 // "tracetop: FILE: message (at byte offset N)" on standard error; FILE "-"
 // shows as standard input or output.

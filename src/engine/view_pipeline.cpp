@@ -81,7 +81,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
             checkpoints_->note(ev_);
         }
         ++events_;
-        if (store_ && !store_->add(ev_)) store_ = nullptr;  // over budget: the store said so, and freed it
+        if (store_ && !(store_mapped_ ? store_->add_mapped(ev_, source_->mapped_place()) : store_->add(ev_))) {
+            store_ = nullptr;  // over budget: the store said so, and freed it
+        }
         if (!store_) {
             // The contexts and the checkpoints are of the store's events.
             rows_ = nullptr;
@@ -195,6 +197,8 @@ bool ViewPipeline::merge_earlier(const ViewPipeline& earlier) {
 void ViewPipeline::set_first_pass(EventStore* store, analysis::TimelineCounts* timeline) {
     store_ = store;
     timeline_ = timeline;
+    // issue 15 (pass2): a file read in place is kept as places in it, not copied.
+    store_mapped_ = store_ && store_->use_mapping(source_->mapping());
     if (store_) store_->begin_section(source_->header());
     if (timeline_) {
         auto failed = filter::CompiledFilter::compile("evt.failed=true");

@@ -234,6 +234,7 @@ private:
     uint64_t last_ts_ = 0;
     RangeGate range_;
     EventStore* store_ = nullptr;
+    bool store_mapped_ = false;  // issue 15 (pass2): store_ keeps places in the file's mapping, not copies
     analysis::TimelineCounts* timeline_ = nullptr;
     std::shared_ptr<const filter::CompiledFilter> failed_;  // evt.failed, for the timeline's error marks
     ContextRows* rows_ = nullptr;        // issue 15 (fastkeys): built by the first pass

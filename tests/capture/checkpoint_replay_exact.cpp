@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -44,7 +45,8 @@ struct Copy {
 void first_pass(const std::string& file, Copy& copy) {
     engine::Options o;
     o.read_file = file;
-    auto opened = engine::open_source(o);
+    // issue 15 (pass2): as the explorer reads it: a plain file through a mapping (gzip: copied).
+    auto opened = engine::open_source(o, {}, true);
     REQUIRE_MESSAGE(opened.ok(), file);
     engine::ViewPipeline pipe(std::move(opened->source), file, false);
     pipe.set_first_pass(&copy.store, &copy.timeline);
@@ -106,7 +108,15 @@ std::vector<std::string> capture_files(std::string& dir) {
                             .c_str()) == 0);
     REQUIRE(std::system(fmt::format("'{}' '{}' '{}' 1240=0 1465=1 915=1 1=2", maker, ipv6, docker_ipv6).c_str()) ==
             0);
-    return {curl, ipv6, docker_curl, docker_ipv6};
+    // issue 15 (pass2): one plain file of two sections, read through a
+    // mapping: checkpoints at the second section's start replay from there.
+    const std::string sections = dir + "/two-sections.scap";
+    {
+        std::ofstream out(sections, std::ios::binary);
+        for (const std::string& part : {docker_curl, docker_ipv6}) out << std::ifstream(part, std::ios::binary).rdbuf();
+        REQUIRE(out.good());
+    }
+    return {curl, ipv6, docker_curl, docker_ipv6, sections};
 }
 
 }  // namespace

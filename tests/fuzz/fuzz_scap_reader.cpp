@@ -1,6 +1,7 @@
 // libFuzzer target: any bytes, raw or gzip, read fully by ScapReader must
 // never crash, hang or allocate without bound; whatever reads cleanly must
-// survive a write/read roundtrip with identical event bytes.
+// survive a write/read roundtrip with identical event bytes; read through a
+// mapping (issue 15, pass2), the same events and the same end.
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -67,6 +68,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         writer.value()->write(ev);
     }
     if (st == ReadStatus::Failed && (!reader.error() || !reader.error()->offset)) std::abort();
+
+    // issue 15 (pass2): read in place through a mapping (a memfd is a
+    // regular file), the same events, then the same end.
+    auto mapped = ScapReader::open(input.path(), {}, false, true);
+    if (!mapped) std::abort();
+    size_t m = 0;
+    ReadStatus ms;
+    while ((ms = mapped.value()->next(ev)) == ReadStatus::Event || ms == ReadStatus::NewSection) {
+        if (ms == ReadStatus::NewSection) continue;
+        if (m >= events.size() || !(copy(ev) == events[m])) std::abort();
+        ++m;
+    }
+    if (ms != st || m != events.size()) std::abort();
     auto closed = writer.value()->close();
     if (!closed) std::abort();
     if (st != ReadStatus::End || !one_section || events.empty()) return 0;

@@ -4,7 +4,14 @@
 // fresh read gives, over a selected range as --json computes it.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <vector>
+
+#include <fmt/format.h>
+#include <zlib.h>
 
 #include "../common/shared_captures.h"
 #include "analysis/timeline_counts.h"
@@ -137,4 +144,146 @@ TEST_CASE("a view switch after the first pass is answered from memory, over the 
     CHECK(ranged->rows.size() == 8);
     CHECK(ranged->source.first_ts == 1534527348523036313ULL);
     CHECK(ranged->source.last_ts == 1534527348531225280ULL);
+}
+
+// issue 15 (pass2): a copy of a file read through a mapping keeps places in
+// the file instead of copies, and replays the file's blocks. It must give
+// back what the copied one does: every event with its evt.num, each section
+// announced once with its header (a file of two sections, concatenated),
+// and the same events from a position kept every few events and from
+// next_position() taken anywhere, a section's start included.
+namespace {
+
+constexpr event::EventType kSectionMark = 0xFFFF;
+
+// The events of `src` as Seen, a section break as a mark holding the
+// header's thread count; into `store` (mapped or copied) when given, with
+// next_position() before every event.
+std::vector<Seen> drain_marked(capture::Source& src, engine::EventStore* store,
+                               std::vector<engine::StorePosition>* before = nullptr) {
+    std::vector<Seen> out;
+    event::EventView ev;
+    const bool mapped = store && store->use_mapping(src.mapping());
+    if (store) store->begin_section(src.header());
+    for (;;) {
+        const capture::ReadStatus rs = src.next(ev);
+        if (rs == capture::ReadStatus::End) break;
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::NewSection) {
+            if (store) store->begin_section(src.header());
+            out.push_back(Seen{src.header().threads.size(), 0, 0, kSectionMark, 0, 0, {}});
+            continue;
+        }
+        if (rs != capture::ReadStatus::Event) continue;
+        if (before) before->push_back(store->next_position());
+        if (store) REQUIRE((mapped ? store->add_mapped(ev, src.mapped_place()) : store->add(ev)));
+        out.push_back(Seen{ev.ts, ev.tid, ev.num, ev.type, ev.cpu, ev.block_flags,
+                           std::vector<uint8_t>(ev.body().begin(), ev.body().end())});
+    }
+    return out;
+}
+
+// The events from the `index`-th on, with the section marks between them.
+std::vector<Seen> events_from(const std::vector<Seen>& all, uint64_t index) {
+    uint64_t n = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+        if (all[i].type != kSectionMark && n++ == index) return {all.begin() + static_cast<long>(i), all.end()};
+    }
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a mapped copy replays what the copied one does, from anywhere") {
+    const std::string one = test::shared_capture("curl_google.scap");
+    const std::string two = test::shared_capture("single_ipv6_conn.scap");
+    const std::string both =
+        (std::filesystem::temp_directory_path() / fmt::format("mapped_store.{}.scap", getpid())).string();
+    {
+        // The shared captures are gzip (kept as copies, never mapped): their bytes, concatenated.
+        std::ofstream out(both, std::ios::binary);
+        for (const std::string& f : {one, two}) {
+            gzFile in = gzopen(f.c_str(), "rb");
+            REQUIRE(in != nullptr);
+            char buf[1 << 16];
+            for (int n; (n = gzread(in, buf, sizeof buf)) > 0;) out.write(buf, n);
+            gzclose(in);
+        }
+    }
+    auto copied_reader = capture::ScapReader::open(both);
+    auto mapped_reader = capture::ScapReader::open(both, {}, false, true);
+    REQUIRE(copied_reader.ok());
+    REQUIRE(mapped_reader.ok());
+    CHECK((*copied_reader)->mapping() == nullptr);
+    REQUIRE((*mapped_reader)->mapping() != nullptr);
+    engine::EventStore copied(64u << 20, 5), mapped(64u << 20, 5);
+    std::vector<engine::StorePosition> copied_at, mapped_at;
+    const std::vector<Seen> read = drain_marked(**copied_reader, &copied, &copied_at);
+    const std::vector<Seen> read_mapped = drain_marked(**mapped_reader, &mapped, &mapped_at);
+    std::filesystem::remove(both);  // the mapping holds the file's pages
+    copied.seal();
+    mapped.seal();
+    REQUIRE(mapped.mapped());
+    REQUIRE(mapped.usable());
+    CHECK(read_mapped == read);
+    REQUIRE(std::count_if(read.begin(), read.end(), [](const Seen& s) { return s.type == kSectionMark; }) == 1);
+    CHECK(mapped.events() == copied.events());
+
+    auto replay = mapped.replay();
+    CHECK(replay->header().threads.size() == copied.replay()->header().threads.size());
+    CHECK(drain_marked(*replay, nullptr) == read);
+    // From next_position() before each of these events (the second section's first among them).
+    const auto first_of_second = static_cast<uint64_t>(
+        std::find_if(read.begin(), read.end(), [](const Seen& s) { return s.type == kSectionMark; }) - read.begin());
+    for (const uint64_t i : {uint64_t{0}, uint64_t{1}, uint64_t{777}, first_of_second - 1, first_of_second,
+                             first_of_second + 1, mapped.events() - 1}) {
+        CAPTURE(i);
+        REQUIRE(i < mapped_at.size());
+        auto from = mapped.replay_from(mapped_at[i]);
+        auto from_copy = copied.replay_from(copied_at[i]);
+        CHECK(from->header().threads.size() == from_copy->header().threads.size());
+        const std::vector<Seen> got = drain_marked(*from, nullptr);
+        CHECK(got == drain_marked(*from_copy, nullptr));
+        CHECK(got == events_from(read, i));
+        // From a kept position (every 5 events), skipping to the i-th (a
+        // section's first event comes after its mark, as from the copy).
+        const std::vector<Seen> skipped = drain_marked(*mapped.replay_from_event(i), nullptr);
+        CHECK(skipped == drain_marked(*copied.replay_from_event(i), nullptr));
+        CHECK(skipped.size() >= events_from(read, i).size());
+        CHECK(std::equal(skipped.end() - static_cast<long>(events_from(read, i).size()), skipped.end(),
+                         events_from(read, i).begin()));
+    }
+    // The contexts' sample bodies: the last event's, in the mapping.
+    CHECK(mapped.last_body() != nullptr);
+}
+
+TEST_CASE("over budget a mapped copy gives up too") {
+    const std::string raw =
+        (std::filesystem::temp_directory_path() / fmt::format("mapped_budget.{}.scap", getpid())).string();
+    {
+        std::ofstream out(raw, std::ios::binary);
+        gzFile in = gzopen(test::shared_capture("curl_google.scap").c_str(), "rb");
+        REQUIRE(in != nullptr);
+        char buf[1 << 16];
+        for (int n; (n = gzread(in, buf, sizeof buf)) > 0;) out.write(buf, n);
+        gzclose(in);
+    }
+    auto reader = capture::ScapReader::open(raw, {}, false, true);
+    std::filesystem::remove(raw);
+    REQUIRE(reader.ok());
+    REQUIRE((*reader)->mapping() != nullptr);
+    engine::EventStore store(1000);
+    REQUIRE(store.use_mapping((*reader)->mapping()));
+    event::EventView ev;
+    uint64_t kept = 0;
+    for (capture::ReadStatus rs; (rs = (*reader)->next(ev)) != capture::ReadStatus::End;) {
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::Event && store.add_mapped(ev, (*reader)->mapped_place())) ++kept;
+    }
+    CHECK(kept > 0);  // the first events fit in 1000 bytes
+    store.seal();
+    CHECK(store.over_budget());
+    CHECK_FALSE(store.usable());
+    CHECK_FALSE(store.mapped());
+    CHECK(store.bytes() == 0);
 }
