@@ -196,6 +196,9 @@ private:
         filter::HostInfo info;
     };
     Step run_fast(uint64_t max_events);  // run() with use_contexts
+    // issue 15 (json2): run() for a pass that feeds one table and nothing else (view_pipeline_lean.cpp).
+    bool lean() const;
+    Step run_lean(uint64_t max_events);
     // issue 15 (procsfast): feed_idle_rows from the frozen threads.
     void feed_idle_contexts();
     bool fast_done_ = false;  // run_fast reached the end: the idle contexts are the answer's
