@@ -249,8 +249,8 @@ private:
     // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
     // `refused`: rows_when said no to a new row (another event of the key may make it).
     uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
-    // `same_thread`: the event's ThreadMemo is the row's; `same_identity`: but for the memory versions.
     struct WhenPlan;
+    // `same_thread`: the event's ThreadMemo is the row's; `same_identity`: but for the memory versions.
     // `plan`: the event's when plan (null: none), which gives the verdicts of the plannable columns' `when`s.
     void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
                        bool same_identity, bool same_type, const WhenPlan* plan = nullptr);
