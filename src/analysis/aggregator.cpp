@@ -155,6 +155,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             (counts_only ? a->counted_by_type_ : a->unsteady_by_type_)[t].push_back(i);
         }
     }
+    a->prepare_when_plans();
     return a;
 }
 
@@ -414,15 +415,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
             if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
         }
         row.memo_type = memo_type;
-        if (type < unsteady_by_type_.size()) {
-            for (const uint32_t i : counted_by_type_[type]) {
-                row.acc[i].sum += 1;
-                ++row.acc[i].n;
-            }
-            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, !memory_only, true, same_type);
-        } else {
-            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, !memory_only, true, same_type);
-        }
+        update_unsteady(row, ctx, !memory_only, true, same_type);
         return;
     }
     const bool same_thread = row.memo == memo;
@@ -451,15 +444,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         }
         // What the loop below does for the other columns: the by-type lists
         // leave out only the columns whose `when` or field the type never passes.
-        if (type < unsteady_by_type_.size()) {
-            for (const uint32_t i : counted_by_type_[type]) {
-                row.acc[i].sum += 1;
-                ++row.acc[i].n;
-            }
-            for (const uint32_t i : unsteady_by_type_[type]) update_column(row, i, ctx, false, false, same_type);
-        } else {
-            for (const uint32_t i : unsteady_columns_) update_column(row, i, ctx, false, false, same_type);
-        }
+        update_unsteady(row, ctx, false, false, same_type);
         return;
     }
     // Another thread of the same process in the same epoch: keep this one's memos for its next turn.
@@ -475,8 +460,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         if (!values_.empty()) render_cached(*label_.def, values_[0], row.label, row.label_source);
     }
     row.memo_complete = true;
+    const WhenPlan* plan = event_plan(ctx);
     for (size_t i = 0; i < columns_.size(); ++i) {
-        update_column(row, i, ctx, same_thread, same_identity, same_type);
+        update_column(row, i, ctx, same_thread, same_identity, same_type, plan);
         if (columns_[i].steady && row.acc[i].memo == Accumulator::Memo::None) row.memo_complete = false;
     }
 }
@@ -495,7 +481,7 @@ void Aggregator::flush_memo_hits(TableRow& row) {
 }
 
 void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
-                               bool same_identity, bool same_type) {
+                               bool same_identity, bool same_type, const WhenPlan* plan) {
     const BoundColumn& col = columns_[i];
     Accumulator& acc = row.acc[i];
     const Aggregation aggregation = view_.columns[i].aggregation;
@@ -512,7 +498,10 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
             case Accumulator::Memo::Number: add_number(acc, aggregation, acc.memo_value); return;
         }
     }
-    if (col.when && !passes(*col.when, ctx)) return;
+    if (col.when && !(plan != nullptr && plan->verdict[i] != kPlanAsk ? plan->verdict[i] == kPlanYes
+                                                                     : passes(*col.when, ctx))) {
+        return;
+    }
     if (!col.field.def) {
         acc.sum += 1;
         ++acc.n;

@@ -113,6 +113,11 @@ public:
     // (tests: the path was taken); set_alt_memo(false) turns it off.
     uint64_t alt_memo_swaps() const { return alt_swaps_; }
     void set_alt_memo(bool on) { alt_memo_on_ = on; }
+    // issue 15 (json2): events whose `when` columns were decided by a
+    // when plan (aggregator_when_plan.cpp; tests: the path was taken);
+    // set_when_plans(false) evaluates every `when` on every event instead.
+    uint64_t when_plan_hits() const { return plan_hits_; }
+    void set_when_plans(bool on) { plans_on_ = on; }
     // issue 15 (checkpoints): the view's filter and the scope together (null: none).
     const filter::CompiledFilter* scope_filter() const { return scope_ ? &*scope_ : nullptr; }
     size_t row_count() const;
@@ -244,9 +249,35 @@ private:
     // The row of the event's keys, made if new (rows_when permitting); UINT32_MAX: none.
     // `refused`: rows_when said no to a new row (another event of the key may make it).
     uint32_t row_of(const filter::FieldContext& ctx, bool& refused);
+    struct WhenPlan;
     // `same_thread`: the event's ThreadMemo is the row's; `same_identity`: but for the memory versions.
+    // `plan`: the event's when plan (null: none), which gives the verdicts of the plannable columns' `when`s.
     void update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
-                       bool same_identity, bool same_type);
+                       bool same_identity, bool same_type, const WhenPlan* plan = nullptr);
+    // The columns an event of a row whose memo holds still updates (the
+    // by-type lists), through its when plan where there is one.
+    void update_unsteady(TableRow& row, const filter::FieldContext& ctx, bool same_thread, bool same_identity,
+                         bool same_type);
+    // issue 15 (json2): column i's `when` reads nothing but type-only
+    // fields, evt.failed and fd.type, so those three values decide it.
+    // What each plannable column of a type needs read: kPlanFailed, kPlanFd.
+    static constexpr uint8_t kPlanFailed = 1, kPlanFd = 2;
+    // One key's plan: the columns its events count inline and the ones they
+    // update (the by-type lists without the columns whose `when` the key
+    // refuses), and every plannable column's verdict.
+    struct WhenPlan {
+        std::vector<uint32_t> counted;
+        std::vector<uint32_t> update;
+        // Per column: kPlanNo, kPlanYes, or kPlanAsk (not plannable: evaluate the `when`).
+        std::vector<uint8_t> verdict;
+    };
+    static constexpr uint8_t kPlanNo = 0, kPlanYes = 1, kPlanAsk = 2;
+    void prepare_when_plans();
+    // The plan of the event's key (made from this event if new); null: none
+    // (a key the plans cannot hold), the by-type lists then.
+    const WhenPlan* when_plan(const filter::FieldContext& ctx, event::EventType type);
+    // The event's plan, if its type has plans and its key can have one (counted in plan_hits_).
+    const WhenPlan* event_plan(const filter::FieldContext& ctx);
     void flush_memo_hits(TableRow& row);
     // issue 15 (split): column i of `earlier` folded into `later`'s as its earlier events.
     void merge_column(Accumulator& later, const Accumulator& earlier, size_t i) const;
@@ -437,6 +468,18 @@ private:
     std::array<MemoRow, kMemoRows> memo_rows_{};
     bool alt_memo_on_ = true;
     uint64_t alt_swaps_ = 0;
+    // issue 15 (json2): the when plans. A key is the type code, evt.failed
+    // (none, false, true) and fd.type (none, or one of the first
+    // kPlanFdKinds - 1 texts seen); plan_of_[key] indexes plans_ (-1: not made yet).
+    static constexpr size_t kPlanFdKinds = 16;
+    bool plans_on_ = true;
+    uint64_t plan_hits_ = 0;
+    std::vector<uint8_t> plannable_;   // per column: its `when` is decided by a key
+    std::vector<uint8_t> plan_needs_;  // per type code: kPlanFailed | kPlanFd, 0 for no plan
+    std::vector<int32_t> plan_of_;
+    std::vector<WhenPlan> plans_;
+    std::vector<std::string> fd_kinds_;
+    filter::BoundField failed_field_, fd_type_field_;
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
     std::vector<uint32_t> steady_columns_;    // the others
     // The same for each type code: without the columns whose `when` refuses

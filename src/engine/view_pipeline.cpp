@@ -56,6 +56,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
     // issue 15 (procsfast): replay instead (a caller that did not ask contexts_answer first)
     if (fast_ && events_ == 0 && (!agg_ || !contexts_answer(*fast_, *agg_, range_))) fast_ = nullptr;
     if (fast_) return run_fast(max_events);
+    if (lean()) return run_lean(max_events);
     if (remote_) refresh_hosts();
     const filter::EnterUse enters = enter_use();
     for (uint64_t i = 0; i < max_events; ++i) {

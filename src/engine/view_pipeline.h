@@ -51,6 +51,10 @@ public:
     static constexpr uint64_t kBatch = 8192;
 
     void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
+    // issue 15 (json2): run() would feed the table and nothing else (one
+    // host, no range, store, contexts, pane, observer...): it takes the lean
+    // loop (view_pipeline_lean.cpp). For tests.
+    bool lean() const;
     // Views and panes see only the events of this range (--from/--to, the
     // explorer's selection); the pass ends at its end. Call before run().
     void set_range(RangeGate range) { range_ = range; }
@@ -196,6 +200,7 @@ private:
         filter::HostInfo info;
     };
     Step run_fast(uint64_t max_events);  // run() with use_contexts
+    Step run_lean(uint64_t max_events);  // run() when lean()
     // issue 15 (procsfast): feed_idle_rows from the frozen threads.
     void feed_idle_contexts();
     bool fast_done_ = false;  // run_fast reached the end: the idle contexts are the answer's

@@ -146,3 +146,69 @@ TEST_CASE("alternate row memos: threads taking turns give the table one memo giv
     }
     CHECK(swaps_total > 0);
 }
+
+// issue 15 (json2): when plans. A `when` that reads nothing but type-only
+// fields, evt.failed and fd.type is decided once per (type, failed, fd.type)
+// key, and the key's plan counts and updates the columns. Every shipped
+// table view, and a view of such `when`s (absent fd types, failures, a
+// First, sums), gives the table its `when`s evaluated on every event give
+// (set_when_plans(false)), over replays of both captures; and plans are used.
+TEST_CASE("when plans give the table the `when`s evaluated on every event give") {
+    const std::string keyed_text =
+        "id = \"k\"\nname = \"K\"\ninternal_events = true\nkeys = [\"proc.pid\"]\nlabel = \"proc.name\"\n"
+        "[[columns]]\nid = \"failed_files\"\naggregation = \"count\"\nwhen = \"evt.failed = true and fd.type = file\"\n"
+        "[[columns]]\nid = \"no_fd\"\naggregation = \"count\"\nwhen = \"not fd.type exists and evt.dir = '<'\"\n"
+        "[[columns]]\nid = \"net_out\"\nfield = \"evt.buflen\"\naggregation = \"sum\"\n"
+        "when = \"fd.type in (ipv4, ipv6, unix) and evt.is_io_write = true\"\n"
+        "[[columns]]\nid = \"first_ok\"\nfield = \"evt.type\"\naggregation = \"first\"\nformat = \"text\"\n"
+        "when = \"evt.failed = false and evt.type != procinfo\"\n"
+        "[[columns]]\nid = \"pipes\"\nfield = \"fd.num\"\naggregation = \"max\"\nwhen = \"fd.type = pipe\"\n"
+        "[[columns]]\nid = \"ok_reads\"\naggregation = \"rate\"\nwhen = \"evt.is_io_read = true and not evt.failed = true\"\n"
+        "[[columns]]\nid = \"files\"\naggregation = \"count\"\nwhen = \"fd.type = file\"\n"
+        "[[columns]]\nid = \"sockets\"\naggregation = \"count\"\nwhen = \"fd.type in (ipv4, ipv6)\"\n"
+        "[[columns]]\nid = \"errors\"\naggregation = \"count\"\nwhen = \"evt.failed = true\"\n";
+    auto keyed_view = parse_view(keyed_text, "keyed.toml");
+    REQUIRE_MESSAGE(keyed_view, (keyed_view ? "" : keyed_view.error().message));
+    auto set = builtin_views();
+    REQUIRE(set);
+    std::vector<const ViewDef*> views{&*keyed_view};
+    for (const ViewDef& v : set->views) {
+        if (v.kind == ViewKind::Table) views.push_back(&v);
+    }
+    REQUIRE(views.size() > 10);
+    uint64_t planned_total = 0;
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        std::vector<std::unique_ptr<Aggregator>> planned, asked;
+        for (const ViewDef* v : views) {
+            auto a = Aggregator::create(*v, "");
+            auto b = Aggregator::create(*v, "");
+            REQUIRE(a);
+            REQUIRE(b);
+            (*b)->set_when_plans(false);
+            planned.push_back(std::move(*a));
+            asked.push_back(std::move(*b));
+        }
+        state::Model model;
+        fmt::memory_buffer scratch;
+        for (int copy = 0; copy < 2; ++copy) {
+            replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
+                                                   const state::EventContext* ctx) {
+                if (ctx == nullptr) return;
+                const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
+                const bool internal = event::is_internal(ev.type);
+                for (auto& a : planned) a->on_event(fields, internal);
+                for (auto& b : asked) b->on_event(fields, internal);
+            });
+        }
+        for (size_t i = 0; i < views.size(); ++i) {
+            const std::string table = table_of(*planned[i]);
+            CHECK_MESSAGE(table == table_of(*asked[i]), std::string(name) << " view " << views[i]->id);
+            planned_total += planned[i]->when_plan_hits();
+            CHECK(asked[i]->when_plan_hits() == 0);
+        }
+        const std::string keyed = table_of(*planned[0]);
+        CHECK(std::count(keyed.begin(), keyed.end(), '\n') > 1);
+        MESSAGE(std::string(name) << ": " << planned[0]->when_plan_hits() << " planned events in the keyed view");
+    }
+    CHECK(planned_total > 0);
+}
