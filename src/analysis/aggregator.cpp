@@ -227,10 +227,9 @@ Aggregator::ThreadMemo Aggregator::thread_memo_of(const filter::FieldContext& ct
                       ctx.state.thread_known};
 }
 
-bool Aggregator::scope_passes(const filter::FieldContext& ctx) {
+bool Aggregator::scope_passes(const filter::FieldContext& ctx, const ThreadMemo& memo) {
     if (!scope_thread_only_) return passes(*scope_, ctx);
     // What thread-only fields read stays while the memo does (thread_fields.h).
-    const ThreadMemo memo = thread_memo_of(ctx);
     ScopeVerdict& v =
         scope_verdicts_[(reinterpret_cast<uintptr_t>(memo.thread) / alignof(state::ThreadInfo)) % kMemoRows];
     if (scope_reads_memory_ ? v.memo == memo : v.memo.same_identity(memo)) return v.pass;
@@ -240,12 +239,15 @@ bool Aggregator::scope_passes(const filter::FieldContext& ctx) {
 }
 
 void Aggregator::feed(const filter::FieldContext& ctx) {
-    if (scope_ && !scope_passes(ctx)) return;
     if (view_.kind == ViewKind::List) {
+        if (scope_ && !scope_passes(ctx, scope_thread_only_ ? thread_memo_of(ctx) : ThreadMemo{})) return;
         on_list_event(ctx);
-    } else {
-        on_table_event(ctx);
+        return;
     }
+    // Once per event: the scope's verdict and the table's row memos both read it.
+    const ThreadMemo memo = thread_memo_of(ctx);
+    if (scope_ && !scope_passes(ctx, memo)) return;
+    on_table_event(ctx, memo);
 }
 
 void Aggregator::render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out) {
@@ -386,10 +388,9 @@ void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* v
     }
 }
 
-void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+void Aggregator::on_table_event(const filter::FieldContext& ctx, const ThreadMemo& memo) {
     // Thread-only fields (keys, label, columns) give what they gave for the
     // last event of the same thread while the model's thread epoch holds.
-    const ThreadMemo memo = thread_memo_of(ctx);
     // Type-only fields of generic events read the system call they carry.
     const event::EventType type = ctx.ev.type;
     const bool fixed_type = !event::has_dynamic_type_name(type);

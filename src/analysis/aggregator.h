@@ -236,7 +236,8 @@ private:
     explicit Aggregator(const ViewDef& view) : view_(view) {}
     void feed(const filter::FieldContext& ctx);
     void end_sample_end();
-    void on_table_event(const filter::FieldContext& ctx);
+    // `memo`: thread_memo_of(ctx), worked out once per event by feed.
+    void on_table_event(const filter::FieldContext& ctx, const ThreadMemo& memo);
     // One event's value(s) for column i of `row` (after its `when`); `per`
     // gives the values of the column's `per` field when asked.
     template <class Per>
@@ -456,7 +457,7 @@ private:
         bool pass = false;
     };
     std::array<ScopeVerdict, kMemoRows> scope_verdicts_{};
-    bool scope_passes(const filter::FieldContext& ctx);
+    bool scope_passes(const filter::FieldContext& ctx, const ThreadMemo& memo);
     static ThreadMemo thread_memo_of(const filter::FieldContext& ctx);
     bool alt_memo_on_ = true;
     uint64_t alt_swaps_ = 0;
