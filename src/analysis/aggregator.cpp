@@ -85,6 +85,9 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         if (!compiled) return compiled.error();
         a->scope_ = std::move(*compiled);
         a->scope_memo_ = a->scope_->dependency() == filter::FieldDep::Context;
+        a->scope_thread_only_ = a->scope_->reads_only(filter::reads_only_thread);
+        a->scope_reads_memory_ =
+            !a->scope_->reads_only([](const filter::FieldDef& d) { return !filter::reads_thread_memory(d); });
     }
     if (!view.rows_when.empty()) {
         auto compiled = filter::CompiledFilter::compile(view.rows_when);
@@ -106,6 +109,9 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         return filter::reads_only_type(*k.def);
     });
     if (a->keys_type_only_) a->type_rows_.assign(event::event_table_size(), UINT32_MAX);
+    a->keys_tid_only_ = !a->keys_.empty() && std::all_of(a->keys_.begin(), a->keys_.end(), [](const auto& k) {
+        return filter::reads_only_tid(*k.def);
+    });
     if (!view.label.empty()) {
         auto b = bind_field(view.label);
         if (!b) return b.error();
@@ -196,6 +202,8 @@ void Aggregator::end_sample_end() {
 
 void Aggregator::forget_row_caches() {
     memo_rows_.fill(MemoRow{});
+    tid_rows_.fill(TidRow{});
+    scope_verdicts_.fill(ScopeVerdict{});
     std::fill(type_rows_.begin(), type_rows_.end(), UINT32_MAX);
 }
 
@@ -210,13 +218,37 @@ void Aggregator::on_event(const filter::FieldContext& ctx, bool internal) {
     feed(ctx);
 }
 
+Aggregator::ThreadMemo Aggregator::thread_memo_of(const filter::FieldContext& ctx) {
+    return ThreadMemo{&ctx.model,
+                      ctx.state.thread,
+                      ctx.model.thread_epoch(),
+                      ctx.state.main_thread,
+                      ctx.state.thread != nullptr ? ctx.state.thread->memory_version : 0,
+                      ctx.state.main_thread != nullptr ? ctx.state.main_thread->memory_version : 0,
+                      ctx.state.thread_known};
+}
+
+bool Aggregator::scope_passes(const filter::FieldContext& ctx, const ThreadMemo& memo) {
+    if (!scope_thread_only_) return passes(*scope_, ctx);
+    // What thread-only fields read stays while the memo does (thread_fields.h).
+    ScopeVerdict& v =
+        scope_verdicts_[(reinterpret_cast<uintptr_t>(memo.thread) / alignof(state::ThreadInfo)) % kMemoRows];
+    if (scope_reads_memory_ ? v.memo == memo : v.memo.same_identity(memo)) return v.pass;
+    v.memo = memo;
+    v.pass = passes(*scope_, ctx);
+    return v.pass;
+}
+
 void Aggregator::feed(const filter::FieldContext& ctx) {
-    if (scope_ && !passes(*scope_, ctx)) return;
     if (view_.kind == ViewKind::List) {
+        if (scope_ && !scope_passes(ctx, scope_thread_only_ ? thread_memo_of(ctx) : ThreadMemo{})) return;
         on_list_event(ctx);
-    } else {
-        on_table_event(ctx);
+        return;
     }
+    // Once per event: the scope's verdict and the table's row memos both read it.
+    const ThreadMemo memo = thread_memo_of(ctx);
+    if (scope_ && !scope_passes(ctx, memo)) return;
+    on_table_event(ctx, memo);
 }
 
 void Aggregator::render_first(const filter::BoundField& f, const filter::FieldContext& ctx, std::string& out) {
@@ -357,16 +389,9 @@ void Aggregator::accumulate(TableRow& row, size_t i, const filter::FieldValue* v
     }
 }
 
-void Aggregator::on_table_event(const filter::FieldContext& ctx) {
+void Aggregator::on_table_event(const filter::FieldContext& ctx, const ThreadMemo& memo) {
     // Thread-only fields (keys, label, columns) give what they gave for the
     // last event of the same thread while the model's thread epoch holds.
-    const ThreadMemo memo{&ctx.model,
-                          ctx.state.thread,
-                          ctx.model.thread_epoch(),
-                          ctx.state.main_thread,
-                          ctx.state.thread != nullptr ? ctx.state.thread->memory_version : 0,
-                          ctx.state.main_thread != nullptr ? ctx.state.main_thread->memory_version : 0,
-                          ctx.state.thread_known};
     // Type-only fields of generic events read the system call they carry.
     const event::EventType type = ctx.ev.type;
     const bool fixed_type = !event::has_dynamic_type_name(type);
@@ -382,6 +407,9 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
                (keys_read_memory_ ? memo_row->memo == memo : memo_row->memo.same_identity(memo))) {
         row_index = memo_row->row;
         if (row_index == kNoKeyRow) return;
+    } else if (keys_tid_only_ && tid_rows_[ctx.ev.tid % kMemoRows].row != UINT32_MAX &&
+               tid_rows_[ctx.ev.tid % kMemoRows].tid == ctx.ev.tid) {
+        row_index = tid_rows_[ctx.ev.tid % kMemoRows].row;
     } else {
         bool refused = false;
         row_index = row_of(ctx, refused);
@@ -392,6 +420,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx) {
         }
         if (by_type) type_rows_[type] = row_index;
         if (memo_row != nullptr) *memo_row = MemoRow{memo, row_index};
+        if (keys_tid_only_) tid_rows_[ctx.ev.tid % kMemoRows] = TidRow{ctx.ev.tid, row_index};
     }
     TableRow& row = rows_[row_index];
     // Only the memory moved (an mmap exit): the memory columns read again, the

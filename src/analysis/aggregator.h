@@ -241,7 +241,8 @@ private:
     explicit Aggregator(const ViewDef& view) : view_(view) {}
     void feed(const filter::FieldContext& ctx);
     void end_sample_end();
-    void on_table_event(const filter::FieldContext& ctx);
+    // `memo`: thread_memo_of(ctx), worked out once per event by feed.
+    void on_table_event(const filter::FieldContext& ctx, const ThreadMemo& memo);
     // One event's value(s) for column i of `row` (after its `when`); `per`
     // gives the values of the column's `per` field when asked.
     template <class Per>
@@ -466,6 +467,29 @@ private:
     // MemoRow::row of a memo whose keys have no value: its events belong to no row.
     static constexpr uint32_t kNoKeyRow = UINT32_MAX - 1;
     std::array<MemoRow, kMemoRows> memo_rows_{};
+    // issue 15 (procs2): every key is thread.tid (filter::reads_only_tid),
+    // so the row of an event follows from its tid: the rows of a few recent
+    // tids (direct mapped), which spares the Threads view the key's
+    // rendering and lookup per event (its key is not thread-only).
+    bool keys_tid_only_ = false;
+    struct TidRow {
+        uint64_t tid = 0;
+        uint32_t row = UINT32_MAX;
+    };
+    std::array<TidRow, kMemoRows> tid_rows_{};
+    // issue 15 (procs2): the scope reads only thread-only fields (a drill
+    // into a process: proc.pid = N), so its verdict holds while the event's
+    // ThreadMemo does (all of it when the scope reads memory, its identity
+    // else): the verdicts of a few recent threads, direct mapped by thread.
+    bool scope_thread_only_ = false;
+    bool scope_reads_memory_ = false;
+    struct ScopeVerdict {
+        ThreadMemo memo;  // epoch 0: none
+        bool pass = false;
+    };
+    std::array<ScopeVerdict, kMemoRows> scope_verdicts_{};
+    bool scope_passes(const filter::FieldContext& ctx, const ThreadMemo& memo);
+    static ThreadMemo thread_memo_of(const filter::FieldContext& ctx);
     bool alt_memo_on_ = true;
     uint64_t alt_swaps_ = 0;
     // issue 15 (json2): the when plans. A key is the type code, evt.failed

@@ -45,6 +45,8 @@ bool reads_only_thread(const FieldDef& def) {
     return std::find(kThreadOnly.begin(), kThreadOnly.end(), def.name) != kThreadOnly.end();
 }
 
+bool reads_only_tid(const FieldDef& def) { return def.name == "thread.tid"; }
+
 bool reads_thread_memory(const FieldDef& def) {
     return std::find(kMemory.begin(), kMemory.end(), def.name) != kMemory.end();
 }

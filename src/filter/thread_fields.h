@@ -27,4 +27,9 @@ int32_t only_type(const FieldDef& def);
 // evt.type is the call they carry (event::has_dynamic_type_name).
 bool reads_only_type(const FieldDef& def);
 
+// issue 15 (procs2): thread.tid, whose value is the event's tid alone (not
+// the model's thread: it has one for threads the model never knew), so two
+// events of the same tid give the same value whatever the model holds.
+bool reads_only_tid(const FieldDef& def);
+
 }  // namespace tracetop::filter

@@ -25,6 +25,12 @@
 // view's drill-down target scoped to a row, on a capture set of two files,
 // on a file of two sections whose headers name the users differently, and
 // on a copy whose container events come in the middle.
+// issue 15 (procs2): the replay keeps the row of each recent tid for a view
+// keyed by thread.tid (Threads) and the verdict of a thread-only scope per
+// thread (the drill into a process): the replay side of every Threads
+// answer and the scope reading memory below. Each was checked to fail
+// broken on purpose: a tid's row taken without comparing the tid, a verdict
+// kept across thread epochs, a verdict kept when the thread's memory moved.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -440,6 +446,9 @@ TEST_CASE("a key answered from the frozen contexts equals the replay, for every 
             // the drill terms of the first and the last row, the drill terms of
             // a row with a user filter.
             std::vector<std::string> scopes = {"", "fd.type = file or evt.failed = true", "evt.latency > 10000"};
+            // issue 15 (procs2): thread-only scopes, whose verdict the replay
+            // keeps per thread (Aggregator::scope_passes): one reading memory.
+            scopes.push_back("proc.name = curl and thread.vmsize.b > 7000000");
             for (const analysis::Row* row : {whole.snap.rows.empty() ? nullptr : &whole.snap.rows.front(),
                                              whole.snap.rows.empty() ? nullptr : &whole.snap.rows.back()}) {
                 if (!row || row->key_terms.empty()) continue;
