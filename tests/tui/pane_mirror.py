@@ -26,6 +26,46 @@ import pyte
 SETTLE_S = 0.005
 
 
+class MirrorScreen(pyte.Screen):
+    """pyte's screen plus what ncurses sends an xterm-256color and pyte 0.8
+    lacks: scrolling the region up and down (CSI n S, CSI n T) and
+    repeating the last character (REP, CSI n b). Without them a table
+    whose rows move or a run of blanks leaves stale cells in the mirror."""
+
+    last_char = " "
+
+    def draw(self, data):
+        if data:
+            self.last_char = data[-1]
+        super().draw(data)
+
+    def repeat_last(self, count=1, *_args, **_kwargs):
+        self.draw(self.last_char * max(1, count))
+
+    def _region(self):
+        if self.margins:
+            return self.margins.top, self.margins.bottom
+        return 0, self.lines - 1
+
+    def scroll_up(self, count=1, *_args, **_kwargs):
+        y = self.cursor.y
+        self.cursor.y = self._region()[1]
+        for _ in range(max(1, count)):
+            self.index()
+        self.cursor.y = y
+
+    def scroll_down(self, count=1, *_args, **_kwargs):
+        y = self.cursor.y
+        self.cursor.y = self._region()[0]
+        for _ in range(max(1, count)):
+            self.reverse_index()
+        self.cursor.y = y
+
+
+class MirrorStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down", b="repeat_last")
+
+
 def write_screen(screen, out):
     lines = [line.rstrip() for line in screen.display]
     tmp = out + ".tmp"
@@ -36,8 +76,8 @@ def write_screen(screen, out):
 
 def main():
     fifo, cols, rows, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    screen = pyte.Screen(cols, rows)
-    stream = pyte.ByteStream(screen)
+    screen = MirrorScreen(cols, rows)
+    stream = MirrorStream(screen)
     write_screen(screen, out)
     fd = os.open(fifo, os.O_RDONLY)
     dirty = False
