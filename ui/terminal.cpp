@@ -1,8 +1,10 @@
 #include "terminal.h"
 
+#include <atomic>
 #include <clocale>
 #include <csignal>
 #include <poll.h>
+#include <termios.h>
 #include <unistd.h>
 #include <cstring>
 #include <initializer_list>
@@ -54,13 +56,29 @@ void write_err(const char* s) {
     }
 }
 
+// The terminal's settings before curses changed them. The handler sets them
+// again after endwin() and right before _exit: the signal comes on whichever
+// thread read the lost page, and the UI thread may refresh in between, which
+// puts curses back into raw mode (CI saw a shell left without echo).
+termios g_shell_termios{};
+bool g_have_shell_termios = false;
+std::atomic_flag g_bus_taken = ATOMIC_FLAG_INIT;
+
 void on_bus(int sig, siginfo_t* info, void*) {
     const char* path = info ? capture::mapped_capture_at(info->si_addr) : nullptr;
     if (path == nullptr) on_crash(sig);
+    // Two threads can read lost pages at once (a replay split over both
+    // cores): the first one ends the process, the other waits for that.
+    if (g_bus_taken.test_and_set()) {
+        for (;;) pause();
+    }
+    if (g_have_shell_termios) tcsetattr(STDIN_FILENO, TCSANOW, &g_shell_termios);
     if (g_active) endwin();
+    if (g_have_shell_termios) tcsetattr(STDIN_FILENO, TCSANOW, &g_shell_termios);
     write_err("tracetop: ");
     write_err(path);
     write_err(": the file shrank while tracetop was reading it (truncated by another program?)\n");
+    if (g_have_shell_termios) tcsetattr(STDIN_FILENO, TCSANOW, &g_shell_termios);
     _exit(1);
 }
 
@@ -72,6 +90,7 @@ Terminal::Terminal() {
     // Esc must answer at once; curses waits a full second by default to see
     // whether an escape sequence follows.
     set_escdelay(25);
+    g_have_shell_termios = tcgetattr(STDIN_FILENO, &g_shell_termios) == 0;
     initscr();
     g_active = 1;
     cbreak();
