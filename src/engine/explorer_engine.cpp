@@ -12,7 +12,7 @@
 #include "engine/event_recorder.h"
 #include "engine/checkpoint_replay.h"
 #include "engine/source_factory.h"
-#include "engine/split_replay.h"
+#include "engine/chunked_replay.h"
 #include "engine/view_pipeline.h"
 #include "engine/host_views.h"
 #include "filter/compiled_filter.h"
@@ -211,11 +211,30 @@ bool ExplorerEngine::navigate(Command& cmd) {
 
 void ExplorerEngine::run() {
     std::unique_ptr<ViewPipeline> pipe = std::move(first_pipeline_);
-    // issue 15 (split): the earlier part of the replay `pipe` runs, if it was cut in two;
-    // `later_ended`: pipe (the later part) has ended and waits for it.
-    std::unique_ptr<SplitReplay> split;
+    // issue 15 (split, chunks): the earlier parts of the replay `pipe` run,
+    // if it was cut at the model copies inside it (`pipe` is the last part);
+    // `later_ended`: pipe has ended and waits for them. `chunks_prefix`:
+    // the view and scope they are kept under.
+    std::unique_ptr<ChunkedReplay> chunks;
+    std::string chunks_prefix;
     bool later_ended = false;
+    // issue 15 (chunks): while the user reads the screen, the shown level's
+    // parts over the whole capture, for the range keys to come.
+    std::unique_ptr<ChunkedReplay> fill;
+    std::string fill_prefix;
+    // Whatever parts completed are kept; the rest stops (within one batch).
+    auto stop_chunks = [&](std::unique_ptr<ChunkedReplay>& replay, const std::string& prefix) {
+        if (!replay) return;
+        replay->cancel();
+        keep_chunks(*replay, prefix);
+        replay.reset();
+    };
     const bool live = pipe->live();
+    auto begin_fill = [&] {
+        if (live || fill) return;
+        fill = start_fill();
+        if (fill) fill_prefix = chunk_prefix();
+    };
     bool reconfigure = true;
     bool pass_done = false;
     bool first_pass = true;
@@ -261,6 +280,16 @@ void ExplorerEngine::run() {
     };
 
     while (!quit_) {
+        if (fill && pass_done) {
+            // issue 15 (chunks): idle, this thread helps the fill a batch at a time between commands.
+            bool waiting = false;
+            {
+                std::lock_guard<std::mutex> lock(queue_mu_);
+                waiting = !queue_.empty();
+            }
+            if (!waiting && fill->help()) continue;
+            if (fill->done()) stop_chunks(fill, fill_prefix);
+        }
         // Commands: all that are waiting; block only when there is nothing to read.
         {
             std::unique_lock<std::mutex> lock(queue_mu_);
@@ -317,8 +346,8 @@ void ExplorerEngine::run() {
         }
         if (clear_) {
             clear_ = false;
-            // issue 15 (split): the events before now are dropped, the earlier part's with them.
-            split.reset();
+            // issue 15 (split): the events before now are dropped, the earlier parts' with them.
+            chunks.reset();
             later_ended = false;
             answers_.erase(shown_key_);  // issue 15 (fastkeys): the kept answer is no longer what shows
             if (pipe->aggregator()) pipe->aggregator()->reset();
@@ -328,12 +357,15 @@ void ExplorerEngine::run() {
 
         if (reconfigure) {
             reconfigure = false;
-            split.reset();  // stops a replay's earlier part (its answer is no longer wanted)
+            // Stops a replay's earlier parts (its answer is no longer wanted; the parts done are kept).
+            stop_chunks(chunks, chunks_prefix);
+            stop_chunks(fill, fill_prefix);
             later_ended = false;
             shown_ = nav_;
             if (!live && !first_pass && answer_from_cache(pipe)) {
                 failure.clear();
                 pass_done = true;
+                begin_fill();
                 continue;
             }
             const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
@@ -351,10 +383,13 @@ void ExplorerEngine::run() {
                     const bool fast = rows_ && pane_kind_ == analysis::PaneKind::None && agg && (*agg)->memoisable() &&
                                       ViewPipeline::contexts_answer(*rows_, **agg, gate);
                     // issue 15 (checkpoints): else from the model copy before the first event it needs.
-                    // issue 15 (split): a long replay on both cores, cut at a checkpoint.
-                    if (!fast) split = start_split(*view, agg ? agg->get() : nullptr);
-                    if (split) {
-                        pipe = split->take_later();
+                    // issue 15 (split, chunks): a long replay on both cores, cut at the checkpoints.
+                    if (!fast && agg) {
+                        chunks = start_chunks(*view, agg->get(), nav_.range, true);
+                        chunks_prefix = chunk_prefix();
+                    }
+                    if (chunks) {
+                        pipe = chunks->take_later();
                     } else if (!fast) {
                         pipe = replay_from_checkpoint(agg ? agg->get() : nullptr);
                     }
@@ -408,24 +443,26 @@ void ExplorerEngine::run() {
 
         const ViewPipeline::Step step = later_ended ? ViewPipeline::Step::End : pipe->run(ViewPipeline::kBatch);
         const Clock::time_point now = Clock::now();
-        if (split && step == ViewPipeline::Step::End) {
-            // issue 15 (split): the later part's table waits for the earlier one's, the commands not.
+        if (chunks && step == ViewPipeline::Step::End) {
+            // issue 15 (split, chunks): the last part's table waits for the earlier ones', the commands not.
             later_ended = true;
-            if (!split->done()) {
+            if (chunks->help()) continue;  // one batch of a part the other thread has not taken
+            if (!chunks->done()) {
                 std::unique_lock<std::mutex> lock(queue_mu_);
                 queue_cv_.wait_for(lock, std::chrono::milliseconds(100),
-                                   [&] { return !queue_.empty() || split->done(); });
+                                   [&] { return !queue_.empty() || chunks->done(); });
                 continue;
             }
             later_ended = false;
-            if (split->merge_into(*pipe)) {
+            if (chunks->merge_into(*pipe)) {
                 ++splits_;
             } else {
                 failure = "the replay's earlier part did not complete";
             }
-            split.reset();
-        } else if (split && step == ViewPipeline::Step::Failed) {
-            split.reset();
+            keep_chunks(*chunks, chunks_prefix);
+            chunks.reset();
+        } else if (chunks && step == ViewPipeline::Step::Failed) {
+            chunks.reset();
         }
         if (step == ViewPipeline::Step::Failed || step == ViewPipeline::Step::End) {
             if (step == ViewPipeline::Step::Failed) failure = pipe->error().value_or(Error("read failed")).message;
@@ -449,6 +486,7 @@ void ExplorerEngine::run() {
                 answers_[shown_key_].snap = snap;
             }
             publish(std::move(snap));
+            if (step == ViewPipeline::Step::End) begin_fill();
             continue;
         }
         if (live_behind_) continue;  // a past range being replayed: its table shows when the replay ends
@@ -457,7 +495,7 @@ void ExplorerEngine::run() {
                 last_publish = now;
                 auto snap = make_snapshot(pipe->span_seconds());
                 snap->loading = true;
-                snap->progress = split ? split->progress(*pipe) : pipe->progress();
+                snap->progress = chunks ? chunks->progress(pipe.get()) : pipe->progress();
                 // The pace so far says how long the rest takes (issue 15's progress).
                 const double spent = std::chrono::duration<double>(now - interval_start).count();
                 if (snap->progress > 0.01) snap->source.seconds_left = spent * (1 - snap->progress) / snap->progress;
@@ -579,21 +617,79 @@ std::unique_ptr<ViewPipeline> ExplorerEngine::replay_from_checkpoint(const analy
                              pane_kind_ != analysis::PaneKind::None, options_.read_file.value_or(""));
 }
 
-// issue 15 (split)
-std::unique_ptr<SplitReplay> ExplorerEngine::start_split(const analysis::ViewDef& view,
-                                                         const analysis::Aggregator* agg) {
-    if (split_min_events_ == 0 || !checkpoints_ || !range_resolved_ || !agg) return nullptr;
+// issue 15 (split, chunks)
+std::unique_ptr<ChunkedReplay> ExplorerEngine::start_chunks(const analysis::ViewDef& view,
+                                                            const analysis::Aggregator* agg, const TimeRange& range,
+                                                            bool with_later) {
+    if (split_min_events_ == 0 || !checkpoints_ || !range_resolved_ || !agg || !store_ || !store_->usable()) {
+        return nullptr;
+    }
     if (pane_kind_ != analysis::PaneKind::None || !analysis::Aggregator::mergeable(view)) return nullptr;
-    const auto plan = plan_split(*store_, *checkpoints_, nav_.range, split_min_events_);
+    const auto plan = plan_chunks(*store_, *checkpoints_, range, split_min_events_);
     if (!plan) return nullptr;
-    auto earlier = analysis::Aggregator::create(view, shown_.scope());
-    if (!earlier) return nullptr;
+    const std::string prefix = chunk_prefix();
+    std::vector<std::shared_ptr<const ChunkAnswer>> known(plan->earlier.size());
+    bool missing = false;
+    for (size_t i = 0; i < plan->earlier.size(); ++i) {
+        const ChunkPart& part = plan->earlier[i];
+        if (part.inside) {
+            const auto it = chunk_answers_.find(fmt::format("{}{}-{}", prefix, part.begin, part.end));
+            if (it != chunk_answers_.end()) known[i] = it->second;
+        }
+        missing = missing || !known[i];
+    }
+    if (!with_later && !missing) return nullptr;
+    const std::string scope = shown_.scope();
+    auto make_table = [&view, scope]() -> std::unique_ptr<analysis::Aggregator> {
+        auto made = analysis::Aggregator::create(view, scope);
+        return made ? std::move(*made) : nullptr;
+    };
     auto wake = [this] {
         { std::lock_guard<std::mutex> lock(queue_mu_); }  // the loop is waiting, or has not checked yet
         queue_cv_.notify_one();
     };
-    return std::make_unique<SplitReplay>(*store_, *plan, nav_.range, std::move(*earlier),
-                                         options_.read_file.value_or(""), std::move(wake));
+    return std::make_unique<ChunkedReplay>(*store_, *plan, range, std::move(known), make_table,
+                                           options_.read_file.value_or(""), with_later, std::move(wake));
+}
+
+// issue 15 (chunks): the shown table is complete and the user reads it.
+std::unique_ptr<ChunkedReplay> ExplorerEngine::start_fill() {
+    if (!store_ || !store_->usable() || pane_kind_ != analysis::PaneKind::None) return nullptr;
+    const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
+    if (!view || view->kind != analysis::ViewKind::Table) return nullptr;
+    auto agg = analysis::Aggregator::create(*view, shown_.scope());
+    if (!agg) return nullptr;
+    // A view the frozen contexts answer over any range needs no parts (a
+    // range ending before the capture does is the hardest for them).
+    const TimeRange early{0, 1};
+    if (rows_ && (*agg)->memoisable() && ViewPipeline::contexts_answer(*rows_, **agg, RangeGate(early))) {
+        return nullptr;
+    }
+    return start_chunks(*view, agg->get(), TimeRange{}, false);
+}
+
+std::string ExplorerEngine::chunk_prefix() const {
+    return fmt::format("{}\n{}\n", shown_.stack.view_id(), shown_.scope());
+}
+
+void ExplorerEngine::keep_chunks(ChunkedReplay& replay, const std::string& prefix) {
+    for (auto& [part, answer] : replay.kept_answers()) {
+        const uint64_t rows = answer->table->row_count();
+        if (rows > kChunkRowsMax) continue;
+        const auto [first, last] = replay.part_events(part);
+        const std::string key = fmt::format("{}{}-{}", prefix, first, last);
+        if (!chunk_answers_.emplace(key, std::move(answer)).second) continue;
+        chunk_order_.push_back(key);
+        chunk_rows_ += rows;
+    }
+    while (!chunk_order_.empty() && (chunk_order_.size() > kKeptChunks || chunk_rows_ > kKeptChunkRows)) {
+        const auto it = chunk_answers_.find(chunk_order_.front());
+        if (it != chunk_answers_.end()) {
+            chunk_rows_ -= it->second->table->row_count();
+            chunk_answers_.erase(it);
+        }
+        chunk_order_.pop_front();
+    }
 }
 
 void ExplorerEngine::describe_capture(analysis::SourceInfo& out) const {

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/drill_stack.h"
@@ -36,6 +37,9 @@ class Aggregator;  // issue 15 (checkpoints)
 }  // namespace tracetop::analysis
 
 namespace tracetop::engine {
+
+struct ChunkAnswer;  // chunked_replay.h
+class ChunkedReplay;
 
 struct Command {
     enum class Kind {
@@ -208,6 +212,27 @@ private:
     // its earlier part on a thread of its own (split_replay.h); null when the
     // replay is too short or the view's tables do not merge. `on_done` wakes the loop.
     std::unique_ptr<class SplitReplay> start_split(const analysis::ViewDef& view, const analysis::Aggregator* agg);
+    // issue 15 (chunks): the split replay cut at every model copy inside it
+    // instead (chunked_replay.h), with the parts' tables kept by view,
+    // scope and events: another range over the same parts replays only its
+    // edges. `with_later` false: the shown level's parts over the whole
+    // capture, replayed while the user reads the screen. Null when the
+    // replay is too short, has no copy inside, or its tables do not merge.
+    std::unique_ptr<ChunkedReplay> start_chunks(const analysis::ViewDef& view, const analysis::Aggregator* agg,
+                                                      const TimeRange& range, bool with_later);
+    std::unique_ptr<ChunkedReplay> start_fill();
+    std::string chunk_prefix() const;  // of shown_: the view and the scope
+    // Keeps the parts `replay` completed inside its range, under `prefix`.
+    void keep_chunks(ChunkedReplay& replay, const std::string& prefix);
+    std::unordered_map<std::string, std::shared_ptr<const ChunkAnswer>> chunk_answers_;
+    std::deque<std::string> chunk_order_;  // oldest first, for the bounds
+    uint64_t chunk_rows_ = 0;              // rows in the kept parts' tables
+    // A part's table is a view's rows over half a million events: a few
+    // hundred of them hold a few levels' worth; a table of more rows than
+    // kChunkRowsMax is not worth keeping (merging it costs what replaying does).
+    static constexpr size_t kKeptChunks = 256;
+    static constexpr uint64_t kKeptChunkRows = 400000;
+    static constexpr uint64_t kChunkRowsMax = 50000;
     // Replays reading fewer events are not split. TRACETOP_SPLIT=N sets it (0: never split; for benches and tests).
     static constexpr uint64_t kSplitMinEvents = 1000000;
     uint64_t split_min_events_ = kSplitMinEvents;

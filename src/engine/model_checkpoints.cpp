@@ -11,6 +11,8 @@ void ModelCheckpoints::take(const EventStore& store, const state::Model& model, 
     p.last_ts = last_ts;
     p.shown_max_ts = shown_max_ts_;
     p.shown_untimed = shown_untimed_;
+    p.shown_min_ts = shown_min_since_mark_;
+    shown_min_since_mark_ = 0;
     marks_.push_back(p);
     if (p.at.index % model_every_ != 0) return;
     auto copy = std::make_unique<state::Model>();
@@ -66,6 +68,31 @@ ModelCheckpoints::Start ModelCheckpoints::at_or_before(uint64_t index) const {
         }
     }
     return s;
+}
+
+// issue 15 (chunks)
+std::vector<ModelCheckpoints::Start> ModelCheckpoints::copies() const {
+    std::vector<Start> out;
+    out.reserve(models_.size());
+    for (const Copy& c : models_) out.push_back(Start{&marks_[c.mark], c.model.get()});
+    return out;
+}
+
+bool ModelCheckpoints::wholly_inside(uint64_t begin, uint64_t end, const TimeRange& range) const {
+    if (range.whole()) return true;
+    // The events before mark m were noted at m: those of [begin, end) at the marks after begin up to end.
+    const auto at = [&](uint64_t index) {
+        return std::partition_point(marks_.begin(), marks_.end(),
+                                    [&](const PassPoint& p) { return p.at.index < index; });
+    };
+    const auto first = at(begin + 1), last = at(end);
+    if (last == marks_.end() || last->at.index != end) return false;  // end is not a mark: unknown
+    // shown_max_ts only grows: the one at `end` bounds every event before it.
+    if (last->shown_max_ts != 0 && range.after(last->shown_max_ts)) return false;
+    for (auto it = first; it <= last; ++it) {
+        if (it->shown_min_ts != 0 && range.before(it->shown_min_ts)) return false;
+    }
+    return true;
 }
 
 ModelCheckpoints::Start ModelCheckpoints::start_for(const TimeRange& range) const {

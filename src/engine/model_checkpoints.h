@@ -25,6 +25,10 @@ struct PassPoint {
     uint64_t last_ts = 0;       // of the last one
     uint64_t shown_max_ts = 0;  // the latest time of a shown event before it
     bool shown_untimed = false;  // a shown event stamped 0 came before it (it is inside every range)
+    // issue 15 (chunks): the earliest time of a shown event since the mark
+    // before this one (0: none), so a stretch between two marks is known to
+    // lie wholly inside a range or not.
+    uint64_t shown_min_ts = 0;
 };
 
 class ModelCheckpoints {
@@ -51,9 +55,10 @@ public:
         if (event::is_never_shown(ev.type) || (ev.block_flags & event::kEventFlagStateOnly)) return;
         if (ev.ts == 0) {
             shown_untimed_ = true;
-        } else if (ev.ts > shown_max_ts_) {
-            shown_max_ts_ = ev.ts;
+            return;
         }
+        if (ev.ts > shown_max_ts_) shown_max_ts_ = ev.ts;
+        if (shown_min_since_mark_ == 0 || ev.ts < shown_min_since_mark_) shown_min_since_mark_ = ev.ts;
     }
 
     const std::vector<PassPoint>& marks() const { return marks_; }
@@ -73,6 +78,11 @@ public:
     Start at_or_before(uint64_t index) const;
     // The index of the last mark before which no shown event is in `range` (or ends it).
     size_t mark_before(const TimeRange& range) const;
+    // issue 15 (chunks): every model copy, in the order of their events.
+    std::vector<Start> copies() const;
+    // Whether every shown event with a time among events [begin, end) is
+    // inside `range`; `begin` and `end` are indexes of marks.
+    bool wholly_inside(uint64_t begin, uint64_t end, const TimeRange& range) const;
 
 private:
     struct Copy {
@@ -87,6 +97,7 @@ private:
     uint64_t bytes_ = 0;
     uint64_t shown_max_ts_ = 0;
     bool shown_untimed_ = false;
+    uint64_t shown_min_since_mark_ = 0;
     std::vector<PassPoint> marks_;
     std::vector<Copy> models_;
 };

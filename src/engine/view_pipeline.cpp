@@ -130,6 +130,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
                 if (!timeline_) return Step::End;
                 continue;
             }
+        }
+        // Whole or not, a part of a replay (issue 15, chunks) tells its merge its times.
+        if (ev_.ts != 0) {
             if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
             range_last_ts_ = ev_.ts;
         }
@@ -188,10 +191,15 @@ void ViewPipeline::start_at(const PassPoint& at, const state::Model& model, cons
 
 // issue 15 (split)
 bool ViewPipeline::merge_earlier(const ViewPipeline& earlier) {
-    if (!agg_ || !earlier.agg_ || !agg_->merge_earlier(*earlier.agg_)) return false;
+    return earlier.agg_ && merge_earlier(*earlier.agg_, earlier.range_first_ts_, earlier.range_last_ts_);
+}
+
+// issue 15 (chunks)
+bool ViewPipeline::merge_earlier(const analysis::Aggregator& table, uint64_t fed_first_ts, uint64_t fed_last_ts) {
+    if (!agg_ || !agg_->merge_earlier(table)) return false;
     // The range's first shown event is the earlier part's, if it saw one; its last, this part's.
-    if (earlier.range_first_ts_ != 0) range_first_ts_ = earlier.range_first_ts_;
-    if (range_last_ts_ == 0) range_last_ts_ = earlier.range_last_ts_;
+    if (fed_first_ts != 0) range_first_ts_ = fed_first_ts;
+    if (range_last_ts_ == 0) range_last_ts_ = fed_last_ts;
     return true;
 }
 

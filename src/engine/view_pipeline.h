@@ -108,6 +108,12 @@ public:
     // come in as the earlier events (split_replay.h). False: not mergeable
     // (Aggregator::merge_earlier), nothing changed.
     bool merge_earlier(const ViewPipeline& earlier);
+    // issue 15 (chunks): the same with an earlier part's table kept from
+    // another replay, and the first and last times of the shown events it was fed.
+    bool merge_earlier(const analysis::Aggregator& table, uint64_t fed_first_ts, uint64_t fed_last_ts);
+    uint64_t fed_first_ts() const { return range_first_ts_; }
+    uint64_t fed_last_ts() const { return range_last_ts_; }
+    std::unique_ptr<analysis::Aggregator> take_aggregator() { return std::move(agg_); }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
@@ -246,7 +252,7 @@ private:
     const ContextRows* fast_ = nullptr;  // read by run_fast
     state::EventContext fast_ctx_;
     uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
-    uint64_t range_first_ts_ = 0;  // of the events inside range_
+    uint64_t range_first_ts_ = 0;  // of the shown events inside range_ (all of them when it is whole)
     uint64_t range_last_ts_ = 0;
     // issue 15 (colwalk): run_fast's walk, planned at its first call.
     void plan_walk();

@@ -35,6 +35,10 @@ ViewPipeline::Step ViewPipeline::run_lean(uint64_t max_events) {
                                 (enters == filter::EnterUse::Generic && event::has_dynamic_type_name(ev_.type | 1u));
         const state::EventContext& ctx = model_.on_event(ev_, keep_enter);
         if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
+        if (ev_.ts != 0) {  // as run(): a part of a replay tells its merge its times (issue 15, chunks)
+            if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
+            range_last_ts_ = ev_.ts;
+        }
         const filter::FieldContext fields{ev_, ctx, model_, &args_, &scratch_, first_ts_, &host0_};
         agg.on_event(fields, event::is_internal(ev_.type));
     }
