@@ -13,6 +13,7 @@
 #include "engine/checkpoint_replay.h"
 #include "engine/source_factory.h"
 #include "engine/chunked_replay.h"
+#include "engine/pass_parts.h"
 #include "engine/view_pipeline.h"
 #include "engine/host_views.h"
 #include "filter/compiled_filter.h"
@@ -222,6 +223,8 @@ void ExplorerEngine::run() {
     // parts over the whole capture, for the range keys to come.
     std::unique_ptr<ChunkedReplay> fill;
     std::string fill_prefix;
+    // issue 15 (chunks): the pass that makes the copy keeps its table in parts (pass_parts.h).
+    std::unique_ptr<PassParts> pass_parts;
     // Whatever parts completed are kept; the rest stops (within one batch).
     auto stop_chunks = [&](std::unique_ptr<ChunkedReplay>& replay, const std::string& prefix) {
         if (!replay) return;
@@ -269,8 +272,17 @@ void ExplorerEngine::run() {
     };
     auto make_snapshot = [&](double seconds) {
         auto snap = std::make_shared<analysis::Snapshot>();
+        // issue 15 (chunks): while the first pass loads in parts, the screen shows them merged
+        // (its idle rows go into that table, not into a part).
+        std::unique_ptr<analysis::Aggregator> merged = pass_parts ? pass_parts->merged(*pipe) : nullptr;
+        std::unique_ptr<analysis::Aggregator> live_part;
+        if (merged) {
+            live_part = pipe->take_aggregator();
+            pipe->set_aggregator(std::move(merged));
+        }
         pipe->add_idle_rows();
         if (pipe->aggregator()) pipe->aggregator()->fill(*snap, seconds);
+        if (live_part) pipe->set_aggregator(std::move(live_part));
         if (pipe->pane()) pipe->pane()->fill(snap->pane, pipe->last_ts());
         snap->pane.id = pane_id_;
         pipe->describe(snap->source);
@@ -360,6 +372,7 @@ void ExplorerEngine::run() {
             // Stops a replay's earlier parts (its answer is no longer wanted; the parts done are kept).
             stop_chunks(chunks, chunks_prefix);
             stop_chunks(fill, fill_prefix);
+            pass_parts.reset();  // a pass cut short: its parts are of a view no longer shown
             later_ended = false;
             shown_ = nav_;
             if (!live && !first_pass && answer_from_cache(pipe)) {
@@ -420,6 +433,7 @@ void ExplorerEngine::run() {
             pipe->set_pane(make_pane());
             if (agg) {
                 pipe->set_aggregator(std::move(*agg));
+                pass_parts = start_pass_parts(*pipe);
             } else {
                 failure = agg.error().message;
                 pipe->set_aggregator(nullptr);
@@ -441,7 +455,23 @@ void ExplorerEngine::run() {
         }
         if (pass_done) continue;
 
-        const ViewPipeline::Step step = later_ended ? ViewPipeline::Step::End : pipe->run(ViewPipeline::kBatch);
+        const ViewPipeline::Step step =
+            later_ended ? ViewPipeline::Step::End
+                        : pipe->run(pass_parts ? pass_parts->batch(*pipe, ViewPipeline::kBatch) : ViewPipeline::kBatch);
+        if (pass_parts && step == ViewPipeline::Step::More) pass_parts->after_batch(*pipe);
+        if (pass_parts && step == ViewPipeline::Step::End) {
+            // issue 15 (chunks): the single pass's answer, and its parts kept for the range keys.
+            if (!pass_parts->fold_into(*pipe)) failure = "the first pass's parts did not merge";
+            end_file_pass(*pipe);
+            if (store_ && store_->usable() && checkpoints_) {
+                std::vector<uint64_t> copies;
+                for (const ModelCheckpoints::Start& c : checkpoints_->copies()) copies.push_back(c.point->at.index);
+                keep_pass_parts(pass_parts->answers(copies), chunk_prefix());
+            }
+            pass_parts.reset();
+        } else if (pass_parts && step == ViewPipeline::Step::Failed) {
+            pass_parts.reset();
+        }
         const Clock::time_point now = Clock::now();
         if (chunks && step == ViewPipeline::Step::End) {
             // issue 15 (split, chunks): the last part's table waits for the earlier ones', the commands not.
@@ -652,6 +682,34 @@ std::unique_ptr<ChunkedReplay> ExplorerEngine::start_chunks(const analysis::View
                                            options_.read_file.value_or(""), with_later, std::move(wake));
 }
 
+// issue 15 (chunks): a pass that makes the copy, over the whole capture, of
+// a view the frozen contexts cannot answer over every range (the range
+// keys would replay it through the model).
+std::unique_ptr<PassParts> ExplorerEngine::start_pass_parts(ViewPipeline& pipe) {
+    if (pipe.live() || pipe.events() != 0 || pipe.range().active() || split_min_events_ == 0) return nullptr;
+    if (!store_ || store_->usable() || !checkpoints_ || pane_kind_ != analysis::PaneKind::None) return nullptr;
+    const analysis::Aggregator* agg = pipe.aggregator();
+    if (!agg || agg->view().kind != analysis::ViewKind::Table || !analysis::Aggregator::mergeable(agg->view())) {
+        return nullptr;
+    }
+    if (agg->memoisable() && !agg->view().idle_rows) return nullptr;  // the contexts answer every range
+    const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
+    if (!view) return nullptr;
+    const std::string scope = shown_.scope();
+    return std::make_unique<PassParts>(checkpoints_->model_every(),
+                                       [view, scope]() -> std::unique_ptr<analysis::Aggregator> {
+                                           auto made = analysis::Aggregator::create(*view, scope);
+                                           return made ? std::move(*made) : nullptr;
+                                       });
+}
+
+void ExplorerEngine::keep_pass_parts(
+    std::vector<std::pair<std::pair<uint64_t, uint64_t>, std::shared_ptr<const ChunkAnswer>>> parts,
+    const std::string& prefix) {
+    for (auto& [events, answer] : parts) keep_chunk(prefix, events, std::move(answer));
+    trim_chunks();
+}
+
 // issue 15 (chunks): the shown table is complete and the user reads it.
 std::unique_ptr<ChunkedReplay> ExplorerEngine::start_fill() {
     if (!store_ || !store_->usable() || pane_kind_ != analysis::PaneKind::None) return nullptr;
@@ -673,15 +731,22 @@ std::string ExplorerEngine::chunk_prefix() const {
 }
 
 void ExplorerEngine::keep_chunks(ChunkedReplay& replay, const std::string& prefix) {
-    for (auto& [part, answer] : replay.kept_answers()) {
-        const uint64_t rows = answer->table->row_count();
-        if (rows > kChunkRowsMax) continue;
-        const auto [first, last] = replay.part_events(part);
-        const std::string key = fmt::format("{}{}-{}", prefix, first, last);
-        if (!chunk_answers_.emplace(key, std::move(answer)).second) continue;
-        chunk_order_.push_back(key);
-        chunk_rows_ += rows;
-    }
+    for (auto& [part, answer] : replay.kept_answers()) keep_chunk(prefix, replay.part_events(part), std::move(answer));
+    trim_chunks();
+}
+
+void ExplorerEngine::keep_chunk(const std::string& prefix, std::pair<uint64_t, uint64_t> events,
+                                std::shared_ptr<const ChunkAnswer> answer) {
+    if (!answer || !answer->table) return;
+    const uint64_t rows = answer->table->row_count();
+    if (rows > kChunkRowsMax) return;
+    const std::string key = fmt::format("{}{}-{}", prefix, events.first, events.second);
+    if (!chunk_answers_.emplace(key, std::move(answer)).second) return;
+    chunk_order_.push_back(key);
+    chunk_rows_ += rows;
+}
+
+void ExplorerEngine::trim_chunks() {
     while (!chunk_order_.empty() && (chunk_order_.size() > kKeptChunks || chunk_rows_ > kKeptChunkRows)) {
         const auto it = chunk_answers_.find(chunk_order_.front());
         if (it != chunk_answers_.end()) {

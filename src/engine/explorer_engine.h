@@ -40,6 +40,7 @@ namespace tracetop::engine {
 
 struct ChunkAnswer;  // chunked_replay.h
 class ChunkedReplay;
+class PassParts;  // pass_parts.h
 
 struct Command {
     enum class Kind {
@@ -224,6 +225,13 @@ private:
     std::string chunk_prefix() const;  // of shown_: the view and the scope
     // Keeps the parts `replay` completed inside its range, under `prefix`.
     void keep_chunks(ChunkedReplay& replay, const std::string& prefix);
+    void keep_chunk(const std::string& prefix, std::pair<uint64_t, uint64_t> events,
+                    std::shared_ptr<const ChunkAnswer> answer);
+    void trim_chunks();  // to the bounds, oldest first
+    // The first pass's table in parts (pass_parts.h), or null when it is not worth cutting.
+    std::unique_ptr<PassParts> start_pass_parts(class ViewPipeline& pipe);
+    void keep_pass_parts(std::vector<std::pair<std::pair<uint64_t, uint64_t>, std::shared_ptr<const ChunkAnswer>>> parts,
+                         const std::string& prefix);
     std::unordered_map<std::string, std::shared_ptr<const ChunkAnswer>> chunk_answers_;
     std::deque<std::string> chunk_order_;  // oldest first, for the bounds
     uint64_t chunk_rows_ = 0;              // rows in the kept parts' tables

@@ -114,6 +114,11 @@ public:
     uint64_t fed_first_ts() const { return range_first_ts_; }
     uint64_t fed_last_ts() const { return range_last_ts_; }
     std::unique_ptr<analysis::Aggregator> take_aggregator() { return std::move(agg_); }
+    // The first and last times fed so far, which start again from none (a
+    // first pass cutting its table in parts, pass_parts.h).
+    std::pair<uint64_t, uint64_t> take_fed_span() {
+        return {std::exchange(range_first_ts_, 0), std::exchange(range_last_ts_, 0)};
+    }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
     void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
     analysis::PaneFeed* pane() { return pane_.get(); }
