@@ -105,9 +105,16 @@ TEST_CASE("the first pass in parts answers as the single pass, and its parts as 
                 const auto at = [&](double share) {
                     return first + static_cast<uint64_t>(static_cast<double>(span) * share);
                 };
-                for (const engine::TimeRange range : {engine::TimeRange{}, engine::TimeRange{at(0.25), at(0.75)},
-                                                      engine::TimeRange{at(0.1), engine::TimeRange::kOpen},
-                                                      engine::TimeRange{first, at(0.6)}}) {
+                // Ranges that start right after a copy's events: the part from there is inside, and
+                // merged from the pass, its first time is the range's (as a replayed one's would be).
+                const auto copies = copy.checkpoints.copies();
+                REQUIRE(copies.size() > 3);
+                const auto after_copy = [&](size_t share) { return copies[copies.size() * share / 4].point->last_ts + 1; };
+                for (const engine::TimeRange range :
+                     {engine::TimeRange{}, engine::TimeRange{at(0.25), at(0.75)},
+                      engine::TimeRange{at(0.1), engine::TimeRange::kOpen}, engine::TimeRange{first, at(0.6)},
+                      engine::TimeRange{after_copy(1), engine::TimeRange::kOpen},
+                      engine::TimeRange{after_copy(2), after_copy(3)}}) {
                     CAPTURE(range.from);
                     CAPTURE(range.to);
                     const auto plan = engine::plan_chunks(copy.store, copy.checkpoints, range, 1);
