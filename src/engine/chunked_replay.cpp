@@ -5,7 +5,7 @@
 namespace tracetop::engine {
 
 std::optional<ChunkPlan> plan_chunks(const EventStore& store, const ModelCheckpoints& checkpoints,
-                                     const TimeRange& range, uint64_t min_events) {
+                                     const TimeRange& range, uint64_t min_events, size_t stride) {
     const auto& marks = checkpoints.marks();
     if (marks.empty() || store.events() == 0) return std::nullopt;
     ModelCheckpoints::Start from = checkpoints.start_for(range);
@@ -26,10 +26,13 @@ std::optional<ChunkPlan> plan_chunks(const EventStore& store, const ModelCheckpo
     ChunkPlan plan;
     ModelCheckpoints::Start begin = from;
     uint64_t begin_index = from_index;
-    for (const ModelCheckpoints::Start& copy : checkpoints.copies()) {
+    const std::vector<ModelCheckpoints::Start> copies = checkpoints.copies();
+    stride = std::max<size_t>(stride, 1);
+    for (size_t c = 0; c < copies.size(); ++c) {
+        const ModelCheckpoints::Start& copy = copies[c];
         const uint64_t at = copy.point->at.index;
         // A cut after the start, inside the copy, before which the single replay did not end.
-        if (at <= begin_index || at >= store.events() || copy.point->shown_max_ts >= range.to) continue;
+        if (c % stride != 0 || at <= begin_index || at >= store.events() || copy.point->shown_max_ts >= range.to) continue;
         plan.earlier.push_back(ChunkPart{begin, begin_index, at, checkpoints.wholly_inside(begin_index, at, range)});
         begin = copy;
         begin_index = at;

@@ -47,9 +47,12 @@ struct ChunkPlan {
 // The parts of a replay of `store` over `range` (whole: the capture): from
 // the copy the single replay would start at, cut at every later copy before
 // which no shown event ended the range. Nullopt when the range holds fewer
-// than `min_events` events or no copy lies strictly inside.
+// than `min_events` events or no copy lies strictly inside. `stride`: only
+// every stride-th copy of the capture cuts (each part loads its copy of the
+// model: a capture with a large process table is cut in fewer parts; the
+// same ones for every range, so parts kept from one serve another).
 std::optional<ChunkPlan> plan_chunks(const EventStore& store, const ModelCheckpoints& checkpoints,
-                                     const TimeRange& range, uint64_t min_events);
+                                     const TimeRange& range, uint64_t min_events, size_t stride = 1);
 
 // An earlier part's finished table and the times of the first and last shown events it was fed.
 struct ChunkAnswer {

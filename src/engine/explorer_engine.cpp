@@ -655,7 +655,11 @@ std::unique_ptr<ChunkedReplay> ExplorerEngine::start_chunks(const analysis::View
         return nullptr;
     }
     if (pane_kind_ != analysis::PaneKind::None || !analysis::Aggregator::mergeable(view)) return nullptr;
-    const auto plan = plan_chunks(*store_, *checkpoints_, range, split_min_events_);
+    // Each part replayed loads its model copy: at most about kChunkModelBytes of them at once.
+    const uint64_t copy_bytes = checkpoints_->bytes() / std::max<size_t>(checkpoints_->models(), 1);
+    const size_t parts_at_once = std::max<uint64_t>(2, kChunkModelBytes / std::max<uint64_t>(copy_bytes, 1));
+    const size_t stride = (checkpoints_->models() + parts_at_once - 1) / parts_at_once;
+    const auto plan = plan_chunks(*store_, *checkpoints_, range, split_min_events_, stride);
     if (!plan) return nullptr;
     const std::string prefix = chunk_prefix();
     std::vector<std::shared_ptr<const ChunkAnswer>> known(plan->earlier.size());

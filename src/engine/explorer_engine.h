@@ -241,6 +241,7 @@ private:
     static constexpr size_t kKeptChunks = 256;
     static constexpr uint64_t kKeptChunkRows = 400000;
     static constexpr uint64_t kChunkRowsMax = 50000;
+    static constexpr uint64_t kChunkModelBytes = 64u << 20;
     // Replays reading fewer events are not split. TRACETOP_SPLIT=N sets it (0: never split; for benches and tests).
     static constexpr uint64_t kSplitMinEvents = 1000000;
     uint64_t split_min_events_ = kSplitMinEvents;
