@@ -212,3 +212,72 @@ TEST_CASE("when plans give the table the `when`s evaluated on every event give")
     }
     CHECK(planned_total > 0);
 }
+
+// issue 15 (mends): a view whose keys are not thread-only reads the event's
+// ThreadMemo only for its thread-only label, scope and columns; a view with
+// none of them gets an empty one. Rows keyed by system call see many
+// processes: a thread-only label, or a thread-only (memoised) column, must
+// still follow the process of each row's last event, as the same field read
+// on every event (a `when` every event passes) does, and the counts are the
+// same as with neither.
+TEST_CASE("rows keyed by system call follow the process of their last event in thread-only fields") {
+    const std::string head = "internal_events = true\nkeys = [\"evt.type\"]\n";
+    const std::string plain = "[[columns]]\nid = \"plain\"\nfield = \"proc.name\"\naggregation = \"last\"\n"
+                              "format = \"text\"\nwhen = \"evt.num > 0\"\n"
+                              "[[columns]]\nid = \"calls\"\naggregation = \"count\"\n";
+    const std::string memoised = "[[columns]]\nid = \"name\"\nfield = \"proc.name\"\naggregation = \"last\"\n"
+                                 "format = \"text\"\n";
+    // Only the label, only the column, neither: each alone makes the memo needed.
+    auto label_view = parse_view("id = \"l\"\nname = \"L\"\n" + head + "label = \"proc.name\"\n" + plain, "l.toml");
+    auto column_view = parse_view("id = \"c\"\nname = \"C\"\n" + head + plain + memoised, "c.toml");
+    auto bare_view = parse_view("id = \"b\"\nname = \"B\"\n" + head + plain, "b.toml");
+    REQUIRE_MESSAGE(label_view, (label_view ? "" : label_view.error().message));
+    REQUIRE_MESSAGE(column_view, (column_view ? "" : column_view.error().message));
+    REQUIRE_MESSAGE(bare_view, (bare_view ? "" : bare_view.error().message));
+    size_t followed = 0;
+    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
+        auto label = Aggregator::create(*label_view, "");
+        auto column = Aggregator::create(*column_view, "");
+        auto bare = Aggregator::create(*bare_view, "");
+        REQUIRE(label);
+        REQUIRE(column);
+        REQUIRE(bare);
+        state::Model model;
+        fmt::memory_buffer scratch;
+        for (int copy = 0; copy < 2; ++copy) {
+            replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
+                                                   const state::EventContext* ctx) {
+                if (ctx == nullptr) return;
+                const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
+                const bool internal = event::is_internal(ev.type);
+                (*label)->on_event(fields, internal);
+                (*column)->on_event(fields, internal);
+                (*bare)->on_event(fields, internal);
+            });
+        }
+        Snapshot l, c, b;
+        (*label)->fill(l, 1.0);
+        (*column)->fill(c, 1.0);
+        (*bare)->fill(b, 1.0);
+        REQUIRE(b.rows.size() > 5);
+        REQUIRE(l.rows.size() == b.rows.size());
+        REQUIRE(c.rows.size() == b.rows.size());
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+            REQUIRE(l.rows[r].cells.size() == 2);
+            REQUIRE(c.rows[r].cells.size() == 3);
+            REQUIRE(b.rows[r].cells.size() == 2);
+            const std::string& key = b.rows[r].key;
+            const std::string& last = b.rows[r].cells[0].text;
+            CHECK_MESSAGE(l.rows[r].label == last, name << " " << key);
+            CHECK_MESSAGE(c.rows[r].cells[2].text == last, name << " " << key);
+            CHECK(l.rows[r].key == key);
+            CHECK(c.rows[r].key == key);
+            CHECK(l.rows[r].cells[0].text == last);
+            CHECK(c.rows[r].cells[0].text == last);
+            CHECK(l.rows[r].cells[1].text == b.rows[r].cells[1].text);
+            CHECK(c.rows[r].cells[1].text == b.rows[r].cells[1].text);
+            if (b.rows[r].cells[0].present) ++followed;
+        }
+    }
+    CHECK(followed > 10);
+}
