@@ -161,6 +161,9 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
             (counts_only ? a->counted_by_type_ : a->unsteady_by_type_)[t].push_back(i);
         }
     }
+    a->needs_thread_memo_ =
+        a->scope_thread_only_ || a->keys_thread_only_ || (a->label_.def && a->label_thread_only_) ||
+        std::any_of(a->columns_.begin(), a->columns_.end(), [](const BoundColumn& c) { return c.thread_only; });
     a->prepare_when_plans();
     return a;
 }
@@ -246,7 +249,7 @@ void Aggregator::feed(const filter::FieldContext& ctx) {
         return;
     }
     // Once per event: the scope's verdict and the table's row memos both read it.
-    const ThreadMemo memo = thread_memo_of(ctx);
+    const ThreadMemo memo = needs_thread_memo_ ? thread_memo_of(ctx) : ThreadMemo{};
     if (scope_ && !scope_passes(ctx, memo)) return;
     on_table_event(ctx, memo);
 }

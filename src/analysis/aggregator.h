@@ -490,6 +490,13 @@ private:
     std::array<ScopeVerdict, kMemoRows> scope_verdicts_{};
     bool scope_passes(const filter::FieldContext& ctx, const ThreadMemo& memo);
     static ThreadMemo thread_memo_of(const filter::FieldContext& ctx);
+    // issue 15 (mends): something reads the event's ThreadMemo: thread-only
+    // keys (memo rows), scope, label or columns. Without them a row's memo
+    // only chooses between on_table_event's two paths, which then agree (the
+    // hit's path differs from the miss's only for thread-only fields and the
+    // steady columns, which are thread-only), so every event gets one empty
+    // memo and the model's thread is not read for it.
+    bool needs_thread_memo_ = true;
     bool alt_memo_on_ = true;
     uint64_t alt_swaps_ = 0;
     // issue 15 (json2): the when plans. A key is the type code, evt.failed

@@ -35,6 +35,17 @@ bool keyed_field(const filter::FieldDef& d) {
 bool keyed_without_fd(const filter::FieldDef& d) { return filter::reads_only_type(d) || d.name == "evt.failed"; }
 bool keyed_without_failed(const filter::FieldDef& d) { return filter::reads_only_type(d) || d.name == "fd.type"; }
 
+// A keyed field's values for the event's key: their count, 0 or 1 (then
+// values[0], of `kind`), or -1 when the key cannot hold them (several
+// values, or one of another kind).
+int key_values(const filter::BoundField& f, const filter::FieldContext& ctx, filter::FieldValue::Kind kind,
+               filter::FieldValues& values) {
+    values.clear();
+    f.def->extract(ctx, f.arg, values);
+    if (values.size() > 1 || (values.size() == 1 && values[0].kind != kind)) return -1;
+    return static_cast<int>(values.size());
+}
+
 }  // namespace
 
 void Aggregator::prepare_when_plans() {
@@ -75,20 +86,14 @@ const Aggregator::WhenPlan* Aggregator::when_plan(const filter::FieldContext& ct
     const uint8_t needs = plan_needs_[type];
     size_t failed = 0, fd = 0;  // 0: no value
     if (needs & kPlanFailed) {
-        values_.clear();
-        failed_field_.def->extract(ctx, failed_field_.arg, values_);
-        if (values_.size() > 1) return nullptr;
-        if (values_.size() == 1) {
-            if (values_[0].kind != filter::FieldValue::Kind::Bool) return nullptr;
-            failed = values_[0].u != 0 ? 2 : 1;
-        }
+        const int n = key_values(failed_field_, ctx, filter::FieldValue::Kind::Bool, values_);
+        if (n < 0) return nullptr;
+        if (n == 1) failed = values_[0].u != 0 ? 2 : 1;
     }
     if (needs & kPlanFd) {
-        values_.clear();
-        fd_type_field_.def->extract(ctx, fd_type_field_.arg, values_);
-        if (values_.size() > 1) return nullptr;
-        if (values_.size() == 1) {
-            if (values_[0].kind != filter::FieldValue::Kind::String) return nullptr;
+        const int n = key_values(fd_type_field_, ctx, filter::FieldValue::Kind::String, values_);
+        if (n < 0) return nullptr;
+        if (n == 1) {
             const std::string_view text = values_[0].s;
             while (fd < fd_kinds_.size() && fd_kinds_[fd] != text) ++fd;
             if (fd == fd_kinds_.size()) {

@@ -19,6 +19,11 @@ void install_stop_signals() {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
+    // A hang-up of the terminal stops as Ctrl-C does: SIGHUP's default would
+    // end the process at once, cutting a -w file mid-block. A SIGHUP the
+    // parent ignores (nohup) stays ignored: the run is meant to outlive it.
+    struct sigaction hup {};
+    if (sigaction(SIGHUP, nullptr, &hup) == 0 && hup.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, nullptr);
     signal(SIGPIPE, SIG_IGN);
 }
 

@@ -1,5 +1,5 @@
-// Ctrl-C and SIGTERM ask the engine to stop at the next event boundary, so
-// that a capture being written is completed, never cut mid-block.
+// Ctrl-C, SIGTERM and SIGHUP ask the engine to stop at the next event
+// boundary, so that a capture being written is completed, never cut mid-block.
 #pragma once
 
 #include <atomic>
@@ -10,8 +10,9 @@ namespace detail {
 extern std::atomic<bool> g_stop;  // set by the signal handlers
 }  // namespace detail
 
-// Installs SIGINT/SIGTERM handlers that set the stop flag, and ignores SIGPIPE
-// (a closed output pipe is seen as a write error instead).
+// Installs SIGINT/SIGTERM/SIGHUP handlers that set the stop flag (SIGHUP
+// not when it is ignored already: nohup), and ignores SIGPIPE (a closed
+// output pipe is seen as a write error instead).
 void install_stop_signals();
 
 // Inline: the batch loop asks once per event.

@@ -47,19 +47,20 @@ class MirrorScreen(pyte.Screen):
             return self.margins.top, self.margins.bottom
         return 0, self.lines - 1
 
-    def scroll_up(self, count=1, *_args, **_kwargs):
+    def _scroll(self, count, row, step):
+        """`step` (index or reverse_index) `count` times (at least once) with
+        the cursor on `row`, the region's edge; the cursor then goes back."""
         y = self.cursor.y
-        self.cursor.y = self._region()[1]
+        self.cursor.y = row
         for _ in range(max(1, count)):
-            self.index()
+            step()
         self.cursor.y = y
 
+    def scroll_up(self, count=1, *_args, **_kwargs):
+        self._scroll(count, self._region()[1], self.index)
+
     def scroll_down(self, count=1, *_args, **_kwargs):
-        y = self.cursor.y
-        self.cursor.y = self._region()[0]
-        for _ in range(max(1, count)):
-            self.reverse_index()
-        self.cursor.y = y
+        self._scroll(count, self._region()[0], self.reverse_index)
 
 
 class MirrorStream(pyte.ByteStream):

@@ -55,6 +55,61 @@ std::string table_of(const Aggregator& agg) {
     return out;
 }
 
+constexpr const char* kCaptures[] = {"curl_google.scap", "single_ipv6_conn.scap"};
+
+// Replays capture `name` `replays` times into one model (each replay reloads
+// the header: a new thread epoch), every event to every aggregator.
+void feed(const char* name, int replays, const std::vector<Aggregator*>& aggs) {
+    state::Model model;
+    fmt::memory_buffer scratch;
+    for (int copy = 0; copy < replays; ++copy) {
+        replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
+                                               const state::EventContext* ctx) {
+            if (ctx == nullptr) return;
+            const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
+            const bool internal = event::is_internal(ev.type);
+            for (Aggregator* a : aggs) a->on_event(fields, internal);
+        });
+    }
+}
+
+std::unique_ptr<Aggregator> aggregator_of(const ViewDef& view) {
+    auto a = Aggregator::create(view, "");
+    REQUIRE_MESSAGE(a, (a ? "" : a.error().message));
+    return std::move(*a);
+}
+
+// `first`, then every shipped table view.
+std::vector<const ViewDef*> with_table_views(std::vector<const ViewDef*> first) {
+    static auto set = builtin_views();
+    REQUIRE(set);
+    for (const ViewDef& v : set->views) {
+        if (v.kind == ViewKind::Table) first.push_back(&v);
+    }
+    REQUIRE(first.size() > 10);
+    return first;
+}
+
+// Two aggregators of each view, the second set apart by `alter` (one row
+// memo, no when plans), both fed `replays` replays of capture `name`.
+struct Twins {
+    std::vector<std::unique_ptr<Aggregator>> usual, altered;
+};
+Twins fed_twins(const std::vector<const ViewDef*>& views, const char* name, int replays,
+                void (*alter)(Aggregator&)) {
+    Twins t;
+    std::vector<Aggregator*> all;
+    for (const ViewDef* v : views) {
+        t.usual.push_back(aggregator_of(*v));
+        t.altered.push_back(aggregator_of(*v));
+        alter(*t.altered.back());
+        all.push_back(t.usual.back().get());
+        all.push_back(t.altered.back().get());
+    }
+    feed(name, replays, all);
+    return t;
+}
+
 }  // namespace
 
 TEST_CASE("memoised columns give what the same columns read on every event give, on the shared captures") {
@@ -62,29 +117,13 @@ TEST_CASE("memoised columns give what the same columns read on every event give,
     REQUIRE_MESSAGE(memo_view, (memo_view ? "" : memo_view.error().message));
     auto plain_view = parse_view(view_text("evt.num > 0"), "plain.toml");
     REQUIRE_MESSAGE(plain_view, (plain_view ? "" : plain_view.error().message));
-    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        auto memo = Aggregator::create(*memo_view, "");
-        auto plain = Aggregator::create(*plain_view, "");
-        REQUIRE(memo);
-        REQUIRE(plain);
-        state::Model model;
-        fmt::memory_buffer scratch;
-        size_t events = 0;
+    for (const char* name : kCaptures) {
+        const auto memo = aggregator_of(*memo_view);
+        const auto plain = aggregator_of(*plain_view);
         // Three replays into one table (each reloads the header: a new epoch).
-        for (int copy = 0; copy < 3; ++copy) {
-            replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
-                                                   const state::EventContext* ctx) {
-                if (ctx == nullptr) return;
-                const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
-                const bool internal = event::is_internal(ev.type);
-                (*memo)->on_event(fields, internal);
-                (*plain)->on_event(fields, internal);
-                ++events;
-            });
-        }
-        CHECK(events > 100);
-        const std::string table = table_of(**memo);
-        CHECK(table == table_of(**plain));
+        feed(name, 3, {memo.get(), plain.get()});
+        const std::string table = table_of(*memo);
+        CHECK(table == table_of(*plain));
         CHECK(std::count(table.begin(), table.end(), '\n') > 1);
     }
 }
@@ -101,48 +140,19 @@ TEST_CASE("alternate row memos: threads taking turns give the table one memo giv
     REQUIRE_MESSAGE(memo_view, (memo_view ? "" : memo_view.error().message));
     auto plain_view = parse_view(view_text("evt.num > 0"), "plain.toml");
     REQUIRE(plain_view);
-    auto set = builtin_views();
-    REQUIRE(set);
-    std::vector<const ViewDef*> views{&*memo_view};
-    for (const ViewDef& v : set->views) {
-        if (v.kind == ViewKind::Table) views.push_back(&v);
-    }
-    REQUIRE(views.size() > 10);
+    // The memo view first, the plain one second.
+    const std::vector<const ViewDef*> views = with_table_views({&*memo_view, &*plain_view});
     uint64_t swaps_total = 0;
-    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        std::vector<std::unique_ptr<Aggregator>> with, without;
-        for (const ViewDef* v : views) {
-            auto a = Aggregator::create(*v, "");
-            auto b = Aggregator::create(*v, "");
-            REQUIRE(a);
-            REQUIRE(b);
-            (*b)->set_alt_memo(false);
-            with.push_back(std::move(*a));
-            without.push_back(std::move(*b));
-        }
-        auto plain = Aggregator::create(*plain_view, "");
-        REQUIRE(plain);
-        state::Model model;
-        fmt::memory_buffer scratch;
-        for (int copy = 0; copy < 3; ++copy) {
-            replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
-                                                   const state::EventContext* ctx) {
-                if (ctx == nullptr) return;
-                const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
-                const bool internal = event::is_internal(ev.type);
-                for (auto& a : with) a->on_event(fields, internal);
-                for (auto& b : without) b->on_event(fields, internal);
-                (*plain)->on_event(fields, internal);
-            });
-        }
+    for (const char* name : kCaptures) {
+        const Twins t = fed_twins(views, name, 3, [](Aggregator& a) { a.set_alt_memo(false); });
         for (size_t i = 0; i < views.size(); ++i) {
-            const std::string table = table_of(*with[i]);
-            CHECK_MESSAGE(table == table_of(*without[i]), std::string(name) << " view " << views[i]->id);
-            swaps_total += with[i]->alt_memo_swaps();
-            CHECK(without[i]->alt_memo_swaps() == 0);
+            const std::string table = table_of(*t.usual[i]);
+            CHECK_MESSAGE(table == table_of(*t.altered[i]), std::string(name) << " view " << views[i]->id);
+            swaps_total += t.usual[i]->alt_memo_swaps();
+            CHECK(t.altered[i]->alt_memo_swaps() == 0);
         }
-        CHECK(table_of(*with[0]) == table_of(**plain));
-        MESSAGE(std::string(name) << ": " << with[0]->alt_memo_swaps() << " swaps in the memo view");
+        CHECK(table_of(*t.usual[0]) == table_of(*t.usual[1]));
+        MESSAGE(std::string(name) << ": " << t.usual[0]->alt_memo_swaps() << " swaps in the memo view");
     }
     CHECK(swaps_total > 0);
 }
@@ -169,46 +179,73 @@ TEST_CASE("when plans give the table the `when`s evaluated on every event give")
         "[[columns]]\nid = \"errors\"\naggregation = \"count\"\nwhen = \"evt.failed = true\"\n";
     auto keyed_view = parse_view(keyed_text, "keyed.toml");
     REQUIRE_MESSAGE(keyed_view, (keyed_view ? "" : keyed_view.error().message));
-    auto set = builtin_views();
-    REQUIRE(set);
-    std::vector<const ViewDef*> views{&*keyed_view};
-    for (const ViewDef& v : set->views) {
-        if (v.kind == ViewKind::Table) views.push_back(&v);
-    }
-    REQUIRE(views.size() > 10);
+    const std::vector<const ViewDef*> views = with_table_views({&*keyed_view});
     uint64_t planned_total = 0;
-    for (const char* name : {"curl_google.scap", "single_ipv6_conn.scap"}) {
-        std::vector<std::unique_ptr<Aggregator>> planned, asked;
-        for (const ViewDef* v : views) {
-            auto a = Aggregator::create(*v, "");
-            auto b = Aggregator::create(*v, "");
-            REQUIRE(a);
-            REQUIRE(b);
-            (*b)->set_when_plans(false);
-            planned.push_back(std::move(*a));
-            asked.push_back(std::move(*b));
-        }
-        state::Model model;
-        fmt::memory_buffer scratch;
-        for (int copy = 0; copy < 2; ++copy) {
-            replay_capture(name, model, [] {}, [&](capture::ReadStatus, const event::EventView& ev,
-                                                   const state::EventContext* ctx) {
-                if (ctx == nullptr) return;
-                const filter::FieldContext fields{ev, *ctx, model, nullptr, &scratch, 0};
-                const bool internal = event::is_internal(ev.type);
-                for (auto& a : planned) a->on_event(fields, internal);
-                for (auto& b : asked) b->on_event(fields, internal);
-            });
-        }
+    for (const char* name : kCaptures) {
+        const Twins t = fed_twins(views, name, 2, [](Aggregator& a) { a.set_when_plans(false); });
         for (size_t i = 0; i < views.size(); ++i) {
-            const std::string table = table_of(*planned[i]);
-            CHECK_MESSAGE(table == table_of(*asked[i]), std::string(name) << " view " << views[i]->id);
-            planned_total += planned[i]->when_plan_hits();
-            CHECK(asked[i]->when_plan_hits() == 0);
+            const std::string table = table_of(*t.usual[i]);
+            CHECK_MESSAGE(table == table_of(*t.altered[i]), std::string(name) << " view " << views[i]->id);
+            planned_total += t.usual[i]->when_plan_hits();
+            CHECK(t.altered[i]->when_plan_hits() == 0);
         }
-        const std::string keyed = table_of(*planned[0]);
+        const std::string keyed = table_of(*t.usual[0]);
         CHECK(std::count(keyed.begin(), keyed.end(), '\n') > 1);
-        MESSAGE(std::string(name) << ": " << planned[0]->when_plan_hits() << " planned events in the keyed view");
+        MESSAGE(std::string(name) << ": " << t.usual[0]->when_plan_hits() << " planned events in the keyed view");
     }
     CHECK(planned_total > 0);
+}
+
+// issue 15 (mends): a view whose keys are not thread-only reads the event's
+// ThreadMemo only for its thread-only label, scope and columns; a view with
+// none of them gets an empty one. Rows keyed by system call see many
+// processes: a thread-only label, or a thread-only (memoised) column, must
+// still follow the process of each row's last event, as the same field read
+// on every event (a `when` every event passes) does, and the counts are the
+// same as with neither.
+TEST_CASE("rows keyed by system call follow the process of their last event in thread-only fields") {
+    const std::string head = "internal_events = true\nkeys = [\"evt.type\"]\n";
+    const std::string plain = "[[columns]]\nid = \"plain\"\nfield = \"proc.name\"\naggregation = \"last\"\n"
+                              "format = \"text\"\nwhen = \"evt.num > 0\"\n"
+                              "[[columns]]\nid = \"calls\"\naggregation = \"count\"\n";
+    const std::string memoised = "[[columns]]\nid = \"name\"\nfield = \"proc.name\"\naggregation = \"last\"\n"
+                                 "format = \"text\"\n";
+    // Only the label, only the column, neither: each alone makes the memo needed.
+    auto label_view = parse_view("id = \"l\"\nname = \"L\"\n" + head + "label = \"proc.name\"\n" + plain, "l.toml");
+    auto column_view = parse_view("id = \"c\"\nname = \"C\"\n" + head + plain + memoised, "c.toml");
+    auto bare_view = parse_view("id = \"b\"\nname = \"B\"\n" + head + plain, "b.toml");
+    REQUIRE_MESSAGE(label_view, (label_view ? "" : label_view.error().message));
+    REQUIRE_MESSAGE(column_view, (column_view ? "" : column_view.error().message));
+    REQUIRE_MESSAGE(bare_view, (bare_view ? "" : bare_view.error().message));
+    size_t followed = 0;
+    for (const char* name : kCaptures) {
+        const auto label = aggregator_of(*label_view);
+        const auto column = aggregator_of(*column_view);
+        const auto bare = aggregator_of(*bare_view);
+        feed(name, 2, {label.get(), column.get(), bare.get()});
+        Snapshot l, c, b;
+        label->fill(l, 1.0);
+        column->fill(c, 1.0);
+        bare->fill(b, 1.0);
+        REQUIRE(b.rows.size() > 5);
+        REQUIRE(l.rows.size() == b.rows.size());
+        REQUIRE(c.rows.size() == b.rows.size());
+        for (size_t r = 0; r < b.rows.size(); ++r) {
+            REQUIRE(l.rows[r].cells.size() == 2);
+            REQUIRE(c.rows[r].cells.size() == 3);
+            REQUIRE(b.rows[r].cells.size() == 2);
+            const std::string& key = b.rows[r].key;
+            const std::string& last = b.rows[r].cells[0].text;
+            CHECK_MESSAGE(l.rows[r].label == last, name << " " << key);
+            CHECK_MESSAGE(c.rows[r].cells[2].text == last, name << " " << key);
+            CHECK(l.rows[r].key == key);
+            CHECK(c.rows[r].key == key);
+            CHECK(l.rows[r].cells[0].text == last);
+            CHECK(c.rows[r].cells[0].text == last);
+            CHECK(l.rows[r].cells[1].text == b.rows[r].cells[1].text);
+            CHECK(c.rows[r].cells[1].text == b.rows[r].cells[1].text);
+            if (b.rows[r].cells[0].present) ++followed;
+        }
+    }
+    CHECK(followed > 10);
 }
