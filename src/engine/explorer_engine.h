@@ -209,14 +209,10 @@ private:
     // before the first event it needs.
     std::unique_ptr<ModelCheckpoints> checkpoints_;
     std::unique_ptr<class ViewPipeline> replay_from_checkpoint(const analysis::Aggregator* agg);
-    // issue 15 (split): a replay cut in two at a checkpoint near its middle,
-    // its earlier part on a thread of its own (split_replay.h); null when the
-    // replay is too short or the view's tables do not merge. `on_done` wakes the loop.
-    std::unique_ptr<class SplitReplay> start_split(const analysis::ViewDef& view, const analysis::Aggregator* agg);
-    // issue 15 (chunks): the split replay cut at every model copy inside it
-    // instead (chunked_replay.h), with the parts' tables kept by view,
-    // scope and events: another range over the same parts replays only its
-    // edges. `with_later` false: the shown level's parts over the whole
+    // issue 15 (split, chunks): a long replay cut at every model copy inside
+    // it (chunked_replay.h; session 8 cut it in two, session 10 in parts),
+    // with the parts' tables kept by view, scope and events: another range
+    // over the same parts replays only its edges. `with_later` false: the shown level's parts over the whole
     // capture, replayed while the user reads the screen. Null when the
     // replay is too short, has no copy inside, or its tables do not merge.
     std::unique_ptr<ChunkedReplay> start_chunks(const analysis::ViewDef& view, const analysis::Aggregator* agg,
@@ -242,11 +238,13 @@ private:
     static constexpr uint64_t kKeptChunkRows = 400000;
     static constexpr uint64_t kChunkRowsMax = 50000;
     static constexpr uint64_t kChunkModelBytes = 64u << 20;
-    // Replays reading fewer events are not split. TRACETOP_SPLIT=N sets it (0: never split; for benches and tests).
+    // Replays reading fewer events are not cut in parts ("split": the name
+    // from session 8, kept with the exit line "replays split in two", which
+    // tests/tui/split_replay.sh reads). TRACETOP_SPLIT=N sets it (0: never; for benches and tests).
     static constexpr uint64_t kSplitMinEvents = 1000000;
     uint64_t split_min_events_ = kSplitMinEvents;
-    bool split_asked_ = false;  // TRACETOP_SPLIT was set: the exit says how many replays were split
-    uint64_t splits_ = 0;       // replays split and merged (the engine's thread; read after it ends)
+    bool split_asked_ = false;  // TRACETOP_SPLIT was set: the exit says how many replays were cut
+    uint64_t splits_ = 0;       // replays cut in parts and merged (the engine's thread; read after it ends)
     std::thread thread_;
 };
 

@@ -189,12 +189,7 @@ void ViewPipeline::start_at(const PassPoint& at, const state::Model& model, cons
     range_first_ts_ = range_first_ts;
 }
 
-// issue 15 (split)
-bool ViewPipeline::merge_earlier(const ViewPipeline& earlier) {
-    return earlier.agg_ && merge_earlier(*earlier.agg_, earlier.range_first_ts_, earlier.range_last_ts_);
-}
-
-// issue 15 (chunks)
+// issue 15 (split, chunks)
 bool ViewPipeline::merge_earlier(const analysis::Aggregator& table, uint64_t fed_first_ts, uint64_t fed_last_ts) {
     if (!agg_ || !agg_->merge_earlier(table)) return false;
     // The range's first shown event is the earlier part's, if it saw one; its last, this part's.

@@ -102,14 +102,13 @@ public:
     // `first_header`: the copy's first (the host is named after it, as by a replay from the start).
     void start_at(const PassPoint& at, const state::Model& model, const event::CaptureHeader& first_header,
                   uint64_t feed_from = 0, uint64_t range_first_ts = 0);
-    // issue 15 (split): this pipeline started at a checkpoint and ran to
-    // its end; `earlier` ran the events before that checkpoint (the same
-    // view, range and scope): its table and its part of the range's times
-    // come in as the earlier events (split_replay.h). False: not mergeable
-    // (Aggregator::merge_earlier), nothing changed.
-    bool merge_earlier(const ViewPipeline& earlier);
-    // issue 15 (chunks): the same with an earlier part's table kept from
-    // another replay, and the first and last times of the shown events it was fed.
+    // issue 15 (split, chunks): this pipeline started at a checkpoint and
+    // ran to its end; `table` was fed the events before that checkpoint (the
+    // same view, range and scope; a part of this replay, or kept from
+    // another), the first and last times of the shown ones `fed_first_ts`
+    // and `fed_last_ts`: they come in as the earlier events
+    // (chunked_replay.h). False: not mergeable (Aggregator::merge_earlier),
+    // nothing changed.
     bool merge_earlier(const analysis::Aggregator& table, uint64_t fed_first_ts, uint64_t fed_last_ts);
     uint64_t fed_first_ts() const { return range_first_ts_; }
     uint64_t fed_last_ts() const { return range_last_ts_; }

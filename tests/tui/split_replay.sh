@@ -2,7 +2,8 @@
 # issue 15 (split): on a churning capture of 1.1 M events (Processes and
 # Threads replay through the model; model copies at 0, 512 Ki and 1 Mi
 # events), replays of more than 100,000 events (TRACETOP_SPLIT=100000) are
-# cut in two at a copy and run on both cores. Each screen after Enter and
+# cut at the copies (session 8: in two; session 10: at every copy, in
+# parts that are kept) and run on both cores. Each screen after Enter and
 # the range keys must be the one the explorer shows without splitting
 # (TRACETOP_SPLIT=0), also when keys come while a split replay runs (its
 # earlier part is stopped); on exit it says how many replays were split.
