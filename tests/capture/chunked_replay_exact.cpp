@@ -248,12 +248,7 @@ TEST_CASE("a replay in parts, some kept from other ranges, shows what the single
     CHECK(counts.compared > 500);
     CHECK(counts.merged_kept > 10000);
 
-    const char* maker = std::getenv("MAKE_BIG_CAPTURE");
-    REQUIRE_MESSAGE(maker != nullptr, "MAKE_BIG_CAPTURE is not set: run through meson test");
-    const std::string big = dir + "/big.scap";
-    REQUIRE(std::system(fmt::format("'{}' '{}' '{}' 200000 >/dev/null", maker,
-                                    test::shared_capture("curl_google.scap"), big)
-                            .c_str()) == 0);
+    const std::string big = test::big_capture(dir, 200000);
     test::Copy copy(1u << 14, 1u << 12);
     test::first_pass(big, copy);
     Counts big_counts;
@@ -291,12 +286,7 @@ TEST_CASE("views of every aggregation, replayed in parts, show what the single r
     CHECK(counts.compared >= 253);
     CHECK(counts.merged_kept > 5000);
 
-    const char* maker = std::getenv("MAKE_BIG_CAPTURE");
-    REQUIRE_MESSAGE(maker != nullptr, "MAKE_BIG_CAPTURE is not set: run through meson test");
-    const std::string big = dir + "/big.scap";
-    REQUIRE(std::system(fmt::format("'{}' '{}' '{}' 200000 >/dev/null", maker,
-                                    test::shared_capture("curl_google.scap"), big)
-                            .c_str()) == 0);
+    const std::string big = test::big_capture(dir, 200000);
     test::Copy copy(1u << 14, 1u << 12);  // about a dozen copies; replays in parts from 50,000 events
     test::first_pass(big, copy);
     Counts big_counts;
@@ -311,12 +301,7 @@ TEST_CASE("views of every aggregation, replayed in parts, show what the single r
 TEST_CASE("a replay in parts dropped while they run stops and keeps only the parts it completed") {
     std::string dir = std::filesystem::temp_directory_path() / fmt::format("chunks.{}", getpid());
     std::filesystem::create_directories(dir);
-    const char* maker = std::getenv("MAKE_BIG_CAPTURE");
-    REQUIRE_MESSAGE(maker != nullptr, "MAKE_BIG_CAPTURE is not set: run through meson test");
-    const std::string big = dir + "/big.scap";
-    REQUIRE(std::system(fmt::format("'{}' '{}' '{}' 400000 >/dev/null", maker,
-                                    test::shared_capture("curl_google.scap"), big)
-                            .c_str()) == 0);
+    const std::string big = test::big_capture(dir, 400000);
     auto views = analysis::load_views("");
     REQUIRE(views.ok());
     const analysis::ViewDef* procs = views->find("procs");

@@ -44,36 +44,29 @@ using Parts = std::vector<std::pair<std::pair<uint64_t, uint64_t>, std::shared_p
 // made while it loaded (the parts and the pipeline's table merged).
 std::string pass_in_parts(const std::string& file, test::Copy& copy, const analysis::ViewDef& view,
                           const std::string& scope, Parts& parts, size_t& cuts) {
-    engine::Options o;
-    o.read_file = file;
-    auto opened = engine::open_source(o, {}, true);
-    REQUIRE_MESSAGE(opened.ok(), file);
-    engine::ViewPipeline pipe(std::move(opened->source), file, false);
-    pipe.set_first_pass(&copy.store, &copy.timeline);
-    pipe.keep_contexts(&copy.rows);
-    pipe.keep_checkpoints(&copy.checkpoints);
-    pipe.set_aggregator(table_of(view, scope));
-    engine::PassParts cut(copy.checkpoints.model_every(), [&] { return table_of(view, scope); });
-    engine::ViewPipeline::Step step;
-    while ((step = pipe.run(cut.batch(pipe, engine::ViewPipeline::kBatch))) == engine::ViewPipeline::Step::More) {
-        cut.after_batch(pipe);
-        // While loading: the parts merged hold every row seen so far.
-        if (auto merged = cut.merged(pipe)) {
-            ++cuts;
-            CHECK(merged->row_count() >= pipe.aggregator()->row_count());
+    std::string answer;
+    test::first_pass(file, copy, [&](engine::ViewPipeline& pipe) {
+        pipe.set_aggregator(table_of(view, scope));
+        engine::PassParts cut(copy.checkpoints.model_every(), [&] { return table_of(view, scope); });
+        engine::ViewPipeline::Step step;
+        while ((step = pipe.run(cut.batch(pipe, engine::ViewPipeline::kBatch))) ==
+               engine::ViewPipeline::Step::More) {
+            cut.after_batch(pipe);
+            // While loading: the parts merged hold every row seen so far.
+            if (auto merged = cut.merged(pipe)) {
+                ++cuts;
+                CHECK(merged->row_count() >= pipe.aggregator()->row_count());
+            }
         }
-    }
-    REQUIRE(step == engine::ViewPipeline::Step::End);
-    REQUIRE(cut.fold_into(pipe));
-    copy.store.seal();
-    REQUIRE(copy.store.usable());
-    copy.first_ts = pipe.first_ts();
-    copy.last_ts = pipe.last_ts();
-    std::vector<uint64_t> copies;
-    for (const auto& c : copy.checkpoints.copies()) copies.push_back(c.point->at.index);
-    parts = cut.answers(copies);
-    // What the screen shows at the end, as test::shown does after its run.
-    return test::shown(pipe, pipe.take_aggregator());
+        REQUIRE(step == engine::ViewPipeline::Step::End);
+        REQUIRE(cut.fold_into(pipe));
+        std::vector<uint64_t> copies;
+        for (const auto& c : copy.checkpoints.copies()) copies.push_back(c.point->at.index);
+        parts = cut.answers(copies);
+        // What the screen shows at the end, as test::shown does after its run.
+        answer = test::shown(pipe, pipe.take_aggregator());
+    });
+    return answer;
 }
 
 }  // namespace

@@ -38,7 +38,9 @@ struct Copy {
     uint64_t first_ts = 0, last_ts = 0;
 };
 
-inline void first_pass(const std::string& file, Copy& copy) {
+// `run`: runs the pass itself, set up (else it runs to its end with no table).
+inline void first_pass(const std::string& file, Copy& copy,
+                       const std::function<void(engine::ViewPipeline&)>& run = {}) {
     engine::Options o;
     o.read_file = file;
     // issue 15 (pass2): as the explorer reads it: a plain file through a mapping (gzip: copied).
@@ -48,7 +50,11 @@ inline void first_pass(const std::string& file, Copy& copy) {
     pipe.set_first_pass(&copy.store, &copy.timeline);
     pipe.keep_contexts(&copy.rows);
     pipe.keep_checkpoints(&copy.checkpoints);
-    while (pipe.run(engine::ViewPipeline::kBatch) == engine::ViewPipeline::Step::More) {
+    if (run) {
+        run(pipe);
+    } else {
+        while (pipe.run(engine::ViewPipeline::kBatch) == engine::ViewPipeline::Step::More) {
+        }
     }
     copy.store.seal();
     REQUIRE(copy.store.usable());
@@ -113,6 +119,17 @@ inline std::vector<std::string> capture_files(std::string& dir) {
         REQUIRE(out.good());
     }
     return {curl, ipv6, docker_curl, docker_ipv6, sections};
+}
+
+// A capture of about `events` events in `dir`, curl_google.scap repeated by bench's make_big_capture.
+inline std::string big_capture(const std::string& dir, uint64_t events) {
+    const char* maker = std::getenv("MAKE_BIG_CAPTURE");
+    REQUIRE_MESSAGE(maker != nullptr, "MAKE_BIG_CAPTURE is not set: run through meson test");
+    const std::string big = dir + "/big.scap";
+    REQUIRE(std::system(fmt::format("'{}' '{}' '{}' {} >/dev/null", maker, shared_capture("curl_google.scap"), big,
+                                    events)
+                            .c_str()) == 0);
+    return big;
 }
 
 }  // namespace tracetop::test
