@@ -14,6 +14,7 @@
 #include "engine/source_factory.h"
 #include "engine/chunked_replay.h"
 #include "engine/pass_parts.h"
+#include "engine/drill_prefetch.h"
 #include "engine/view_pipeline.h"
 #include "engine/host_views.h"
 #include "filter/compiled_filter.h"
@@ -225,6 +226,8 @@ void ExplorerEngine::run() {
     std::string fill_prefix;
     // issue 15 (chunks): the pass that makes the copy keeps its table in parts (pass_parts.h).
     std::unique_ptr<PassParts> pass_parts;
+    // issue 15 (drill): the first view's drill-downs, made beside the first pass.
+    std::unique_ptr<DrillPrefetch> drill;
     // Whatever parts completed are kept; the rest stops (within one batch).
     auto stop_chunks = [&](std::unique_ptr<ChunkedReplay>& replay, const std::string& prefix) {
         if (!replay) return;
@@ -292,6 +295,10 @@ void ExplorerEngine::run() {
     };
 
     while (!quit_) {
+        if (drill && drill->done() && store_ && store_->usable()) {
+            keep_drill_levels(*drill);
+            drill.reset();
+        }
         if (fill && pass_done) {
             // issue 15 (chunks): idle, this thread helps the fill a batch at a time between commands.
             bool waiting = false;
@@ -373,6 +380,7 @@ void ExplorerEngine::run() {
             stop_chunks(chunks, chunks_prefix);
             stop_chunks(fill, fill_prefix);
             pass_parts.reset();  // a pass cut short: its parts are of a view no longer shown
+            drill.reset();       // not done by the first key after the pass: Enter replays, alone on the cores
             later_ended = false;
             shown_ = nav_;
             if (!live && !first_pass && answer_from_cache(pipe)) {
@@ -434,6 +442,7 @@ void ExplorerEngine::run() {
             if (agg) {
                 pipe->set_aggregator(std::move(*agg));
                 pass_parts = start_pass_parts(*pipe);
+                if (!drill && drill_answers_.empty()) drill = start_drill_prefetch(*pipe);
             } else {
                 failure = agg.error().message;
                 pipe->set_aggregator(nullptr);
@@ -614,9 +623,46 @@ std::string ExplorerEngine::answer_key() const {
     if (pane_kind_ != analysis::PaneKind::None) return {};
     const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
     if (!view || view->kind != analysis::ViewKind::Table) return {};
+    return answer_key_of(view->id, shown_.scope());
+}
+
+std::string ExplorerEngine::answer_key_of(const std::string& view_id, const std::string& scope) const {
     // Without a resolved range the pass uses --from/--to, the same for every level.
     const std::string range = range_resolved_ ? fmt::format("{}-{}", shown_.range.from, shown_.range.to) : "options";
-    return fmt::format("{}\n{}\n{}", view->id, shown_.scope(), range);
+    return fmt::format("{}\n{}\n{}", view_id, scope, range);
+}
+
+void ExplorerEngine::wake() {
+    { std::lock_guard<std::mutex> lock(queue_mu_); }  // the loop is waiting, or has not checked yet
+    queue_cv_.notify_one();
+}
+
+// issue 15 (drill): only beside a first pass over the whole of a file (not
+// standard input: it cannot be read twice), whose view has a drill target.
+std::unique_ptr<DrillPrefetch> ExplorerEngine::start_drill_prefetch(const ViewPipeline& pipe) {
+    if (pipe.live() || pipe.events() != 0 || pipe.range().active() || split_min_events_ == 0) return nullptr;
+    if (!store_ || store_->usable() || pane_kind_ != analysis::PaneKind::None) return nullptr;
+    if (options_.read_file.value_or("-") == "-" && options_.read_files.empty()) return nullptr;
+    const analysis::ViewDef* view = views_.find(shown_.stack.view_id());
+    const analysis::ViewDef* target = view ? shown_.stack.target_of(views_, *view) : nullptr;
+    if (!target || !DrillPrefetch::applies(*view, *target)) return nullptr;
+    // Enter's level, as navigate() makes it (the crumb names it only).
+    Navigation at = shown_;
+    const std::vector<std::string> keys = view->keys;
+    const std::string target_id = target->id;
+    auto drill_scope = [at, keys, target_id](const std::string& term) {
+        Navigation level = at;
+        level.stack.push(target_id, analysis::DrillFrame{{}, 0, {term}, keys, {}});
+        return level.scope();
+    };
+    return std::make_unique<DrillPrefetch>(options_, *view, *target, std::move(drill_scope), [this] { wake(); });
+}
+
+void ExplorerEngine::keep_drill_levels(DrillPrefetch& prefetch) {
+    for (DrillPrefetch::Level& level : prefetch.take_levels()) {
+        describe_capture(level.snapshot->source);
+        drill_answers_[answer_key_of(prefetch.target_id(), level.scope)] = std::move(level.snapshot);
+    }
 }
 
 bool ExplorerEngine::answer_from_cache(std::unique_ptr<ViewPipeline>& pipe) {
@@ -633,7 +679,19 @@ bool ExplorerEngine::answer_from_cache(std::unique_ptr<ViewPipeline>& pipe) {
     if (!store_ || !store_->usable()) return false;
     const std::string key = answer_key();
     auto it = key.empty() ? answers_.end() : answers_.find(key);
-    if (it == answers_.end() || !it->second.pipe || !it->second.snap) return false;
+    if (it == answers_.end()) {
+        // issue 15 (drill): a level made beside the first pass; its pipeline
+        // (kept with it from now on) computes nothing more.
+        const auto made = key.empty() ? drill_answers_.end() : drill_answers_.find(key);
+        if (made == drill_answers_.end()) return false;
+        answer_order_.push_back(key);
+        it = answers_.emplace(key, Answer{std::make_shared<analysis::Snapshot>(*made->second),
+                                          std::make_unique<ViewPipeline>(store_->replay(),
+                                                                         options_.read_file.value_or(""), false)})
+                 .first;
+        drill_answers_.erase(made);
+    }
+    if (!it->second.pipe || !it->second.snap) return false;
     pipe = std::move(it->second.pipe);
     shown_key_ = key;
     publish(std::make_shared<analysis::Snapshot>(*it->second.snap));
@@ -678,12 +736,8 @@ std::unique_ptr<ChunkedReplay> ExplorerEngine::start_chunks(const analysis::View
         auto made = analysis::Aggregator::create(view, scope);
         return made ? std::move(*made) : nullptr;
     };
-    auto wake = [this] {
-        { std::lock_guard<std::mutex> lock(queue_mu_); }  // the loop is waiting, or has not checked yet
-        queue_cv_.notify_one();
-    };
     return std::make_unique<ChunkedReplay>(*store_, *plan, range, std::move(known), make_table,
-                                           options_.read_file.value_or(""), with_later, std::move(wake));
+                                           options_.read_file.value_or(""), with_later, [this] { wake(); });
 }
 
 // issue 15 (chunks): a pass that makes the copy, over the whole capture, of

@@ -41,6 +41,7 @@ namespace tracetop::engine {
 struct ChunkAnswer;  // chunked_replay.h
 class ChunkedReplay;
 class PassParts;  // pass_parts.h
+class DrillPrefetch;  // drill_prefetch.h
 
 struct Command {
     enum class Kind {
@@ -203,6 +204,14 @@ private:
     std::deque<std::string> answer_order_;  // oldest first, for the bound
     std::string shown_key_;  // answers_'s key of what the current pipeline computes; empty: not kept
     std::string answer_key() const;  // of shown_ (empty: not kept: live, a pane, a list)
+    std::string answer_key_of(const std::string& view_id, const std::string& scope) const;  // at shown_'s range
+    // issue 15 (drill): the levels Enter opens from the first view's rows,
+    // made on the second core during the first pass (drill_prefetch.h), by
+    // answer key; answer_from_cache takes one when Enter asks for it.
+    std::unique_ptr<DrillPrefetch> start_drill_prefetch(const class ViewPipeline& pipe);
+    void keep_drill_levels(DrillPrefetch& prefetch);
+    std::unordered_map<std::string, std::shared_ptr<const analysis::Snapshot>> drill_answers_;
+    void wake();  // the loop, from another thread: something it waits for happened
     bool answer_from_cache(std::unique_ptr<class ViewPipeline>& pipe);
     // issue 15 (checkpoints): the first pass's model copies (with store_), and
     // a replay of the copy for the shown level that starts at the last one
