@@ -48,7 +48,8 @@ void DrillPrefetch::run() {
     [&] {
         auto key = analysis::bind_field(view_.keys[0]);
         if (!key) return;
-        auto opened = open_source(options_, {}, true);
+        // Read, not mapped: the first pass's mapping of the file is what stays; this pass is gone after.
+        auto opened = open_source(options_, {}, false);
         if (!opened) return;
         ViewPipeline pipe(std::move(opened->source), opened->name, false);
         std::unordered_map<std::string, Table> tables;
@@ -90,6 +91,8 @@ void DrillPrefetch::run() {
             step = pipe.run(ViewPipeline::kBatch);
         }
         if (mixed || step != ViewPipeline::Step::End) return;
+        events_ = pipe.events();
+        last_ts_ = pipe.last_ts();
         pipe.set_observer(nullptr);
         // Each level as its replay ends: the idle threads its scope lets in, then the table.
         for (auto& [row, table] : tables) {

@@ -53,6 +53,11 @@ public:
     // After done(): the levels made; empty when the pass failed or was stopped.
     std::vector<Level> take_levels() { return std::move(levels_); }
     const std::string& target_id() const { return target_.id; }
+    // After done(): the events this pass read and the last one's time. The
+    // first pass must have read the same (a file that grew between the two
+    // reads gives levels of other events).
+    uint64_t events() const { return events_; }
+    uint64_t last_ts() const { return last_ts_; }
 
     static constexpr size_t kMaxLevels = 512;
 
@@ -64,7 +69,9 @@ private:
     analysis::ViewDef target_;
     DrillScope drill_scope_;
     std::function<void()> on_done_;
-    std::vector<Level> levels_;  // written by the thread before done_
+    std::vector<Level> levels_;  // written by the thread before done_, as are the two below
+    uint64_t events_ = 0;
+    uint64_t last_ts_ = 0;
     std::atomic<bool> cancel_{false};
     std::atomic<bool> done_{false};
     std::thread thread_;  // last: started once the rest is ready

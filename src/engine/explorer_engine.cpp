@@ -659,6 +659,7 @@ std::unique_ptr<DrillPrefetch> ExplorerEngine::start_drill_prefetch(const ViewPi
 }
 
 void ExplorerEngine::keep_drill_levels(DrillPrefetch& prefetch) {
+    if (!store_ || prefetch.events() != store_->events() || prefetch.last_ts() != capture_last_ts_) return;
     for (DrillPrefetch::Level& level : prefetch.take_levels()) {
         describe_capture(level.snapshot->source);
         drill_answers_[answer_key_of(prefetch.target_id(), level.scope)] = std::move(level.snapshot);
