@@ -1,6 +1,8 @@
 #include "engine/drill_prefetch.h"
 
 #include <string_view>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -40,6 +42,9 @@ DrillPrefetch::~DrillPrefetch() {
 }
 
 void DrillPrefetch::run() {
+    // Work ahead, on the core the first pass leaves: it must not slow the
+    // first pass, the screen or the terminal when they want that core too.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kNice);
     struct Table {
         std::string scope;
         std::unique_ptr<analysis::Aggregator> agg;

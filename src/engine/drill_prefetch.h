@@ -60,6 +60,7 @@ public:
     uint64_t last_ts() const { return last_ts_; }
 
     static constexpr size_t kMaxLevels = 512;
+    static constexpr int kNice = 10;  // the thread's niceness (background work)
 
 private:
     void run();
