@@ -4,7 +4,7 @@
 #
 #   ./setup.sh run [tracetop options]   build and run tracetop (live; -r FILE offline)
 #   ./setup.sh test                     build and run every test (release build, then again
-#                                       under ASan+UBSan), then each fuzz target for 60 s;
+#                                       under ASan+UBSan), then each fuzz target for 30 s;
 #                                       ends with "N passed, N failed" counting all of them
 #   ./setup.sh build                    only install and build
 set -euo pipefail
@@ -105,7 +105,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:halt_on_error=1:detect_leak
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-abort_on_error=1:halt_on_error=1:print_stacktrace=1}
 
 run_fuzzers() {
-  local seconds=${FUZZ_SECONDS:-60}
+  local seconds=${FUZZ_SECONDS:-30}  # session 10: 30 s, as the suite grew (CI stays under 45 minutes)
   for target in build-fuzz/tests/fuzz/fuzz_*; do
     [ -f "$target" ] && [ -x "$target" ] || continue
     local name corpus
