@@ -14,9 +14,9 @@ void PassParts::after_batch(ViewPipeline& pipe) {
     if (!cutting() || pipe.events() == 0 || pipe.events() % every_ != 0 || pipe.events() == begin_) return;
     analysis::Aggregator* live = pipe.aggregator();
     if (!live) return;
-    if (rows_ + live->row_count() > kMaxRows) {
+    if (rows_ + live->row_count() > max_rows_) {
+        every_ = 0;  // first: fold_into then lets the parts go
         fold_into(pipe);
-        every_ = 0;
         return;
     }
     Part part;

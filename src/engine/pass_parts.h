@@ -22,15 +22,17 @@ namespace tracetop::engine {
 class PassParts {
 public:
     using MakeTable = std::function<std::unique_ptr<analysis::Aggregator>()>;
-    // Cuts at every multiple of `every` events (the checkpoints' first period).
-    PassParts(uint64_t every, MakeTable make_table) : every_(every), make_table_(std::move(make_table)) {}
+    // Cuts at every multiple of `every` events (the checkpoints' first
+    // period) while the parts and the pipeline's table hold at most `max_rows` rows.
+    PassParts(uint64_t every, MakeTable make_table, size_t max_rows = kMaxRows)
+        : every_(every), make_table_(std::move(make_table)), max_rows_(max_rows) {}
 
     bool cutting() const { return every_ != 0; }
     // How many events `pipe` may read next without passing a cut.
     uint64_t batch(const ViewPipeline& pipe, uint64_t most) const;
     // After a batch: at a cut, the pipeline's table becomes a part and it
-    // takes a fresh one. A table grown past kMaxRows stops the cutting: the
-    // parts are folded back into it at once.
+    // takes a fresh one. A table grown past max_rows stops the cutting: the
+    // parts are folded back into it at once, for good.
     void after_batch(ViewPipeline& pipe);
     // Everything so far as one table (the parts, then the pipeline's), for
     // a snapshot while the pass loads; null when nothing is cut.
@@ -53,6 +55,7 @@ private:
     };
     uint64_t every_;
     MakeTable make_table_;
+    size_t max_rows_;
     uint64_t begin_ = 0;  // the pipeline's table's first event
     std::vector<Part> parts_;
     size_t rows_ = 0;  // in the parts
