@@ -28,6 +28,7 @@ public:
         : every_(every), make_table_(std::move(make_table)), max_rows_(max_rows) {}
 
     bool cutting() const { return every_ != 0; }
+    size_t parts() const { return parts_.size(); }  // held now (none once folded for good)
     // How many events `pipe` may read next without passing a cut.
     uint64_t batch(const ViewPipeline& pipe, uint64_t most) const;
     // After a batch: at a cut, the pipeline's table becomes a part and it
