@@ -116,7 +116,7 @@ size_t ContextRows::live_slot(const Key& k) {
 }
 
 template <class T, class Same, class SameVersioned, class Hash>
-const T* ContextRows::freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
+const T* ContextRows::freeze(Copies<T>& c, const T* live, uint64_t version, Same same, SameVersioned same_versioned,
                              Hash hash) {
     auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
     if (cur.live == live) {
@@ -265,10 +265,20 @@ void ContextRows::finish(const state::Model& model) {
 // frozen: the model has applied it already), and what the model removes at
 // the start of the next one (fds after their close). Threads go stale by the
 // model's own account (thread_epoch, memory_version): see add().
-void ContextRows::mark_stale(const event::EventView& ev) {
+size_t ContextRows::table_slot(const state::EventContext& ctx) {
+    const void* table = ctx.thread ? ctx.thread->fds.get() : nullptr;
+    return static_cast<size_t>((reinterpret_cast<uintptr_t>(table) >> 4) * 0x9e3779b97f4a7c15ULL >> 54) &
+           (kTableSlots - 1);
+}
+
+void ContextRows::mark_stale(const event::EventView& ev, const state::EventContext& ctx) {
     if (prev_changed_) {
         ++fds_.gen;
         prev_changed_ = false;
+    }
+    if (prev_table_ != SIZE_MAX) {
+        table_versions_[prev_table_] = ++table_bumps_;
+        prev_table_ = SIZE_MAX;
     }
     switch (state::event_traits(ev.type).effect) {
         case EventEffect::None:
@@ -282,9 +292,19 @@ void ContextRows::mark_stale(const event::EventView& ev) {
             // the threads' copies see to it (add(), freeze()).
             return;
         case EventEffect::FdOrSocket:
+            // Opens, closes, names: the entries of the calling thread's table
+            // only (test_event_effects lists what acts on fds; every handler
+            // there works on the event's thread's table).
+            if (ctx.thread) {
+                prev_table_ = table_slot(ctx);
+                table_versions_[prev_table_] = ++table_bumps_;
+                return;
+            }
+            [[fallthrough]];  // no thread to name the table: every fd copy
         case EventEffect::CloneExit:
         case EventEffect::ExecveExit:
         case EventEffect::ProcExit:
+            // Tables made, shared, replaced or dropped: every fd copy.
             ++fds_.gen;
             prev_changed_ = true;
             return;
@@ -333,7 +353,7 @@ uint32_t ContextRows::find_or_add(const Key& k, size_t hash, bool& fresh) {
 
 void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx, const state::Model& model,
                       const uint8_t* kept_body) {
-    mark_stale(ev);
+    mark_stale(ev, ctx);
     // issue 15 (procsfast)
     if (ev.ts > max_ts_) max_ts_ = ev.ts;
     if (lookups_.empty()) [[unlikely]] begin_section(event::CaptureHeader{});
@@ -400,13 +420,15 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         lk.fd_entry = ctx.fd_entry;
         const uint32_t thread_version = version(ctx.thread);
         const uint32_t main_version = version(ctx.main_thread);
+        const uint64_t table = table_version(ctx);
         live = &live_[live_slot(lk)];
         if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_.gen &&
-            live->thread_version == thread_version && live->main_version == main_version && live->key == lk) {
+            live->table_version == table && live->thread_version == thread_version &&
+            live->main_version == main_version && live->key == lk) {
             push(live->cid, ev, ctx);
             return;
         }
-        *live = Live{lk, threads_.gen, fds_.gen, thread_version, main_version, UINT32_MAX};
+        *live = Live{lk, threads_.gen, fds_.gen, table, thread_version, main_version, UINT32_MAX};
     }
     k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, same_memory, thread_hash)
                           : nullptr;
@@ -414,8 +436,8 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
              : ctx.main_thread
                  ? freeze(threads_, ctx.main_thread, version(ctx.main_thread), same_thread, same_memory, thread_hash)
                  : nullptr;
-    // An fd entry has no version (always 0): only its generation makes it stale.
-    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, 0, same_fd, same_fd, fd_hash) : nullptr;
+    // An fd entry's version is its table's (issue 15, session 11).
+    k.fd_entry = ctx.fd_entry ? freeze(fds_, ctx.fd_entry, table_version(ctx), same_fd, same_fd, fd_hash) : nullptr;
     std::string_view fallback;  // the name's copy: a key of fallback_ids_ (nodes never move)
     if (ctx.has_fallback_name) {
         auto [it, fresh] = fallback_ids_.try_emplace(std::string(ctx.fallback_name),

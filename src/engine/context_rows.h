@@ -165,7 +165,7 @@ private:
             const T* copy = nullptr;
             const T* before = nullptr;  // the copy it had before this one
             uint64_t gen = 0;
-            uint32_t version = 0;
+            uint64_t version = 0;
             // issue 15 (pass): `before` equals `copy` but for what the version covers.
             bool before_differs_in_version_only = false;
         };
@@ -186,13 +186,26 @@ private:
     // `same_versioned`: compares what the object's version covers (a
     // thread's memory), all that may change while its generation stays.
     template <class T, class Same, class SameVersioned, class Hash>
-    const T* freeze(Copies<T>& c, const T* live, uint32_t version, Same same, SameVersioned same_versioned,
+    const T* freeze(Copies<T>& c, const T* live, uint64_t version, Same same, SameVersioned same_versioned,
                     Hash hash);
     template <class T, class Same, class Hash>
     const T* by_content(Copies<T>& c, const T* live, Same same, Hash hash);
     void rehome(state::ThreadInfo& t);
     void rehome(state::FdEntry& e);
-    void mark_stale(const event::EventView& ev);
+    void mark_stale(const event::EventView& ev, const state::EventContext& ctx);
+    // issue 15 (session 11): the fd entries an fd event may change are its
+    // own process's (its thread's table); other processes' copies stay good.
+    // Each table has a version, kept in a slot by its address: tables that
+    // share a slot share the version (more copies checked again, never a
+    // stale one kept). A bump takes the next value of one counter, so no
+    // table's version ever comes back (an entry freed in one table and made
+    // again at its address in another is never taken for the old one).
+    static constexpr size_t kTableSlots = 1024;
+    static size_t table_slot(const state::EventContext& ctx);
+    uint64_t table_version(const state::EventContext& ctx) const { return table_versions_[table_slot(ctx)]; }
+    std::vector<uint64_t> table_versions_ = std::vector<uint64_t>(kTableSlots);
+    uint64_t table_bumps_ = 0;
+    size_t prev_table_ = SIZE_MAX;  // the table whose fds the model removes at the next event
     uint32_t find_or_add(const Key& k, size_t hash, bool& fresh);
     uint64_t long_latency(size_t i) const;
 
@@ -234,6 +247,7 @@ private:
         Key key;
         uint64_t threads_gen = 0;
         uint64_t fds_gen = 0;
+        uint64_t table_version = 0;
         uint32_t thread_version = 0;
         uint32_t main_version = 0;
         uint32_t cid = UINT32_MAX;
