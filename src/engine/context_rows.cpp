@@ -420,15 +420,17 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         lk.fd_entry = ctx.fd_entry;
         const uint32_t thread_version = version(ctx.thread);
         const uint32_t main_version = version(ctx.main_thread);
-        const uint64_t table = table_version(ctx);
+        // A context without an fd entry holds no fd copy: fd events leave it good.
+        const uint64_t fds_gen = ctx.fd_entry ? fds_.gen : 0;
+        const uint64_t table = ctx.fd_entry ? table_version(ctx) : 0;
         live = &live_[live_slot(lk)];
-        if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_.gen &&
+        if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_gen &&
             live->table_version == table && live->thread_version == thread_version &&
             live->main_version == main_version && live->key == lk) {
             push(live->cid, ev, ctx);
             return;
         }
-        *live = Live{lk, threads_.gen, fds_.gen, table, thread_version, main_version, UINT32_MAX};
+        *live = Live{lk, threads_.gen, fds_gen, table, thread_version, main_version, UINT32_MAX};
     }
     k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, same_memory, thread_hash)
                           : nullptr;

@@ -179,6 +179,8 @@ private:
     void handle_cwd_change(const event::EventView& ev, ThreadInfo& thread);
     void handle_context_switch(const event::EventView& ev, ThreadInfo& thread);
     void handle_memory_exit(const event::EventView& ev, ThreadInfo& thread);
+    // A thread's memory as an event reports it (in 32 bits, as sinsp keeps it).
+    void set_memory(ThreadInfo& thread, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb);
     void handle_procinfo(const event::EventView& ev, ThreadInfo& thread);
     void compute_fallback_fd_name(const event::EventView& ev, const ThreadInfo& thread);
 

@@ -130,26 +130,33 @@ void Model::handle_cwd_change(const EventView& ev, ThreadInfo& thread) {
 
 void Model::handle_context_switch(const EventView& ev, ThreadInfo& thread) {
     if (ev.nparams() < 6) return;
+    // The page-fault counters are no field's (the version does not cover them).
     thread.pfmajor = uint_param(ev, 1);
     thread.pfminor = uint_param(ev, 2);
-    ++thread.memory_version;
     if (ThreadInfo* main = threads_.find(thread.pid); main != nullptr || thread.is_main_thread()) {
-        ThreadInfo& m = main != nullptr ? *main : thread;
-        ++m.memory_version;
-        m.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 3));
-        m.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 4));
-        m.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 5));
+        set_memory(main != nullptr ? *main : thread, uint_param(ev, 3), uint_param(ev, 4), uint_param(ev, 5));
     }
+}
+
+// issue 15 (session 11): the version moves only when the memory does. Most
+// switches report what the one before did; a version moved by each of them
+// made every reader of the thread check it again.
+void Model::set_memory(ThreadInfo& thread, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb) {
+    const auto size = static_cast<uint32_t>(vmsize_kb);
+    const auto rss = static_cast<uint32_t>(vmrss_kb);
+    const auto swap = static_cast<uint32_t>(vmswap_kb);
+    if (thread.vmsize_kb == size && thread.vmrss_kb == rss && thread.vmswap_kb == swap) return;
+    ++thread.memory_version;
+    thread.vmsize_kb = size;
+    thread.vmrss_kb = rss;
+    thread.vmswap_kb = swap;
 }
 
 // sinsp keeps what these exits report on the calling thread itself (the old
 // brk layout reports nothing).
 void Model::handle_memory_exit(const EventView& ev, ThreadInfo& thread) {
     if (ev.nparams() < 4) return;
-    ++thread.memory_version;
-    thread.vmsize_kb = static_cast<uint32_t>(uint_param(ev, 1));
-    thread.vmrss_kb = static_cast<uint32_t>(uint_param(ev, 2));
-    thread.vmswap_kb = static_cast<uint32_t>(uint_param(ev, 3));
+    set_memory(thread, uint_param(ev, 1), uint_param(ev, 2), uint_param(ev, 3));
 }
 
 void Model::set_process_memory(Pid pid, uint64_t vmsize_kb, uint64_t vmrss_kb, uint64_t vmswap_kb) {

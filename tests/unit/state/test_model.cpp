@@ -179,4 +179,25 @@ TEST_CASE("interned strings are shared and freed with their last holder") {
     CHECK(pool.size() == 0);
 }
 
+// issue 15 (session 11): readers keep what they took of a thread while its
+// memory_version holds; a switch reporting the memory the last one did must
+// not move it (every reader would check the thread again), one reporting
+// other memory must.
+TEST_CASE("a context switch moves the process's memory version only when its memory changed") {
+    Model model;
+    model.load_header(sample_header());
+    const auto version = [&] { return feed(model, 1, 200, kReadE, {i64(3), u32(1)}).main_thread->memory_version; };
+    feed(model, 10, 200, kSwitch, {i64(0), u64(1), u64(2), u32(5000), u32(300), u32(0)});
+    const uint32_t first = version();
+    feed(model, 20, 200, kSwitch, {i64(0), u64(3), u64(9), u32(5000), u32(300), u32(0)});
+    CHECK(version() == first);  // only the page faults moved: no field reads them
+    feed(model, 30, 200, kSwitch, {i64(0), u64(3), u64(9), u32(5000), u32(304), u32(0)});
+    const uint32_t second = version();
+    CHECK(second != first);
+    const EventContext& ctx = feed(model, 40, 200, kReadE, {i64(3), u32(1)});
+    CHECK(ctx.main_thread->vmrss_kb == 304);
+    feed(model, 50, 200, kSwitch, {i64(0), u64(3), u64(9), u32(5004), u32(304), u32(0)});
+    CHECK(version() != second);
+}
+
 }  // namespace tracetop::state::test
