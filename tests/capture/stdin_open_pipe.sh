@@ -87,6 +87,23 @@ for kind in plain gzip; do
   fi
 done
 
+# A chain, the writer a tracetop that streams (-w -) what an open pipe brings:
+# the reader prints every event while both stay open.
+"$TRACETOP" -r - -w - <"$fifo" 2>"$SCRATCH/err1" | "$TRACETOP" -r - --print >"$SCRATCH/got" 2>"$SCRATCH/err" &
+pid=$!
+exec 7>"$fifo"
+cat "$curl" >&7
+if wait_for 10 lines_are "$SCRATCH/got" "$want_lines"; then
+  cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "-r - -w - | -r - --print, pipe open: all $want_lines lines at once" ||
+    fail "-r - -w - | -r - --print, pipe open: lines differ from -r FILE's"
+else
+  fail "-r - -w - | -r - --print, pipe open: $(wc -l <"$SCRATCH/got") of $want_lines lines after 10 s: $(head -c 300 "$SCRATCH/err1" "$SCRATCH/err")"
+fi
+exec 7>&-
+wait_for 10 eval "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid"
+wait "$pid"; status=$?
+[ "$status" -eq 0 ] && pass "the chain ends with its input, exit 0" || fail "the chain: exit $status: $(head -c 300 "$SCRATCH/err")"
+
 # 4. --json, stopped on an open pipe: the table of what arrived.
 "$TRACETOP" -r - --json <"$fifo" >"$SCRATCH/got.json" 2>"$SCRATCH/err" &
 pid=$!
