@@ -21,12 +21,16 @@ constexpr unsigned kGzBufferSize = 1u << 20;
 // per-read cost vanishes.
 constexpr size_t kChunkSize = size_t{1} << 20;
 
+bool is_regular(int fd) {
+    struct stat st {};
+    return ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 // A regular file that does not start with gzip's magic is read without zlib
 // (whose transparent mode would only add buffers and a copy). Pipes cannot be
-// peeked at: zlib decides for them.
+// peeked at: PipeInput decides for them.
 bool is_raw_file(int fd) {
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    if (!is_regular(fd)) return false;
     uint8_t magic[2] = {};
     const ssize_t n = ::pread(fd, magic, sizeof magic, 0);
     return n >= 0 && !(n == 2 && magic[0] == 0x1f && magic[1] == 0x8b);
@@ -62,7 +66,13 @@ BlockStream::BlockStream(int fd, bool raw, bool map, const std::string& path) : 
         }
         return;
     }
-    gz_ = gzdopen(fd, "rb");  // transparent: gzip or raw
+    if (!is_regular(fd)) {
+        // gzread would wait for a full buffer (see PipeInput): bytes arrive
+        // as the writer sends them, and each block must go on as it arrives.
+        pipe_ = std::make_unique<PipeInput>(fd);
+        return;
+    }
+    gz_ = gzdopen(fd, "rb");  // a gzip file (zlib's transparent mode would read a raw one too)
     if (gz_ == nullptr) return;
     raw_fd_ = fd;
     fd_ = -1;                  // gzclose closes it from now on
@@ -85,6 +95,7 @@ BlockStream::~BlockStream() {
 uint64_t BlockStream::compressed_offset() const {
     if (mapping_) return offset_;
     if (raw_) return raw_bytes_;
+    if (pipe_) return pipe_->bytes_read();
     if (gz_ == nullptr) return 0;
     // Past zlib's read-ahead of a raw file: where zlib stopped, plus what we
     // read since (0 for pipes, as zlib reports).
@@ -97,6 +108,7 @@ uint64_t BlockStream::compressed_offset() const {
 int64_t BlockStream::read_raw(int fd, size_t want) {
     const ssize_t got = ::read(fd, buf_.get() + end_, want);
     if (got < 0) {
+        interrupted_ = errno == EINTR;
         io_error_ = std::strerror(errno);  // EINTR too: a stop request ends a blocked read
         return -1;
     }
@@ -105,12 +117,29 @@ int64_t BlockStream::read_raw(int fd, size_t want) {
     return got;
 }
 
+int64_t BlockStream::read_pipe(size_t want) {
+    // Idle once at once (a caller flushes its output before the wait), then
+    // a tick at a time: a stop request (EINTR ends poll) is seen within one.
+    const int wait = !idle_when_waiting_ || must_block_ ? -1 : idle_told_ ? kIdleTickMs : 0;
+    const int64_t got = pipe_->read(buf_.get() + end_, want, wait);
+    if (got == PipeInput::kWouldWait) {
+        idle_told_ = true;
+        return got;
+    }
+    idle_told_ = false;
+    if (got < 0) io_error_ = pipe_->error();
+    if (got == 0) at_end_ = true;
+    return got;
+}
+
 int64_t BlockStream::read_chunk(size_t limit) {
     unsigned want = static_cast<unsigned>(std::min<size_t>(limit - end_, INT_MAX / 2));
     if (raw_) return read_raw(fd_, want);
+    if (pipe_) return read_pipe(want);
     if (direct_ == 1 && gz_->have == 0) {
-        // A raw pipe, and zlib's read-ahead is used up: read it ourselves,
-        // without zlib's extra copy.
+        // Raw data zlib copies (a regular file whose first bytes could not
+        // be peeked at), and zlib's read-ahead is used up: read it
+        // ourselves, without zlib's extra copy.
         if (raw_base_ < 0) raw_base_ = gzoffset(gz_) < 0 ? 0 : 1 + gzoffset(gz_);
         return read_raw(raw_fd_, want);
     }
@@ -136,8 +165,8 @@ int64_t BlockStream::read_chunk(size_t limit) {
     return got;
 }
 
-bool BlockStream::fill(size_t want) {
-    if (buffered() >= want || at_end_) return true;
+BlockStream::Fill BlockStream::fill(size_t want) {
+    if (buffered() >= want || at_end_) return Fill::Ok;
     // Keep the unread bytes (at most one partial block) at the front.
     if (pos_ > 0) {
         std::memmove(buf_.get(), buf_.get() + pos_, buffered());
@@ -161,11 +190,23 @@ bool BlockStream::fill(size_t want) {
             cap_ = grown;
         }
         const int64_t n = read_chunk(cap_);
-        if (n < 0) return false;
+        if (n == PipeInput::kWouldWait) return Fill::Wait;  // what arrived stays buffered
+        if (n < 0) return Fill::Error;
         if (n == 0) break;
         end_ += static_cast<size_t>(n);
     }
-    return true;
+    return Fill::Ok;
+}
+
+BlockStream::Status BlockStream::peek_header(uint32_t& type, size_t& got) {
+    const Fill filled = fill(kBlockHeaderSize);
+    got = std::min<size_t>(buffered(), kBlockHeaderSize);
+    if (got >= 4) std::memcpy(&type, base_ + pos_, 4);
+    if (filled == Fill::Wait) return Status::Idle;
+    if (filled == Fill::Error) {
+        return fail(fmt::format("decompression error at offset {}: {}", offset_, zlib_error()), offset_);
+    }
+    return got == 0 ? Status::End : Status::Ok;
 }
 
 std::string BlockStream::zlib_error() const {
@@ -182,7 +223,9 @@ BlockStream::Status BlockStream::fail(std::string message, uint64_t at) {
 
 BlockStream::Status BlockStream::read_block(Block& out) {
     const uint64_t start = offset_;
-    if (!fill(kBlockHeaderSize)) {
+    const Fill header = fill(kBlockHeaderSize);
+    if (header == Fill::Wait) return Status::Idle;  // nothing consumed: the next call goes on
+    if (header == Fill::Error) {
         return fail(fmt::format("decompression error at offset {}: {}", start, zlib_error()), start);
     }
     const size_t got = std::min<size_t>(buffered(), kBlockHeaderSize);
@@ -211,7 +254,9 @@ BlockStream::Status BlockStream::read_block(Block& out) {
     }
     if (info.kind == BlockKind::Unknown) return skip_block(out, type, total, start);
 
-    if (!fill(total)) {
+    const Fill body = fill(total);
+    if (body == Fill::Wait) return Status::Idle;
+    if (body == Fill::Error) {
         return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
     }
     if (buffered() < total) {
@@ -248,7 +293,11 @@ BlockStream::Status BlockStream::skip_block(Block& out, uint32_t type, uint32_t 
     uint32_t trailer = 0;
     while (left > 0) {
         if (buffered() == 0) {
-            if (!fill(1)) {
+            // Halfway through, no Idle: the skip's progress lives only here.
+            must_block_ = true;
+            const Fill more = fill(1);
+            must_block_ = false;
+            if (more != Fill::Ok) {
                 return fail(fmt::format("decompression error in block at offset {}: {}", start, zlib_error()), start);
             }
             if (buffered() == 0) {

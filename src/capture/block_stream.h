@@ -16,6 +16,7 @@
 
 #include "capture/block_codes.h"
 #include "capture/file_mapping.h"
+#include "capture/pipe_input.h"
 
 namespace tracetop::capture::detail {
 
@@ -28,7 +29,9 @@ struct Block {
 
 class BlockStream {
 public:
-    enum class Status { Ok, End, Failed };
+    // Idle: a pipe has no more bytes for now (only with
+    // set_idle_when_waiting); nothing was consumed, call again.
+    enum class Status { Ok, End, Failed, Idle };
 
     // Takes ownership of `fd` (closed by the destructor, also on failure).
     // `raw`: the data is known to be uncompressed (a live stream from a pipe,
@@ -47,7 +50,20 @@ public:
     BlockStream(const BlockStream&) = delete;
     BlockStream& operator=(const BlockStream&) = delete;
 
-    bool opened() const { return raw_ || gz_ != nullptr; }
+    bool opened() const { return raw_ || gz_ != nullptr || pipe_ != nullptr; }
+
+    // A pipe, FIFO, socket or terminal (PipeInput): read() answers Idle at
+    // once when the next block has not all arrived (the caller can flush
+    // what it printed), then waits a tick (kIdleTickMs) at a time, so that a
+    // stop request is seen. Off, read() waits for the data in read() itself.
+    void set_idle_when_waiting(bool on) { idle_when_waiting_ = on; }
+    // The last failure was a read() ended by a signal (a stop request).
+    bool interrupted() const { return pipe_ != nullptr ? pipe_->interrupted() : interrupted_; }
+    // Waits for the first block header's 8 bytes (fewer at the end) without
+    // consuming them: `got` of them arrived, `type` is set if 4 did. Tells
+    // "not a capture" before a block's length is trusted.
+    Status peek_header(uint32_t& type, size_t& got);
+    static constexpr int kIdleTickMs = 100;
 
     // Reads the next block; its body stays valid until the next call.
     // End = a clean end exactly at a block boundary.
@@ -97,17 +113,24 @@ private:
     size_t buffered() const { return end_ - pos_; }
     // Makes at least `want` bytes available from pos_, fewer only at the end
     // of the input. False on a zlib error.
-    bool fill(size_t want);
+    enum class Fill { Ok, Wait, Error };
+    Fill fill(size_t want);
     // One read (from the file, or zlib) into buf_[end_, limit); returns the count (0 at the
     // end), or -1 on an error (zlib_error() says which).
     int64_t read_chunk(size_t limit);
     int64_t read_raw(int fd, size_t want);
+    int64_t read_pipe(size_t want);
     Status fail(std::string message, uint64_t at);
     std::string zlib_error() const;
     Status skip_block(Block& out, uint32_t type, uint32_t total, uint64_t start);
 
     bool raw_ = false;     // a raw regular file: read directly from fd_, no zlib
-    gzFile gz_ = nullptr;  // otherwise (gzip, or a pipe zlib looks at)
+    gzFile gz_ = nullptr;  // a gzip regular file
+    std::unique_ptr<PipeInput> pipe_;  // anything not a regular file (issue 15, stdin)
+    bool idle_when_waiting_ = false;
+    bool idle_told_ = false;   // Idle was answered and no byte came since: now wait a tick
+    bool must_block_ = false;  // skipping an unknown block: no Idle halfway through it
+    bool interrupted_ = false;
     int fd_ = -1;
     int direct_ = -1;  // the file is not gzip (zlib copies it); -1 = not known yet
     int raw_fd_ = -1;  // owned by gz_; read directly once zlib's read-ahead of a raw file is used

@@ -40,6 +40,7 @@ struct ScapReader::Impl {
     Block block;             // the current block (its body lives in the stream's buffer)
     bool pending = false;    // `block` is an event block read while loading headers, not yet delivered
     bool ended = false;
+    bool loading = false;    // a new section's header blocks were cut by an Idle: next() goes on with them
     uint64_t event_num = 0;  // event blocks seen, delivered or not (sysdig's evt.num)
     std::string why;         // why the last malformed event block is (reused: no string per event)
 
@@ -53,11 +54,22 @@ struct ScapReader::Impl {
 
     // Reads header blocks after an SHB (already in `header`) until the first
     // event block, which stays in `block` as pending. `first` = the file's
-    // first section, which must hold an event.
+    // first section, which must hold an event. A pipe with nothing more for
+    // now (Idle) leaves `loading` set: called again, it goes on.
     std::optional<Error> load_section(event::CaptureHeader& header, bool first) {
+        loading = false;
         for (;;) {
             const auto status = stream.read(block);
-            if (status == BlockStream::Status::Failed) return stream_error();
+            if (status == BlockStream::Status::Idle) {
+                loading = true;
+                return std::nullopt;
+            }
+            if (status == BlockStream::Status::Failed) {
+                // Stopped (Ctrl-C, SIGTERM) while a pipe's writer was still
+                // to send the first event: true words, not a read error.
+                if (first && stream.interrupted()) return Error{fmt::format("{}: stopped before the first event arrived", path)};
+                return stream_error();
+            }
             if (status == BlockStream::Status::End) {
                 if (first) return Error{fmt::format("{}: no events in file", path)};
                 return std::nullopt;
@@ -133,8 +145,20 @@ Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& file, Pr
     Impl& im = *reader->impl_;
     reader->stats_.bytes_total = total;
 
-    // The first block must be a section header; anything else is not ours.
+    // The first block must be a section header; anything else is not ours,
+    // said as soon as its first bytes show it (a pipe may send no more).
+    uint32_t first_type = 0;
+    size_t first_bytes = 0;
+    const auto peeked = im.stream.peek_header(first_type, first_bytes);
+    const bool shb_start = first_bytes < 4 || first_type == detail::kShbType;
+    if (peeked == BlockStream::Status::Failed && im.stream.interrupted() && shb_start) {
+        return Error{fmt::format("{}: stopped before a capture arrived", path)};
+    }
+    if (first_bytes >= 4 && !shb_start) return Error{fmt::format("{}: not a scap capture", path)};
     const auto status = im.stream.read(im.block);
+    if (status == BlockStream::Status::Failed && im.stream.interrupted()) {
+        return Error{fmt::format("{}: stopped before a capture arrived", path)};
+    }
     const bool shb_type = im.stream.last_header_bytes() >= 4 && im.stream.last_type() == detail::kShbType;
     if (status == BlockStream::Status::End || !shb_type) {
         return Error{fmt::format("{}: not a scap capture", path)};
@@ -147,6 +171,9 @@ Result<std::unique_ptr<ScapReader>> ScapReader::open(const std::string& file, Pr
     if (shb.kind != detail::SectionHeaderError::Kind::None) return Error::at(fmt::format("{}: {}", path, shb.message), 0);
 
     if (auto err = im.load_section(reader->header_, true)) return *err;
+    // From here on a pipe with nothing more for now says Idle (as a live
+    // source does), so that callers flush their output and see a stop.
+    im.stream.set_idle_when_waiting(true);
     return reader;
 }
 
@@ -168,11 +195,16 @@ ReadStatus ScapReader::next(event::EventView& out) {
         return ReadStatus::Failed;
     };
 
+    if (im.loading) {
+        if (auto err = im.load_section(header_, false)) return fail(*err);
+        return im.loading ? ReadStatus::Idle : ReadStatus::NewSection;
+    }
     for (;;) {
         if (im.pending) {
             im.pending = false;
         } else {
             const auto status = im.stream.read(im.block);
+            if (status == BlockStream::Status::Idle) return ReadStatus::Idle;
             if (status == BlockStream::Status::Failed) return fail(im.stream_error());
             if (status == BlockStream::Status::End) {
                 im.ended = true;
@@ -214,7 +246,7 @@ ReadStatus ScapReader::next(event::EventView& out) {
             return fail(*err);
         }
         if (auto err = im.load_section(header_, false)) return fail(*err);
-        return ReadStatus::NewSection;
+        return im.loading ? ReadStatus::Idle : ReadStatus::NewSection;
     }
 }
 

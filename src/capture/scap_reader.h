@@ -24,6 +24,8 @@ public:
     // at fault.
     // `raw_stream` (issue 17, remote): the file is a pipe carrying an
     // uncompressed stream, read as it arrives (see BlockStream).
+    // A pipe, FIFO or socket (issue 15, stdin) is read as its bytes arrive:
+    // once open, next() answers Idle while the next event has not arrived.
     // `map_file` (issue 15, pass2): a raw regular file is read in place
     // through a read-only mapping (see FileMapping, BlockStream); gzip,
     // pipes and standard input are read as without it.

@@ -16,7 +16,8 @@ namespace tracetop::capture {
 enum class ReadStatus {
     Event,       // `out` holds the next event
     NewSection,  // a new section began: header() changed, state should be reloaded
-    Idle,        // live only: the source would wait, and a tick (100 ms) passed since the last Idle; call again
+    Idle,        // live, or a capture read from a pipe (issue 15, stdin): the source would wait, and a tick
+                 // (100 ms) passed since the last Idle (a pipe: also at once when it runs dry); call again
     End,         // clean end of the stream
     Failed,      // error() says why; events before it were delivered
 };
