@@ -11,6 +11,7 @@
 #include "filter/field_registry.h"
 #include "filter/result_param.h"
 #include "state/container_table.h"
+#include "state/event_codes.h"
 #include "state/event_effects.h"
 
 namespace tracetop::engine {
@@ -118,7 +119,7 @@ size_t ContextRows::live_slot(const Key& k) {
 template <class T, class Same, class SameVersioned, class Hash>
 const T* ContextRows::freeze(Copies<T>& c, const T* live, uint64_t version, Same same, SameVersioned same_versioned,
                              Hash hash) {
-    auto& cur = c.current[(reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52];
+    auto& cur = c.current[Copies<T>::slot(live)];
     if (cur.live == live) {
         if (cur.gen == c.gen && cur.version == version) return cur.copy;
         // Stale: most often the object is as it was when last copied, or
@@ -271,6 +272,23 @@ size_t ContextRows::table_slot(const state::EventContext& ctx) {
            (kTableSlots - 1);
 }
 
+bool ContextRows::names_own_socket_only(event::EventType type) {
+    switch (type) {
+        case state::codes::kSendtoE:
+        case state::codes::kSendmsgE:
+        case state::codes::kSendtoX:
+        case state::codes::kSendmsgX:
+        case state::codes::kRecvfromX:
+        case state::codes::kRecvmsgX: return true;
+        default: return false;
+    }
+}
+
+bool ContextRows::fd_copy_current(const state::FdEntry* live) const {
+    const auto& cur = fds_.current[Copies<FdEntry>::slot(live)];
+    return cur.live == live && cur.gen == fds_.gen && cur.copy != nullptr && same_fd(*cur.copy, *live);
+}
+
 void ContextRows::mark_stale(const event::EventView& ev, const state::EventContext& ctx) {
     if (prev_changed_) {
         ++fds_.gen;
@@ -292,6 +310,13 @@ void ContextRows::mark_stale(const event::EventView& ev, const state::EventConte
             // the threads' copies see to it (add(), freeze()).
             return;
         case EventEffect::FdOrSocket:
+            // A socket's sends and receives name it from their tuple at
+            // most, or add the socket a send names: the event's own entry, or
+            // a new one (issue 15, session 11). Most of them name an entry
+            // named already: when it still equals its last copy, no copy of
+            // the table went stale (every earlier change to it moved the
+            // version, so the contexts since hold a copy equal to this one).
+            if (ctx.thread && ctx.fd_entry && names_own_socket_only(ev.type) && fd_copy_current(ctx.fd_entry)) return;
             // Opens, closes, names: the entries of the calling thread's table
             // only (test_event_effects lists what acts on fds; every handler
             // there works on the event's thread's table).

@@ -170,6 +170,7 @@ private:
             bool before_differs_in_version_only = false;
         };
         static constexpr size_t kCurrent = 4096;
+        static size_t slot(const T* live) { return (reinterpret_cast<uintptr_t>(live) >> 4) * 0x9e3779b97f4a7c15ULL >> 52; }
         std::vector<Current> current = std::vector<Current>(kCurrent);
         // Copies by a hash of their content, for sharing: a thread or fd
         // made again equal (a capture set's next file, a file opened
@@ -202,6 +203,9 @@ private:
     // again at its address in another is never taken for the old one).
     static constexpr size_t kTableSlots = 1024;
     static size_t table_slot(const state::EventContext& ctx);
+    static bool names_own_socket_only(event::EventType type);
+    // `live` is as its copy in the current cache (fds_.current) is.
+    bool fd_copy_current(const state::FdEntry* live) const;
     uint64_t table_version(const state::EventContext& ctx) const { return table_versions_[table_slot(ctx)]; }
     std::vector<uint64_t> table_versions_ = std::vector<uint64_t>(kTableSlots);
     uint64_t table_bumps_ = 0;
