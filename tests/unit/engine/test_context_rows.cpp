@@ -18,6 +18,7 @@
 
 #include "../common/shared_captures.h"
 #include "capture/scap_reader.h"
+#include "../state/event_builder.h"
 #include "engine/context_rows.h"
 #include "state/model.h"
 
@@ -131,4 +132,88 @@ TEST_CASE("and on a capture that repeats one: threads made and gone again, fds r
     const size_t contexts = check_file(out);
     std::filesystem::remove(out);
     MESSAGE("4 copies of curl_google.scap: " << contexts << " contexts");
+}
+
+// issue 15 (session 11): the staleness rules that spare copies, on events
+// made for them. A socket's send or receive names it at most, so its copy
+// goes stale only when that changed it; an fd event stales the copies of its
+// own process only; a context with no fd entry holds no fd copy.
+namespace {
+
+struct Fed {
+    state::Model model;
+    engine::ContextRows rows;
+    state::EventContext frozen;
+    size_t events = 0;
+    std::vector<std::string> wrong;
+    explicit Fed(const event::CaptureHeader& h) {
+        model.load_header(h);
+        rows.begin_section(h);
+    }
+    // Feeds one event; its frozen fd entry must be what the model said.
+    void feed(uint64_t ts, int64_t tid, uint16_t type, const std::vector<state::test::Bytes>& params) {
+        const state::test::BuiltEvent built(ts, static_cast<uint64_t>(tid), type, params);
+        const event::EventView ev = built.view();
+        const state::EventContext ctx = model.on_event(ev);
+        rows.add(ev, ctx, model);
+        uint32_t id = UINT32_MAX;
+        const state::EventContext& got = rows.context(events++, frozen, id);
+        const auto name = [](const state::FdEntry* e) { return e ? std::string(e->name.view()) : "(none)"; };
+        if ((got.fd_entry == nullptr) != (ctx.fd_entry == nullptr) ||
+            (got.fd_entry && fd_facts(*got.fd_entry) != fd_facts(*ctx.fd_entry))) {
+            wrong.push_back(fmt::format("event {} (type {}): frozen {} for {}", events - 1, type, name(got.fd_entry),
+                                        name(ctx.fd_entry)));
+        }
+    }
+};
+
+event::CaptureHeader two_processes() {
+    event::CaptureHeader h;
+    h.threads.push_back(state::test::thread_record(31, 31, "nc", "/"));
+    h.threads.push_back(state::test::thread_record(32, 32, "cat", "/"));
+    h.fd_lists.push_back({31, {}});
+    h.fd_lists.push_back({32, {state::test::file_fd(3, "/etc/passwd")}});
+    return h;
+}
+
+constexpr uint16_t kRecvfromE = 34, kRecvfromX = 35, kSendtoE = 30, kSendtoX = 31;
+
+}  // namespace
+
+TEST_CASE("a receive that names its socket stales the socket's copy; one that names nothing keeps it") {
+    using namespace state::test;
+    using namespace state::test::event_codes;
+    Fed f(two_processes());
+    for (int round = 0; round < 3; ++round) {
+        const uint64_t t = 10 + 20 * round;
+        const int64_t fd = 4 + round;
+        // A UDP socket bound to port 0: its name is bind's argument.
+        f.feed(t, 31, kSocketE, {u32(2), u32(2), u32(0)});
+        f.feed(t + 1, 31, kSocketX, {i64(fd)});
+        f.feed(t + 2, 31, kBindE, {i64(fd)});
+        f.feed(t + 3, 31, kBindX, {i64(0), cat({u8(2), Bytes{127, 0, 0, 1}, u16(0)})});
+        // Reads on it, and another process's reads in between.
+        f.feed(t + 4, 31, kReadE, {i64(fd), u32(64)});
+        f.feed(t + 5, 31, kReadX, {i64(1), Bytes{'x'}});
+        f.feed(t + 6, 32, kReadE, {i64(3), u32(64)});
+        f.feed(t + 7, 32, kReadX, {i64(1), Bytes{'x'}});
+        // A receive whose tuple names it, then a send and a receive from the
+        // same peer, which change nothing.
+        const uint16_t peer = static_cast<uint16_t>(40002 + round);
+        const Bytes tuple = ipv4_tuple({127, 0, 0, 1}, 40001, {127, 0, 0, 1}, peer);
+        f.feed(t + 8, 31, kRecvfromE, {i64(fd), u32(64)});
+        f.feed(t + 9, 31, kRecvfromX, {i64(1), Bytes{'x'}, tuple});
+        f.feed(t + 10, 31, kSendtoE, {i64(fd), u32(1), tuple});
+        f.feed(t + 11, 31, kSendtoX, {i64(1), Bytes{'x'}});
+        f.feed(t + 12, 31, kRecvfromE, {i64(fd), u32(64)});
+        f.feed(t + 13, 31, kRecvfromX, {i64(1), Bytes{'x'}, tuple});
+        // The same reads again: the socket's copy must be the named one.
+        f.feed(t + 14, 31, kReadE, {i64(fd), u32(64)});
+        f.feed(t + 15, 31, kReadX, {i64(1), Bytes{'x'}});
+        f.feed(t + 16, 32, kReadE, {i64(3), u32(64)});
+        f.feed(t + 17, 32, kReadX, {i64(1), Bytes{'x'}});
+        CHECK(f.model.find_fd(31, fd)->name.view().find(std::to_string(peer)) != std::string_view::npos);
+    }
+    for (const std::string& w : f.wrong) FAIL_CHECK(w);
+    CHECK(f.wrong.empty());
 }
