@@ -85,8 +85,12 @@ const FdEntry* FdTable::find(Fd fd) const {
 }
 
 FdEntry* FdTable::find(Fd fd) {
+    Found& f = found_[static_cast<uint64_t>(fd) & (kFound - 1)];
+    if (f.entry != nullptr && f.fd == fd) return f.entry;
     auto it = entries_.find(fd);
-    return it == entries_.end() ? nullptr : &it->second;
+    if (it == entries_.end()) return nullptr;
+    f = {fd, &it->second};
+    return &it->second;
 }
 
 FdEntry* FdTable::put(Fd fd, FdEntry entry) {

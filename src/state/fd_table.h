@@ -93,19 +93,49 @@ class FdTable {
 public:
     using Map = std::unordered_map<Fd, FdEntry>;
 
+    FdTable() = default;
+    // A copy has its own entries: the recent lookups are not carried over.
+    FdTable(const FdTable& other) : entries_(other.entries_) {}
+    FdTable& operator=(const FdTable& other) {
+        entries_ = other.entries_;
+        forget();
+        return *this;
+    }
+
     const FdEntry* find(Fd fd) const;
+    // The model's own lookup, per event: the last few fds found are kept
+    // (issue 15, session 11: the map's bucket division and node walk were a
+    // twentieth of a pass over a steady capture, where a few fds take
+    // every call). Only here, not in the const lookup: a table read from
+    // several threads is never written.
     FdEntry* find(Fd fd);
     // Adds or replaces the entry for `fd`; the returned pointer stays valid
     // until that fd is erased or replaced.
     FdEntry* put(Fd fd, FdEntry entry);
-    void erase(Fd fd) { entries_.erase(fd); }
-    void clear() { entries_.clear(); }
+    void erase(Fd fd) {
+        forget();
+        entries_.erase(fd);
+    }
+    void clear() {
+        forget();
+        entries_.clear();
+    }
     size_t size() const { return entries_.size(); }
     const Map& entries() const { return entries_; }
-    Map& entries() { return entries_; }
+    Map& entries() {
+        forget();  // the caller may erase through it
+        return entries_;
+    }
 
 private:
+    struct Found {
+        Fd fd = 0;
+        FdEntry* entry = nullptr;  // null: empty
+    };
+    static constexpr size_t kFound = 4;
+    void forget() { found_ = {}; }
     Map entries_;
+    std::array<Found, kFound> found_{};  // by the fd's low bits
 };
 
 }  // namespace tracetop::state
