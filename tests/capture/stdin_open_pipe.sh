@@ -30,6 +30,30 @@ stopped() {
   wait "$1"
 }
 
+# feed_then_stop PID FILE: FILE down the open pipe to tracetop PID, which is
+# stopped (SIGTERM) once it waits for more; its exit status in $status.
+feed_then_stop() {
+  exec 7>"$fifo"
+  cat "$2" >&7
+  sleep 0.5
+  wait_for 10 waiting "$1"
+  stopped "$1"; status=$?
+  exec 7>&-
+}
+
+# all_lines_while_open LABEL ERRFILE...: every line -r FILE prints reaches
+# $SCRATCH/got within 10 s, identical, while the writer keeps the pipe open.
+all_lines_while_open() {
+  local label=$1
+  shift
+  if wait_for 10 lines_are "$SCRATCH/got" "$want_lines"; then
+    cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "$label: all $want_lines lines at once, as -r FILE prints" ||
+      fail "$label: lines differ from -r FILE's"
+  else
+    fail "$label: $(wc -l <"$SCRATCH/got") of $want_lines lines after 10 s: $(head -c 300 "$@")"
+  fi
+}
+
 for kind in plain gzip; do
   input="$SCRATCH/plain.scap"; [ "$kind" = gzip ] && input="$curl"
   # 1. --print: the lines while the writer stays, identical to -r FILE's; a clean end when it closes.
@@ -37,12 +61,7 @@ for kind in plain gzip; do
   pid=$!
   exec 7>"$fifo"
   cat "$input" >&7
-  if wait_for 10 lines_are "$SCRATCH/got" "$want_lines"; then
-    cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "$kind, pipe open: all $want_lines lines at once, as -r FILE prints" ||
-      fail "$kind, pipe open: lines differ from -r FILE's"
-  else
-    fail "$kind, pipe open: $(wc -l <"$SCRATCH/got") of $want_lines lines after 10 s: $(head -c 300 "$SCRATCH/err")"
-  fi
+  all_lines_while_open "$kind, pipe open" "$SCRATCH/err"
   exec 7>&-
   wait_for 10 eval "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid"
   wait "$pid"; status=$?
@@ -66,13 +85,7 @@ for kind in plain gzip; do
   # 3. -w FILE from an open pipe, stopped: a complete capture that reads in full.
   rm -f "$SCRATCH/out.scap"
   "$TRACETOP" -r - -w "$SCRATCH/out.scap" <"$fifo" 2>"$SCRATCH/err" &
-  pid=$!
-  exec 7>"$fifo"
-  cat "$input" >&7
-  sleep 0.5
-  wait_for 10 waiting "$pid"
-  stopped "$pid"; status=$?
-  exec 7>&-
+  feed_then_stop $! "$input"
   "$TRACETOP" -r "$SCRATCH/out.scap" --print >"$SCRATCH/got" 2>>"$SCRATCH/err"
   if [ "$status" -eq 0 ] && cmp -s "$SCRATCH/want" "$SCRATCH/got"; then
     pass "$kind: -w FILE, SIGTERM on an open pipe: exit 0, the file reads in full"
@@ -93,12 +106,7 @@ done
 pid=$!
 exec 7>"$fifo"
 cat "$curl" >&7
-if wait_for 10 lines_are "$SCRATCH/got" "$want_lines"; then
-  cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "-r - -w - | -r - --print, pipe open: all $want_lines lines at once" ||
-    fail "-r - -w - | -r - --print, pipe open: lines differ from -r FILE's"
-else
-  fail "-r - -w - | -r - --print, pipe open: $(wc -l <"$SCRATCH/got") of $want_lines lines after 10 s: $(head -c 300 "$SCRATCH/err1" "$SCRATCH/err")"
-fi
+all_lines_while_open "-r - -w - | -r - --print, pipe open" "$SCRATCH/err1" "$SCRATCH/err"
 exec 7>&-
 wait_for 10 eval "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid"
 wait "$pid"; status=$?
@@ -106,13 +114,7 @@ wait "$pid"; status=$?
 
 # 4. --json, stopped on an open pipe: the table of what arrived.
 "$TRACETOP" -r - --json <"$fifo" >"$SCRATCH/got.json" 2>"$SCRATCH/err" &
-pid=$!
-exec 7>"$fifo"
-cat "$curl" >&7
-sleep 0.5
-wait_for 10 waiting "$pid"
-stopped "$pid"; status=$?
-exec 7>&-
+feed_then_stop $! "$curl"
 "$TRACETOP" -r "$curl" --json >"$SCRATCH/want.json"
 [ "$status" -eq 0 ] && [ -s "$SCRATCH/want.json" ] && cmp -s "$SCRATCH/want.json" "$SCRATCH/got.json" &&
   pass "--json, SIGTERM on an open pipe: exit 0, -r FILE's table" ||
