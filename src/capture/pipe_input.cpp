@@ -42,24 +42,14 @@ bool PipeInput::ready(int wait_ms) {
     return ::poll(&p, 1, wait_ms) > 0;
 }
 
-int64_t PipeInput::load(int wait_ms) {
-    if (in_pos_ == in_end_) in_pos_ = in_end_ = 0;
-    if (in_end_ == kInputSize) {  // keep what is unused at the front
-        std::memmove(in_.get(), in_.get() + in_pos_, held());
-        in_end_ -= in_pos_;
-        in_pos_ = 0;
-    }
+int64_t PipeInput::read_some(uint8_t* dst, size_t cap, int wait_ms) {
     if (!ready(wait_ms)) return kWouldWait;
     for (;;) {
-        const ssize_t got = ::read(fd_, in_.get() + in_end_, kInputSize - in_end_);
-        if (got > 0) {
-            in_end_ += static_cast<size_t>(got);
+        const ssize_t got = ::read(fd_, dst, std::min<size_t>(cap, INT_MAX));
+        if (got >= 0) {
+            if (got == 0) eof_ = true;
             bytes_read_ += static_cast<uint64_t>(got);
             return got;
-        }
-        if (got == 0) {
-            eof_ = true;
-            return 0;
         }
         if (errno == EAGAIN || errno == EWOULDBLOCK) {  // a non-blocking descriptor
             if (wait_ms >= 0) return kWouldWait;
@@ -71,6 +61,18 @@ int64_t PipeInput::load(int wait_ms) {
         interrupted_ = errno == EINTR;  // a stop request ends a blocked read
         return fail(std::strerror(errno), false);
     }
+}
+
+int64_t PipeInput::load(int wait_ms) {
+    if (in_pos_ == in_end_) in_pos_ = in_end_ = 0;
+    if (in_end_ == kInputSize) {  // keep what is unused at the front
+        std::memmove(in_.get(), in_.get() + in_pos_, held());
+        in_end_ -= in_pos_;
+        in_pos_ = 0;
+    }
+    const int64_t got = read_some(in_.get() + in_end_, kInputSize - in_end_, wait_ms);
+    if (got > 0) in_end_ += static_cast<size_t>(got);
+    return got;
 }
 
 int64_t PipeInput::read(uint8_t* out, size_t cap, int wait_ms) {
@@ -93,24 +95,7 @@ int64_t PipeInput::read(uint8_t* out, size_t cap, int wait_ms) {
         return static_cast<int64_t>(take);
     }
     if (eof_) return 0;
-    if (!ready(wait_ms)) return kWouldWait;
-    for (;;) {
-        const ssize_t got = ::read(fd_, out, std::min<size_t>(cap, INT_MAX));
-        if (got >= 0) {
-            if (got == 0) eof_ = true;
-            bytes_read_ += static_cast<uint64_t>(got);
-            return got;
-        }
-        if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            if (wait_ms >= 0) return kWouldWait;
-            pollfd p{fd_, POLLIN, 0};
-            ::poll(&p, 1, -1);
-            continue;
-        }
-        if (errno == EINTR && wait_ms >= 0) return kWouldWait;
-        interrupted_ = errno == EINTR;
-        return fail(std::strerror(errno), false);
-    }
+    return read_some(out, cap, wait_ms);
 }
 
 int64_t PipeInput::inflate_into(uint8_t* out, size_t cap, int wait_ms) {

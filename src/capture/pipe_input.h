@@ -42,6 +42,9 @@ private:
     // One read() from the fd into in_ (after waiting up to `wait_ms`): the
     // count, 0 at the end of the input, -1 on an error, kWouldWait.
     int64_t load(int wait_ms);
+    // One read() from the fd into `dst` (after waiting up to `wait_ms`), the
+    // same answers as load(): what load() and raw reads share.
+    int64_t read_some(uint8_t* dst, size_t cap, int wait_ms);
     // Waits up to `wait_ms` for input: false (kWouldWait) if none came.
     bool ready(int wait_ms);
     size_t held() const { return in_end_ - in_pos_; }
