@@ -145,6 +145,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         (bc.steady ? a->steady_columns_ : a->unsteady_columns_).push_back(static_cast<uint32_t>(a->columns_.size()));
         a->columns_.push_back(std::move(bc));
     }
+    a->group_shared_fields();
     a->unsteady_by_type_.resize(event::event_table_size());
     a->counted_by_type_.resize(event::event_table_size());
     for (size_t t = 0; t < a->unsteady_by_type_.size(); ++t) {
@@ -396,6 +397,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx, const ThreadMem
     // Thread-only fields (keys, label, columns) give what they gave for the
     // last event of the same thread while the model's thread epoch holds.
     // Type-only fields of generic events read the system call they carry.
+    ++event_serial_;
     const event::EventType type = ctx.ev.type;
     const bool fixed_type = !event::has_dynamic_type_name(type);
     const uint32_t memo_type = fixed_type ? uint32_t{type} + 1 : 0;
@@ -531,7 +533,7 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
         }
     }
     if (col.when && !(plan != nullptr && plan->verdict[i] != kPlanAsk ? plan->verdict[i] == kPlanYes
-                                                                     : passes(*col.when, ctx))) {
+                                                                     : when_passes(col, ctx))) {
         return;
     }
     if (!col.field.def) {
@@ -540,25 +542,24 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
         return;
     }
     acc.claimed = true;
-    values_.clear();
-    col.field.def->extract(ctx, col.field.arg, values_);
-    if (values_.empty()) {
+    const filter::FieldValues& values = column_values(col.field_group, col.field, ctx);
+    if (values.empty()) {
         // csysdig's default for a text column is empty, and it stays.
         if (first && acc.is_text) ++acc.n;
         acc.memo = Accumulator::Memo::Absent;
         return;
     }
     if (acc.is_text) {
-        render_cached(*col.field.def, values_[0], acc.text, acc.text_source);
+        render_cached(*col.field.def, values[0], acc.text, acc.text_source);
         ++acc.n;
         acc.memo = Accumulator::Memo::Text;
         return;
     }
     double v = 0;
-    if (!numeric(values_[0], v)) {
+    if (!numeric(values[0], v)) {
         // A text field in a numeric column: keep the text, count it.
         render_buf_.clear();
-        filter::render_value(*col.field.def, values_[0], render_buf_, kUtf8);
+        filter::render_value(*col.field.def, values[0], render_buf_, kUtf8);
         acc.text.assign(render_buf_.data(), render_buf_.size());
         acc.is_text = aggregation == Aggregation::Last || first;
         ++acc.n;

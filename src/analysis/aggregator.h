@@ -231,7 +231,30 @@ private:
         bool reads_memory = false;  // thread-only, and it reads the thread's memory (memory_version)
         bool steady = false;       // thread-only, and an equal value changes nothing but the count
         bool type_only = false;    // no `when`, no `per`, a type-only field: memoised per row by type
+        // issue 15 (session 12): the shared values of the column's field and
+        // of its `when`'s one field (a single check), -1 for none.
+        int16_t field_group = -1;
+        int16_t when_group = -1;
     };
+    // issue 15 (session 12): one field several columns read (evt.buflen in
+    // four I/O columns, evt.latency in three and in a `when`), extracted
+    // once per event. Only fields whose values hold no text (a text value
+    // may point into the scratch buffer the next extraction reuses).
+    struct FieldGroup {
+        filter::BoundField field;
+        uint64_t serial = 0;  // event_serial_ of the event `values` are of
+        filter::FieldValues values;
+    };
+    // Gives each column's field and single-check `when` read by more than one column a group.
+    void group_shared_fields();
+    // The group of `f` (made if new), -1 when its values may be text.
+    int16_t field_group_of(const filter::BoundField& f);
+    // The event's values of column i's field (its group's, extracted at the
+    // first ask of the event, or values_).
+    const filter::FieldValues& column_values(int16_t group, const filter::BoundField& f,
+                                             const filter::FieldContext& ctx);
+    // Whether column i's `when` passes the event.
+    bool when_passes(const BoundColumn& col, const filter::FieldContext& ctx);
     // Lets the row index be probed with a string_view, so a hit allocates nothing.
     struct KeyHash {
         using is_transparent = void;
@@ -524,6 +547,9 @@ private:
     // events'), once an event of it found one; UINT32_MAX for none yet.
     bool keys_type_only_ = false;
     std::vector<uint32_t> type_rows_;
+
+    std::vector<FieldGroup> field_groups_;
+    uint64_t event_serial_ = 0;  // moves at every table event
 
     // Reused per event.
     std::string key_buf_;

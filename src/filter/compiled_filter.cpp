@@ -307,6 +307,9 @@ Result<CompiledNode> compile_node(const Node& node) {
         if (type == FieldType::Bool) out.fast_eq = CompiledNode::kEqBool;
         if (type == FieldType::String || type == FieldType::CharBuf) out.fast_eq = CompiledNode::kEqText;
     }
+    const bool compare_op = check.op == CompareOp::Eq || check.op == CompareOp::In || check.op == CompareOp::Ne ||
+                            order_op;
+    if (compare_op && is_numeric(type) && type != FieldType::Double) out.fast_eq = CompiledNode::kOrdInt;
     decide_type_verdicts(out);
     return out;
 }
@@ -401,17 +404,27 @@ bool values_match(const CompiledNode& n, const FieldValues& values) {
     return false;
 }
 
-bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
-    if (!n.syscall_verdicts.empty()) {
-        // Reached only for generic system calls (eval() answered the others):
-        // their name is the one of the code in parameter 0, but for code 0
-        // (decided by the native number, below).
-        const auto code = static_cast<uint16_t>(event::param_as_uint(ctx.ev.param(0), event::ParamType::Uint16));
-        const int8_t v = n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)];
-        if (v != kTypeDynamic) return v != 0;
+// A check's verdict on its field's values.
+bool check_values_match(const CompiledNode& n, const FieldValues& values) {
+    if (n.fast_eq == CompiledNode::kOrdInt) {
+        // What values_match and compare_constant decide for the integer types.
+        if (n.op == CompareOp::Ne) {
+            if (values.empty()) return false;
+            for (const FieldValue& v : values) {
+                for (const Constant& c : n.constants) {
+                    if (as_wide(v) == static_cast<Wide>(c.i)) return false;
+                }
+            }
+            return true;
+        }
+        for (const FieldValue& v : values) {
+            const Wide w = as_wide(v);
+            for (const Constant& c : n.constants) {
+                if (ordered(n.op, w, static_cast<Wide>(c.i))) return true;
+            }
+        }
+        return false;
     }
-    FieldValues values;
-    n.field.def->extract(ctx, n.field.arg, values);
     if (n.fast_eq != CompiledNode::kEqNone) {
         // What values_match and compare_constant decide for = and `in` on these types.
         const bool text = n.fast_eq == CompiledNode::kEqText;
@@ -423,6 +436,20 @@ bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
         return false;
     }
     return values_match(n, values);
+}
+
+bool check_matches(const CompiledNode& n, const FieldContext& ctx) {
+    if (!n.syscall_verdicts.empty()) {
+        // Reached only for generic system calls (eval() answered the others):
+        // their name is the one of the code in parameter 0, but for code 0
+        // (decided by the native number, below).
+        const auto code = static_cast<uint16_t>(event::param_as_uint(ctx.ev.param(0), event::ParamType::Uint16));
+        const int8_t v = n.syscall_verdicts[std::min<size_t>(code, n.syscall_verdicts.size() - 1)];
+        if (v != kTypeDynamic) return v != 0;
+    }
+    FieldValues values;
+    n.field.def->extract(ctx, n.field.arg, values);
+    return check_values_match(n, values);
 }
 
 bool eval(const CompiledNode& n, const FieldContext& ctx) {
@@ -472,6 +499,13 @@ Result<CompiledFilter> CompiledFilter::compile(std::string_view text) {
 }
 
 bool CompiledFilter::matches(const FieldContext& ctx) const { return eval(root_, ctx); }
+
+const BoundField* CompiledFilter::single_check() const {
+    if (root_.kind != Node::Kind::Check || !root_.syscall_verdicts.empty() || !root_.field.def) return nullptr;
+    return &root_.field;
+}
+
+bool CompiledFilter::check_values(const FieldValues& values) const { return check_values_match(root_, values); }
 
 // `type` (0 or 1) with the system call `ev` carries (both directions carry
 // it first).

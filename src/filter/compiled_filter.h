@@ -48,7 +48,10 @@ struct CompiledNode {
     // issue 15 (json): an = or `in` check on a Bool (kEqBool) or text
     // (kEqText) field, compared inline by check_matches (the `when` of
     // views' error and I/O columns, evaluated on most events).
-    enum : uint8_t { kEqNone, kEqBool, kEqText } fast_eq = kEqNone;
+    // issue 15 (session 12): kOrdInt, any comparison (=, !=, <, <=, >, >=,
+    // in) on an integer field (pids, sizes, latencies, ports, times),
+    // compared inline as compare_constant does, without its dispatch.
+    enum : uint8_t { kEqNone, kEqBool, kEqText, kOrdInt } fast_eq = kEqNone;
 };
 
 constexpr int8_t kTypeDynamic = -1;
@@ -98,6 +101,17 @@ public:
     // every such check is =, !=, <, <=, >, >=, in or exists (false else):
     // between two of them, the value of `def` does not change the verdict.
     bool numeric_constants(const FieldDef* def, std::vector<uint64_t>& out) const;
+
+    // A filter that is one check on one field, decided by that field's
+    // values once the type verdict has not decided it (no system-call
+    // verdicts): the field; null for any other filter. A caller that has
+    // the field's values of the event already (a view's column reading the
+    // same field) asks check_values instead of matches, extracting nothing
+    // twice (issue 15, session 12).
+    const BoundField* single_check() const;
+    // matches() for a single_check() filter whose type verdict is
+    // kTypeDynamic, given the field's values of the event.
+    bool check_values(const FieldValues& values) const;
 
 private:
     std::string text_;

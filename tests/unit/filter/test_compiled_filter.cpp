@@ -264,3 +264,57 @@ TEST_CASE("result fields are decided by type where the type carries no result") 
     h.feed(open_exit, 2);
     CHECK(h.matches("evt.failed=true and evt.res=ENOENT and evt.rawres=-2"));
 }
+
+// issue 15 (session 12): comparisons on integer fields are decided inline
+// (CompiledNode::kOrdInt); they must say what the general comparison says:
+// every operator, a field with two values, a field with none, signs.
+TEST_CASE("integer comparisons: every operator, two values, none, and signed results") {
+    FieldHarness h(header());
+    const BuiltEvent sock_e(1, 200, kSocketE, {u32(2), u32(1), u32(6)});
+    const BuiltEvent sock_x(2, 200, kSocketX, {i64(5)});
+    const BuiltEvent conn_e(3, 200, kConnectE, {i64(5), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})});
+    const BuiltEvent conn_x(4, 200, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)});
+    const BuiltEvent read_e(5, 200, kReadE, {i64(5), u32(100)});
+    const BuiltEvent read_x(9, 200, kReadX, {i64(4), cat({Bytes{'H', 'T', 'T', 'P'}})});
+    for (const BuiltEvent* ev : {&sock_e, &sock_x, &conn_e, &conn_x}) h.feed(*ev);
+    check_filters(h,
+                  {"fd.sport = 80", "fd.sport = http", "fd.sport in (1, 80)", "fd.sport != 81", "fd.sport < 81",
+                   "fd.sport <= 80", "fd.sport > 79", "fd.sport >= 80", "fd.cport > 50000", "fd.cport in (http, 51000)",
+                   "evt.rawres = 0", "evt.rawres >= -1", "evt.rawres > -1", "evt.rawres != -2"},
+                  {"fd.sport != 80", "fd.sport != http", "fd.sport in (1, 2)", "fd.sport < 80", "fd.sport > 80",
+                   "fd.cport <= 50000", "evt.rawres < 0", "evt.rawres != 0"});
+    h.feed(read_e);
+    h.feed(read_x);
+    check_filters(h, {"evt.latency = 4", "evt.latency > 3", "evt.latency <= 4", "evt.latency > -1", "evt.buflen in (3, 4)"},
+                  {"evt.latency < 4", "evt.latency != 4", "evt.latency > 4", "evt.buflen = 100"});
+
+    FieldHarness failed(header());
+    const BuiltEvent open_e(10, 200, kOpenE, {str("/nope"), u32(1), u32(0)});
+    const BuiltEvent open_x(20, 200, kOpenX, {i64(-2), str("/nope"), u32(1), u32(0)});
+    failed.feed(open_e);
+    failed.feed(open_x);
+    // A negative result against negative constants; a field without a value
+    // (no port on a file) matches no comparison, not even !=.
+    check_filters(failed, {"evt.rawres < 0", "evt.rawres >= -2", "evt.rawres > -3", "evt.rawres in (-1, -2)"},
+                  {"evt.rawres > 0", "evt.rawres != -2", "evt.rawres < -2", "fd.sport != 80", "fd.sport < 100",
+                   "fd.sport = 0", "fd.sport > 0"});
+}
+
+TEST_CASE("a filter of one check names its field; its verdict on given values is matches'") {
+    auto one = CompiledFilter::compile("evt.latency > 3");
+    REQUIRE(one);
+    REQUIRE(one->single_check() != nullptr);
+    CHECK(one->single_check()->def->name == "evt.latency");
+    filter::FieldValues values;
+    CHECK_FALSE(one->check_values(values));  // no value: no comparison holds
+    values.push(filter::FieldValue::of_uint(4));
+    CHECK(one->check_values(values));
+    values.clear();
+    values.push(filter::FieldValue::of_uint(3));
+    CHECK_FALSE(one->check_values(values));
+    for (const char* text : {"evt.latency > 3 and evt.buflen > 0", "not evt.latency > 3", "evt.latency > 3 or evt.failed = true"}) {
+        auto f = CompiledFilter::compile(text);
+        REQUIRE(f);
+        CHECK_MESSAGE(f->single_check() == nullptr, text);
+    }
+}
