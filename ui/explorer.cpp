@@ -17,6 +17,7 @@
 
 #include <curses.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include "action_menu.h"
 #include "colours.h"
@@ -427,6 +428,17 @@ void Explorer::run() {
     }
 }
 
+// A FIFO opens only once a writer opens it too, and the terminal is not
+// the explorer's yet: without a word, the user would look at a still screen
+// on which q does nothing.
+void say_if_waiting_for_writer(const engine::Options& options) {
+    if (!options.read_file || *options.read_file == "-" || options.read_files.size() > 1) return;
+    struct stat st {};
+    if (::stat(options.read_file->c_str(), &st) != 0 || !S_ISFIFO(st.st_mode)) return;
+    fmt::print(stderr, "tracetop: {}: a FIFO; waiting for a writer to open it (Ctrl-C quits)\n", *options.read_file);
+    std::fflush(stderr);
+}
+
 }  // namespace
 
 int run_explorer(const engine::Options& options) {
@@ -437,6 +449,7 @@ int run_explorer(const engine::Options& options) {
     look.settings = std::move(read.settings);
     look.notice = std::move(read.warning);
     engine::Applied applied = engine::apply_settings(options, look.settings, std::getenv("NO_COLOR"));
+    say_if_waiting_for_writer(applied.options);
     auto started = engine::ExplorerEngine::start(applied.options);
     if (!started && applied.options.view != options.view) {
         // The file's default view is gone (a user view removed): start as without it.
