@@ -514,6 +514,31 @@ void Aggregator::flush_memo_hits(TableRow& row) {
     row.memo_hits = 0;
 }
 
+// The per-event side of aggregator_field_groups.cpp, here beside its one
+// caller so that both inline into it.
+inline const filter::FieldValues& Aggregator::column_values(int16_t group, const filter::BoundField& f,
+                                                     const filter::FieldContext& ctx) {
+    if (group < 0) [[likely]] {
+        values_.clear();
+        f.def->extract(ctx, f.arg, values_);
+        return values_;
+    }
+    FieldGroup& g = field_groups_[static_cast<size_t>(group)];
+    if (g.serial != event_serial_) {
+        g.values.clear();
+        g.field.def->extract(ctx, g.field.arg, g.values);
+        g.serial = event_serial_;
+    }
+    return g.values;
+}
+
+inline bool Aggregator::when_passes(const BoundColumn& col, const filter::FieldContext& ctx) {
+    const int8_t by_type = col.when->type_verdict(ctx.ev.type);
+    if (by_type != filter::kTypeDynamic) return by_type != 0;
+    if (col.when_group < 0) [[likely]] return col.when->matches(ctx);
+    return col.when->check_values(column_values(col.when_group, *col.when->single_check(), ctx));
+}
+
 void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
                                bool same_identity, bool same_type, const WhenPlan* plan) {
     const BoundColumn& col = columns_[i];

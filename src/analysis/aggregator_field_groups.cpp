@@ -33,14 +33,35 @@ int16_t Aggregator::field_group_of(const filter::BoundField& f) {
 }
 
 void Aggregator::group_shared_fields() {
-    // The fields each column reads per event: its own, and its `when`'s when that is one check.
-    std::vector<const filter::BoundField*> reads;
+    // Who reads which field, and for which event types it surely does: a
+    // column's field where its `when` passes every event of the type (or it
+    // has none), a single-check `when`'s field where the type does not
+    // decide it. A field gets a group only where two of them surely read it
+    // for the same type: Processes' four evt.buflen columns, whose `when`s
+    // never pass the same event, would pay the group's cost for nothing.
+    struct Reader {
+        const filter::BoundField* field;
+        const filter::CompiledFilter* when;
+        bool of_when;
+    };
+    std::vector<Reader> readers;
     for (const BoundColumn& col : columns_) {
-        if (col.field.def) reads.push_back(&col.field);
-        if (col.when && col.when->single_check()) reads.push_back(col.when->single_check());
+        const filter::CompiledFilter* when = col.when ? &*col.when : nullptr;
+        if (col.field.def) readers.push_back({&col.field, when, false});
+        if (when && when->single_check()) readers.push_back({when->single_check(), when, true});
     }
+    const auto sure = [](const Reader& r, event::EventType t) {
+        if (r.of_when) return r.when->type_verdict(t) == filter::kTypeDynamic;
+        return r.when == nullptr || r.when->type_verdict(t) == 1;
+    };
     const auto shared = [&](const filter::BoundField& f) {
-        return std::count_if(reads.begin(), reads.end(), [&](const filter::BoundField* r) { return same_field(*r, f); }) > 1;
+        for (size_t t = 0; t < event::event_table_size(); ++t) {
+            const auto type = static_cast<event::EventType>(t);
+            const auto n = std::count_if(readers.begin(), readers.end(),
+                                         [&](const Reader& r) { return same_field(*r.field, f) && sure(r, type); });
+            if (n > 1) return true;
+        }
+        return false;
     };
     for (BoundColumn& col : columns_) {
         if (col.field.def && shared(col.field)) col.field_group = field_group_of(col.field);
@@ -48,29 +69,6 @@ void Aggregator::group_shared_fields() {
             col.when_group = field_group_of(*col.when->single_check());
         }
     }
-}
-
-const filter::FieldValues& Aggregator::column_values(int16_t group, const filter::BoundField& f,
-                                                     const filter::FieldContext& ctx) {
-    if (group < 0) {
-        values_.clear();
-        f.def->extract(ctx, f.arg, values_);
-        return values_;
-    }
-    FieldGroup& g = field_groups_[static_cast<size_t>(group)];
-    if (g.serial != event_serial_) {
-        g.values.clear();
-        g.field.def->extract(ctx, g.field.arg, g.values);
-        g.serial = event_serial_;
-    }
-    return g.values;
-}
-
-bool Aggregator::when_passes(const BoundColumn& col, const filter::FieldContext& ctx) {
-    const int8_t by_type = col.when->type_verdict(ctx.ev.type);
-    if (by_type != filter::kTypeDynamic) return by_type != 0;
-    if (col.when_group < 0) return col.when->matches(ctx);
-    return col.when->check_values(column_values(col.when_group, *col.when->single_check(), ctx));
 }
 
 }  // namespace tracetop::analysis

@@ -30,12 +30,18 @@ public:
     ChunkedVector() = default;
     ChunkedVector(const ChunkedVector&) = delete;
     ChunkedVector& operator=(const ChunkedVector&) = delete;
-    ChunkedVector(ChunkedVector&& o) noexcept : chunks_(std::move(o.chunks_)), size_(std::exchange(o.size_, 0)) {}
+    ChunkedVector(ChunkedVector&& o) noexcept
+        : chunks_(std::move(o.chunks_)),
+          size_(std::exchange(o.size_, 0)),
+          tail_(std::exchange(o.tail_, nullptr)),
+          tail_end_(std::exchange(o.tail_end_, nullptr)) {}
     ChunkedVector& operator=(ChunkedVector&& o) noexcept {
         if (this != &o) {
             release();
             chunks_ = std::move(o.chunks_);
             size_ = std::exchange(o.size_, 0);
+            tail_ = std::exchange(o.tail_, nullptr);
+            tail_end_ = std::exchange(o.tail_end_, nullptr);
         }
         return *this;
     }
@@ -53,8 +59,11 @@ public:
 
     template <class... Args>
     T& emplace_back(Args&&... args) {
-        if (size_ == capacity()) add_chunk();
-        T* p = ::new (static_cast<void*>(&(*this)[size_])) T(std::forward<Args>(args)...);
+        // The last chunk's next free slot, kept: an append (three per event
+        // in the first pass) is a compare and a store.
+        if (tail_ == tail_end_) [[unlikely]] add_chunk();
+        T* p = ::new (static_cast<void*>(tail_)) T(std::forward<Args>(args)...);
+        ++tail_;
         ++size_;
         return *p;
     }
@@ -77,6 +86,8 @@ private:
         if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
 #endif
         chunks_.push_back(chunk);
+        tail_ = chunk;
+        tail_end_ = chunk + kPerChunk;
     }
     void release() {
         if constexpr (!std::is_trivially_destructible_v<T>) {
@@ -85,10 +96,13 @@ private:
         for (T* c : chunks_) ::operator delete(static_cast<void*>(c));
         chunks_.clear();
         size_ = 0;
+        tail_ = tail_end_ = nullptr;
     }
 
     std::vector<T*> chunks_;
     size_t size_ = 0;
+    T* tail_ = nullptr;      // where the next element goes, in the last chunk
+    T* tail_end_ = nullptr;  // the end of the last chunk
 };
 
 }  // namespace tracetop::engine
