@@ -166,6 +166,7 @@ Result<std::unique_ptr<Aggregator>> Aggregator::create(const ViewDef& view, cons
         a->scope_thread_only_ || a->keys_thread_only_ || (a->label_.def && a->label_thread_only_) ||
         std::any_of(a->columns_.begin(), a->columns_.end(), [](const BoundColumn& c) { return c.thread_only; });
     a->prepare_when_plans();
+    a->prepare_type_classes();
     return a;
 }
 
@@ -400,7 +401,7 @@ void Aggregator::on_table_event(const filter::FieldContext& ctx, const ThreadMem
     ++event_serial_;
     const event::EventType type = ctx.ev.type;
     const bool fixed_type = !event::has_dynamic_type_name(type);
-    const uint32_t memo_type = fixed_type ? uint32_t{type} + 1 : 0;
+    const uint32_t memo_type = fixed_type && type < type_class_.size() ? type_class_[type] : 0;
     const bool by_type = keys_type_only_ && fixed_type && type < type_rows_.size();
     uint32_t row_index = last_row_;
     MemoRow* memo_row = keys_thread_only_ ? &memo_rows_[(reinterpret_cast<uintptr_t>(memo.thread) /

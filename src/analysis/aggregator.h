@@ -201,8 +201,8 @@ private:
         // only counts in memo_hits and updates the other columns.
         bool memo_complete = false;
         uint64_t memo_hits = 0;
-        // Type-only columns: the type code of the row's last event, plus one
-        // (0: none, or a generic system-call event, whose name varies).
+        // Type-only columns: the type class (type_class_) of the row's last
+        // event (0: none, or a generic system-call event, whose name varies).
         uint32_t memo_type = 0;
         // issue 15 (json): the steady columns' memos of the threads the row
         // saw before `memo`'s (same process, same epoch). Threads of one
@@ -297,6 +297,8 @@ private:
     };
     static constexpr uint8_t kPlanNo = 0, kPlanYes = 1, kPlanAsk = 2;
     void prepare_when_plans();
+    // issue 15 (session 12): type_class_ from the type-only columns' fields.
+    void prepare_type_classes();
     // The plan of the event's key (made from this event if new); null: none
     // (a key the plans cannot hold), the by-type lists then.
     const WhenPlan* when_plan(const filter::FieldContext& ctx, event::EventType type);
@@ -531,6 +533,11 @@ private:
     std::vector<uint8_t> plannable_;   // per column: its `when` is decided by a key
     std::vector<uint8_t> plan_needs_;  // per type code: kPlanFailed | kPlanFd, 0 for no plan
     std::vector<int32_t> plan_of_;
+    // issue 15 (session 12): per fixed type code, a class from 1 shared by
+    // the codes on which every type-only column's field gives the same
+    // values (a call's enter and exit have one evt.type: a System Calls row
+    // sees them in turn, and its name column need not read either again).
+    std::vector<uint32_t> type_class_;
     std::vector<WhenPlan> plans_;
     std::vector<std::string> fd_kinds_;
     filter::BoundField failed_field_, fd_type_field_;
