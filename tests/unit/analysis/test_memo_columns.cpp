@@ -249,3 +249,38 @@ TEST_CASE("rows keyed by system call follow the process of their last event in t
     }
     CHECK(followed > 10);
 }
+
+// issue 15 (session 12): type-only columns keep their value while the
+// row's events stay in one type class (codes their fields cannot tell
+// apart: a call's enter and exit for evt.type, not for evt.dir). Rows keyed
+// by process see every type; rows keyed by evt.type see enters and exits in
+// turn. Both give what the same columns read on every event give.
+TEST_CASE("type-only columns memoised by type class give the table read on every event") {
+    const auto view_of = [](const std::string& keys, const std::string& when) {
+        std::string text = "id = \"c\"\nname = \"C\"\ninternal_events = true\nkeys = [\"" + keys + "\"]\n";
+        const char* columns[][3] = {{"type", "evt.type", "last"}, {"dir", "evt.dir", "last"},
+                                    {"io", "evt.is_io", "last"},  {"io_read", "evt.is_io_read", "max"},
+                                    {"types", "evt.type", "distinct"}};
+        for (const auto& c : columns) {
+            text += "[[columns]]\nid = \"" + std::string(c[0]) + "\"\nfield = \"" + c[1] + "\"\naggregation = \"" +
+                    c[2] + "\"\n";
+            if (std::string(c[2]) == "last" && std::string(c[0]) != "io") text += "format = \"text\"\n";
+            if (!when.empty()) text += "when = \"" + when + "\"\n";
+        }
+        auto v = parse_view(text, "classes.toml");
+        REQUIRE_MESSAGE(v, (v ? "" : v.error().message));
+        return std::move(*v);
+    };
+    for (const std::string keys : {"proc.pid", "evt.type"}) {
+        const ViewDef memo_view = view_of(keys, "");
+        const ViewDef plain_view = view_of(keys, "evt.num > 0");
+        for (const char* name : kCaptures) {
+            const auto memo = aggregator_of(memo_view);
+            const auto plain = aggregator_of(plain_view);
+            feed(name, 2, {memo.get(), plain.get()});
+            const std::string table = table_of(*memo);
+            CHECK_MESSAGE(table == table_of(*plain), keys, " on ", std::string(name));
+            CHECK(std::count(table.begin(), table.end(), '\n') > 3);
+        }
+    }
+}
