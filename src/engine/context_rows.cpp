@@ -416,15 +416,10 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     k.cpu_delta = ctx.procinfo_cpu_delta;
     k.fd = ctx.fd;
     // The call's outcome, as evt.rawres reads it: evt.failed, evt.res and
-    // error.* are then the same for every event of a context.
-    static const filter::FieldDef* rawres = filter::resolve_field("evt.rawres", std::nullopt)->def;
-    static const filter::BoundArg kNoArg;
-    // Types without a result (enters among them) have no evt.rawres: no call.
-    result_.clear();
-    if (filter::result_param(ev.type)) {
-        rawres->extract(filter::FieldContext{ev, ctx, model, nullptr, &scratch_, 0}, kNoArg, result_);
-    }
-    k.error = result_.empty() ? INT64_MIN : std::min<int64_t>(result_[0].i, 0);
+    // error.* are then the same for every event of a context. Types without
+    // a result (enters among them) have none.
+    int64_t result = 0;
+    k.error = filter::event_result(ev, result) ? std::min<int64_t>(result, 0) : INT64_MIN;
     last_failed_ = k.error < 0 && k.error != INT64_MIN;  // evt.failed (issue 15, pass)
     k.type = ev.type;
     // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.

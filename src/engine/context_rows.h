@@ -29,7 +29,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include <fmt/format.h>
 
 #include "engine/chunked_vector.h"
 #include "event/event_view.h"
@@ -267,8 +266,6 @@ private:
     uint32_t last_cid_ = UINT32_MAX;
     bool prev_changed_ = false;
     bool last_failed_ = false;
-    fmt::memory_buffer scratch_;
-    filter::FieldValues result_;  // reused: evt.rawres of each event
     // issue 15 (colwalk)
     void push(uint32_t cid, const event::EventView& ev, const state::EventContext& ctx);
     size_t block_ = kBlock;

@@ -34,14 +34,7 @@ const event::ParamInfo* param_info(const FieldContext& c, int64_t i) {
 }
 
 // The return value of an exit event, where it has one (result_param.h).
-bool result_of(const FieldContext& c, int64_t& res) {
-    const event::ParamInfo* p = result_param(c.ev.type);
-    if (!p || c.ev.nparams() == 0) return false;
-    const auto raw = c.ev.param(0);
-    if (raw.empty()) return false;
-    res = event::param_as_int(raw, p->type);
-    return true;
-}
+bool result_of(const FieldContext& c, int64_t& res) { return event_result(c.ev, res); }
 
 bool is_io_category(uint32_t category) {
     const uint32_t cls = category & event::kCategoryClassMask;

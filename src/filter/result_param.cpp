@@ -26,4 +26,13 @@ const event::ParamInfo* result_param(event::EventType type) {
     return type < table.size() ? table[type] : nullptr;
 }
 
+bool event_result(const event::EventView& ev, int64_t& res) {
+    const event::ParamInfo* p = result_param(ev.type);
+    if (!p || ev.nparams() == 0) return false;
+    const auto raw = ev.param(0);
+    if (raw.empty()) return false;
+    res = event::param_as_int(raw, p->type);
+    return true;
+}
+
 }  // namespace tracetop::filter

@@ -5,11 +5,17 @@
 // without a result (enters among them).
 #pragma once
 
+#include <cstdint>
+
 #include "event/event_table.h"
+#include "event/event_view.h"
 
 namespace tracetop::filter {
 
 // The result parameter of `type`, or null when its events carry none.
 const event::ParamInfo* result_param(event::EventType type);
+
+// The call's result as evt.rawres gives it: false when the event has none.
+bool event_result(const event::EventView& ev, int64_t& res);
 
 }  // namespace tracetop::filter
