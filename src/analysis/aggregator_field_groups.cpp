@@ -54,12 +54,18 @@ void Aggregator::group_shared_fields() {
         if (r.of_when) return r.when->type_verdict(t) == filter::kTypeDynamic;
         return r.when == nullptr || r.when->type_verdict(t) == 1;
     };
+    std::vector<const Reader*> same;
     const auto shared = [&](const filter::BoundField& f) {
+        same.clear();
+        for (const Reader& r : readers) {
+            if (same_field(*r.field, f)) same.push_back(&r);
+        }
+        if (same.size() < 2) return false;
         for (size_t t = 0; t < event::event_table_size(); ++t) {
             const auto type = static_cast<event::EventType>(t);
-            const auto n = std::count_if(readers.begin(), readers.end(),
-                                         [&](const Reader& r) { return same_field(*r.field, f) && sure(r, type); });
-            if (n > 1) return true;
+            if (std::count_if(same.begin(), same.end(), [&](const Reader* r) { return sure(*r, type); }) > 1) {
+                return true;
+            }
         }
         return false;
     };
