@@ -540,7 +540,8 @@ private:
     std::vector<uint32_t> type_class_;
     std::vector<WhenPlan> plans_;
     std::vector<std::string> fd_kinds_;
-    filter::BoundField failed_field_, fd_type_field_;
+    size_t last_fd_kind_ = 0;  // the last event's index in fd_kinds_
+    filter::BoundField fd_type_field_;
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
     std::vector<uint32_t> steady_columns_;    // the others
     // The same for each type code: without the columns whose `when` refuses

@@ -22,6 +22,7 @@
 
 #include "event/arg_format.h"
 #include "event/event_table.h"
+#include "filter/result_param.h"
 #include "filter/thread_fields.h"
 #include "analysis/field_binding.h"
 
@@ -61,13 +62,11 @@ void Aggregator::prepare_when_plans() {
         any = true;
     }
     if (!any) return;
-    auto failed = bind_field("evt.failed");
     auto fd_type = bind_field("fd.type");
-    if (!failed || !fd_type) {
+    if (!fd_type) {
         plannable_.assign(columns_.size(), 0);
         return;
     }
-    failed_field_ = *failed;
     fd_type_field_ = *fd_type;
     plan_needs_.assign(unsteady_by_type_.size(), 0);
     for (size_t t = 0; t < unsteady_by_type_.size(); ++t) {
@@ -85,21 +84,24 @@ void Aggregator::prepare_when_plans() {
 const Aggregator::WhenPlan* Aggregator::when_plan(const filter::FieldContext& ctx, event::EventType type) {
     const uint8_t needs = plan_needs_[type];
     size_t failed = 0, fd = 0;  // 0: no value
-    if (needs & kPlanFailed) {
-        const int n = key_values(failed_field_, ctx, filter::FieldValue::Kind::Bool, values_);
-        if (n < 0) return nullptr;
-        if (n == 1) failed = values_[0].u != 0 ? 2 : 1;
-    }
+    // evt.failed always has a value (filter/result_param.h).
+    if (needs & kPlanFailed) failed = filter::event_failed(ctx.ev) ? 2 : 1;
     if (needs & kPlanFd) {
         const int n = key_values(fd_type_field_, ctx, filter::FieldValue::Kind::String, values_);
         if (n < 0) return nullptr;
         if (n == 1) {
             const std::string_view text = values_[0].s;
-            while (fd < fd_kinds_.size() && fd_kinds_[fd] != text) ++fd;
+            // Consecutive events mostly have the last one's kind: it is compared first.
+            if (last_fd_kind_ < fd_kinds_.size() && fd_kinds_[last_fd_kind_] == text) {
+                fd = last_fd_kind_;
+            } else {
+                while (fd < fd_kinds_.size() && fd_kinds_[fd] != text) ++fd;
+            }
             if (fd == fd_kinds_.size()) {
                 if (fd_kinds_.size() + 1 >= kPlanFdKinds) return nullptr;
                 fd_kinds_.emplace_back(text);
             }
+            last_fd_kind_ = fd;
             ++fd;
         }
     }

@@ -161,8 +161,7 @@ void x_rawres(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 
 void x_failed(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    int64_t res = 0;
-    out.push(FieldValue::of_bool(result_of(c, res) && res < 0));
+    out.push(FieldValue::of_bool(event_failed(c.ev)));
 }
 
 // sysdig 0.29.3 has no latency (<NA>) for procinfo events of threads it knows.

@@ -18,4 +18,10 @@ const event::ParamInfo* result_param(event::EventType type);
 // The call's result as evt.rawres gives it: false when the event has none.
 bool event_result(const event::EventView& ev, int64_t& res);
 
+// evt.failed: the event has a result, and it is negative.
+inline bool event_failed(const event::EventView& ev) {
+    int64_t res = 0;
+    return event_result(ev, res) && res < 0;
+}
+
 }  // namespace tracetop::filter
