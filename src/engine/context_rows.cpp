@@ -407,6 +407,13 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
         ++threads_.gen;
     }
     Key k;
+    k.type = ev.type;
+    // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
+    const bool state_only = (ev.block_flags & event::kEventFlagStateOnly) != 0;
+    k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
+                                   ctx.fallback_overrides_entry << 3 | state_only << 4);
+    k.typechar = ctx.fallback_typechar;
+    k.lookup = static_cast<uint32_t>(lookups_.size() - 1);  // issue 15 (procsfast)
     // Only a generic call's name is not its type's (issue 15, pass: the
     // others' name is left out of the key, which holds their type).
     const bool generic = event::has_dynamic_type_name(ev.type);
@@ -421,36 +428,32 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
     int64_t result = 0;
     k.error = filter::event_result(ev, result) ? std::min<int64_t>(result, 0) : INT64_MIN;
     last_failed_ = k.error < 0 && k.error != INT64_MIN;  // evt.failed (issue 15, pass)
-    k.type = ev.type;
-    // issue 15 (colwalk): the state-only flag too, so that a context's events are all shown or none.
-    const bool state_only = (ev.block_flags & event::kEventFlagStateOnly) != 0;
-    k.flags = static_cast<uint8_t>(ctx.thread_known | ctx.fd_related << 1 | ctx.has_fallback_name << 2 |
-                                   ctx.fallback_overrides_entry << 3 | state_only << 4);
-    k.typechar = ctx.fallback_typechar;
-    k.lookup = static_cast<uint32_t>(lookups_.size() - 1);  // issue 15 (procsfast)
     // The same live objects, none of their copies stale since, the same
     // facts of the event: the same context, without freezing anything (most
     // events: a thread's reads and writes in a row).
     const auto version = [](const ThreadInfo* t) { return t ? t->memory_version : 0; };
     Live* live = nullptr;
     if (!ctx.has_fallback_name) {
-        Key lk = k;
-        lk.thread = ctx.thread;
-        lk.main = ctx.main_thread;
-        lk.fd_entry = ctx.fd_entry;
+        // The live objects in the key itself (their copies replace them
+        // below): a copy of the key made here would read it back in wide
+        // loads over the narrow stores just made, and stall the CPU at
+        // every event (store forwarding).
+        k.thread = ctx.thread;
+        k.main = ctx.main_thread;
+        k.fd_entry = ctx.fd_entry;
         const uint32_t thread_version = version(ctx.thread);
         const uint32_t main_version = version(ctx.main_thread);
         // A context without an fd entry holds no fd copy: fd events leave it good.
         const uint64_t fds_gen = ctx.fd_entry ? fds_.gen : 0;
         const uint64_t table = ctx.fd_entry ? table_version(ctx) : 0;
-        live = &live_[live_slot(lk)];
+        live = &live_[live_slot(k)];
         if (live->cid != UINT32_MAX && live->threads_gen == threads_.gen && live->fds_gen == fds_gen &&
             live->table_version == table && live->thread_version == thread_version &&
-            live->main_version == main_version && live->key == lk) {
+            live->main_version == main_version && live->key == k) {
             push(live->cid, ev, ctx);
             return;
         }
-        *live = Live{lk, threads_.gen, fds_gen, table, thread_version, main_version, UINT32_MAX};
+        *live = Live{k, threads_.gen, fds_gen, table, thread_version, main_version, UINT32_MAX};
     }
     k.thread = ctx.thread ? freeze(threads_, ctx.thread, version(ctx.thread), same_thread, same_memory, thread_hash)
                           : nullptr;
