@@ -45,6 +45,24 @@ int error_column(std::string_view text) {
     return compiled.error().offset ? static_cast<int>(*compiled.error().offset) + 1 : 0;
 }
 
+// curl (200) connects fd 5 from 10.0.0.5:51000 to 93.184.216.34:80, then
+// reads 4 bytes from it. The events outlive the questions asked about them.
+struct ConnectedSocket {
+    BuiltEvent sock_e{1, 200, kSocketE, {u32(2), u32(1), u32(6)}};
+    BuiltEvent sock_x{2, 200, kSocketX, {i64(5)}};
+    BuiltEvent conn_e{3, 200, kConnectE, {i64(5), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})}};
+    BuiltEvent conn_x{4, 200, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)}};
+    BuiltEvent read_e{5, 200, kReadE, {i64(5), u32(100)}};
+    BuiltEvent read_x{9, 200, kReadX, {i64(4), cat({Bytes{'H', 'T', 'T', 'P'}})}};
+    void connect(FieldHarness& h) const {
+        for (const BuiltEvent* ev : {&sock_e, &sock_x, &conn_e, &conn_x}) h.feed(*ev);
+    }
+    void read(FieldHarness& h) const {
+        h.feed(read_e);
+        h.feed(read_x);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("a successful open: names, directories, results and the seed's example") {
@@ -93,13 +111,8 @@ TEST_CASE("a failed open: error names, raw results and failure") {
 
 TEST_CASE("a connected IPv4 socket: addresses, networks, ports and services") {
     FieldHarness h(header());
-    const BuiltEvent sock_e(1, 200, kSocketE, {u32(2), u32(1), u32(6)});
-    const BuiltEvent sock_x(2, 200, kSocketX, {i64(5)});
-    const BuiltEvent conn_e(3, 200, kConnectE, {i64(5), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})});
-    const BuiltEvent conn_x(4, 200, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)});
-    const BuiltEvent read_e(5, 200, kReadE, {i64(5), u32(100)});
-    const BuiltEvent read_x(9, 200, kReadX, {i64(4), cat({Bytes{'H', 'T', 'T', 'P'}})});
-    for (const BuiltEvent* ev : {&sock_e, &sock_x, &conn_e, &conn_x}) h.feed(*ev);
+    const ConnectedSocket conn;
+    conn.connect(h);
 
     // Ports (a service name too), addresses, networks; != on an address is
     // true only when neither end is it (sysdig).
@@ -111,8 +124,7 @@ TEST_CASE("a connected IPv4 socket: addresses, networks, ports and services") {
                    "fd.name='10.0.0.5:51000->93.184.216.34:80'"},
                   {"fd.net=192.168.0.0/16", "fd.ip!=10.0.0.5"});
 
-    h.feed(read_e);
-    h.feed(read_x);
+    conn.read(h);
     CHECK(h.matches("evt.is_io=true and evt.is_io_read=true and evt.is_io_write=false"));
     CHECK(h.matches("evt.buflen=4 and evt.buffer contains HTTP and evt.rawres=4"));
 }
@@ -270,21 +282,18 @@ TEST_CASE("result fields are decided by type where the type carries no result") 
 // every operator, a field with two values, a field with none, signs.
 TEST_CASE("integer comparisons: every operator, two values, none, and signed results") {
     FieldHarness h(header());
-    const BuiltEvent sock_e(1, 200, kSocketE, {u32(2), u32(1), u32(6)});
-    const BuiltEvent sock_x(2, 200, kSocketX, {i64(5)});
-    const BuiltEvent conn_e(3, 200, kConnectE, {i64(5), cat({u8(2), Bytes{93, 184, 216, 34}, u16(80)})});
-    const BuiltEvent conn_x(4, 200, kConnectX, {i64(0), ipv4_tuple({10, 0, 0, 5}, 51000, {93, 184, 216, 34}, 80)});
-    const BuiltEvent read_e(5, 200, kReadE, {i64(5), u32(100)});
-    const BuiltEvent read_x(9, 200, kReadX, {i64(4), cat({Bytes{'H', 'T', 'T', 'P'}})});
-    for (const BuiltEvent* ev : {&sock_e, &sock_x, &conn_e, &conn_x}) h.feed(*ev);
+    const ConnectedSocket conn;
+    conn.connect(h);
     check_filters(h,
                   {"fd.sport = 80", "fd.sport = http", "fd.sport in (1, 80)", "fd.sport != 81", "fd.sport < 81",
                    "fd.sport <= 80", "fd.sport > 79", "fd.sport >= 80", "fd.cport > 50000", "fd.cport in (http, 51000)",
-                   "evt.rawres = 0", "evt.rawres >= -1", "evt.rawres > -1", "evt.rawres != -2"},
+                   "evt.rawres = 0", "evt.rawres >= -1", "evt.rawres > -1", "evt.rawres != -2",
+                   // fd.port has both ends: one of them passing is enough, but for != (neither may)
+                   "fd.port = 51000", "fd.port = 80", "fd.port < 81", "fd.port > 50999", "fd.port != 1"},
                   {"fd.sport != 80", "fd.sport != http", "fd.sport in (1, 2)", "fd.sport < 80", "fd.sport > 80",
-                   "fd.cport <= 50000", "evt.rawres < 0", "evt.rawres != 0"});
-    h.feed(read_e);
-    h.feed(read_x);
+                   "fd.cport <= 50000", "evt.rawres < 0", "evt.rawres != 0", "fd.port != 80", "fd.port > 51000",
+                   "fd.port < 80", "fd.port in (1, 2)"});
+    conn.read(h);
     check_filters(h, {"evt.latency = 4", "evt.latency > 3", "evt.latency <= 4", "evt.latency > -1", "evt.buflen in (3, 4)"},
                   {"evt.latency < 4", "evt.latency != 4", "evt.latency > 4", "evt.buflen = 100"});
 
