@@ -40,6 +40,11 @@ std::vector<uint64_t> spread_wide_slots(const std::vector<uint32_t>& counts, uin
 
 void TimelineCounts::add(uint64_t ts, bool failed) {
     if (ts == 0) return;  // metadata: no moment
+    if (ts >= last_begin_ && ts < last_end_) {
+        ++counts_[last_idx_];
+        if (failed) ++errors_[last_idx_];
+        return;
+    }
     if (start_ == 0) start_ = ts;
     // Out of order before the start (per-CPU buffers interleave): the first slot.
     uint64_t idx = ts > start_ ? (ts - start_) / slot_ns_ : 0;
@@ -57,6 +62,12 @@ void TimelineCounts::add(uint64_t ts, bool failed) {
     }
     ++counts_[idx];
     if (failed) ++errors_[idx];
+    if (ts > start_) {
+        // Events before the start go to slot 0 whatever their time: only slots reached by time are kept.
+        last_idx_ = idx;
+        last_begin_ = start_ + idx * slot_ns_;
+        last_end_ = last_begin_ + slot_ns_;
+    }
 }
 
 void TimelineCounts::drop_before(uint64_t ts) {
@@ -65,6 +76,7 @@ void TimelineCounts::drop_before(uint64_t ts) {
     counts_.erase(counts_.begin(), counts_.begin() + static_cast<std::ptrdiff_t>(k));
     errors_.erase(errors_.begin(), errors_.begin() + static_cast<std::ptrdiff_t>(k));
     start_ += k * slot_ns_;
+    last_end_ = 0;
 }
 
 std::vector<uint64_t> regroup_timeline(const std::vector<uint32_t>& counts, uint64_t start, uint64_t slot_ns,

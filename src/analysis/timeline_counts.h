@@ -30,6 +30,7 @@ public:
     void make_rolling(uint64_t slot_ns) {
         rolling_ = true;
         slot_ns_ = slot_ns;
+        last_end_ = 0;
     }
     // Forgets the slots that end at or before `ts`.
     void drop_before(uint64_t ts);
@@ -40,6 +41,13 @@ private:
     uint64_t slot_ns_ = kFirstSlotNs;
     std::vector<uint32_t> counts_;
     std::vector<uint32_t> errors_;
+    // The slot of the last event and its times [last_begin_, last_end_):
+    // events come mostly in order, and most fall in the slot before them,
+    // which then costs no division (the first pass adds every event).
+    // last_end_ 0: none (also whenever the slots move or widen).
+    uint64_t last_begin_ = 0;
+    uint64_t last_end_ = 0;
+    size_t last_idx_ = 0;
 };
 
 // `counts` (slots of `slot_ns` from `start`) regrouped into `width` cells

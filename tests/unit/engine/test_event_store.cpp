@@ -98,6 +98,51 @@ TEST_CASE("timeline slots double as the capture grows and regroup to a strip") {
     }
 }
 
+// session 12: add() keeps the last event's slot and its times, to spare the
+// division: the slots must stay what the division gives, through events out
+// of order, before the start, slots widening, and (rolling) slots dropped.
+TEST_CASE("timeline slots: every event where its time says, whatever the order") {
+    analysis::TimelineCounts t;
+    const uint64_t t0 = 5000000000000ULL;
+    std::vector<uint64_t> times;
+    uint64_t ts = t0;
+    for (uint64_t i = 0; i < 30000; ++i) {
+        times.push_back(ts);
+        // Mostly forward by 0 to 0.3 ms; now and then back by up to 2 ms, or before the start.
+        if (i % 97 == 0) {
+            times.push_back(ts - std::min<uint64_t>(ts - t0 + 1500000, 2000000));
+        }
+        ts += (i * 7919) % 300000;
+    }
+    for (size_t i = 0; i < times.size(); ++i) t.add(times[i], i % 13 == 0);
+    CHECK(t.slot_ns() > analysis::TimelineCounts::kFirstSlotNs);  // the slots widened on the way
+    std::vector<uint32_t> counts(t.counts().size()), errors(t.counts().size());
+    for (size_t i = 0; i < times.size(); ++i) {
+        const size_t idx = times[i] > t.start() ? (times[i] - t.start()) / t.slot_ns() : 0;
+        REQUIRE(idx < counts.size());
+        ++counts[idx];
+        if (i % 13 == 0) ++errors[idx];
+    }
+    CHECK(t.counts() == counts);
+    CHECK(t.errors() == errors);
+
+    // Rolling: 1 ms slots; after the first 3 are dropped, an event at the
+    // time of the last one before lands 3 slots lower.
+    analysis::TimelineCounts r;
+    r.make_rolling(1000000);
+    r.add(t0);
+    r.add(t0 + 3500000);
+    r.add(t0 + 3600000);
+    REQUIRE(r.counts().size() == 4);
+    CHECK(r.counts()[3] == 2);
+    r.drop_before(t0 + 3000000);
+    r.add(t0 + 3700000);
+    REQUIRE(r.counts().size() == 1);
+    CHECK(r.counts()[0] == 3);
+    r.add(t0 + 4100000);
+    CHECK(r.counts() == std::vector<uint32_t>{3, 1});
+}
+
 TEST_CASE("a view switch after the first pass is answered from memory, over the selected range") {
     using namespace engine::testing;
     auto e = start_on_curl();
