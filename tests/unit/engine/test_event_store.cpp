@@ -126,6 +126,11 @@ TEST_CASE("timeline slots: every event where its time says, whatever the order")
     CHECK(t.counts() == counts);
     CHECK(t.errors() == errors);
 
+    // Slot edges, each right after an event of the neighbouring slot: 1 ms slots from t0.
+    analysis::TimelineCounts edges;
+    for (const uint64_t at : {t0, t0 + 2000005, t0 + 1999999, t0 + 2000000, t0 + 3000000, t0 + 2999999}) edges.add(at);
+    CHECK(edges.counts() == std::vector<uint32_t>{1, 1, 3, 1});
+
     // Rolling: 1 ms slots; after the first 3 are dropped, an event at the
     // time of the last one before lands 3 slots lower.
     analysis::TimelineCounts r;
