@@ -95,7 +95,7 @@ bool EventStore::add(const event::EventView& ev) {
     if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
     uint8_t* p = room(n);
     // issue 15 (colwalk)
-    if (!rolling_ && events_ % index_every_ == 0) {
+    if (at_index_point() && !rolling_) {
         positions_.push_back(Position{chunks_.size() - 1, used_.back() - n, sections_.size() - 1, 0});
     }
     std::memcpy(p, &ev.cpu, 2);
@@ -142,7 +142,7 @@ bool EventStore::add_mapped(const event::EventView& ev, const capture::MappedPla
         return false;
     }
     if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
-    if (events_ % index_every_ == 0) positions_.push_back(Position{0, at.begin, sections_.size() - 1, at.num - 1});
+    if (at_index_point()) positions_.push_back(Position{0, at.begin, sections_.size() - 1, at.num - 1});
     map_end_ = at.end;
     map_num_ = at.num;
     bytes_ = map_end_ - map_begin_;

@@ -147,6 +147,14 @@ private:
     };
     std::vector<Position> positions_;
     size_t index_every_ = kIndexEvery;
+    // events_ % index_every_, kept as a count: the first pass would divide at every event.
+    size_t since_index_ = 0;
+    // Whether the event being added is at events_ % index_every_ == 0 (it counts the event).
+    bool at_index_point() {
+        const bool at = since_index_ == 0;
+        if (++since_index_ == index_every_) since_index_ = 0;
+        return at;
+    }
     const uint8_t* last_body_ = nullptr;
     event::CaptureHeader no_header_;  // issue 15 (checkpoints): first_header() of an empty copy
     // issue 15 (pass2): a mapped copy is the file's bytes [map_begin_, map_end_).
