@@ -540,8 +540,8 @@ private:
     std::vector<uint32_t> type_class_;
     std::vector<WhenPlan> plans_;
     std::vector<std::string> fd_kinds_;
-    size_t last_fd_kind_ = 0;  // the last event's index in fd_kinds_
-    filter::BoundField fd_type_field_;
+    // By state::FdType: its fd.type text's index in fd_kinds_ plus one (0: not looked up yet).
+    std::array<uint8_t, 256> fd_kind_of_type_{};
     std::vector<uint32_t> unsteady_columns_;  // what an event still updates when its row's memo holds
     std::vector<uint32_t> steady_columns_;    // the others
     // The same for each type code: without the columns whose `when` refuses

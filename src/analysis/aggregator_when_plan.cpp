@@ -22,9 +22,9 @@
 
 #include "event/arg_format.h"
 #include "event/event_table.h"
+#include "filter/fd_type_of.h"
 #include "filter/result_param.h"
 #include "filter/thread_fields.h"
-#include "analysis/field_binding.h"
 
 namespace tracetop::analysis {
 
@@ -35,17 +35,6 @@ bool keyed_field(const filter::FieldDef& d) {
 }
 bool keyed_without_fd(const filter::FieldDef& d) { return filter::reads_only_type(d) || d.name == "evt.failed"; }
 bool keyed_without_failed(const filter::FieldDef& d) { return filter::reads_only_type(d) || d.name == "fd.type"; }
-
-// A keyed field's values for the event's key: their count, 0 or 1 (then
-// values[0], of `kind`), or -1 when the key cannot hold them (several
-// values, or one of another kind).
-int key_values(const filter::BoundField& f, const filter::FieldContext& ctx, filter::FieldValue::Kind kind,
-               filter::FieldValues& values) {
-    values.clear();
-    f.def->extract(ctx, f.arg, values);
-    if (values.size() > 1 || (values.size() == 1 && values[0].kind != kind)) return -1;
-    return static_cast<int>(values.size());
-}
 
 }  // namespace
 
@@ -62,12 +51,6 @@ void Aggregator::prepare_when_plans() {
         any = true;
     }
     if (!any) return;
-    auto fd_type = bind_field("fd.type");
-    if (!fd_type) {
-        plannable_.assign(columns_.size(), 0);
-        return;
-    }
-    fd_type_field_ = *fd_type;
     plan_needs_.assign(unsteady_by_type_.size(), 0);
     for (size_t t = 0; t < unsteady_by_type_.size(); ++t) {
         // A generic event's evt.type is the call it carries. Its `when`s
@@ -87,22 +70,20 @@ const Aggregator::WhenPlan* Aggregator::when_plan(const filter::FieldContext& ct
     // evt.failed always has a value (filter/result_param.h).
     if (needs & kPlanFailed) failed = filter::event_failed(ctx.ev) ? 2 : 1;
     if (needs & kPlanFd) {
-        const int n = key_values(fd_type_field_, ctx, filter::FieldValue::Kind::String, values_);
-        if (n < 0) return nullptr;
-        if (n == 1) {
-            const std::string_view text = values_[0].s;
-            // Consecutive events mostly have the last one's kind: it is compared first.
-            if (last_fd_kind_ < fd_kinds_.size() && fd_kinds_[last_fd_kind_] == text) {
-                fd = last_fd_kind_;
-            } else {
-                while (fd < fd_kinds_.size() && fd_kinds_[fd] != text) ++fd;
+        // fd.type's text is its fd type's: each type's kind is looked up once.
+        if (const auto code = filter::fd_type_of(ctx)) {
+            uint8_t& kind = fd_kind_of_type_[static_cast<uint8_t>(*code)];
+            if (kind == 0) {
+                const std::string_view text = state::fd_type_name(*code);
+                size_t k = 0;
+                while (k < fd_kinds_.size() && fd_kinds_[k] != text) ++k;
+                if (k == fd_kinds_.size()) {
+                    if (fd_kinds_.size() + 1 >= kPlanFdKinds) return nullptr;
+                    fd_kinds_.emplace_back(text);
+                }
+                kind = static_cast<uint8_t>(k + 1);
             }
-            if (fd == fd_kinds_.size()) {
-                if (fd_kinds_.size() + 1 >= kPlanFdKinds) return nullptr;
-                fd_kinds_.emplace_back(text);
-            }
-            last_fd_kind_ = fd;
-            ++fd;
+            fd = kind;
         }
     }
     // Made on first use: most aggregators (a drill-down, a key press) never need it.

@@ -2,6 +2,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "filter/fd_type_of.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 
@@ -75,10 +76,7 @@ void x_num(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (c.state.fd_related) out.push(FieldValue::of_int(c.state.fd));
 }
 void x_type(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
-    if (!e) return;
-    const std::string_view name = state::fd_type_name(e->type);
-    if (!name.empty()) out.push(FieldValue::of_string(name));
+    if (const auto type = fd_type_of(c)) out.push(FieldValue::of_string(state::fd_type_name(*type)));
 }
 void x_typechar(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (!c.state.fd_related) return;
@@ -209,6 +207,12 @@ constexpr FieldDef kFdFields[] = {
 };
 
 }  // namespace
+
+std::optional<state::FdType> fd_type_of(const FieldContext& c) {
+    const FdEntry* e = entry_of(c);
+    if (!e || state::fd_type_name(e->type).empty()) return std::nullopt;
+    return e->type;
+}
 
 std::span<const FieldDef> fd_fields() { return kFdFields; }
 
