@@ -236,10 +236,11 @@ private:
         int16_t field_group = -1;
         int16_t when_group = -1;
     };
-    // issue 15 (session 12): one field several columns read (evt.buflen in
-    // four I/O columns, evt.latency in three and in a `when`), extracted
-    // once per event. Only fields whose values hold no text (a text value
-    // may point into the scratch buffer the next extraction reuses).
+    // issue 15 (session 12): one field several columns read for the same
+    // event (evt.latency in three columns and a `when` of System Calls,
+    // evt.buflen in the I/O views), extracted once per event. Only fields
+    // whose values hold no text (a text value may point into the scratch
+    // buffer the next extraction reuses).
     struct FieldGroup {
         filter::BoundField field;
         uint64_t serial = 0;  // event_serial_ of the event `values` are of

@@ -1,7 +1,8 @@
-// issue 15 (session 12): a field read by several columns of a view, or by
-// a column and another's `when` (evt.buflen in four I/O columns of
-// Processes, evt.latency in three columns and a `when` of System Calls),
-// is extracted once per event and its values shared.
+// issue 15 (session 12): a field several columns of a view read for the
+// same event, or a column and another's `when` (evt.latency in three
+// columns and a `when` of System Calls, evt.buflen in the columns of Files
+// that count all I/O and reads), is extracted once per event and its
+// values shared.
 #include <algorithm>
 
 #include "analysis/aggregator.h"

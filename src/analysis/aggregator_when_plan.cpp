@@ -12,10 +12,11 @@
 // Exactness: a plan is made from the same filters on a real event of its
 // key, and a plannable filter's verdict is a function of the key's values
 // (the fields it reads are type-only for a non-generic type code, or are
-// the two keyed fields themselves). Generic system-call events (whose
-// evt.type is the call they carry), values of another kind than expected,
-// several values, and fd.type texts past the first kPlanFdKinds - 1 take the
-// by-type lists as before. This is the per-event half of a pass that bumps
+// the two keyed fields themselves, read without an extraction: evt.failed
+// from the event's result, fd.type from its fd entry's type, as the fields
+// themselves read them). Generic system-call events (whose evt.type is the
+// call they carry) and fd.type texts past the first kPlanFdKinds - 1 take
+// the by-type lists as before. This is the per-event half of a pass that bumps
 // per-thread counters by key and folds them into rows later: a key's plan
 // is what such a fold applies.
 #include "analysis/aggregator.h"

@@ -44,7 +44,8 @@ private:
     // The slot of the last event and its times [last_begin_, last_end_):
     // events come mostly in order, and most fall in the slot before them,
     // which then costs no division (the first pass adds every event).
-    // last_end_ 0: none (also whenever the slots move or widen).
+    // last_end_ 0: none (drop_before and make_rolling move the slots; a
+    // widening happens on the way that sets them anew).
     uint64_t last_begin_ = 0;
     uint64_t last_end_ = 0;
     size_t last_idx_ = 0;

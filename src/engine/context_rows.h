@@ -29,7 +29,6 @@
 #include <unordered_map>
 #include <vector>
 
-
 #include "engine/chunked_vector.h"
 #include "event/event_view.h"
 #include "filter/field_value.h"
