@@ -2,8 +2,8 @@
 # `tracetop -r FIFO`: the kernel's open() of a FIFO waits for a writer, and
 # until then the explorer has no screen of its own (session 11 saw a blank
 # terminal on which q did nothing). It must say what it waits for and how to
-# quit, then browse what the writer sends as it would the file, and Ctrl-C
-# must end the wait with the terminal as it was.
+# quit, then browse what the writer sends as it would the file; Ctrl-C must
+# end a wait no writer ends.
 source "$(dirname "$0")/lib.sh"
 scale=${TRACETOP_TIME_SCALE:-1}
 FIFO="$SCRATCH/capture.fifo"
