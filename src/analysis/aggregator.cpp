@@ -517,13 +517,7 @@ void Aggregator::flush_memo_hits(TableRow& row) {
 
 // The per-event side of aggregator_field_groups.cpp, here beside its one
 // caller so that both inline into it.
-inline const filter::FieldValues& Aggregator::column_values(int16_t group, const filter::BoundField& f,
-                                                     const filter::FieldContext& ctx) {
-    if (group < 0) [[likely]] {
-        values_.clear();
-        f.def->extract(ctx, f.arg, values_);
-        return values_;
-    }
+inline const filter::FieldValues& Aggregator::group_values(int16_t group, const filter::FieldContext& ctx) {
     FieldGroup& g = field_groups_[static_cast<size_t>(group)];
     if (g.serial != event_serial_) {
         g.values.clear();
@@ -534,10 +528,11 @@ inline const filter::FieldValues& Aggregator::column_values(int16_t group, const
 }
 
 inline bool Aggregator::when_passes(const BoundColumn& col, const filter::FieldContext& ctx) {
+    if (col.when_group < 0) [[likely]] return passes(*col.when, ctx);
+    // passes(), with the field's values shared with the columns that read it.
     const int8_t by_type = col.when->type_verdict(ctx.ev.type);
     if (by_type != filter::kTypeDynamic) return by_type != 0;
-    if (col.when_group < 0) [[likely]] return col.when->matches(ctx);
-    return col.when->check_values(column_values(col.when_group, *col.when->single_check(), ctx));
+    return col.when->check_values(group_values(col.when_group, ctx));
 }
 
 void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldContext& ctx, bool same_thread,
@@ -568,7 +563,11 @@ void Aggregator::update_column(TableRow& row, size_t i, const filter::FieldConte
         return;
     }
     acc.claimed = true;
-    const filter::FieldValues& values = column_values(col.field_group, col.field, ctx);
+    if (col.field_group < 0) [[likely]] {
+        values_.clear();
+        col.field.def->extract(ctx, col.field.arg, values_);
+    }
+    const filter::FieldValues& values = col.field_group < 0 ? values_ : group_values(col.field_group, ctx);
     if (values.empty()) {
         // csysdig's default for a text column is empty, and it stays.
         if (first && acc.is_text) ++acc.n;

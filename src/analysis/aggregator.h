@@ -230,7 +230,7 @@ private:
         bool thread_only = false;  // no `when`, no `per`, a thread-only field: memoised per row
         bool reads_memory = false;  // thread-only, and it reads the thread's memory (memory_version)
         bool steady = false;       // thread-only, and an equal value changes nothing but the count
-        bool type_only = false;    // no `when`, no `per`, a type-only field: memoised per row by type
+        bool type_only = false;    // no `when`, no `per`, a type-only field: memoised per row by type class
         // issue 15 (session 12): the shared values of the column's field and
         // of its `when`'s one field (a single check), -1 for none.
         int16_t field_group = -1;
@@ -250,10 +250,8 @@ private:
     void group_shared_fields();
     // The group of `f` (made if new), -1 when its values may be text.
     int16_t field_group_of(const filter::BoundField& f);
-    // The event's values of column i's field (its group's, extracted at the
-    // first ask of the event, or values_).
-    const filter::FieldValues& column_values(int16_t group, const filter::BoundField& f,
-                                             const filter::FieldContext& ctx);
+    // The event's values of a group's field, extracted at the first ask of the event.
+    const filter::FieldValues& group_values(int16_t group, const filter::FieldContext& ctx);
     // Whether column i's `when` passes the event.
     bool when_passes(const BoundColumn& col, const filter::FieldContext& ctx);
     // Lets the row index be probed with a string_view, so a hit allocates nothing.

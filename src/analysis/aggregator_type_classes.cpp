@@ -2,6 +2,7 @@
 // tell apart. A System Calls row (keyed by evt.type) gets a call's enter and
 // exit in turn; by type code they differ, so its name column read and
 // rendered evt.type again at every event. By class they are one.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -35,6 +36,8 @@ void Aggregator::prepare_type_classes() {
     // What a type-only field gives depends on the type code alone (for the
     // fixed types: generic events are never classed), so an event with
     // nothing but its type answers for every event of the code.
+    type_class_.clear();  // no type-only column: nothing reads the classes
+    if (std::none_of(columns_.begin(), columns_.end(), [](const BoundColumn& c) { return c.type_only; })) return;
     static const state::Model no_state;
     const state::EventContext no_context;
     std::unordered_map<std::string, uint32_t> class_of;

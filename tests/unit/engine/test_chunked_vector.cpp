@@ -60,7 +60,7 @@ TEST_CASE("a moved array appends after what it took; the emptied one starts over
     check_values(c, 0);
 }
 
-TEST_CASE("elements that own memory are built in place and destroyed once") {
+TEST_CASE("elements that own memory are built in place and move with the array") {
     ChunkedVector<std::string, 2> v;
     for (int i = 0; i < 10; ++i) v.emplace_back(std::string(40, static_cast<char>('a' + i)));
     CHECK(v.size() == 10);
