@@ -503,6 +503,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 f.own = std::make_unique<uint8_t[]>(body.size());
                 std::copy(body.begin(), body.end(), f.own.get());
                 kept_body = f.own.get();
+                side_bytes_ += body.size();
             }
             f.sample.rebase(kept_body);
             // Only the generic calls' evt.type reads the enter (the native
@@ -511,6 +512,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 Enter& e = enters_.emplace_back();
                 const auto body = ctx.enter->body();
                 e.body.assign(body.begin(), body.end());
+                side_bytes_ += sizeof(Enter) + body.size();
                 e.view = *ctx.enter;
                 e.view.rebase(e.body.data());
                 f.ctx.enter = &e.view;
@@ -548,12 +550,30 @@ void ContextRows::push(uint32_t cid, const event::EventView& ev, const state::Ev
     if (shown_[cid]) b.max_shown_ts = std::max(b.max_shown_ts, ev.ts);
 }
 
+// What the rows hold, counted against the explorer's --memory-budget
+// (issue 15): the arrays at their capacity, the tables at their size, and
+// rough figures for what is counted by the piece (an interned string, a
+// lookup model without threads). Cheap: asked every batch of the pass.
 uint64_t ContextRows::bytes() const {
+    constexpr uint64_t kPerString = 96;      // a pool node, its text and its map entry
+    constexpr uint64_t kPerLookup = 16 << 10;  // a model with the header's tables and no threads
+    constexpr uint64_t kPerFallback = 96;
     return cid_.capacity() * sizeof(uint32_t) + latency_.capacity() * sizeof(uint32_t) +
            long_latencies_.capacity() * sizeof(long_latencies_[0]) + ts_.capacity() * sizeof(uint64_t) +
            blocks_.capacity() * sizeof(Block) + frozen_.capacity() * sizeof(Frozen) + keys_.capacity() * sizeof(Key) +
-           slots_.size() * sizeof(Slot) + threads_.store.capacity() * sizeof(ThreadInfo) +
-           fds_.store.capacity() * sizeof(FdEntry);
+           slots_.size() * sizeof(Slot) + recent_.size() * sizeof(Recent) + live_.size() * sizeof(Live) +
+           table_versions_.size() * sizeof(uint64_t) + shown_.capacity() + zero_shown_.capacity() * sizeof(uint32_t) +
+           threads_.store.capacity() * sizeof(ThreadInfo) + fds_.store.capacity() * sizeof(FdEntry) +
+           (threads_.known.size() + fds_.known.size()) * sizeof(Copies<FdEntry>::Known) +
+           (threads_.current.size() + fds_.current.size()) * sizeof(Copies<FdEntry>::Current) +
+           strings_.size() * kPerString + lookups_.size() * kPerLookup + fallback_ids_.size() * kPerFallback +
+           idle_threads_.size() * sizeof(ThreadInfo) + idle_.capacity() * sizeof(uint32_t) +
+           container_events_.size() * (sizeof(Enter) + kPerString) + side_bytes_;
+}
+
+uint64_t ContextRows::growing_bytes() const {
+    return cid_.size() * (sizeof(uint32_t) * 2 + sizeof(uint64_t)) + frozen_.size() * (sizeof(Frozen) + sizeof(Key) + 1) +
+           threads_.store.size() * sizeof(ThreadInfo) + fds_.store.size() * sizeof(FdEntry) + side_bytes_;
 }
 
 }  // namespace tracetop::engine

@@ -75,7 +75,11 @@ public:
 
     size_t events() const { return cid_.size(); }
     size_t contexts() const { return frozen_.size(); }
+    // Their memory (what --memory-budget counts of them), cheap to ask.
     uint64_t bytes() const;
+    // The part of it that grows with the events (not the tables made at
+    // once, nor the slack of the last chunks): what a longer pass multiplies.
+    uint64_t growing_bytes() const;
 
     // issue 15 (pass): evt.failed of the event add() took last (what the
     // timeline marks), found while its context was: not asked again.
@@ -287,6 +291,7 @@ private:
     static constexpr size_t kMaxLookups = 1024;
     bool lookup_used_ = false;  // a shown event's context reads lookups_.back()
     bool lookups_complete_ = true;
+    uint64_t side_bytes_ = 0;  // bodies copied beside the contexts (own samples, enters)
 };
 
 }  // namespace tracetop::engine

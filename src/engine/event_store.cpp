@@ -129,6 +129,11 @@ bool EventStore::use_mapping(std::shared_ptr<const capture::FileMapping> mapping
     return true;
 }
 
+double EventStore::mapped_share() const {
+    if (!mapping_ || mapping_->size() == 0) return 0;
+    return static_cast<double>(map_end_) / static_cast<double>(mapping_->size());
+}
+
 bool EventStore::add_mapped(const event::EventView& ev, const capture::MappedPlace& at) {
     if (over_) return false;
     if (events_ == 0) {
@@ -137,15 +142,23 @@ bool EventStore::add_mapped(const event::EventView& ev, const capture::MappedPla
     }
     // The reader's blocks follow one another inside the mapping; anything
     // else would make the replay read other bytes than the pass did.
-    if (at.begin < map_end_ || at.end < at.begin || at.end > mapping_->size() || at.end - map_begin_ > budget_) {
+    if (at.begin < map_end_ || at.end < at.begin || at.end > mapping_->size()) {
         give_up();
         return false;
     }
     if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
-    if (at_index_point()) positions_.push_back(Position{0, at.begin, sections_.size() - 1, at.num - 1});
+    if (at_index_point()) {
+        positions_.push_back(Position{0, at.begin, sections_.size() - 1, at.num - 1});
+        // The file's pages are the kernel's page cache (shared, given back
+        // under pressure): only what the copy adds to them is its memory.
+        bytes_ = positions_.capacity() * sizeof(Position) + sections_.capacity() * sizeof(Section);
+        if (bytes_ > budget_) {
+            give_up();
+            return false;
+        }
+    }
     map_end_ = at.end;
     map_num_ = at.num;
-    bytes_ = map_end_ - map_begin_;
     last_body_ = ev.body().data();
     ++events_;
     return true;

@@ -46,10 +46,14 @@ public:
     // whose bytes stay put: the copy keeps only where they are (add_mapped)
     // and replays them from the file's blocks. Only before the first event,
     // never for a rolling store; false: refused (add() copies as before).
-    // The budget counts the file's bytes the copy spans: page cache, not
-    // memory of ours, but what the copy needs resident to be quick.
+    // The budget counts the copy's own memory (where its events are, a
+    // position every kIndexEvery events), not the file's bytes it spans:
+    // those are page cache, shared with the file and given back by the
+    // kernel under pressure.
     bool use_mapping(std::shared_ptr<const capture::FileMapping> mapping);
     bool mapped() const { return mapping_ != nullptr; }
+    // A mapped copy: the share of the file it spans so far (0: none, or not mapped).
+    double mapped_share() const;
     // Keeps one event of the mapped file, `at` = mapped_place() of the
     // source that read it; false once over budget, as add().
     bool add_mapped(const event::EventView& ev, const capture::MappedPlace& at);
@@ -58,6 +62,7 @@ public:
 
     bool usable() const { return sealed_ && !over_; }
     bool over_budget() const { return over_; }
+    // The copy's own memory (a mapped copy: its positions, not the file's pages).
     uint64_t bytes() const { return bytes_; }
     uint64_t budget() const { return budget_; }
     uint64_t events() const { return events_; }

@@ -467,6 +467,7 @@ void ExplorerEngine::run() {
         const ViewPipeline::Step step =
             later_ended ? ViewPipeline::Step::End
                         : pipe->run(pass_parts ? pass_parts->batch(*pipe, ViewPipeline::kBatch) : ViewPipeline::kBatch);
+        if (step == ViewPipeline::Step::More) keep_pass_within_budget(*pipe);
         if (pass_parts && step == ViewPipeline::Step::More) pass_parts->after_batch(*pipe);
         if (pass_parts && step == ViewPipeline::Step::End) {
             // issue 15 (chunks): the single pass's answer, and its parts kept for the range keys.

@@ -141,6 +141,9 @@ private:
     // timeline; its end seals them and resolves --from/--to.
     void begin_file_pass(class ViewPipeline& pipe);
     void end_file_pass(const class ViewPipeline& pipe);
+    // After each batch of the first pass: what it builds stays within
+    // --memory-budget (explorer_engine_budget.cpp).
+    void keep_pass_within_budget(class ViewPipeline& pipe);
     void describe_capture(analysis::SourceInfo& out) const;
     // Live history and rewind (issue 15, rewind): a past range selected live
     // is shown by a replay of the history (the returned pipeline) while the

@@ -8,6 +8,8 @@
 // latency that does not come back whole.
 #include <doctest/doctest.h>
 
+#include <malloc.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -216,4 +218,68 @@ TEST_CASE("a receive that names its socket stales the socket's copy; one that na
     }
     for (const std::string& w : f.wrong) FAIL_CHECK(w);
     CHECK(f.wrong.empty());
+}
+
+// issue 15 (budget): --memory-budget counts the rows by bytes(), asked at
+// every batch of the first pass. It must be what they really take: checked
+// against the allocator's own count of the bytes in use, on a capture that
+// makes a new context every few events (make_big_capture's worst case).
+namespace {
+
+uint64_t heap_in_use() {
+    const struct mallinfo2 mi = mallinfo2();
+    return mi.uordblks + mi.hblkhd;
+}
+
+// Reads `file` through `model` (and into `rows` when not null).
+void feed_file(const std::string& file, state::Model& model, engine::ContextRows* rows) {
+    auto reader = capture::ScapReader::open(file);
+    REQUIRE(reader.ok());
+    model.load_header((*reader)->header());
+    if (rows) rows->begin_section((*reader)->header());
+    event::EventView ev;
+    for (capture::ReadStatus rs; (rs = (*reader)->next(ev)) != capture::ReadStatus::End;) {
+        REQUIRE(rs != capture::ReadStatus::Failed);
+        if (rs == capture::ReadStatus::NewSection) {
+            model.load_header((*reader)->header());
+            if (rows) rows->begin_section((*reader)->header());
+        }
+        if (rs != capture::ReadStatus::Event) continue;
+        const state::EventContext ctx = model.on_event(ev);
+        if (rows) rows->add(ev, ctx, model);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("bytes() is what the rows take, as the allocator counts it") {
+    const char* maker = std::getenv("MAKE_BIG_CAPTURE");
+    REQUIRE_MESSAGE(maker != nullptr, "MAKE_BIG_CAPTURE is not set: run through meson test");
+    const std::string out = std::filesystem::temp_directory_path() / fmt::format("rows_bytes.{}.scap", getpid());
+    REQUIRE(std::system(
+                fmt::format("'{}' '{}' '{}' 300000 >/dev/null", maker, test::shared_capture("curl_google.scap"), out)
+                    .c_str()) == 0);
+    // The same model twice: what the second run takes more is the rows'.
+    const uint64_t before = heap_in_use();
+    auto alone = std::make_unique<state::Model>();
+    feed_file(out, *alone, nullptr);
+    const uint64_t model_bytes = heap_in_use() - before;
+    auto with_rows = std::make_unique<state::Model>();
+    auto rows = std::make_unique<engine::ContextRows>();
+    const uint64_t before_both = heap_in_use();
+    feed_file(out, *with_rows, rows.get());
+    const uint64_t both = heap_in_use() - before_both;
+    std::filesystem::remove(out);
+    if (model_bytes == 0 || both == 0) {
+        MESSAGE("the allocator counts nothing here (a sanitized build has its own): bytes() is not compared");
+        return;
+    }
+    const double taken = static_cast<double>(both) - static_cast<double>(model_bytes);
+    MESSAGE("rows: bytes() " << rows->bytes() << ", growing " << rows->growing_bytes() << ", allocated " << taken
+                             << " (model " << model_bytes << ")");
+    REQUIRE(taken > 0);
+    CHECK(static_cast<double>(rows->bytes()) >= 0.8 * taken);
+    CHECK(static_cast<double>(rows->bytes()) <= 1.25 * taken);
+    CHECK(rows->growing_bytes() <= rows->bytes());
+    CHECK(rows->growing_bytes() > rows->bytes() / 4);
 }
