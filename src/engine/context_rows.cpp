@@ -497,7 +497,6 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
             f.shown = !state_only && !event::is_never_shown(ev.type);
             shown_.push_back(f.shown);
-            f.sample = ev;
             if (!kept_body) {
                 const auto body = ev.body();
                 f.own = std::make_unique<uint8_t[]>(body.size());
@@ -505,7 +504,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
                 kept_body = f.own.get();
                 side_bytes_ += body.size();
             }
-            f.sample.rebase(kept_body);
+            f.sample = KeptSample::of(ev, kept_body);
             // Only the generic calls' evt.type reads the enter (the native
             // call of an unnumbered one): keep it where it names the type.
             if (generic && ctx.enter && event::display_type_name(ev, nullptr) != name) {

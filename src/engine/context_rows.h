@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "engine/chunked_vector.h"
+#include "engine/kept_sample.h"
 #include "event/event_view.h"
 #include "filter/field_value.h"
 #include "state/interned_string.h"
@@ -116,7 +117,8 @@ public:
         return l != kLongLatency ? l : long_latency(i);
     }
     bool shown(uint32_t cid) const { return shown_[cid] != 0; }
-    const event::EventView& sample(uint32_t cid) const { return frozen_[cid].sample; }
+    // issue 15 (budget): kept in a few fields; SampleCache::view(cid, sample(cid)) is the event's view.
+    const KeptSample& sample(uint32_t cid) const { return frozen_[cid].sample; }
     uint64_t first_ts() const { return first_ts_; }
     const std::vector<Block>& blocks() const { return blocks_; }
     // Shown events stamped 0 (metadata): inside every range, wherever they are.
@@ -130,7 +132,7 @@ private:
     };
     struct Frozen {
         state::EventContext ctx;  // points into threads_, fds_, fallback_ids_'s keys, enters_
-        event::EventView sample;  // issue 15 (colwalk): the context's first event, its body in the store...
+        KeptSample sample;  // issue 15 (colwalk): the context's first event, its body in the store...
         std::unique_ptr<uint8_t[]> own;  // ...or here
         bool shown = true;
         uint32_t lookup = 0;  // in lookups_ (issue 15, procsfast)

@@ -446,10 +446,14 @@ uint64_t default_store_budget(const std::vector<std::string>& files) {
     }
     // Kept events take less room than in the file (no block headers), but
     // memory is taken a chunk (1 MiB) at a time: one more for the last.
+    // issue 15 (budget): the index of the events starts with tables of a
+    // few MiB whatever the capture's size, so a small capture gets
+    // kSmallCaptureBudget: its index fits, and no note says it did not.
     // Never more than half the memory available now: a file larger than
     // the machine's memory is read again per view, not the cause of an
     // out-of-memory kill.
-    return std::min(total + (1u << 20), half_available_memory().value_or(total));
+    const uint64_t wanted = std::max<uint64_t>(total + (1u << 20), kSmallCaptureBudget);
+    return std::min(wanted, half_available_memory().value_or(wanted));
 }
 
 std::optional<uint64_t> half_available_memory() {

@@ -170,7 +170,9 @@ private:
     uint64_t map_num_ = 0;        // evt.num of the last kept event
 };
 
-// The default budget: the size of the files (a raw capture then fits as read).
+// The default budget: the size of the files (a raw capture then fits as
+// read), at least kSmallCaptureBudget.
+constexpr uint64_t kSmallCaptureBudget = 32ULL << 20;
 uint64_t default_store_budget(const std::vector<std::string>& files);
 // Half the memory available now (nullopt: the system does not say); what a
 // copy of events may take at most unless the user says otherwise.

@@ -78,6 +78,7 @@ public:
     void use_contexts(const ContextRows* rows, const EventStore* store = nullptr) {
         fast_ = rows;
         fast_store_ = store;
+        samples_.clear();
     }
     // issue 15 (procsfast): whether this pipeline answers from the contexts:
     // use_contexts was called, and, for a view listing idle processes, the
@@ -256,6 +257,7 @@ private:
     const ContextRows* fast_ = nullptr;  // read by run_fast
     state::EventContext fast_ctx_;
     uint32_t fast_ctx_id_ = UINT32_MAX;  // the context fast_ctx_ holds
+    SampleCache samples_;  // issue 15 (budget): fast_'s samples made whole
     uint64_t range_first_ts_ = 0;  // of the shown events inside range_ (all of them when it is whole)
     uint64_t range_last_ts_ = 0;
     // issue 15 (colwalk): run_fast's walk, planned at its first call.

@@ -85,7 +85,7 @@ void ViewPipeline::walk_zero_events() {
     for (; zero_next_ < zeros.size() && zeros[zero_next_] < walk_start_; ++zero_next_) {
         const uint32_t index = zeros[zero_next_];
         if (column_walk_) {
-            walk_one(index, fast_->sample(fast_->context_id(index)));
+            walk_one(index, samples_.view(fast_->context_id(index), fast_->sample(fast_->context_id(index))));
             continue;
         }
         auto one = fast_store_->replay_from_event(index);
@@ -102,7 +102,7 @@ void ViewPipeline::walk_zero_events() {
 // order the walk made them in.
 void ViewPipeline::feed_totals() {
     for (const analysis::Aggregator::ContextTotals& t : groups_) {
-        const event::EventView& ev = fast_->sample(t.context);
+        const event::EventView& ev = samples_.view(t.context, fast_->sample(t.context));
         const state::EventContext& ctx = fast_->context(t.first, fast_ctx_, fast_ctx_id_);
         const filter::FieldContext fields{ev, ctx, fast_->model_of(t.context), &args_, &scratch_, first_ts_};
         agg_->on_context_totals(fields, t, event::is_internal(ev.type));
@@ -158,7 +158,8 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
     if (column_walk_) {
         const size_t end = std::min<size_t>(n, walk_next_ + max_events);
         for (; walk_next_ < end; ++walk_next_) {
-            if (!walk_one(walk_next_, fast_->sample(fast_->context_id(walk_next_)))) return Step::End;
+            const uint32_t cid = fast_->context_id(walk_next_);
+            if (!walk_one(walk_next_, samples_.view(cid, fast_->sample(cid)))) return Step::End;
         }
         fast_done_ = walk_next_ == n;  // issue 15 (procsfast)
         return walk_next_ == n ? Step::End : Step::More;

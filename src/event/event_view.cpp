@@ -124,6 +124,18 @@ bool EventView::parse_into(EventView& ev, const uint8_t* p, size_t avail, bool h
     return true;
 }
 
+void EventView::attach_body(const uint8_t* body, uint32_t body_len, uint32_t nparams, bool large) {
+    const uint64_t lengths = uint64_t{nparams} * (large ? 4 : 2);
+    body_ = body;
+    params_ = body + lengths;
+    body_len_ = body_len;
+    nparams_ = nparams;
+    large_ = large;
+    uint64_t total = 0;
+    // The body was parsed whole once: its lengths fit (a body too short for them gets none).
+    if (lengths > body_len || !sum_lengths(body, nparams, large, body_len - lengths, offsets_, total)) nparams_ = 0;
+}
+
 std::string_view param_as_string(std::span<const uint8_t> raw) {
     std::string_view s(reinterpret_cast<const char*>(raw.data()), raw.size());
     const size_t nul = s.find('\0');

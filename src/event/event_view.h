@@ -85,6 +85,14 @@ public:
         if (body_len_) std::memcpy(out + kEventHeaderV2Size, body_, body_len_);
     }
 
+    // Makes this view one of an event whose body() (`body_len` bytes, with
+    // `nparams` parameters and the length width `large` says) is kept at
+    // `body`: what parse_into found for it, the parameters' places found
+    // again from their lengths. The header fields (ts, tid, type, ...) are
+    // the caller's to set. issue 15 (budget): a kept event then needs only
+    // those few fields, not a whole view.
+    void attach_body(const uint8_t* body, uint32_t body_len, uint32_t nparams, bool large);
+
     // Points the view at a copy of body() elsewhere (same bytes), so that a
     // kept event need not be parsed again.
     void rebase(const uint8_t* body_copy) {

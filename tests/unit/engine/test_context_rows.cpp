@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -22,6 +23,7 @@
 #include "capture/scap_reader.h"
 #include "../state/event_builder.h"
 #include "engine/context_rows.h"
+#include "engine/kept_sample.h"
 #include "state/model.h"
 
 using namespace tracetop;
@@ -44,6 +46,20 @@ auto fd_facts(const state::FdEntry& e) {
                            e.role, e.bound_port_unknown);
 }
 
+// The same event: header fields and every parameter's bytes.
+bool same_event(const event::EventView& a, const event::EventView& b) {
+    if (a.ts != b.ts || a.tid != b.tid || a.type != b.type || a.cpu != b.cpu || a.block_flags != b.block_flags ||
+        a.num != b.num || a.nparams() != b.nparams() || a.large_lengths() != b.large_lengths() ||
+        a.body().size() != b.body().size()) {
+        return false;
+    }
+    for (uint32_t p = 0; p < a.nparams(); ++p) {
+        const auto x = a.param(p), y = b.param(p);
+        if (!std::equal(x.begin(), x.end(), y.begin(), y.end())) return false;
+    }
+    return true;
+}
+
 // Latencies from 2^32 ns up are kept aside: every 7th event gets one.
 constexpr uint64_t kLong = 5'000'000'000ULL;
 
@@ -59,6 +75,14 @@ size_t check_file(const std::string& file) {
     event::EventView ev;
     state::EventContext frozen;
     size_t i = 0, wrong = 0;
+    struct Kept {
+        std::vector<uint8_t> v2;
+        uint64_t num;
+        uint16_t cpu;
+        uint32_t flags;
+    };
+    std::vector<Kept> firsts;  // by context id: its first event
+    engine::SampleCache samples;
     for (;;) {
         const capture::ReadStatus rs = (*reader)->next(ev);
         if (rs == capture::ReadStatus::End) break;
@@ -95,6 +119,15 @@ size_t check_file(const std::string& file) {
             what += " event facts";
         }
         if (got.latency != ctx.latency || rows.latency(i) != ctx.latency) what += " latency";
+        // issue 15 (budget): a new context's sample, kept in a few fields, is
+        // made whole again as this very event: every header field, every parameter.
+        const uint32_t cid = rows.context_id(i);
+        if (cid == firsts.size()) {
+            std::vector<uint8_t> v2(ev.v2_length());
+            ev.copy_v2(v2.data());
+            firsts.push_back({std::move(v2), ev.num, ev.cpu, ev.block_flags});
+            if (!same_event(samples.view(cid, rows.sample(cid)), ev)) what += " sample";
+        }
         if (!what.empty() && ++wrong <= 5) {
             FAIL_CHECK(std::filesystem::path(file).filename().string() << ", event " << i << " (num " << ev.num
                                                                        << "):" << what);
@@ -111,6 +144,20 @@ size_t check_file(const std::string& file) {
         if (frozen.latency >= kLong) ++long_seen;
     }
     CHECK(long_seen == (i + 3) / 7);
+    // And every sample again at the end, in an order that misses the cache.
+    REQUIRE(firsts.size() <= rows.contexts());
+    size_t wrong_samples = 0;
+    for (size_t k = 0; k < firsts.size(); ++k) {
+        const uint32_t cid = static_cast<uint32_t>((k * 7919) % firsts.size());
+        const Kept& kept = firsts[cid];
+        auto parsed = event::EventView::parse_v2(kept.v2.data(), kept.v2.size());
+        REQUIRE(parsed.ok());
+        parsed->num = kept.num;
+        parsed->cpu = kept.cpu;
+        parsed->block_flags = kept.flags;
+        if (!same_event(samples.view(cid, rows.sample(cid)), *parsed)) ++wrong_samples;
+    }
+    CHECK(wrong_samples == 0);
     return rows.contexts();
 }
 
