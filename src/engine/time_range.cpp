@@ -1,6 +1,7 @@
 #include "engine/time_range.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <ctime>
 
@@ -158,14 +159,19 @@ TimeRange move_range(TimeRange r, int64_t delta, uint64_t lo, uint64_t hi) {
 
 TimeRange scale_range(TimeRange r, double factor, uint64_t lo, uint64_t hi, uint64_t min_width) {
     r = clamp_range(r, lo, hi, 0);
-    const double mid = static_cast<double>(r.from) / 2 + static_cast<double>(r.to) / 2;
-    const double half = static_cast<double>(r.to - r.from) / 2 * factor;
-    const double span = static_cast<double>(hi - lo);
-    if (half * 2 >= span) return TimeRange{lo, hi};
-    double from = std::max(static_cast<double>(lo), mid - half);
-    from = std::min(from, static_cast<double>(hi) - half * 2);
-    const auto f = static_cast<uint64_t>(from);
-    return clamp_range(TimeRange{f, f + static_cast<uint64_t>(half * 2)}, lo, hi, min_width);
+    // In integer offsets from lo: times in ns since the epoch are past what a
+    // double holds exactly (2^53), and a middle worked out in doubles came a
+    // few ns off, so narrowing and widening back missed the whole capture.
+    // Widths round half up: halving and doubling give back at least the width.
+    const uint64_t span = hi - lo;
+    const uint64_t width = r.to - r.from;
+    const double scaled = std::round(static_cast<double>(width) * factor);
+    if (scaled >= static_cast<double>(span)) return TimeRange{lo, hi};
+    const auto new_width = static_cast<uint64_t>(scaled);
+    const uint64_t middle = (r.from - lo) + width / 2;
+    uint64_t from = middle > new_width / 2 ? middle - new_width / 2 : 0;
+    from = std::min(from, span - new_width);
+    return clamp_range(TimeRange{lo + from, lo + from + new_width}, lo, hi, min_width);
 }
 
 std::string describe_range(const TimeRange& r, uint64_t first_ts) {

@@ -81,6 +81,30 @@ TEST_CASE("moving, widening and narrowing stay inside the capture") {
     CHECK(clamp_range({500, 3000}, lo, hi, 0) == TimeRange{1000, 2000});
 }
 
+// Session 13: at the times of a real capture (ns since the epoch, past a
+// double's 2^53), narrowing, moving and widening back is the whole span
+// again, to the ns: a middle worked out in doubles once left it 1 ns short,
+// and the explorer showed "+0.000000001s to ..." and computed it again.
+TEST_CASE("narrowing and widening back at epoch times gives the whole span again") {
+    for (const uint64_t lo : {1534527342999000000ULL, 1796624367512580017ULL}) {
+        for (const uint64_t span : {52093510000001ULL, 10068480634ULL, 7ULL * 1000000000 + 3}) {
+            const uint64_t hi = lo + span, min_width = std::max<uint64_t>(1, span / 1000);
+            TimeRange r{lo, hi};
+            r = scale_range(r, 0.5, lo, hi, min_width);
+            const uint64_t half = (r.to - r.from) / 2;
+            r = move_range(r, -static_cast<int64_t>(half), lo, hi);
+            r = move_range(r, static_cast<int64_t>(half), lo, hi);
+            CHECK(scale_range(r, 2, lo, hi, min_width) == TimeRange{lo, hi});
+            // Three times narrower, three times wider.
+            TimeRange n{lo, hi};
+            for (int i = 0; i < 3; ++i) n = scale_range(n, 0.5, lo, hi, min_width);
+            CHECK(n.to - n.from >= span / 8);
+            for (int i = 0; i < 3; ++i) n = scale_range(n, 2, lo, hi, min_width);
+            CHECK(n == TimeRange{lo, hi});
+        }
+    }
+}
+
 TEST_CASE("--from and --to on the command line") {
     const char* argv[] = {"tracetop", "--print", "--from", "+0.5", "--to", "+1"};
     const CliOutcome out = parse_command_line(6, argv);
