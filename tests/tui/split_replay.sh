@@ -20,7 +20,9 @@ screens() {
   start 200 40 -r "$BIG" -v procs
   wait_for "SYSCALLS" 60 || fail "Processes shows (split $1)"
   wait_gone "Loading" 120 || fail "the first pass ends (split $1)"
-  for k in Enter '{' ']' '}' '}' '=' BSpace; do
+  # '{' ']' and '[' each select a range across a model copy: three replays
+  # to split; '}' gives the whole capture back (its kept answer).
+  for k in Enter '{' ']' '}' '{' '[' '=' BSpace; do
     keys "$k"
     sleep 0.3
     wait_gone "Loading" 60 || fail "'$k' is answered (split $1)"
