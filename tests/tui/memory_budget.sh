@@ -12,7 +12,8 @@ BIG="$SCRATCH/big.scap"
 "$MAKE_BIG_CAPTURE" "$CAPTURE" "$BIG" 800000 > /dev/null || { echo "FAIL: make_big_capture"; exit 1; }
 # Sanitized builds keep freed memory aside (ASan's quarantine): no resident figure means anything there.
 measure_memory=1
-if [[ ${LEAK_CHECK_AT_EXIT:-0} == 1 ]]; then
+: "${SANITIZED:?run through meson test}"
+if [[ $SANITIZED == 1 ]]; then
   measure_memory=0
   echo "note: a sanitized build: the resident memory checks are left out (freed memory is quarantined)"
 fi
