@@ -21,6 +21,7 @@
 
 #include "action_menu.h"
 #include "colours.h"
+#include "engine/chisel_child.h"
 #include "engine/row_actions.h"
 #include "key_names.h"
 #include "leak_check_guard.h"
@@ -120,6 +121,14 @@ private:
     bool dirty_ = true;
     // Since when the screen waits for the answer to a navigation command.
     std::optional<std::chrono::steady_clock::time_point> waiting_since_;
+    // The chisel X started, while it runs (poll_chisel).
+    struct RunningChisel {
+        std::unique_ptr<engine::ChiselChild> child;
+        std::string name, title;
+        std::chrono::steady_clock::time_point since;
+        int shown_seconds = -1;  // what the status line says
+    } chisel_;
+    void poll_chisel();
 };
 
 void Explorer::take_snapshot() {
@@ -284,18 +293,19 @@ void Explorer::on_request(Request r) {
             break;
         case Request::Kind::RunChisel:
             if (snap) {
+                // The chisel runs in a child while the screen goes on; its
+                // output opens in the pager when it ends (poll_chisel), Esc
+                // cancels it. A second one replaces the first.
                 const bool live = snap->source.live;
-                mvaddstr(LINES - 1, 0, fit(fmt::format("Running chisel {}{}...", r.text, live ? " for 3 s" : ""),
-                                           static_cast<size_t>(COLS)).c_str());
-                refresh();
                 // lua14: with the arguments the menu asked for.
                 const auto& args = chisels_.chosen_args();
-                const std::string out =
-                    engine::run_chisel_child(r.text, args, live ? "" : snap->source.name, snap->scope, 3.0);
-                pager_.open(fmt::format("Chisel {}{} on {}", r.text, args ? " " + *args : "",
-                                        snap->scope.empty() ? "everything" : snap->scope),
-                            split_lines(out));
-                mode_ = Mode::Details;
+                chisel_.name = r.text;
+                chisel_.title = fmt::format("Chisel {}{} on {}", r.text, args ? " " + *args : "",
+                                            snap->scope.empty() ? "everything" : snap->scope);
+                chisel_.since = std::chrono::steady_clock::now();
+                chisel_.shown_seconds = -1;
+                chisel_.child = engine::ChiselChild::start(r.text, args, live ? "" : snap->source.name, snap->scope, 3.0);
+                poll_chisel();
             }
             break;
     }
@@ -322,6 +332,13 @@ bool Explorer::on_key(int ch) {
     look_.notice.clear();
     Panel& panel = top();
     Input in = read_input(keymap(), ch, panel.scope());
+    if (chisel_.child && mode_ == Mode::Table && in.action == Action::Cancel) {
+        // Esc on the table cancels a running chisel before anything else.
+        chisel_.child.reset();
+        status_.show(fmt::format("Chisel {} cancelled", chisel_.name));
+        dirty_ = true;
+        return true;
+    }
     if (in.action == Action::None && mode_ == Mode::Actions) {
         // The menu's own letters (views/actions.toml) are bound nowhere else.
         in.action = Action::Insert;
@@ -352,6 +369,30 @@ bool Explorer::on_key(int ch) {
     dirty_ = true;
     on_request(std::move(r.request));
     return true;
+}
+
+// The running chisel: its output into the pager once it ended and the
+// table is on screen (a menu or prompt the user opened meanwhile stays);
+// until then the status line says it runs, and for how long.
+void Explorer::poll_chisel() {
+    if (!chisel_.child) return;
+    if (!chisel_.child->poll()) {
+        const auto seconds = static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(
+                                                  std::chrono::steady_clock::now() - chisel_.since)
+                                                  .count());
+        if (seconds != chisel_.shown_seconds) {
+            chisel_.shown_seconds = seconds;
+            status_.show(fmt::format("Running chisel {} ({} s): Esc cancels", chisel_.name, seconds));
+            dirty_ = true;
+        }
+        return;
+    }
+    if (mode_ != Mode::Table) return;
+    pager_.open(chisel_.title, split_lines(chisel_.child->output()));
+    chisel_.child.reset();
+    status_.show("");
+    mode_ = Mode::Details;
+    dirty_ = true;
 }
 
 void Explorer::draw() {
@@ -425,6 +466,7 @@ void Explorer::run() {
             }
         }
         take_snapshot();
+        poll_chisel();
     }
 }
 

@@ -1,9 +1,5 @@
 #include "engine/chisel_run.h"
 
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -105,82 +101,6 @@ std::optional<std::string> join_chisel_args(const std::vector<std::string>& valu
         }
     }
     return out;
-}
-
-namespace {
-
-// Keeps text a pager can show: escape sequences (colours) go, tabs become
-// spaces, other control characters go.
-std::string printable_text(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (size_t i = 0; i < raw.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(raw[i]);
-        if (c == 0x1b) {
-            if (i + 1 < raw.size() && raw[i + 1] == '[') {
-                i += 2;
-                while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
-            }
-            continue;
-        }
-        if (c == '\t') {
-            out += ' ';
-        } else if (c == '\n' || (c >= 0x20 && c != 0x7f)) {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
-std::string run_chisel_child(const std::string& name, const std::optional<std::string>& chisel_args,
-                             const std::string& capture_file, const std::string& scope, double live_seconds) {
-    constexpr size_t kMaxOutput = 4u << 20;
-    std::vector<std::string> args = {"/proc/self/exe"};
-    if (!capture_file.empty()) {
-        args.insert(args.end(), {"-r", capture_file});
-    } else {
-        args.insert(args.end(), {"--duration", fmt::format("{}", live_seconds)});
-    }
-    args.insert(args.end(), {"-c", name});
-    if (chisel_args) args.push_back(*chisel_args);
-    if (!scope.empty()) args.push_back(scope);
-    // Made before fork: the child only calls what is safe after fork in a
-    // threaded process.
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return fmt::format("tracetop: cannot run the chisel: {}\n", std::strerror(errno));
-    const pid_t child = fork();
-    if (child < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return fmt::format("tracetop: cannot run the chisel: {}\n", std::strerror(errno));
-    }
-    if (child == 0) {
-        const int devnull = open("/dev/null", O_RDONLY);
-        if (devnull >= 0) dup2(devnull, STDIN_FILENO);
-        dup2(fds[1], STDOUT_FILENO);
-        dup2(fds[1], STDERR_FILENO);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    close(fds[1]);
-    std::string raw;
-    char buf[65536];
-    for (;;) {
-        const ssize_t n = read(fds[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        if (raw.size() < kMaxOutput) raw.append(buf, std::min<size_t>(static_cast<size_t>(n), kMaxOutput - raw.size()));
-    }
-    close(fds[0]);
-    int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-    }
-    return printable_text(raw);
 }
 
 namespace {

@@ -44,14 +44,6 @@ std::vector<ChiselEntry> explorer_chisels();
 // trailing empty values are left out. nullopt when every value is empty.
 std::optional<std::string> join_chisel_args(const std::vector<std::string>& values);
 
-// Runs chisel `name` on the explorer's scope in a child tracetop: over
-// `capture_file`, or live for `live_seconds` when it is empty; `args` is
-// the chisel's argument string, if any. Returns what the chisel printed
-// (output and errors), terminal control sequences and other control
-// characters removed, at most a few MiB.
-std::string run_chisel_child(const std::string& name, const std::optional<std::string>& args,
-                             const std::string& capture_file, const std::string& scope, double live_seconds);
-
 // Runs options.chisels side by side, each event through each in the order
 // given, as sysdig runs several -c. Returns the exit status: 0, 1 when the
 // input or a chisel failed (after the on_capture_end of each), 2 for
