@@ -22,6 +22,15 @@ LUA
 export SYSDIG_CHISEL_DIR="$SCRATCH/chisels"
 # The child's command line names the chisel: -c slow_probe.
 child_running() { pgrep -f -- "-c slow_probe" >/dev/null; }
+# child_gone NAME: pass when the child is gone within 5 s.
+child_gone() {
+  local _
+  for _ in $(seq 50); do
+    if ! child_running; then pass "$1"; return; fi
+    nap 0.1
+  done
+  fail "$1 (the chisel's child still runs)"
+}
 
 start 160 40 -r "$CAPTURE"
 check "started" "curl -6 http"
@@ -39,9 +48,7 @@ check "Esc closes the help" "curl -6 http"
 check "the chisel still runs" "Running chisel slow_probe"
 keys Escape
 check "Esc on the table cancels it" "Chisel slow_probe cancelled"
-gone=0
-for _ in $(seq 50); do child_running || { gone=1; break; }; nap 0.1; done
-if [ "$gone" = 1 ]; then pass "the child is gone"; else fail "the chisel's child still runs after Esc"; fi
+child_gone "the child is gone"
 if screen_has "slow_probe finished"; then fail "the cancelled chisel's output opened"; else pass "no output opens"; fi
 # Esc again is the table's own once nothing runs: still on the table.
 keys Escape
@@ -54,7 +61,5 @@ keys Enter
 check "it runs again" "Running chisel slow_probe"
 keys q
 check "q quits while a chisel runs" "EXIT STATUS 0"
-gone=0
-for _ in $(seq 50); do child_running || { gone=1; break; }; nap 0.1; done
-if [ "$gone" = 1 ]; then pass "quitting ended the chisel's child"; else fail "the chisel's child outlived the explorer"; fi
+child_gone "quitting ended the chisel's child"
 finish
