@@ -1,7 +1,6 @@
 #include "engine/chisel_child.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +13,33 @@
 #include <fmt/format.h>
 
 namespace tracetop::engine {
+
+namespace {
+
+// Keeps text a pager can show: escape sequences (colours) go, tabs become
+// spaces, other control characters go.
+std::string printable_text(std::string_view raw) {
+    std::string out;
+    out.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(raw[i]);
+        if (c == 0x1b) {
+            if (i + 1 < raw.size() && raw[i + 1] == '[') {
+                i += 2;
+                while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
+            }
+            continue;
+        }
+        if (c == '\t') {
+            out += ' ';
+        } else if (c == '\n' || (c >= 0x20 && c != 0x7f)) {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 std::unique_ptr<ChiselChild> ChiselChild::start(const std::string& name, const std::optional<std::string>& chisel_args,
                                                 const std::string& capture_file, const std::string& scope,
@@ -69,7 +95,7 @@ ChiselChild::~ChiselChild() {
     if (!ended_) reap(true);
 }
 
-bool ChiselChild::poll(int wait_ms) {
+bool ChiselChild::poll() {
     if (ended_) return true;
     char buf[65536];
     for (;;) {
@@ -82,12 +108,7 @@ bool ChiselChild::poll(int wait_ms) {
             continue;
         }
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            if (wait_ms == 0) return false;
-            pollfd p{out_fd_, POLLIN, 0};
-            if (::poll(&p, 1, wait_ms) == 0) return false;  // timed out: still running
-            continue;
-        }
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return false;  // still running
         break;  // end of output (or a read error): the child is done
     }
     reap(false);
@@ -110,26 +131,5 @@ void ChiselChild::reap(bool kill_first) {
 }
 
 std::string ChiselChild::output() const { return printable_text(raw_); }
-
-std::string printable_text(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (size_t i = 0; i < raw.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(raw[i]);
-        if (c == 0x1b) {
-            if (i + 1 < raw.size() && raw[i + 1] == '[') {
-                i += 2;
-                while (i < raw.size() && !(raw[i] >= 0x40 && raw[i] <= 0x7e)) ++i;
-            }
-            continue;
-        }
-        if (c == '\t') {
-            out += ' ';
-        } else if (c == '\n' || (c >= 0x20 && c != 0x7f)) {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
 
 }  // namespace tracetop::engine

@@ -31,9 +31,8 @@ public:
     ChiselChild& operator=(const ChiselChild&) = delete;
 
     // Reads what the child printed so far, without waiting; true once it
-    // has ended (its output closed and the child reaped). `wait_ms`: how
-    // long to wait for output first (-1: until the child ends).
-    bool poll(int wait_ms = 0);
+    // has ended (its output closed and the child reaped).
+    bool poll();
     // What the chisel printed (output and errors), terminal control
     // sequences and other control characters removed, at most kMaxOutput bytes.
     std::string output() const;
@@ -48,9 +47,5 @@ private:
     std::string raw_;
     bool ended_ = false;
 };
-
-// Keeps text a pager can show: escape sequences (colours) go, tabs become
-// spaces, other control characters go.
-std::string printable_text(std::string_view raw);
 
 }  // namespace tracetop::engine
