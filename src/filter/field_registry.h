@@ -78,6 +78,10 @@ std::span<const FieldDef> signal_fields();   // fields_signal.cpp
 std::span<const FieldDef> error_fields();    // fields_error.cpp
 std::span<const FieldDef> summary_fields();  // fields_summary.cpp
 std::span<const FieldDef> memory_fields();   // fields_memory.cpp
+// More of sysdig 0.29.3's fields, each class's beside its first table.
+std::span<const FieldDef> evt_more_fields();   // fields_evt_more.cpp
+std::span<const FieldDef> proc_more_fields();  // fields_proc_more.cpp: proc.*, thread.*, user.*, group.*
+std::span<const FieldDef> fd_more_fields();    // fields_fd_more.cpp: fd.*, fdlist.*, syslog.*
 std::span<const FieldDef> container_fields();  // fields_container.cpp
 std::span<const FieldDef> host_fields();       // fields_host.cpp (issue 17 items 3-4)
 

@@ -205,6 +205,7 @@ private:
     void learn_listener_port(ThreadInfo& thread, const TupleView& accepted);
     void append_bound_name(bool v6, const uint8_t* ip, uint16_t port);
     void infer_local_ipv4(FdEntry& entry) const;
+    void infer_local_ipv6(FdEntry& entry) const;
     void name_from_proc(FdEntry& entry);
     void rename_socket(FdEntry& entry);
     std::string_view directory_for(const ThreadInfo& thread, std::string_view path, Fd dirfd);
@@ -231,6 +232,7 @@ private:
     bool run_every_handler_ = false;
     void threads_touched() { ++thread_epoch_; }
     std::vector<std::array<uint8_t, 8>> ipv4_interfaces_;  // address (4) + netmask (4)
+    std::vector<std::array<uint8_t, 16>> ipv6_interfaces_;  // addresses only: sinsp keeps no prefix length
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 
     ThreadInfo absent_thread_;  // stands in where sysdig has no thread

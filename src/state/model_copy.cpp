@@ -48,6 +48,7 @@ void Model::load_copy(const Model& other) {
     thread_epoch_ = std::max(thread_epoch_, other.thread_epoch_) + 1;  // readers keyed by the epoch see a change
     run_every_handler_ = other.run_every_handler_;
     ipv4_interfaces_ = other.ipv4_interfaces_;
+    ipv6_interfaces_ = other.ipv6_interfaces_;
     server_ports_ = other.server_ports_;
     traits_ = other.traits_;
     pending_thread_removal_ = other.pending_thread_removal_;

@@ -363,6 +363,35 @@ void Model::infer_local_ipv4(FdEntry& entry) const {
     set_ipv4(sip == 0 ? s.sip : s.dip, bytes.data());
 }
 
+// The IPv6 side of the same guess (sinsp 0.29's, for a tuple with one end
+// unknown, "::"): an interface with the peer's address, else one in the
+// peer's /64 (sinsp keeps no prefix length), else the first that is not
+// ::1; "::" when nothing fits.
+void Model::infer_local_ipv6(FdEntry& entry) const {
+    if (entry.type != FdType::Ipv6Socket) return;
+    SocketEnds& s = entry.socket;
+    constexpr std::array<uint8_t, 16> kUnset{};
+    if (s.sip != kUnset && s.dip != kUnset) return;
+    const auto infer = [this](const std::array<uint8_t, 16>& peer) -> std::array<uint8_t, 16> {
+        for (const auto& itf : ipv6_interfaces_) {
+            if (itf == peer) return itf;
+        }
+        for (const auto& itf : ipv6_interfaces_) {
+            if (std::equal(itf.begin(), itf.begin() + 8, peer.begin())) return itf;
+        }
+        constexpr std::array<uint8_t, 16> kLoopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+        for (const auto& itf : ipv6_interfaces_) {
+            if (itf != kLoopback) return itf;
+        }
+        return {};
+    };
+    const bool source_unset = s.sip == kUnset;
+    const std::array<uint8_t, 16>& known = source_unset ? s.dip : s.sip;
+    const std::array<uint8_t, 16> guessed = infer(known);
+    if (guessed == known && s.sport == s.dport) return;
+    (source_unset ? s.sip : s.dip) = guessed;
+}
+
 void Model::rename_socket(FdEntry& entry) {
     scratch_.clear();
     append_socket_name(entry, scratch_);
@@ -383,6 +412,7 @@ bool Model::update_socket_from_tuple(FdEntry& entry, std::span<const uint8_t> ra
     // A datagram socket sinsp knew nothing about is assumed to be UDP.
     if (entry.is_ip_socket() && entry.socket.l4proto == L4Proto::Unknown) entry.socket.l4proto = L4Proto::Udp;
     infer_local_ipv4(entry);
+    infer_local_ipv6(entry);
     return true;
 }
 

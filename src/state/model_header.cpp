@@ -50,6 +50,7 @@ void Model::reset_state() {
     threads_.clear();
     users_.clear();
     ipv4_interfaces_.clear();
+    ipv6_interfaces_.clear();
     server_ports_.clear();
     containers_.clear();
 }
@@ -72,7 +73,10 @@ void Model::load_header(const event::CaptureHeader& header) {
     machine_memory_bytes_ = header.machine ? header.machine->memory_bytes : 0;
     users_.load(header.users, header.groups);
     for (const auto& itf : header.interfaces) {
-        if (itf.is_ipv6()) continue;
+        if (itf.is_ipv6()) {
+            ipv6_interfaces_.push_back(itf.addr);
+            continue;
+        }
         std::array<uint8_t, 8> a{};
         std::copy_n(itf.addr.begin(), 4, a.begin());
         std::copy_n(itf.netmask.begin(), 4, a.begin() + 4);

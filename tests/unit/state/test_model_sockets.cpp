@@ -187,3 +187,54 @@ TEST_CASE("sendmmsg's exit finds its fd itself (its enter has no parameters)") {
     // sysdig 0.29.3 reads no tuple there: the name is left as its events make it.
     CHECK(name_of(ctx) == "");
 }
+
+namespace {
+// An interface record of the capture's header (sinsp keeps an IPv6 one's address only).
+event::InterfaceRecord ipv6_interface(const Bytes& addr) {
+    event::InterfaceRecord r;
+    r.type = 2;
+    std::copy(addr.begin(), addr.end(), r.addr.begin());
+    return r;
+}
+Bytes ipv6_unset() { return Bytes(16, 0); }
+Bytes ipv6_loopback() {
+    Bytes b(16, 0);
+    b[15] = 1;
+    return b;
+}
+
+// A UDP IPv6 socket (fd 3 of process 40) that sends to `dip`:`dport` before
+// it is bound or connected: its tuple's local address is "::".
+std::string name_after_unbound_send(const std::vector<event::InterfaceRecord>& interfaces, const Bytes& dip,
+                                    uint16_t dport) {
+    event::CaptureHeader h = one_process(40);
+    h.interfaces = interfaces;
+    Model model;
+    model.load_header(h);
+    feed(model, 1, 40, kSocketE, {u32(10), u32(kDgram), u32(0)});
+    feed(model, 2, 40, kSocketX, {i64(3)});
+    feed(model, 3, 40, kSendtoE, {i64(3), u32(6), ipv6_tuple(ipv6_unset(), 0, dip, dport)});
+    feed(model, 4, 40, kSendtoX, {i64(6), Bytes{'T'}});
+    return std::string(model.find_fd(40, 3)->name.view());
+}
+}  // namespace
+
+// sysdig 0.29.3 fills the unknown end of an IPv6 tuple from the capture's
+// interfaces, as it does for IPv4 (falcosecurity/libs test_ipv6_client.scap:
+// a UDP client's sendto to ::1, then `connect fd=3(<6u>::1:0->::1:2345)`).
+TEST_CASE("an IPv6 tuple's unknown local address is guessed from the interfaces, as sysdig does") {
+    const auto lo = ipv6_interface(ipv6_loopback());
+    const auto global = ipv6_interface(ipv6_doc(3));
+    // The peer's own address is an interface: that one.
+    CHECK(name_after_unbound_send({global, lo}, ipv6_loopback(), 2345) == "::1:0->::1:2345");
+    // The peer in an interface's /64: that interface.
+    CHECK(name_after_unbound_send({lo, global}, ipv6_doc(9), 53) == "2001:db8::3:0->2001:db8::9:53");
+    // Elsewhere: the first interface that is not ::1.
+    Bytes far(16, 0);
+    far[0] = 0x2a;
+    far[15] = 7;
+    CHECK(name_after_unbound_send({lo, global}, far, 53) == "2001:db8::3:0->2a00::7:53");
+    // Only ::1 and a far peer, or no interfaces at all: "::" stays.
+    CHECK(name_after_unbound_send({lo}, far, 53) == ":::0->2a00::7:53");
+    CHECK(name_after_unbound_send({}, ipv6_loopback(), 2345) == ":::0->::1:2345");
+}
