@@ -92,7 +92,10 @@ int run_batch(const Options& options) {
     const filter::OutputFormat::ValueOverride buffer_values =
         [&print_buffer, &options](const filter::BoundField& field, const filter::FieldContext& c,
                                   fmt::memory_buffer& out) {
-            if (field.def->name != "evt.args") return chisel::print_buffer_field(field, c, print_buffer, out);
+            // evt.info is evt.args in sysdig's default line: the same layout.
+            if (field.def->name != "evt.args" && field.def->name != "evt.info") {
+                return chisel::print_buffer_field(field, c, print_buffer, out);
+            }
             append_args(c.ev, c.args, options.buffer_format, out);
             return true;
         };
@@ -197,6 +200,7 @@ int run_batch(const Options& options) {
     int status = 0;
     uint64_t seen = 0;
     uint64_t first_ts = 0;
+    filter::FieldMemory field_memory;  // evt.deltatime, evt.latency.human
     RangeGate range(options.from, options.to);
     event::EventView ev;
     // Live, a stop (Ctrl-C, SIGTERM, --duration) detaches the probe and then
@@ -300,7 +304,7 @@ int run_batch(const Options& options) {
             continue;
         }
         const state::EventContext& ctx = model.on_event(ev, exit_printable || record_filtered || count_filtered);
-        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts, host};
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts, host, &field_memory};
         if (record_filtered) {
             recorder->offer(fields);
             if (recorder->finished()) break;

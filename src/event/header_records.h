@@ -51,8 +51,8 @@ struct ThreadRecord {
     int64_t tid = 0;
     int64_t pid = 0;
     int64_t ptid = 0;
-    int64_t sid = 0;
-    int64_t vpgid = 0;
+    int64_t sid = -1;  // -1: the list's version has none (as sinsp reads it)
+    int64_t vpgid = -1;
     std::string comm;
     std::string exe;
     std::string exepath;

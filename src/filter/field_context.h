@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -15,6 +16,14 @@
 
 namespace tracetop::filter {
 
+// What one use of a field (one %evt.deltatime of the format, another in the
+// filter) remembers from the events it was evaluated on, as sysdig keeps it
+// per use: evt.deltatime's previous time, evt.latency.human's last latency
+// (fields_evt_more.cpp). Keyed by the use's BoundArg; extractors update it.
+struct FieldMemory {
+    std::unordered_map<const void*, uint64_t> last;
+};
+
 struct FieldContext {
     const event::EventView& ev;
     const state::EventContext& state;
@@ -23,6 +32,7 @@ struct FieldContext {
     fmt::memory_buffer* scratch;     // reused by extractors that render text
     uint64_t first_ts = 0;           // timestamp of the first event (evt.reltime)
     const HostInfo* host = nullptr;  // issue 17 items 3-4: the event's host (host.*); null: the machine's
+    FieldMemory* memory = nullptr;  // null: the run keeps none (evt.deltatime is then missing)
 };
 
 }  // namespace tracetop::filter

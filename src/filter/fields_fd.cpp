@@ -173,6 +173,28 @@ void x_is_server(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_bool(e->is_server_socket() || e->role == SocketRole::Server));
 }
 
+// fd.cproto and its kin: a port as text, as sysdig 0.29.3 prints it without
+// name resolution (which it leaves off). Its quirks kept: a socket that is not
+// an IP connection but has a role gives "" for the client's, a listening
+// socket "" for the server's; where the port itself is <NA>, so is this.
+template <End kEnd>
+void x_proto(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = entry_of(c);
+    if (!e) return;
+    if (!e->is_ip_socket()) {
+        if (kEnd == End::Client && e->role != SocketRole::None) out.push(FieldValue::of_string(""));
+        if (kEnd == End::Server && e->is_server_socket()) out.push(FieldValue::of_string(""));
+        return;
+    }
+    if (e->role == SocketRole::None) return;
+    FieldValues port;
+    push_port(*e, kEnd, port);
+    if (port.empty()) return;
+    c.scratch->clear();
+    fmt::format_to(std::back_inserter(*c.scratch), "{}", port[0].u);
+    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
+}
+
 constexpr FieldDef kFdFields[] = {
     {"fd.num", FieldType::Int64, ArgKind::None, "number of the file descriptor", x_num, FieldDep::Context},
     {"fd.type", FieldType::String, ArgKind::None, "type of fd: file, directory, ipv4, ipv6, unix, pipe, event, ...",
@@ -204,6 +226,19 @@ constexpr FieldDef kFdFields[] = {
      x_is_server, FieldDep::Context},
     {"fd.net", FieldType::IpNet, ArgKind::None, "matches either end's address against a network (fd.net=10.0.0.0/8)",
      x_any_ip, FieldDep::Context},
+    {"fd.cnet", FieldType::IpNet, ArgKind::None, "matches the client's address against a network (filters only)",
+     x_ip<End::Client>, FieldDep::Context},
+    {"fd.snet", FieldType::IpNet, ArgKind::None, "matches the server's address against a network (filters only)",
+     x_ip<End::Server>, FieldDep::Context},
+    {"fd.lnet", FieldType::IpNet, ArgKind::None, "matches the local address against a network (filters only)",
+     x_ip<End::Local>, FieldDep::Context},
+    {"fd.rnet", FieldType::IpNet, ArgKind::None, "matches the remote address against a network (filters only)",
+     x_ip<End::Remote>, FieldDep::Context},
+    {"fd.cproto", FieldType::String, ArgKind::None, "client port as text (sysdig resolves no service names)",
+     x_proto<End::Client>, FieldDep::Context},
+    {"fd.sproto", FieldType::String, ArgKind::None, "server port as text", x_proto<End::Server>, FieldDep::Context},
+    {"fd.lproto", FieldType::String, ArgKind::None, "local port as text", x_proto<End::Local>, FieldDep::Context},
+    {"fd.rproto", FieldType::String, ArgKind::None, "remote port as text", x_proto<End::Remote>, FieldDep::Context},
 };
 
 }  // namespace

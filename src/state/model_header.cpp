@@ -107,6 +107,7 @@ void Model::load_header(const event::CaptureHeader& header) {
         t->uid = rec.uid;
         t->gid = rec.gid;
         t->loginuid = rec.loginuid;
+        t->exe_writable = rec.exe_writable != 0;
         t->vmsize_kb = rec.vmsize_kb;
         t->vmrss_kb = rec.vmrss_kb;
         t->vmswap_kb = rec.vmswap_kb;

@@ -176,6 +176,10 @@ void Model::handle_procinfo(const EventView& ev, ThreadInfo& thread) {
     }
     thread.last_procinfo_ticks = ticks;
     thread.has_procinfo = true;
+    thread.prev_procinfo_user = thread.procinfo_user;
+    thread.prev_procinfo_system = thread.procinfo_system;
+    thread.procinfo_user = uint_param(ev, 0);
+    thread.procinfo_system = uint_param(ev, 1);
 }
 
 void Model::handle_clone_exit(const EventView& ev) {
@@ -239,12 +243,15 @@ void Model::handle_clone_exit(const EventView& ev) {
         child->sid = parent->sid;
         child->vpgid = parent->vpgid;
         child->loginuid = parent->loginuid;
+        child->tty = parent->tty;
+        child->exe_writable = parent->exe_writable;
         if ((flags & kCloneThread) == 0) child->env = parent->env;
     } else {
         // A parent sysdig never knew learns its name from its child.
         parent->comm = event_comm;
         parent->exe = event_exe;
         parent->args = event_args;
+        child->loginuid = 0;  // sinsp leaves the login user it never learnt zeroed
     }
 
     child->pid = (flags & kCloneThread) != 0 ? int_param(ev, 4) : child_tid;
@@ -326,8 +333,13 @@ void Model::handle_execve_exit(const EventView& ev, ThreadInfo& thread) {
             }
         }
     }
+    if (type == codes::kExecve17X || type == codes::kExecve18X || type == codes::kExecve19X) {
+        thread.tty = static_cast<int32_t>(int_param(ev, 16));
+    }
     if (type == codes::kExecve19X || type == codes::kExecveatX) thread.vpgid = int_param(ev, 17);
     if (ev.nparams() > 18) thread.loginuid = static_cast<uint32_t>(uint_param(ev, 18));
+    constexpr uint64_t kExeWritable = 1;  // PPM_EXE_WRITABLE in the execve flags
+    if (ev.nparams() > 19) thread.exe_writable = (uint_param(ev, 19) & kExeWritable) != 0;
     // After exec the thread no longer shares anything it shared before.
     thread.flags = kCloneActive | kCloneNameChanged | (thread.flags & kCloneInverted);
 }

@@ -30,8 +30,8 @@ struct ThreadInfo {
     Tid tid = 0;
     Pid pid = 0;
     Tid ptid = -1;  // parent thread
-    int64_t sid = 0;
-    int64_t vpgid = 0;
+    int64_t sid = -1;    // -1 until known (sinsp's default, as proc.sid prints it)
+    int64_t vpgid = -1;
     Tid vtid = 0;
     Pid vpid = 0;
     InternedString comm;     // proc.name
@@ -50,6 +50,8 @@ struct ThreadInfo {
     uint32_t uid = kNoId;
     uint32_t gid = kNoId;
     uint32_t loginuid = kNoId;
+    int32_t tty = 0;            // controlling terminal (proc.tty); 0: none
+    bool exe_writable = false;  // proc.is_exe_writable
     // kB. Events and capture files carry 32 bits (4 TiB); /proc, read live,
     // can say more (ASan's shadow, JIT runtimes reserve tens of TiB of VIRT).
     uint64_t vmsize_kb = 0;
@@ -73,6 +75,12 @@ struct ThreadInfo {
     Nanoseconds latency = 0;
     EnterExitPairing pairing;
     uint64_t last_procinfo_ticks = 0;  // cumulative user+system ticks at the last procinfo
+    // thread.cpu.user / thread.cpu.system: the user and system ticks of the
+    // latest procinfo and of the one before it (0: none).
+    uint64_t procinfo_user = 0;
+    uint64_t procinfo_system = 0;
+    uint64_t prev_procinfo_user = 0;
+    uint64_t prev_procinfo_system = 0;
     bool has_procinfo = false;
 
     bool is_main_thread() const { return tid == pid; }

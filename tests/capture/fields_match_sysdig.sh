@@ -19,7 +19,7 @@ unset MALLOC_PERTURB_
 export TZ=UTC
 
 # sysdig 0.29.3 refuses these as display fields ("filter only").
-filter_only=" fd.ip fd.port fd.net "
+filter_only=" fd.ip fd.port fd.net fd.cnet fd.snet fd.lnet fd.rnet "
 # tracetop's own fields; sysdig 0.29.3 has none of them.
 ours_only=" signal.name signal.num signal.source_pid signal.source_name signal.target_pid signal.target_name
   signal.via signal.delivered signal.result error.name error.code error.meaning error.class fd.ioclass
@@ -40,6 +40,8 @@ declare -A differs=(
   ["single_ipv6_conn fd.lport"]="851 852 853 1153 1347 1348 1539 1540"
   ["single_ipv6_conn fd.rip"]="1153 1347 1348 1539 1540"
   ["single_ipv6_conn fd.rport"]="1153 1347 1348 1539 1540"
+  ["single_ipv6_conn fd.lproto"]="1153 1347 1348 1539 1540"  # fd.lport as text
+  ["single_ipv6_conn fd.rproto"]="1153 1347 1348 1539 1540"
   ["single_ipv6_conn fd.is_server"]="849 850 1149 1150 1151 1152 1154 1345 1346"
   # IPv6 sockets not yet connected: sysdig matches :: against ::1's prefix
   ["curl_google fd.is_server"]="1010 1011 1012 1187 1188 1259 1266 1267 1268 1269 1272"

@@ -380,8 +380,8 @@ TEST_CASE("process lists v1 to v9, with both v9 tail layouts") {
         CHECK(t.tid == 42);
         CHECK(t.pid == 40);
         CHECK(t.ptid == 1);
-        CHECK(t.sid == (v >= 6 ? 7 : 0));
-        CHECK(t.vpgid == (v >= 8 ? 8 : 0));
+        CHECK(t.sid == (v >= 6 ? 7 : -1));
+        CHECK(t.vpgid == (v >= 8 ? 8 : -1));
         CHECK(t.comm == "comm");
         CHECK(t.exe == "exe");
         CHECK(t.exepath == (v >= 7 ? "/usr/bin/exe" : ""));
