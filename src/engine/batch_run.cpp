@@ -199,6 +199,11 @@ int run_batch(const Options& options) {
     };
     int status = 0;
     uint64_t seen = 0;
+    // -n with a filter counts the events it lets through, as sysdig 0.29.3
+    // does (its filter runs before the count): `-n 10 evt.type=open` prints
+    // ten opens. Without one, every event read counts, shown or not.
+    const bool count_matches = options.max_events && event_filter && print;
+    uint64_t matched = 0;
     uint64_t first_ts = 0;
     filter::FieldMemory field_memory;  // evt.deltatime, evt.latency.human
     RangeGate range(options.from, options.to);
@@ -216,7 +221,7 @@ int run_batch(const Options& options) {
     Clock::time_point next_stream_flush = Clock::now();
     for (;;) {
         if (!draining && stop_requested() && stop_or_drain()) break;
-        if (options.max_events && seen >= *options.max_events) break;
+        if (options.max_events && !count_matches && seen >= *options.max_events) break;
         const capture::ReadStatus rs = reader.next(ev);
         if (rs == capture::ReadStatus::End) break;
         OtherHost* other = merged && merged->event_host() > 0 ? other_hosts[merged->event_host() - 1].get() : nullptr;
@@ -313,13 +318,14 @@ int run_batch(const Options& options) {
         if (count_filtered && passes_filter(*event_filter, fields, options.debug)) summary->count(ev);
         if (!print || !printable_event || !shown_by_default(ev, options.debug)) continue;
         if (event_filter && !passes_filter(*event_filter, fields, options.debug)) continue;
+        const bool last_wanted = count_matches && ++matched >= *options.max_events;
         if (options.event_json) {
             const std::optional<std::string_view> name =
                 ctx.thread_known ? std::optional(ctx.thread->comm.view()) : std::nullopt;
             append_event_json(ev, ctx.enter, name, &args, options.buffer_format, sink.buffer());
         } else if (format) {
-            if (!format->render(fields, sink.buffer(), format_values)) continue;
-            sink.buffer().push_back('\n');
+            // A line with a missing field is not printed, but the event counts (-n).
+            if (format->render(fields, sink.buffer(), format_values)) sink.buffer().push_back('\n');
         } else {
             const std::string_view name = ctx.thread_known ? ctx.thread->comm.view() : std::string_view("<NA>");
             // -t d shows the thread's latest latency even on procinfo events,
@@ -328,6 +334,7 @@ int run_batch(const Options& options) {
             append_default_line(ev, ctx.enter, latency, name, &args, clock, sink.buffer(), options.buffer_format);
         }
         if (!(options.unbuffered ? sink.flush() : sink.maybe_flush())) break;
+        if (last_wanted) break;
     }
     if (summary) summary->append(sink.buffer());
     sink.flush();
