@@ -442,6 +442,8 @@ void ExplorerEngine::run() {
             if (agg) {
                 pipe->set_aggregator(std::move(*agg));
                 pass_parts = start_pass_parts(*pipe);
+                // issue 15 (passgroups): a first pass not cut in parts feeds its table by context groups.
+                if (!pass_parts) pipe->group_by_contexts();
                 if (!drill && drill_answers_.empty()) drill = start_drill_prefetch(*pipe);
             } else {
                 failure = agg.error().message;

@@ -62,6 +62,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
     for (uint64_t i = 0; i < max_events; ++i) {
         Step stop = Step::More;
         if (!next_event(stop)) {
+            flush_groups();  // issue 15 (passgroups): the table is complete
             if (stop == Step::End && rows_ && !rows_->finished()) rows_->finish(model_);  // issue 15 (procsfast)
             if (stop != Step::Idle) refresh_hosts();
             return stop;
@@ -87,6 +88,8 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         }
         if (!store_) {
             // The contexts and the checkpoints are of the store's events.
+            flush_groups();  // issue 15 (passgroups): the events before this one; the rest one by one
+            drop_groups();
             rows_ = nullptr;
             checkpoints_ = nullptr;
         }
@@ -139,7 +142,11 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (!agg_ && !pane_ && !observer_) continue;
         const bool internal = event::is_internal(ev_.type);
         if (observer_) observer_(fields, internal);
-        if (agg_) agg_->on_event(fields, internal);
+        if (grouping_) {
+            add_to_group(rows_->events() - 1, rows_->context_id(rows_->events() - 1), ctx.latency);
+        } else if (agg_) {
+            agg_->on_event(fields, internal);
+        }
         if (pane_) pane_->on_event(fields, internal);
     }
     return Step::More;

@@ -50,7 +50,19 @@ public:
     // large enough that the queue's lock costs nothing per event.
     static constexpr uint64_t kBatch = 8192;
 
-    void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) { agg_ = std::move(agg); }
+    void set_aggregator(std::unique_ptr<analysis::Aggregator> agg) {
+        drop_groups();
+        agg_ = std::move(agg);
+    }
+    // issue 15 (passgroups): the explorer's first pass feeds a table that
+    // Aggregator::prepare_totals admits by groups of a context's events, as
+    // the walks after it do, rather than event by event (the aggregator was
+    // a fifth of the pass): each event only adds to its context's group,
+    // and the groups go into the table whenever anything looks at it (a
+    // snapshot, the end). Needs keep_contexts and a table with no range,
+    // pane, observer or second host; otherwise nothing changes. Call after
+    // set_aggregator and before the first run(); false: not taken.
+    bool group_by_contexts();
     // issue 15 (json2): run() would feed the table and nothing else (one
     // host, no range, store, contexts, pane, observer...): it takes the lean
     // loop (view_pipeline_lean.cpp). For tests.
@@ -66,6 +78,10 @@ public:
     // issue 15 (fastkeys): the first pass also freezes every event's context
     // into `rows` (dropped with the store when it goes over budget). Call before run().
     void keep_contexts(ContextRows* rows) {
+        if (rows != rows_) {
+            flush_groups();  // of the contexts going away
+            drop_groups();
+        }
         rows_ = rows;
         if (rows_) rows_->begin_section(source_->header());  // issue 15 (procsfast): its lookups
     }
@@ -113,14 +129,24 @@ public:
     bool merge_earlier(const analysis::Aggregator& table, uint64_t fed_first_ts, uint64_t fed_last_ts);
     uint64_t fed_first_ts() const { return range_first_ts_; }
     uint64_t fed_last_ts() const { return range_last_ts_; }
-    std::unique_ptr<analysis::Aggregator> take_aggregator() { return std::move(agg_); }
+    std::unique_ptr<analysis::Aggregator> take_aggregator() {
+        flush_groups();
+        drop_groups();
+        return std::move(agg_);
+    }
     // The first and last times fed so far, which start again from none (a
     // first pass cutting its table in parts, pass_parts.h).
     std::pair<uint64_t, uint64_t> take_fed_span() {
         return {std::exchange(range_first_ts_, 0), std::exchange(range_last_ts_, 0)};
     }
     // The open pane's feed (Echo, spectrogram), or null: it sees every event the aggregator sees.
-    void set_pane(std::unique_ptr<analysis::PaneFeed> pane) { pane_ = std::move(pane); }
+    void set_pane(std::unique_ptr<analysis::PaneFeed> pane) {
+        if (pane) {
+            flush_groups();  // a pane sees events one by one, and so must the table beside it
+            drop_groups();
+        }
+        pane_ = std::move(pane);
+    }
     analysis::PaneFeed* pane() { return pane_.get(); }
     // --serve's metrics: sees every event the aggregator would see.
     using Observer = std::function<void(const filter::FieldContext&, bool internal)>;
@@ -171,9 +197,13 @@ public:
     // Every field=value of listed event `num` (Aggregator::event_details).
     std::optional<std::string> event_details(uint64_t num) {
         if (!agg_) return std::nullopt;
+        flush_groups();
         return agg_->event_details(num, model_, &args_, &scratch_, first_ts_);
     }
-    analysis::Aggregator* aggregator() { return agg_.get(); }
+    analysis::Aggregator* aggregator() {
+        flush_groups();
+        return agg_.get();
+    }
 
     // Source facts for a snapshot (event rates are over the whole capture
     // offline; the engine overrides them per interval live).
@@ -274,6 +304,16 @@ private:
     // and latency class, its group in groups_ (UINT32_MAX: none yet).
     bool walk_place(size_t index, bool& fed);  // walk_one's decisions
     void feed_totals();
+    // The groups so far into agg_ from `rows`' contexts (finish_totals), then none.
+    void feed_groups(const ContextRows& rows);
+    // Event `index` (context `cid`) into its group.
+    void add_to_group(size_t index, uint32_t cid, uint64_t latency);
+    // issue 15 (passgroups): the first pass's groups.
+    void flush_groups() {
+        if (grouping_ && !groups_.empty()) feed_groups(*rows_);
+    }
+    void drop_groups();  // grouping stops (the groups fed or not wanted)
+    bool grouping_ = false;
     bool totals_ = false;
     uint32_t classes_ = 1;
     std::vector<uint32_t> group_of_;

@@ -100,16 +100,68 @@ void ViewPipeline::walk_zero_events() {
 
 // The groups into the aggregator, in the order of their first events: the
 // order the walk made them in.
-void ViewPipeline::feed_totals() {
+void ViewPipeline::feed_groups(const ContextRows& rows) {
     for (const analysis::Aggregator::ContextTotals& t : groups_) {
-        const event::EventView& ev = samples_.view(t.context, fast_->sample(t.context));
-        const state::EventContext& ctx = fast_->context(t.first, fast_ctx_, fast_ctx_id_);
-        const filter::FieldContext fields{ev, ctx, fast_->model_of(t.context), &args_, &scratch_, first_ts_};
+        const event::EventView& ev = samples_.view(t.context, rows.sample(t.context));
+        const state::EventContext& ctx = rows.context(t.first, fast_ctx_, fast_ctx_id_);
+        const filter::FieldContext fields{ev, ctx, rows.model_of(t.context), &args_, &scratch_, first_ts_};
         agg_->on_context_totals(fields, t, event::is_internal(ev.type));
     }
     agg_->finish_totals();
+    // The next groups start from none (later ones of the same context come
+    // after these): only the fed contexts' entries, not the whole index.
+    for (const analysis::Aggregator::ContextTotals& t : groups_) {
+        std::fill_n(group_of_.begin() + static_cast<ptrdiff_t>(size_t{t.context} * classes_), classes_, UINT32_MAX);
+    }
+    groups_.clear();
+}
+
+void ViewPipeline::feed_totals() {
+    feed_groups(*fast_);
     std::vector<uint32_t>().swap(group_of_);
     std::vector<analysis::Aggregator::ContextTotals>().swap(groups_);
+}
+
+void ViewPipeline::add_to_group(size_t index, uint32_t cid, uint64_t latency) {
+    const size_t first = size_t{cid} * classes_;  // the context's classes, side by side
+    if (first + classes_ > group_of_.size()) group_of_.resize(std::max(first + classes_, group_of_.size() * 2), UINT32_MAX);
+    const size_t at = first + (classes_ == 1 ? 0 : agg_->latency_class(latency));
+    uint32_t& g = group_of_[at];
+    if (g == UINT32_MAX) {
+        g = static_cast<uint32_t>(groups_.size());
+        groups_.emplace_back();
+    }
+    analysis::Aggregator::ContextTotals& t = groups_[g];
+    if (t.count++ == 0) {
+        t.first = index;
+        t.context = cid;
+    }
+    t.last = index;
+    t.last_latency = latency;
+    t.sum += latency;
+    t.min = std::min(t.min, latency);
+    t.max = std::max(t.max, latency);
+}
+
+// issue 15 (passgroups)
+bool ViewPipeline::group_by_contexts() {
+    drop_groups();
+    if (!rows_ || !agg_ || events_ != 0 || pane_ || observer_ || merged_ || remote_ || range_.active() ||
+        agg_->view().kind != analysis::ViewKind::Table || !agg_->prepare_totals()) {
+        return false;
+    }
+    grouping_ = true;
+    classes_ = agg_->latency_classes();
+    return true;
+}
+
+void ViewPipeline::drop_groups() {
+    if (!grouping_) return;
+    grouping_ = false;
+    std::vector<uint32_t>().swap(group_of_);
+    std::vector<analysis::Aggregator::ContextTotals>().swap(groups_);
+    samples_.clear();
+    fast_ctx_id_ = UINT32_MAX;
 }
 
 ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
@@ -132,23 +184,7 @@ ViewPipeline::Step ViewPipeline::run_fast(uint64_t max_events) {
             bool fed = false;
             more = walk_place(walk_next_, fed);
             if (!fed) continue;
-            const uint32_t cid = fast_->context_id(walk_next_);
-            const uint64_t latency = fast_->latency(walk_next_);
-            uint32_t& g = group_of_[size_t{cid} * classes_ + (classes_ == 1 ? 0 : agg_->latency_class(latency))];
-            if (g == UINT32_MAX) {
-                g = static_cast<uint32_t>(groups_.size());
-                groups_.emplace_back();
-            }
-            analysis::Aggregator::ContextTotals& t = groups_[g];
-            if (t.count++ == 0) {
-                t.first = walk_next_;
-                t.context = cid;
-            }
-            t.last = walk_next_;
-            t.last_latency = latency;
-            t.sum += latency;
-            t.min = std::min(t.min, latency);
-            t.max = std::max(t.max, latency);
+            add_to_group(walk_next_, fast_->context_id(walk_next_), fast_->latency(walk_next_));
         }
         if (more && walk_next_ < n) return Step::More;
         feed_totals();
