@@ -113,7 +113,7 @@ size_t ContextRows::live_slot(const Key& k) {
                  (uint64_t{k.type} << 32 ^ static_cast<uint64_t>(k.fd) ^ static_cast<uint64_t>(k.error) << 40) *
                      0x165667b19e3779f9ULL;
     h ^= h >> 29;
-    return static_cast<size_t>(h * 0xbf58476d1ce4e5b9ULL >> 55) & (kRecent - 1);
+    return static_cast<size_t>(h * 0xbf58476d1ce4e5b9ULL >> (64 - kRecentBits));
 }
 
 template <class T, class Same, class SameVersioned, class Hash>
