@@ -1,6 +1,5 @@
 #include "chisel/chisel_fields.h"
 
-#include <ctime>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -33,89 +32,9 @@ const ThreadInfo* ancestor(const FieldContext& c, int64_t n) {
     return t;
 }
 
-// Always 1: chisels sum it to count events.
-void x_count(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(1)); }
-
-// The event's local wall-clock time: HH:MM:SS, the date in front when
-// `with_date`, the nanoseconds after when `with_ns`.
-void push_local_time(const FieldContext& c, bool with_date, bool with_ns, FieldValues& out) {
-    const std::time_t t = static_cast<std::time_t>(c.ev.ts / 1000000000ULL);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    c.scratch->clear();
-    auto it = std::back_inserter(*c.scratch);
-    if (with_date) fmt::format_to(it, "{:04}-{:02}-{:02} ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    fmt::format_to(it, "{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
-    if (with_ns) fmt::format_to(it, ".{:09}", c.ev.ts % 1000000000ULL);
-    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
-}
-
-// evt.time without the nanoseconds.
-void x_time_s(const FieldContext& c, const BoundArg&, FieldValues& out) { push_local_time(c, false, false, out); }
-
-// evt.time with the date in front, as sysdig's evt.datetime.
-void x_datetime(const FieldContext& c, const BoundArg&, FieldValues& out) { push_local_time(c, true, true, out); }
-
-// The registry's value of `name` for this event, true when it is true.
-bool registry_flag(const FieldContext& c, std::string_view name) {
-    auto bound = filter::resolve_field(name, std::nullopt);
-    if (!bound) return false;
-    FieldValues values;
-    bound->def->extract(c, bound->arg, values);
-    return !values.empty() && values[0].kind == FieldValue::Kind::Bool && values[0].u != 0;
-}
-
-// "write" or "read" for I/O calls (writes first, as sysdig asks).
-void x_io_dir(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (registry_flag(c, "evt.is_io_write")) {
-        out.push(FieldValue::of_string("write"));
-    } else if (registry_flag(c, "evt.is_io_read")) {
-        out.push(FieldValue::of_string("read"));
-    }
-}
-
-// proc.exe, a space, then the arguments joined by spaces.
-void x_exeline(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (!c.state.thread_known) return;
-    const ThreadInfo& t = *c.state.thread;
-    c.scratch->clear();
-    c.scratch->append(t.exe.view());
-    c.scratch->push_back(' ');
-    std::string_view items = t.args.view();
-    bool first = true;
-    while (!items.empty()) {
-        const size_t end = items.find('\0');
-        if (!first) c.scratch->push_back(' ');
-        c.scratch->append(items.substr(0, end));
-        first = false;
-        if (end == std::string_view::npos) break;
-        items.remove_prefix(end + 1);
-    }
-    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
-}
-
-// The container's id, ':', then fd.name; outside containers the id is empty.
-void x_fd_containername(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    std::string_view name;
-    if (!c.state.fd_name(name)) return;
-    c.scratch->clear();
-    c.scratch->push_back(':');
-    c.scratch->append(name);
-    out.push(FieldValue::of_string({c.scratch->data(), c.scratch->size()}));
-}
-
-// evt.buffer's raw bytes; lua_api renders them (render_buffer).
-void x_buffer_raw(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    out.push(FieldValue::of_string(raw_buffer(c)));
-}
-
 // CPU time of the thread a context switch takes off the CPU; 0 on every
 // other event (sysdig). Without switch events it never counts.
 void x_exectime(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(0)); }
-
-void x_vpid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (c.state.thread_known) out.push(FieldValue::of_int(c.state.thread->vpid));
-}
 
 void x_apid(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
     if (const ThreadInfo* t = ancestor(c, arg.index < 0 ? 0 : arg.index)) out.push(FieldValue::of_int(t->pid));
@@ -125,31 +44,9 @@ void x_aname(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
     if (const ThreadInfo* t = ancestor(c, arg.index < 0 ? 0 : arg.index)) out.push(FieldValue::of_string(t->comm.view()));
 }
 
-// The pid of the outermost ancestor (the process included) whose name ends
-// in "sh": the login shell, by sysdig's rule.
-void x_loginshellid(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const ThreadInfo* t = main_of(c);
-    std::optional<int64_t> shell;
-    // Bounded: a made-up parent chain must not loop forever.
-    for (int hops = 0; t != nullptr && hops < 4096; ++hops) {
-        const std::string_view comm = t->comm.view();
-        if (comm.size() >= 2 && comm.substr(comm.size() - 2) == "sh") shell = t->pid;
-        if (t->ptid == t->tid) break;
-        t = c.model.thread(t->ptid);
-    }
-    if (shell) out.push(FieldValue::of_int(*shell));
-}
-
-// Nanoseconds since the thread was created, when that is known.
-void x_duration(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (!c.state.thread_known || c.state.thread->clone_ts == 0) return;
-    out.push(FieldValue::of_int(static_cast<int64_t>(c.ev.ts - c.state.thread->clone_ts)));
-}
-
-// Containers are not modelled yet: every thread runs on the host, which is
-// what sysdig says of threads outside containers (nothing without a thread).
-void x_host(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (c.state.thread_known) out.push(FieldValue::of_string("host"));
+// evt.buffer's raw bytes; lua_api renders them (render_buffer).
+void x_buffer_raw(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    out.push(FieldValue::of_string(raw_buffer(c)));
 }
 
 // Fields whose value a chisel sees differently from a filter.
@@ -157,24 +54,15 @@ constexpr filter::FieldDef kChiselOverrides[] = {
     {"evt.buffer", FieldType::String, ArgKind::None, "the I/O buffer, rendered in the buffer format", x_buffer_raw},
 };
 
+// What the registry does not answer: the field registry comes first
+// (resolve_chisel_field), so only what it lacks or refuses is here. The
+// registry takes proc.aname and proc.apid only with [N] (sysdig's filters);
+// a chisel asking for them bare gets the process itself.
 constexpr filter::FieldDef kChiselFields[] = {
-    {"evt.count", FieldType::Uint64, ArgKind::None, "1 for every event (chisels sum it)", x_count},
-    {"evt.datetime", FieldType::String, ArgKind::None, "event time, local date and wall clock, with nanoseconds",
-     x_datetime},
-    {"evt.io_dir", FieldType::String, ArgKind::None, "'read' or 'write' for I/O calls", x_io_dir},
-    {"proc.exeline", FieldType::String, ArgKind::None, "proc.exe and the arguments", x_exeline},
-    {"fd.containername", FieldType::String, ArgKind::None, "the container id, ':' and fd.name", x_fd_containername},
-    {"evt.time.s", FieldType::String, ArgKind::None, "event time, local wall clock, whole seconds", x_time_s},
     {"thread.exectime", FieldType::RelTime, ArgKind::None,
      "on context switches, the CPU time of the thread leaving the CPU", x_exectime},
-    {"proc.vpid", FieldType::Int64, ArgKind::None, "process id as seen from its pid namespace", x_vpid},
     {"proc.apid", FieldType::Int64, ArgKind::NameOrIndex, "pid of the Nth ancestor (proc.apid[1]: the parent)", x_apid},
     {"proc.aname", FieldType::String, ArgKind::NameOrIndex, "name of the Nth ancestor", x_aname},
-    {"proc.loginshellid", FieldType::Int64, ArgKind::None, "pid of the outermost shell among the ancestors",
-     x_loginshellid},
-    {"proc.duration", FieldType::Int64, ArgKind::None, "nanoseconds since the process started", x_duration},
-    {"container.id", FieldType::String, ArgKind::None, "container id ('host' outside containers)", x_host},
-    {"container.name", FieldType::String, ArgKind::None, "container name ('host' outside containers)", x_host},
 };
 
 }  // namespace
