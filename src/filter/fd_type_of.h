@@ -11,6 +11,12 @@
 
 namespace tracetop::filter {
 
+// The fd entry the fd.* fields read: the event's, when its fd is one
+// (fd_related), else none.
+inline const state::FdEntry* related_fd_entry(const FieldContext& c) {
+    return c.state.fd_related ? c.state.fd_entry : nullptr;
+}
+
 // The event's fd type, when fd.type has a value (state::fd_type_name of it).
 std::optional<state::FdType> fd_type_of(const FieldContext& c);
 

@@ -8,6 +8,7 @@
 
 #include "event/arg_format.h"
 #include "event/event_table.h"
+#include "filter/fd_type_of.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 #include "filter/result_param.h"
@@ -216,9 +217,6 @@ void x_wait_latency(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_uint(c.state.thread_known ? c.state.latency : 0));
 }
 
-// The fd entry sysdig attaches to the event (its m_fdinfo), or null.
-const state::FdEntry* event_fd(const FieldContext& c) { return c.state.fd_related ? c.state.fd_entry : nullptr; }
-
 bool is_file_fd(FdType t) { return t == FdType::File || t == FdType::Directory; }
 bool is_net_fd(FdType t) {
     return t == FdType::Ipv4Socket || t == FdType::Ipv6Socket || t == FdType::Ipv4Server || t == FdType::Ipv6Server;
@@ -231,7 +229,7 @@ bool is_ipc_fd(FdType t) {
 // I/O calls are named after what their fd is; unknown fds and fds of other
 // kinds (epoll, timerfd, ...) are "unknown".
 std::string_view io_category_name(const FieldContext& c) {
-    const state::FdEntry* fd = event_fd(c);
+    const state::FdEntry* fd = related_fd_entry(c);
     if (!fd) return "unknown";
     if (is_file_fd(fd->type)) return "file";
     if (is_net_fd(fd->type)) return "net";
@@ -463,7 +461,7 @@ bool is_memory_call(const FieldContext& c) {
 enum class ErrorClass { File, Net, Memory, Other };
 
 ErrorClass file_or_net_class(const FieldContext& c) {
-    if (const state::FdEntry* fd = event_fd(c)) {
+    if (const state::FdEntry* fd = related_fd_entry(c)) {
         if (is_file_fd(fd->type)) return ErrorClass::File;
         if (is_net_fd(fd->type) || fd->type == FdType::Unix) return ErrorClass::Net;
         return ErrorClass::Other;
@@ -482,7 +480,7 @@ void x_count_error_class(const FieldContext& c, const BoundArg&, FieldValues& ou
         case ErrorClass::Memory: counts = is_memory_call(c); break;
         // Other: neither file nor net; without an fd, not memory either.
         case ErrorClass::Other:
-            counts = file_or_net_class(c) == ErrorClass::Other && (event_fd(c) != nullptr || !is_memory_call(c));
+            counts = file_or_net_class(c) == ErrorClass::Other && (related_fd_entry(c) != nullptr || !is_memory_call(c));
             break;
     }
     if (counts) push_error_count(c, out);
@@ -501,7 +499,7 @@ void x_info(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // A write to the syslog socket (an fd whose name has /dev/log in it).
 void x_is_syslog(const FieldContext& c, const BoundArg&, FieldValues& out) {
     std::string_view name;
-    const bool syslog = io_flags(c).writes && event_fd(c) != nullptr && c.state.fd_name(name) &&
+    const bool syslog = io_flags(c).writes && related_fd_entry(c) != nullptr && c.state.fd_name(name) &&
                         name.find("/dev/log") != std::string_view::npos;
     out.push(FieldValue::of_bool(syslog));
 }

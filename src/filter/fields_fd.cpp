@@ -13,8 +13,6 @@ using state::FdEntry;
 using state::FdType;
 using state::SocketRole;
 
-const FdEntry* entry_of(const FieldContext& c) { return c.state.fd_related ? c.state.fd_entry : nullptr; }
-
 bool is_file_like(const FdEntry& e) { return e.type == FdType::File || e.type == FdType::Directory; }
 
 IpValue ip_from(const std::array<uint8_t, 16>& bytes, bool v6) {
@@ -80,7 +78,7 @@ void x_type(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 void x_typechar(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (!c.state.fd_related) return;
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     static constexpr char kLetters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?";
     const char letter = e ? state::fd_type_char(e->type) : c.state.fallback_typechar;
     const char* at = std::strchr(kLetters, letter);
@@ -99,7 +97,7 @@ std::string_view directory_of(std::string_view path) {
 }
 
 void x_directory(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) {
         // No entry: sysdig cuts whatever fd.name shows (the path a failed open
         // names, or "" which gives "/").
@@ -119,7 +117,7 @@ void x_directory(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_string(trailing ? name : directory_of(name)));
 }
 void x_filename(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e || e->type != FdType::File) return;
     const std::string_view name = e->name.view();
     // sysdig: no '/' gives "/"; a trailing '/' keeps the whole path.
@@ -133,33 +131,33 @@ void x_filename(const FieldContext& c, const BoundArg&, FieldValues& out) {
 
 template <End kEnd>
 void x_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (const FdEntry* e = entry_of(c)) push_ip(*e, kEnd, out);
+    if (const FdEntry* e = related_fd_entry(c)) push_ip(*e, kEnd, out);
 }
 template <End kEnd>
 void x_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    if (const FdEntry* e = entry_of(c)) push_port(*e, kEnd, out);
+    if (const FdEntry* e = related_fd_entry(c)) push_port(*e, kEnd, out);
 }
 // fd.ip / fd.port / fd.net: either end matches.
 void x_any_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     push_ip(*e, End::Client, out, true);
     push_ip(*e, End::Server, out, true);
 }
 void x_any_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     push_port(*e, End::Client, out, true);
     push_port(*e, End::Server, out, true);
 }
 void x_l4proto(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     const std::string_view name = state::l4proto_name(e->reported_l4proto());
     if (!name.empty()) out.push(FieldValue::of_string(name));
 }
 void x_sockfamily(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     if (e->is_ip_socket() || e->is_server_socket()) {
         out.push(FieldValue::of_string("ip"));
@@ -168,7 +166,7 @@ void x_sockfamily(const FieldContext& c, const BoundArg&, FieldValues& out) {
     }
 }
 void x_is_server(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     out.push(FieldValue::of_bool(e->is_server_socket() || e->role == SocketRole::Server));
 }
@@ -179,7 +177,7 @@ void x_is_server(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // socket "" for the server's; where the port itself is <NA>, so is this.
 template <End kEnd>
 void x_proto(const FieldContext& c, const BoundArg&, FieldValues& out) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     if (!e->is_ip_socket()) {
         if (kEnd == End::Client && e->role != SocketRole::None) out.push(FieldValue::of_string(""));
@@ -244,7 +242,7 @@ constexpr FieldDef kFdFields[] = {
 }  // namespace
 
 std::optional<state::FdType> fd_type_of(const FieldContext& c) {
-    const FdEntry* e = entry_of(c);
+    const FdEntry* e = related_fd_entry(c);
     if (!e || state::fd_type_name(e->type).empty()) return std::nullopt;
     return e->type;
 }

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "filter/fd_type_of.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 #include "event/tracetop_events.h"
@@ -15,8 +16,6 @@ namespace tracetop::filter {
 namespace {
 
 using state::FdEntry;
-
-const FdEntry* entry_of(const FieldContext& c) { return c.state.fd_related ? c.state.fd_entry : nullptr; }
 
 // fd.uid: the thread id and fd.num written one after the other ("174973":
 // thread 17497, fd 3; "17497-1" for an open's enter), where fd.num is.
