@@ -14,7 +14,13 @@ void print_field_list() {
             fmt::print("{}{} fields\n", last_class.empty() ? "" : "\n", cls);
             last_class = cls;
         }
-        const std::string name = f.arg == filter::ArgKind::None ? std::string(f.name) : fmt::format("{}.NAME, {}[N]", f.name, f.name);
+        std::string name;
+        switch (f.arg) {
+            case filter::ArgKind::None: name = std::string(f.name); break;
+            case filter::ArgKind::NameOrIndex: name = fmt::format("{}.NAME, {}[N]", f.name, f.name); break;
+            case filter::ArgKind::Name: name = fmt::format("{}.NAME", f.name); break;
+            case filter::ArgKind::Index: name = fmt::format("{}[N]", f.name); break;
+        }
         fmt::print("  {:<28} {}\n", name, f.description);
     }
     fmt::print("\nAliases: file.name = fd.name, file.directory = fd.directory\n");

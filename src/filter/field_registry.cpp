@@ -84,7 +84,17 @@ Result<BoundField> resolve_field(std::string_view name, const std::optional<std:
         if (has_arg) return Error(fmt::format("field '{}' takes no argument", bound.def->name));
         return bound;
     }
+    if (bound.def->arg == ArgKind::Index) {
+        // Only a number in brackets: proc.aname.foo or proc.aname[x] would otherwise name nothing, silently.
+        const std::optional<int64_t> idx = bracket_arg ? parse_index(arg_text) : std::nullopt;
+        if (!idx) return Error(fmt::format("field '{}' needs a number in brackets: {}[N]", bound.def->name, bound.def->name));
+        bound.arg.index = *idx;
+        return bound;
+    }
     if (!has_arg || arg_text.empty()) {
+        if (bound.def->arg == ArgKind::Name) {
+            return Error(fmt::format("field '{}' needs an argument: {}.NAME", bound.def->name, bound.def->name));
+        }
         return Error(fmt::format("field '{}' needs an argument: {}.NAME or {}[N]", bound.def->name, bound.def->name,
                                  bound.def->name));
     }

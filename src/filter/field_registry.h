@@ -20,6 +20,8 @@ struct FieldContext;  // field_context.h: the event, its state context, scratch 
 enum class ArgKind : uint8_t {
     None,
     NameOrIndex,  // required: .NAME or [N]
+    Name,         // required: .NAME (or [NAME])
+    Index,        // required: [N], a number (sysdig's proc.aname[N])
 };
 
 // A resolved argument, stored in the compiled filter or format.

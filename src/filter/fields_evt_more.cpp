@@ -653,7 +653,7 @@ constexpr FieldDef kEvtMoreFields[] = {
     {"evt.category", FieldType::String, ArgKind::None,
      "the event's category: file, net, memory, process, ...; I/O calls by their fd's kind", x_category,
      FieldDep::Context},
-    {"evt.type.is", FieldType::Uint64, ArgKind::NameOrIndex,
+    {"evt.type.is", FieldType::Uint64, ArgKind::Name,
      "1 for events of the type named (evt.type.is.open), else 0", x_type_is, FieldDep::Context},
     {"evt.count", FieldType::Uint64, ArgKind::None, "always 1: counts events", x_count, FieldDep::Context},
     {"evt.count.error", FieldType::Uint64, ArgKind::None, "1 for calls that returned an error",

@@ -90,6 +90,25 @@ TEST_CASE("ancestors: aname[N], apid[N], loginshellid, sname") {
     CHECK(after_close(h, 1, 2, "not proc.loginshellid exists and proc.sname=systemd"));
 }
 
+// sysdig takes an ancestor only by number in brackets; .NAME or a word
+// would name none and match nothing, silently (tracetop -l said .NAME).
+TEST_CASE("proc.aname and proc.apid take only [N]; name-only fields say .NAME") {
+    for (const char* bad : {"proc.aname.foo", "proc.aname", "proc.apid.1"}) {
+        auto r = tracetop::filter::resolve_field(bad, std::nullopt);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message.find("needs a number in brackets") != std::string::npos);
+    }
+    CHECK_FALSE(tracetop::filter::resolve_field("proc.aname", std::string("x")).ok());
+    auto two = tracetop::filter::resolve_field("proc.apid", std::string("2"));
+    REQUIRE(two.ok());
+    CHECK(two->arg.index == 2);
+    auto type_is = tracetop::filter::resolve_field("evt.type.is", std::nullopt);
+    REQUIRE_FALSE(type_is.ok());
+    CHECK(type_is.error().message == "field 'evt.type.is' needs an argument: evt.type.is.NAME");
+    CHECK(tracetop::filter::resolve_field("evt.type.is.open", std::nullopt).ok());
+    CHECK(tracetop::filter::resolve_field("container.label", std::string("com.example.x")).ok());
+}
+
 TEST_CASE("sname once the session leader is gone: the eldest ancestor of the session") {
     event::CaptureHeader hdr = session();
     // bash started session 77, whose leader is gone; zsh above it is in another session.
