@@ -61,6 +61,21 @@ using namespace tracetop;
 
 namespace {
 
+// The options that read `file`; several files (separated by a newline
+// or, procsfast's, '+'): a capture set.
+engine::Options options_for(const std::string& file) {
+    engine::Options o;
+    o.read_file = file;
+    if (file.find_first_of("\n+") != std::string::npos) {
+        for (size_t a = 0, b; a < file.size(); a = b + 1) {
+            b = std::min(file.find_first_of("\n+", a), file.size());
+            o.read_files.push_back(file.substr(a, b - a));
+        }
+        o.read_file = o.read_files.front();
+    }
+    return o;
+}
+
 // The first pass as the explorer runs it: the copy, the timeline, the contexts.
 // issue 15 (colwalk): with small blocks (and store positions every 7 events,
 // out of step with them), so that a range starts in a later block.
@@ -74,16 +89,7 @@ struct FirstPass {
     // issue 15 (pass2): `mapped`, as the explorer reads a plain file: through
     // a mapping, the copy places in it (gzip files and capture sets copy).
     explicit FirstPass(const std::string& file, bool mapped = true) {
-        engine::Options o;
-        o.read_file = file;
-        // Several files (separated by a newline or, procsfast's, '+'): a capture set.
-        if (file.find_first_of("\n+") != std::string::npos) {
-            for (size_t a = 0, b; a < file.size(); a = b + 1) {
-                b = std::min(file.find_first_of("\n+", a), file.size());
-                o.read_files.push_back(file.substr(a, b - a));
-            }
-            o.read_file = o.read_files.front();
-        }
+        const engine::Options o = options_for(file);
         auto opened = engine::open_source(o, {}, mapped);
         REQUIRE_MESSAGE(opened.ok(), file);
         engine::ViewPipeline pipe(std::move(opened->source), file, false);
@@ -522,8 +528,7 @@ Answer grouped_pass(const std::string& file, uint64_t events, const analysis::Vi
     engine::EventStore store{looks == Looks::StoreGivesUp ? uint64_t{4096} : uint64_t{1} << 32, 7};
     engine::ContextRows rows{64};
     analysis::TimelineCounts timeline;
-    engine::Options o;
-    o.read_file = file;
+    const engine::Options o = options_for(file);
     auto opened = engine::open_source(o, {}, true);
     REQUIRE_MESSAGE(opened.ok(), file);
     engine::ViewPipeline pipe(std::move(opened->source), file, false);
@@ -587,11 +592,9 @@ TEST_CASE("the first pass's table fed by context groups equals the one fed event
     std::vector<std::string> grouped_ids;
     size_t compared = 0, gave_up_midway = 0;
     for (const std::string& file : files) {
-        // A capture set is not one file: the explorer's pass reads it through
-        // a merge of its files, which the grouping does not change.
-        if (file.find_first_of("\n+") != std::string::npos) continue;
         const FirstPass pass(file);
-        const std::string name = std::filesystem::path(file).filename().string();
+        const bool set = file.find_first_of("\n+") != std::string::npos;
+        const std::string name = set ? "the capture set " + file : std::filesystem::path(file).filename().string();
         for (const analysis::ViewDef& view : views->views) {
             if (view.kind != analysis::ViewKind::Table) continue;
             for (const std::string scope : {"", "fd.type = file or evt.failed = true", "evt.latency > 10000"}) {
