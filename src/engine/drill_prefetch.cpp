@@ -59,6 +59,9 @@ void DrillPrefetch::run() {
         ViewPipeline pipe(std::move(opened->source), opened->name, false);
         std::unordered_map<std::string, Table> tables;
         std::unordered_set<std::string> left_out;  // rows past kMaxLevels (or whose level has no table)
+        // The key is a number (applies()): its table by the number, found
+        // without rendering it as text at every event. Null: left out.
+        std::unordered_map<uint64_t, Table*> by_number[2];  // Int, Uint
         filter::FieldValues values;
         fmt::memory_buffer text;
         std::string key_text;
@@ -70,6 +73,16 @@ void DrillPrefetch::run() {
             if (values.size() > 1) {     // which row's term it passes is not the key's to say
                 mixed = true;
                 return;
+            }
+            const filter::FieldValue& v = values[0];
+            const bool number = v.kind == filter::FieldValue::Kind::Int || v.kind == filter::FieldValue::Kind::Uint;
+            const uint64_t bits = v.kind == filter::FieldValue::Kind::Int ? static_cast<uint64_t>(v.i) : v.u;
+            auto& cache = by_number[v.kind == filter::FieldValue::Kind::Int ? 0 : 1];
+            if (number) {
+                if (auto hit = cache.find(bits); hit != cache.end()) {
+                    if (hit->second) hit->second->agg->on_event(ctx, internal);
+                    return;
+                }
             }
             // The row's key as the view's table renders it (Aggregator::render_first).
             text.clear();
@@ -85,10 +98,12 @@ void DrillPrefetch::run() {
                                                             Error("more rows than the drill-downs kept"));
                 if (!agg) {
                     left_out.insert(key_text);
+                    if (number) cache.emplace(bits, nullptr);
                     return;
                 }
                 it = tables.emplace(key_text, Table{std::move(scope), std::move(*agg)}).first;
             }
+            if (number) cache.emplace(bits, &it->second);  // a map's values stay where they are
             it->second.agg->on_event(ctx, internal);
         });
         ViewPipeline::Step step = ViewPipeline::Step::More;
