@@ -307,6 +307,7 @@ void ViewPipeline::add_sample_end_events() {
 
 void ViewPipeline::add_idle_rows() {
     if (!agg_) return;
+    flush_groups();  // issue 15 (passgroups): the events before the idle rows, in their order
     if (agg_->view().idle_rows) feed_idle_rows();
     // Last: any event fed after them takes them back out.
     if (agg_->view().sample_end_events) add_sample_end_events();
