@@ -207,6 +207,7 @@ int run_batch(const Options& options) {
     uint64_t first_ts = 0;
     filter::FieldMemory field_memory;  // evt.deltatime, evt.latency.human
     RangeGate range(options.from, options.to);
+    bool timed_inside = false;  // an event with a time inside --from/--to
     event::EventView ev;
     // Live, a stop (Ctrl-C, SIGTERM, --duration) detaches the probe and then
     // reads what the rings still hold; the source says End when they are empty.
@@ -286,6 +287,7 @@ int run_batch(const Options& options) {
             }
         }
         ++seen;
+        timed_inside = timed_inside || ev.ts != 0;
         if (summary && !event_filter) summary->count(ev);
         if (options.progress && (seen & 1023) == 0) show_progress(false);
         if (recorder && !record_filtered) {
@@ -340,6 +342,8 @@ int run_batch(const Options& options) {
     sink.flush();
     if (options.progress && status == 0) show_progress(true);
     if (report) report_model(model0, "end");
+    if (const std::string note = empty_range_note(range, first_ts, timed_inside); !note.empty() && status == 0)
+        fmt::print(stderr, "tracetop: {}\n", note);
 
     if (recorder) {
         auto closed = recorder->close();

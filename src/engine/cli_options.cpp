@@ -539,6 +539,19 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
         }
         (std::string_view(name) == "from" ? opts.from : opts.to) = *spec;
     }
+    // An inverted range is told at once when both ends are of a kind that
+    // compares before the capture is read (clock times may cross midnight:
+    // the run says so instead, when nothing was inside).
+    if (opts.from && opts.to) {
+        using Kind = TimeSpec::Kind;
+        const auto absolute = [](Kind k) { return k == Kind::DateTime || k == Kind::Epoch; };
+        const bool comparable = (opts.from->kind == Kind::Offset && opts.to->kind == Kind::Offset) ||
+                                (absolute(opts.from->kind) && absolute(opts.to->kind));
+        if (comparable && opts.to->value <= opts.from->value) {
+            std::cerr << "tracetop: --to must be after --from (the range is half-open: [from, to))\n";
+            return {std::nullopt, 2};
+        }
+    }
     if (vm.count("memory-budget")) opts.memory_budget_mb = vm["memory-budget"].as<uint64_t>();
     // issue 15 live history (rewind)
     if (vm.count("history")) {

@@ -162,6 +162,9 @@ int run_json(const Options& options) {
             pipe.apply_memory(got->memory);
         }
     }
+    if (const std::string note = empty_range_note(pipe.range(), pipe.first_ts(), pipe.shown_first_ts() != 0);
+        !note.empty())
+        fmt::print(stderr, "tracetop: {}\n", note);
     pipe.add_idle_rows();
     analysis::Snapshot snap;
     pipe.aggregator()->fill(snap, seconds);

@@ -185,4 +185,12 @@ std::string describe_range(const TimeRange& r, uint64_t first_ts) {
     return offset(r.from) + " to " + offset(r.to);
 }
 
+std::string empty_range_note(const RangeGate& gate, uint64_t first_ts, bool shown_any) {
+    if (shown_any || !gate.active()) return {};
+    const TimeRange& r = gate.range();
+    if (first_ts == 0) return "the capture holds no timed event, so none is inside --from/--to";
+    if (r.to <= r.from) return fmt::format("--to is not after --from ({}): the range holds no event", describe_range(r, first_ts));
+    return fmt::format("no event inside the range ({} after the first event)", describe_range(r, first_ts));
+}
+
 }  // namespace tracetop::engine

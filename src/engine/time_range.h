@@ -91,4 +91,9 @@ TimeRange scale_range(TimeRange r, double factor, uint64_t lo, uint64_t hi, uint
 // "+1.250000000s to +2.500000000s" (offsets from `first_ts`), for the header.
 std::string describe_range(const TimeRange& r, uint64_t first_ts);
 
+// What a batch run tells the user when its --from/--to range showed no event
+// (an inverted range, or one past the capture's end): silence would look like
+// a capture with nothing in it. Empty when `shown_any` or no range was given.
+std::string empty_range_note(const RangeGate& gate, uint64_t first_ts, bool shown_any);
+
 }  // namespace tracetop::engine

@@ -52,6 +52,12 @@ early=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls --to "$from" | calls)
 late=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls --from "$from" | calls)
 if ((early > 0 && late > 0 && early + late == all)); then pass "--to X and --from X split the calls ($early + $late = $all)"
 else fail "--to X and --from X split the calls ($early + $late, all $all)"; fi
+# A range past the end, or ending before it starts, is said, not an empty table in silence.
+note=$("$TRACETOP" -r "$CAPTURE" --json -v syscalls --from +100000 2>&1 >/dev/null)
+if [[ $note == *"no event inside the range"* ]]; then pass "a range past the end is said ($note)"; else fail "a range past the end is said (got: $note)"; fi
+"$TRACETOP" -r "$CAPTURE" --print --from +2 --to +1 >/dev/null 2>"$SCRATCH/inverted"; status=$?
+if ((status == 2)) && grep -q -- "--to must be after --from" "$SCRATCH/inverted"; then pass "an inverted range is refused"
+else fail "an inverted range is refused (status $status: $(cat "$SCRATCH/inverted"))"; fi
 
 keys '='
 check_gone "= gives the whole capture back" "Range: "

@@ -115,6 +115,34 @@ TEST_CASE("--from and --to on the command line") {
     CHECK(parse_command_line(4, bad).exit_status == 2);
 }
 
+TEST_CASE("a range that ends before it starts is refused when both ends compare") {
+    const char* offsets[] = {"tracetop", "--print", "--from", "+3", "--to", "+1"};
+    CHECK(parse_command_line(6, offsets).exit_status == 2);
+    const char* empty[] = {"tracetop", "--print", "--from", "+1", "--to", "+1"};
+    CHECK(parse_command_line(6, empty).exit_status == 2);
+    const char* epochs[] = {"tracetop", "--print", "--from", "1700000000000000000", "--to", "1600000000000000000"};
+    CHECK(parse_command_line(6, epochs).exit_status == 2);
+    // Clock times may cross midnight, and an offset against a clock time is
+    // known only from the capture: both are left to the run.
+    const char* midnight[] = {"tracetop", "--print", "--from", "23:59:00", "--to", "00:01:00"};
+    CHECK(parse_command_line(6, midnight).options);
+    const char* mixed[] = {"tracetop", "--print", "--from", "+5", "--to", "00:00:01"};
+    CHECK(parse_command_line(6, mixed).options);
+}
+
+TEST_CASE("a run whose range showed nothing says why") {
+    const uint64_t first = 100 * kS;
+    RangeGate gate(TimeSpec{TimeSpec::Kind::Offset, 300 * kS}, std::nullopt);
+    CHECK(gate.place(first) == RangeGate::Where::Before);
+    CHECK(empty_range_note(gate, first, false) == "no event inside the range (from +300.000000000s after the first event)");
+    CHECK(empty_range_note(gate, first, true).empty());
+    CHECK(empty_range_note(RangeGate(), first, false).empty());
+    RangeGate inverted(TimeSpec{TimeSpec::Kind::Offset, 2 * kS}, TimeSpec{TimeSpec::Kind::Epoch, static_cast<int64_t>(first + kS)});
+    CHECK(inverted.place(first) == RangeGate::Where::Before);
+    CHECK(empty_range_note(inverted, first, false).starts_with("--to is not after --from"));
+    CHECK(empty_range_note(RangeGate(gate), 0, false) == "the capture holds no timed event, so none is inside --from/--to");
+}
+
 TEST_CASE("the range as the header says it") {
     const uint64_t first = 100 * kS;
     CHECK(describe_range({}, first) == "whole capture");
