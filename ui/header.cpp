@@ -60,7 +60,9 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
         const size_t slash = src.name.rfind('/');
         const std::string base = slash == std::string::npos ? src.name : src.name.substr(slash + 1);
         field("Source: ", clip(base, 30));
-        field("  ", time_range(src));
+        // A range the loaded capture has no event in says so, not "yet".
+        const bool ranged = src.range_from != 0 || src.range_to != UINT64_MAX;
+        field("  ", ranged && src.first_ts == 0 && !snap.loading ? std::string("no events in the range") : time_range(src));
         // Time ranges (issue 15, part big): the selected one, as offsets from the capture's start.
         if (src.range_from != 0 || src.range_to != UINT64_MAX) {
             const uint64_t first = src.capture_first_ts ? src.capture_first_ts : src.first_ts;

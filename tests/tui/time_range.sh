@@ -85,4 +85,10 @@ check "tiny budget: a range is still computed (from the file)" "Range: "
 keys q
 check "tiny budget: quits cleanly" "EXIT STATUS 0"
 
+# A range past the capture's end: the header says the range is empty once loaded.
+start 140 40 -r "$CAPTURE" -v syscalls --from +100000
+check "a range past the end: the header says it holds nothing" "no events in the range"
+keys q
+check "a range past the end: quits cleanly" "EXIT STATUS 0"
+
 finish
