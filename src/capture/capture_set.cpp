@@ -27,14 +27,23 @@ Result<std::vector<std::string>> expand_capture_set(const std::vector<std::strin
     return out;
 }
 
+namespace {
+
+// A member's error, named by its file once: the reader's own message may
+// already start with the name.
+Error member_error(const std::string& file, const Error& e) {
+    return Error(e.message.rfind(file, 0) == 0 ? e.message : file + ": " + e.message, e.offset);
+}
+
+}  // namespace
+
 Result<std::unique_ptr<CaptureSet>> CaptureSet::open(const std::vector<std::string>& files) {
     auto set = std::unique_ptr<CaptureSet>(new CaptureSet());
     for (const std::string& f : files) {
         if (f == "-") return Error("standard input (-) cannot be part of a set of captures");
         auto reader = ScapReader::open(f);
         if (!reader) {
-            const std::string& m = reader.error().message;
-            return Error(m.rfind(f, 0) == 0 ? m : f + ": " + m, reader.error().offset);
+            return member_error(f, reader.error());
         }
         Member m{f, std::move(*reader), {}, ReadStatus::End};
         // The first event orders the file; sections before it only replace
@@ -43,7 +52,7 @@ Result<std::unique_ptr<CaptureSet>> CaptureSet::open(const std::vector<std::stri
             m.first_status = m.reader->next(m.first);
         } while (m.first_status == ReadStatus::NewSection);
         if (m.first_status == ReadStatus::Failed) {
-            return Error(f + ": " + m.reader->error().value_or(Error("read failed")).message);
+            return member_error(f, m.reader->error().value_or(Error("read failed")));
         }
         set->members_.push_back(std::move(m));
     }
@@ -81,7 +90,7 @@ ReadStatus CaptureSet::next(event::EventView& out) {
             case ReadStatus::NewSection:  // a section inside a file starts over, as in the file alone
             case ReadStatus::Idle: return rs;
             case ReadStatus::Failed:
-                error_ = Error(m.name + ": " + m.reader->error().value_or(Error("read failed")).message);
+                error_ = member_error(m.name, m.reader->error().value_or(Error("read failed")));
                 return rs;
             case ReadStatus::End:
                 // The next file continues this one.

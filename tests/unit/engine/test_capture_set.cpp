@@ -80,3 +80,33 @@ TEST_CASE("a directory stands for the files in it, by name; an empty one is an e
     CHECK(bad.error().message.find("missing.scap") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a member cut inside a block fails the set, named once, after the events before the cut") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("tracetop_cut_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path whole = dir / "a.scap", cut = dir / "b.scap";
+    fs::copy_file(test::shared_capture("single_ipv6_conn.scap"), whole, fs::copy_options::overwrite_existing);
+    fs::copy_file(test::shared_capture("curl_google.scap"), cut, fs::copy_options::overwrite_existing);
+    // Seven bytes short: the cut is inside the last block (or the gzip stream's trailer).
+    fs::resize_file(cut, fs::file_size(cut) - 7);
+    auto set = capture::CaptureSet::open({whole.string(), cut.string()});
+    REQUIRE(set.ok());
+    event::EventView ev;
+    capture::ReadStatus rs;
+    size_t events = 0;
+    while ((rs = (*set)->next(ev)) != capture::ReadStatus::End && rs != capture::ReadStatus::Failed) {
+        if (rs == capture::ReadStatus::Event) ++events;
+    }
+    CHECK(rs == capture::ReadStatus::Failed);
+    CHECK(events > 0);
+    REQUIRE((*set)->error());
+    const std::string& message = (*set)->error()->message;
+    // The shared capture is gzip'd: the cut shows as the stream's early end.
+    CHECK(message.find("offset") != std::string::npos);
+    // The file's name once: the reader's message may already carry it.
+    const size_t first = message.find(cut.string());
+    CHECK(first == 0);
+    CHECK(message.find(cut.string(), first + 1) == std::string::npos);
+    fs::remove_all(dir);
+}
