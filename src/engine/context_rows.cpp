@@ -52,7 +52,8 @@ bool same_fd(const FdEntry& a, const FdEntry& b) {
            a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
            a.socket.dport == b.socket.dport && a.socket.l4proto == b.socket.l4proto &&
            a.socket.unix_source == b.socket.unix_source && a.socket.unix_dest == b.socket.unix_dest &&
-           a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && same(a.name, b.name);
+           a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && a.connected == b.connected &&
+           same(a.name, b.name);
 }
 
 uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }

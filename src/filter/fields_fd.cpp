@@ -171,6 +171,19 @@ void x_is_server(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_bool(e->is_server_socket() || e->role == SocketRole::Server));
 }
 
+void x_connected(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = related_fd_entry(c);
+    if (!e) return;
+    out.push(FieldValue::of_bool(e->connected));
+}
+
+// Whether this event renamed its fd: a value of the event, not of the fd
+// entry, so it is a Model field (the frozen contexts cannot tell it).
+void x_name_changed(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (!related_fd_entry(c)) return;
+    out.push(FieldValue::of_bool(c.state.fd_name_changed));
+}
+
 // fd.cproto and its kin: a port as text, as sysdig 0.29.3 prints it without
 // name resolution (which it leaves off). Its quirks kept: a socket that is not
 // an IP connection but has a role gives "" for the client's, a listening
@@ -222,6 +235,12 @@ constexpr FieldDef kFdFields[] = {
     {"fd.sockfamily", FieldType::String, ArgKind::None, "socket family: ip or unix", x_sockfamily, FieldDep::Context},
     {"fd.is_server", FieldType::Bool, ArgKind::None, "true when this process is the server end of the connection",
      x_is_server, FieldDep::Context},
+    {"fd.connected", FieldType::Bool, ArgKind::None,
+     "true for a socket whose connect succeeded or is under way, or that accept returned", x_connected,
+     FieldDep::Context},
+    {"fd.name_changed", FieldType::Bool, ArgKind::None,
+     "true when this event changed the name of its fd (open, accept, connect, bind...)", x_name_changed,
+     FieldDep::Model},
     {"fd.net", FieldType::IpNet, ArgKind::None, "matches either end's address against a network (fd.net=10.0.0.0/8)",
      x_any_ip, FieldDep::Context},
     {"fd.cnet", FieldType::IpNet, ArgKind::None, "matches the client's address against a network (filters only)",

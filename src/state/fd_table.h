@@ -68,6 +68,9 @@ struct FdEntry {
     // port 0 until an event's tuple, read from the kernel socket, tells the
     // port the kernel chose.
     bool bound_port_unknown = false;
+    // sysdig's fd.connected: set by a connect that succeeded or is under way
+    // (EINPROGRESS), and on the socket an accept returns; copies keep it.
+    bool connected = false;
 
     bool is_ip_socket() const { return type == FdType::Ipv4Socket || type == FdType::Ipv6Socket; }
     bool is_server_socket() const { return type == FdType::Ipv4Server || type == FdType::Ipv6Server; }

@@ -74,6 +74,7 @@ void EventContext::reset() {
     latency = 0;
     enter = nullptr;
     procinfo_cpu_delta = 0;
+    fd_name_changed = false;
 }
 
 const EventContext& Model::on_event(const event::EventView& ev, bool exit_described) {
@@ -86,6 +87,7 @@ const EventContext& Model::on_event(const event::EventView& ev, bool exit_descri
 ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full) {
     if (has_pending_thread_removal_ || !pending_fd_removals_.empty()) apply_deferred_removals();
     event_fd_entry_ = nullptr;
+    event_fd_name_before_ = {};
     current_enter_ = nullptr;
 
     const event::EventType type = ev.type;
@@ -178,7 +180,11 @@ void Model::describe(const event::EventView& ev, ThreadInfo* thread) {
     if (ctx_.fd_related) {
         ctx_.fd = thread->last_event_fd;
         ctx_.fd_entry = event_fd_entry_;
-        if (ctx_.fd_entry == nullptr && ctx_.fd != kNoFd) ctx_.fd_entry = fd_table(*thread).find(ctx_.fd);
+        if (ctx_.fd_entry == nullptr && ctx_.fd != kNoFd) {
+            ctx_.fd_entry = fd_table(*thread).find(ctx_.fd);
+            if (ctx_.fd_entry != nullptr) event_fd_name_before_ = ctx_.fd_entry->name;  // found now: unchanged
+        }
+        if (ctx_.fd_entry != nullptr) ctx_.fd_name_changed = !(ctx_.fd_entry->name == event_fd_name_before_);
         const bool failed_connect =
             type == codes::kConnectX && event::param_as_int(ev.param(0), event::ParamType::Errno, 0) < 0;
         if (ctx_.fd_entry == nullptr || failed_connect) {

@@ -65,6 +65,9 @@ struct EventContext {
     // fd.typechar for events without an entry, guessed from the call ('o' when
     // nothing fits), as sysdig does.
     char fallback_typechar = 'o';
+    // fd.name_changed: the event changed the name of its fd entry (an open,
+    // accept, connect or bind naming it). Meaningful with `fd_entry`.
+    bool fd_name_changed = false;
 
     // evt.latency: the thread's latest call duration (0 on enter events).
     Nanoseconds latency = 0;
@@ -246,6 +249,13 @@ private:
     // Work of the current event.
     EventContext ctx_;
     FdEntry* event_fd_entry_ = nullptr;  // sinsp's evt->m_fdinfo
+    // fd.name_changed: the name of the event's fd when it was looked up (as
+    // sinsp's get_fd keeps an fd's old name); empty for an fd the event makes.
+    InternedString event_fd_name_before_;
+    void note_event_fd(FdEntry* entry) {
+        event_fd_entry_ = entry;
+        if (entry != nullptr) event_fd_name_before_ = entry->name;
+    }
     const event::EventView* current_enter_ = nullptr;
 
     // Removals sinsp defers until the next event, so the event that causes
@@ -269,7 +279,7 @@ inline const event::EventView* Model::track_call(const event::EventView& ev, Thr
         thread.last_event_fd = kNoFd;
         if (traits.uses_fd && ev.nparams() > 0) {
             thread.last_event_fd = event::param_as_int(ev.param(0), event::ParamType::Fd, kNoFd);
-            if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
+            if (resolve_fd) note_event_fd(fd_table(thread).find(thread.last_event_fd));
         }
         thread.latency = 0;
         thread.pairing.on_enter(ev, keep_enter || traits_of(static_cast<event::EventType>(type | 1u)).exit_reads_enter);
@@ -280,11 +290,11 @@ inline const event::EventView* Model::track_call(const event::EventView& ev, Thr
     if (traits.uses_fd) {
         // An enter that names no fd (sendmmsg's) leaves it to the exit.
         if (thread.pairing.exit_matches(type) && traits_of(static_cast<event::EventType>(type & ~1u)).uses_fd) {
-            if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
+            if (resolve_fd) note_event_fd(fd_table(thread).find(thread.last_event_fd));
         } else if (const int i = traits.exit_fd_param; i > 0 && static_cast<uint32_t>(i) < ev.nparams()) {
             // No enter, but the exit carries the fd itself (current layouts).
             thread.last_event_fd = event::param_as_int(ev.param(static_cast<uint32_t>(i)), event::ParamType::Fd, kNoFd);
-            if (resolve_fd) event_fd_entry_ = fd_table(thread).find(thread.last_event_fd);
+            if (resolve_fd) note_event_fd(fd_table(thread).find(thread.last_event_fd));
         }
     }
     return enter;

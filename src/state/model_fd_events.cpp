@@ -186,6 +186,7 @@ std::string_view Model::directory_for(const ThreadInfo& thread, std::string_view
     // sinsp leaves the directory's entry as the event's fd (seen when the open fails).
     event_fd_entry_ = thread.fds ? thread.fds->find(dirfd) : nullptr;
     if (event_fd_entry_ == nullptr) return "<UNKNOWN>";
+    event_fd_name_before_ = event_fd_entry_->name;
     dir_scratch_.assign(event_fd_entry_->name.view());
     dir_scratch_.push_back('/');
     return dir_scratch_;
@@ -591,6 +592,7 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
             if (event_fd_entry_ == nullptr) return;
             const int64_t res = int_param(ev, 0, -1);
             if (res < 0 && res != kEinprogress) return;
+            event_fd_entry_->connected = true;  // before the tuple, as sinsp: a connect without one still connects
             const auto raw = ev.param(1);
             TupleView t;
             if (!parse_tuple(raw, t)) return;
@@ -668,6 +670,7 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
         append_tuple_param(raw, scratch_);
         e.name = intern_buffer();
         e.role = SocketRole::Server;
+        e.connected = true;
         event_fd_entry_ = add_fd(thread, fd, std::move(e));
     }
 }

@@ -113,6 +113,8 @@ hits | container.id=host
 hits | container.type=docker
 hits | container.privileged=true
 hits | container.image.id startswith 6ad7
+hits | container.image.repository=nginx
+hits | container.image.tag!=latest
 hits | k8s.pod.name=db-0
 hits | k8s.ns.name=shop
 hits | thread.cgroup.cpu contains docker
@@ -143,7 +145,7 @@ while IFS= read -r line; do
 done <<<"$cases"
 
 # 3. Every container field, as sysdig prints it, on every event (-D).
-fmt='*%evt.num %proc.pid %container.id|%container.name|%container.image|%container.image.id|%container.type|%container.privileged|%k8s.pod.name|%k8s.ns.name|%fd.containername|%fd.containerdirectory|%thread.cgroups|%thread.cgroup.cpu|%thread.cgroup.blkio|%thread.cgroup.nosuch'
+fmt='*%evt.num %proc.pid %container.id|%container.name|%container.image|%container.image.id|%container.image.repository|%container.image.tag|%container.image.digest|%container.type|%container.privileged|%k8s.pod.name|%k8s.ns.name|%fd.containername|%fd.containerdirectory|%thread.cgroups|%thread.cgroup.cpu|%thread.cgroup.blkio|%thread.cgroup.nosuch'
 for f in "${files[@]}"; do
   name=$(basename "$f")
   oracle -r "$f" -D -p "$fmt" >"$SCRATCH/s.txt"
