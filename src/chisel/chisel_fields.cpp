@@ -32,10 +32,6 @@ const ThreadInfo* ancestor(const FieldContext& c, int64_t n) {
     return t;
 }
 
-// CPU time of the thread a context switch takes off the CPU; 0 on every
-// other event (sysdig). Without switch events it never counts.
-void x_exectime(const FieldContext&, const BoundArg&, FieldValues& out) { out.push(FieldValue::of_uint(0)); }
-
 void x_apid(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
     if (const ThreadInfo* t = ancestor(c, arg.index < 0 ? 0 : arg.index)) out.push(FieldValue::of_int(t->pid));
 }
@@ -59,8 +55,6 @@ constexpr filter::FieldDef kChiselOverrides[] = {
 // registry takes proc.aname and proc.apid only with [N] (sysdig's filters);
 // a chisel asking for them bare gets the process itself.
 constexpr filter::FieldDef kChiselFields[] = {
-    {"thread.exectime", FieldType::RelTime, ArgKind::None,
-     "on context switches, the CPU time of the thread leaving the CPU", x_exectime},
     {"proc.apid", FieldType::Int64, ArgKind::NameOrIndex, "pid of the Nth ancestor (proc.apid[1]: the parent)", x_apid},
     {"proc.aname", FieldType::String, ArgKind::NameOrIndex, "name of the Nth ancestor", x_aname},
 };

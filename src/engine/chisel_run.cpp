@@ -206,6 +206,7 @@ int run_chisel(const Options& given) {
     uint64_t seen = 0;
     uint64_t delivered = 0;  // -n counts the events that pass the filter, as sysdig's does
     uint64_t first_ts = 0;
+    filter::FieldMemory field_memory;
     bool draining = false;
     int status = 0;
     // A chisel that asked to end (chisel.end_capture?) gets no more events;
@@ -247,7 +248,9 @@ int run_chisel(const Options& given) {
         const state::EventContext& ctx = model.on_event(ev);
         // Records that only carry state are no events to a chisel.
         if (!shown_by_default(ev, true)) continue;
-        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts};
+        // Each use of a field keeps what it saw (thread.exectime's switch
+        // times for topprocs_cpu, evt.deltatime) for the whole run.
+        const filter::FieldContext fields{ev, ctx, model, &args, &scratch, first_ts, nullptr, &field_memory};
         // Each chisel in turn: its interval, then the event, as sysdig
         // gives each -c the event before the next one gets it.
         const bool passes = !run_filter || run_filter->matches(fields);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -22,6 +23,15 @@ namespace tracetop::filter {
 // (fields_evt_more.cpp). Keyed by the use's BoundArg; extractors update it.
 struct FieldMemory {
     std::unordered_map<const void*, uint64_t> last;
+    // thread.exectime and thread.totexectime: each use's last context switch
+    // per CPU, and the CPU time it summed per thread (a thread made again
+    // under the same tid, told by its clone time, starts from 0).
+    struct ThreadTotal {
+        uint64_t clone_ts = 0;
+        uint64_t total = 0;
+    };
+    std::unordered_map<const void*, std::vector<uint64_t>> switch_ts;
+    std::unordered_map<const void*, std::unordered_map<int64_t, ThreadTotal>> thread_totals;
 };
 
 struct FieldContext {

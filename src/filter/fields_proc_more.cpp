@@ -251,6 +251,42 @@ void x_group_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const event::GroupRecord* g = c.model.group(t->gid)) push_text(out, g->name);
 }
 
+// thread.exectime: on a context switch, the time since the previous switch on
+// the same CPU that this use of the field saw, which is the CPU time of the
+// thread leaving it; 0 on a CPU's first switch and on every other event.
+// Without a FieldMemory (views, chisels) no use keeps a time: 0.
+uint64_t exectime_of(const FieldContext& c, const BoundArg& arg) {
+    const event::EventType type = c.ev.type;
+    if (type != state::codes::kSwitchE && type != state::codes::kSwitchOldE) return 0;
+    if (!c.memory) return 0;
+    std::vector<uint64_t>& last = c.memory->switch_ts[&arg];
+    if (last.size() <= c.ev.cpu) last.resize(size_t{c.ev.cpu} + 1, 0);
+    uint64_t& previous = last[c.ev.cpu];
+    const uint64_t spent = previous != 0 ? c.ev.ts - previous : 0;
+    previous = c.ev.ts;
+    return spent;
+}
+
+void x_exectime(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    out.push(FieldValue::of_uint(exectime_of(c, arg)));
+}
+
+// thread.totexectime: the event thread's thread.exectime summed by this use
+// of the field, so far; missing for a thread the model does not know.
+void x_totexectime(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    const uint64_t spent = exectime_of(c, arg);
+    const ThreadInfo* t = thread_of(c);
+    if (!t) return;
+    if (!c.memory) {
+        out.push(FieldValue::of_uint(0));
+        return;
+    }
+    FieldMemory::ThreadTotal& sum = c.memory->thread_totals[&arg][t->tid];
+    if (sum.clone_ts != t->clone_ts) sum = {t->clone_ts, 0};
+    sum.total += spent;
+    out.push(FieldValue::of_uint(sum.total));
+}
+
 // Context: what reads only the thread and main thread members that
 // engine/context_rows.cpp's same_thread() compares, or the user tables.
 // Model: other threads (parents, session leaders), fd tables, the event's
@@ -287,6 +323,11 @@ constexpr FieldDef kFields[] = {
      x_pfmajor},
     {"thread.pfminor", FieldType::Uint64, ArgKind::None, "minor page faults of the thread since it started",
      x_pfminor},
+    {"thread.exectime", FieldType::RelTime, ArgKind::None,
+     "on context switches, the CPU time of the thread leaving the CPU (since the CPU's previous switch)",
+     x_exectime},
+    {"thread.totexectime", FieldType::RelTime, ArgKind::None,
+     "the thread's CPU time summed over the context switches seen so far", x_totexectime},
     {"thread.cpu.user", FieldType::Double, ArgKind::None,
      "on process-info events, the user CPU ticks the thread used since the previous one", x_cpu_user},
     {"thread.cpu.system", FieldType::Double, ArgKind::None,
