@@ -236,8 +236,8 @@ constexpr FieldDef kFdFields[] = {
     {"fd.is_server", FieldType::Bool, ArgKind::None, "true when this process is the server end of the connection",
      x_is_server, FieldDep::Context},
     {"fd.connected", FieldType::Bool, ArgKind::None,
-     "true for a socket whose connect succeeded or is under way, or that accept returned", x_connected,
-     FieldDep::Context},
+     "true for a socket whose connect succeeded or is under way, that accept returned, or that a read or "
+     "write succeeded on", x_connected, FieldDep::Model},
     {"fd.name_changed", FieldType::Bool, ArgKind::None,
      "true when this event changed the name of its fd (open, accept, connect, bind...)", x_name_changed,
      FieldDep::Model},

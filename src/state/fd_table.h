@@ -69,7 +69,8 @@ struct FdEntry {
     // port the kernel chose.
     bool bound_port_unknown = false;
     // sysdig's fd.connected: set by a connect that succeeded or is under way
-    // (EINPROGRESS), and on the socket an accept returns; copies keep it.
+    // (EINPROGRESS), on the socket an accept returns, and by a read or write
+    // that succeeded on an IP socket; copies keep it.
     bool connected = false;
 
     bool is_ip_socket() const { return type == FdType::Ipv4Socket || type == FdType::Ipv6Socket; }

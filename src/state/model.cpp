@@ -160,6 +160,28 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     return thread;
 }
 
+namespace {
+
+// sinsp's read/write exits other than recvfrom, recvmsg, sendto and sendmsg
+// (those go through handle_socket_event).
+bool is_plain_rw_exit(event::EventType type) {
+    switch (type) {
+        case codes::kReadX:
+        case codes::kWriteX:
+        case codes::kSendX:
+        case codes::kRecvX:
+        case codes::kPreadX:
+        case codes::kPwriteX:
+        case codes::kReadvX:
+        case codes::kWritevX:
+        case codes::kPreadvX:
+        case codes::kPwritevX: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
 void Model::describe(const event::EventView& ev, ThreadInfo* thread) {
     const event::EventType type = ev.type;
     const EventEffect effect = traits_of(type).effect;
@@ -185,6 +207,13 @@ void Model::describe(const event::EventView& ev, ThreadInfo* thread) {
             if (ctx_.fd_entry != nullptr) event_fd_name_before_ = ctx_.fd_entry->name;  // found now: unchanged
         }
         if (ctx_.fd_entry != nullptr) ctx_.fd_name_changed = !(ctx_.fd_entry->name == event_fd_name_before_);
+        // The read and write calls the model's handlers never see (state
+        // neutral, for speed): the one state they move, fd.connected, is set
+        // here, on the events that are described (the field is a Model one).
+        if (is_plain_rw_exit(type) && ctx_.fd_entry != nullptr && !ctx_.fd_entry->connected &&
+            event::param_as_int(ev.param(0), event::ParamType::Errno, -1) >= 0) {
+            if (FdEntry* e = fd_table(*thread).find(ctx_.fd)) mark_connected_by_io(*e);
+        }
         const bool failed_connect =
             type == codes::kConnectX && event::param_as_int(ev.param(0), event::ParamType::Errno, 0) < 0;
         if (ctx_.fd_entry == nullptr || failed_connect) {

@@ -252,6 +252,11 @@ private:
     // fd.name_changed: the name of the event's fd when it was looked up (as
     // sinsp's get_fd keeps an fd's old name); empty for an fd the event makes.
     InternedString event_fd_name_before_;
+    // sinsp marks an IP socket connected at any read or write that succeeds
+    // on it (before the call's tuple may rename it).
+    static void mark_connected_by_io(FdEntry& entry) {
+        if (entry.type == FdType::Ipv4Socket || entry.type == FdType::Ipv6Socket) entry.connected = true;
+    }
     void note_event_fd(FdEntry* entry) {
         event_fd_entry_ = entry;
         if (entry != nullptr) event_fd_name_before_ = entry->name;

@@ -625,12 +625,14 @@ void Model::handle_socket_event(const EventView& ev, ThreadInfo& thread) {
         case codes::kRecvfromX:
         case codes::kRecvmsgX: {
             if (event_fd_entry_ == nullptr || int_param(ev, 0, -1) < 0) return;
+            mark_connected_by_io(*event_fd_entry_);
             name_socket_after_io(ev, thread, ev.param(type == codes::kRecvfromX ? 2 : 3), true);
             return;
         }
         case codes::kSendtoX:
         case codes::kSendmsgX: {
             if (event_fd_entry_ == nullptr || int_param(ev, 0, -1) < 0) return;
+            mark_connected_by_io(*event_fd_entry_);
             if (!event_fd_entry_->name.empty() && event_fd_entry_->is_ipv4_tcp()) return;
             std::span<const uint8_t> tuple;
             if (current_enter_ != nullptr) {

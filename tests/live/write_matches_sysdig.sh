@@ -55,5 +55,39 @@ expect_line "$SCRATCH/sysdig.args" " writev res=[0-9]+ data=iov-one\|iov-two\|io
 expect_line "$SCRATCH/sysdig.args" " socketpair res=0 fd1=" "sysdig sees the socketpair exit"
 expect_line "$SCRATCH/sysdig.args" "^[0-9]+ $ea execveat res=0 exe=$CHILD " "sysdig sees the execveat exit"
 expect_line "$SCRATCH/sysdig.args" "^[0-9]+ $segv signaldeliver spid=0 dpid=$segv" "sysdig sees SIGSEGV with sender 0"
+# fd.connected (connect, accept, a read or write that succeeded) and
+# fd.name_changed on every event of the workload.
+same_as_sysdig connected '*%evt.num %fd.num %fd.connected %fd.name_changed' "proc.pid=$pid" \
+  "same fd.connected and fd.name_changed"
+expect_line "$SCRATCH/sysdig.connected" " true (true|false)$" "sysdig sees a connected socket"
+expect_line "$SCRATCH/sysdig.connected" " (true|false) true$" "sysdig sees an fd renamed"
+# A TCP connection open before the capture starts comes from the capture's
+# fd table: sysdig takes it as connected at once.
+old="$SCRATCH/open_before.scap"
+/usr/bin/python3 - "$SCRATCH/go" >"$SCRATCH/py.out" 2>&1 <<'PY' &
+import os, socket, sys, time
+srv = socket.socket(); srv.bind(("127.0.0.1", 0)); srv.listen(1)
+cli = socket.create_connection(srv.getsockname()); peer, _ = srv.accept()
+print("ready", flush=True)
+deadline = time.time() + 30
+while not os.path.exists(sys.argv[1]) and time.time() < deadline: time.sleep(0.05)
+time.sleep(0.2)
+cli.send(b"ping"); peer.recv(4); os.write(peer.fileno(), b"pong"); os.read(cli.fileno(), 4)
+time.sleep(0.3)
+PY
+py=$!
+for _ in $(seq 100); do grep -q ready "$SCRATCH/py.out" && break; sleep 0.05; done
+"$TRACETOP" "${RINGS[@]}" -w "$old" --duration 3 2>"$SCRATCH/old.err" &
+tt=$!
+wait_until_capturing "$tt" "$SCRATCH/old.err"
+touch "$SCRATCH/go"
+wait "$py"; wait "$tt" || fail "tracetop -w failed: $(cat "$SCRATCH/old.err")"
+sysdig -r "$old" -p '*%evt.num %evt.dir %fd.num %fd.connected %fd.name_changed' "proc.pid=$py" >"$SCRATCH/s.old" 2>/dev/null
+"$TRACETOP" -r "$old" --print -p '*%evt.num %evt.dir %fd.num %fd.connected %fd.name_changed' "proc.pid=$py" >"$SCRATCH/t.old" 2>&1
+if grep -Eq '^[0-9]+ > [0-9]+ true ' "$SCRATCH/s.old" && cmp -s "$SCRATCH/s.old" "$SCRATCH/t.old"; then
+  pass "a connection open before the capture is connected from its first event, as in sysdig"
+else
+  fail "a connection open before the capture: $(diff "$SCRATCH/s.old" "$SCRATCH/t.old" | head -3 | tr '\n' ' ')"
+fi
 expect_no_drops
 finish
