@@ -25,7 +25,7 @@ const std::vector<FieldDef>& table() {
         std::vector<FieldDef> v;
         for (auto part : {evt_fields(), evt_more_fields(), proc_fields(), proc_more_fields(), fd_fields(),
                           fd_more_fields(), signal_fields(), error_fields(),
-                          summary_fields(), memory_fields(), container_fields(), host_fields()}) v.insert(v.end(), part.begin(), part.end());
+                          summary_fields(), memory_fields(), container_fields(), host_fields(), syslog_fields()}) v.insert(v.end(), part.begin(), part.end());
         return v;
     }();
     return all;

@@ -86,6 +86,7 @@ std::span<const FieldDef> proc_more_fields();  // fields_proc_more.cpp: proc.*, 
 std::span<const FieldDef> fd_more_fields();    // fields_fd_more.cpp: fd.*, fdlist.*, syslog.*
 std::span<const FieldDef> container_fields();  // fields_container.cpp
 std::span<const FieldDef> host_fields();       // fields_host.cpp (issue 17 items 3-4)
+std::span<const FieldDef> syslog_fields();     // fields_syslog.cpp
 
 // Shared by the extractors: an error number's name as sysdig prints it
 // (ENOENT; UNKNOWN for a number without a name). field_registry.cpp.
