@@ -28,6 +28,10 @@ public:
     std::string_view view() const;
     operator std::string_view() const { return view(); }  // NOLINT: a string is what it is
     bool empty() const { return node_ == nullptr; }
+    // Equal for equal strings of one pool, without holding the string. A
+    // node released stays in the pool's idle ring for a while, so within one
+    // event a released name's identity is not given to another string.
+    const void* identity() const { return node_; }
 
     friend bool operator==(const InternedString& a, const InternedString& b) { return a.node_ == b.node_; }
 

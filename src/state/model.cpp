@@ -87,7 +87,7 @@ const EventContext& Model::on_event(const event::EventView& ev, bool exit_descri
 ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full) {
     if (has_pending_thread_removal_ || !pending_fd_removals_.empty()) apply_deferred_removals();
     event_fd_entry_ = nullptr;
-    event_fd_name_before_ = {};
+    event_fd_name_before_ = nullptr;
     current_enter_ = nullptr;
 
     const event::EventType type = ev.type;
@@ -204,14 +204,14 @@ void Model::describe(const event::EventView& ev, ThreadInfo* thread) {
         ctx_.fd_entry = event_fd_entry_;
         if (ctx_.fd_entry == nullptr && ctx_.fd != kNoFd) {
             ctx_.fd_entry = fd_table(*thread).find(ctx_.fd);
-            if (ctx_.fd_entry != nullptr) event_fd_name_before_ = ctx_.fd_entry->name;  // found now: unchanged
+            if (ctx_.fd_entry != nullptr) event_fd_name_before_ = ctx_.fd_entry->name.identity();  // found now: unchanged
         }
-        if (ctx_.fd_entry != nullptr) ctx_.fd_name_changed = !(ctx_.fd_entry->name == event_fd_name_before_);
+        if (ctx_.fd_entry != nullptr) ctx_.fd_name_changed = ctx_.fd_entry->name.identity() != event_fd_name_before_;
         // The read and write calls the model's handlers never see (state
         // neutral, for speed): the one state they move, fd.connected, is set
         // here, on the events that are described (the field is a Model one).
-        if (is_plain_rw_exit(type) && ctx_.fd_entry != nullptr && !ctx_.fd_entry->connected &&
-            event::param_as_int(ev.param(0), event::ParamType::Errno, -1) >= 0) {
+        if (ctx_.fd_entry != nullptr && !ctx_.fd_entry->connected && ctx_.fd_entry->is_ip_socket() &&
+            is_plain_rw_exit(type) && event::param_as_int(ev.param(0), event::ParamType::Errno, -1) >= 0) {
             if (FdEntry* e = fd_table(*thread).find(ctx_.fd)) mark_connected_by_io(*e);
         }
         const bool failed_connect =

@@ -251,7 +251,8 @@ private:
     FdEntry* event_fd_entry_ = nullptr;  // sinsp's evt->m_fdinfo
     // fd.name_changed: the name of the event's fd when it was looked up (as
     // sinsp's get_fd keeps an fd's old name); empty for an fd the event makes.
-    InternedString event_fd_name_before_;
+    // Its identity only: holding the string would cost a count per event.
+    const void* event_fd_name_before_ = nullptr;
     // sinsp marks an IP socket connected at any read or write that succeeds
     // on it (before the call's tuple may rename it).
     static void mark_connected_by_io(FdEntry& entry) {
@@ -259,7 +260,7 @@ private:
     }
     void note_event_fd(FdEntry* entry) {
         event_fd_entry_ = entry;
-        if (entry != nullptr) event_fd_name_before_ = entry->name;
+        if (entry != nullptr) event_fd_name_before_ = entry->name.identity();
     }
     const event::EventView* current_enter_ = nullptr;
 

@@ -186,7 +186,7 @@ std::string_view Model::directory_for(const ThreadInfo& thread, std::string_view
     // sinsp leaves the directory's entry as the event's fd (seen when the open fails).
     event_fd_entry_ = thread.fds ? thread.fds->find(dirfd) : nullptr;
     if (event_fd_entry_ == nullptr) return "<UNKNOWN>";
-    event_fd_name_before_ = event_fd_entry_->name;
+    event_fd_name_before_ = event_fd_entry_->name.identity();
     dir_scratch_.assign(event_fd_entry_->name.view());
     dir_scratch_.push_back('/');
     return dir_scratch_;
