@@ -64,7 +64,7 @@ void draw_header(const analysis::Snapshot& snap, const HeaderState& state, int w
         const bool ranged = src.range_from != 0 || src.range_to != UINT64_MAX;
         field("  ", ranged && src.first_ts == 0 && !snap.loading ? std::string("no events in the range") : time_range(src));
         // Time ranges (issue 15, part big): the selected one, as offsets from the capture's start.
-        if (src.range_from != 0 || src.range_to != UINT64_MAX) {
+        if (ranged) {
             const uint64_t first = src.capture_first_ts ? src.capture_first_ts : src.first_ts;
             field("  Range: ", engine::describe_range(engine::TimeRange{src.range_from, src.range_to}, first));
         }

@@ -47,13 +47,13 @@ bool same_memory(const ThreadInfo& a, const ThreadInfo& b) {
     return a.vmsize_kb == b.vmsize_kb && a.vmrss_kb == b.vmrss_kb && a.vmswap_kb == b.vmswap_kb;
 }
 
+// `connected` is left out: fd.connected is a Model field, never read from a copy.
 bool same_fd(const FdEntry& a, const FdEntry& b) {
     return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev &&
            a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
            a.socket.dport == b.socket.dport && a.socket.l4proto == b.socket.l4proto &&
            a.socket.unix_source == b.socket.unix_source && a.socket.unix_dest == b.socket.unix_dest &&
-           a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && a.connected == b.connected &&
-           same(a.name, b.name);
+           a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && same(a.name, b.name);
 }
 
 uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ULL + (h >> 29); }

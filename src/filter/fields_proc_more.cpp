@@ -254,7 +254,7 @@ void x_group_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
 // thread.exectime: on a context switch, the time since the previous switch on
 // the same CPU that this use of the field saw, which is the CPU time of the
 // thread leaving it; 0 on a CPU's first switch and on every other event.
-// Without a FieldMemory (views, chisels) no use keeps a time: 0.
+// Without a FieldMemory (views) no use keeps a time: 0.
 uint64_t exectime_of(const FieldContext& c, const BoundArg& arg) {
     const event::EventType type = c.ev.type;
     if (type != state::codes::kSwitchE && type != state::codes::kSwitchOldE) return 0;

@@ -201,18 +201,21 @@ void Model::describe(const event::EventView& ev, ThreadInfo* thread) {
                       (flags & (event::kFlagCreatesFd | event::kFlagUsesFd | event::kFlagDestroysFd)) != 0;
     if (ctx_.fd_related) {
         ctx_.fd = thread->last_event_fd;
-        ctx_.fd_entry = event_fd_entry_;
-        if (ctx_.fd_entry == nullptr && ctx_.fd != kNoFd) {
-            ctx_.fd_entry = fd_table(*thread).find(ctx_.fd);
-            if (ctx_.fd_entry != nullptr) event_fd_name_before_ = ctx_.fd_entry->name.identity();  // found now: unchanged
+        FdEntry* entry = event_fd_entry_;
+        if (entry == nullptr && ctx_.fd != kNoFd) {
+            entry = fd_table(*thread).find(ctx_.fd);
+            if (entry != nullptr) event_fd_name_before_ = entry->name.identity();  // found now: unchanged
         }
-        if (ctx_.fd_entry != nullptr) ctx_.fd_name_changed = ctx_.fd_entry->name.identity() != event_fd_name_before_;
-        // The read and write calls the model's handlers never see (state
-        // neutral, for speed): the one state they move, fd.connected, is set
-        // here, on the events that are described (the field is a Model one).
-        if (ctx_.fd_entry != nullptr && !ctx_.fd_entry->connected && ctx_.fd_entry->is_ip_socket() &&
-            is_plain_rw_exit(type) && event::param_as_int(ev.param(0), event::ParamType::Errno, -1) >= 0) {
-            if (FdEntry* e = fd_table(*thread).find(ctx_.fd)) mark_connected_by_io(*e);
+        ctx_.fd_entry = entry;
+        if (entry != nullptr) {
+            ctx_.fd_name_changed = entry->name.identity() != event_fd_name_before_;
+            // The read and write calls the model's handlers never see (state
+            // neutral, for speed): the one state they move, fd.connected, is
+            // set here, on the events that are described (a Model field).
+            if (!entry->connected && entry->is_ip_socket() && is_plain_rw_exit(type) &&
+                event::param_as_int(ev.param(0), event::ParamType::Errno, -1) >= 0) {
+                entry->connected = true;
+            }
         }
         const bool failed_connect =
             type == codes::kConnectX && event::param_as_int(ev.param(0), event::ParamType::Errno, 0) < 0;

@@ -256,7 +256,7 @@ private:
     // sinsp marks an IP socket connected at any read or write that succeeds
     // on it (before the call's tuple may rename it).
     static void mark_connected_by_io(FdEntry& entry) {
-        if (entry.type == FdType::Ipv4Socket || entry.type == FdType::Ipv6Socket) entry.connected = true;
+        if (entry.is_ip_socket()) entry.connected = true;
     }
     void note_event_fd(FdEntry* entry) {
         event_fd_entry_ = entry;

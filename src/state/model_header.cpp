@@ -136,7 +136,7 @@ void Model::load_header(const event::CaptureHeader& header) {
             e.socket.dport = rec.dport;
             e.socket.l4proto = static_cast<L4Proto>(rec.l4proto);
             // sinsp takes a TCP connection found open as connected (fd.connected).
-            e.connected = (e.type == FdType::Ipv4Socket || e.type == FdType::Ipv6Socket) && e.socket.l4proto == L4Proto::Tcp;
+            e.connected = e.is_ip_socket() && e.socket.l4proto == L4Proto::Tcp;
             switch (e.type) {
                 case FdType::Ipv4Socket:
                     infer_local_ipv4(e);
