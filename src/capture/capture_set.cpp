@@ -45,62 +45,81 @@ Result<std::unique_ptr<CaptureSet>> CaptureSet::open(const std::vector<std::stri
         if (!reader) {
             return member_error(f, reader.error());
         }
-        Member m{f, std::move(*reader), {}, ReadStatus::End};
+        Member m{f, std::move(*reader), {}, false, 0};
         // The first event orders the file; sections before it only replace
         // the header the reader shows.
+        ReadStatus rs;
         do {
-            m.first_status = m.reader->next(m.first);
-        } while (m.first_status == ReadStatus::NewSection);
-        if (m.first_status == ReadStatus::Failed) {
+            rs = m.reader->next(m.head);
+        } while (rs == ReadStatus::NewSection);
+        if (rs == ReadStatus::Failed) {
             return member_error(f, m.reader->error().value_or(Error("read failed")));
         }
+        m.has_head = rs == ReadStatus::Event;
         set->members_.push_back(std::move(m));
     }
     if (set->members_.empty()) return Error("no capture files");
     // Files without events go last; otherwise by their first event's time, ties by the order given.
     std::stable_sort(set->members_.begin(), set->members_.end(), [](const Member& a, const Member& b) {
-        const bool ea = a.first_status == ReadStatus::Event, eb = b.first_status == ReadStatus::Event;
-        if (ea != eb) return ea;
-        return ea && a.first.ts < b.first.ts;
+        if (a.has_head != b.has_head) return a.has_head;
+        return a.has_head && a.head.ts < b.head.ts;
     });
     for (const Member& m : set->members_) set->names_.push_back(m.name);
+    set->next_other_ = set->earliest_other();
     return set;
 }
 
-const event::CaptureHeader& CaptureSet::header() const {
-    return members_[std::min(current_, members_.size() - 1)].reader->header();
+const event::CaptureHeader& CaptureSet::header() const { return members_[current_].reader->header(); }
+
+bool CaptureSet::before(size_t a, size_t b) const {
+    const Member &ma = members_[a], &mb = members_[b];
+    if (!ma.has_head) return false;
+    if (!mb.has_head) return true;
+    return ma.head.ts < mb.head.ts || (ma.head.ts == mb.head.ts && a < b);
+}
+
+size_t CaptureSet::earliest_other() const {
+    size_t best = members_.size();
+    for (size_t i = 0; i < members_.size(); ++i) {
+        if (i == current_ || !members_[i].has_head) continue;
+        if (best == members_.size() || before(i, best)) best = i;
+    }
+    return best;
 }
 
 ReadStatus CaptureSet::next(event::EventView& out) {
-    while (current_ < members_.size()) {
+    if (error_) return ReadStatus::Failed;
+    if (advance_pending_) {
         Member& m = members_[current_];
-        ReadStatus rs;
-        if (first_pending_) {
-            first_pending_ = false;
-            rs = m.first_status;
-            if (rs == ReadStatus::Event) out = m.first;
-        } else {
-            rs = m.reader->next(out);
-        }
-        switch (rs) {
-            case ReadStatus::Event:
-                out.num += num_base_;
-                last_num_ = out.num;
-                return rs;
+        switch (const ReadStatus rs = m.reader->next(m.head)) {
+            case ReadStatus::Event: break;
             case ReadStatus::NewSection:  // a section inside a file starts over, as in the file alone
-            case ReadStatus::Idle: return rs;
+            case ReadStatus::Idle: return rs;  // (the advance stays pending)
             case ReadStatus::Failed:
                 error_ = member_error(m.name, m.reader->error().value_or(Error("read failed")));
                 return rs;
-            case ReadStatus::End:
-                // The next file continues this one.
-                num_base_ = last_num_;
-                ++current_;
-                first_pending_ = true;
-                break;
+            case ReadStatus::End: m.has_head = false; break;
         }
+        advance_pending_ = false;
     }
-    return ReadStatus::End;
+    // The other files' heads do not move while one file's events go out,
+    // so one comparison per event keeps a rotation set (files one after
+    // the other) as cheap as one file; overlapping files switch back and
+    // forth, each switch a scan of the heads.
+    if (next_other_ < members_.size() && before(next_other_, current_)) {
+        current_ = next_other_;
+        next_other_ = earliest_other();
+    }
+    Member& m = members_[current_];
+    if (!m.has_head) return ReadStatus::End;
+    out = m.head;
+    // A file's own numbers may skip (events it could not decode still take
+    // one, as in sysdig): the gaps carry over into the set's numbering.
+    num_ += out.num - m.last_num;
+    m.last_num = out.num;
+    out.num = num_;
+    advance_pending_ = true;
+    return ReadStatus::Event;
 }
 
 SourceStats CaptureSet::stats() const {

@@ -27,6 +27,33 @@ for v in procs syscalls files; do
   fi
 done
 
+# Two files that overlap in time (cut by event number, not by time: each
+# holds runs from the start to the end) are one capture in time order: the
+# same events as the file (their numbers start at 1 in a cut file, so the
+# first column is left out), with and without a range -- a --to that stops
+# at the first later event sees every event before it.
+"$TRACETOP" -r "$CAPTURE" -w "$set_dir/../early_late.scap" 'evt.num <= 500 or evt.num > 1000' &&
+  "$TRACETOP" -r "$CAPTURE" -w "$set_dir/../middle.scap" 'evt.num > 500 and evt.num <= 1000' ||
+  fail "cutting the capture by event number"
+for range in "" "--to +5.56" "--from +5.3 --to +5.56"; do
+  # shellcheck disable=SC2086 # the range is two words or none
+  one=$("$TRACETOP" -r "$CAPTURE" --print $range | cut -d' ' -f2-)
+  # shellcheck disable=SC2086
+  two=$("$TRACETOP" -r "$set_dir/../middle.scap" -r "$set_dir/../early_late.scap" --print $range | cut -d' ' -f2-)
+  if [[ -n $one && $one == "$two" ]]; then
+    pass "two overlapping files print as the file they were cut from (${range:-whole})"
+  else
+    fail "two overlapping files print as the file they were cut from (${range:-whole})"
+    diff <(echo "$one") <(echo "$two") | head -6
+  fi
+done
+if [[ $("$TRACETOP" -r "$set_dir/../early_late.scap" -r "$set_dir/../middle.scap" --json -v procs --to +5.56 | md5sum) == \
+  $("$TRACETOP" -r "$CAPTURE" --json -v procs --to +5.56 | md5sum) ]]; then
+  pass "--json --to of two overlapping files is the file's"
+else
+  fail "--json --to of two overlapping files is the file's"
+fi
+
 # table VIEW ARGS...: the explorer's table (below the header) for VIEW,
 # then the one a drill-down (Enter on the first row) shows.
 table() {

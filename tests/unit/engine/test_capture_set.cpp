@@ -1,5 +1,6 @@
 // Capture sets (issue 15): files in the time order of their first events,
-// event numbers running on across them, a directory standing for its files.
+// files that overlap in time merged event by event, event numbers running
+// on across them, a directory standing for its files.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -11,6 +12,7 @@
 
 #include "../common/shared_captures.h"
 #include "capture/capture_set.h"
+#include "capture/scap_writer.h"
 
 using namespace tracetop;
 
@@ -63,6 +65,51 @@ TEST_CASE("two captures given in the wrong order come in time order, numbered on
     }
     CHECK(ws.sections == 0);
     CHECK((*set)->stats().bytes_total == (*a)->stats().bytes_total + (*b)->stats().bytes_total);
+}
+
+TEST_CASE("two files that overlap in time are merged back into the order of the capture they were cut from") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("tracetop_overlap_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string whole = test::shared_capture("curl_google.scap");
+    // Runs of 100 events go to the two files in turn: each file spans the
+    // whole capture, so neither follows the other.
+    std::vector<uint64_t> whole_ts;
+    {
+        auto in = capture::ScapReader::open(whole);
+        REQUIRE(in.ok());
+        auto even = capture::ScapWriter::create((dir / "even.scap").string(), (*in)->header());
+        auto odd = capture::ScapWriter::create((dir / "odd.scap").string(), (*in)->header());
+        REQUIRE(even.ok());
+        REQUIRE(odd.ok());
+        event::EventView ev;
+        capture::ReadStatus rs;
+        while ((rs = (*in)->next(ev)) != capture::ReadStatus::End) {
+            REQUIRE(rs != capture::ReadStatus::Failed);
+            if (rs != capture::ReadStatus::Event) continue;
+            (whole_ts.size() / 100 % 2 ? **odd : **even).write(ev);
+            whole_ts.push_back(ev.ts);
+        }
+        REQUIRE((*even)->close().ok());
+        REQUIRE((*odd)->close().ok());
+    }
+    REQUIRE(whole_ts.size() > 300);
+    auto set = capture::CaptureSet::open({(dir / "odd.scap").string(), (dir / "even.scap").string()});
+    REQUIRE(set.ok());
+    CHECK((*set)->files().front() == (dir / "even.scap").string());
+    const Walk ws = walk(**set);
+    // The whole capture's times, in its order (it has no two events out of
+    // order), numbered 1, 2, ... as one file would be.
+    CHECK(ws.ts == whole_ts);
+    REQUIRE(ws.nums.size() == whole_ts.size());
+    for (size_t i = 0; i < ws.nums.size(); ++i) {
+        if (ws.nums[i] != i + 1) {
+            CHECK(ws.nums[i] == i + 1);
+            break;
+        }
+    }
+    CHECK(ws.sections == 0);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("a directory stands for the files in it, by name; an empty one is an error") {
