@@ -104,6 +104,15 @@ void x_arg(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
     if (p && has_resolved_part(p->type) && !text.empty() && text.back() == ')') {
         const size_t open = text.find('(');
         if (open != std::string_view::npos) text = text.substr(open + 1, text.size() - open - 2);
+    } else if (p && (p->type == ParamType::FsPath || p->type == ParamType::FsRelPath) && c.args != nullptr) {
+        // A relative path prints as "path(absolute)"; sysdig's evt.arg is the
+        // absolute part. The path itself may hold parentheses, so its own
+        // length is measured by printing it without the resolution.
+        const size_t whole = text.size();
+        event::format_arg(c.ev, static_cast<uint32_t>(i), nullptr, *c.scratch);
+        const size_t own = c.scratch->size() - whole;
+        text = scratch_view(c).substr(0, whole);
+        if (whole > own + 2 && text.back() == ')' && text[own] == '(') text = text.substr(own + 1, whole - own - 2);
     }
     out.push(FieldValue::of_string(text));
 }
