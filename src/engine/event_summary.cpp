@@ -44,13 +44,18 @@ void EventSummary::append(event::OutBuffer& out) const {
     for (size_t i = 0; i < counts_.size(); ++i) rows[i] = {static_cast<uint32_t>(i), counts_[i]};
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.count > b.count; });
     out.append(std::string_view("----------------------\nEvent           #Calls\n----------------------\n"));
-    for (const Row& row : rows) {
+    // sysdig prints the 100 busiest rows and leaves the rest out.
+    constexpr size_t kRowsShown = 100;
+    for (size_t shown = 0; shown < std::min(rows.size(), kRowsShown); ++shown) {
+        const Row& row = rows[shown];
         if (row.count == 0) break;
         const bool syscall_row = row.index >= kSysdigEventRows && row.index < kSysdigEventRows + kSysdigSyscallRows;
         const size_t code = syscall_row ? (row.index - kSysdigEventRows) : row.index;
         std::string name;
         if (syscall_row) {
             name = std::string(event::syscall_name(static_cast<uint16_t>(code / 2)));
+            // Code 0 holds the calls sysdig has no code for (rseq, rt_sigreturn, ...).
+            if (name.empty()) name = "<unknown>";
         } else {
             const event::EventInfo* info = event::event_info(static_cast<event::EventType>(code));
             name = info != nullptr ? std::string(info->name) : std::string("NA");

@@ -26,6 +26,18 @@ other_types=$(paste -d' ' "$SCRATCH/sysdig.all" "$SCRATCH/tracetop.all" |
 if [ -z "$other_types" ]; then pass "same event types in the same order (calls without a sysdig code named)"; else
   fail "event types differ: $other_types"; fi
 
+# -S on a whole machine's events: sysdig's 100 busiest rows only, and the
+# calls without a sysdig code (rt_sigreturn of the workload's signals) as
+# its "<unknown>" row.
+sysdig -S -q -r "$cap" >"$SCRATCH/sysdig.sum" 2>/dev/null
+"$TRACETOP" -S -q -r "$cap" >"$SCRATCH/tracetop.sum" 2>&1
+if [ "$(wc -l <"$SCRATCH/sysdig.sum")" = 103 ] && grep -q '^[<>] <unknown> ' "$SCRATCH/sysdig.sum" &&
+  cmp -s "$SCRATCH/sysdig.sum" "$SCRATCH/tracetop.sum"; then
+  pass "-S: the same 100 busiest rows as sysdig, <unknown> among them"
+else
+  fail "-S: $(wc -l <"$SCRATCH/sysdig.sum") lines; $(diff "$SCRATCH/sysdig.sum" "$SCRATCH/tracetop.sum" | head -3 | tr '\n' ' ')"
+fi
+
 # same_as_sysdig NAME FORMAT FILTER WHAT: sysdig and tracetop -r print the
 # same lines, and some, for the capture with FORMAT and FILTER (kept in
 # $SCRATCH/sysdig.NAME and $SCRATCH/tracetop.NAME).
