@@ -36,6 +36,9 @@ struct RunInfo {
     // event formatter use it alike, as sysdig's one buffer format. Unset:
     // render_buffer (chisel_fields.h).
     std::function<void(std::string_view raw, fmt::memory_buffer& out)> print_buffer;
+    // How much of the capture file has been read, in percent (0 live, on
+    // standard input, or unset), for sysdig.get_read_progress.
+    std::function<double()> read_progress;
 };
 
 struct ChiselHost {
@@ -58,6 +61,7 @@ struct ChiselHost {
     std::vector<std::string> exec_args;
     std::optional<uint32_t> snaplen;          // sysdig.set_snaplen (live)
     std::optional<std::string> global_filter;  // sysdig.set_filter
+    std::optional<std::string> run_again;      // sysdig.run_app: the next run's arguments
 
     // Times of the run so far (sysdig.get_firstevent_ts/get_lastevent_ts).
     uint64_t first_ts = 0;

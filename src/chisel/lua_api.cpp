@@ -508,8 +508,16 @@ int l_log(lua_State* ls) {
 }
 
 int l_get_read_progress(lua_State* ls) {
-    lua_pushnumber(ls, 0);
+    const ChiselHost& host = host_of(ls);
+    lua_pushnumber(ls, host.run.read_progress ? host.run.read_progress() : 0.0);
     return 1;
+}
+
+int l_run_app(lua_State* ls) {
+    const char* args = lua_tostring(ls, 1);
+    if (args == nullptr) return luaL_error(ls, "sysdig.run_app needs the arguments of the next run");
+    host_of(ls).run_again = args;
+    return 0;
 }
 
 struct Entry {
@@ -532,8 +540,9 @@ constexpr Entry kEvtTable[] = {
     {"get_cpuid", l_get_cpuid},
 };
 
-// run_app, set_fatfile_dump_mode, udp_* and push_metric do nothing here:
-// re-running sysdig, fat files and metrics are sysdig's own machinery.
+// set_fatfile_dump_mode, udp_* and push_metric do nothing here: fat files
+// and metrics are sysdig's own machinery. run_app runs tracetop again once
+// this run has ended (engine/run_again.h).
 constexpr Entry kSysdigTable[] = {
     {"set_filter", l_global_filter},
     {"set_snaplen", l_set_snaplen},
@@ -557,7 +566,7 @@ constexpr Entry kSysdigTable[] = {
     {"make_ts", l_make_ts},
     {"add_ts", l_add_ts},
     {"subtract_ts", l_subtract_ts},
-    {"run_app", l_ignore},
+    {"run_app", l_run_app},
     {"end_capture", l_end_capture},
     {"log", l_log},
     {"udp_setpeername", l_ignore},

@@ -15,6 +15,7 @@
 #include "engine/capture_summary.h"
 #include "engine/event_line.h"
 #include "engine/gone_thread_sweep.h"
+#include "engine/run_again.h"
 #include "engine/signal_stop.h"
 #include "engine/source_factory.h"
 #include "filter/compiled_filter.h"
@@ -183,8 +184,14 @@ int run_chisel(const Options& given) {
 
     state::Model model;
     model.load_header(source.header());
+    const bool live = opened->live;
     for (auto& script : scripts) {
         script->host().run.machine = source.header().machine;
+        script->host().run.read_progress = [&source, live] {
+            const capture::SourceStats s = source.stats();
+            if (live || s.bytes_total == 0) return 0.0;
+            return std::min(100.0, 100.0 * static_cast<double>(s.bytes_read) / static_cast<double>(s.bytes_total));
+        };
         if (auto started = script->capture_start(model); !started) {
             report_chisel_error(started.error());
             return 1;
@@ -291,6 +298,10 @@ int run_chisel(const Options& given) {
         std::fflush(stdout);
     }
     if (opened->live) fmt::print(stderr, "tracetop: {}\n", live_capture_summary(source.stats()));
+    // A chisel asked for another run (sysdig.run_app): the first that asked.
+    for (auto& script : scripts) {
+        if (status == 0 && script->host().run_again) return run_tracetop_again(*script->host().run_again);
+    }
     return status;
 }
 

@@ -14,6 +14,7 @@
 #include "chisel/chisel_args.h"
 #include "engine/chisel_run.h"
 #include "engine/cli_options.h"
+#include "engine/run_again.h"
 
 using namespace tracetop;
 
@@ -84,4 +85,15 @@ TEST_CASE("the explorer's argument values become one string split_chisel_args re
         REQUIRE(back);
         CHECK(*back == values);
     }
+}
+
+// sysdig.run_app's arguments (wsysdig_summary: -r "FILE" -c NAME N,DELTA FILTER)
+// cut into words as a shell would.
+TEST_CASE("a chisel's next run: its command line cut as a shell cuts it") {
+    using V = std::vector<std::string>;
+    CHECK(engine::split_command_words(R"(-r "/tmp/a b.scap" -c wsysdig_summary 400,8000 proc.name=curl)") ==
+          V{"-r", "/tmp/a b.scap", "-c", "wsysdig_summary", "400,8000", "proc.name=curl"});
+    CHECK(engine::split_command_words("  a\t'b \"c\"'  d\\ e \"f\\\"g\" \"\"") == V{"a", "b \"c\"", "d e", "f\"g", ""});
+    CHECK(engine::split_command_words("") == V{});
+    CHECK(engine::split_command_words("'open to the end") == V{"open to the end"});
 }
