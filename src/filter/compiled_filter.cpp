@@ -23,7 +23,7 @@ __extension__ typedef __int128 Wide;  // compares signed and unsigned 64-bit val
 bool is_numeric(FieldType t) {
     switch (t) {
         case FieldType::Int64: case FieldType::Uint64: case FieldType::Double: case FieldType::Port:
-        case FieldType::RelTime: case FieldType::RelTimePadded: case FieldType::AbsTime:
+        case FieldType::RelTime: case FieldType::RelTimePadded: case FieldType::AbsTime: case FieldType::Hex:
             return true;
         default:
             return false;

@@ -25,6 +25,7 @@ enum class FieldType : uint8_t {
     RelTime,  // Uint64 nanoseconds
     RelTimePadded,  // RelTime that prints zero-padded to 9 digits (sysdig's evt.reltime: 0 is "000000000")
     AbsTime,  // Uint64 nanoseconds since the epoch
+    Hex,      // Uint64 that prints in upper-case hexadecimal (sysdig's fd.dev)
     CharBuf,  // String that is rendered as-is (buffers)
     Dynamic,  // the value's own kind decides (evt.rawarg): numbers compare as numbers
 };

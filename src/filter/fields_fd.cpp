@@ -184,6 +184,23 @@ void x_name_changed(const FieldContext& c, const BoundArg&, FieldValues& out) {
     out.push(FieldValue::of_bool(c.state.fd_name_changed));
 }
 
+// fd.dev and its parts: the device holding a file or directory, as the
+// open's exit gave it (the kernel's encoding, major and minor as glibc reads
+// it). sysdig 0.29.3 prints memory it never set for other fds and for fds
+// whose open the capture lacks; tracetop has none there.
+enum class DevPart { Whole, Major, Minor };
+template <DevPart kPart>
+void x_dev(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = related_fd_entry(c);
+    if (!e || (e->type != FdType::File && e->type != FdType::Directory) || e->dev == 0) return;
+    const uint64_t dev = e->dev;
+    switch (kPart) {
+        case DevPart::Whole: out.push(FieldValue::of_uint(dev)); break;
+        case DevPart::Major: out.push(FieldValue::of_uint(((dev >> 8) & 0xfff) | ((dev >> 32) & ~uint64_t{0xfff}))); break;
+        case DevPart::Minor: out.push(FieldValue::of_uint((dev & 0xff) | ((dev >> 12) & ~uint64_t{0xff}))); break;
+    }
+}
+
 // fd.cproto and its kin: a port as text, as sysdig 0.29.3 prints it without
 // name resolution (which it leaves off). Its quirks kept: a socket that is not
 // an IP connection but has a role gives "" for the client's, a listening
@@ -256,6 +273,15 @@ constexpr FieldDef kFdFields[] = {
     {"fd.sproto", FieldType::String, ArgKind::None, "server port as text", x_proto<End::Server>, FieldDep::Context},
     {"fd.lproto", FieldType::String, ArgKind::None, "local port as text", x_proto<End::Local>, FieldDep::Context},
     {"fd.rproto", FieldType::String, ArgKind::None, "remote port as text", x_proto<End::Remote>, FieldDep::Context},
+    // sysdig 0.29.3 compares fd.proto exactly as fd.port.
+    {"fd.proto", FieldType::Port, ArgKind::None, "either end's port, as fd.port (filters)",
+     x_any_port, FieldDep::Context},
+    {"fd.dev", FieldType::Hex, ArgKind::None, "device (major and minor) holding the file, in hexadecimal",
+     x_dev<DevPart::Whole>, FieldDep::Context},
+    {"fd.dev.major", FieldType::Uint64, ArgKind::None, "major number of the device holding the file",
+     x_dev<DevPart::Major>, FieldDep::Context},
+    {"fd.dev.minor", FieldType::Uint64, ArgKind::None, "minor number of the device holding the file",
+     x_dev<DevPart::Minor>, FieldDep::Context},
 };
 
 }  // namespace

@@ -245,6 +245,12 @@ void x_loginname(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (!t) return;
     if (const event::UserRecord* u = c.model.user(t->loginuid)) push_text(out, u->name);
 }
+// sysdig 0.29.3 prints the gid with memory it never set above it (the
+// thread's child count times 2^32); this is the gid alone.
+void x_gid(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    if (const ThreadInfo* t = thread_of(c)) out.push(FieldValue::of_uint(t->gid));
+}
+
 void x_group_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const ThreadInfo* t = thread_of(c);
     if (!t || t->gid == state::kNoId) return;
@@ -340,6 +346,7 @@ constexpr FieldDef kFields[] = {
      FieldDep::Context},
     {"user.loginname", FieldType::String, ArgKind::None, "audit user name of the thread", x_loginname,
      FieldDep::Context},
+    {"group.gid", FieldType::Uint64, ArgKind::None, "group id of the thread", x_gid, FieldDep::Context},
     {"group.name", FieldType::String, ArgKind::None, "group name of the thread", x_group_name, FieldDep::Context},
 };
 

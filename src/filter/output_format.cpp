@@ -95,6 +95,8 @@ void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buff
         case FieldValue::Kind::Uint:
             if (def.type == FieldType::RelTimePadded) {
                 fmt::format_to(it, "{:09}", value.u);
+            } else if (def.type == FieldType::Hex) {
+                fmt::format_to(it, "{:X}", value.u);
             } else {
                 fmt::format_to(it, "{}", value.u);
             }

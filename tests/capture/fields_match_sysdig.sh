@@ -19,7 +19,7 @@ unset MALLOC_PERTURB_
 export TZ=UTC
 
 # sysdig 0.29.3 refuses these as display fields ("filter only").
-filter_only=" fd.ip fd.port fd.net fd.cnet fd.snet fd.lnet fd.rnet "
+filter_only=" fd.ip fd.port fd.proto fd.net fd.cnet fd.snet fd.lnet fd.rnet "
 # tracetop's own fields; sysdig 0.29.3 has none of them.
 ours_only=" signal.name signal.num signal.source_pid signal.source_name signal.target_pid signal.target_name
   signal.via signal.delivered signal.result error.name error.code error.meaning error.class fd.ioclass
@@ -51,6 +51,18 @@ declare -A differs=(
   # the number (README); every differing line must be exactly that
   ["curl_google evt.rawarg.size"]="NA-vs-number"
   ["single_ipv6_conn evt.rawarg.size"]="NA-vs-number"
+  # group.gid: sysdig 0.29.3 adds memory it never set (the thread's child
+  # count times 2^32) to the gid; every differing line must be exactly that
+  ["curl_google group.gid"]="gid-plus-garbage"
+  ["single_ipv6_conn group.gid"]="gid-plus-garbage"
+  # fd.dev and its parts: sysdig 0.29.3 prints memory it never set for fds
+  # that are no file and for files whose open the capture lacks (these old
+  # captures' opens carry no device); tracetop has <NA> there, and every
+  # differing line must be exactly that (live-write_matches_sysdig compares
+  # the values on a recording whose opens carry them)
+  ["curl_google fd.dev"]="ours-NA" ["single_ipv6_conn fd.dev"]="ours-NA"
+  ["curl_google fd.dev.major"]="ours-NA" ["single_ipv6_conn fd.dev.major"]="ours-NA"
+  ["curl_google fd.dev.minor"]="ours-NA" ["single_ipv6_conn fd.dev.minor"]="ours-NA"
 )
 
 not_in_sysdig=" $(echo $filter_only $ours_only) "
@@ -88,6 +100,15 @@ for f in "$CAPTURES"/*.scap; do
               if (w[1] != g[1] || w[2] != "<NA>" || g[2] !~ /^[0-9]+$/) print }' | head -3)
       [ -n "$diff_nums" ] || fail "$cap $debug $field: no longer differs from sysdig (update the README and this list)"
       [ -z "$bad" ] || fail "$cap $debug $field: differs other than <NA> against a number: $bad"
+    elif [ "$expected" = ours-NA ]; then
+      bad=$(paste -d'|' "$SCRATCH/want" "$SCRATCH/got" | awk -F'|' '$1 != $2 {
+              split($1, w, " "); split($2, g, " "); if (w[1] != g[1] || g[2] != "<NA>") print }' | head -3)
+      [ -z "$bad" ] || fail "$cap $debug $field: differs other than <NA> where sysdig has no value: $bad"
+    elif [ "$expected" = gid-plus-garbage ]; then
+      bad=$(paste -d'|' "$SCRATCH/want" "$SCRATCH/got" | awk -F'|' '$1 != $2 {
+              split($1, w, " "); split($2, g, " ")
+              if (w[1] != g[1] || g[2] !~ /^[0-9]+$/ || w[2] % 4294967296 != g[2]) print }' | head -3)
+      [ -z "$bad" ] || fail "$cap $debug $field: differs other than sysdig's high bits: $bad"
     elif [ "$diff_nums" != "$expected" ]; then
       fail "$cap $debug $field: differs from sysdig on events [${diff_nums}], expected [${expected}]"
       diff "$SCRATCH/want" "$SCRATCH/got" | head -6

@@ -52,6 +52,25 @@ same_as_sysdig() {
   fi
 }
 
+# fd.dev and its parts, from the opens' device: sysdig's values wherever
+# tracetop has one (elsewhere sysdig prints memory it never set: README), and
+# the workload's file among them.
+dev_fmt='*%evt.num %fd.typechar %fd.dev %fd.dev.major %fd.dev.minor'
+sysdig -r "$cap" -p "$dev_fmt" "proc.pid=$pid" >"$SCRATCH/sysdig.dev" 2>/dev/null
+"$TRACETOP" -r "$cap" --print -p "$dev_fmt" "proc.pid=$pid" >"$SCRATCH/tracetop.dev" 2>&1
+dev_check=$(paste -d'|' "$SCRATCH/sysdig.dev" "$SCRATCH/tracetop.dev" | awk -F'|' '
+  { split($2, g, " ") }
+  $1 == $2 { if (g[3] != "<NA>") same++; next }
+  $1 != $2 && g[3] == "<NA>" && g[4] == "<NA>" && g[5] == "<NA>" { next }
+  { bad++; if (!line) line = $0 }
+  END { print same + 0, bad + 0, line }')
+read -r dev_same dev_bad dev_line <<<"$dev_check"
+if [ "${dev_same:-0}" -gt 0 ] && [ "${dev_bad:-1}" = 0 ]; then
+  pass "fd.dev, fd.dev.major, fd.dev.minor as sysdig's ($dev_same events with a device)"
+else
+  fail "fd.dev: $dev_same equal, $dev_bad differ: $dev_line"
+fi
+
 # The workload's names: files and tuples, as each reader resolves them.
 names_filter="proc.pid=$pid and evt.dir=< and (evt.type=openat or evt.type=rename or evt.type=unlink or evt.type=connect or evt.type=accept or evt.type=write or evt.type=read)"
 same_as_sysdig names '*%evt.num %evt.type %fd.name %evt.res' "$names_filter" "same file names and tuples"
