@@ -12,6 +12,7 @@
 #include "filter/field_context.h"
 #include "filter/filter_parser.h"
 #include "filter/result_param.h"
+#include "filter/host_names.h"
 #include "filter/thread_fields.h"
 #include "filter/text_match.h"
 
@@ -60,6 +61,10 @@ Result<Constant> parse_constant(const CompiledNode& node, const std::string& tex
         c.numeric = ec == std::errc() && ptr == text.data() + text.size() && !text.empty();
         c.i = v;
         c.u = static_cast<uint64_t>(v);
+        return c;
+    }
+    if (type == FieldType::HostName) {
+        c.addrs = resolve_host_name(text);
         return c;
     }
     if (node.op == CompareOp::Regex || !(is_numeric(type) || type == FieldType::Bool || type == FieldType::IpAddr ||
@@ -270,6 +275,11 @@ Result<CompiledNode> compile_node(const Node& node) {
     out.op = check.op;
     const FieldType type = out.field.def->type;
 
+    if (type == FieldType::HostName && check.op != CompareOp::Eq && check.op != CompareOp::Ne &&
+        check.op != CompareOp::In && check.op != CompareOp::Exists) {
+        return Error::at(fmt::format("{} compares only with =, != and in (host names)", out.field.def->name),
+                         check.pos);
+    }
     const bool string_op = check.op == CompareOp::Contains || check.op == CompareOp::IContains ||
                            check.op == CompareOp::StartsWith || check.op == CompareOp::EndsWith ||
                            check.op == CompareOp::Glob || check.op == CompareOp::PMatch;
@@ -353,6 +363,13 @@ bool compare_constant(const CompiledNode& n, CompareOp op, const FieldValue& v, 
     if (type == FieldType::IpAddr || type == FieldType::IpNet) {
         if (v.kind != FieldValue::Kind::Ip) return false;
         return ip_in(v.ip, c);  // Ne is handled by the caller as "no value equals"
+    }
+    if (type == FieldType::HostName) {
+        if (v.kind != FieldValue::Kind::Ip) return false;
+        for (const IpValue& a : c.addrs) {
+            if (same_ip(a, v.ip)) return true;
+        }
+        return false;
     }
     if (type == FieldType::Dynamic && v.kind != FieldValue::Kind::String) {
         return c.numeric && ordered(op, as_wide(v), static_cast<Wide>(c.i));

@@ -28,6 +28,7 @@ struct Constant {
     IpValue ip;
     uint32_t prefix_bits = 0;  // IpNet: CIDR length
     bool numeric = false;      // Dynamic: the text is also a number
+    std::vector<IpValue> addrs;  // HostName: the addresses the name resolved to
 };
 
 struct CompiledNode {

@@ -26,6 +26,7 @@ enum class FieldType : uint8_t {
     RelTimePadded,  // RelTime that prints zero-padded to 9 digits (sysdig's evt.reltime: 0 is "000000000")
     AbsTime,  // Uint64 nanoseconds since the epoch
     Hex,      // Uint64 that prints in upper-case hexadecimal (sysdig's fd.dev)
+    HostName,  // an Ip value with its host name in s ("" when none): compares with names (host_names.h)
     CharBuf,  // String that is rendered as-is (buffers)
     Dynamic,  // the value's own kind decides (evt.rawarg): numbers compare as numbers
 };

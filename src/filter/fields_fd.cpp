@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "filter/fd_type_of.h"
+#include "filter/host_names.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
 
@@ -133,6 +134,19 @@ template <End kEnd>
 void x_ip(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const FdEntry* e = related_fd_entry(c)) push_ip(*e, kEnd, out);
 }
+// fd.cip.name and its kin: the end's address, with the host name a filter
+// resolved to it (host_names.h). Connected sockets only, as in sysdig.
+template <End kEnd>
+void x_ip_name(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const FdEntry* e = related_fd_entry(c);
+    if (!e || !e->is_ip_socket()) return;
+    FieldValues ip;
+    push_ip(*e, kEnd, ip);
+    if (ip.empty()) return;
+    FieldValue v = ip[0];
+    v.s = host_name_of(v.ip).value_or(std::string_view());
+    out.push(v);
+}
 template <End kEnd>
 void x_port(const FieldContext& c, const BoundArg&, FieldValues& out) {
     if (const FdEntry* e = related_fd_entry(c)) push_port(*e, kEnd, out);
@@ -241,6 +255,15 @@ constexpr FieldDef kFdFields[] = {
     {"fd.sip", FieldType::IpAddr, ArgKind::None, "server IP address", x_ip<End::Server>, FieldDep::Context},
     {"fd.lip", FieldType::IpAddr, ArgKind::None, "local IP address", x_ip<End::Local>, FieldDep::Context},
     {"fd.rip", FieldType::IpAddr, ArgKind::None, "remote IP address", x_ip<End::Remote>, FieldDep::Context},
+    {"fd.cip.name", FieldType::HostName, ArgKind::None,
+     "host name of the client address, as a filter on it named it (fd.cip.name=example.com)",
+     x_ip_name<End::Client>, FieldDep::Context},
+    {"fd.sip.name", FieldType::HostName, ArgKind::None, "host name of the server address, as a filter named it",
+     x_ip_name<End::Server>, FieldDep::Context},
+    {"fd.lip.name", FieldType::HostName, ArgKind::None, "host name of the local address, as a filter named it",
+     x_ip_name<End::Local>, FieldDep::Context},
+    {"fd.rip.name", FieldType::HostName, ArgKind::None, "host name of the remote address, as a filter named it",
+     x_ip_name<End::Remote>, FieldDep::Context},
     {"fd.port", FieldType::Port, ArgKind::None, "either end's port (matches client or server)",
      x_any_port, FieldDep::Context},
     {"fd.cport", FieldType::Port, ArgKind::None, "client port", x_port<End::Client>, FieldDep::Context},

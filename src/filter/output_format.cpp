@@ -74,6 +74,8 @@ bool OutputFormat::render(const FieldContext& ctx, fmt::memory_buffer& out, cons
         if (!piece.field.def) continue;
         values.clear();
         piece.field.def->extract(ctx, piece.field.arg, values);
+        // An address no filter named has no host name: missing, as in sysdig.
+        if (piece.field.def->type == FieldType::HostName && !values.empty() && values[0].s.empty()) values.clear();
         if (values.empty()) {
             if (!print_all_) {
                 out.resize(mark);
@@ -112,6 +114,10 @@ void render_value(const FieldDef& def, const FieldValue& value, fmt::memory_buff
             }
             break;
         case FieldValue::Kind::Ip: {
+            if (def.type == FieldType::HostName) {
+                event::append_sanitized(value.s, out);
+                break;
+            }
             char text[INET6_ADDRSTRLEN] = {};
             inet_ntop(value.ip.v6 ? AF_INET6 : AF_INET, value.ip.bytes.data(), text, sizeof text);
             out.append(std::string_view(text));

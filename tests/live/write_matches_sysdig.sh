@@ -76,6 +76,12 @@ names_filter="proc.pid=$pid and evt.dir=< and (evt.type=openat or evt.type=renam
 same_as_sysdig names '*%evt.num %evt.type %fd.name %evt.res' "$names_filter" "same file names and tuples"
 expect_line "$SCRATCH/sysdig.names" " openat $file " "sysdig sees the openat of $file"
 expect_line "$SCRATCH/sysdig.names" " connect 127\.0\.0\.1:$cport->127\.0\.0\.1:$sport " "sysdig sees the connect tuple"
+# Host names a filter resolves (here localhost, from /etc/hosts): the same
+# events, and the name shown for the workload's loopback connection.
+same_as_sysdig ipnames '*%evt.num %fd.sip.name %fd.cip.name %fd.lip.name %fd.rip.name' \
+  "proc.pid=$pid and (fd.sip.name=localhost or fd.rip.name in (localhost, nothing.invalid) or evt.type=bind)" \
+  "fd.sip.name and its kin as a filter on a host name gives them"
+expect_line "$SCRATCH/sysdig.ipnames" "^[0-9]+ localhost localhost localhost localhost$" "sysdig names the loopback connection's ends"
 # Events of the calls and cases added for issue 4 (vectored data, socket
 # pairs, execveat, kernel-sent signals): sysdig shows the same arguments.
 segv=$(report segv_child); ea=$(report execveat_child)

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "../common/field_harness.h"
+#include "filter/field_registry.h"
 
 using namespace tracetop;
 using namespace tracetop::state::test;
@@ -79,4 +80,34 @@ TEST_CASE("fd.cnet and its kin match one end's address against a network") {
     CHECK_FALSE(h.matches("fd.rnet=10.0.0.0/8"));
     read_on(h, 3, 3);  // a file has no address
     CHECK_FALSE(h.matches("fd.cnet=0.0.0.0/0"));
+}
+
+// fd.sip.name and its kin (host_names.h): a filter's name is resolved when it
+// compiles (localhost: /etc/hosts, no network), and the address then shows
+// as that name; a name that resolves to nothing matches nothing.
+TEST_CASE("host names: a filter's name matches its addresses and names them afterwards") {
+    event::CaptureHeader header;
+    header.threads.push_back(thread_record(7, 7, "curl"));
+    header.fd_lists.push_back({7, {tcp4_fd(4, {127, 0, 0, 1}, 51000, {10, 1, 2, 3}, 80)}});
+    FieldHarness h(header);
+    read_on(h, 4, 1);
+    const std::string_view name = "fd.cip.name";
+    const auto shown = [&h](std::string_view field) {
+        filter::FieldValues values;
+        auto bound = filter::resolve_field(field, std::nullopt);
+        REQUIRE(bound.ok());
+        bound->def->extract(h.fields(), bound->arg, values);
+        return values.empty() ? std::string("<none>") : std::string(values[0].s);
+    };
+    CHECK(shown(name) == "");  // no filter named the address yet
+    CHECK(h.matches("fd.cip.name=localhost"));
+    CHECK(h.matches("fd.lip.name=localhost"));
+    CHECK_FALSE(h.matches("fd.sip.name=localhost"));
+    CHECK(h.matches("fd.sip.name!=localhost"));
+    CHECK(h.matches("fd.cip.name in (nothing.invalid, localhost)"));
+    CHECK_FALSE(h.matches("fd.cip.name=nothing.invalid"));
+    CHECK(shown(name) == "localhost");
+    CHECK(shown("fd.sip.name") == "");
+    CHECK_FALSE(filter::CompiledFilter::compile("fd.cip.name contains local").ok());
+    CHECK_FALSE(filter::CompiledFilter::compile("fd.cip.name > localhost").ok());
 }
