@@ -280,6 +280,10 @@ Result<CompiledNode> compile_node(const Node& node) {
         return Error::at(fmt::format("{} compares only with =, != and in (host names)", out.field.def->name),
                          check.pos);
     }
+    const bool around = out.field.def->name == "evt.around";
+    if (around && check.op != CompareOp::Eq) {
+        return Error::at("evt.around compares only with = (evt.around[T]=D: within D milliseconds of T)", check.pos);
+    }
     const bool string_op = check.op == CompareOp::Contains || check.op == CompareOp::IContains ||
                            check.op == CompareOp::StartsWith || check.op == CompareOp::EndsWith ||
                            check.op == CompareOp::Glob || check.op == CompareOp::PMatch;
@@ -297,6 +301,16 @@ Result<CompiledNode> compile_node(const Node& node) {
         auto c = parse_constant(out, text);
         if (!c) return Error::at(c.error().message, check.value_pos);
         out.constants.push_back(std::move(*c));
+    }
+    if (around) {
+        // The distance to T against D in nanoseconds: at most, not equal.
+        out.op = CompareOp::Le;
+        Constant& d = out.constants.at(0);
+        if (d.i < 0 || d.u > UINT64_MAX / 1000000) {
+            return Error::at(fmt::format("'{}' is not a delay in milliseconds for evt.around", d.text), check.value_pos);
+        }
+        d.u *= 1000000;
+        d.i = static_cast<int64_t>(d.u);
     }
     if (check.op == CompareOp::Regex) {
         // A bound on size keeps compiling a hostile pattern cheap; PCRE2

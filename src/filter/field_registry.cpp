@@ -1,5 +1,6 @@
 #include "filter/field_registry.h"
 
+#include <charconv>
 #include <cstdlib>
 #include <vector>
 
@@ -38,13 +39,16 @@ const FieldDef* find_exact(std::string_view name) {
     return nullptr;
 }
 
+// Digits only (no sign), up to what an int64 holds: evt.around's time in
+// nanoseconds since the epoch is 19 digits.
 std::optional<int64_t> parse_index(std::string_view text) {
-    if (text.empty() || text.size() > 9) return std::nullopt;
-    int64_t v = 0;
+    if (text.empty()) return std::nullopt;
     for (char c : text) {
         if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + (c - '0');
     }
+    int64_t v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
     return v;
 }
 

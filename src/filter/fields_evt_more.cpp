@@ -604,7 +604,19 @@ void x_abspath(const FieldContext& c, const BoundArg&, FieldValues& out) {
     push_joined_path(c, base, raw_path, out);
 }
 
+// evt.around[T]=D (filters): how far the event is from T, in nanoseconds;
+// the filter compiles the comparison into "within D milliseconds"
+// (compiled_filter.cpp), as sysdig's only form of it.
+void x_around(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    if (arg.index < 0) return;
+    const auto t = static_cast<uint64_t>(arg.index);
+    out.push(FieldValue::of_uint(c.ev.ts > t ? c.ev.ts - t : t - c.ev.ts));
+}
+
 constexpr FieldDef kEvtMoreFields[] = {
+    {"evt.around", FieldType::Uint64, ArgKind::Index,
+     "filters: evt.around[T]=D takes the events within D milliseconds of T (a time as %evt.rawtime prints it)",
+     x_around, FieldDep::Event},
     {"evt.info", FieldType::String, ArgKind::None,
      "the event's arguments as sysdig's default output line shows them (as evt.args)", x_info},
     {"evt.time.s", FieldType::String, ArgKind::None, "event time, local wall clock, whole seconds",

@@ -26,6 +26,11 @@ cases=$(cat <<'EOF'
 any  | evt.type=open and proc.name=evilproc and file.name contains /etc | evt.type=open and proc.name=evilproc and fd.name contains /etc
 hits | evt.type=open and proc.name=curl and file.name contains /etc | evt.type=open and proc.name=curl and fd.name contains /etc
 hits | evt.type=connect and fd.port=80
+hits | fd.proto=80
+hits | fd.proto in (80, 443) and evt.dir=<
+hits | evt.around[1534527348523038791]=0
+hits | evt.around[1534527348523038791]=5
+hits | evt.around[1534527348523038791]=1000 and evt.type=close
 hits | evt.type=open
 hits | evt.type==openat or evt.num==1200 | evt.type=openat or evt.num=1200
 hits | evt.type!=switch

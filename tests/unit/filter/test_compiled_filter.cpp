@@ -327,3 +327,19 @@ TEST_CASE("a filter of one check names its field; its verdict on given values is
         CHECK_MESSAGE(f->single_check() == nullptr, text);
     }
 }
+
+TEST_CASE("evt.around[T]=D is the only form of evt.around: within D milliseconds of T") {
+    auto within = CompiledFilter::compile("evt.around[1796686293113755310]=5");
+    REQUIRE(within);
+    REQUIRE(within->single_check() != nullptr);
+    filter::FieldValues values;
+    values.push(filter::FieldValue::of_uint(5000000));  // the distance, as the field gives it
+    CHECK(within->check_values(values));
+    values.clear();
+    values.push(filter::FieldValue::of_uint(5000001));
+    CHECK_FALSE(within->check_values(values));
+    for (const char* text : {"evt.around[1]>3", "evt.around[1]!=3", "evt.around=3", "evt.around[1]=-3",
+                             "evt.around[99999999999999999999]=3"}) {
+        CHECK_MESSAGE(!CompiledFilter::compile(text), text);
+    }
+}
