@@ -14,6 +14,7 @@
 #include "event/cgroup_container.h"
 #include "filter/field_context.h"
 #include "filter/field_registry.h"
+#include "filter/text_match.h"
 
 namespace tracetop::filter {
 namespace {
@@ -93,6 +94,95 @@ void x_k8s_label(const FieldContext& c, const BoundArg&, FieldValues& out) {
 }
 constexpr char kPodName[] = "io.kubernetes.pod.name";
 constexpr char kPodNamespace[] = "io.kubernetes.pod.namespace";
+constexpr char kPodUid[] = "io.kubernetes.pod.uid";
+
+// A pod's own labels are its sandbox container's (the one the label
+// io.kubernetes.sandbox.id names, by its short id): what sysdig 0.29.3 reads
+// without a Kubernetes API server, leaving out annotations and the
+// kubelet's io.kubernetes.* labels in the list.
+const ContainerRecord* sandbox_of(const FieldContext& c) {
+    const Where w = where(c);
+    if (!w.record) return nullptr;
+    auto it = w.record->labels.find("io.kubernetes.sandbox.id");
+    if (it == w.record->labels.end()) return nullptr;
+    return c.model.containers().find(std::string_view(it->second).substr(0, 12));
+}
+void x_pod_label(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    const ContainerRecord* sandbox = sandbox_of(c);
+    if (!sandbox) return;
+    auto it = sandbox->labels.find(arg.name);
+    if (it != sandbox->labels.end()) push_text(out, it->second);
+}
+void x_pod_labels(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const ContainerRecord* sandbox = sandbox_of(c);
+    if (!sandbox || sandbox->labels.empty()) return;
+    c.scratch->clear();
+    for (const auto& [key, value] : sandbox->labels) {
+        if (key.starts_with("annotation.") || key.starts_with("io.kubernetes.")) continue;
+        if (c.scratch->size() != 0) c.scratch->append(std::string_view(", "));
+        c.scratch->append(key);
+        if (!value.empty()) {
+            c.scratch->push_back(':');
+            c.scratch->append(value);
+        }
+    }
+    push_text(out, {c.scratch->data(), c.scratch->size()});
+}
+
+// container.mounts and container.mount*: the container's mounts, as its
+// metadata lists them. A mount is chosen by its place ([0]) or by a glob on
+// its source (container.mount.source: on its destination).
+void append_mount(const event::ContainerMount& m, fmt::memory_buffer& out) {
+    out.append(m.source);
+    out.push_back(':');
+    out.append(m.destination);
+    out.push_back(':');
+    out.append(m.mode);
+    out.append(std::string_view(m.read_write ? ":true:" : ":false:"));
+    out.append(m.propagation);
+}
+void x_mounts(const FieldContext& c, const BoundArg&, FieldValues& out) {
+    const Where w = where(c);
+    if (!w.thread || w.host()) return;
+    // A container without metadata has no mounts: "", as in sysdig.
+    c.scratch->clear();
+    if (w.record == nullptr) return push_text(out, {});
+    for (const event::ContainerMount& m : w.record->mounts) {
+        if (c.scratch->size() != 0) c.scratch->push_back(',');
+        append_mount(m, *c.scratch);
+    }
+    push_text(out, {c.scratch->data(), c.scratch->size()});
+}
+enum class MountPart { Whole, Source, Dest, Mode, ReadWrite, Propagation };
+template <MountPart kPart>
+void x_mount(const FieldContext& c, const BoundArg& arg, FieldValues& out) {
+    const Where w = where(c);
+    if (!w.record) return;
+    const event::ContainerMount* found = nullptr;
+    if (arg.index >= 0) {
+        if (static_cast<size_t>(arg.index) < w.record->mounts.size()) found = &w.record->mounts[arg.index];
+    } else {
+        for (const event::ContainerMount& m : w.record->mounts) {
+            const std::string& side = kPart == MountPart::Source ? m.destination : m.source;
+            if (glob_match(arg.name, side)) {
+                found = &m;
+                break;
+            }
+        }
+    }
+    if (!found) return;
+    switch (kPart) {
+        case MountPart::Whole:
+            c.scratch->clear();
+            append_mount(*found, *c.scratch);
+            return push_text(out, {c.scratch->data(), c.scratch->size()});
+        case MountPart::Source: return push_text(out, found->source);
+        case MountPart::Dest: return push_text(out, found->destination);
+        case MountPart::Mode: return push_text(out, found->mode);
+        case MountPart::ReadWrite: return push_text(out, found->read_write ? "true" : "false");
+        case MountPart::Propagation: return push_text(out, found->propagation);
+    }
+}
 
 // The cgroups list: "controller=path" items, each ending in a NUL.
 template <typename Fn>
@@ -205,6 +295,33 @@ constexpr FieldDef kContainerFields[] = {
     {"k8s.ns.name", FieldType::String, ArgKind::None,
      "the Kubernetes namespace of the container (its io.kubernetes.pod.namespace label)",
      x_k8s_label<kPodNamespace>, FieldDep::Context},
+    {"k8s.pod.id", FieldType::String, ArgKind::None,
+     "the Kubernetes pod's uid (the container's io.kubernetes.pod.uid label)", x_k8s_label<kPodUid>,
+     FieldDep::Context},
+    {"k8s.pod.label", FieldType::String, ArgKind::Name,
+     "a label of the pod (k8s.pod.label.NAME), as its sandbox container carries it", x_pod_label,
+     FieldDep::Context},
+    {"k8s.pod.labels", FieldType::String, ArgKind::None,
+     "the pod's labels, \"key:value\" separated by \", \", as its sandbox container carries them", x_pod_labels,
+     FieldDep::Context},
+    {"container.mounts", FieldType::String, ArgKind::None,
+     "the container's mounts, each source:dest:mode:rdwr:propagation, separated by commas", x_mounts,
+     FieldDep::Context},
+    {"container.mount", FieldType::String, ArgKind::NameOrIndex,
+     "one mount as source:dest:mode:rdwr:propagation: container.mount[0], or by source (a glob: "
+     "container.mount[/usr/local/*])", x_mount<MountPart::Whole>, FieldDep::Context},
+    {"container.mount.source", FieldType::String, ArgKind::NameOrIndex,
+     "a mount's source, by place or by destination (a glob): container.mount.source[/data]",
+     x_mount<MountPart::Source>, FieldDep::Context},
+    {"container.mount.dest", FieldType::String, ArgKind::NameOrIndex,
+     "a mount's destination, by place or by source (a glob)", x_mount<MountPart::Dest>, FieldDep::Context},
+    {"container.mount.mode", FieldType::String, ArgKind::NameOrIndex,
+     "a mount's mode, by place or by source (a glob)", x_mount<MountPart::Mode>, FieldDep::Context},
+    {"container.mount.rdwr", FieldType::String, ArgKind::NameOrIndex,
+     "whether a mount is read-write (true or false), by place or by source (a glob)",
+     x_mount<MountPart::ReadWrite>, FieldDep::Context},
+    {"container.mount.propagation", FieldType::String, ArgKind::NameOrIndex,
+     "a mount's propagation, by place or by source (a glob)", x_mount<MountPart::Propagation>, FieldDep::Context},
     {"thread.cgroups", FieldType::String, ArgKind::None, "the thread's cgroups, \"controller=path\" separated by spaces",
      x_cgroups, FieldDep::Context},
     {"thread.cgroup", FieldType::String, ArgKind::Name,

@@ -117,6 +117,12 @@ hits | container.image.repository=nginx
 hits | container.image.tag!=latest
 hits | k8s.pod.name=db-0
 hits | k8s.ns.name=shop
+hits | k8s.pod.id=7d3e5a1c-2b4f-4c6d-8e9f-0a1b2c3d4e5f
+hits | k8s.pod.label.tier=backend
+hits | k8s.pod.labels contains app:db
+hits | container.mount.dest[/var/lib/docker/*]=/var/lib/postgresql/data
+hits | container.mount.rdwr[1]=false
+hits | container.mounts contains /etc/localtime
 hits | thread.cgroup.cpu contains docker
 hits | thread.cgroups contains 3ad7b26ded6d
 hits | fd.containername startswith 3ad7b26ded6d:/etc
@@ -145,7 +151,7 @@ while IFS= read -r line; do
 done <<<"$cases"
 
 # 3. Every container field, as sysdig prints it, on every event (-D).
-fmt='*%evt.num %proc.pid %container.id|%container.name|%container.image|%container.image.id|%container.image.repository|%container.image.tag|%container.image.digest|%container.type|%container.privileged|%k8s.pod.name|%k8s.ns.name|%fd.containername|%fd.containerdirectory|%thread.cgroups|%thread.cgroup.cpu|%thread.cgroup.blkio|%thread.cgroup.nosuch'
+fmt='*%evt.num %proc.pid %container.id|%container.name|%container.image|%container.image.id|%container.image.repository|%container.image.tag|%container.image.digest|%container.type|%container.privileged|%k8s.pod.name|%k8s.ns.name|%fd.containername|%fd.containerdirectory|%thread.cgroups|%thread.cgroup.cpu|%thread.cgroup.blkio|%thread.cgroup.nosuch|%k8s.pod.id|%k8s.pod.labels|%k8s.pod.label.app|%k8s.pod.label.nosuch|%container.mounts|%container.mount[0]|%container.mount[/etc/*]|%container.mount[2]|%container.mount.source[/var/lib/postgresql*]|%container.mount.dest[1]|%container.mount.mode[/var/*]|%container.mount.rdwr[0]|%container.mount.propagation[/etc/localtime]'
 for f in "${files[@]}"; do
   name=$(basename "$f")
   oracle -r "$f" -D -p "$fmt" >"$SCRATCH/s.txt"

@@ -8,8 +8,9 @@
 // PID=N moves every thread of process PID; tid:TID=N one thread only (its
 // header entry, the clone exit that makes it and its own clone/execve exits).
 // N picks one of three containers: 0 "web" (event 272, the JSON with u16
-// lengths), 1 "db" (event 324, u32 lengths, privileged, k8s labels), 2 a
-// container with no metadata event at all, known only by its cgroups.
+// lengths), 1 "db" (event 324, u32 lengths, privileged, k8s labels, two
+// mounts), 2 a container with no metadata event at all, known only by its
+// cgroups, 3 db's pod sandbox (metadata only: the pod's labels).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -71,9 +72,25 @@ std::vector<FakeContainer> fake_containers() {
     db.labels["io.kubernetes.pod.name"] = "db-0";
     db.labels["io.kubernetes.pod.namespace"] = "shop";
     db.labels["io.kubernetes.container.name"] = "db";
+    db.labels["io.kubernetes.pod.uid"] = "7d3e5a1c-2b4f-4c6d-8e9f-0a1b2c3d4e5f";
+    const std::string sandbox_id = "c0ffee00c0ffee00a1a1a1a1b2b2b2b2c3c3c3c3d4d4d4d4e5e5e5e5f6f6f6f6";
+    db.labels["io.kubernetes.sandbox.id"] = sandbox_id;
+    db.mounts.push_back({"/var/lib/docker/volumes/pgdata/_data", "/var/lib/postgresql/data", "z", true, "rprivate"});
+    db.mounts.push_back({"/etc/localtime", "/etc/localtime", "ro", false, "rprivate"});
     out.push_back({db, PPME_CONTAINER_3_E});
 
     out.push_back({known_by_id("5e5e5e5e5e5e4f4f4f4f4f4f3d3d3d3d3d3d2c2c2c2c2c2c1b1b1b1b1b1b0a0a"), 0});
+
+    // db's pod sandbox: no process runs in it here; the pod's own labels are its.
+    event::ContainerRecord sandbox = docker_container(sandbox_id, "k8s_POD_db-0_shop_0123", "k8s.gcr.io/pause", "3.5",
+                                                      "ed210e3e4a5bae1237f1bb44d72a05a2f1e5c6d7e8f9a0b1c2d3e4f5a6b7c8d9",
+                                                      "172.17.0.3");
+    sandbox.is_pod_sandbox = true;
+    sandbox.labels["app"] = "db";
+    sandbox.labels["tier"] = "backend";
+    sandbox.labels["annotation.kubernetes.io/config.seen"] = "2026-12-01T10:00:00Z";
+    sandbox.labels["io.kubernetes.pod.name"] = "db-0";
+    out.push_back({sandbox, PPME_CONTAINER_3_E});
     return out;
 }
 

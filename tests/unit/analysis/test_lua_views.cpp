@@ -143,9 +143,9 @@ TEST_CASE("malformed files and missing fields give a clear error") {
           "v_test.lua: view \"x\": a table view needs a column with is_key = true");
     CHECK(error_of("view_info = { id = 'x', view_type = 'spectrogram', columns = {} }") ==
           "v_test.lua: view \"x\": view_type \"spectrogram\" is not one tracetop shows (table, list)");
-    CHECK(error_of("view_info = { id = 'x', view_type = 'table', columns = { { name = 'K', field = 'k8s.pod.id', "
+    CHECK(error_of("view_info = { id = 'x', view_type = 'table', columns = { { name = 'K', field = 'k8s.svc.id', "
                    "is_key = true } } }") ==
-          "v_test.lua: view \"x\": key field k8s.pod.id: tracetop has no such field");
+          "v_test.lua: view \"x\": key field k8s.svc.id: tracetop has no such field");
     CHECK(error_of("view_info = { id = 'x', filter = 'proc.name = = x', view_type = 'list', columns = { "
                    "{ name = 'A', field = 'proc.pid' } } }")
               .find("v_test.lua: view \"x\": filter \"proc.name = = x\":") == 0);
@@ -250,7 +250,9 @@ TEST_CASE("every view sysdig's package ships either loads or says why") {
     for (const char* id : {"port_bindings", "backlog", "page_faults", "procs_fd_usage", "spy_syslog"}) {
         CHECK_MESSAGE(set->find(id), id);
     }
-    CHECK(set->why_missing("kubernetes_pods").find("k8s.pod.id") != std::string::npos);
+    // Pods: k8s.pod.id comes from the containers' labels; services need an API server.
+    CHECK(set->find("kubernetes_pods"));
+    CHECK(set->why_missing("kubernetes_services").find("k8s.svc.id") != std::string::npos);
     CHECK(set->why_missing("spectro_all").find("spectrogram") != std::string::npos);
 }
 
