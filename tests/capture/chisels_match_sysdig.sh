@@ -112,18 +112,28 @@ done
 # wsysdig_summary (the summary page sysdig-inspect draws) counts the capture,
 # then asks for a second run with the count (sysdig.run_app): that run's
 # summary must be sysdig's. Its JSON objects come in Lua's hash order, which
-# LuaJIT seeds at random, so the documents are compared, not the text; the
-# progress lines count bytes read in each reader's own steps.
+# LuaJIT seeds at random, and so does its list of metrics: the documents are
+# compared, not the text, with named entries in the order of their names;
+# the progress lines count bytes read in each reader's own steps.
 for f in "$CAPTURES"/*.scap; do
   oracle -r "$f" -c wsysdig_summary >"$SCRATCH/want.json"
   "$TRACETOP" -r "$f" -c wsysdig_summary >"$SCRATCH/got.json" 2>"$SCRATCH/err"
   if /usr/bin/python3 - "$SCRATCH/want.json" "$SCRATCH/got.json" <<'PY'; then
 import json, sys
+def in_name_order(v):
+    if isinstance(v, dict):
+        return {k: in_name_order(x) for k, x in v.items()}
+    if isinstance(v, list):
+        items = [in_name_order(x) for x in v]
+        if items and all(isinstance(x, dict) and "name" in x for x in items):
+            items.sort(key=lambda x: json.dumps(x, sort_keys=True))
+        return items
+    return v
 def summary(path):
     slices = json.load(open(path))["slices"]
     data = [s["data"] for s in slices if "data" in s]
     assert len(data) == 1 and data[0]["metrics"], path
-    return data[0]
+    return in_name_order(data[0])
 sys.exit(0 if summary(sys.argv[1]) == summary(sys.argv[2]) else 1)
 PY
     pass "-c wsysdig_summary on $(basename "$f"): sysdig's summary, through its second run"
