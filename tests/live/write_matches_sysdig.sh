@@ -26,14 +26,15 @@ other_types=$(paste -d' ' "$SCRATCH/sysdig.all" "$SCRATCH/tracetop.all" |
 if [ -z "$other_types" ]; then pass "same event types in the same order (calls without a sysdig code named)"; else
   fail "event types differ: $other_types"; fi
 
-# -S on a whole machine's events: sysdig's 100 busiest rows only, and the
-# calls without a sysdig code (rt_sigreturn of the workload's signals) as
-# its "<unknown>" row.
+# -S on a whole machine's events: sysdig's busiest rows (100 at most; a
+# quiet machine may make fewer kinds of event, so the cut itself is checked
+# in unit-engine), and the calls without a sysdig code (rt_sigreturn of the
+# workload's signals) as its "<unknown>" row.
 sysdig -S -q -r "$cap" >"$SCRATCH/sysdig.sum" 2>/dev/null
 "$TRACETOP" -S -q -r "$cap" >"$SCRATCH/tracetop.sum" 2>&1
-if [ "$(wc -l <"$SCRATCH/sysdig.sum")" = 103 ] && grep -q '^[<>] <unknown> ' "$SCRATCH/sysdig.sum" &&
+if [ "$(wc -l <"$SCRATCH/sysdig.sum")" -gt 3 ] && grep -q '^[<>] <unknown> ' "$SCRATCH/sysdig.sum" &&
   cmp -s "$SCRATCH/sysdig.sum" "$SCRATCH/tracetop.sum"; then
-  pass "-S: the same 100 busiest rows as sysdig, <unknown> among them"
+  pass "-S: the same busiest rows as sysdig ($(($(wc -l <"$SCRATCH/sysdig.sum") - 3))), <unknown> among them"
 else
   fail "-S: $(wc -l <"$SCRATCH/sysdig.sum") lines; $(diff "$SCRATCH/sysdig.sum" "$SCRATCH/tracetop.sum" | head -3 | tr '\n' ' ')"
 fi
