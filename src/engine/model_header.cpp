@@ -79,7 +79,7 @@ event::FdRecord fd_record(state::Fd fd, const state::FdEntry& e) {
     r.l4proto = static_cast<uint8_t>(e.socket.l4proto);
     r.unix_source = e.socket.unix_source;
     r.unix_dest = e.socket.unix_dest;
-    if (e.type == state::FdType::File) r.dev = e.dev;
+    if (e.type == state::FdType::File && e.dev_known) r.dev = e.dev;
     return r;
 }
 

@@ -200,13 +200,14 @@ void x_name_changed(const FieldContext& c, const BoundArg&, FieldValues& out) {
 
 // fd.dev and its parts: the device holding a file or directory, as the
 // open's exit gave it (the kernel's encoding, major and minor as glibc reads
-// it). sysdig 0.29.3 prints memory it never set for other fds and for fds
-// whose open the capture lacks; tracetop has none there.
+// it; 0 when the open had no such parameter). sysdig 0.29.3 prints memory
+// it never set for other fds and for fds whose open the capture lacks;
+// tracetop has none there.
 enum class DevPart { Whole, Major, Minor };
 template <DevPart kPart>
 void x_dev(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = related_fd_entry(c);
-    if (!e || (e->type != FdType::File && e->type != FdType::Directory) || e->dev == 0) return;
+    if (!e || (e->type != FdType::File && e->type != FdType::Directory) || !e->dev_known) return;
     const uint64_t dev = e->dev;
     switch (kPart) {
         case DevPart::Whole: out.push(FieldValue::of_uint(dev)); break;

@@ -72,6 +72,10 @@ struct FdEntry {
     // (EINPROGRESS), on the socket an accept returns, and by a read or write
     // that succeeded on an IP socket; copies keep it.
     bool connected = false;
+    // fd.dev has a value: the open is in the capture (an open without the
+    // device parameter, as older captures have, gives 0 as in sysdig), or
+    // the capture's fd table gave the device.
+    bool dev_known = false;
 
     bool is_ip_socket() const { return type == FdType::Ipv4Socket || type == FdType::Ipv6Socket; }
     bool is_server_socket() const { return type == FdType::Ipv4Server || type == FdType::Ipv6Server; }

@@ -246,6 +246,7 @@ void Model::handle_file_event(const EventView& ev, ThreadInfo& thread) {
             e.type = (flags & codes::kOpenDirectory) != 0 ? FdType::Directory : FdType::File;
             e.open_flags = flags;
             e.dev = dev;
+            e.dev_known = true;
             e.name = strings_.intern(path_scratch_);
             event_fd_entry_ = add_fd(thread, fd, std::move(e));
             return;

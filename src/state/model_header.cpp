@@ -130,6 +130,7 @@ void Model::load_header(const event::CaptureHeader& header) {
             e.ino = rec.ino;
             e.open_flags = rec.open_flags;
             e.dev = rec.dev.value_or(0);
+            e.dev_known = rec.dev.has_value();
             e.socket.sip = rec.sip;
             e.socket.dip = rec.dip;
             e.socket.sport = rec.sport;
