@@ -129,10 +129,10 @@ CORRESPONDING = {
                      keep_theirs=lambda d: d["SYSCALL"] != "sysdigevent",
                      theirs=lambda k, d: (k, (d["TOT TIME"],)), ours=lambda k, v: (k, (v["time"],))),
     "files": dict(view="files", why="tracetop also lists files whose every open failed",
-                  keep_ours=lambda v: v["opens"] == 0 or v["opens"] > v["errors"] or v["ops"] > 0,
+                  keep_ours_opened=lambda v, opened: v["opens"] == 0 or v["ops"] > 0 or v["name"] in opened,
                   theirs=lambda k, d: (k, (d["BYTES IN"], d["BYTES OUT"])), ours=lambda k, v: (k, (v["in"], v["out"]))),
     "directories": dict(view="directories", why="tracetop also lists directories whose every open failed",
-                        keep_ours=lambda v: v["opens"] == 0 or v["opens"] > v["errors"] or v["ops"] > 0,
+                        keep_ours_opened=lambda v, opened: v["opens"] == 0 or v["ops"] > 0 or v["name"] in opened,
                         theirs=lambda k, d: (k, (d["BYTES IN"], d["BYTES OUT"])),
                         ours=lambda k, v: (k, (v["in"], v["out"]))),
     "connections": dict(view="connections", sum_ends=True,
@@ -169,9 +169,28 @@ CORRESPONDING = {
 LIVE_LEFT_OUT = {
     "file_opens": "csysdig 0.29.3 lists the open call only, which today's C libraries never make (they call "
                   "openat); tracetop lists open, openat, openat2 and creat",
-    "spy_users": "csysdig also lists a shell's chdir, and shows a script's command as the interpreter's "
-                 "(proc.exeline); tracetop's Executed Commands lists executions, by proc.cmdline",
 }
+
+
+def opened_names(cap):
+    """The names of the files and directories some open succeeded on, and
+    their directories (the Files and Directories rows csysdig has; a failed
+    call on the file, an ioctl's ENOTTY, does not tell them apart from a
+    failed open in tracetop's columns)."""
+    run = subprocess.run(["sysdig", "-r", cap, "-p", "%fd.name",
+                          "evt.type in (open, openat, openat2, creat) and evt.dir=< and evt.failed=false"],
+                         capture_output=True, text=True, timeout=120)
+    names = {line.strip() for line in run.stdout.splitlines() if line.strip()}
+    return names | {os.path.dirname(n) for n in names}
+
+
+def shell_chdir_times(cap):
+    """The times of the shells' chdir calls, which csysdig's Spy Users lists
+    beside the executions (tracetop's Executed Commands lists executions)."""
+    run = subprocess.run(["sysdig", "-r", cap, "-p", "%evt.time",
+                          "evt.type=chdir and evt.dir=< and proc.name contains sh and not proc.name contains sshd "
+                          "and evt.failed=false"], capture_output=True, text=True, timeout=120)
+    return {line.strip() for line in run.stdout.splitlines() if line.strip()}
 
 
 def fold_unknown_calls(t, o):
@@ -198,7 +217,13 @@ def corresponding(cap, live=False):
             fail(f"{name}: -v {cid}: {e}")
             continue
         trows = [(k, d) for k, d in trows if spec.get("keep_theirs", lambda d: True)(d)]
+        if live and cid == "spy_users":
+            chdirs = shell_chdir_times(cap)
+            trows = [(k, d) for k, d in trows if d["TIME"].strip() not in chdirs]
         orows = [(k, v) for k, v in orows if spec.get("keep_ours", lambda v: True)(v)]
+        if "keep_ours_opened" in spec:
+            opened = opened_names(cap)
+            orows = [(k, v) for k, v in orows if spec["keep_ours_opened"](v, opened)]
         if spec.get("ours_rate"):
             # csysdig -j on a file gives a per-second column the file's total.
             orows = [(k, {c: (x * secs if isinstance(x, (int, float)) else x) for c, x in v.items()}) for k, v in orows]

@@ -6,7 +6,8 @@
 # The workload is a loopback HTTP server and its clients, an unconnected UDP
 # send (its enter names no tuple yet), a receive on a socket bound to port 0
 # (its enter names only that), directories listed, files written and read,
-# opens that fail. Every row of every compared view must be equal.
+# opens that fail, a long-named program and a script executed. Every row of
+# every compared view must be equal.
 source "$(dirname "$0")/lib.sh"
 need_root
 need_sysdig
@@ -53,6 +54,15 @@ for missing in ("nope", "listed/nope"):
         open(missing)
     except OSError:
         pass
+# Executions: a program whose name is longer than the kernel's 15-character
+# name, and a script (its command line is its interpreter's).
+import shutil, subprocess
+shutil.copy("/bin/true", "a_program_named_at_length")
+subprocess.run(["./a_program_named_at_length", "--quietly"], check=True)
+with open("listed/run.sh", "w") as f:
+    f.write("#!/bin/sh\nexit 0\n")
+os.chmod("listed/run.sh", 0o755)
+subprocess.run(["./listed/run.sh", "arg"], check=True)
 print("done")
 PY
 wait "$tt" || fail "tracetop -w failed: $(cat "$SCRATCH/rec.err")"
@@ -63,6 +73,11 @@ if "$TRACETOP" -r "$cap" --json -v files | grep -q "\"$SCRATCH/work/listed\""; t
   pass "the Files view lists a directory the workload listed"
 else
   fail "the Files view does not list $SCRATCH/work/listed"
+fi
+if "$TRACETOP" -r "$cap" --json -v commands | grep -q '"cmd":"./a_program_named_at_length --quietly"'; then
+  pass "Executed Commands shows a long program name whole, with its arguments"
+else
+  fail "Executed Commands has no row ./a_program_named_at_length --quietly"
 fi
 incomplete=$("$TRACETOP" -r "$cap" --json -v connections | /usr/bin/python3 -c '
 import json, sys

@@ -39,8 +39,8 @@ done
 # Each check is a python block over one view's JSON and the report.
 check_view() {
   local view=$1 what=$2 code=$3
-  if python3 - "$SCRATCH/$view.json" "$SCRATCH/report" <<PY; then pass "$view: $what"; else fail "$view: $what"; echo "  json: $(head -c 3000 "$SCRATCH/$view.json")"; fi
-import json, sys
+  if SCRATCH="$SCRATCH" python3 - "$SCRATCH/$view.json" "$SCRATCH/report" <<PY; then pass "$view: $what"; else fail "$view: $what"; echo "  json: $(head -c 3000 "$SCRATCH/$view.json")"; fi
+import json, os, sys
 d = json.load(open(sys.argv[1]))
 rep = dict(l.rstrip("\n").split("=", 1) for l in open(sys.argv[2]) if "=" in l)
 rows = [r["values"] for r in d["rows"]]
@@ -88,14 +88,15 @@ check_view commands "the sleeper and escape command lines, their parent and exit
 pid, sl, esc = int(rep["pid"]), int(rep["sleeper"]), int(rep["escape"])
 got = {r["pid"]: r for r in rows}
 s = got[sl]
-assert s["cmd"] == "tt_views sleeper %s" % rep["sleeper_fd"], s
+# The command line as executed: argv[0] (the path the workload ran as) first.
+assert s["cmd"] == "%s sleeper %s" % (os.environ["VIEWS_WORKLOAD"], rep["sleeper_fd"]), s
 assert s["ppid"] == pid and s["parent"] == "tt_views" and s["exit"] == rep["sleeper_exit"], s
 e = got[esc]
 assert "\x1b" not in json.dumps(d) and "\\u001b" not in json.dumps(d), "an escape reached the output"
-assert e["cmd"] == "tt_views.[31mx escape .]0;pwned..[2J", e
+assert e["cmd"] == os.environ["SCRATCH"] + "/tt_views.[31mx escape .]0;pwned..[2J", e
 assert e["exit"] == "0" and e["ppid"] == pid, e
 w = got[pid]
-assert w["exit"] == "0" and w["cmd"].startswith("tt_views "), w
+assert w["exit"] == "0" and w["cmd"].startswith(os.environ["VIEWS_WORKLOAD"] + " "), w
 # Rows come oldest first; the child that only forked (the EACCES opener)
 # executed nothing, so its exit opens no row.
 assert [r["pid"] for r in rows] == [pid, sl, esc], rows'
