@@ -216,7 +216,10 @@ Reply ActionMenu::run() {
             for (const analysis::Row& r : targets_) {
                 if (!text.empty()) text += "\n";
                 if (a.copy == "cmdline") {
-                    text += row_value(snap_, r, "proc.cmdline").value_or("");
+                    // The views show the command line as executed; a user view may have proc.cmdline.
+                    auto line = row_value(snap_, r, "proc.exeline");
+                    if (!line) line = row_value(snap_, r, "proc.cmdline");
+                    text += line.value_or("");
                     continue;
                 }
                 std::string line;

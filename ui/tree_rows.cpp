@@ -21,7 +21,8 @@ std::optional<TreeColumns> tree_columns(const analysis::Snapshot* snap) {
             ppid = true;
             cols.ppid = i;
         }
-        if (f == "proc.cmdline" || f == "proc.name") cols.prefix = i;  // htop draws the tree in the command
+        // htop draws the tree in the command
+        if (f == "proc.exeline" || f == "proc.cmdline" || f == "proc.name") cols.prefix = i;
     }
     if (!pid || !ppid) return std::nullopt;
     return cols;
