@@ -28,7 +28,7 @@ ReplayEvents load() {
         const size_t at = r.bytes.size();
         r.bytes.resize(at + ev.v2_length());
         put_v2(ev, r.bytes.data() + at);
-        r.shown.push_back(!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly) &&
+        r.shown.push_back(!(ev.block_flags & event::kEventFlagStateOnly) &&
                           !event::is_internal(ev.type));
     }
     // Views point into `bytes`, so they are made once it stops growing.

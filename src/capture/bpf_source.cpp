@@ -245,6 +245,9 @@ ReadStatus BpfSource::deliver_container(event::EventView& out) {
     }
     out = *parsed;
     out.cpu = 0;
+    // A container found live is state (as the file's leading records): it
+    // names the container of the events that follow, and is not listed.
+    out.block_flags |= event::kEventFlagStateOnly;
     out.num = ++events_;
     return ReadStatus::Event;
 }

@@ -12,6 +12,7 @@
 
 #include "capture/block_stream.h"
 #include "capture/event_block.h"
+#include "event/event_table.h"
 #include "capture/header_block_parsers.h"
 
 namespace tracetop::capture {
@@ -42,6 +43,10 @@ struct ScapReader::Impl {
     bool ended = false;
     bool loading = false;    // a new section's header blocks were cut by an Idle: next() goes on with them
     uint64_t event_num = 0;  // event blocks seen, delivered or not (sysdig's evt.num)
+    // No event but state records (containers, users, groups) yet in this
+    // section: sinsp consumes those before its first event and never shows
+    // them, so they go out state-only.
+    bool leading_state = true;
     std::string why;         // why the last malformed event block is (reused: no string per event)
 
     Impl(std::string p, int fd, ProgressCallback cb, uint64_t total, bool raw_stream, bool map_file)
@@ -220,6 +225,13 @@ ReadStatus ScapReader::next(event::EventView& out) {
             std::string& why = im.why;
             switch (detail::decode_event_block(b.info, b.body, out, why)) {
                 case detail::EventBlockStatus::Ok:
+                    if (im.leading_state) {
+                        if (event::is_initial_state(out.type)) {
+                            out.block_flags |= event::kEventFlagStateOnly;
+                        } else {
+                            im.leading_state = false;
+                        }
+                    }
                     out.num = im.event_num;
                     ++stats_.events;
                     return ReadStatus::Event;
@@ -240,6 +252,7 @@ ReadStatus ScapReader::next(event::EventView& out) {
         header_ = {};
         header_.major_version = major;  // kept unless a new section header says otherwise
         header_.minor_version = minor;
+        im.leading_state = true;
         if (b.info.kind == BlockKind::SectionHeader) {
             if (auto err = im.apply_section_header(header_)) return fail(*err);
         } else if (auto err = im.apply_header_block(header_)) {

@@ -56,7 +56,7 @@ std::vector<uint8_t> printable_types(bool print, bool debug, const filter::Compi
     if (!print) return out;
     for (size_t t = 0; t < n; ++t) {
         const auto type = static_cast<event::EventType>(t);
-        if (event::event_info(type) == nullptr || event::is_never_shown(type)) continue;
+        if (event::event_info(type) == nullptr) continue;
         if (!debug && event::is_internal(type)) continue;
         // Internal events pass the filter when shown (passes_filter).
         out[t] = filter == nullptr || event::is_internal(type) || filter->type_verdict(type) != 0;

@@ -10,7 +10,7 @@ namespace tracetop::engine {
 namespace {
 
 bool shown(const event::EventView& ev) {
-    return !event::is_never_shown(ev.type) && (ev.block_flags & event::kEventFlagStateOnly) == 0;
+    return (ev.block_flags & event::kEventFlagStateOnly) == 0;
 }
 
 // Walks the kept events of one segment between marks, as a replay would

@@ -397,7 +397,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             lookups_.back()->apply(e.view);
         }
     }
-    if (!event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly)) lookup_used_ = true;
+    if (!(ev.block_flags & event::kEventFlagStateOnly)) lookup_used_ = true;
     // The model moves its thread epoch whenever any thread's identity,
     // process or container, or the thread table itself, may have changed
     // (a thread made, removed, or its address reused), and a thread's
@@ -496,7 +496,7 @@ void ContextRows::add(const event::EventView& ev, const state::EventContext& ctx
             f.lookup = k.lookup;  // issue 15 (procsfast)
             if (ctx.has_fallback_name) f.ctx.fallback_name = fallback;
             // issue 15 (colwalk): one event of the context, for a walk that reads no kept event.
-            f.shown = !state_only && !event::is_never_shown(ev.type);
+            f.shown = !state_only;
             shown_.push_back(f.shown);
             if (!kept_body) {
                 const auto body = ev.body();

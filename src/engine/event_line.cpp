@@ -7,7 +7,6 @@
 namespace tracetop::engine {
 
 bool shown_by_default(const event::EventView& ev, bool debug) {
-    if (event::is_never_shown(ev.type)) return false;
     if (ev.block_flags & event::kEventFlagStateOnly) return false;
     return debug || !event::is_internal(ev.type);
 }
@@ -21,7 +20,8 @@ void append_default_line(const event::EventView& ev, const event::EventView* ent
     clock.append(ev, latency, out);
     fmt::format_to(it, " {} ", ev.cpu);
     event::append_sanitized(proc_name, out);
-    fmt::format_to(it, " ({}) {} ", ev.tid, event::is_enter(ev.type) ? '>' : '<');
+    fmt::format_to(it, " ({}) {} ", static_cast<int64_t>(ev.tid),  // thread.tid is signed: -1 for container events
+                   event::is_enter(ev.type) ? '>' : '<');
     out.append(event::display_type_name(ev, enter));
     out.push_back(' ');
     append_args(ev, ctx, buffers, out);

@@ -109,7 +109,7 @@ void EventRecorder::offer(const filter::FieldContext& fields) {
         // once an event block follows it, so the first event goes out
         // state-only, lest a filter that matches nothing yet hold it back.
         const bool opens_stream = path_ == "-" && writer_->events_written() == 0;
-        if (!event::is_never_shown(fields.ev.type) && !opens_stream) return;
+        if (!event::is_initial_state(fields.ev.type) && !opens_stream) return;
         event::EventView state_only = fields.ev;
         state_only.block_flags |= event::kEventFlagStateOnly;
         write(state_only);

@@ -9,6 +9,7 @@
 
 #include "capture/capture_set.h"
 #include "capture/mapped_events.h"
+#include "event/event_table.h"
 
 namespace tracetop::engine {
 namespace {
@@ -147,6 +148,9 @@ bool EventStore::add_mapped(const event::EventView& ev, const capture::MappedPla
         return false;
     }
     if (sections_.empty()) sections_.push_back(Section{0, 0, {}});
+    if ((ev.block_flags & event::kEventFlagStateOnly) && event::is_initial_state(ev.type)) {
+        sections_.back().leading_state_last = ev.num;
+    }
     if (at_index_point()) {
         positions_.push_back(Position{0, at.begin, sections_.size() - 1, at.num - 1});
         // The file's pages are the kernel's page cache (shared, given back
@@ -191,6 +195,10 @@ public:
         switch (events_.next(out)) {
             case capture::MappedEvents::Step::Event:
                 silent_break_ = false;
+                if (event::is_initial_state(out.type) && !store_.sections_.empty() &&
+                    out.num <= store_.sections_[section_].leading_state_last) {
+                    out.block_flags |= event::kEventFlagStateOnly;
+                }
                 stats_.bytes_read = events_.offset() - store_.map_begin_;
                 ++stats_.events;
                 return capture::ReadStatus::Event;

@@ -118,6 +118,10 @@ private:
         size_t chunk;
         size_t offset;
         event::CaptureHeader header;
+        // evt.num of the last state record the reader read before the
+        // section's first event (0: none): a mapped replay decodes the blocks
+        // again and marks those state-only as the reader did.
+        uint64_t leading_state_last = 0;
     };
     uint8_t* room(size_t n);
     void evict_for(size_t n);  // rolling: drops old chunks before a chunk for n more bytes

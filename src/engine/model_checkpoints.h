@@ -52,7 +52,7 @@ public:
     void take(const EventStore& store, const state::Model& model, uint64_t first_ts, uint64_t last_ts);
     // The first pass, for every event: what the next points know.
     void note(const event::EventView& ev) {
-        if (event::is_never_shown(ev.type) || (ev.block_flags & event::kEventFlagStateOnly)) return;
+        if (ev.block_flags & event::kEventFlagStateOnly) return;
         if (ev.ts == 0) {
             shown_untimed_ = true;
             return;

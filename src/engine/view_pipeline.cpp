@@ -125,7 +125,7 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
         if (recorder_) recorder_->offer(fields);
         // What sysdig never shows anyone (state-only records, events it hides
         // even with -D) feeds the model only.
-        if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
+        if (ev_.block_flags & event::kEventFlagStateOnly) continue;
         if (range_.active() && ev_.ts != 0) {
             if (where == RangeGate::Where::Before) continue;
             // The explorer's first pass goes on to the end: the copy and the timeline want all of it.

@@ -34,7 +34,7 @@ ViewPipeline::Step ViewPipeline::run_lean(uint64_t max_events) {
         const bool keep_enter = enters == filter::EnterUse::Always ||
                                 (enters == filter::EnterUse::Generic && event::has_dynamic_type_name(ev_.type | 1u));
         const state::EventContext& ctx = model_.on_event(ev_, keep_enter);
-        if (event::is_never_shown(ev_.type) || (ev_.block_flags & event::kEventFlagStateOnly)) continue;
+        if (ev_.block_flags & event::kEventFlagStateOnly) continue;
         if (ev_.ts != 0) {  // as run(): a part of a replay tells its merge its times (issue 15, chunks)
             if (range_first_ts_ == 0) range_first_ts_ = ev_.ts;
             range_last_ts_ = ev_.ts;

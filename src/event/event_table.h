@@ -111,8 +111,10 @@ inline bool is_internal(EventType type) {
     return info != nullptr && (info->category & kCatInternal) != 0;
 }
 
-// Events sinsp consumes and never shows even with -D (container JSON metadata).
-bool is_never_shown(EventType type);
+// State records (containers, users, groups): those at the start of a file
+// sinsp consumes before the first event and never shows, even with -D; the
+// reader marks them state-only (kEventFlagStateOnly). Later ones are events.
+bool is_initial_state(EventType type);
 
 // The lower-cased name of a PPM_SC system-call code (the ID parameter of the
 // generic syscall events 0/1), or "" when the code is unknown.

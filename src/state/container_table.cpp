@@ -9,7 +9,7 @@ bool ContainerTable::is_container_event(event::EventType type) {
     return type == PPME_CONTAINER_E || type == PPME_CONTAINER_2_E || type == PPME_CONTAINER_3_E;
 }
 
-void ContainerTable::apply(const event::EventView& ev) {
+const event::ContainerRecord* ContainerTable::apply(const event::EventView& ev) {
     std::optional<event::ContainerRecord> record;
     if (ev.type == PPME_CONTAINER_E) {
         if (ev.nparams() >= 4 && ev.param_len(1) == 4) {
@@ -23,14 +23,14 @@ void ContainerTable::apply(const event::EventView& ev) {
     }
     if (!record) {
         ++bad_events_;
-        return;
+        return nullptr;
     }
     if (containers_.size() >= kMaxContainers && !containers_.contains(record->id)) {
         ++bad_events_;
-        return;
+        return nullptr;
     }
     std::string id = record->id;
-    containers_.insert_or_assign(std::move(id), std::move(*record));
+    return &containers_.insert_or_assign(std::move(id), std::move(*record)).first->second;
 }
 
 }  // namespace tracetop::state

@@ -26,7 +26,8 @@ public:
 
     // Reads one container event into the table (a newer event for an id
     // replaces the older). Bad payloads are counted and otherwise ignored.
-    void apply(const event::EventView& ev);
+    // The record the event gave (null: a malformed event, or the table full).
+    const event::ContainerRecord* apply(const event::EventView& ev);
 
     const event::ContainerRecord* find(std::string_view id) const {
         auto it = containers_.find(id);

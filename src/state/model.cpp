@@ -26,6 +26,23 @@ Model::~Model() {
     // Threads hold interned strings: release them while the pool still exists.
     threads_.clear();
     absent_thread_ = ThreadInfo{};
+    container_event_thread_ = ThreadInfo{};
+}
+
+ThreadInfo* Model::container_event_thread(const event::ContainerRecord& container) {
+    ThreadInfo& t = container_event_thread_;
+    t = ThreadInfo{};
+    t.tid = -1;
+    t.pid = -1;
+    t.ptid = 0;
+    t.vtid = -2;
+    t.vpid = -2;
+    t.comm = strings_.intern("container:" + container.id);
+    t.container_id = strings_.intern(container.id);
+    t.uid = 0;
+    t.gid = 0;
+    t.fds = absent_thread_.fds;
+    return &t;
 }
 
 const ThreadInfo* Model::main_thread_of(const ThreadInfo& thread) const {
@@ -105,7 +122,10 @@ ThreadInfo* Model::update(const event::EventView& ev, bool keep_enter, bool full
     if (effect == EventEffect::Meta || effect == EventEffect::ProcInfo) {
         ThreadInfo* thread = threads_.find(tid);
         if (effect == EventEffect::ProcInfo && thread != nullptr) handle_procinfo(ev, *thread);
-        if (effect == EventEffect::Meta && ContainerTable::is_container_event(type)) containers_.apply(ev);
+        if (effect == EventEffect::Meta && ContainerTable::is_container_event(type)) {
+            const event::ContainerRecord* container = containers_.apply(ev);
+            if (thread == nullptr && container != nullptr) thread = container_event_thread(*container);
+        }
         return thread;
     }
     if (effect == EventEffect::Switch) {

@@ -239,6 +239,10 @@ private:
     std::unordered_set<uint16_t> server_ports_;            // from the fd lists, for the client/server fix
 
     ThreadInfo absent_thread_;  // stands in where sysdig has no thread
+    // A container event's thread, as sinsp makes one up for it: tid and pid
+    // -1, virtual ids -2, named "container:ID", in that container.
+    ThreadInfo container_event_thread_;
+    ThreadInfo* container_event_thread(const event::ContainerRecord& container);
 
     // event_traits_table(), looked up once per event.
     std::span<const EventTraits> traits_;

@@ -117,9 +117,13 @@ def first_word(s):
     return str(s).split(" ")[0]
 
 
+# fd.type -> tracetop's fd.ioclass (I/O by Type's rows); every other type is "other".
+IO_CLASS = {"file": "file", "directory": "file", "ipv4": "ipv4", "ipv6": "ipv6", "unix": "unix", "pipe": "pipe"}
+
 CORRESPONDING = {
-    "procs": dict(view="procs", theirs=lambda k, d: (k, (d["PID"], d["PPID"])),
-                  ours=lambda k, v: (k, (v["pid"], v["ppid"]))),
+    # A container event's made-up process (pid -1): csysdig's PPID is memory it never set.
+    "procs": dict(view="procs", theirs=lambda k, d: (k, (d["PID"], d["PPID"] if d["PID"] != -1 else None)),
+                  ours=lambda k, v: (k, (v["pid"], v["ppid"] if v["pid"] != -1 else None))),
     "procs_cpu": dict(view="procs", theirs=lambda k, d: (str(d["PID"]), (d["PID"],)),
                       ours=lambda k, v: (k, (v["pid"],))),
     "threads": dict(view="threads", why="tracetop also lists threads with no event (htop's idle rows)",
@@ -143,9 +147,11 @@ CORRESPONDING = {
     "sports": dict(view="server_ports", theirs=lambda k, d: (k, (d["BPS IN"], d["BPS OUT"])),
                    ours=lambda k, v: (k, (v["in"], v["out"]))),
     "slow_io": dict(view="slow_io", theirs=lambda k, d: (d["FILENAME"], ()), ours=lambda k, v: (v["name"], ())),
-    "io_by_type": dict(view="io_types", why="csysdig also counts events on no fd or moving no bytes",
+    "io_by_type": dict(view="io_types", why="csysdig also counts events on no fd or moving no bytes; its fd "
+                                            "types beyond tracetop's six classes are added up as other",
                        keep_theirs=lambda d: d["BPS IN"] + d["BPS OUT"] > 0,
-                       theirs=lambda k, d: (k, (d["BPS IN"], d["BPS OUT"])),
+                       theirs=lambda k, d: (IO_CLASS.get(k, "other"), (d["BPS IN"], d["BPS OUT"])),
+                       sum_theirs=True,
                        ours=lambda k, v: (k, (v["in_per_s"], v["out_per_s"])), ours_rate=True),
     # csysdig classes an error by the fd the call had (a failed open has
     # none: "other"), tracetop by the call (a failed open is a file error):
@@ -155,8 +161,9 @@ CORRESPONDING = {
                          theirs=lambda k, d: (k, (d["FILE"] + d["NET"] + d["MEMORY"] + d["OTHER"],)),
                          ours=lambda k, v: (k, (v["total"],))),
     "syscall_procs": dict(view="syscall_callers",
-                          why="csysdig also lists processes seen only in sysdig's process-info events",
-                          keep_theirs=lambda d: d["TIME"] > 0,
+                          why="csysdig also lists processes seen only in sysdig's process-info events; rows of "
+                              "no time (a container event's made-up process) are set aside on both sides",
+                          keep_theirs=lambda d: d["TIME"] > 0, keep_ours=lambda v: v["time"] > 0,
                           theirs=lambda k, d: (k, (d["TIME"],)), ours=lambda k, v: (k, (v["time"],))),
     "file_opens": dict(view="file_opens", list=True, theirs=lambda k, d: (d["TIME"], d["RES"], d["FILE"]),
                        ours=lambda k, v: (v["time"], v["result"], v["file"])),
@@ -231,7 +238,12 @@ def corresponding(cap, live=False):
             t = {i: spec["theirs"](k, d) for i, (k, d) in enumerate(trows)}
             o = {i: spec["ours"](k, v) for i, (k, v) in enumerate(orows)}
         else:
-            t = dict(spec["theirs"](k, d) for k, d in trows)
+            t = {}
+            for k, d in trows:
+                key, vals = spec["theirs"](k, d)
+                if key in t and spec.get("sum_theirs"):
+                    vals = tuple(a + b for a, b in zip(t[key], vals))
+                t[key] = vals
             o = {}
             for k, v in orows:
                 key, vals = spec["ours"](k, v)
@@ -239,7 +251,7 @@ def corresponding(cap, live=False):
                     # Both ends on this machine: csysdig's one row adds them up.
                     vals = tuple(a + b for a, b in zip(o[key], vals))
                 o[key] = vals
-        if live and cid == "syscalls":
+        if cid == "syscalls":
             o = fold_unknown_calls(t, o)
         if "idle_ours" in spec:
             o = {k: v for k, v in o.items() if k in t or not spec["idle_ours"](dict(orows)[k])}

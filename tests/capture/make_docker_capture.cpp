@@ -3,7 +3,12 @@
 // container events at the start (ts 0), and docker cgroups on the chosen
 // processes, in the process list and in their clone/execve exits.
 //
-//   make_docker_capture IN.scap OUT.scap PID=N [tid:TID=N ...]
+//   make_docker_capture IN.scap OUT.scap [late=K] PID=N [tid:TID=N ...]
+//
+// late=K: the metadata events again after the K-th event of IN, as a live
+// recording has them when a container starts during the capture (thread
+// -1, the previous event's time): sysdig shows those, with a made-up
+// process, where it never shows the ones at the start.
 //
 // PID=N moves every thread of process PID; tid:TID=N one thread only (its
 // header entry, the clone exit that makes it and its own clone/execve exits).
@@ -179,7 +184,12 @@ int main(int argc, char** argv) {
     const auto containers = fake_containers();
     std::map<int64_t, size_t> placed;         // pid -> container index
     std::map<int64_t, size_t> placed_threads; // tid -> container index
+    long long late_after = -1;                // late=K
     for (int i = 3; i < argc; ++i) {
+        if (std::strncmp(argv[i], "late=", 5) == 0) {
+            late_after = std::strtoll(argv[i] + 5, nullptr, 10);
+            continue;
+        }
         const bool by_tid = std::strncmp(argv[i], "tid:", 4) == 0;
         char* end = nullptr;
         const long long id = std::strtoll(argv[i] + (by_tid ? 4 : 0), &end, 10);
@@ -209,16 +219,26 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: %s\n", argv[2], writer.error().message.c_str());
         return 1;
     }
-    for (const auto& c : containers) {
-        if (c.event_type == 0) continue;
-        std::string json = event::encode_container_json(c.record);
-        json.push_back('\0');
-        if (!write_event(**writer, build_event(0, 0, c.event_type, c.event_type == PPME_CONTAINER_3_E, {json}), 0)) {
-            return 1;
+    // The metadata events, at `ts` on thread `tid`.
+    auto write_metadata = [&](uint64_t ts, uint64_t tid) {
+        for (const auto& c : containers) {
+            if (c.event_type == 0) continue;
+            std::string json = event::encode_container_json(c.record);
+            json.push_back('\0');
+            if (!write_event(**writer, build_event(ts, tid, c.event_type, c.event_type == PPME_CONTAINER_3_E, {json}),
+                             0)) {
+                return false;
+            }
         }
-    }
+        return true;
+    };
+    if (!write_metadata(0, 0)) return 1;
     event::EventView ev;
+    long long copied = 0;
+    uint64_t last_ts = 0;
     while ((*reader)->next(ev) == capture::ReadStatus::Event) {
+        if (copied++ == late_after && !write_metadata(last_ts, UINT64_MAX)) return 1;
+        last_ts = ev.ts;
         const int cg = event::is_enter(ev.type) ? -1 : param_index(ev, "cgroups");
         const int pid_at = param_index(ev, "pid");
         const int tid_at = param_index(ev, "tid");

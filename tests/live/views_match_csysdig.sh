@@ -6,8 +6,8 @@
 # The workload is a loopback HTTP server and its clients, an unconnected UDP
 # send (its enter names no tuple yet), a receive on a socket bound to port 0
 # (its enter names only that), directories listed, files written and read,
-# opens that fail, a long-named program and a script executed. Every row of
-# every compared view must be equal.
+# opens that fail, a connection that moves no byte, a long-named program and
+# a script executed. Every row of every compared view must be equal.
 source "$(dirname "$0")/lib.sh"
 need_root
 need_sysdig
@@ -54,6 +54,15 @@ for missing in ("nope", "listed/nope"):
         open(missing)
     except OSError:
         pass
+# A connection that never moves a byte: a row of Connections and Server
+# Ports all the same, as in csysdig.
+idle_server = socket.socket()
+idle_server.bind(("127.0.0.1", 0))
+idle_server.listen(1)
+idle_client = socket.socket()
+idle_client.connect(idle_server.getsockname())
+idle_client.close()
+idle_server.close()
 # Executions: a program whose name is longer than the kernel's 15-character
 # name, and a script (its command line is its interpreter's).
 import shutil, subprocess
@@ -78,6 +87,13 @@ if "$TRACETOP" -r "$cap" --json -v commands | grep -q '"cmd":"./a_program_named_
   pass "Executed Commands shows a long program name whole, with its arguments"
 else
   fail "Executed Commands has no row ./a_program_named_at_length --quietly"
+fi
+idle_port=$(sysdig -r "$cap" -p '%fd.sport' "proc.name contains python and evt.type=connect and evt.dir=< and fd.rip=127.0.0.1" 2>/dev/null | tail -1)
+if [ -n "$idle_port" ] && "$TRACETOP" -r "$cap" --json -v connections |
+  /usr/bin/python3 -c 'import json, sys; sys.exit(not any(r["values"]["rport"] == int(sys.argv[1]) and r["values"]["bytes"] == 0 for r in json.load(sys.stdin)["rows"]))' "$idle_port"; then
+  pass "Connections lists the connection that moved no byte (port $idle_port)"
+else
+  fail "Connections has no row for the idle connection (port ${idle_port:-unknown})"
 fi
 incomplete=$("$TRACETOP" -r "$cap" --json -v connections | /usr/bin/python3 -c '
 import json, sys

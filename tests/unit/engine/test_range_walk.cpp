@@ -105,7 +105,7 @@ TEST_CASE("the first pass's rows: times, shown contexts, blocks and events stamp
         if (ts.size() % 37 == 5) ev.ts = 0;
         // ...and every 53rd as if state-only (never shown): in no block's shown times.
         if (ts.size() % 53 == 7) ev.block_flags |= event::kEventFlagStateOnly;
-        const bool is_shown = !event::is_never_shown(ev.type) && !(ev.block_flags & event::kEventFlagStateOnly);
+        const bool is_shown = !(ev.block_flags & event::kEventFlagStateOnly);
         if (ev.ts == 0 && is_shown) zeros.push_back(static_cast<uint32_t>(ts.size()));
         const state::EventContext& ctx = model.on_event(ev);
         rows.add(ev, ctx, model);

@@ -41,11 +41,13 @@ TEST_CASE("the probe writes sysdig 0.29.3's layouts, without later additions") {
     CHECK(PPME_EXECVE_8_X_NPARAMS == 20);
 }
 
-TEST_CASE("container metadata events are never shown") {
-    CHECK(is_never_shown(PPME_CONTAINER_2_E));
-    CHECK(is_never_shown(PPME_CONTAINER_3_E));
-    CHECK(!is_never_shown(PPME_CONTAINER_E));
-    CHECK(!is_never_shown(PPME_OPEN_E));
+TEST_CASE("the state records sinsp reads before the first event are marked") {
+    CHECK(is_initial_state(PPME_CONTAINER_E));
+    CHECK(is_initial_state(PPME_CONTAINER_2_E));
+    CHECK(is_initial_state(PPME_CONTAINER_3_E));
+    CHECK(is_initial_state(PPME_USERADDED_E));
+    CHECK(is_initial_state(PPME_GROUPDELETED_E));
+    CHECK(!is_initial_state(PPME_OPEN_E));
 }
 
 // The probe's generated translations, compiled here as plain C++.

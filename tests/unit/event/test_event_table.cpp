@@ -71,9 +71,9 @@ TEST_CASE("internal and never-shown events") {
     CHECK(is_internal(148));  // drop
     CHECK(!is_internal(3));
     CHECK(!is_internal(17));
-    CHECK(is_never_shown(272));
-    CHECK(is_never_shown(324));
-    CHECK(!is_never_shown(234));
+    CHECK(is_initial_state(272));
+    CHECK(is_initial_state(324));
+    CHECK(!is_initial_state(234));
 }
 
 TEST_CASE("every used entry is well formed") {
