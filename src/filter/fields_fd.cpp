@@ -168,7 +168,10 @@ void x_l4proto(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = related_fd_entry(c);
     if (!e) return;
     const std::string_view name = state::l4proto_name(e->reported_l4proto());
-    if (!name.empty()) out.push(FieldValue::of_string(name));
+    // sysdig 0.29.3 gives an fd of no known protocol the text "<NA>" as its
+    // value: `fd.l4proto exists` holds, `fd.l4proto = '<NA>'` matches, and
+    // a -p line without '*' is printed.
+    out.push(FieldValue::of_string(name.empty() ? std::string_view("<NA>") : name));
 }
 void x_sockfamily(const FieldContext& c, const BoundArg&, FieldValues& out) {
     const FdEntry* e = related_fd_entry(c);

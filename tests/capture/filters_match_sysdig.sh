@@ -60,6 +60,8 @@ hits | fd.filename=ld.so.cache
 hits | fd.typechar=4
 hits | fd.type=ipv6
 hits | fd.l4proto=udp
+hits | fd.l4proto='<NA>'
+hits | fd.l4proto exists and not fd.type in (ipv4, ipv6)
 hits | fd.sockfamily=ip
 hits | fd.ip=2001:db8::3
 hits | fd.ip!=2001:db8::3

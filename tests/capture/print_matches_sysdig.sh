@@ -32,7 +32,8 @@ want=$(oracle -r "$f" -n 900 | wc -l); got=$("$TRACETOP" -r "$f" --print -n 900 
 # -p line left out for a missing field does.
 f="$CAPTURES/curl_google.scap"
 for args in "-n 10 evt.type=open" "-n 30 evt.type=switch or evt.type=open" "-n 3 evt.type=procexit" \
-            "-n 5 -p %fd.name evt.type=open or evt.type=brk" "-n 4 -j evt.type=open"; do
+            "-n 5 -p %fd.name evt.type=open or evt.type=brk" "-n 4 -j evt.type=open" \
+            "-n 40 -p %evt.num.%fd.l4proto fd.num>=0"; do
   # shellcheck disable=SC2086
   oracle -r "$f" $args >"$SCRATCH/want_n"
   # shellcheck disable=SC2086
