@@ -273,7 +273,9 @@ int run_batch(const Options& options) {
             status = 1;
             break;
         }
-        if (seen == 0 && first_ts == 0) {
+        // The capture's first moment (evt.reltime, -t r): as sysdig, not
+        // from state records (container records at the start are stamped 0).
+        if (first_ts == 0 && ev.ts != 0 && !event::is_initial_state(ev.type)) {
             first_ts = ev.ts;
             clock.set_first_ts(first_ts);
         }

@@ -50,6 +50,19 @@ for filter in "proc.name startswith container:" "thread.tid=-1" "container.name=
     fail "filter $filter: sysdig $(tr '\n' ' ' <"$SCRATCH/want"), tracetop $(tr '\n' ' ' <"$SCRATCH/got" | head -c 200)"
 done
 
+# The capture's first moment is its first event's, not the container
+# records' at the start (stamped 0): evt.reltime and -t r/d as sysdig's.
+oracle -r "$cap" -p '*%evt.num %evt.reltime %evt.reltime.s' >"$SCRATCH/want"
+"$TRACETOP" -r "$cap" -p '*%evt.num %evt.reltime %evt.reltime.s' >"$SCRATCH/got" 2>&1
+cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "evt.reltime counts from the first event ($(head -1 "$SCRATCH/got"))" ||
+  fail "evt.reltime: $(diff "$SCRATCH/want" "$SCRATCH/got" | head -3 | tr '\n' ' ')"
+for t in r d; do
+  oracle -r "$cap" -t $t | perl -0pe 's/\}\n \n/}. \n/g' >"$SCRATCH/want"
+  "$TRACETOP" -r "$cap" --print -t $t >"$SCRATCH/got" 2>&1
+  cmp -s "$SCRATCH/want" "$SCRATCH/got" && pass "-t $t: sysdig's lines" ||
+    fail "-t $t: $(diff "$SCRATCH/want" "$SCRATCH/got" | head -3 | cut -c1-120 | tr '\n' ' ')"
+done
+
 # Every view csysdig has a counterpart of, on this file (the made-up
 # process is a row of Processes and Threads, as in csysdig).
 if /usr/bin/python3 "$(dirname "$0")/csysdig_views_compare.py" corresponding "$cap"; then
