@@ -39,8 +39,12 @@ ThreadInfo* Model::container_event_thread(const event::ContainerRecord& containe
     t.vpid = -2;
     t.comm = strings_.intern("container:" + container.id);
     t.container_id = strings_.intern(container.id);
+    // sinsp's defaults for a thread (fdlimit -1) and, where it sets
+    // nothing, what its unset memory holds in a plain run (ids 0: root).
+    t.fdlimit = -1;
     t.uid = 0;
     t.gid = 0;
+    t.loginuid = 0;
     t.fds = absent_thread_.fds;
     return &t;
 }
