@@ -211,6 +211,18 @@ def fold_unknown_calls(t, o):
     return folded
 
 
+def keyed_rows(rows, pick, add_up):
+    """{key: values} of (key, row) pairs through pick; rows of one key are
+    added up when add_up, else the last one stands."""
+    out = {}
+    for k, r in rows:
+        key, vals = pick(k, r)
+        if key in out and add_up:
+            vals = tuple(a + b for a, b in zip(out[key], vals))
+        out[key] = vals
+    return out
+
+
 def corresponding(cap, live=False):
     name = os.path.basename(cap).replace(".scap", "")
     for cid, spec in CORRESPONDING.items():
@@ -238,19 +250,9 @@ def corresponding(cap, live=False):
             t = {i: spec["theirs"](k, d) for i, (k, d) in enumerate(trows)}
             o = {i: spec["ours"](k, v) for i, (k, v) in enumerate(orows)}
         else:
-            t = {}
-            for k, d in trows:
-                key, vals = spec["theirs"](k, d)
-                if key in t and spec.get("sum_theirs"):
-                    vals = tuple(a + b for a, b in zip(t[key], vals))
-                t[key] = vals
-            o = {}
-            for k, v in orows:
-                key, vals = spec["ours"](k, v)
-                if key in o and spec.get("sum_ends"):
-                    # Both ends on this machine: csysdig's one row adds them up.
-                    vals = tuple(a + b for a, b in zip(o[key], vals))
-                o[key] = vals
+            t = keyed_rows(trows, spec["theirs"], spec.get("sum_theirs"))
+            # Both ends on this machine (sum_ends): csysdig's one row adds them up.
+            o = keyed_rows(orows, spec["ours"], spec.get("sum_ends"))
         if cid == "syscalls":
             o = fold_unknown_calls(t, o)
         if "idle_ours" in spec:
