@@ -216,7 +216,7 @@ Reply ActionMenu::run() {
             for (const analysis::Row& r : targets_) {
                 if (!text.empty()) text += "\n";
                 if (a.copy == "cmdline") {
-                    // The views show the command line as executed; a user view may have proc.cmdline.
+                    // The command line as executed where the view has it (Executed Commands), else proc.cmdline.
                     auto line = row_value(snap_, r, "proc.exeline");
                     if (!line) line = row_value(snap_, r, "proc.cmdline");
                     text += line.value_or("");

@@ -12,8 +12,8 @@
 
 #include "capture/block_stream.h"
 #include "capture/event_block.h"
-#include "event/event_table.h"
 #include "capture/header_block_parsers.h"
+#include "event/event_table.h"
 
 namespace tracetop::capture {
 namespace {

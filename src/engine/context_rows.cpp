@@ -49,10 +49,11 @@ bool same_memory(const ThreadInfo& a, const ThreadInfo& b) {
 
 // `connected` is left out: fd.connected is a Model field, never read from a copy.
 bool same_fd(const FdEntry& a, const FdEntry& b) {
-    return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev && a.dev_known == b.dev_known &&
-           a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip && a.socket.sport == b.socket.sport &&
-           a.socket.dport == b.socket.dport && a.socket.l4proto == b.socket.l4proto &&
-           a.socket.unix_source == b.socket.unix_source && a.socket.unix_dest == b.socket.unix_dest &&
+    return a.type == b.type && a.open_flags == b.open_flags && a.ino == b.ino && a.dev == b.dev &&
+           a.dev_known == b.dev_known && a.socket.sip == b.socket.sip && a.socket.dip == b.socket.dip &&
+           a.socket.sport == b.socket.sport && a.socket.dport == b.socket.dport &&
+           a.socket.l4proto == b.socket.l4proto && a.socket.unix_source == b.socket.unix_source &&
+           a.socket.unix_dest == b.socket.unix_dest &&
            a.role == b.role && a.bound_port_unknown == b.bound_port_unknown && same(a.name, b.name);
 }
 

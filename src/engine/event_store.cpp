@@ -195,8 +195,10 @@ public:
         switch (events_.next(out)) {
             case capture::MappedEvents::Step::Event:
                 silent_break_ = false;
-                if (event::is_initial_state(out.type) && !store_.sections_.empty() &&
-                    out.num <= store_.sections_[section_].leading_state_last) {
+                // The section's leading state records are its first events:
+                // the number rules the others out before the type is looked at.
+                if (!store_.sections_.empty() && out.num <= store_.sections_[section_].leading_state_last &&
+                    event::is_initial_state(out.type)) {
                     out.block_flags |= event::kEventFlagStateOnly;
                 }
                 stats_.bytes_read = events_.offset() - store_.map_begin_;

@@ -123,8 +123,9 @@ ViewPipeline::Step ViewPipeline::run(uint64_t max_events) {
                                        (rows_ ? rows_->last_failed() : failed_ && failed_->matches(fields)));
         }
         if (recorder_) recorder_->offer(fields);
-        // What sysdig never shows anyone (state-only records, events it hides
-        // even with -D) feeds the model only.
+        // What sysdig never shows anyone (state-only records: those of the
+        // file, and the state records at its start, which the reader marks)
+        // feeds the model only.
         if (ev_.block_flags & event::kEventFlagStateOnly) continue;
         if (range_.active() && ev_.ts != 0) {
             if (where == RangeGate::Where::Before) continue;
